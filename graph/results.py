@@ -1,0 +1,37 @@
+"""Store-neutral query results, so views and exports never see driver types."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class GNode:
+    id: str  # element id as a string (store-specific, stable within a result)
+    labels: tuple[str, ...]
+    properties: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class GEdge:
+    id: str
+    type: str
+    start: str  # GNode.id
+    end: str
+    properties: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class GPath:
+    nodes: tuple[GNode, ...]
+    edges: tuple[GEdge, ...]
+
+
+@dataclass
+class QueryResult:
+    columns: list[str]
+    rows: list[list[Any]]  # values: plain JSON-able scalars, lists, dicts, GNode, GEdge, GPath
+    truncated: bool = False  # more rows existed than the cap allowed
+
+    def records(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.columns, row)) for row in self.rows]

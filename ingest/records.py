@@ -1,0 +1,46 @@
+"""The typed records that flow from sources into extraction and loading."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input, located precisely enough to fix it."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class PaperRecord:
+    """One paper as read from a source, before extraction.
+
+    `id` is the arXiv id or DOI when the source has one, otherwise a stable
+    hash of the normalised title (see `ingest.identity.paper_id`).
+    """
+
+    id: str
+    title: str
+    abstract: str = ""
+    published: str | None = None  # ISO date, YYYY-MM-DD
+    upvotes: int | None = None
+    authors: tuple[str, ...] = ()
+    authors_count: int | None = None
+    organization: str | None = None
+    url: str | None = None
+    sources: tuple[str, ...] = ()  # "path:line" of each place the record was read from
+
+
+@dataclass
+class SourceResult:
+    """What reading one input file gives: the good records and the problems."""
+
+    path: str
+    records: list[PaperRecord] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
