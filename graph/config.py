@@ -1,0 +1,50 @@
+"""Where the graph lives, read from the environment.
+
+`NEO4J_URI` set → Neo4j (with `NEO4J_USERNAME`, `NEO4J_PASSWORD`,
+`NEO4J_DATABASE`, named as Neo4j's own tools name them). Unset → the
+embedded FalkorDB server that paperkg runs itself under `PAPERKG_HOME`.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+GRAPH_NAME = "paperkg"
+
+
+def paperkg_home() -> Path:
+    configured = os.environ.get("PAPERKG_HOME")
+    if configured:
+        return Path(configured).expanduser()
+    return Path(platformdirs.user_data_dir("paperkg", appauthor=False))
+
+
+@dataclass(frozen=True)
+class StoreConfig:
+    backend: str  # "falkordb" | "neo4j"
+    home: Path
+    graph_name: str = GRAPH_NAME
+    neo4j_uri: str | None = None
+    neo4j_username: str = "neo4j"
+    neo4j_password: str | None = None
+    neo4j_database: str | None = None
+
+    @classmethod
+    def from_env(cls, graph_name: str = GRAPH_NAME) -> "StoreConfig":
+        uri = os.environ.get("NEO4J_URI") or None
+        return cls(
+            backend="neo4j" if uri else "falkordb",
+            home=paperkg_home(),
+            graph_name=graph_name,
+            neo4j_uri=uri,
+            neo4j_username=os.environ.get("NEO4J_USERNAME", "neo4j"),
+            neo4j_password=os.environ.get("NEO4J_PASSWORD"),
+            neo4j_database=os.environ.get("NEO4J_DATABASE") or None,
+        )
+
+    @property
+    def curation_path(self) -> Path:
+        return Path(os.environ.get("PAPERKG_CURATION", self.home / "curation.toml"))

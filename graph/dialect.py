@@ -1,0 +1,86 @@
+"""The few places where FalkorDB's and Neo4j 5's Cypher differ.
+
+Every other query in paperkg is one string that runs on both stores. What
+differs is index and constraint DDL, the full-text procedures (and their
+query syntax), shortest paths and the internal node id function. Read-only
+execution is a driver call, not Cypher, and lives with each backend.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ENTITY_LABELS = ("Method", "Dataset", "Benchmark", "Task", "Metric")
+
+
+@dataclass(frozen=True)
+class Dialect:
+    name: str
+    schema: tuple[str, ...]
+    entity_search: str  # params: $q (full-text query), $limit; yields node, score
+    paper_search: str
+    node_id: str  # function name returning a node's id
+
+    def shortest_paths(self, max_hops: int) -> str:
+        """All shortest paths between two entities (params $a, $b keys).
+
+        The hop bound is an int we validate, never user text."""
+        hops = int(max_hops)
+        if not 1 <= hops <= 10:
+            raise ValueError("max_hops must be between 1 and 10")
+        return (
+            "MATCH (a:Entity {key: $a}), (b:Entity {key: $b}) WITH a, b "
+            f"MATCH p = allShortestPaths((a)-[:MENTIONS*..{hops}]-(b)) "
+            "RETURN p LIMIT $limit"
+        )
+
+
+def fulltext_query(text: str) -> str:
+    """A prefix query from the user's words that neither Lucene nor
+    RediSearch can misparse: only word characters survive, each term
+    gets a trailing wildcard so suggestions work while typing."""
+    terms = re.findall(r"\w+", text.casefold())[:8]
+    return " ".join(f"{term}*" for term in terms)
+
+
+FALKORDB = Dialect(
+    name="falkordb",
+    schema=(
+        "CREATE INDEX FOR (p:Paper) ON (p.id)",
+        "CREATE INDEX FOR (p:Paper) ON (p.published)",
+        "CREATE INDEX FOR (e:Entity) ON (e.key)",
+        "CREATE INDEX FOR (e:Entity) ON (e.label)",
+        "CALL db.idx.fulltext.createNodeIndex('Entity', 'search_text')",
+        "CALL db.idx.fulltext.createNodeIndex('Paper', 'title')",
+    ),
+    entity_search=(
+        "CALL db.idx.fulltext.queryNodes('Entity', $q) YIELD node, score "
+        "RETURN node, score ORDER BY score DESC LIMIT $limit"
+    ),
+    paper_search=(
+        "CALL db.idx.fulltext.queryNodes('Paper', $q) YIELD node, score "
+        "RETURN node, score ORDER BY score DESC LIMIT $limit"
+    ),
+    node_id="id",
+)
+
+NEO4J = Dialect(
+    name="neo4j",
+    schema=(
+        "CREATE CONSTRAINT paper_id IF NOT EXISTS FOR (p:Paper) REQUIRE p.id IS UNIQUE",
+        "CREATE CONSTRAINT entity_key IF NOT EXISTS FOR (e:Entity) REQUIRE e.key IS UNIQUE",
+        "CREATE INDEX paper_published IF NOT EXISTS FOR (p:Paper) ON (p.published)",
+        "CREATE INDEX entity_label IF NOT EXISTS FOR (e:Entity) ON (e.label)",
+        "CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (e:Entity) ON EACH [e.search_text]",
+        "CREATE FULLTEXT INDEX paper_search IF NOT EXISTS FOR (p:Paper) ON EACH [p.title]",
+    ),
+    entity_search=(
+        "CALL db.index.fulltext.queryNodes('entity_search', $q) YIELD node, score "
+        "RETURN node, score ORDER BY score DESC LIMIT $limit"
+    ),
+    paper_search=(
+        "CALL db.index.fulltext.queryNodes('paper_search', $q) YIELD node, score "
+        "RETURN node, score ORDER BY score DESC LIMIT $limit"
+    ),
+    node_id="elementId",
+)

@@ -1,0 +1,101 @@
+"""FalkorDB over its native protocol (the `falkordb` client)."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Mapping
+
+import redis
+from falkordb import Edge, FalkorDB, Node, Path
+
+from graph.dialect import FALKORDB
+from graph.embedded import ServerInfo
+from graph.results import GEdge, GNode, GPath, QueryResult
+from graph.store import GraphStore, QueryError, QueryTimeout, ReadOnlyError, StoreError
+
+
+class FalkorStore(GraphStore):
+    dialect = FALKORDB
+
+    def __init__(self, server: ServerInfo, graph_name: str, location: str):
+        self._db = FalkorDB(host=server.host, port=server.port, password=server.password)
+        self._graph = self._db.select_graph(graph_name)
+        self._location = location
+        self.graph_name = graph_name
+
+    def read(self, query, params=None, *, limit=None, timeout=None) -> QueryResult:
+        try:
+            result = self._graph.ro_query(query, dict(params or {}), timeout=_ms(timeout))
+        except redis.exceptions.ResponseError as error:
+            raise _translate(error, timeout) from None
+        except redis.exceptions.ConnectionError as error:
+            raise StoreError(f"The FalkorDB server at {self._location} is not answering: {error}") from None
+        return _result(result, limit)
+
+    def write(self, query, params=None) -> QueryResult:
+        try:
+            return _result(self._graph.query(query, dict(params or {})), None)
+        except redis.exceptions.ResponseError as error:
+            raise _translate(error, None) from None
+        except redis.exceptions.ConnectionError as error:
+            raise StoreError(f"The FalkorDB server at {self._location} is not answering: {error}") from None
+
+    def describe(self) -> str:
+        return f"embedded FalkorDB ({self._location}, graph '{self.graph_name}')"
+
+    def drop_graph(self) -> None:
+        """Delete the whole graph (used by `demo` and tests for a fresh start)."""
+        try:
+            self._graph.delete()
+        except redis.exceptions.ResponseError:
+            pass  # no such graph yet
+
+    def close(self) -> None:
+        self._db.connection.close()
+
+
+def _ms(timeout: float | None) -> int | None:
+    return None if timeout is None else max(1, int(timeout * 1000))
+
+
+def _translate(error: Exception, timeout: float | None) -> Exception:
+    text = str(error)
+    if "read-only" in text or "RO_QUERY" in text:
+        return ReadOnlyError()
+    if "timed out" in text.lower() or "timeout" in text.lower():
+        return QueryTimeout(timeout or 0)
+    return QueryError(text)
+
+
+def _result(result, limit: int | None) -> QueryResult:
+    columns = [column[1] if isinstance(column, (list, tuple)) else str(column) for column in result.header]
+    rows = result.result_set or []
+    truncated = limit is not None and len(rows) > limit
+    if truncated:
+        rows = rows[:limit]
+    return QueryResult(columns=columns, rows=[[_value(v) for v in row] for row in rows], truncated=truncated)
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, Node):
+        return _node(value)
+    if isinstance(value, Edge):
+        return _edge(value)
+    if isinstance(value, Path):
+        return GPath(nodes=tuple(_node(n) for n in value.nodes()), edges=tuple(_edge(e) for e in value.edges()))
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): _value(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_value(v) for v in value]
+    return value
+
+
+def _node(node: Node) -> GNode:
+    return GNode(id=str(node.id), labels=tuple(node.labels or ()), properties=dict(node.properties))
+
+
+def _edge(edge: Edge) -> GEdge:
+    source = edge.src_node.id if isinstance(edge.src_node, Node) else edge.src_node
+    target = edge.dest_node.id if isinstance(edge.dest_node, Node) else edge.dest_node
+    return GEdge(id=str(edge.id), type=edge.relation, start=str(source), end=str(target), properties=dict(edge.properties))

@@ -1,0 +1,101 @@
+"""Neo4j 5 through the official driver."""
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+import neo4j
+from neo4j import GraphDatabase, Query
+from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable
+from neo4j.graph import Node, Path, Relationship
+
+from graph.dialect import NEO4J
+from graph.results import GEdge, GNode, GPath, QueryResult
+from graph.store import GraphStore, QueryError, QueryTimeout, ReadOnlyError, StoreError
+
+
+class Neo4jStore(GraphStore):
+    dialect = NEO4J
+
+    def __init__(self, uri: str, username: str, password: str | None, database: str | None):
+        auth = (username, password) if password is not None else None
+        self._driver = GraphDatabase.driver(uri, auth=auth)
+        self._uri = uri
+        self._database = database
+        try:
+            self._driver.verify_connectivity()
+        except (ServiceUnavailable, Neo4jError, OSError) as error:
+            self._driver.close()
+            raise StoreError(f"Cannot reach Neo4j at {uri}: {error}") from None
+
+    def read(self, query, params=None, *, limit=None, timeout=None) -> QueryResult:
+        def work(tx: neo4j.ManagedTransaction) -> QueryResult:
+            result = tx.run(query, dict(params or {}))
+            columns = list(result.keys())
+            rows: list[list[Any]] = []
+            truncated = False
+            for record in result:
+                if limit is not None and len(rows) >= limit:
+                    truncated = True
+                    break
+                rows.append([_value(v) for v in record.values()])
+            return QueryResult(columns=columns, rows=rows, truncated=truncated)
+
+        with self._session(neo4j.READ_ACCESS) as session:
+            try:
+                return session.execute_read(neo4j.unit_of_work(timeout=timeout)(work))
+            except Neo4jError as error:
+                raise _translate(error, timeout) from None
+
+    def write(self, query, params=None) -> QueryResult:
+        with self._session(neo4j.WRITE_ACCESS) as session:
+            try:
+                result = session.run(Query(query), dict(params or {}))
+                columns = list(result.keys())
+                rows = [[_value(v) for v in record.values()] for record in result]
+                return QueryResult(columns=columns, rows=rows)
+            except Neo4jError as error:
+                raise _translate(error, None) from None
+
+    def _session(self, mode: str) -> neo4j.Session:
+        return self._driver.session(database=self._database, default_access_mode=mode)
+
+    def describe(self) -> str:
+        return f"Neo4j ({self._uri}, database '{self._database or 'default'}')"
+
+    def close(self) -> None:
+        self._driver.close()
+
+
+def _translate(error: Neo4jError, timeout: float | None) -> Exception:
+    code = error.code or ""
+    if "WriteOnReadOnlyAccess" in code or "AccessMode" in code or "ForbiddenOnReadOnlyDatabase" in code:
+        return ReadOnlyError()
+    if "TransactionTimedOut" in code or "Terminated" in code:
+        return QueryTimeout(timeout or 0)
+    if isinstance(error, ClientError):
+        return QueryError(error.message or str(error))
+    return StoreError(str(error))
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, Node):
+        return _node(value)
+    if isinstance(value, Relationship):
+        return _edge(value)
+    if isinstance(value, Path):
+        return GPath(nodes=tuple(_node(n) for n in value.nodes), edges=tuple(_edge(r) for r in value.relationships))
+    if hasattr(value, "iso_format"):  # neo4j.time Date, DateTime, Duration
+        return value.iso_format()
+    if isinstance(value, Mapping):
+        return {str(k): _value(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_value(v) for v in value]
+    return value
+
+
+def _node(node: Node) -> GNode:
+    return GNode(id=node.element_id, labels=tuple(sorted(node.labels)), properties=dict(node))
+
+
+def _edge(rel: Relationship) -> GEdge:
+    return GEdge(id=rel.element_id, type=rel.type, start=rel.start_node.element_id, end=rel.end_node.element_id, properties=dict(rel))

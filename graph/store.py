@@ -1,0 +1,92 @@
+"""The one interface every layer above `graph/` talks to."""
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import Any, Mapping, Sequence
+
+from graph.dialect import Dialect
+from graph.results import QueryResult
+
+WRITE_BATCH_ROWS = 500
+
+
+class StoreError(RuntimeError):
+    """The store could not be reached or refused the request."""
+
+
+class QueryError(StoreError):
+    """The query itself failed (syntax, types, unknown procedure...)."""
+
+
+class ReadOnlyError(QueryError):
+    """A write was attempted where only reads are allowed."""
+
+    def __init__(self, detail: str = ""):
+        super().__init__(
+            "This query would modify the graph, and queries here run read-only "
+            "(CREATE, MERGE, SET, DELETE, REMOVE and writing procedures are refused). "
+            "Nothing was changed." + (f" [{detail}]" if detail else "")
+        )
+
+
+class QueryTimeout(QueryError):
+    def __init__(self, seconds: float):
+        super().__init__(f"The query ran longer than {seconds:g}s and was stopped; narrow it or raise --timeout.")
+
+
+class GraphStore(ABC):
+    dialect: Dialect
+
+    @abstractmethod
+    def read(
+        self,
+        query: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        limit: int | None = None,
+        timeout: float | None = None,
+    ) -> QueryResult:
+        """Run a query read-only. At most `limit` rows come back
+        (`truncated` says whether there were more)."""
+
+    @abstractmethod
+    def write(self, query: str, params: Mapping[str, Any] | None = None) -> QueryResult:
+        """Run one query that may write, in its own transaction."""
+
+    @abstractmethod
+    def describe(self) -> str:
+        """Which store this is and where, for headers and `db status`."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def write_rows(self, query: str, rows: Sequence[Mapping[str, Any]], *, batch_size: int = WRITE_BATCH_ROWS) -> None:
+        """Run an `UNWIND $rows AS row ...` query over rows, one transaction
+        per batch: hundreds of records per round trip, never one each."""
+        for start in range(0, len(rows), batch_size):
+            self.write(query, {"rows": list(rows[start : start + batch_size])})
+
+    def setup_schema(self) -> None:
+        """Create indexes, constraints and full-text indexes; idempotent."""
+        for statement in self.dialect.schema:
+            try:
+                self.write(statement)
+            except QueryError as error:
+                if not _already_exists(error):
+                    raise
+
+    def scalar(self, query: str, params: Mapping[str, Any] | None = None) -> Any:
+        result = self.read(query, params)
+        return result.rows[0][0] if result.rows else None
+
+    def __enter__(self) -> "GraphStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _already_exists(error: Exception) -> bool:
+    text = str(error).lower()
+    return "already" in text or "equivalent" in text
+
