@@ -1,0 +1,324 @@
+"""`paperkg`: a thin command line over ingest, graph and the web app."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+
+from graph import settings
+from graph.config import StoreConfig
+
+cli = typer.Typer(
+    help="Knowledge graph of ML papers: ingest listings, extract methods/datasets/benchmarks/tasks/metrics, "
+    "query with Cypher, export subgraphs, explore in the browser.\n\n"
+    "Store: Neo4j when NEO4J_URI is set (with NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE); "
+    "otherwise an embedded FalkorDB server under PAPERKG_HOME that paperkg starts itself.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+db_cli = typer.Typer(help="Manage the embedded FalkorDB server (start, stop, status).", no_args_is_help=True)
+cli.add_typer(db_cli, name="db")
+
+out = Console()
+err = Console(stderr=True)
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {message}", highlight=False, markup=True)
+    return typer.Exit(code)
+
+
+def _store():
+    from graph import StoreError, open_store
+
+    try:
+        return open_store()
+    except StoreError as error:
+        raise _fail(str(error))
+
+
+def _pairs(values: list[str], option: str) -> dict[str, str]:
+    pairs = {}
+    for value in values:
+        name, sep, rest = value.partition("=")
+        if not sep or not name.strip():
+            raise _fail(f"{option} takes name=value, got {value!r}")
+        pairs[name.strip()] = rest
+    return pairs
+
+
+@cli.command()
+def ingest(
+    paths: List[str] = typer.Argument(..., help="Files or directories: Hugging Face Daily Papers dumps, JSON, JSONL or CSV."),
+    format: Optional[str] = typer.Option(None, "--format", help="Force the input format: hf_daily, json, jsonl or csv (default: detected from content)."),
+    map: List[str] = typer.Option([], "--map", help="field=column: read FIELD (title, abstract, id, published, authors, url, upvotes) from COLUMN. Repeatable."),
+    year: Optional[int] = typer.Option(None, "--year", help="Year for dates listed without one ('Sep 29'). Default: the latest year not after the file's date."),
+    model: str = typer.Option("fast", "--model", help="Extraction pipeline: fast or accurate."),
+    curation: Optional[Path] = typer.Option(None, "--curation", help="Curation file (merge/drop/relabel). Default: $PAPERKG_HOME/curation.toml if it exists."),
+    strict: bool = typer.Option(False, "--strict", help="Exit non-zero on any input problem, not only when nothing could be ingested."),
+):
+    """Read paper listings, extract entities and load them into the graph.
+
+    Re-ingesting is safe: papers are deduplicated by arXiv id, DOI or title,
+    unchanged papers are left alone, and every count stays the same.
+    """
+    from ingest.run import IngestOptions, ingest_paths
+
+    config = StoreConfig.from_env()
+    curation_path = curation or (config.curation_path if config.curation_path.exists() else None)
+    options = IngestOptions(format=format, field_map=_pairs(map, "--map") or None, year=year, model=model, curation_path=curation_path)
+    with _store() as store:
+        try:
+            report = ingest_paths(store, paths, options, console=err)
+        except ValueError as error:
+            raise _fail(str(error))
+    for problem in report.problems:
+        err.print(f"[yellow]problem:[/] {problem}", highlight=False)
+    load = report.load
+    entity_counts = ", ".join(f"{label} {n}" for label, n in sorted(report.entities_by_label.items())) or "none"
+    out.print(
+        f"files {report.files} · papers read {report.records_read}, unique {report.papers} "
+        f"(new {load.papers_new}, updated {load.papers_updated}, unchanged {load.papers_unchanged}) · "
+        f"extracted {load.papers_extracted}\n"
+        f"graph: papers {report.total_papers} · entities {sum(report.entities_by_label.values())} ({entity_counts}) · "
+        f"mentions {report.mentions} · problems {len(report.problems)}",
+        highlight=False,
+    )
+    if report.papers == 0 or (strict and report.problems):
+        raise typer.Exit(1)
+
+
+@cli.command()
+def query(
+    cypher: str = typer.Argument(..., help="A read-only Cypher query. Pass values with --param, never inside the text."),
+    param: List[str] = typer.Option([], "--param", help="name=value, available as $name; value parsed as JSON when it is JSON, else a string. Repeatable."),
+    format: str = typer.Option("table", "--format", help="table, json (an array of row objects) or csv."),
+    limit: int = typer.Option(settings.QUERY_ROW_LIMIT, "--limit", min=1, max=settings.QUERY_MAX_ROW_LIMIT, help="Row cap."),
+    timeout: float = typer.Option(settings.QUERY_TIMEOUT_S, "--timeout", min=0.1, help="Seconds before the query is stopped."),
+):
+    """Run a read-only Cypher query. Writes (CREATE, MERGE, SET, DELETE...) are refused and change nothing."""
+    from graph import QueryError
+    from graph.render import render_csv, render_json, render_table
+
+    params = {name: _json_or_text(value) for name, value in _pairs(param, "--param").items()}
+    renderers = {"table": render_table, "json": render_json, "csv": render_csv}
+    if format not in renderers:
+        raise _fail(f"--format must be one of {', '.join(renderers)}")
+    with _store() as store:
+        try:
+            result = store.read(cypher, params, limit=limit, timeout=timeout)
+        except QueryError as error:
+            raise _fail(str(error))
+    renderers[format](result, out)
+    if result.truncated:
+        err.print(f"[yellow]note:[/] stopped at {limit} rows; raise --limit for more")
+
+
+def _json_or_text(value: str):
+    try:
+        return json.loads(value)
+    except ValueError:
+        return value
+
+
+@cli.command()
+def export(
+    format: str = typer.Option(..., "--format", help="graphml, gexf, json (networkx node-link), cytoscape or csv (nodes.csv + edges.csv in --out)."),
+    out_path: Path = typer.Option(..., "--out", help="File to write (a directory for csv)."),
+    entity: Optional[str] = typer.Option(None, "--entity", help="Export this entity's neighbourhood (name, alias or key)."),
+    hops: int = typer.Option(2, "--hops", min=1, max=settings.EXPORT_MAX_HOPS, help="Neighbourhood depth: 1 = its papers, 2 = also their other entities..."),
+    paper: Optional[str] = typer.Option(None, "--paper", help="Export this paper (by id) with its entities."),
+    cypher: Optional[str] = typer.Option(None, "--cypher", help="Export the nodes, relationships and paths this read-only query returns."),
+    param: List[str] = typer.Option([], "--param", help="name=value for --cypher. Repeatable."),
+):
+    """Export a subgraph for Gephi, Cytoscape or networkx."""
+    from graph import QueryError
+    from graph.export import FORMATS, write
+    from graph.export.select import NotFound, find_entity, from_query, neighbourhood, paper_subgraph
+
+    chosen = [name for name, value in (("--entity", entity), ("--paper", paper), ("--cypher", cypher)) if value]
+    if len(chosen) != 1:
+        raise _fail("choose exactly one of --entity, --paper or --cypher")
+    if format not in FORMATS:
+        raise _fail(f"--format must be one of {', '.join(FORMATS)}")
+    with _store() as store:
+        try:
+            if entity:
+                subgraph = neighbourhood(store, find_entity(store, entity), hops)
+            elif paper:
+                subgraph = paper_subgraph(store, paper)
+            else:
+                params = {k: _json_or_text(v) for k, v in _pairs(param, "--param").items()}
+                subgraph = from_query(store, cypher, params)
+        except (NotFound, QueryError) as error:
+            raise _fail(str(error))
+    graph = subgraph.to_networkx()
+    files = write(graph, format, out_path)
+    out.print(f"wrote {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges to {', '.join(map(str, files))}", highlight=False)
+    if subgraph.truncated:
+        err.print(f"[yellow]note:[/] the subgraph was capped at {settings.EXPORT_MAX_NODES} nodes")
+
+
+@cli.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind. Anything but loopback requires --auth."),
+    port: int = typer.Option(8050, "--port"),
+    auth: Optional[str] = typer.Option(None, "--auth", envvar="PAPERKG_AUTH", help="user:password for HTTP basic auth (or PAPERKG_AUTH)."),
+    debug: bool = typer.Option(False, "--debug", help="Dash debug mode (reloader, error overlay)."),
+):
+    """Serve the explorer web app."""
+    from app.server import serve as run_server
+
+    credentials = _credentials(host, auth)
+    with _store() as store:
+        run_server(store, host=host, port=port, auth=credentials, debug=debug)
+
+
+def _credentials(host: str, auth: str | None) -> tuple[str, str] | None:
+    if auth:
+        user, sep, password = auth.partition(":")
+        if not sep or not user or not password:
+            raise _fail("--auth takes user:password")
+        return user, password
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        raise _fail(f"binding {host} exposes the app beyond this machine: give --auth user:password (or PAPERKG_AUTH)")
+    return None
+
+
+@cli.command()
+def demo(
+    port: int = typer.Option(8050, "--port"),
+    no_serve: bool = typer.Option(False, "--no-serve", help="Only load the demo graph."),
+):
+    """Load the bundled sample (30 abstracts written for paperkg) into its own graph and serve it."""
+    from graph import open_store
+    from ingest.run import IngestOptions, ingest_paths
+
+    from app.demo import DEMO_GRAPH, SAMPLE_PATH
+
+    config = StoreConfig.from_env(graph_name=DEMO_GRAPH)
+    with open_store(config) as store:
+        report = ingest_paths(store, [str(SAMPLE_PATH)], IngestOptions(), console=err)
+        out.print(f"demo graph: {report.total_papers} papers, {sum(report.entities_by_label.values())} entities", highlight=False)
+        if not no_serve:
+            from app.server import serve as run_server
+
+            run_server(store, host="127.0.0.1", port=port, auth=None, debug=False)
+
+
+@cli.command()
+def extract(
+    in_path: Path = typer.Argument(..., help='JSONL input: {"id", "text"} per line (optional "title").'),
+    out_path: Path = typer.Option(..., "-o", "--out", help="JSONL output: {id, entities: [{start, end, label, text, canonical, score}]}"),
+    model: str = typer.Option("fast", "--model", help="fast or accurate."),
+):
+    """Extract entities from texts, without a database."""
+    from ingest.extract import extract_jsonl
+
+    try:
+        count = extract_jsonl(in_path, out_path, model=model, progress=True)
+    except (ValueError, OSError) as error:
+        raise _fail(str(error))
+    out.print(f"wrote {count} records to {out_path}", highlight=False)
+
+
+@cli.command(name="eval")
+def evaluate(
+    gold: Path = typer.Argument(..., help="Gold JSONL (format of shared/gold/README.md)."),
+    map: str = typer.Option(..., "--map", help="Label map of the corpus: scierc, scirex, tdmsci, scier, gsap, cmu, scienceie."),
+    model: str = typer.Option("fast", "--model"),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+):
+    """Score extraction against gold annotations: per label and micro P/R/F1, exact and overlap."""
+    from ingest.evaluate import evaluate as run_eval
+
+    try:
+        report = run_eval(gold, map, model=model)
+    except (ValueError, OSError) as error:
+        raise _fail(str(error))
+    if as_json:
+        out.print_json(data=report.as_dict())
+    else:
+        out.print(report.to_rich_table())
+
+
+@cli.command()
+def entities(
+    label: Optional[str] = typer.Option(None, "--type", help="Method, Dataset, Benchmark, Task or Metric."),
+    limit: int = typer.Option(50, "--limit", min=1),
+    merge_candidates: bool = typer.Option(False, "--merge-candidates", help="List near-duplicate names to review for the curation file."),
+):
+    """List entities by paper count, or candidates for merging."""
+    from rich.table import Table
+
+    from ingest.normalize import merge_candidates as find_candidates
+
+    query_text = (
+        "MATCH (e:Entity) WHERE $label IS NULL OR e.label = $label "
+        "RETURN e.key AS key, e.label AS label, e.name AS name, e.aliases AS aliases, e.paper_count AS papers "
+        "ORDER BY papers DESC, name LIMIT $limit"
+    )
+    with _store() as store:
+        rows = store.read(query_text, {"label": label, "limit": 1_000_000 if merge_candidates else limit}).rows
+    if merge_candidates:
+        table = Table("entity", "looks like", "similarity", "why")
+        for candidate in find_candidates([tuple(r) for r in rows])[:limit]:
+            table.add_row(*candidate.as_row())
+    else:
+        table = Table("name", "type", "papers", "aliases", "key")
+        for key, type_, name, aliases, papers in rows:
+            table.add_row(name, type_, str(papers), ", ".join((aliases or [])[1:6]), key)
+    out.print(table)
+
+
+@db_cli.command()
+def start():
+    """Start the embedded server (it starts by itself when needed, too)."""
+    from graph.embedded import EmbeddedServer
+
+    config = StoreConfig.from_env()
+    _refuse_on_neo4j(config)
+    info = EmbeddedServer(config.home).start()
+    out.print(f"FalkorDB running on 127.0.0.1:{info.port} (pid {info.pid}), data in {config.home / 'falkordb'}", highlight=False)
+
+
+@db_cli.command()
+def stop():
+    """Stop the embedded server after saving; the data stays."""
+    from graph.embedded import EmbeddedServer
+
+    config = StoreConfig.from_env()
+    _refuse_on_neo4j(config)
+    stopped = EmbeddedServer(config.home).stop()
+    out.print("stopped" if stopped else "not running")
+
+
+@db_cli.command()
+def status():
+    """Which store is in use, where, and what it holds."""
+    from ingest.run import IngestReport, fill_counts
+
+    with _store() as store:
+        report = IngestReport()
+        fill_counts(store, report)
+        out.print(store.describe(), highlight=False)
+    out.print(f"papers {report.total_papers} · mentions {report.mentions}", highlight=False)
+    for label, count in sorted(report.entities_by_label.items()):
+        out.print(f"  {label:<10} {count}", highlight=False)
+
+
+def _refuse_on_neo4j(config: StoreConfig) -> None:
+    if config.backend == "neo4j":
+        raise _fail("NEO4J_URI is set: paperkg uses that Neo4j server and manages no embedded one")
+
+
+def main() -> None:
+    try:
+        cli()
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -1,0 +1,9 @@
+"""Named limits for queries and views, in one place (like datasette's settings)."""
+from __future__ import annotations
+
+QUERY_ROW_LIMIT = 1_000  # rows a Cypher query returns unless --limit says otherwise
+QUERY_MAX_ROW_LIMIT = 100_000
+QUERY_TIMEOUT_S = 10.0
+EXPORT_MAX_NODES = 20_000  # a neighbourhood export stops growing here
+EXPORT_MAX_HOPS = 4
+SEARCH_LIMIT = 12
