@@ -1,6 +1,7 @@
 """JSON, JSON Lines and CSV readers and the field map they share."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -109,7 +110,7 @@ def test_field_map_applies_to_json_and_jsonl(tmp_path):
     jsonl.write_text('{"name": "Mapped", "body": "Mapped abstract.", "abstract": "not this one"}\n',
                      encoding="utf-8")
     json_file = tmp_path / "mapped.json"
-    json_file.write_text(repr(rows).replace("'", '"'), encoding="utf-8")
+    json_file.write_text(json.dumps(rows), encoding="utf-8")
     field_map = {"title": "name", "abstract": "body"}
     for result in (read_jsonl(jsonl, field_map=field_map), read_json(json_file, field_map=field_map)):
         assert [(r.title, r.abstract) for r in result.records] == [("Mapped", "Mapped abstract.")]

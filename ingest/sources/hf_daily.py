@@ -99,16 +99,14 @@ def read_hf_daily(path: str | PathLike, *, year: int | None = None,
 def _paragraphs(text: str) -> list[tuple[int, list[str]]]:
     """(line number of first line, stripped lines) for each paragraph."""
     paragraphs: list[tuple[int, list[str]]] = []
-    current: list[str] = []
+    after_blank = True
     for number, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip()
-        if not stripped:
-            current = []
-        elif current:
-            current.append(stripped)
-        else:
-            current = [stripped]
-            paragraphs.append((number, current))
+        if stripped and after_blank:
+            paragraphs.append((number, [stripped]))
+        elif stripped:
+            paragraphs[-1][1].append(stripped)
+        after_blank = not stripped
     return paragraphs
 
 

@@ -56,7 +56,7 @@ def read_json(path: str | PathLike, *, field_map: Mapping[str, str] | None = Non
 
 def _paper_array_keys(document: dict) -> list[str]:
     return [key for key, value in document.items()
-            if isinstance(value, list) and value and all(isinstance(v, dict) for v in value)]
+            if isinstance(value, list) and all(isinstance(v, dict) for v in value)]
 
 
 def _located_items(text: str, start: int) -> list[tuple[int, Any]]:
