@@ -1,0 +1,38 @@
+"""A small hand-written graph for store and export tests: three papers and
+the entities they mention, loaded through the real loader."""
+from __future__ import annotations
+
+from ingest.curation import Curation
+from ingest.load import load_records
+from ingest.mentions import ExtractedDoc, Mention
+from ingest.records import PaperRecord
+
+PAPERS = [
+    PaperRecord(id="p1", title="Sparse routers for Transformer scaling", abstract="We evaluate the Transformer on GLUE and report accuracy.", published="2024-01-10", upvotes=5),
+    PaperRecord(id="p2", title="Vision Transformers at scale", abstract="A Transformer trained on ImageNet, evaluated on GLUE too.", published="2024-03-02", upvotes=12),
+    PaperRecord(id="p3", title="Convolutions strike back", abstract="ResNet-50 on ImageNet reaches high accuracy.", published="2023-11-20", upvotes=1),
+]
+
+# (paper id, surface, label) — what a perfect extractor would find.
+GOLD_MENTIONS = [
+    ("p1", "Transformer", "METHOD"), ("p1", "GLUE", "BENCHMARK"), ("p1", "accuracy", "METRIC"),
+    ("p2", "Transformer", "METHOD"), ("p2", "ImageNet", "DATASET"), ("p2", "GLUE", "BENCHMARK"),
+    ("p3", "ResNet-50", "METHOD"), ("p3", "ImageNet", "DATASET"), ("p3", "accuracy", "METRIC"),
+]
+
+
+def fixed_extract(docs):
+    """Finds exactly GOLD_MENTIONS, at their real offsets in the text."""
+    for paper_id, text in docs:
+        mentions = []
+        for pid, surface, label in GOLD_MENTIONS:
+            start = text.find(surface)
+            if pid == paper_id and start >= 0:
+                mentions.append(
+                    Mention(start, start + len(surface), label, surface, surface.lower(), sentence_start=0, sentence_end=len(text))
+                )
+        yield ExtractedDoc(paper_id, text, mentions)
+
+
+def load_small_graph(store) -> None:
+    load_records(store, PAPERS, extract=fixed_extract, extraction="fixed", curation=Curation.empty())

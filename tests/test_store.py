@@ -1,0 +1,121 @@
+"""The store contract on the real embedded FalkorDB server."""
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+import pytest
+
+from graph import QueryTimeout, ReadOnlyError, StoreConfig, open_store
+from graph.dialect import fulltext_query
+from graph.embedded import EmbeddedServer
+from tests.graphdata import load_small_graph
+
+WRITES = [
+    "CREATE (:X {a: 1})",
+    "MERGE (:X {a: 1})",
+    "MATCH (p:Paper) SET p.title = 'changed'",
+    "MATCH (p:Paper) DETACH DELETE p",
+    "MATCH (e:Entity) REMOVE e.name",
+    "CALL db.idx.fulltext.createNodeIndex('X', 'a')",
+]
+
+
+@pytest.mark.parametrize("query", WRITES)
+def test_reads_refuse_writes_and_change_nothing(store, query):
+    load_small_graph(store)
+    before = store.read("MATCH (n) RETURN count(n), collect(n.title)").rows
+    with pytest.raises(ReadOnlyError, match="Nothing was changed"):
+        store.read(query)
+    assert store.read("MATCH (n) RETURN count(n), collect(n.title)").rows == before
+
+
+def test_row_cap_and_timeout(store):
+    store.write_rows("UNWIND $rows AS row CREATE (:Paper {id: row.id})", [{"id": str(i)} for i in range(1500)])
+    capped = store.read("MATCH (p:Paper) RETURN p.id", limit=1000)
+    assert len(capped.rows) == 1000 and capped.truncated
+    assert not store.read("MATCH (p:Paper) RETURN p.id", limit=1500).truncated
+    started = time.monotonic()
+    with pytest.raises(QueryTimeout):
+        store.read("MATCH (a:Paper), (b:Paper), (c:Paper) RETURN count(*)", timeout=0.2)
+    assert time.monotonic() - started < 5
+
+
+def test_schema_setup_is_idempotent(store):
+    store.setup_schema()
+    store.setup_schema()
+
+
+def test_loader_builds_entities_and_co_occurrence(store):
+    load_small_graph(store)
+    rows = store.read("MATCH (e:Entity) RETURN e.key, e.label, e.paper_count, e.first_seen, e.last_seen ORDER BY e.key").rows
+    assert rows == [
+        ["accuracy", "Metric", 2, "2023-11-20", "2024-01-10"],
+        ["glue", "Benchmark", 2, "2024-01-10", "2024-03-02"],
+        ["imagenet", "Dataset", 2, "2023-11-20", "2024-03-02"],
+        ["resnet-50", "Method", 1, "2023-11-20", "2023-11-20"],
+        ["transformer", "Method", 2, "2024-01-10", "2024-03-02"],
+    ]
+    assert store.scalar("MATCH (:Benchmark {key: 'glue'}) RETURN count(*)") == 1
+    shared = store.scalar(
+        "MATCH (a:Entity {key: 'glue'})-[c:CO_OCCURS]-(b:Entity {key: 'transformer'}) RETURN c.papers"
+    )
+    assert shared == 2
+    # one edge per pair, stored from the lower key to the higher
+    assert store.scalar("MATCH (a)-[c:CO_OCCURS]->(b) WHERE a.key >= b.key RETURN count(c)") == 0
+
+
+def test_reloading_changes_nothing(store):
+    load_small_graph(store)
+    snapshot = "MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n), count(r)"
+    before = store.read(snapshot).rows
+    load_small_graph(store)
+    assert store.read(snapshot).rows == before
+
+
+def test_fulltext_search_by_prefix_and_alias(store):
+    load_small_graph(store)
+    found = store.read(store.dialect.entity_search, {"q": fulltext_query("transf"), "limit": 5}).rows
+    assert found and found[0][0].properties["key"] == "transformer"
+    papers = store.read(store.dialect.paper_search, {"q": fulltext_query("convolutions"), "limit": 5}).rows
+    assert [row[0].properties["id"] for row in papers] == ["p3"]
+    assert fulltext_query('") OR 1=1 //*') == "or* 1* 1*"
+
+
+def test_shortest_paths_between_entities(store):
+    load_small_graph(store)
+    paths = store.read(store.dialect.shortest_paths(4), {"a": "resnet-50", "b": "glue", "limit": 10}).rows
+    assert paths
+    path = paths[0][0]
+    assert len(path.edges) == 4  # resnet-50 ← p3 → imagenet ← p2 → glue
+    keys = [n.properties.get("key") or n.properties.get("id") for n in path.nodes]
+    assert keys == ["resnet-50", "p3", "imagenet", "p2", "glue"]
+
+
+def test_data_survives_stop_and_start(paperkg_home):
+    config = StoreConfig.from_env(graph_name="persistence")
+    with open_store(config) as store:
+        store.drop_graph()
+        load_small_graph(store)
+    server = EmbeddedServer(paperkg_home)
+    assert server.stop()
+    assert server.info() is None
+    with open_store(config) as store:
+        assert store.scalar("MATCH (p:Paper) RETURN count(p)") == 3
+        store.drop_graph()
+
+
+def test_a_dead_server_is_restarted(paperkg_home):
+    config = StoreConfig.from_env(graph_name="crash")
+    with open_store(config) as store:
+        store.drop_graph()
+        load_small_graph(store)
+    server = EmbeddedServer(paperkg_home)
+    os.kill(server.info().pid, signal.SIGKILL)
+    deadline = time.monotonic() + 5
+    while server.info() is not None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    with open_store(config) as store:
+        assert store.scalar("MATCH (p:Paper) RETURN count(p)") == 3
+        store.drop_graph()
