@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import SEEDS
 from ingest.sources import (FORMATS, collect_inputs, detect_format, read_csv, read_hf_daily,
                             read_json, read_jsonl, read_path)
 
 DATA = Path(__file__).parent / "data"
-SEEDS = Path("/work/shared/seeds")
 
 
 @pytest.mark.parametrize("name, expected", [
@@ -38,7 +38,6 @@ def test_detect_format_uses_content_not_extension(tmp_path, content, expected):
     assert detect_format(misnamed) == expected
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="seed pages not available")
 def test_seed_pages_are_detected_as_daily_papers():
     assert {detect_format(path) for path in SEEDS.glob("*.txt")} == {"hf_daily"}
 

@@ -17,8 +17,13 @@ no abstract.
 
 Year rule for dates shown without a year (`Sep 29`): use the `year` argument
 when given; otherwise the latest year that does not put the date after the
-reference date, which defaults to the file's modification date. So with a
-file saved on 2025-11-04, `Sep 29` is 2025-09-29 and `Dec 8` is 2024-12-08.
+reference date. The page omits the year only for dates in the year it was
+viewed, and shows it for every older date, so the page's year is after every
+year it shows; the default reference date is therefore the end of the year
+after the latest shown year (2024 shown → 2025-12-31), or the file's
+modification date if that is earlier. So on a page showing `Feb 16, 2024`,
+`Sep 29` is 2025-09-29; with a reference date of 2025-11-04, `Dec 8` is
+2024-12-08.
 
 `upvotes` is None when the page shows no count; `organization` is the
 organisation line verbatim (account name, then display name).
@@ -68,7 +73,7 @@ def read_hf_daily(path: str | PathLike, *, year: int | None = None,
     if text is None:
         return result
     if reference_date is None:
-        reference_date = date.fromtimestamp(path.stat().st_mtime)
+        reference_date = _page_reference_date(text, date.fromtimestamp(path.stat().st_mtime))
 
     entries: list[_Entry] = []
     open_entry: _Entry | None = None  # the paper whose abstract or details may follow
@@ -139,6 +144,14 @@ def _read_metadata(entry: _Entry, lines: list[str], first_line: int, year: int |
         else:
             result.problems.append(Problem(
                 result.path, f"unrecognised line in paper details: {line!r}", number))
+
+
+def _page_reference_date(text: str, modified: date) -> date:
+    shown = (_DATE.fullmatch(line.strip()) for line in text.splitlines())
+    shown_years = [int(m[3]) for m in shown if m and m[3]]
+    if not shown_years:
+        return modified
+    return min(modified, date(max(shown_years) + 1, 12, 31))
 
 
 def _resolve_date(month_name: str, day: int, shown_year: str | None, year: int | None,
