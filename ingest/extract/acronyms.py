@@ -1,0 +1,83 @@
+"""Acronym definitions: "Segment Anything Model (SAM)" yields both spans with
+one label, records the pair as aliases, and labels later uses of "SAM".
+
+The long form is found by the Schwartz & Hearst (2003) letter-matching
+algorithm, preferring an entity that ends right before the parenthesis."""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ingest.extract import gazetteer
+from ingest.extract.doc_state import alias_pairs, place_spans
+from ingest.extract.vocab import LABEL_BY_HEAD
+
+_ACRONYM = re.compile(r"^(?=[^a-z]*[A-Z][^a-z]*[A-Z0-9]|[A-Z][a-z]*[A-Z])[A-Za-z][A-Za-z0-9\-+.&]{1,11}$")
+MAX_EXTRA_WORDS = 5
+
+
+def long_form_start(doc: Doc, acronym: str, end: int) -> int | None:
+    """Token index where the long form ending at `end` starts (S&H)."""
+    short = acronym[:-1] if acronym.endswith("s") and acronym[:-1].isupper() else acronym
+    letters = [c.lower() for c in short if c.isalnum()]
+    if not letters:
+        return None
+    window_start = max(0, end - min(len(letters) + MAX_EXTRA_WORDS, 2 * len(letters)) - 2)
+    while window_start < end and doc[window_start].is_sent_start is False and any(
+        t.is_sent_start for t in doc[window_start + 1 : end]
+    ):
+        window_start += 1
+    text = doc[window_start:end].text
+    base = doc[window_start].idx
+    s, pos = len(letters) - 1, len(text) - 1
+    while s >= 0:
+        while pos >= 0 and (text[pos].lower() != letters[s] or (s == 0 and pos > 0 and text[pos - 1].isalnum())):
+            pos -= 1
+        if pos < 0:
+            return None
+        pos -= 1
+        s -= 1
+    char = base + pos + 1
+    for token in doc[window_start:end]:
+        if token.idx <= char < token.idx + len(token.text):
+            return token.i
+    return None
+
+
+def _guess_label(long_form: Span) -> str | None:
+    return gazetteer.lookup(long_form.text) or LABEL_BY_HEAD.get(long_form[-1].lower_)
+
+
+@Language.component("paperkg_acronyms")
+def acronyms(doc: Doc) -> Doc:
+    definitions: dict[str, str] = {}
+    new_spans = []
+    by_end = {ent.end: ent for ent in doc.ents}
+    by_start = {ent.start: ent for ent in doc.ents}
+    for i in range(1, len(doc) - 2):
+        if doc[i].text != "(" or doc[i + 2].text != ")" or not _ACRONYM.match(doc[i + 1].text):
+            continue
+        acronym_token = doc[i + 1]
+        start = long_form_start(doc, acronym_token.text, i)
+        if start is None or start >= i:
+            continue
+        entity_before = by_end.get(i)
+        long_form = entity_before if entity_before is not None and entity_before.start <= start + 1 else Span(doc, start, i)
+        acronym_ent = by_start.get(i + 1)
+        label = (
+            (entity_before.label_ if entity_before is not None else None)
+            or (acronym_ent.label_ if acronym_ent is not None else None)
+            or gazetteer.lookup(acronym_token.text)
+            or _guess_label(long_form)
+        )
+        if label is None:
+            continue
+        new_spans += [Span(doc, long_form.start, long_form.end, label=label), Span(doc, i + 1, i + 2, label=label)]
+        definitions[acronym_token.text] = label
+        alias_pairs(doc).append((long_form.text, acronym_token.text))
+    place_spans(doc, new_spans, override=True)
+    uses = [Span(doc, t.i, t.i + 1, label=definitions[t.text]) for t in doc if t.text in definitions]
+    place_spans(doc, uses, override=True)
+    return doc

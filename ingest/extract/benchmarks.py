@@ -1,0 +1,77 @@
+"""BENCHMARK vs DATASET. A dataset-like resource is a BENCHMARK in an
+abstract when any of its mentions there
+  1. is a known evaluation suite in the gazetteer (GLUE, MMLU, HumanEval...),
+  2. has a bench name (MT-Bench, VBench, SWE-bench),
+  3. is called a benchmark ("the X benchmark", "benchmarks such as X"), or
+  4. is what results are reported on: an evaluation cue (evaluate, results,
+     outperform, accuracy...) earlier in the sentence and the mention is the
+     object of "on"/"across" ("we report results on X and Y").
+Otherwise it is a DATASET. Labels are then made consistent per resource, so
+a resource keeps one label per abstract. Names with a bench suffix that the
+model labelled as something else become BENCHMARK too."""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ingest.extract import gazetteer
+from ingest.extract.doc_state import DATASET_GROUP
+from ingest.extract.vocab import BENCHMARK_HEADS
+from ingest.normalize import alias_key
+
+_BENCH_NAME = re.compile(r"bench(?:mark)?\b|bench$", re.I)
+EVALUATION_CUES = {
+    "evaluate", "evaluates", "evaluated", "evaluating", "evaluation", "evaluations", "results",
+    "performance", "performances", "outperform", "outperforms", "outperforming", "achieve",
+    "achieves", "achieving", "achieved", "state-of-the-art", "sota", "accuracy", "benchmarked",
+    "tested", "test", "experiments", "surpasses", "surpassing", "scores", "score", "gains",
+    "improvements", "improves", "validated", "validate",
+}
+_LIST_FILLERS = {",", "and", "or", "the", "both", "as", "well", "including", "such", "like", "(", ")", "&"}
+
+
+def _called_benchmark(doc: Doc, ent: Span) -> bool:
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is not None and after.lower_ in BENCHMARK_HEADS:
+        return True
+    window = doc[max(ent.sent.start, ent.start - 4) : ent.start]
+    return any(t.lower_ in BENCHMARK_HEADS for t in window)
+
+
+def _reported_on(doc: Doc, ent: Span) -> bool:
+    i = ent.start - 1
+    while i >= ent.sent.start and (doc[i].lower_ in _LIST_FILLERS or doc[i].ent_type_ in DATASET_GROUP or doc[i].like_num):
+        i -= 1
+    if i < ent.sent.start or doc[i].lower_ not in ("on", "across", "over"):
+        return False
+    return any(t.lower_ in EVALUATION_CUES for t in doc[ent.sent.start : i])
+
+
+def is_benchmark_mention(doc: Doc, ent: Span) -> bool:
+    return (
+        gazetteer.lookup(ent.text) == "BENCHMARK"
+        or bool(_BENCH_NAME.search(ent.text))
+        or _called_benchmark(doc, ent)
+        or _reported_on(doc, ent)
+    )
+
+
+@Language.component("paperkg_benchmark_rule")
+def benchmark_rule(doc: Doc) -> Doc:
+    benchmarks = set()
+    for ent in doc.ents:
+        if (ent.label_ in DATASET_GROUP or _BENCH_NAME.search(ent.text)) and is_benchmark_mention(doc, ent):
+            benchmarks.add(alias_key(ent.text))
+    for long_form, short in doc._.paperkg_aliases or ():
+        if alias_key(long_form) in benchmarks or alias_key(short) in benchmarks:
+            benchmarks |= {alias_key(long_form), alias_key(short)}
+    relabelled = []
+    for ent in doc.ents:
+        if ent.label_ in DATASET_GROUP or alias_key(ent.text) in benchmarks:
+            label = "BENCHMARK" if alias_key(ent.text) in benchmarks else "DATASET"
+            ent = Span(doc, ent.start, ent.end, label=label)
+        relabelled.append(ent)
+    doc.ents = relabelled
+    return doc

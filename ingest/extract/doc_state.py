@@ -1,0 +1,47 @@
+"""Per-document state the rule components share beyond `doc.ents`, and the
+one helper they all use to put spans into `doc.ents` without overlaps."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from spacy.tokens import Doc, Span
+
+# (long form text, acronym text) pairs defined in the document.
+if not Doc.has_extension("paperkg_aliases"):
+    Doc.set_extension("paperkg_aliases", default=None)
+# start_char of each span the text introduces ("we propose X").
+if not Doc.has_extension("paperkg_proposed"):
+    Doc.set_extension("paperkg_proposed", default=None)
+
+DATASET_GROUP = ("DATASET", "BENCHMARK")
+
+
+def alias_pairs(doc: Doc) -> list[tuple[str, str]]:
+    if doc._.paperkg_aliases is None:
+        doc._.paperkg_aliases = []
+    return doc._.paperkg_aliases
+
+
+def proposed_starts(doc: Doc) -> set[int]:
+    if doc._.paperkg_proposed is None:
+        doc._.paperkg_proposed = set()
+    return doc._.paperkg_proposed
+
+
+def place_spans(doc: Doc, spans: Iterable[Span], override: bool) -> None:
+    """Add `spans` to doc.ents. With `override`, a new span replaces every
+    existing entity it overlaps unless one of those strictly contains it (a
+    longer model span like "ImageNet classification" survives a gazetteer
+    hit on "ImageNet"); without, a new span only fills free tokens."""
+    ents = list(doc.ents)
+    for span in sorted(spans, key=lambda s: (s.start, -len(s))):
+        clashing = [e for e in ents if e.start < span.end and span.start < e.end]
+        if not clashing:
+            ents.append(span)
+            continue
+        if not override:
+            continue
+        if any(e.start <= span.start and span.end <= e.end and len(e) > len(span) for e in clashing):
+            continue
+        ents = [e for e in ents if e not in clashing] + [span]
+    doc.ents = sorted(ents, key=lambda s: s.start)

@@ -1,0 +1,96 @@
+"""The extraction API: texts in, ExtractedDoc with valid-offset Mentions out."""
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ingest.extract import gazetteer
+from ingest.extract.pipeline import build_pipeline
+from ingest.mentions import ExtractedDoc, Mention
+from ingest.normalize import alias_key
+
+# Texts are cut into pieces of at most this many characters (at whitespace)
+# so that a book-length input neither hits spaCy's max_length nor blows
+# memory; offsets are shifted back.
+MAX_PIECE_CHARS = 20_000
+# The NER gives no calibrated confidence; a name the gazetteer confirms is
+# certain, anything else gets this prior.
+MODEL_SCORE = 0.75
+
+
+class Extractor:
+    def __init__(self, nlp: Language, model: str):
+        self.nlp = nlp
+        self.model = model
+
+    def extract(self, docs: Iterable[tuple[str, str]], batch_size: int = 64) -> Iterator[ExtractedDoc]:
+        """(id, text) pairs in, one ExtractedDoc per pair out, in order."""
+        pieces = self._pieces(docs)
+        current: ExtractedDoc | None = None
+        for spacy_doc, (doc_id, text, offset, last) in self.nlp.pipe(
+            pieces, batch_size=batch_size, as_tuples=True
+        ):
+            if current is None:
+                current = ExtractedDoc(doc_id, text)
+            current.mentions.extend(mentions(spacy_doc, offset))
+            if last:
+                yield current
+                current = None
+
+    def _pieces(self, docs: Iterable[tuple[str, str]]) -> Iterator[tuple[str, tuple[str, str, int, bool]]]:
+        for doc_id, text in docs:
+            text = text if isinstance(text, str) else ""
+            bounds = split_text(text, MAX_PIECE_CHARS)
+            for n, (start, end) in enumerate(bounds):
+                yield text[start:end], (doc_id, text, start, n == len(bounds) - 1)
+
+
+def split_text(text: str, limit: int) -> list[tuple[int, int]]:
+    """Piece boundaries covering `text`, each at most `limit` chars, cut at
+    the last whitespace before the limit when there is one."""
+    bounds, start = [], 0
+    while len(text) - start > limit:
+        cut = text.rfind(" ", start + limit // 2, start + limit)
+        end = cut + 1 if cut > start else start + limit
+        bounds.append((start, end))
+        start = end
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def mentions(doc: Doc, offset: int = 0) -> list[Mention]:
+    pairs = doc._.paperkg_aliases or ()
+    proposed = doc._.paperkg_proposed or set()
+    canonical_of = {}
+    aliases_of: dict[str, set[str]] = {}
+    for long_form, short in pairs:
+        key = alias_key(long_form)
+        canonical_of[long_form] = canonical_of[short] = key
+        aliases_of.setdefault(long_form, set()).add(short)
+        aliases_of.setdefault(short, set()).add(long_form)
+    found = []
+    for ent in doc.ents:
+        text = ent.text
+        found.append(
+            Mention(
+                start=ent.start_char + offset,
+                end=ent.end_char + offset,
+                label=ent.label_,
+                text=text,
+                canonical=canonical_of.get(text) or alias_key(text),
+                score=1.0 if gazetteer.lookup(text) else MODEL_SCORE,
+                proposed=ent.start_char in proposed,
+                sentence_start=ent.sent.start_char + offset,
+                sentence_end=ent.sent.end_char + offset,
+                aliases=tuple(sorted(aliases_of.get(text, ()))),
+            )
+        )
+    return found
+
+
+def load_extractor(model: str = "fast") -> Extractor:
+    """The extraction pipeline `model` ("fast" or "accurate"), loaded from
+    the package directory; never downloads."""
+    return Extractor(build_pipeline(model), model)

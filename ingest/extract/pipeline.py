@@ -1,0 +1,48 @@
+"""Builds the extraction pipelines: a trained spaCy NER (when shipped) with
+the rule components on top, in the order each one's input requires."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+# Imported for their @Language registrations.
+from ingest.extract import acronyms, benchmarks, gazetteer, proposals, resource_phrases, span_filter, versions  # noqa: F401
+
+MODELS_DIR = Path(__file__).parent / "models"
+MODELS = {"fast": "fast", "accurate": "accurate"}
+# Rules run after the statistical NER: clean its spans, let curated names
+# override it, then derive acronyms, labels and proposals from the result.
+RULES = (
+    "paperkg_span_filter",
+    "paperkg_gazetteer",
+    "paperkg_resource_phrases",
+    "paperkg_versions",
+    "paperkg_acronyms",
+    "paperkg_benchmark_rule",
+    "paperkg_proposals",
+)
+
+
+def model_path(model: str) -> Path:
+    if model not in MODELS:
+        raise ValueError(f"unknown extraction model {model!r}; choose one of {sorted(MODELS)}")
+    return MODELS_DIR / MODELS[model]
+
+
+def build_pipeline(model: str = "fast") -> Language:
+    """The full pipeline for `model`. Without a shipped model directory the
+    pipeline is rules and gazetteer only."""
+    path = model_path(model)
+    if (path / "config.cfg").exists():
+        nlp = spacy.load(path, exclude=["senter", "parser", "tagger", "lemmatizer"])
+    elif model == "fast":
+        nlp = spacy.blank("en")
+    else:
+        raise ValueError(f"model {model!r} is not installed: {path} is missing; train it with python -m ingest.extract.train")
+    if "sentencizer" not in nlp.pipe_names:
+        nlp.add_pipe("sentencizer", first=True)
+    for name in RULES:
+        nlp.add_pipe(name)
+    return nlp

@@ -1,0 +1,53 @@
+"""Versioned names: GPT-4, Llama-2-7B, ResNet-50, CIFAR-10, wav2vec 2.0.
+Extends an entity over the version glued to it, and finds versioned forms of
+gazetteer names the model missed. Versions stay part of the name, so
+normalisation keeps GPT-3 and GPT-4 apart."""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ingest.extract import gazetteer
+from ingest.extract.doc_state import place_spans
+
+# A token that continues a name when glued to it (no space before).
+_GLUED_SUFFIX = re.compile(r"^(?:[-–_.]|v?\d+(?:\.\d+)*[A-Za-z]{0,3}|[A-Z]{1,3}\d*|[xX]\d+[A-Za-z]*|\d+[BMKbmkx]\w*|"
+                           r"XL|XXL|Large|Base|Small|Tiny|Mini|Pro|Ultra|Plus|Instruct|Chat|Turbo|Max|Flash|Lite)$")
+# A token that continues a capitalised name after a space ("Llama 2", "SAM 2").
+_SPACED_VERSION = re.compile(r"^v?\d{1,2}(?:\.\d+)?$")
+_BASE_AND_VERSION = re.compile(r"^(?P<base>[A-Za-z][A-Za-z.]*?[A-Za-z])[-_]?(?P<version>v?\d[\w.]*)$")
+
+
+def _extend(doc: Doc, ent: Span) -> Span:
+    end = ent.end
+    while end < len(doc):
+        token, before = doc[end], doc[end - 1]
+        glued = not before.whitespace_
+        if glued and _GLUED_SUFFIX.match(token.text) and not (token.text in "-–_." and (end + 1 >= len(doc) or doc[end].whitespace_)):
+            end += 1
+        elif not glued and end == ent.end and _SPACED_VERSION.match(token.text) and any(c.isupper() for c in before.text):
+            end += 1
+        else:
+            break
+    while end > ent.end and doc[end - 1].text in "-–_.":
+        end -= 1
+    return Span(doc, ent.start, end, label=ent.label_) if end > ent.end else ent
+
+
+@Language.component("paperkg_versions")
+def versions(doc: Doc) -> Doc:
+    extended = [_extend(doc, ent) for ent in doc.ents]
+    doc.ents = []
+    place_spans(doc, extended, override=True)
+    found = []
+    for token in doc:
+        if token.ent_type_:
+            continue
+        match = _BASE_AND_VERSION.match(token.text)
+        label = match and gazetteer.lookup(match.group("base"))
+        if label:
+            found.append(_extend(doc, Span(doc, token.i, token.i + 1, label=label)))
+    place_spans(doc, found, override=False)
+    return doc
