@@ -43,11 +43,17 @@ class FalkorStore(GraphStore):
         return f"embedded FalkorDB ({self._location}, graph '{self.graph_name}')"
 
     def drop_graph(self) -> None:
-        """Delete the whole graph (used by `demo` and tests for a fresh start)."""
+        """Delete the whole graph, indexes included (tests and `demo` start afresh)."""
         try:
             self._graph.delete()
         except redis.exceptions.ResponseError:
             pass  # no such graph yet
+
+    def reset(self) -> None:
+        """An empty graph with its schema: FalkorDB refuses reads on a graph
+        that does not exist, so the schema is what brings it into being."""
+        self.drop_graph()
+        self.setup_schema()
 
     def close(self) -> None:
         self._db.connection.close()

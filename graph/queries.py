@@ -86,6 +86,7 @@ DELETE c
 WRITE_CO_OCCURRENCE = """
 UNWIND $keys AS key
 MATCH (a:Entity {key: key})<-[:MENTIONS]-(p:Paper)-[:MENTIONS]->(b:Entity)
+WHERE a <> b  // FalkorDB does not enforce Neo4j's one-use-per-relationship rule here
 WITH a, b, count(DISTINCT p) AS papers
 WITH CASE WHEN a.key < b.key THEN a ELSE b END AS low,
      CASE WHEN a.key < b.key THEN b ELSE a END AS high, papers

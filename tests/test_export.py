@@ -46,9 +46,12 @@ def test_csv_export_writes_nodes_and_edges(store, tmp_path):
     nodes_file, edges_file = write(graph, "csv", tmp_path / "csv")
     nodes = list(csv.DictReader(nodes_file.open()))
     edges = list(csv.DictReader(edges_file.open()))
-    assert {n["id"] for n in nodes} == {"paper:p3", "entity:resnet-50", "entity:imagenet", "entity:accuracy"}
-    assert len(edges) == 3 and {e["type"] for e in edges} == {"MENTIONS"}
-    assert json.loads(next(n for n in nodes if n["id"] == "entity:imagenet")["aliases"]) == ["ImageNet"]
+    assert {n["Id"] for n in nodes} == {"paper:p3", "entity:resnet-50", "entity:imagenet", "entity:accuracy"}
+    imagenet = next(n for n in nodes if n["Id"] == "entity:imagenet")
+    assert (imagenet["Label"], imagenet["type"], json.loads(imagenet["aliases"])) == ("ImageNet", "Dataset", ["ImageNet"])
+    assert next(n for n in nodes if n["Id"] == "paper:p3")["paper_id"] == "p3"
+    assert len(edges) == 3 and {(e["Type"], e["relation"]) for e in edges} == {("Directed", "MENTIONS")}
+    assert {e["Source"] for e in edges} == {"paper:p3"}
 
 
 def test_cypher_export_fetches_relationship_ends(store):

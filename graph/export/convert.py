@@ -66,5 +66,9 @@ def result_graph(result: QueryResult) -> tuple[dict[str, GNode], dict[str, GEdge
 _PRIVATE = {"record_hash", "extraction_id", "search_text"}
 
 
+# Names the exported graph uses itself; a property of the same name is renamed.
+_RESERVED = {"id": "paper_id", "type": "property_type", "labels": "property_labels", "label": "entity_type"}
+
+
 def _clean(properties: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in properties.items() if v is not None and k not in _PRIVATE and k not in ("type", "labels")}
+    return {_RESERVED.get(k, k): v for k, v in properties.items() if v is not None and k not in _PRIVATE}

@@ -1,4 +1,5 @@
-"""nodes.csv and edges.csv in a directory, the shape Gephi's spreadsheet import takes."""
+"""nodes.csv and edges.csv in a directory, in the column names Gephi's
+spreadsheet import looks for (Id, Label; Source, Target, Type)."""
 from __future__ import annotations
 
 import csv
@@ -16,14 +17,16 @@ def write_csv(graph: nx.MultiDiGraph, path: Path) -> list[Path]:
     nodes_file, edges_file = path / "nodes.csv", path / "edges.csv"
     with open(nodes_file, "w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
-        writer.writerow(["id", *node_columns])
+        writer.writerow(["Id", "Label", *node_columns])
         for node, data in graph.nodes(data=True):
-            writer.writerow([node, *(_cell(data.get(c)) for c in node_columns)])
+            label = data.get("name") or data.get("title") or node
+            writer.writerow([node, label, *(_cell(data.get(c)) for c in node_columns)])
     with open(edges_file, "w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
-        writer.writerow(["source", "target", "type", *edge_columns])
+        # Gephi reads Type as Directed/Undirected, so the relationship type is `relation`.
+        writer.writerow(["Source", "Target", "Type", "relation", *edge_columns])
         for source, target, key, data in graph.edges(keys=True, data=True):
-            writer.writerow([source, target, key, *(_cell(data.get(c)) for c in edge_columns)])
+            writer.writerow([source, target, "Directed", key, *(_cell(data.get(c)) for c in edge_columns)])
     return [nodes_file, edges_file]
 
 
