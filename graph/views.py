@@ -21,6 +21,7 @@ from graph.results import GEdge, GNode, GPath
 from graph.store import GraphStore
 
 PAPER = "Paper"
+EDGES_PER_NODE = 3  # strongest entity-entity edges kept per view node: more is a hairball
 NODE_TYPES = (*ENTITY_LABELS, PAPER)
 
 
@@ -329,47 +330,71 @@ FIND_PAPER = "MATCH (p:Paper {id: $key}) RETURN p"
 # ---------------------------------------------------------------- explore
 
 # The date range keeps papers published in it and entities active in it
-# (first seen before its end, last seen after its start).
+# (first seen before its end, last seen after its start). Each query anchors
+# on its start node and only then filters (`WITH`): otherwise FalkorDB
+# plans from the `published` index and scans every paper.
+# Pairs of view nodes are matched by key and tested for an edge, instead of
+# expanding every CO_OCCURS of popular entities (thousands each).
 _PAPER_IN_RANGE = "($since IS NULL OR p.published >= $since) AND ($until IS NULL OR p.published <= $until)"
 _ENTITY_IN_RANGE = "($since IS NULL OR e.last_seen >= $since) AND ($until IS NULL OR e.first_seen <= $until)"
 
 ENTITY_NEIGHBOURS = f"""
-MATCH (f:Entity {{key: $key}})-[c:CO_OCCURS]-(e:Entity)
+MATCH (f:Entity {{key: $key}}) WITH f
+MATCH (f)-[c:CO_OCCURS]-(e:Entity)
 WHERE e.label IN $labels AND c.papers >= $min_shared AND {_ENTITY_IN_RANGE}
 RETURN e, c ORDER BY c.papers DESC, e.paper_count DESC, e.key LIMIT $limit
 """
 ENTITY_NEIGHBOUR_TYPES = f"""
-MATCH (f:Entity {{key: $key}})-[c:CO_OCCURS]-(e:Entity)
+MATCH (f:Entity {{key: $key}}) WITH f
+MATCH (f)-[c:CO_OCCURS]-(e:Entity)
 WHERE c.papers >= $min_shared AND {_ENTITY_IN_RANGE}
 RETURN e.label AS type, count(e) AS n
 """
 ENTITY_PAPERS = f"""
-MATCH (f:Entity {{key: $key}})<-[m:MENTIONS]-(p:Paper)
+MATCH (f:Entity {{key: $key}}) WITH f
+MATCH (f)<-[m:MENTIONS]-(p:Paper)
 WHERE {_PAPER_IN_RANGE}
 RETURN p, m ORDER BY p.upvotes DESC, p.published DESC, p.id LIMIT $limit
 """
 ENTITY_PAPER_COUNT = f"""
-MATCH (f:Entity {{key: $key}})<-[:MENTIONS]-(p:Paper)
+MATCH (f:Entity {{key: $key}}) WITH f
+MATCH (f)<-[:MENTIONS]-(p:Paper)
 WHERE {_PAPER_IN_RANGE}
 RETURN count(p)
 """
 PAPER_ENTITIES = f"""
-MATCH (p:Paper {{id: $key}})-[m:MENTIONS]->(e:Entity)
+MATCH (p:Paper {{id: $key}}) WITH p
+MATCH (p)-[m:MENTIONS]->(e:Entity)
 WHERE e.label IN $labels AND {_ENTITY_IN_RANGE}
 RETURN e, m ORDER BY e.paper_count DESC, e.key LIMIT $limit
 """
+RELATED_PAPER_COUNT = f"""
+MATCH (src:Paper {{id: $key}})-[:MENTIONS]->(e:Entity) WITH e
+MATCH (e)<-[:MENTIONS]-(p:Paper)
+WHERE p.id <> $key AND {_PAPER_IN_RANGE}
+WITH p, count(DISTINCT e) AS shared WHERE shared >= $min_shared
+RETURN count(p)
+"""
 PAPER_ENTITY_TYPES = "MATCH (p:Paper {id: $key})-[:MENTIONS]->(e:Entity) RETURN e.label AS type, count(e) AS n"
 RELATED_PAPERS = f"""
-MATCH (src:Paper {{id: $key}})-[:MENTIONS]->(e:Entity)<-[:MENTIONS]-(p:Paper)
-WHERE p.id <> $key AND e.label IN $labels AND {_PAPER_IN_RANGE}
+MATCH (src:Paper {{id: $key}})-[:MENTIONS]->(e:Entity)
+WHERE e.label IN $labels WITH e
+MATCH (e)<-[:MENTIONS]-(p:Paper)
+WHERE p.id <> $key AND {_PAPER_IN_RANGE}
 WITH p, collect(DISTINCT e) AS shared
 WHERE size(shared) >= $min_shared
 RETURN p, shared ORDER BY size(shared) DESC, p.upvotes DESC, p.id LIMIT $limit
 """
 EDGES_AMONG_ENTITIES = """
-MATCH (a:Entity)-[c:CO_OCCURS]->(b:Entity)
-WHERE a.key IN $keys AND b.key IN $keys AND c.papers >= $min_shared
-RETURN c
+UNWIND $keys AS key
+MATCH (e:Entity {key: key})
+WITH collect(e) AS view
+UNWIND view AS a
+UNWIND view AS b
+WITH a, b WHERE a.key < b.key
+MATCH (a)-[c:CO_OCCURS]->(b)
+WHERE c.papers >= $min_shared
+RETURN c ORDER BY c.papers DESC LIMIT $limit
 """
 EDGES_PAPERS_TO_ENTITIES = """
 MATCH (p:Paper)-[m:MENTIONS]->(e:Entity)
@@ -431,7 +456,8 @@ class _ViewBuilder:
         ids = [n.properties.get("id") for n in self.nodes.values() if PAPER in n.labels]
         edges: dict[str, GEdge] = {}
         if len(keys) > 1:
-            rows = self.store.read(EDGES_AMONG_ENTITIES, {"keys": keys, "min_shared": self.filters.min_shared}).rows
+            params = {"keys": keys, "min_shared": self.filters.min_shared, "limit": EDGES_PER_NODE * len(self.nodes)}
+            rows = self.store.read(EDGES_AMONG_ENTITIES, params).rows
             edges.update((row[0].id, row[0]) for row in rows)
         if keys and ids:
             rows = self.store.read(EDGES_PAPERS_TO_ENTITIES, {"keys": keys, "ids": ids}).rows
@@ -469,8 +495,7 @@ def neighbourhood_types(store: GraphStore, ref: NodeRef, filters: ViewFilters) -
         counts[PAPER] = store.scalar(ENTITY_PAPER_COUNT, params) or 0
     else:
         counts = {row[0]: row[1] for row in store.read(PAPER_ENTITY_TYPES, params).rows}
-        params.update(labels=list(ENTITY_LABELS), limit=1000)
-        counts[PAPER] = len(store.read(RELATED_PAPERS, params).rows)
+        counts[PAPER] = store.scalar(RELATED_PAPER_COUNT, params) or 0
     return {t: counts[t] for t in NODE_TYPES if counts.get(t)}
 
 

@@ -1,0 +1,195 @@
+"""A synthetic paperkg graph: invented papers whose entity mentions follow
+the shape of real ML literature (a few methods and benchmarks everywhere,
+a long tail of one-paper entities), for developing and benchmarking the app
+without the extraction model.
+
+It writes through the loader's own Cypher (`graph.queries`), so the graph has
+exactly the schema ingest produces: papers, MENTIONS with evidence and
+surfaces, PROPOSES, entity properties and CO_OCCURS.
+
+    PAPERKG_HOME=/tmp/kg python -m benchmarks.synthetic_graph --papers 10000
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from graph import queries
+from graph.store import GraphStore
+
+# Papers per entity of each type, and how many of each a paper mentions.
+POOL_DIVISOR = {"Method": 3, "Dataset": 12, "Benchmark": 15, "Task": 40, "Metric": 150}
+PER_PAPER = {"Method": (2, 5), "Dataset": (0, 2), "Benchmark": (1, 3), "Task": (1, 2), "Metric": (0, 2)}
+ZIPF_EXPONENT = 1.0
+ZIPF_OFFSET = 5  # Zipf-Mandelbrot: the most common method is in ~10% of papers, not half
+FIRST_DAY = dt.date(2023, 1, 2)
+DAYS = 3 * 365
+
+_SYLLABLES = ("flex", "orca", "tri", "vex", "lum", "qua", "zen", "mor", "pix", "nova", "kai", "dra", "sol", "ter", "bri", "hex")
+_SUFFIX = {
+    "Method": ("Former", "Net", "LM", "Diff", "-RL", "Attn", "GPT", "Mix"),
+    "Dataset": ("Corpus", "QA", "Set", "-1M", "Text", "Vision"),
+    "Benchmark": ("Bench", "Eval", "-Hard", "Arena", "Suite"),
+    "Task": (" retrieval", " segmentation", " reasoning", " generation", " translation", " detection"),
+    "Metric": (" score", " accuracy", " F1", " recall", " error"),
+}
+_SENTENCES = {
+    "Method": ("We build on {s} to improve sample efficiency.", "Our approach extends {s} with a sparse router.", "{s} serves as the backbone of our model."),
+    "Dataset": ("We train on {s} and release our splits.", "Experiments use the {s} collection."),
+    "Benchmark": ("We evaluate on {s}, where we set a new state of the art.", "Results on {s} show consistent gains."),
+    "Task": ("We study {s} under distribution shift.", "The target problem is {s} at scale."),
+    "Metric": ("Performance is reported in {s}.", "We measure {s} on held-out data."),
+}
+
+
+@dataclass(frozen=True)
+class SyntheticEntity:
+    key: str
+    name: str
+    label: str
+    acronym: str | None = None
+
+
+@dataclass
+class SyntheticPaper:
+    id: str
+    title: str
+    abstract: str
+    published: str
+    upvotes: int
+    mentions: list[tuple[SyntheticEntity, str, str]] = field(default_factory=list)  # entity, surface, evidence sentence
+    proposes: list[str] = field(default_factory=list)  # entity keys
+    authors: tuple[str, ...] = ()
+
+
+def entity_pool(label: str, size: int, rng: random.Random) -> list[SyntheticEntity]:
+    names: dict[str, SyntheticEntity] = {}
+    while len(names) < size:
+        stem = "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(1, 3))).capitalize()
+        name = stem + rng.choice(_SUFFIX[label])
+        if rng.random() < 0.3:
+            name += f"-{rng.randint(2, 9)}"
+        key = name.casefold()
+        if key not in names:
+            acronym = "".join(w[0] for w in name.split()).upper() if label == "Task" and " " in name else None
+            names[key] = SyntheticEntity(key=key, name=name, label=label, acronym=acronym)
+    return list(names.values())
+
+
+def generate(papers: int, seed: int = 0) -> list[SyntheticPaper]:
+    rng = random.Random(seed)
+    pools = {label: entity_pool(label, max(5, papers // divisor), rng) for label, divisor in POOL_DIVISOR.items()}
+    weights = {label: [1 / (rank + ZIPF_OFFSET) ** ZIPF_EXPONENT for rank in range(len(pool))] for label, pool in pools.items()}
+    out = []
+    for index in range(papers):
+        chosen: list[SyntheticEntity] = []
+        for label, (low, high) in PER_PAPER.items():
+            count = rng.randint(low, high)
+            picks = rng.choices(pools[label], weights=weights[label], k=count)
+            chosen.extend(dict.fromkeys(picks))  # no duplicates, order kept
+        day = FIRST_DAY + dt.timedelta(days=int(DAYS * rng.random() ** 0.7))  # more papers lately
+        out.append(_paper(index, chosen, day, rng))
+    return out
+
+
+def _paper(index: int, entities: Sequence[SyntheticEntity], day: dt.date, rng: random.Random) -> SyntheticPaper:
+    methods = [e for e in entities if e.label == "Method"]
+    tasks = [e for e in entities if e.label == "Task"]
+    new_method = methods[0] if methods and rng.random() < 0.4 else None
+    title_subject = new_method.name if new_method else rng.choice(("Scaling", "Rethinking", "Efficient", "Robust")) + " " + rng.choice(_SYLLABLES).capitalize()
+    title = f"{title_subject}: {rng.choice(('Towards', 'Better', 'Fast', 'Simple'))} {tasks[0].name if tasks else 'learning'}"
+    mentions, sentences = [], []
+    for entity in entities:
+        surface = entity.name
+        sentence = rng.choice(_SENTENCES[entity.label]).format(s=surface)
+        if entity.acronym:
+            sentence = sentence.replace(surface, f"{surface} ({entity.acronym})")
+        if entity is new_method:
+            sentence = f"We propose {surface}, a new architecture. " + sentence
+        sentences.append(sentence)
+        mentions.append((entity, surface, sentence))
+    rng.shuffle(sentences)
+    return SyntheticPaper(
+        id=f"syn.{index:06d}",
+        title=title,
+        abstract=" ".join(sentences),
+        published=day.isoformat(),
+        upvotes=int(rng.paretovariate(1.3)) - 1,
+        mentions=mentions,
+        proposes=[new_method.key] if new_method else [],
+        authors=tuple(f"Author {rng.randint(1, 5000)}" for _ in range(rng.randint(1, 6))),
+    )
+
+
+def load(store: GraphStore, papers: Sequence[SyntheticPaper]) -> None:
+    """Write papers, links, entity properties and co-occurrence, in batches."""
+    store.setup_schema()
+    store.write_rows(queries.UPSERT_PAPERS, [_paper_row(p) for p in papers])
+    links = [
+        {"paper_id": p.id, "key": e.key, "label": e.label, "surfaces": [surface] + ([e.acronym] if e.acronym else []), "count": 1, "evidence": evidence}
+        for p in papers
+        for e, surface, evidence in p.mentions
+    ]
+    store.write_rows(queries.WRITE_MENTIONS, links)
+    store.write_rows(queries.WRITE_PROPOSES, [{"paper_id": p.id, "key": k} for p in papers for k in p.proposes])
+    rows_by_label: dict[str, list[dict]] = defaultdict(list)
+    for row in _entity_rows(papers):
+        rows_by_label[row.pop("label")].append(row)
+    for label, rows in rows_by_label.items():
+        store.write_rows(queries.UPDATE_ENTITIES[label], rows)
+    keys = sorted({e.key for p in papers for e, _, _ in p.mentions})
+    for start in range(0, len(keys), 200):
+        store.write(queries.WRITE_CO_OCCURRENCE, {"keys": keys[start : start + 200]})
+
+
+def _entity_rows(papers: Iterable[SyntheticPaper]) -> list[dict]:
+    seen: dict[str, dict] = {}
+    for paper in papers:
+        for entity, _, _ in paper.mentions:
+            row = seen.setdefault(entity.key, {
+                "key": entity.key, "label": entity.label, "name": entity.name,
+                "aliases": [entity.name] + ([entity.acronym] if entity.acronym else []),
+                "paper_count": 0, "mention_count": 0, "first_seen": paper.published, "last_seen": paper.published,
+            })
+            row["paper_count"] += 1
+            row["mention_count"] += 1
+            row["first_seen"] = min(row["first_seen"], paper.published)
+            row["last_seen"] = max(row["last_seen"], paper.published)
+    for row in seen.values():
+        row["search_text"] = " | ".join(row["aliases"])
+    return list(seen.values())
+
+
+def _paper_row(paper: SyntheticPaper) -> dict:
+    return {
+        "id": paper.id, "title": paper.title, "abstract": paper.abstract, "published": paper.published,
+        "upvotes": paper.upvotes, "authors": list(paper.authors), "authors_count": len(paper.authors),
+        "organization": None, "url": f"https://example.org/papers/{paper.id}", "sources": ["synthetic"],
+        "record_hash": paper.id,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--papers", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--graph", default="paperkg", help="graph name (FalkorDB) to fill; it is emptied first")
+    args = parser.parse_args()
+    from graph import open_store
+    from graph.config import StoreConfig
+
+    started = time.perf_counter()
+    with open_store(StoreConfig.from_env(graph_name=args.graph), setup=False) as store:
+        if hasattr(store, "drop_graph"):
+            store.drop_graph()
+        load(store, generate(args.papers, args.seed))
+        print(f"{args.papers} synthetic papers loaded into {store.describe()} in {time.perf_counter() - started:.1f}s")
+
+
+if __name__ == "__main__":
+    main()
