@@ -24,8 +24,8 @@ cli = typer.Typer(
 db_cli = typer.Typer(help="Manage the embedded FalkorDB server (start, stop, status).", no_args_is_help=True)
 cli.add_typer(db_cli, name="db")
 
-out = Console()
-err = Console(stderr=True)
+out = Console(soft_wrap=True)  # messages are not reflowed: they stay greppable
+err = Console(stderr=True, soft_wrap=True)
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
@@ -172,9 +172,9 @@ def serve(
     debug: bool = typer.Option(False, "--debug", help="Dash debug mode (reloader, error overlay)."),
 ):
     """Serve the explorer web app."""
+    credentials = _credentials(host, auth)
     from app.server import serve as run_server
 
-    credentials = _credentials(host, auth)
     with _store() as store:
         run_server(store, host=host, port=port, auth=credentials, debug=debug)
 

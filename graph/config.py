@@ -2,7 +2,8 @@
 
 `NEO4J_URI` set → Neo4j (with `NEO4J_USERNAME`, `NEO4J_PASSWORD`,
 `NEO4J_DATABASE`, named as Neo4j's own tools name them). Unset → the
-embedded FalkorDB server that paperkg runs itself under `PAPERKG_HOME`.
+embedded FalkorDB server that paperkg runs itself under `PAPERKG_HOME`,
+which can hold several graphs (`PAPERKG_GRAPH`, default "paperkg").
 """
 from __future__ import annotations
 
@@ -33,12 +34,12 @@ class StoreConfig:
     neo4j_database: str | None = None
 
     @classmethod
-    def from_env(cls, graph_name: str = GRAPH_NAME) -> "StoreConfig":
+    def from_env(cls, graph_name: str | None = None) -> "StoreConfig":
         uri = os.environ.get("NEO4J_URI") or None
         return cls(
             backend="neo4j" if uri else "falkordb",
             home=paperkg_home(),
-            graph_name=graph_name,
+            graph_name=graph_name or os.environ.get("PAPERKG_GRAPH") or GRAPH_NAME,
             neo4j_uri=uri,
             neo4j_username=os.environ.get("NEO4J_USERNAME", "neo4j"),
             neo4j_password=os.environ.get("NEO4J_PASSWORD"),

@@ -47,8 +47,13 @@ def record_hash(record: PaperRecord) -> str:
     return hashlib.sha1(json.dumps(fields, sort_keys=True).encode()).hexdigest()[:16]
 
 
-def extraction_id(model: str, curation: Curation) -> str:
-    return f"{model}:{curation.fingerprint()}"
+def extraction_id(pipeline: str, curation: Curation) -> str:
+    """What decides a paper's links besides its text: the pipeline (name and
+    version) and the curation. A change to either re-extracts every paper."""
+    rules = json.dumps(
+        [sorted(curation.merges.items()), sorted(curation.dropped), sorted(curation.labels.items())]
+    )
+    return f"{pipeline}:{hashlib.sha1(rules.encode()).hexdigest()[:12]}"
 
 
 def load_records(

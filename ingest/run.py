@@ -75,7 +75,7 @@ def ingest_paths(store: GraphStore, paths: Sequence[str], options: IngestOptions
                 store,
                 records,
                 extract=extract,
-                extraction=extraction_id(options.model, curation),
+                extraction=extraction_id(f"{options.model}@{extractor.nlp.meta.get('version')}", curation),
                 curation=curation,
                 on_extracted=lambda n: progress.advance(task, n),
             )
