@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Mapping
+from typing import Any
 
 import redis
 from falkordb import Edge, FalkorDB, Node, Path
 
 from graph.dialect import FALKORDB
 from graph.embedded import ServerInfo
-from graph.results import GEdge, GNode, GPath, QueryResult
+from graph.results import GEdge, GNode, GPath, QueryResult, convert
 from graph.store import GraphStore, QueryError, QueryTimeout, ReadOnlyError, StoreError
 
 
@@ -78,10 +78,10 @@ def _result(result, limit: int | None) -> QueryResult:
     truncated = limit is not None and len(rows) > limit
     if truncated:
         rows = rows[:limit]
-    return QueryResult(columns=columns, rows=[[_value(v) for v in row] for row in rows], truncated=truncated)
+    return QueryResult(columns=columns, rows=[[convert(v, _driver_value) for v in row] for row in rows], truncated=truncated)
 
 
-def _value(value: Any) -> Any:
+def _driver_value(value: Any) -> Any:
     if isinstance(value, Node):
         return _node(value)
     if isinstance(value, Edge):
@@ -90,11 +90,7 @@ def _value(value: Any) -> Any:
         return GPath(nodes=tuple(_node(n) for n in value.nodes()), edges=tuple(_edge(e) for e in value.edges()))
     if isinstance(value, (dt.date, dt.datetime, dt.time)):
         return value.isoformat()
-    if isinstance(value, Mapping):
-        return {str(k): _value(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_value(v) for v in value]
-    return value
+    return NotImplemented
 
 
 def _node(node: Node) -> GNode:

@@ -1,7 +1,7 @@
 """Neo4j 5 through the official driver."""
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import Any
 
 import neo4j
 from neo4j import GraphDatabase, Query
@@ -9,7 +9,7 @@ from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable
 from neo4j.graph import Node, Path, Relationship
 
 from graph.dialect import NEO4J
-from graph.results import GEdge, GNode, GPath, QueryResult
+from graph.results import GEdge, GNode, GPath, QueryResult, convert
 from graph.store import GraphStore, QueryError, QueryTimeout, ReadOnlyError, StoreError
 
 
@@ -37,7 +37,7 @@ class Neo4jStore(GraphStore):
                 if limit is not None and len(rows) >= limit:
                     truncated = True
                     break
-                rows.append([_value(v) for v in record.values()])
+                rows.append([convert(v, _driver_value) for v in record.values()])
             return QueryResult(columns=columns, rows=rows, truncated=truncated)
 
         with self._session(neo4j.READ_ACCESS) as session:
@@ -51,7 +51,7 @@ class Neo4jStore(GraphStore):
             try:
                 result = session.run(Query(query), dict(params or {}))
                 columns = list(result.keys())
-                rows = [[_value(v) for v in record.values()] for record in result]
+                rows = [[convert(v, _driver_value) for v in record.values()] for record in result]
                 return QueryResult(columns=columns, rows=rows)
             except Neo4jError as error:
                 raise _translate(error, None) from None
@@ -77,7 +77,7 @@ def _translate(error: Neo4jError, timeout: float | None) -> Exception:
     return StoreError(str(error))
 
 
-def _value(value: Any) -> Any:
+def _driver_value(value: Any) -> Any:
     if isinstance(value, Node):
         return _node(value)
     if isinstance(value, Relationship):
@@ -86,11 +86,7 @@ def _value(value: Any) -> Any:
         return GPath(nodes=tuple(_node(n) for n in value.nodes), edges=tuple(_edge(r) for r in value.relationships))
     if hasattr(value, "iso_format"):  # neo4j.time Date, DateTime, Duration
         return value.iso_format()
-    if isinstance(value, Mapping):
-        return {str(k): _value(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_value(v) for v in value]
-    return value
+    return NotImplemented
 
 
 def _node(node: Node) -> GNode:

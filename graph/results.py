@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable, Mapping
 
 
 @dataclass(frozen=True)
@@ -35,3 +35,16 @@ class QueryResult:
 
     def records(self) -> list[dict[str, Any]]:
         return [dict(zip(self.columns, row)) for row in self.rows]
+
+
+def convert(value: Any, driver_value: Callable[[Any], Any]) -> Any:
+    """Walk a driver's result value, turning its own types into ours with
+    `driver_value` (which returns NotImplemented for values it leaves alone)."""
+    converted = driver_value(value)
+    if converted is not NotImplemented:
+        return converted
+    if isinstance(value, Mapping):
+        return {str(k): convert(v, driver_value) for k, v in value.items()}
+    if isinstance(value, list):
+        return [convert(v, driver_value) for v in value]
+    return value

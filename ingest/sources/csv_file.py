@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ingest.records import Problem, SourceResult
 from ingest.sources.rows import add_row, check_field_map, columns_for
-from ingest.sources.text import read_text
+from ingest.sources.text import open_source
 
 DELIMITERS = ",\t;"
 
@@ -19,8 +19,7 @@ DELIMITERS = ",\t;"
 def read_csv(path: str | PathLike, *, field_map: Mapping[str, str] | None = None) -> SourceResult:
     field_map = check_field_map(field_map)
     path = Path(path)
-    result = SourceResult(str(path))
-    text = read_text(path, result)
+    result, text = open_source(path)
     if text is None:
         return result
     header = text.lstrip("\n").split("\n", 1)[0]

@@ -39,7 +39,7 @@ from pathlib import Path
 from ingest.dates import latest_on_or_before, month_number
 from ingest.identity import paper_id
 from ingest.records import PaperRecord, Problem, SourceResult
-from ingest.sources.text import read_text
+from ingest.sources.text import open_source
 
 PAGE_HEADER_LINES = frozenset({
     "new",
@@ -68,8 +68,7 @@ class _Entry:
 def read_hf_daily(path: str | PathLike, *, year: int | None = None,
                   reference_date: date | None = None) -> SourceResult:
     path = Path(path)
-    result = SourceResult(str(path))
-    text = read_text(path, result)
+    result, text = open_source(path)
     if text is None:
         return result
     if reference_date is None:

@@ -15,7 +15,7 @@ from typing import Any
 
 from ingest.records import Problem, SourceResult
 from ingest.sources.rows import check_field_map, columns_for, add_row
-from ingest.sources.text import read_text
+from ingest.sources.text import open_source
 
 _DECODER = json.JSONDecoder()
 
@@ -23,8 +23,7 @@ _DECODER = json.JSONDecoder()
 def read_json(path: str | PathLike, *, field_map: Mapping[str, str] | None = None) -> SourceResult:
     field_map = check_field_map(field_map)
     path = Path(path)
-    result = SourceResult(str(path))
-    text = read_text(path, result)
+    result, text = open_source(path)
     if text is None:
         return result
     try:

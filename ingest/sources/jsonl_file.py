@@ -9,14 +9,13 @@ from pathlib import Path
 
 from ingest.records import Problem, SourceResult
 from ingest.sources.rows import check_field_map, add_row
-from ingest.sources.text import read_text
+from ingest.sources.text import open_source
 
 
 def read_jsonl(path: str | PathLike, *, field_map: Mapping[str, str] | None = None) -> SourceResult:
     field_map = check_field_map(field_map)
     path = Path(path)
-    result = SourceResult(str(path))
-    text = read_text(path, result)
+    result, text = open_source(path)
     if text is None:
         return result
     for number, line in enumerate(text.split("\n"), start=1):

@@ -2,9 +2,17 @@
 instead of exceptions, so one bad file never stops a batch."""
 from __future__ import annotations
 
+from os import PathLike
 from pathlib import Path
 
 from ingest.records import Problem, SourceResult
+
+
+def open_source(path: str | PathLike) -> tuple[SourceResult, str | None]:
+    """A fresh result for `path` and the file's text, or None for the text
+    when there is nothing to parse (the problem is in the result)."""
+    result = SourceResult(str(path))
+    return result, read_text(Path(path), result)
 
 
 def read_text(path: Path, result: SourceResult) -> str | None:
