@@ -9,6 +9,7 @@ pid and ping and started again.
 """
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import secrets
@@ -55,10 +56,13 @@ class EmbeddedServer:
         return self.info() or self.start()
 
     def start(self) -> ServerInfo:
-        existing = self.info()
-        if existing:
-            return existing
         self.dir.mkdir(parents=True, exist_ok=True)
+        # Two commands starting at once must not run two servers on one data dir.
+        with open(self.dir / "server.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            return self.info() or self._launch()
+
+    def _launch(self) -> ServerInfo:
         info = ServerInfo(pid=0, port=_free_port(), password=secrets.token_urlsafe(24))
         config = self.dir / "redis.conf"
         # The password goes in a 0600 file, not argv, so `ps` does not show it.

@@ -159,3 +159,19 @@ def test_field_map_reads_other_columns(scratch_graph, tmp_path):
     run("ingest", str(table), "--map", "title=headline", "--map", "abstract=body", "--map", "published=when")
     rows = json.loads(run("query", "MATCH (p:Paper) RETURN p.title AS t, p.published AS d", "--format", "json").stdout)
     assert rows == [{"t": "Routing at scale", "d": "2024-05-01"}]
+
+
+def test_demo_loads_the_bundled_sample_into_its_own_graph(seed_graph):
+    result = run("demo", "--no-serve")
+    assert "demo graph: 30 papers" in result.stdout
+    assert graph_counts()["papers"] == 307  # the default graph is untouched
+
+
+def test_installed_command_explains_itself():
+    import subprocess
+
+    help_text = subprocess.run(["paperkg", "--help"], capture_output=True, text=True, check=True).stdout
+    for command in ("ingest", "query", "export", "serve", "demo", "extract", "eval", "entities", "db"):
+        assert command in help_text
+    ingest_help = subprocess.run(["paperkg", "ingest", "--help"], capture_output=True, text=True, check=True).stdout
+    assert "--map" in ingest_help and "--strict" in ingest_help

@@ -120,3 +120,15 @@ def test_a_dead_server_is_restarted(paperkg_home):
     with open_store(config) as store:
         assert store.scalar("MATCH (p:Paper) RETURN count(p)") == 3
         store.drop_graph()
+
+
+def test_concurrent_starts_share_one_server(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    servers = [EmbeddedServer(tmp_path) for _ in range(4)]
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            started = list(pool.map(lambda server: server.ensure_running(), servers))
+        assert len({info.pid for info in started}) == 1
+    finally:
+        servers[0].stop()
