@@ -301,19 +301,22 @@ def graph_counts(store: GraphStore) -> GraphCounts:
     return GraphCounts(papers, entities)
 
 
-def search(store: GraphStore, text: str, limit: int = 12) -> list[Suggestion]:
-    """Entities (names and aliases) first, then paper titles."""
+def search(store: GraphStore, text: str, limit: int = 12, kinds: Sequence[str] = ("e", "p")) -> list[Suggestion]:
+    """Entities (names and aliases) first, then paper titles; `kinds`
+    narrows to "e" (entities) or "p" (papers)."""
     q = fulltext_query(text)
     if not q:
         return []
     found = []
-    for row in store.read(store.dialect.entity_search, {"q": q, "limit": limit}).rows:
-        e = entity_of(row[0])
-        found.append(Suggestion(NodeRef.entity(e.key), e.name, e.label, f"{e.label} · {e.paper_count} paper{'s' * (e.paper_count != 1)}"))
-    room = max(3, limit - len(found))
-    for row in store.read(store.dialect.paper_search, {"q": q, "limit": room}).rows:
-        p = paper_of(row[0])
-        found.append(Suggestion(NodeRef.paper(p.id), p.title, PAPER, f"Paper · {p.published or 'undated'}"))
+    if "e" in kinds:
+        for row in store.read(store.dialect.entity_search, {"q": q, "limit": limit}).rows:
+            e = entity_of(row[0])
+            found.append(Suggestion(NodeRef.entity(e.key), e.name, e.label, f"{e.label} · {e.paper_count} paper{'s' * (e.paper_count != 1)}"))
+    if "p" in kinds:
+        room = max(3, limit - len(found))  # a few titles always show under the entities
+        for row in store.read(store.dialect.paper_search, {"q": q, "limit": room}).rows:
+            p = paper_of(row[0])
+            found.append(Suggestion(NodeRef.paper(p.id), p.title, PAPER, f"Paper · {p.published or 'undated'}"))
     return found
 
 

@@ -1,0 +1,1 @@
+"""Small pieces the pages share: canvas, details, pickers, highlighting, export, URL binding."""

@@ -1,0 +1,149 @@
+"""The details panel: an entity (what it is, where it appears, what it
+appears with) or a paper (its abstract with every extracted entity marked).
+
+Every link is an href into the app's URL state, so details need no
+callbacks of their own and the back button undoes each click.
+"""
+from __future__ import annotations
+
+from dash import MATCH, Input, Output, State as DashState, dcc, html
+
+from app import settings
+from app.components.canvas import TYPE_COLOURS
+from app.components.highlight import Target, highlighted
+from app.urls import State, page_of
+from graph import views
+from graph.store import GraphStore
+from graph.views import EntityDetails, NodeRef, PaperDetails
+
+AUTHORS_SHOWN = 6
+
+
+def panel(page: str, children=None) -> html.Div:
+    return html.Div(children or empty(), id={"role": "details", "page": page}, className="details")
+
+
+def empty() -> html.Div:
+    return html.Div("Click a node or search result to see its details here.", className="hint")
+
+
+def badge(label: str) -> html.Span:
+    return html.Span(label, className="badge", style={"background": TYPE_COLOURS.get(label, "#999")})
+
+
+def entity_panel(details: EntityDetails, state: State, page: str) -> html.Div:
+    entity = details.entity
+    ref = NodeRef.entity(entity.key)
+    aliases = [a for a in entity.aliases if a != entity.name]
+    seen = f"first seen {entity.first_seen or '?'} · last seen {entity.last_seen or '?'}"
+    return html.Div([
+        html.H3([entity.name, " ", badge(entity.label)], className="details-title"),
+        html.Div(f"also: {', '.join(aliases)}", className="muted") if aliases else None,
+        html.Div(f"{entity.paper_count} paper{'s' * (entity.paper_count != 1)} · {entity.mention_count} mentions · {seen}", className="muted"),
+        _actions(ref, state, page, extra=[dcc.Link("Connect from here", href=state.href("connect", a=entity.key, sel=ref), className="action")]),
+        html.H4("Appears with"),
+        html.Div([_related_row(label, neighbours, state, page) for label, neighbours in details.related.items()] or html.Div("nothing yet", className="muted")),
+        html.H4(f"Papers ({len(details.papers)}{' shown' if len(details.papers) < entity.paper_count else ''})"),
+        html.Ul([_paper_item(m, entity.label, state, page) for m in details.papers], className="paper-list"),
+    ], className="entity-details")
+
+
+def _related_row(label: str, neighbours, state: State, page: str) -> html.Div:
+    return html.Div([
+        badge(label),
+        *[
+            dcc.Link(f"{n.entity.name} ({n.shared})", href=state.href(page, sel=NodeRef.entity(n.entity.key)), className="chip",
+                     title=f"{n.shared} shared papers")
+            for n in neighbours
+        ],
+    ], className="related-row")
+
+
+def _paper_item(mention, label: str, state: State, page: str) -> html.Li:
+    paper = mention.paper
+    targets = [Target(s, label) for s in mention.surfaces]
+    return html.Li([
+        dcc.Link(paper.title, href=state.href(page, sel=NodeRef.paper(paper.id)), className="paper-title"),
+        html.Span(f" {paper.published or 'undated'}", className="muted"),
+        html.Span(" proposes it", className="proposed") if mention.proposed else None,
+        html.Div(highlighted(mention.evidence, targets), className="evidence") if mention.evidence else None,
+    ])
+
+
+def paper_panel(details: PaperDetails, state: State, page: str) -> html.Div:
+    paper = details.paper
+    ref = NodeRef.paper(paper.id)
+    authors = ", ".join(paper.authors[:AUTHORS_SHOWN]) + (" et al." if len(paper.authors) > AUTHORS_SHOWN else "")
+    targets = [
+        Target(surface, e.entity.label, state.href(page, sel=NodeRef.entity(e.entity.key)))
+        for e in details.entities
+        for surface in (*e.surfaces, e.entity.name)
+    ]
+    by_type: dict[str, list] = {}
+    for e in details.entities:
+        by_type.setdefault(e.entity.label, []).append(e)
+    return html.Div([
+        html.H3(paper.title, className="details-title"),
+        html.Div([
+            f"{paper.published or 'undated'} · {paper.upvotes} upvotes",
+            f" · {authors}" if authors else "",
+            f" · {paper.organization}" if paper.organization else "",
+            " · ", _external(paper.url),
+        ], className="muted"),
+        _actions(ref, state, page, extra=[
+            dcc.Link("Related papers", href=state.href("connect", paper=paper.id, sel=ref), className="action"),
+            dcc.Link("Add to compare", href=state.href("connect", compare=tuple(dict.fromkeys((*state.compare, paper.id))), sel=ref), className="action"),
+        ]),
+        html.P(highlighted(paper.abstract, targets) if paper.abstract else "No abstract.", className="abstract"),
+        html.H4("Entities"),
+        html.Div([
+            html.Div([badge(label), *[
+                dcc.Link(e.entity.name + (" (proposed)" if e.proposed else ""), href=state.href(page, sel=NodeRef.entity(e.entity.key)), className="chip")
+                for e in found
+            ]], className="related-row")
+            for label, found in by_type.items()
+        ] or html.Div("No entities were extracted from this paper.", className="muted")),
+    ], className="paper-details")
+
+
+def _actions(ref: NodeRef, state: State, page: str, extra: list) -> html.Div:
+    links = [dcc.Link("Centre view here", href=state.href("explore", focus=ref, sel=ref, expand=()), className="action")]
+    if page == "explore" and state.focus and ref != state.focus and ref not in state.expand:
+        links.append(dcc.Link("Expand in view", href=state.href("explore", expand=(*state.expand, ref), sel=ref), className="action", id="expand-link"))
+    return html.Div(links + extra, className="actions")
+
+
+def _external(url: str | None):
+    # Only web links: a paper record must not smuggle in javascript: URLs.
+    if url and url.lower().startswith(("https://", "http://")):
+        return html.A("source ↗", href=url, target="_blank", rel="noopener noreferrer")
+    return ""
+
+
+def content(store: GraphStore, page: str, state: State):
+    """The panel for the URL: the selected node, else (Explore) the focus."""
+    ref = state.sel or (state.focus if page == "explore" else None)
+    if ref is None:
+        return empty()
+    if ref.kind == "e":
+        found = views.entity_details(store, ref.key, settings.DETAIL_PAPERS, settings.DETAIL_RELATED_PER_TYPE)
+        return entity_panel(found, state, page) if found else _missing(ref)
+    if ref.kind == "p":
+        found = views.paper_details(store, ref.key)
+        return paper_panel(found, state, page) if found else _missing(ref)
+    return empty()
+
+
+def _missing(ref: NodeRef) -> html.Div:
+    return html.Div(f"Nothing in the graph is called {ref.key!r} (any more).", className="hint")
+
+
+def register(app, store: GraphStore) -> None:
+    @app.callback(
+        Output({"role": "details", "page": MATCH}, "children"),
+        Input({"role": "page-url", "page": MATCH}, "search"),
+        DashState({"role": "page-url", "page": MATCH}, "pathname"),
+        prevent_initial_call=True,
+    )
+    def _details(search, pathname):
+        return content(store, page_of(pathname), State.parse(search))

@@ -1,0 +1,63 @@
+"""The shell around every page: header (search, store, counts), page tabs,
+and the page itself, chosen by the URL path."""
+from __future__ import annotations
+
+from dash import Input, Output, State as DashState, dcc, html, no_update
+
+from app.components.pickers import ROLE, picker
+from app.pages import connect, cypher, explore, overview
+from app.urls import PAGES, State, page_of
+from graph import views
+from graph.store import GraphStore
+from graph.views import NodeRef
+
+PAGE_MODULES = {"explore": explore, "connect": connect, "overview": overview, "cypher": cypher}
+PAGE_TITLES = {"explore": "Explore", "connect": "Connect", "overview": "Overview", "cypher": "Cypher"}
+SEARCH_ID = {"role": ROLE, "name": "search", "kind": "any"}
+
+
+def shell(store: GraphStore) -> html.Div:
+    """Built per page load, so the counts are current."""
+    counts = views.graph_counts(store)
+    summary = f"{counts.papers:,} papers · {counts.total_entities:,} entities"
+    return html.Div([
+        dcc.Location(id="url", refresh="callback-nav"),
+        html.Header([
+            dcc.Link("paperkg", href="/explore", className="brand"),
+            html.Div(picker("search", "any", placeholder="Search methods, datasets, benchmarks, tasks, metrics or paper titles…"), className="search"),
+            html.Div([
+                html.Div(summary, className="counts", id="header-counts"),
+                html.Div(store.describe(), className="store", title="the graph store in use"),
+            ], className="header-info"),
+        ], className="header"),
+        html.Nav([dcc.Link(PAGE_TITLES[p], href=f"/{p}", id=f"nav-{p}", className="tab") for p in PAGES], className="tabs"),
+        html.Main(id="page"),
+    ], className="app")
+
+
+def register(app, store: GraphStore) -> None:
+    @app.callback(Output("page", "children"), Input("url", "pathname"), DashState("url", "search"))
+    def _page(pathname, search):
+        return PAGE_MODULES[page_of(pathname)].layout(store, pathname or "/", search or "")
+
+    @app.callback(
+        [Output(f"nav-{p}", "href") for p in PAGES] + [Output(f"nav-{p}", "className") for p in PAGES],
+        Input("url", "search"), Input("url", "pathname"),
+    )
+    def _tabs(search, pathname):
+        # Switching page keeps the selection: Connect starts from what Explore showed.
+        state, current = State.parse(search), page_of(pathname)
+        return [state.href(p) for p in PAGES] + ["tab active" if p == current else "tab" for p in PAGES]
+
+    @app.callback(
+        Output("url", "pathname", allow_duplicate=True),
+        Output("url", "search", allow_duplicate=True),
+        Output(SEARCH_ID, "value"),
+        Input(SEARCH_ID, "value"),
+        prevent_initial_call=True,
+    )
+    def _open(value):
+        ref = NodeRef.parse(value)
+        if ref is None:
+            return no_update, no_update, no_update
+        return "/explore", State(focus=ref, sel=ref).query_string(), None

@@ -1,0 +1,1 @@
+"""One module per page; each has `layout(store, state, pathname)` and `register(app, store)`."""

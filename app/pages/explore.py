@@ -1,0 +1,179 @@
+"""Explore: the neighbourhood of one entity or paper on the canvas.
+
+The focus comes first as a typed summary ("12 benchmarks, 40 papers, 3
+tasks"), the type checklist picks which of those join the view, and the
+view is capped to the strongest neighbours with "show more" to grow it.
+"""
+from __future__ import annotations
+
+import re
+
+from dash import Input, Output, State as DashState, dcc, html, no_update
+
+from app import settings
+from app.components import details
+from app.components.canvas import canvas, elements, layout_options, legend
+from app.components.export import export_controls, send_subgraph
+from app.components.url_sync import bind, page_location, url_id
+from app.urls import LAYOUTS, State
+from graph import views
+from graph.store import GraphStore
+from graph.views import NODE_TYPES, ExploreView, NodeRef
+
+PAGE = "explore"
+URL = url_id(PAGE)
+PLURAL = {"Method": "methods", "Dataset": "datasets", "Benchmark": "benchmarks", "Task": "tasks", "Metric": "metrics", "Paper": "papers"}
+SINGULAR = {t: p[:-1] for t, p in PLURAL.items()}
+START_TYPES = ("Method", "Dataset", "Benchmark", "Task")
+START_PER_TYPE = 6
+MAX_MIN_SHARED = 10
+
+
+def build(store: GraphStore, state: State) -> ExploreView | None:
+    if state.focus is None:
+        return None
+    return views.explore(store, state.focus, state.filters, state.expand, settings.EXPAND_LIMIT)
+
+
+def drawn_key(state: State) -> str:
+    """What the canvas depends on: a click that only changes the selection
+    leaves it alone, so the layout does not jump."""
+    return State(focus=state.focus, types=state.types, min=state.min, since=state.since, until=state.until,
+                 n=state.n, expand=state.expand, layout=state.layout).query_string()
+
+
+def count_phrase(counts: dict[str, int]) -> str:
+    return ", ".join(f"{counts[t]:,} {PLURAL[t] if counts[t] != 1 else SINGULAR[t]}" for t in NODE_TYPES if counts.get(t)) or "no neighbours"
+
+
+def type_options(view: ExploreView | None) -> list[dict]:
+    available = view.available if view else {}
+    return [{"label": f"{t} ({available.get(t, 0):,})" if view else t, "value": t} for t in NODE_TYPES]
+
+
+def status(store: GraphStore, state: State, view: ExploreView | None) -> list:
+    if state.focus is None:
+        return start_here(store, state)
+    if view is None:
+        return [html.Div(f"Nothing in this graph is called {state.focus.key!r}. Search above for something else.", className="hint")]
+    focus = view.focus
+    shown = view.shown_by_type()
+    lines = [
+        html.Div([html.B(focus.name), f" ({focus.type}) — neighbourhood: {count_phrase(view.available)}. Tick the types to show."], className="summary", id="explore-summary"),
+        html.Div(
+            f"Showing {count_phrase(shown)} and {len(view.edges):,} links"
+            + (" — the strongest only; “Show more” adds the next ones." if view.truncated else "."),
+            className="muted",
+        ),
+    ]
+    return lines
+
+
+def start_here(store: GraphStore, state: State) -> list:
+    """The empty canvas offers the most-mentioned entities as starting points."""
+    rows = []
+    for label in START_TYPES:
+        top = views.top_entities(store, label, START_PER_TYPE)
+        if top:
+            rows.append(html.Div([
+                html.Span(PLURAL[label].capitalize(), className="start-label"),
+                *[dcc.Link(e.name, href=state.href("explore", focus=NodeRef.entity(e.key), sel=NodeRef.entity(e.key)), className="chip") for e in top],
+            ], className="related-row"))
+    if not rows:
+        return [html.Div("The graph is empty: run `paperkg ingest <files>` (or `paperkg demo`) and reload.", className="hint")]
+    return [html.Div("Search above for a method, dataset, benchmark, task or paper — or start from one of these:", className="summary"), *rows]
+
+
+def layout(store: GraphStore, pathname: str, search: str) -> html.Div:
+    state = State.parse(search)
+    view = build(store, state)
+    return html.Div([
+        page_location(PAGE, pathname, search),
+        html.Aside([
+            html.H4("Show"),
+            dcc.Checklist(id="explore-types", options=type_options(view), value=list(state.types), className="checklist"),
+            html.H4("Minimum shared papers"),
+            dcc.Slider(id="explore-min", min=1, max=MAX_MIN_SHARED, step=1, value=min(state.min, MAX_MIN_SHARED),
+                       marks={i: str(i) for i in (1, 2, 5, 10)}),
+            html.H4("Published between"),
+            dcc.DatePickerRange(id="explore-dates", start_date=state.since, end_date=state.until, clearable=True,
+                                display_format="YYYY-MM-DD", start_date_placeholder_text="from", end_date_placeholder_text="to"),
+            html.H4("Layout"),
+            dcc.Dropdown(id="explore-layout", options=list(LAYOUTS), value=state.layout, clearable=False),
+            html.Div([
+                html.Button("Show more", id="explore-more", className="button"),
+                html.Button("Reset", id="explore-reset", className="button secondary", title="Back to the focus with default filters"),
+            ], className="buttons"),
+            html.H4("Download this view"),
+            export_controls("explore"),
+        ], className="sidebar"),
+        html.Section([
+            html.Div(status(store, state, view), id="explore-status", className="status"),
+            canvas("explore-canvas", elements(view) if view else [], state.layout),
+            legend(),
+        ], className="main"),
+        details.panel(PAGE, details.content(store, PAGE, state)),
+        dcc.Store(id="explore-drawn", data=drawn_key(state)),
+    ], className="page page-explore")
+
+
+def render(store: GraphStore, search: str, drawn: str | None):
+    """Canvas, summary and type counts for the URL; the canvas is left as
+    it is when only the selection changed."""
+    state = State.parse(search)
+    key = drawn_key(state)
+    if key == drawn:
+        return no_update, no_update, no_update, no_update, no_update
+    view = build(store, state)
+    return elements(view) if view else [], layout_options(state.layout), status(store, state, view), type_options(view), key
+
+
+def register(app, store: GraphStore) -> None:
+    @app.callback(
+        Output("explore-canvas", "elements"), Output("explore-canvas", "layout"), Output("explore-status", "children"),
+        Output("explore-types", "options"), Output("explore-drawn", "data"),
+        Input(URL, "search"), DashState("explore-drawn", "data"),
+        prevent_initial_call=True,
+    )
+    def _render(search, drawn):
+        return render(store, search, drawn)
+
+    bind(
+        app,
+        PAGE,
+        [("explore-types", "value"), ("explore-min", "value"), ("explore-dates", "start_date"),
+         ("explore-dates", "end_date"), ("explore-layout", "value")],
+        to_controls=lambda s: [list(s.types), min(s.min, MAX_MIN_SHARED), s.since, s.until, s.layout],
+        to_state=lambda s, v: State.parse(s.with_(
+            types=tuple(t for t in NODE_TYPES if t in (v[0] or ())), min=v[1] or 1,
+            since=v[2], until=v[3], layout=v[4],
+        ).query_string()),  # round trip: the URL's own validation applies to control values too
+    )
+
+    @app.callback(Output(URL, "search", allow_duplicate=True), Input("explore-canvas", "tapNodeData"),
+                  DashState(URL, "search"), prevent_initial_call=True)
+    def _select(node, search):
+        ref = NodeRef.parse((node or {}).get("id"))
+        state = State.parse(search)
+        return state.with_(sel=ref).query_string() if ref and ref != state.sel else no_update
+
+    @app.callback(Output(URL, "search", allow_duplicate=True), Input("explore-more", "n_clicks"),
+                  DashState(URL, "search"), prevent_initial_call=True)
+    def _more(_, search):
+        state = State.parse(search)
+        return state.with_(n=min(settings.VIEW_MAX_NODES, state.n + settings.VIEW_NODE_STEP)).query_string()
+
+    @app.callback(Output(URL, "search", allow_duplicate=True), Input("explore-reset", "n_clicks"),
+                  DashState(URL, "search"), prevent_initial_call=True)
+    def _reset(_, search):
+        focus = State.parse(search).focus
+        return State(focus=focus, sel=focus).query_string()
+
+    @app.callback(Output("explore-export-download", "data"), Input("explore-export-button", "n_clicks"),
+                  DashState("explore-export-format", "value"), DashState(URL, "search"), prevent_initial_call=True)
+    def _export(_, format, search):
+        state = State.parse(search)
+        view = build(store, state)
+        if view is None:
+            return no_update
+        return send_subgraph(view.subgraph, format, "paperkg-" + re.sub(r"[^\w.-]+", "-", state.focus.key)[:60])
