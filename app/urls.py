@@ -37,6 +37,7 @@ class State:
     track: tuple[str, ...] = ()  # Overview timeline: entity keys
     canned: str | None = None  # Cypher: canned query name
     query: str | None = None  # Cypher: the query text as edited
+    args: tuple[str, ...] = ()  # Cypher: "name=value" parameter values
 
     # ------------------------------------------------------------ parsing
 
@@ -68,6 +69,7 @@ class State:
             track=tuple(dict.fromkeys(raw.get("track", ()))),
             canned=one("canned"),
             query=one("query"),
+            args=tuple(a for a in raw.get("args", ()) if "=" in a),
         )
 
     def query_string(self) -> str:

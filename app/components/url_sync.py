@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
-from dash import Input, Output, ctx, dcc, no_update
+from dash import Input, Output, State as DashState, ctx, dcc, no_update
 
 from app.urls import State
+from graph.views import NodeRef
 
 
 def url_id(page: str) -> dict:
@@ -51,3 +52,14 @@ def bind(
             return no_update, *to_controls(state)
         updated = to_state(state, list(values))
         return (updated.query_string() if updated != state else no_update), *unchanged
+
+
+def bind_selection(app, page: str, canvas_id: str) -> None:
+    """Clicking a node on the page's canvas selects it (details show it)."""
+
+    @app.callback(Output(url_id(page), "search", allow_duplicate=True), Input(canvas_id, "tapNodeData"),
+                  DashState(url_id(page), "search"), prevent_initial_call=True)
+    def _select(node, search):
+        ref = NodeRef.parse((node or {}).get("id"))
+        state = State.parse(search)
+        return state.with_(sel=ref).query_string() if ref and ref != state.sel else no_update

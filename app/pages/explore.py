@@ -14,7 +14,7 @@ from app import settings
 from app.components import details
 from app.components.canvas import canvas, elements, layout_options, legend
 from app.components.export import export_controls, send_subgraph
-from app.components.url_sync import bind, page_location, url_id
+from app.components.url_sync import bind, bind_selection, page_location, url_id
 from app.urls import LAYOUTS, State
 from graph import views
 from graph.store import GraphStore
@@ -150,12 +150,7 @@ def register(app, store: GraphStore) -> None:
         ).query_string()),  # round trip: the URL's own validation applies to control values too
     )
 
-    @app.callback(Output(URL, "search", allow_duplicate=True), Input("explore-canvas", "tapNodeData"),
-                  DashState(URL, "search"), prevent_initial_call=True)
-    def _select(node, search):
-        ref = NodeRef.parse((node or {}).get("id"))
-        state = State.parse(search)
-        return state.with_(sel=ref).query_string() if ref and ref != state.sel else no_update
+    bind_selection(app, PAGE, "explore-canvas")
 
     @app.callback(Output(URL, "search", allow_duplicate=True), Input("explore-more", "n_clicks"),
                   DashState(URL, "search"), prevent_initial_call=True)

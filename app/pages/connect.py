@@ -1,0 +1,190 @@
+"""Connect: how two entities are linked through papers (shortest paths,
+drawn and explained in words), the papers most related to a paper, and a
+side-by-side comparison of papers."""
+from __future__ import annotations
+
+import pandas as pd
+from dash import Input, Output, State as DashState, dcc, html, no_update
+
+from app import settings
+from app.components import details
+from app.components.canvas import canvas, elements, legend
+from app.components.export import export_controls, send_subgraph
+from app.components.pickers import ROLE, options_for, picker
+from app.components.url_sync import bind, bind_selection, page_location, url_id
+from app.urls import State
+from graph import views
+from graph.store import GraphStore
+from graph.views import Comparison, Connection, ConnectView, Entity, NodeRef, Paper
+
+PAGE = "connect"
+URL = url_id(PAGE)
+PICKERS = {name: {"role": ROLE, "name": f"connect-{name}", "kind": kind}
+           for name, kind in (("a", "entity"), ("b", "entity"), ("paper", "paper"), ("compare", "paper"))}
+
+
+def build(store: GraphStore, state: State) -> ConnectView | None:
+    if not (state.a and state.b) or state.a == state.b:
+        return None
+    return views.connect(store, state.a, state.b, settings.CONNECT_MAX_HOPS, settings.CONNECT_MAX_PATHS)
+
+
+def _entity_link(entity: Entity, state: State):
+    return dcc.Link(entity.name, href=state.href(PAGE, sel=NodeRef.entity(entity.key)), className="chip")
+
+
+def _paper_link(paper: Paper, state: State):
+    return dcc.Link(f"“{paper.title}”", href=state.href(PAGE, sel=NodeRef.paper(paper.id)))
+
+
+def explain(connection: Connection, state: State) -> list:
+    """A path in words: "A and B both appear in “P”." or, hop by hop,
+    "A appears in “P1”, with C; C appears in “P2”, with B."."""
+    steps = connection.steps
+    if len(steps) == 3:
+        return [_entity_link(steps[0], state), " and ", _entity_link(steps[2], state), " both appear in ", _paper_link(steps[1], state), "."]
+    words: list = []
+    for i in range(0, len(steps) - 2, 2):
+        words += [_entity_link(steps[i], state), " appears in ", _paper_link(steps[i + 1], state), ", with ", _entity_link(steps[i + 2], state)]
+        words.append("; " if i + 2 < len(steps) - 1 else ".")
+    return words
+
+
+def paths_summary(store: GraphStore, state: State, view: ConnectView | None) -> list:
+    if not (state.a and state.b):
+        return [html.Div("Pick two entities on the left to see how papers connect them.", className="hint")]
+    if state.a == state.b:
+        return [html.Div("Pick two different entities.", className="hint")]
+    if view is None or not view.connections:
+        return [html.Div(f"No connection within {settings.CONNECT_MAX_HOPS} hops (two papers apart).", className="hint")]
+    hops = len(view.connections[0].steps) // 2
+    return [
+        html.Div(f"{len(view.connections)} shortest connection{'s' * (len(view.connections) != 1)}, "
+                 f"{hops} paper{'s' * (hops != 1)} long:", className="summary"),
+        html.Ol([html.Li(explain(c, state)) for c in view.connections], className="paths", id="connect-paths"),
+    ]
+
+
+def related_list(store: GraphStore, state: State) -> list:
+    if not state.paper:
+        return [html.Div("Pick a paper to list the papers sharing most of its methods, datasets and benchmarks.", className="muted")]
+    related = views.related_papers(store, state.paper, settings.RELATED_PAPERS)
+    if not related:
+        return [html.Div("No other paper shares a method, dataset or benchmark with it.", className="hint")]
+    return [html.Ol([
+        html.Li([
+            _paper_link(r.paper, state), html.Span(f" {r.paper.published or 'undated'} · {len(r.shared)} shared ", className="muted"),
+            dcc.Link("+ compare", href=state.href(PAGE, compare=tuple(dict.fromkeys((*state.compare, state.paper, r.paper.id)))), className="action"),
+            html.Div([_entity_link(e, state) for e in r.shared]),
+        ])
+        for r in related
+    ], className="paths", id="related-list")]
+
+
+def comparison_frame(comparison: Comparison) -> pd.DataFrame:
+    """One row per entity, one column per paper ("yes"/""), plus "in all"."""
+    titles = _unique_titles(comparison.papers)
+    return pd.DataFrame(
+        [[row.entity.label, row.entity.name, *("yes" if p else "" for p in row.present), "yes" if row.shared else ""] for row in comparison.rows],
+        columns=["type", "entity", *titles, "in all"],
+    )
+
+
+def _unique_titles(papers: list[Paper]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for paper in papers:
+        title = paper.title
+        seen[title] = seen.get(title, 0) + 1
+        out.append(title if seen[title] == 1 else f"{title} ({seen[title]})")
+    return out
+
+
+def compare_table(store: GraphStore, state: State) -> list:
+    if len(state.compare) < 2:
+        return [html.Div("Pick two or more papers (or use “+ compare” above) to see what they share.", className="muted")]
+    frame = comparison_frame(views.compare_papers(store, state.compare))
+    header = html.Tr([html.Th(c, title=c) for c in frame.columns])
+    body = [html.Tr([html.Td(v) for v in row]) for row in frame.itertuples(index=False)]
+    return [
+        html.Table([html.Thead(header), html.Tbody(body)], className="compare", id="compare-table"),
+        html.Button("Download CSV", id="compare-csv-button", className="button secondary"),
+    ]
+
+
+def layout(store: GraphStore, pathname: str, search: str) -> html.Div:
+    state = State.parse(search)
+    view = build(store, state)
+    return html.Div([
+        page_location(PAGE, pathname, search),
+        html.Aside([
+            html.H4("Connect two entities"),
+            picker("connect-a", "entity", state.a, initial=options_for(store, "entity", [NodeRef.entity(state.a)] if state.a else []), placeholder="From… (type to search)"),
+            html.Div(style={"height": "6px"}),
+            picker("connect-b", "entity", state.b, initial=options_for(store, "entity", [NodeRef.entity(state.b)] if state.b else []), placeholder="To… (type to search)"),
+            html.Div(f"Shortest chains of papers between them, up to {settings.CONNECT_MAX_HOPS} hops.", className="muted"),
+            html.H4("Download these paths"),
+            export_controls(PAGE),
+        ], className="sidebar"),
+        html.Section([
+            html.Div(paths_summary(store, state, view), id="connect-status", className="status"),
+            canvas("connect-canvas", elements(view) if view else [], "breadthfirst", height="42vh"),
+            legend(),
+            html.Div([
+                html.H4("Related papers"),
+                picker("connect-paper", "paper", state.paper, initial=options_for(store, "paper", [NodeRef.paper(state.paper)] if state.paper else [])),
+                html.Div(related_list(store, state), id="related"),
+            ], className="section"),
+            html.Div([
+                html.H4("Compare papers"),
+                picker("connect-compare", "paper", list(state.compare), multi=True, initial=options_for(store, "paper", [NodeRef.paper(i) for i in state.compare])),
+                html.Div(compare_table(store, state), id="compare"),
+                dcc.Download(id="compare-csv"),
+            ], className="section"),
+        ], className="main"),
+        details.panel(PAGE, details.content(store, PAGE, state)),
+        dcc.Store(id="connect-drawn", data=[state.a, state.b]),
+    ], className="page page-connect")
+
+
+def render(store: GraphStore, search: str, drawn: list | None):
+    state = State.parse(search)
+    if [state.a, state.b] == drawn:
+        view_outputs = (no_update, no_update, no_update)
+    else:
+        view = build(store, state)
+        view_outputs = (elements(view) if view else [], paths_summary(store, state, view), [state.a, state.b])
+    return (*view_outputs, related_list(store, state), compare_table(store, state))
+
+
+def register(app, store: GraphStore) -> None:
+    @app.callback(
+        Output("connect-canvas", "elements"), Output("connect-status", "children"), Output("connect-drawn", "data"),
+        Output("related", "children"), Output("compare", "children"),
+        Input(URL, "search"), DashState("connect-drawn", "data"),
+        prevent_initial_call=True,
+    )
+    def _render(search, drawn):
+        return render(store, search, drawn)
+
+    bind(
+        app,
+        PAGE,
+        [(PICKERS["a"], "value"), (PICKERS["b"], "value"), (PICKERS["paper"], "value"), (PICKERS["compare"], "value")],
+        to_controls=lambda s: [s.a, s.b, s.paper, list(s.compare)],
+        to_state=lambda s, v: State.parse(s.with_(a=v[0], b=v[1], paper=v[2], compare=tuple(v[3] or ())).query_string()),
+    )
+
+    bind_selection(app, PAGE, "connect-canvas")
+
+    @app.callback(Output("connect-export-download", "data"), Input("connect-export-button", "n_clicks"),
+                  DashState("connect-export-format", "value"), DashState(URL, "search"), prevent_initial_call=True)
+    def _export(_, format, search):
+        view = build(store, State.parse(search))
+        return send_subgraph(view.subgraph, format, "paperkg-connection") if view else no_update
+
+    @app.callback(Output("compare-csv", "data"), Input("compare-csv-button", "n_clicks"), DashState(URL, "search"), prevent_initial_call=True)
+    def _csv(_, search):
+        state = State.parse(search)
+        frame = comparison_frame(views.compare_papers(store, state.compare))
+        return dcc.send_data_frame(frame.to_csv, "paperkg-compare.csv", index=False)

@@ -1,0 +1,205 @@
+"""Cypher console: canned queries with typed parameters, or any query you
+write. Runs read-only with the CLI's row cap and timeout; rows come back as
+a table and, when nodes or relationships are returned, as a graph. The run
+query lives in the URL, so results are bookmarkable."""
+from __future__ import annotations
+
+from typing import Any
+
+from dash import ALL, Input, Output, State as DashState, dash_table, dcc, html, no_update
+
+from app.components.canned import BY_NAME, CANNED, Canned, Param
+from app.components.canvas import canvas, elements, legend
+from app.components.export import export_controls, send_subgraph
+from app.components.url_sync import page_location, url_id
+from app.urls import State
+from graph import QueryError, settings as graph_settings, views
+from graph.export.select import from_query
+from graph.render import cell
+from graph.store import GraphStore
+from graph.views import ConsoleResult
+
+PAGE = "cypher"
+URL = url_id(PAGE)
+PARAM = "cypher-param"
+PAGE_SIZE = 25
+PLACEHOLDER = "MATCH (m:Method) RETURN m.name AS method, m.paper_count AS papers ORDER BY papers DESC LIMIT 10"
+
+
+def canned_of(state: State) -> Canned | None:
+    return BY_NAME.get(state.canned or "")
+
+
+def query_text(state: State) -> str:
+    canned = canned_of(state)
+    return state.query or (canned.query if canned else "")
+
+
+def given_args(state: State) -> dict[str, str]:
+    return dict(a.split("=", 1) for a in state.args)
+
+
+def choice_options(store: GraphStore, param: Param) -> list[dict]:
+    return [{"label": label, "value": value} for value, label in views.choices(store, param.choices, 500)]
+
+
+def param_values(store: GraphStore, canned: Canned | None, given: dict[str, Any]) -> dict[str, Any]:
+    """Typed values for the canned query's parameters; a choice nobody made
+    yet is the first (most mentioned) option."""
+    values = {}
+    for param in (canned.params if canned else ()):
+        value = param.coerce(given.get(param.name))
+        if value is None and param.type == "choice":
+            first = views.choices(store, param.choices, 1)
+            value = first[0][0] if first else None
+        values[param.name] = value
+    return values
+
+
+def param_form(store: GraphStore, canned: Canned | None, values: dict[str, Any]) -> list:
+    fields = []
+    for param in (canned.params if canned else ()):
+        component_id = {"role": PARAM, "name": param.name}
+        if param.type == "choice":
+            control = dcc.Dropdown(id=component_id, options=choice_options(store, param), value=values.get(param.name), clearable=False)
+        else:
+            control = dcc.Input(id=component_id, type="number" if param.type == "int" else "text", value=values.get(param.name), debounce=True)
+        fields.append(html.Div([html.Label(f"${param.name} · {param.label}"), control], className="param"))
+    return fields
+
+
+def run(store: GraphStore, state: State) -> ConsoleResult | str | None:
+    """The URL's query, or the error to show (as plain text), or None."""
+    text = query_text(state)
+    if not text.strip():
+        return None
+    params = param_values(store, canned_of(state), given_args(state))
+    try:
+        return views.run_console(store, text, params, limit=graph_settings.QUERY_ROW_LIMIT, timeout=graph_settings.QUERY_TIMEOUT_S)
+    except QueryError as error:
+        return str(error)
+
+
+def table_cell(value: Any) -> str:
+    """Nodes and relationships as a short name in the table; the graph
+    below and the downloads carry all their properties."""
+    if isinstance(value, dict) and "_labels" in value:
+        name = value.get("name") or value.get("title") or value.get("key") or value.get("id") or value["_id"]
+        return f"({':'.join(value['_labels'])}) {name}"
+    if isinstance(value, dict) and "_type" in value:
+        return f"[:{value['_type']}]"
+    return cell(value)
+
+
+def result_view(result: ConsoleResult | str | None) -> list:
+    if result is None:
+        return [html.Div("Pick a canned query or write one, then Run.", className="hint")]
+    if isinstance(result, str):
+        return [html.Div(result, className="error", id="cypher-error")]
+    count = f"{len(result.rows):,} row{'s' * (len(result.rows) != 1)}"
+    if result.truncated:
+        count += f" (stopped at the {graph_settings.QUERY_ROW_LIMIT:,}-row cap)"
+    children = [
+        html.Div(count, className="muted", id="cypher-count"),
+        dash_table.DataTable(
+            id="cypher-table",
+            columns=[{"name": name, "id": str(i)} for i, name in enumerate(result.columns)],
+            data=[{str(i): table_cell(v) for i, v in enumerate(row)} for row in result.rows],
+            page_size=PAGE_SIZE,
+            style_table={"overflowX": "auto"},
+            style_cell={"textAlign": "left", "fontSize": 12.5, "maxWidth": 420, "whiteSpace": "normal", "fontFamily": "inherit", "verticalAlign": "top"},
+            style_header={"fontWeight": 600, "background": "#f6f8fa"},
+        ),
+    ]
+    if result.graph.nodes:
+        children += [
+            html.H4(f"As a graph: {len(result.graph.nodes)} nodes, {len(result.graph.edges)} relationships"),
+            canvas("cypher-canvas", elements(result.graph), "cose", height="50vh"),
+            legend(),
+        ]
+    return children
+
+
+def controls_for(store: GraphStore, state: State) -> tuple:
+    """Editor, canned picker, description and parameter form for a state."""
+    canned = canned_of(state)
+    values = param_values(store, canned, given_args(state))
+    return query_text(state), state.canned if canned else None, canned.description if canned else "", param_form(store, canned, values)
+
+
+def layout(store: GraphStore, pathname: str, search: str) -> html.Div:
+    state = State.parse(search)
+    text, canned_name, description, form = controls_for(store, state)
+    return html.Div([
+        page_location(PAGE, pathname, search),
+        html.Div([
+            dcc.Dropdown(id="cypher-canned", options=[c.name for c in CANNED], value=canned_name,
+                         placeholder="Canned queries…", className="grow"),
+            html.Div(description, id="cypher-description", className="muted grow"),
+        ], className="row"),
+        html.Div(form, id="cypher-params", className="params"),
+        dcc.Textarea(id="cypher-query", value=text, placeholder=PLACEHOLDER, className="editor", spellCheck=False),
+        html.Div([
+            html.Button("Run", id="cypher-run", className="button"),
+            html.Span(f"Read-only: writes are refused. At most {graph_settings.QUERY_ROW_LIMIT:,} rows, "
+                      f"{graph_settings.QUERY_TIMEOUT_S:g}s. A canned query's text is yours to edit; "
+                      "its parameters still apply.", className="muted grow"),
+            export_controls(PAGE),
+        ], className="row"),
+        html.Div(result_view(run(store, state)), id="cypher-result", className="section"),
+    ], className="page page-cypher")
+
+
+def register(app, store: GraphStore) -> None:
+    @app.callback(
+        Output("cypher-query", "value", allow_duplicate=True), Output("cypher-description", "children", allow_duplicate=True),
+        Output("cypher-params", "children", allow_duplicate=True),
+        Input("cypher-canned", "value"), DashState(URL, "search"), prevent_initial_call=True,
+    )
+    def _choose(name, search):
+        if name == State.parse(search).canned:
+            return no_update, no_update, no_update  # set from the URL: keep the edited text
+        text, _, description, form = controls_for(store, State(canned=name))
+        return text, description, form
+
+    @app.callback(
+        Output(URL, "search"), Output("cypher-result", "children", allow_duplicate=True),
+        Input("cypher-run", "n_clicks"),
+        DashState("cypher-query", "value"), DashState("cypher-canned", "value"),
+        DashState({"role": PARAM, "name": ALL}, "value"), DashState({"role": PARAM, "name": ALL}, "id"),
+        DashState(URL, "search"),
+        prevent_initial_call=True,
+    )
+    def _run(_, text, canned_name, values, ids, search):
+        canned = BY_NAME.get(canned_name or "")
+        state = State.parse(search).with_(
+            canned=canned.name if canned else None,
+            query=None if canned and text == canned.query else (text or None),
+            args=tuple(f"{i['name']}={v}" for i, v in zip(ids, values) if v not in (None, "")),
+        )
+        if state.query_string() == (search or ""):
+            return no_update, result_view(run(store, state))  # same URL: run again in place
+        return state.query_string(), no_update
+
+    @app.callback(
+        Output("cypher-result", "children"), Output("cypher-query", "value"), Output("cypher-canned", "value"),
+        Output("cypher-description", "children"), Output("cypher-params", "children"),
+        Input(URL, "search"), prevent_initial_call=True,
+    )
+    def _render(search):
+        state = State.parse(search)
+        return (result_view(run(store, state)), *controls_for(store, state))
+
+    @app.callback(Output("cypher-export-download", "data"), Input("cypher-export-button", "n_clicks"),
+                  DashState("cypher-export-format", "value"), DashState(URL, "search"), prevent_initial_call=True)
+    def _export(_, format, search):
+        state = State.parse(search)
+        text = query_text(state)
+        if not text.strip():
+            return no_update
+        params = param_values(store, canned_of(state), given_args(state))
+        try:
+            subgraph = from_query(store, text, params, limit=graph_settings.QUERY_ROW_LIMIT, timeout=graph_settings.QUERY_TIMEOUT_S)
+        except QueryError:
+            return no_update  # the error already shows under the editor
+        return send_subgraph(subgraph, format, "paperkg-query")

@@ -1,0 +1,113 @@
+"""Overview: the graph at a glance — counts, what is trending, the most
+mentioned entities, mentions over time and methods × benchmarks."""
+from __future__ import annotations
+
+import plotly.graph_objects as go
+from dash import Input, Output, State as DashState, dcc, html, no_update
+
+from app import settings
+from app.components.canvas import TYPE_COLOURS
+from app.components.pickers import ROLE, options_for, picker
+from app.components.url_sync import bind, page_location, url_id
+from app.urls import State
+from graph import views
+from graph.dialect import ENTITY_LABELS
+from graph.store import GraphStore
+from graph.views import Entity, NodeRef
+
+PAGE = "overview"
+URL = url_id(PAGE)
+TRACK = {"role": ROLE, "name": "overview-track", "kind": "entity"}
+TOP_TYPES = ("Method", "Dataset", "Benchmark")
+FIGURE_MARGIN = {"l": 10, "r": 10, "t": 30, "b": 10}
+
+
+def _explore_link(entity: Entity, state: State, suffix: str = ""):
+    ref = NodeRef.entity(entity.key)
+    return html.Li([dcc.Link(entity.name, href=state.href("explore", focus=ref, sel=ref, expand=())), html.Span(suffix, className="muted")])
+
+
+def tracked(store: GraphStore, state: State) -> list[str]:
+    """The timeline's entities: the URL's, else the top trending ones."""
+    if state.track:
+        return list(state.track)
+    _, ranked = views.trending(store, settings.TRENDING_DAYS, settings.TIMELINE_DEFAULT_ENTITIES)
+    return [r.entity.key for r in ranked]
+
+
+def timeline(store: GraphStore, keys: list[str]) -> go.Figure:
+    points = views.mentions_over_time(store, keys)
+    figure = go.Figure()
+    by_key: dict[str, list] = {}
+    for p in points:
+        by_key.setdefault(p.key, []).append(p)
+    for series in by_key.values():
+        figure.add_trace(go.Scatter(x=[p.month for p in series], y=[p.papers for p in series], name=series[0].name, mode="lines+markers"))
+    figure.update_layout(margin=FIGURE_MARGIN, height=320, title="Papers per month", legend={"orientation": "h"},
+                         xaxis={"type": "category"}, yaxis={"rangemode": "tozero"}, template="plotly_white")
+    return figure
+
+
+def heatmap(store: GraphStore) -> go.Figure:
+    matrix = views.co_occurrence_matrix(store, "Method", "Benchmark", settings.HEATMAP_METHODS, settings.HEATMAP_BENCHMARKS)
+    figure = go.Figure(go.Heatmap(
+        z=matrix.values, x=[e.name for e in matrix.columns], y=[e.name for e in matrix.rows],
+        customdata=[[[r.key, c.key] for c in matrix.columns] for r in matrix.rows],
+        colorscale="Blues", hovertemplate="%{y} × %{x}: %{z} papers<extra></extra>",
+    ))
+    figure.update_layout(margin=FIGURE_MARGIN, height=520, title="Methods × benchmarks (shared papers; click a cell)",
+                         yaxis={"autorange": "reversed"}, template="plotly_white")
+    return figure
+
+
+def layout(store: GraphStore, pathname: str, search: str) -> html.Div:
+    state = State.parse(search)
+    counts = views.graph_counts(store)
+    since, ranked = views.trending(store, settings.TRENDING_DAYS, settings.TOP_ENTITIES)
+    keys = tracked(store, state)
+    cards = [("Papers", counts.papers, None)] + [(f"{label}s", counts.entities[label], TYPE_COLOURS[label]) for label in ENTITY_LABELS]
+    return html.Div([
+        page_location(PAGE, pathname, search),
+        html.Div([
+            html.Div([html.Div(f"{n:,}", className="number", style={"color": colour} if colour else None), html.Div(name, className="muted")], className="card")
+            for name, n, colour in cards
+        ], className="cards"),
+        html.Div([
+            html.Div([
+                html.H4(f"Trending since {since}" if since else "Trending"),
+                html.Div("recent papers, each weighted by 1 + its upvotes", className="muted"),
+                html.Ol([_explore_link(r.entity, state, f" {r.entity.label} · {r.papers} papers · score {r.score:g}") for r in ranked], className="ranked", id="trending"),
+            ]),
+            *[
+                html.Div([
+                    html.H4(f"Top {label.lower()}s by papers"),
+                    html.Ol([_explore_link(e, state, f" {e.paper_count} papers") for e in views.top_entities(store, label, settings.TOP_ENTITIES)], className="ranked"),
+                ])
+                for label in TOP_TYPES
+            ],
+        ], className="overview-grid section"),
+        html.Div([
+            html.H4("Mentions over time"),
+            picker("overview-track", "entity", keys, multi=True, initial=options_for(store, "entity", [NodeRef.entity(k) for k in keys])),
+            dcc.Graph(id="overview-timeline", figure=timeline(store, keys), config={"displaylogo": False}),
+        ], className="section"),
+        html.Div([dcc.Graph(id="overview-heatmap", figure=heatmap(store), config={"displaylogo": False})], className="section"),
+    ], className="page page-overview")
+
+
+def register(app, store: GraphStore) -> None:
+    bind(app, PAGE, [(TRACK, "value")], to_controls=lambda s: [tracked(store, s)],
+         to_state=lambda s, v: s.with_(track=tuple(v[0] or ())))
+
+    @app.callback(Output("overview-timeline", "figure"), Input(URL, "search"), prevent_initial_call=True)
+    def _timeline(search):
+        return timeline(store, tracked(store, State.parse(search)))
+
+    @app.callback(Output(URL, "pathname"), Output(URL, "search", allow_duplicate=True), Input("overview-heatmap", "clickData"),
+                  DashState(URL, "search"), prevent_initial_call=True)
+    def _open_pair(click, search):
+        # A cell opens the method's neighbourhood with the benchmark selected.
+        if not click:
+            return no_update, no_update
+        method, benchmark = click["points"][0]["customdata"]
+        return "/explore", State.parse(search).with_(focus=NodeRef.entity(method), sel=NodeRef.entity(benchmark), expand=()).query_string()
