@@ -17,6 +17,7 @@ A missing file is an empty curation.
 """
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,7 +51,9 @@ class Curation:
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise CurationError(f"{path}: {exc}") from exc
+            found = re.search(r"line (\d+)", str(exc))
+            line = found.group(1) if found else len(text.splitlines())
+            raise CurationError(f"{path}:{line}: not valid TOML: {exc}") from None
         return cls.from_mapping(data, _Locator(path, text))
 
     @classmethod

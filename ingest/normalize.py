@@ -33,7 +33,9 @@ _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "os", "as")
 
 
 def alias_key(surface: str) -> str:
-    """Case-, accent-, separator- and plural-insensitive form of a name."""
+    """Case-, accent-, separator- and plural-insensitive form of a name:
+    "Pre-trained Transformers" -> "pretrainedtransformer", "ResNet50" ->
+    "resnet-50", "the COCO dataset" -> "coco"."""
     text = unicodedata.normalize("NFKD", surface)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     original = _PARTS.findall(text)
@@ -44,8 +46,12 @@ def alias_key(surface: str) -> str:
         parts, original = parts[:-1], original[:-1]
     if parts:
         parts[-1] = _singular(parts[-1], original[-1] if original else "")
-    words = " ".join(parts)
-    return "-".join(_LETTER_DIGIT.sub(" ", words).split())
+    # Words are joined without separators so "pre-training", "pre training"
+    # and "pretraining" meet; digits stay fenced off so versions stay apart.
+    joined = ""
+    for part in parts:
+        joined += (" " if joined[-1:].isdigit() and part[:1].isdigit() else "") + part
+    return "-".join(_LETTER_DIGIT.sub(" ", joined).split())
 
 
 def _strippable_head(head: str, before: Sequence[str]) -> bool:
@@ -71,9 +77,8 @@ def resolve(
     aliases = dict(known_aliases)
     for doc in docs:  # definitions anywhere in this batch apply to all of it
         for mention in doc.mentions:
-            for alias in mention.aliases:
-                aliases.setdefault(alias_key(alias), mention.canonical)
-            aliases.setdefault(alias_key(mention.text), mention.canonical)
+            if mention.aliases:
+                aliases.setdefault(alias_key(mention.text), mention.canonical)
     links: list[EntityLink] = []
     for doc in docs:
         links.extend(_paper_links(doc, aliases, curation))

@@ -17,11 +17,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ingest.extract import gazetteer
-from ingest.extract.doc_state import DATASET_GROUP
+from ingest.extract.doc_state import DATASET_GROUP, place_spans
 from ingest.extract.vocab import BENCHMARK_HEADS
 from ingest.normalize import alias_key
 
 _BENCH_NAME = re.compile(r"bench(?:mark)?\b|bench$", re.I)
+# A capitalised one-token name ending in "Bench" / "-bench" (VBench, SWE-bench).
+_BENCH_TOKEN = re.compile(r"^[A-Z][\w.\-]*(?:Bench|-bench)$")
 EVALUATION_CUES = {
     "evaluate", "evaluates", "evaluated", "evaluating", "evaluation", "evaluations", "results",
     "performance", "performances", "outperform", "outperforms", "outperforming", "achieve",
@@ -60,6 +62,8 @@ def is_benchmark_mention(doc: Doc, ent: Span) -> bool:
 
 @Language.component("paperkg_benchmark_rule")
 def benchmark_rule(doc: Doc) -> Doc:
+    bench_tokens = [Span(doc, t.i, t.i + 1, label="BENCHMARK") for t in doc if _BENCH_TOKEN.match(t.text)]
+    place_spans(doc, bench_tokens, override=False)
     benchmarks = set()
     for ent in doc.ents:
         if (ent.label_ in DATASET_GROUP or _BENCH_NAME.search(ent.text)) and is_benchmark_mention(doc, ent):

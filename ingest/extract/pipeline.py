@@ -7,8 +7,12 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+from ingest.extract.tokenizer import adjust_tokenizer
+
 # Imported for their @Language registrations.
-from ingest.extract import acronyms, benchmarks, gazetteer, proposals, resource_phrases, span_filter, versions  # noqa: F401
+from ingest.extract import (  # noqa: F401
+    acronyms, benchmarks, gazetteer, line_breaks, proposals, resource_phrases, span_filter, versions,
+)
 
 MODELS_DIR = Path(__file__).parent / "models"
 MODELS = {"fast": "fast", "accurate": "accurate"}
@@ -41,8 +45,10 @@ def build_pipeline(model: str = "fast") -> Language:
         nlp = spacy.blank("en")
     else:
         raise ValueError(f"model {model!r} is not installed: {path} is missing; train it with python -m ingest.extract.train")
+    adjust_tokenizer(nlp)
     if "sentencizer" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", first=True)
+    nlp.add_pipe("paperkg_line_breaks", after="sentencizer")
     for name in RULES:
         nlp.add_pipe(name)
     return nlp

@@ -6,6 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ingest.extract.doc_state import place_spans
+from ingest.extract.span_filter import has_name_token, title_cased
 from ingest.extract.vocab import BENCHMARK_HEADS, DETERMINERS, RESOURCE_HEADS
 
 MAX_NAME_TOKENS = 5
@@ -40,7 +41,7 @@ def resource_phrases(doc: Doc) -> Doc:
         if lower not in RESOURCE_HEADS and lower not in BENCHMARK_HEADS:
             continue
         name = name_before(doc, token.i)
-        if name is None:
+        if name is None or title_cased(token.sent) and not has_name_token(name):
             continue
         label = "BENCHMARK" if lower in BENCHMARK_HEADS else "DATASET"
         spans.append(Span(doc, name.start, name.end, label=label))

@@ -35,7 +35,7 @@ def is_name(span: Span) -> bool:
         return False
     if not any(ch.isalpha() for ch in text):
         return False
-    if text.count("(") != text.count(")"):
+    if "\n" in text or text.count("(") != text.count(")"):
         return False
     words = [t.lower_ for t in span if not t.is_punct]
     if not words:
@@ -45,8 +45,26 @@ def is_name(span: Span) -> bool:
     return not all(t.like_num or t.is_punct or t.pos_ == "PRON" for t in span)
 
 
+TITLE_CASE_SHARE = 0.6
+
+
+def title_cased(sentence: Span) -> bool:
+    """A title ("Fast Distributed Optimization with Error Control"): in it,
+    capitals say nothing about names and the NER over-fires."""
+    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= TITLE_CASE_SHARE * len(words)
+
+
+def has_name_token(span: Span) -> bool:
+    """Inner capitals, digits or all caps: EControl, GPT-4, SAM."""
+    return any(any(c.isupper() or c.isdigit() for c in t.text[1:]) or t.text.isupper() and len(t) > 1 for t in span)
+
+
 @Language.component("paperkg_span_filter")
 def span_filter(doc: Doc) -> Doc:
     kept = (clean_span(ent) for ent in doc.ents)
-    doc.ents = [span for span in kept if span is not None]
+    doc.ents = [
+        span for span in kept
+        if span is not None and (has_name_token(span) or not title_cased(span.sent))
+    ]
     return doc

@@ -20,11 +20,19 @@ import spacy
 from spacy.tokens import DocBin
 from spacy.util import filter_spans
 
+from spacy.matcher import PhraseMatcher
+
+from ingest.extract import gazetteer
+from ingest.extract.tokenizer import adjust_tokenizer
+from ingest.extract.vocab import DETERMINERS, GENERIC_HEADS, GENERIC_MODIFIERS
 from ingest.extract.corpora import LABEL_MAPS, eval_split, split_records
 
 CONFIG = Path(__file__).parent / "configs" / "ner.cfg"
 DEFAULT_TRAIN = ("scierc", "scirex", "tdmsci", "scier", "gsap")
 DEFAULT_DEV = ("scierc", "scier", "gsap")
+# GSAP-NER is ten times the others; repeating the small abstract corpora
+# keeps their label meaning from being drowned out.
+DEFAULT_REPEAT = "scierc=3,scirex=3,tdmsci=2"
 # gsap's dev set is large; a sample keeps evaluation during training cheap.
 DEV_RECORDS_PER_CORPUS = 200
 
@@ -36,11 +44,42 @@ def model_label(corpus: str, label: str) -> str | None:
     return mapped[0] if mapped else None
 
 
-def to_docbin(nlp, corpus: str, split: str, limit: int | None = None) -> tuple[DocBin, int]:
+def unannotated_labels(corpus: str) -> set[str]:
+    return {"METHOD", "DATASET", "TASK", "METRIC"} - {labels[0] for labels in LABEL_MAPS[corpus].values()}
+
+
+def surface_matcher(nlp, corpora: tuple[str, ...]) -> PhraseMatcher:
+    """Matches, by lower case, every gold surface of each label in `corpora`."""
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    surfaces: dict[str, set[str]] = {}
+    for corpus in corpora:
+        for record in split_records(corpus, "train"):
+            for ent in record.entities:
+                label = model_label(corpus, ent.label)
+                if label and len(ent.text) > 2 and not _generic(ent.text):
+                    surfaces.setdefault(label, set()).add(ent.text.lower())
+    for label, texts in surfaces.items():
+        matcher.add(label, list(nlp.tokenizer.pipe(sorted(texts))))
+    return matcher
+
+
+def _generic(text: str) -> bool:
+    words = text.lower().split()
+    return all(w in GENERIC_HEADS or w in GENERIC_MODIFIERS or w in DETERMINERS for w in words) or (
+        len(words) == 1 and text.islower() and text.lower() not in gazetteer.label_index()
+    )
+
+
+def to_docbin(nlp, corpus: str, split: str, limit: int | None = None, known: PhraseMatcher | None = None) -> tuple[DocBin, int]:
+    """Gold records as spaCy docs. With `known`, tokens that look like a
+    label this corpus does not annotate (a METRIC name in GSAP-NER, a method
+    in TDMSci) are marked missing rather than "not an entity", so the corpus
+    does not teach the model to ignore them."""
     records = split_records(corpus, split)
     if limit:
         records = random.Random(0).sample(records, min(limit, len(records)))
     docbin, dropped = DocBin(), 0
+    blind_to = unannotated_labels(corpus)
     for record in records:
         doc = nlp.make_doc(record.text)
         spans = []
@@ -53,18 +92,26 @@ def to_docbin(nlp, corpus: str, split: str, limit: int | None = None) -> tuple[D
                 dropped += 1
                 continue
             spans.append(span)
-        doc.ents = filter_spans(spans)
+        ents = filter_spans(spans)
+        missing = []
+        if known is not None and blind_to:
+            taken = {i for span in ents for i in range(span.start, span.end)}
+            missing = [m for m in known(doc, as_spans=True)
+                       if m.label_ in blind_to and not taken & set(range(m.start, m.end))]
+        doc.set_ents(ents, missing=filter_spans(missing), default="outside")
         docbin.add(doc)
     return docbin, dropped
 
 
-def build_corpus(work: Path, train: tuple[str, ...], dev: tuple[str, ...]) -> tuple[Path, Path]:
-    nlp = spacy.blank("en")
+def build_corpus(work: Path, train: tuple[str, ...], dev: tuple[str, ...], repeat: dict[str, int]) -> tuple[Path, Path]:
+    nlp = adjust_tokenizer(spacy.blank("en"))
+    known = surface_matcher(nlp, train)
     train_bin, dev_bin = DocBin(), DocBin()
     for corpus in train:
-        part, dropped = to_docbin(nlp, corpus, "train")
-        train_bin.merge(part)
-        print(f"train {corpus}: {len(part)} docs, {dropped} unaligned spans dropped")
+        part, dropped = to_docbin(nlp, corpus, "train", known=known)
+        for _ in range(repeat.get(corpus, 1)):
+            train_bin.merge(part)
+        print(f"train {corpus}: {len(part)} docs x{repeat.get(corpus, 1)}, {dropped} unaligned spans dropped")
     for corpus in dev:
         part, _ = to_docbin(nlp, corpus, eval_split(corpus), DEV_RECORDS_PER_CORPUS)
         dev_bin.merge(part)
@@ -79,6 +126,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, required=True, help="model directory to write")
     parser.add_argument("--train", default=",".join(DEFAULT_TRAIN), help="corpora to train on")
     parser.add_argument("--dev", default=",".join(DEFAULT_DEV), help="corpora to select the best model on")
+    parser.add_argument("--repeat", default=DEFAULT_REPEAT, help="corpus=N pairs: show a small corpus N times per epoch")
     parser.add_argument("--config", type=Path, default=CONFIG)
     parser.add_argument("--vectors", default=None, help="spaCy vectors directory (see ingest.extract.vectors)")
     parser.add_argument("--work", type=Path, default=None, help="scratch directory (default: a temp dir)")
@@ -89,14 +137,15 @@ def main(argv: list[str] | None = None) -> None:
 
     work = args.work or Path(tempfile.mkdtemp(prefix="paperkg-train-"))
     work.mkdir(parents=True, exist_ok=True)
-    train_path, dev_path = build_corpus(work, tuple(args.train.split(",")), tuple(args.dev.split(",")))
+    repeat = {k: int(v) for k, v in (pair.split("=") for pair in args.repeat.split(",") if pair)}
+    train_path, dev_path = build_corpus(work, tuple(args.train.split(",")), tuple(args.dev.split(",")), repeat)
     overrides = {"paths.train": str(train_path), "paths.dev": str(dev_path)}
     if args.vectors:
         overrides["paths.vectors"] = args.vectors
         overrides["components.tok2vec.model.embed.include_static_vectors"] = True
     for item in args.overrides:
         key, value = item.split("=", 1)
-        overrides[key] = spacy.util.string_to_list(value) if value.startswith("[") else _literal(value)
+        overrides[key] = _literal(value)
     spacy_train(args.config, work / "output", overrides=overrides)
     if args.out.exists():
         shutil.rmtree(args.out)
@@ -105,6 +154,8 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _literal(value: str):
+    if value.startswith("["):
+        return [_literal(v.strip()) for v in value.strip("[]").split(",")]
     for cast in (int, float):
         try:
             return cast(value)

@@ -1,0 +1,17 @@
+"""Tokenizer adjustments for scientific names, applied in training and at
+run time alike."""
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+
+# spaCy keeps a final period glued to an upper-case letter ("MMLU.",
+# "LAION-5B."), reading it as an abbreviation; names at a sentence end need
+# it split. Two capitals or digits before it leave "U.S." alone.
+NAME_FINAL_PERIOD = r"(?<=[A-Z0-9][A-Z0-9])\.$"
+
+
+def adjust_tokenizer(nlp: Language) -> Language:
+    suffixes = list(nlp.Defaults.suffixes) + [NAME_FINAL_PERIOD]
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+    return nlp

@@ -1,0 +1,56 @@
+"""Curation files and their effect on resolution."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.curation import Curation, CurationError
+from ingest.mentions import ExtractedDoc, Mention
+from ingest.normalize import alias_key, resolve
+
+CURATION = """
+# corrections kept across re-ingestion
+[merge]
+"Segment Anything" = "SAM model"
+"SAM model" = "Segment Anything Model"
+
+[drop]
+names = ["toy baseline"]
+
+[relabel]
+"MMLU" = "BENCHMARK"
+"""
+
+
+def write(tmp_path, text):
+    path = tmp_path / "curation.toml"
+    path.write_text(text)
+    return path
+
+
+def mention(text, start, label):
+    return Mention(start, start + len(text), label, text, alias_key(text), 1.0, False, 0, 10)
+
+
+def test_missing_file_is_empty(tmp_path):
+    assert Curation.load(tmp_path / "absent.toml") == Curation.empty()
+
+
+def test_curation_is_applied_in_resolve(tmp_path):
+    curation = Curation.load(write(tmp_path, CURATION))
+    doc = ExtractedDoc("p", "x" * 100, [mention("Segment Anything", 0, "METHOD"), mention("toy baseline", 20, "METHOD"),
+                                        mention("MMLU", 40, "DATASET")])
+    links = {l.key: l for l in resolve([doc], {}, curation)}
+    assert set(links) == {alias_key("Segment Anything Model"), "mmlu"}  # merge chain followed, drop applied
+    assert links["mmlu"].label == "BENCHMARK"
+
+
+@pytest.mark.parametrize("text,line", [
+    ('[merge]\n"a" = "b"\n"c" = ', 3),
+    ('[relabel]\n"x" = "METHOD"\n"y" = "MODEL"\n', 3),
+    ('[merge]\n"a" = "b"\n[colour]\nred = 1\n', 3),
+    ('[drop]\nnames = "oops"\n', 2),
+])
+def test_bad_lines_are_named(tmp_path, text, line):
+    path = write(tmp_path, text)
+    with pytest.raises(CurationError, match=rf"curation\.toml.*{line}"):
+        Curation.load(path)

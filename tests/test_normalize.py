@@ -1,0 +1,80 @@
+"""Normal forms and entity resolution."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.curation import Curation
+from ingest.mentions import ExtractedDoc, Mention
+from ingest.normalize import alias_key, merge_candidates, resolve
+
+
+@pytest.mark.parametrize("variants", [
+    ("pre-training", "pretraining", "Pre training"),
+    ("Large Language Models", "large language model", "large-language models"),
+    ("ResNet-50", "ResNet50", "resnet 50"),
+    ("the COCO dataset", "COCO", "coco"),
+    ("LLMs", "LLM"),
+    ("Fréchet Inception Distance", "Frechet Inception Distance"),
+])
+def test_variants_share_a_key(variants):
+    assert len({alias_key(v) for v in variants}) == 1
+
+
+@pytest.mark.parametrize("a,b", [("GPT-3", "GPT-4"), ("ResNet-50", "ResNet-101"), ("Llama-2-7B", "Llama-2-70B"),
+                                 ("CIFAR-10", "CIFAR-100"), ("language model", "language")])
+def test_distinct_names_keep_distinct_keys(a, b):
+    assert alias_key(a) != alias_key(b)
+
+
+def mention(text, start, label="METHOD", canonical=None, aliases=(), proposed=False):
+    return Mention(start, start + len(text), label, text, canonical or alias_key(text), 0.75, proposed, 0, 40, aliases)
+
+
+def test_acronym_and_long_form_become_one_entity_and_carry_to_other_papers():
+    sam_key = alias_key("Segment Anything Model")
+    defining = ExtractedDoc("p1", "x" * 80, [
+        mention("Segment Anything Model", 0, canonical=sam_key, aliases=("SAM",), proposed=True),
+        mention("SAM", 30, canonical=sam_key, aliases=("Segment Anything Model",)),
+        mention("SAM", 50, canonical=sam_key, aliases=("Segment Anything Model",)),
+    ])
+    using = ExtractedDoc("p2", "x" * 80, [mention("SAM", 0)])
+    links = {(l.paper_id, l.key): l for l in resolve([using, defining], {}, Curation.empty())}
+    assert set(links) == {("p1", sam_key), ("p2", sam_key)}
+    first = links[("p1", sam_key)]
+    assert first.surfaces == ("SAM", "Segment Anything Model") and first.count == 3 and first.proposed
+
+
+def test_known_aliases_from_an_earlier_run_merge():
+    doc = ExtractedDoc("p3", "We use SAM here.", [mention("SAM", 7)])
+    (link,) = resolve([doc], {"sam": "segmentanythingmodel"}, Curation.empty())
+    assert link.key == "segmentanythingmodel" and link.surfaces == ("SAM",)
+
+
+def test_a_resource_keeps_one_label_per_paper():
+    doc = ExtractedDoc("p", "x" * 60, [mention("ImageNet", 0, "DATASET"), mention("ImageNet", 20, "BENCHMARK"),
+                                       mention("ImageNet", 40, "DATASET")])
+    (link,) = resolve([doc], {}, Curation.empty())
+    assert link.label == "BENCHMARK" and link.count == 3
+
+
+def test_evidence_is_the_sentence_of_the_first_mention():
+    text = "We study BERT. BERT is good."
+    doc = ExtractedDoc("p", text, [Mention(20, 24, "METHOD", "BERT", "bert", 1.0, False, 15, 28),
+                                   Mention(9, 13, "METHOD", "BERT", "bert", 1.0, False, 0, 14)])
+    assert resolve([doc], {}, Curation.empty())[0].evidence == "We study BERT."
+
+
+def test_merge_candidates_pairs_near_duplicates_but_not_versions():
+    entities = [
+        ("imagenet", "DATASET", "ImageNet", (), 10),
+        ("imagenets", "DATASET", "ImageNets", (), 1),
+        ("gpt-3", "METHOD", "GPT-3", (), 5),
+        ("gpt-4", "METHOD", "GPT-4", (), 5),
+        ("imagenet-task", "TASK", "ImageNet", (), 1),
+        ("segmentanything", "METHOD", "Segment Anything", ("SAM",), 2),
+        ("segmentanythingmodel", "METHOD", "Segment-Anything Models", (), 3),
+    ]
+    pairs = {frozenset((c.key, c.other_key)) for c in merge_candidates(entities)}
+    assert frozenset(("imagenet", "imagenets")) in pairs
+    assert frozenset(("gpt-3", "gpt-4")) not in pairs
+    assert not any("imagenet-task" in p for p in pairs)  # labels are compared apart
