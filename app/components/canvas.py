@@ -81,7 +81,7 @@ def canvas(component_id: str, view_elements: list[dict], layout: str, height: st
         stylesheet=STYLESHEET,
         style={"width": "100%", "height": height},
         minZoom=0.15,
-        maxZoom=3,
+        maxZoom=1.5,  # a three-node view should not fill the screen with one label
         boxSelectionEnabled=False,
         className="canvas",
     )

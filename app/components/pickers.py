@@ -30,7 +30,7 @@ def picker(name: str, kind: str, value=None, *, multi: bool = False, placeholder
 
 def option(suggestion: views.Suggestion, kind: str, typed: str | None = None) -> dict:
     value = suggestion.ref.id if kind == "any" else suggestion.ref.key
-    text = f"{suggestion.name}  ·  {suggestion.detail}"
+    text = f"{suggestion.name} · {suggestion.detail}"
     # The server already matched (aliases, word prefixes), so the browser's
     # own filter must not hide what it found.
     return {"label": text, "value": value, "search": f"{text} {typed or ''}"}
