@@ -1,0 +1,171 @@
+"""The app without a browser: URL state, highlighting, page layouts and
+callbacks' work functions, exports, canned queries and basic auth."""
+from __future__ import annotations
+
+import base64
+import inspect
+import io
+import json
+import zipfile
+
+import networkx as nx
+import pytest
+from dash import no_update
+
+from app.components.canned import CANNED
+from app.components.export import send_subgraph
+from app.components.highlight import Target, find_spans, highlighted
+from app.pages import connect, cypher, explore, overview
+from app.server import create_app, serve
+from app.urls import State, page_of
+from graph import views
+from graph.export import FORMATS
+from graph.views import NodeRef
+from tests.test_views import synthetic  # noqa: F401  (the shared module fixture)
+
+
+def text_of(component) -> str:
+    """All text in a Dash component tree, as a browser would show it."""
+    if component is None or component is no_update:
+        return ""
+    if isinstance(component, (str, int, float)):
+        return str(component)
+    if isinstance(component, (list, tuple)):
+        return "".join(text_of(c) for c in component)
+    return text_of(getattr(component, "children", None))
+
+
+# ---------------------------------------------------------------- URL state
+
+
+def test_state_round_trips_through_the_query_string():
+    state = State(focus=NodeRef.entity("vision transformer"), sel=NodeRef.paper("2401.1"), types=("Method", "Paper"), min=3,
+                  since="2024-01-01", n=300, expand=(NodeRef.entity("a&b"), NodeRef.paper("x=y")), a="gpt-4", b="imagenet",
+                  compare=("p1", "p2"), track=("k1",), canned="Most upvoted papers", query="MATCH (n) RETURN n", args=("n=5",))
+    assert State.parse(state.query_string()) == state
+    assert State().query_string() == ""
+    assert state.href("connect", a=None).startswith("/connect?")
+
+
+def test_broken_urls_fall_back_to_defaults():
+    state = State.parse("?focus=nonsense&min=-4&n=99999999&since=yesterday&layout=<x>&types=Bogus")
+    assert state.focus is None and state.min == 1 and state.n == 1000 and state.since is None
+    assert state.layout == "cose" and state.types == ()
+    assert page_of("/nowhere") == "explore" and page_of("/cypher") == "cypher"
+
+
+# ---------------------------------------------------------------- highlighting
+
+
+def test_spans_prefer_longer_surfaces_and_respect_word_boundaries():
+    text = "The Vision Transformer beats the transformer; ViTs differ from ViT."
+    pieces = find_spans(text, [Target("transformer", "Method"), Target("Vision Transformer", "Method"), Target("ViT", "Method")])
+    marked = [piece for piece, target in pieces if target]
+    assert marked == ["Vision Transformer", "transformer", "ViT"]
+    assert "".join(piece for piece, _ in pieces) == text
+
+
+def test_highlighted_markup_stays_text():
+    children = highlighted("<b>GPT-4</b> wins", [Target("GPT-4", "Method", "/explore?sel=e:gpt-4")])
+    assert children[0] == "<b>" and children[-1] == "</b> wins"
+    assert text_of(children).startswith("<b>GPT-4METHOD</b>")
+
+
+# ---------------------------------------------------------------- pages
+
+
+def test_every_page_renders_for_the_url(synthetic):
+    store, papers = synthetic
+    method = views.top_entities(store, "Method", 1)[0]
+    paper = papers[0]
+    explore_page = explore.layout(store, "/explore", f"?focus=e:{method.key}&types=Method,Paper")
+    assert method.name in text_of(explore_page)
+    assert "start from one of these" in text_of(explore.layout(store, "/explore", ""))
+    a, b = paper.mentions[0][0], paper.mentions[1][0]
+    connect_page = connect.layout(store, "/connect", f"?a={a.key}&b={b.key}&paper={paper.id}&compare={paper.id}&compare={papers[1].id}")
+    assert "both appear in" in text_of(connect_page) and "in all" in text_of(connect_page)
+    assert "Trending" in text_of(overview.layout(store, "/overview", ""))
+    assert "rows" in text_of(cypher.layout(store, "/cypher", "?canned=Most+upvoted+papers"))
+
+
+def test_explore_render_leaves_the_canvas_alone_when_only_the_selection_changes(synthetic):
+    store, _ = synthetic
+    method = views.top_entities(store, "Method", 1)[0]
+    search = f"?focus=e:{method.key}"
+    elements, layout, *_, drawn = explore.render(store, search, None)
+    assert any(e["data"]["id"] == f"e:{method.key}" for e in elements) and layout["name"] == "cose"
+    assert explore.render(store, search + "&sel=e:whatever", drawn) == (no_update,) * 5
+    assert explore.render(store, search + "&n=20", drawn)[0] is not no_update
+
+
+def test_paths_are_explained_in_words(synthetic):
+    store, papers = synthetic
+    a, b = papers[0].mentions[0][0], papers[0].mentions[1][0]
+    state = State(a=a.key, b=b.key)
+    view = connect.build(store, state)
+    words = text_of(connect.explain(view.connections[0], state))
+    assert words.startswith(f"{a.name} and {b.name} both appear in “") and words.endswith("”.")
+    far = views.Connection((views.Entity("x", "X", "Method"), views.Paper("1", "P1"), views.Entity("y", "Y", "Task"), views.Paper("2", "P2"), views.Entity("z", "Z", "Metric")))
+    assert text_of(connect.explain(far, state)) == "X appears in “P1”, with Y; Y appears in “P2”, with Z."
+
+
+def test_comparison_table_columns(synthetic):
+    store, papers = synthetic
+    frame = connect.comparison_frame(views.compare_papers(store, [papers[0].id, papers[1].id]))
+    assert list(frame.columns)[:2] == ["type", "entity"] and list(frame.columns)[-1] == "in all" and len(frame.columns) == 5
+    assert frame.columns[2] == papers[0].title
+    assert set(frame["type"]) <= {"Method", "Dataset", "Benchmark", "Metric"}
+
+
+def test_every_canned_query_runs_read_only(synthetic):
+    store, _ = synthetic
+    for canned in CANNED:
+        result = cypher.run(store, State(canned=canned.name))
+        assert isinstance(result, views.ConsoleResult), (canned.name, result)
+    graph_result = cypher.run(store, State(canned="A method and its papers (graph)", args=("limit=3",)))
+    assert len(graph_result.rows) == 3 and graph_result.graph.edges
+    refused = cypher.run(store, State(query="CREATE (n:Paper {id: 'x'}) RETURN n"))
+    assert isinstance(refused, str) and "read-only" in refused
+    broken = cypher.run(store, State(query="MATCH (n RETURN n"))
+    assert isinstance(broken, str) and broken
+
+
+def test_downloads_in_every_format(synthetic):
+    store, _ = synthetic
+    method = views.top_entities(store, "Method", 1)[0]
+    view = explore.build(store, State(focus=NodeRef.entity(method.key), n=15))
+    for format in FORMATS:
+        payload = send_subgraph(view.subgraph, format, "view")
+        content = base64.b64decode(payload["content"])
+        if format == "csv":
+            assert payload["filename"] == "view.zip"
+            with zipfile.ZipFile(io.BytesIO(content)) as archive:
+                assert f"entity:{method.key}" in archive.read("nodes.csv").decode()
+        elif format == "graphml":
+            graph = nx.read_graphml(io.BytesIO(content))
+            assert graph.number_of_nodes() == len(view.nodes)
+        elif format in ("json", "cytoscape"):
+            assert json.loads(content)
+        else:
+            assert content.startswith(b"<?xml")
+
+
+# ---------------------------------------------------------------- server
+
+
+def test_basic_auth_guards_every_request(synthetic):
+    store, _ = synthetic
+    client = create_app(store, auth=("ada", "s3cret")).server.test_client()
+    assert client.get("/").status_code == 401
+    assert client.get("/_dash-layout").status_code == 401
+    wrong = base64.b64encode(b"ada:nope").decode()
+    assert client.get("/", headers={"Authorization": f"Basic {wrong}"}).status_code == 401
+    right = base64.b64encode(b"ada:s3cret").decode()
+    assert client.get("/", headers={"Authorization": f"Basic {right}"}).status_code == 200
+    assert create_app(store).server.test_client().get("/_dash-layout").status_code == 200
+
+
+def test_serve_has_the_signature_the_cli_calls():
+    parameters = inspect.signature(serve).parameters
+    assert list(parameters) == ["store", "host", "port", "auth", "debug"]
+    assert parameters["host"].default == "127.0.0.1"

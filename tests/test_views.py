@@ -1,0 +1,201 @@
+"""graph/views.py on a synthetic graph whose contents we know exactly."""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections import Counter, defaultdict
+
+import pytest
+
+from benchmarks.synthetic_graph import generate, load
+from graph import ReadOnlyError
+from graph import views
+from graph.views import NODE_TYPES, NodeRef, ViewFilters
+
+PAPERS = 200
+
+
+@pytest.fixture(scope="module")
+def synthetic(paperkg_home):
+    from graph import StoreConfig, open_store
+
+    store = open_store(StoreConfig.from_env(graph_name=f"views_{uuid.uuid4().hex[:8]}"))
+    papers = generate(PAPERS, seed=3)
+    load(store, papers)
+    yield store, papers
+    store.drop_graph()
+    store.close()
+
+
+def mentions(papers):
+    """entity key → ids of the papers mentioning it."""
+    found = defaultdict(set)
+    for p in papers:
+        for entity, _, _ in p.mentions:
+            found[entity.key].add(p.id)
+    return found
+
+
+def top_method(store):
+    return views.top_entities(store, "Method", 1)[0]
+
+
+def test_counts_match_what_was_loaded(synthetic):
+    store, papers = synthetic
+    counts = views.graph_counts(store)
+    labels = Counter({e.key: e.label for p in papers for e, _, _ in p.mentions}.values())
+    assert counts.papers == PAPERS
+    assert counts.entities == {label: labels.get(label, 0) for label in counts.entities}
+
+
+def test_search_finds_names_aliases_and_titles(synthetic):
+    store, papers = synthetic
+    task = next(e for p in papers for e, _, _ in p.mentions if e.acronym)
+    by_alias = views.search(store, task.acronym)
+    assert NodeRef.entity(task.key) in [s.ref for s in by_alias]
+    title_word = papers[0].title.split(":")[0].split()[-1]
+    assert any(s.ref.kind == "p" for s in views.search(store, title_word))
+    assert all(s.ref.kind == "p" for s in views.search(store, title_word, kinds=("p",)))
+    # Query syntax in user text is just text.
+    assert views.search(store, "') RETURN 1 // \" OR *:* ~ AND") is not None
+    assert views.search(store, "   ") == []
+
+
+def test_explore_shows_the_strongest_neighbours_up_to_the_cap(synthetic):
+    store, papers = synthetic
+    focus = top_method(store)
+    view = views.explore(store, NodeRef.entity(focus.key), ViewFilters(limit=20))
+    shared = mentions(papers)
+    neighbours = [n for n in view.nodes if not n.focus]
+    assert len(neighbours) == 20 and view.truncated
+    assert view.focus.ref == NodeRef.entity(focus.key)
+    strengths = [len(shared[focus.key] & shared[n.ref.key]) for n in neighbours]
+    everyone = sorted((len(shared[focus.key] & ids) for k, ids in shared.items() if k != focus.key), reverse=True)
+    assert strengths == everyone[:20]  # the 20 strongest, strongest first
+    ids = {n.ref.id for n in view.nodes}
+    assert all(e.source in ids and e.target in ids for e in view.edges)
+    assert sum(view.available.values()) - view.available.get("Paper", 0) == sum(1 for s in everyone if s > 0)
+
+
+def test_explore_filters_by_type_weight_and_date(synthetic):
+    store, _ = synthetic
+    focus = NodeRef.entity(top_method(store).key)
+    only = views.explore(store, focus, ViewFilters(types=("Benchmark", "Paper"), min_shared=2))
+    assert {n.type for n in only.nodes if not n.focus} <= {"Benchmark", "Paper"}
+    assert all(e.weight >= 2 for e in only.edges if e.type == "CO_OCCURS")
+    recent = views.explore(store, focus, ViewFilters(types=NODE_TYPES, since="2025-06-01", until="2025-12-31"))
+    for node in recent.nodes:
+        if node.type == "Paper":
+            assert "2025-06-01" <= views.paper_details(store, node.ref.key).paper.published <= "2025-12-31"
+        elif not node.focus:
+            entity = views.entity_details(store, node.ref.key).entity
+            assert entity.last_seen >= "2025-06-01" and entity.first_seen <= "2025-12-31"
+
+
+def test_expanding_a_node_brings_its_neighbours(synthetic):
+    store, papers = synthetic
+    focus = NodeRef.entity(top_method(store).key)
+    base = views.explore(store, focus, ViewFilters(limit=10))
+    leaf = min((n for n in base.nodes if not n.focus), key=lambda n: n.weight)
+    grown = views.explore(store, focus, ViewFilters(limit=10), expanded=[leaf.ref], expand_limit=5)
+    added = {n.ref for n in grown.nodes} - {n.ref for n in base.nodes}
+    shared = mentions(papers)
+    assert added and all(shared[ref.key] & shared[leaf.ref.key] for ref in added)
+
+
+def test_paper_focus_shows_its_entities_and_related_papers(synthetic):
+    store, papers = synthetic
+    paper = papers[0]
+    view = views.explore(store, NodeRef.paper(paper.id), ViewFilters(types=NODE_TYPES))
+    entity_keys = {n.ref.key for n in view.nodes if n.type != "Paper"}
+    assert entity_keys == {e.key for e, _, _ in paper.mentions}
+    assert any(n.type == "Paper" and not n.focus for n in view.nodes)
+    assert views.explore(store, NodeRef.paper("no-such-paper"), ViewFilters()) is None
+
+
+def test_entity_details(synthetic):
+    store, papers = synthetic
+    entity = top_method(store)
+    found = views.entity_details(store, entity.key, papers=5, per_type=3)
+    assert found.entity == entity and len(found.papers) == 5
+    assert [m.paper.published for m in found.papers] == sorted((m.paper.published for m in found.papers), reverse=True)
+    assert all(entity.name in m.evidence for m in found.papers)
+    for label, neighbours in found.related.items():
+        assert all(n.entity.label == label for n in neighbours) and len(neighbours) <= 3
+        assert [n.shared for n in neighbours] == sorted((n.shared for n in neighbours), reverse=True)
+    proposed = {k for p in papers for k in p.proposes}
+    key = next(iter(proposed))
+    assert any(m.proposed for m in views.entity_details(store, key).papers)
+
+
+def test_paper_details(synthetic):
+    store, papers = synthetic
+    paper = papers[1]
+    found = views.paper_details(store, paper.id)
+    assert found.paper.title == paper.title and found.paper.abstract == paper.abstract
+    assert {e.entity.key for e in found.entities} == {e.key for e, _, _ in paper.mentions}
+    assert views.paper_details(store, "missing") is None
+
+
+def test_connect_goes_through_a_shared_paper(synthetic):
+    store, papers = synthetic
+    a, b = papers[0].mentions[0][0], papers[0].mentions[1][0]
+    result = views.connect(store, a.key, b.key)
+    assert result.connections
+    for connection in result.connections:
+        first, paper, last = connection.steps
+        assert (first.key, last.key) == (a.key, b.key)
+        assert {a.key, b.key} <= {e.key for e, _, _ in next(p for p in papers if p.id == paper.id).mentions}
+    assert {n.ref.id for n in result.nodes if n.focus} == {f"e:{a.key}", f"e:{b.key}"}
+
+
+def test_related_papers_share_the_most(synthetic):
+    store, papers = synthetic
+    paper = papers[2]
+    related = views.related_papers(store, paper.id, limit=5)
+    mine = {e.key for e, _, _ in paper.mentions if e.label in ("Method", "Dataset", "Benchmark")}
+    counts = [len(r.shared) for r in related]
+    assert counts == sorted(counts, reverse=True) and paper.id not in [r.paper.id for r in related]
+    for r in related:
+        theirs = {e.key for e, _, _ in next(p for p in papers if p.id == r.paper.id).mentions}
+        assert {e.key for e in r.shared} == mine & theirs
+
+
+def test_compare_papers(synthetic):
+    store, papers = synthetic
+    chosen = [papers[3], papers[4], papers[5]]
+    comparison = views.compare_papers(store, [p.id for p in chosen])
+    assert [p.id for p in comparison.papers] == [p.id for p in chosen]
+    for row in comparison.rows:
+        expected = tuple(row.entity.key in {e.key for e, _, _ in p.mentions} for p in chosen)
+        assert row.present == expected and row.entity.label != "Task"
+    shared_first = [row.shared for row in comparison.rows]
+    assert shared_first == sorted(shared_first, reverse=True)
+
+
+def test_overview_views(synthetic):
+    store, papers = synthetic
+    newest = max(p.published for p in papers)
+    since, ranked = views.trending(store, days=30, limit=5)
+    assert since == (dt.date.fromisoformat(newest) - dt.timedelta(days=30)).isoformat()
+    assert [r.score for r in ranked] == sorted((r.score for r in ranked), reverse=True)
+    top = views.top_entities(store, "Dataset", 3)
+    assert [e.paper_count for e in top] == sorted((e.paper_count for e in top), reverse=True)
+    points = views.mentions_over_time(store, [top[0].key])
+    assert sum(p.papers for p in points) == top[0].paper_count
+    matrix = views.co_occurrence_matrix(store, "Method", "Benchmark", 4, 3)
+    shared = mentions(papers)
+    for i, m in enumerate(matrix.rows):
+        for j, b in enumerate(matrix.columns):
+            assert matrix.values[i][j] == len(shared[m.key] & shared[b.key])
+
+
+def test_console_reads_and_refuses_writes(synthetic):
+    store, _ = synthetic
+    result = views.run_console(store, "MATCH (p:Paper)-[r:MENTIONS]->(e:Entity) RETURN p, r, e LIMIT 7", {}, limit=5, timeout=5)
+    assert result.columns == ["p", "r", "e"] and len(result.rows) == 5 and result.truncated
+    assert result.graph.nodes and all(e.type == "MENTIONS" for e in result.graph.edges)
+    with pytest.raises(ReadOnlyError):
+        views.run_console(store, "MATCH (p:Paper) SET p.title = 'owned' RETURN p", {}, limit=5, timeout=5)
+    assert views.graph_counts(store).papers == PAPERS
+    assert not store.read("MATCH (p:Paper {title: 'owned'}) RETURN p").rows
