@@ -1,0 +1,123 @@
+"""Server-side latency of the web app's interactions.
+
+Drives the same functions the Dash callbacks call (page layouts, renders,
+details, search suggestions, console runs, exports) against a real store and
+prints p50/p95/max per interaction, in milliseconds. Focus entities are the
+most connected ones of each type (the slowest case) plus a random sample.
+
+    PAPERKG_HOME=/tmp/kg python -m benchmarks.bench_app                  # the graph ingested there
+    PAPERKG_HOME=/tmp/kg python -m benchmarks.bench_app --synthetic 10000
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import time
+from typing import Callable
+
+from app.components import details
+from app.components.export import send_subgraph
+from app.components.pickers import suggest
+from app.pages import connect, cypher, explore, overview
+from app.urls import State
+from graph import views
+from graph.dialect import ENTITY_LABELS
+from graph.store import GraphStore
+from graph.views import NODE_TYPES, NodeRef
+
+BUDGET_MS = 300
+
+
+def interactions(store: GraphStore, samples: int, rng: random.Random) -> dict[str, list[Callable[[], object]]]:
+    """name → calls, one per sampled focus, each one user action."""
+    top = [e for label in ENTITY_LABELS for e in views.top_entities(store, label, 2)]
+    every = [r[0] for r in store.read("MATCH (e:Entity) RETURN e.key").rows]
+    keys = [e.key for e in top] + rng.sample(every, min(samples, len(every)))
+    paper_ids = rng.sample([r[0] for r in store.read("MATCH (p:Paper) RETURN p.id").rows], samples)
+    names = [e.name for e in top]
+    all_types = ",".join(NODE_TYPES)
+
+    def focus(key: str, extra: str = "") -> str:
+        return f"?focus=e:{key}&sel=e:{key}{extra}"
+
+    def neighbour(key: str) -> str:
+        view = explore.build(store, State.parse(focus(key)))
+        others = [n for n in view.nodes if not n.focus] if view else []
+        return others[0].ref.id if others else f"e:{key}"
+
+    expand_targets = {k: neighbour(k) for k in keys}
+    pairs = list(zip(keys, reversed(keys)))
+    return {
+        "search suggestions (typing)": [lambda t=n[:k]: suggest(store, "any", t, []) for n in names for k in (2, 4)],
+        "open entity (Explore page)": [lambda k=k: explore.layout(store, "/explore", focus(k)) for k in keys],
+        "show papers too (filter)": [lambda k=k: explore.render(store, focus(k, f"&types={all_types}"), None) for k in keys],
+        "date range (filter)": [lambda k=k: explore.render(store, focus(k, "&since=2025-01-01&until=2025-06-30"), None) for k in keys],
+        "show more (300 nodes)": [lambda k=k: explore.render(store, focus(k, "&n=300"), None) for k in keys],
+        "expand a node": [lambda k=k: explore.render(store, focus(k, f"&expand={expand_targets[k]}"), None) for k in keys],
+        "click node (details)": [lambda k=k: details.content(store, "explore", State.parse(focus(k))) for k in keys],
+        "open paper (Explore page)": [lambda p=p: explore.layout(store, "/explore", f"?focus=p:{p}&types={all_types}") for p in paper_ids],
+        "connect two entities": [lambda a=a, b=b: connect.render(store, f"?a={a}&b={b}", None) for a, b in pairs],
+        "related + compare papers": [
+            lambda p=p, q=q: connect.render(store, f"?paper={p}&compare={p}&compare={q}", [None, None]) for p, q in zip(paper_ids, reversed(paper_ids))
+        ],
+        "overview page": [lambda: overview.layout(store, "/overview", "")] * 3,
+        "timeline (pick entities)": [lambda k=k: overview.timeline(store, [k, keys[0]]) for k in keys],
+        "cypher canned queries": [lambda c=c: cypher.run(store, State(canned=c)) for c in (q.name for q in cypher.CANNED)],
+        "download view (GraphML)": [lambda k=k: send_subgraph(explore.build(store, State.parse(focus(k))).subgraph, "graphml", "x") for k in keys[:5]],
+    }
+
+
+def measure(calls: list[Callable[[], object]], repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        for call in calls:
+            started = time.perf_counter()
+            call()
+            times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--graph", default="paperkg", help="graph name (FalkorDB)")
+    parser.add_argument("--synthetic", type=int, default=0, metavar="PAPERS", help="first (re)build the graph with this many synthetic papers")
+    parser.add_argument("--samples", type=int, default=10, help="random entities/papers besides the top ones")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+
+    from graph import open_store
+    from graph.config import StoreConfig
+
+    with open_store(StoreConfig.from_env(graph_name=args.graph)) as store:
+        if args.synthetic:
+            from benchmarks.synthetic_graph import generate, load
+
+            store.drop_graph()
+            started = time.perf_counter()
+            load(store, generate(args.synthetic, args.seed))
+            print(f"built {args.synthetic} synthetic papers in {time.perf_counter() - started:.1f}s")
+        counts = views.graph_counts(store)
+        print(f"{store.describe()}: {counts.papers:,} papers, {counts.total_entities:,} entities")
+        plan = interactions(store, args.samples, random.Random(args.seed))
+        for calls in plan.values():  # warm caches and connections once
+            calls[0]()
+        print(f"{'interaction':32} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+        slow = []
+        for name, calls in plan.items():
+            times = measure(calls, args.repeat)
+            p50, p95 = statistics.median(times), percentile(times, 0.95)
+            print(f"{name:32} {len(times):5d} {p50:8.1f} {p95:8.1f} {max(times):8.1f}")
+            if p95 > BUDGET_MS:
+                slow.append(name)
+        print(f"over the {BUDGET_MS} ms budget at p95: {', '.join(slow) if slow else 'none'}")
+
+
+if __name__ == "__main__":
+    main()
