@@ -45,11 +45,12 @@ class State:
     def parse(cls, search: str | None) -> "State":
         """Whatever the query string says, a valid state: unknown or broken
         values fall back to defaults instead of failing the page."""
-        raw = parse_qs((search or "").lstrip("?"), keep_blank_values=False)
+        # Blank values are kept: "types=" means "no types ticked", not "default".
+        raw = parse_qs((search or "").lstrip("?"), keep_blank_values=True)
 
         def one(name: str) -> str | None:
             values = raw.get(name)
-            return values[-1] if values else None
+            return values[-1] or None if values else None
 
         types = tuple(t for t in (one("types") or "").split(",") if t in NODE_TYPES)
         return cls(
@@ -65,8 +66,8 @@ class State:
             a=one("a"),
             b=one("b"),
             paper=one("paper"),
-            compare=tuple(dict.fromkeys(raw.get("compare", ())))[: settings.COMPARE_MAX_PAPERS],
-            track=tuple(dict.fromkeys(raw.get("track", ()))),
+            compare=tuple(dict.fromkeys(filter(None, raw.get("compare", ()))))[: settings.COMPARE_MAX_PAPERS],
+            track=tuple(dict.fromkeys(filter(None, raw.get("track", ())))),
             canned=one("canned"),
             query=one("query"),
             args=tuple(a for a in raw.get("args", ()) if "=" in a),

@@ -22,6 +22,7 @@ from graph.store import GraphStore
 
 PAPER = "Paper"
 EDGES_PER_NODE = 3  # strongest entity-entity edges kept per view node: more is a hairball
+EDGE_CANDIDATES = 100  # entities (most papers first) whose pairwise links are looked up
 NODE_TYPES = (*ENTITY_LABELS, PAPER)
 
 
@@ -413,6 +414,7 @@ class _ViewBuilder:
     def __init__(self, store: GraphStore, filters: ViewFilters):
         self.store, self.filters = store, filters
         self.nodes: dict[str, GNode] = {}  # store id → node, in arrival order
+        self.edges: dict[str, GEdge] = {}
         self.focus_ids: set[str] = set()
         self.truncated = False
 
@@ -421,16 +423,21 @@ class _ViewBuilder:
         return {"key": key, "labels": [t for t in f.types if t != PAPER], "min_shared": f.min_shared,
                 "since": f.since or None, "until": f.until or None, "limit": limit}
 
-    def add(self, nodes: Iterable[GNode], room: int | None = None) -> None:
+    def add(self, rows: Iterable[list], room: int) -> None:
+        """Rows of (node, relationship to the node being expanded, ...): the
+        node joins while there is room, the relationship whenever its node
+        is in the view (so an expansion links to nodes already there)."""
         added = 0
-        for node in nodes:
-            if node.id in self.nodes:
-                continue
-            if room is not None and added >= room:
-                self.truncated = True
-                return
-            self.nodes[node.id] = node
-            added += 1
+        for row in rows:
+            node, edge = row[0], row[1] if isinstance(row[1], GEdge) else None
+            if node.id not in self.nodes:
+                if added >= room:
+                    self.truncated = True
+                    continue
+                self.nodes[node.id] = node
+                added += 1
+            if edge is not None:
+                self.edges[edge.id] = edge
 
     def neighbours(self, ref: NodeRef, limit: int) -> None:
         """Add up to `limit` neighbours of one node, of the filtered types."""
@@ -439,33 +446,27 @@ class _ViewBuilder:
         wants_entities = bool(types - {PAPER})
         paper_room = limit // 3 if wants_entities else limit  # papers never crowd out entities
         entity_room = limit - (paper_room if wants_papers else 0)
-        if ref.kind == "e":
-            if wants_entities:
-                rows = self.store.read(ENTITY_NEIGHBOURS, self.params(ref.key, entity_room + 1)).rows
-                self.add((row[0] for row in rows), entity_room)
-            if wants_papers:
-                rows = self.store.read(ENTITY_PAPERS, self.params(ref.key, paper_room + 1)).rows
-                self.add((row[0] for row in rows), paper_room)
-        else:
-            if wants_entities:
-                rows = self.store.read(PAPER_ENTITIES, self.params(ref.key, entity_room + 1)).rows
-                self.add((row[0] for row in rows), entity_room)
-            if wants_papers:
-                rows = self.store.read(RELATED_PAPERS, self.params(ref.key, paper_room + 1)).rows
-                self.add((row[0] for row in rows), paper_room)
+        entities, papers = (ENTITY_NEIGHBOURS, ENTITY_PAPERS) if ref.kind == "e" else (PAPER_ENTITIES, RELATED_PAPERS)
+        if wants_entities:
+            self.add(self.store.read(entities, self.params(ref.key, entity_room + 1)).rows, entity_room)
+        if wants_papers:
+            self.add(self.store.read(papers, self.params(ref.key, paper_room + 1)).rows, paper_room)
 
     def build(self) -> GraphView:
-        keys = [n.properties.get("key") for n in self.nodes.values() if PAPER not in n.labels]
+        """Adds the strongest links among the best-known entities in view
+        (all pairs of a few hundred nodes would cost more than the whole
+        rest) and every paper's links to entities in view."""
+        entities = sorted((n for n in self.nodes.values() if PAPER not in n.labels),
+                          key=lambda n: -(n.properties.get("paper_count") or 0))
+        keys = [n.properties.get("key") for n in entities]
         ids = [n.properties.get("id") for n in self.nodes.values() if PAPER in n.labels]
-        edges: dict[str, GEdge] = {}
         if len(keys) > 1:
-            params = {"keys": keys, "min_shared": self.filters.min_shared, "limit": EDGES_PER_NODE * len(self.nodes)}
-            rows = self.store.read(EDGES_AMONG_ENTITIES, params).rows
-            edges.update((row[0].id, row[0]) for row in rows)
+            params = {"keys": keys[:EDGE_CANDIDATES], "min_shared": self.filters.min_shared, "limit": EDGES_PER_NODE * len(self.nodes)}
+            self.edges.update((row[0].id, row[0]) for row in self.store.read(EDGES_AMONG_ENTITIES, params).rows)
         if keys and ids:
             rows = self.store.read(EDGES_PAPERS_TO_ENTITIES, {"keys": keys, "ids": ids}).rows
-            edges.update((row[0].id, row[0]) for row in rows)
-        return view_graph(dict(self.nodes), edges, self.focus_ids, self.truncated)
+            self.edges.update((row[0].id, row[0]) for row in rows)
+        return view_graph(dict(self.nodes), self.edges, self.focus_ids, self.truncated)
 
 
 def explore(store: GraphStore, focus: NodeRef, filters: ViewFilters, expanded: Sequence[NodeRef] = (), expand_limit: int = 25) -> ExploreView | None:
@@ -504,11 +505,13 @@ def neighbourhood_types(store: GraphStore, ref: NodeRef, filters: ViewFilters) -
 
 # ---------------------------------------------------------------- details
 
+# Newest papers first; PROPOSES is looked up only for the ones listed.
 ENTITY_PAPER_LIST = """
-MATCH (e:Entity {key: $key})<-[m:MENTIONS]-(p:Paper)
+MATCH (e:Entity {key: $key}) WITH e
+MATCH (e)<-[m:MENTIONS]-(p:Paper)
+WITH e, p, m ORDER BY p.published DESC, p.id LIMIT $limit
 OPTIONAL MATCH (p)-[pr:PROPOSES]->(e)
-RETURN p, m.evidence AS evidence, m.surfaces AS surfaces, count(pr) > 0 AS proposed
-ORDER BY p.published DESC, p.id LIMIT $limit
+RETURN p, m.evidence AS evidence, m.surfaces AS surfaces, pr IS NOT NULL AS proposed
 """
 CO_OCCURRING = """
 MATCH (e:Entity {key: $key})-[c:CO_OCCURS]-(o:Entity)
@@ -531,6 +534,7 @@ def entity_details(store: GraphStore, key: str, papers: int = 50, per_type: int 
         PaperMention(paper_of(row["p"]), row["evidence"] or "", tuple(row["surfaces"] or ()), bool(row["proposed"]))
         for row in store.read(ENTITY_PAPER_LIST, {"key": key, "limit": papers}).records()
     ]
+    mentions.sort(key=lambda m: m.paper.published or "", reverse=True)  # OPTIONAL MATCH need not keep order
     related = {}
     for label in ENTITY_LABELS:  # one small indexed query per type beats sorting thousands of neighbours
         rows = store.read(CO_OCCURRING, {"key": key, "label": label, "limit": per_type}).rows
@@ -616,14 +620,18 @@ MATCH (e:Entity) WHERE e.label = $label
 RETURN e ORDER BY e.paper_count DESC, e.key LIMIT $limit
 """
 MONTHLY_MENTIONS = """
-MATCH (e:Entity)<-[:MENTIONS]-(p:Paper)
-WHERE e.key IN $keys AND p.published IS NOT NULL
+UNWIND $keys AS key
+MATCH (e:Entity {key: key}) WITH e
+MATCH (e)<-[:MENTIONS]-(p:Paper)
+WHERE p.published IS NOT NULL
 RETURN e.key AS key, e.name AS name, substring(p.published, 0, 7) AS month, count(p) AS papers
 ORDER BY month
 """
 PAIR_COUNTS = """
-MATCH (a:Entity)-[c:CO_OCCURS]-(b:Entity)
-WHERE a.key IN $rows AND b.key IN $columns
+UNWIND $rows AS row MATCH (a:Entity {key: row}) WITH collect(a) AS rows
+UNWIND $columns AS column MATCH (b:Entity {key: column}) WITH rows, collect(b) AS columns
+UNWIND rows AS a UNWIND columns AS b
+MATCH (a)-[c:CO_OCCURS]-(b)
 RETURN a.key, b.key, c.papers
 """
 

@@ -44,6 +44,7 @@ def test_state_round_trips_through_the_query_string():
                   compare=("p1", "p2"), track=("k1",), canned="Most upvoted papers", query="MATCH (n) RETURN n", args=("n=5",))
     assert State.parse(state.query_string()) == state
     assert State().query_string() == ""
+    assert State.parse(State(types=()).query_string()).types == ()  # nothing ticked stays nothing
     assert state.href("connect", a=None).startswith("/connect?")
 
 

@@ -11,19 +11,32 @@ from benchmarks.synthetic_graph import generate, load
 from graph import ReadOnlyError
 from graph import views
 from graph.views import NODE_TYPES, NodeRef, ViewFilters
+from tests.conftest import neo4j_config
 
 PAPERS = 200
 
 
-@pytest.fixture(scope="module")
-def synthetic(paperkg_home):
+WIPE = "MATCH (n) WHERE n:Paper OR n:Entity DETACH DELETE n"
+
+
+@pytest.fixture(scope="module", params=["falkordb", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def synthetic(request, paperkg_home):
+    """The same views, the same answers, on both stores (Neo4j only where
+    NEO4J_URI is set)."""
     from graph import StoreConfig, open_store
 
-    store = open_store(StoreConfig.from_env(graph_name=f"views_{uuid.uuid4().hex[:8]}"))
+    if request.param == "neo4j":
+        store = open_store(neo4j_config())
+        store.write(WIPE)
+    else:
+        store = open_store(StoreConfig.from_env(graph_name=f"views_{uuid.uuid4().hex[:8]}"))
     papers = generate(PAPERS, seed=3)
     load(store, papers)
     yield store, papers
-    store.drop_graph()
+    if request.param == "neo4j":
+        store.write(WIPE)
+    else:
+        store.drop_graph()
     store.close()
 
 

@@ -27,12 +27,13 @@ def _explore_link(entity: Entity, state: State, suffix: str = ""):
     return html.Li([dcc.Link(entity.name, href=state.href("explore", focus=ref, sel=ref, expand=())), html.Span(suffix, className="muted")])
 
 
-def tracked(store: GraphStore, state: State) -> list[str]:
+def tracked(store: GraphStore, state: State, ranked: list[views.Ranked] | None = None) -> list[str]:
     """The timeline's entities: the URL's, else the top trending ones."""
     if state.track:
         return list(state.track)
-    _, ranked = views.trending(store, settings.TRENDING_DAYS, settings.TIMELINE_DEFAULT_ENTITIES)
-    return [r.entity.key for r in ranked]
+    if ranked is None:
+        _, ranked = views.trending(store, settings.TRENDING_DAYS, settings.TIMELINE_DEFAULT_ENTITIES)
+    return [r.entity.key for r in ranked[: settings.TIMELINE_DEFAULT_ENTITIES]]
 
 
 def timeline(store: GraphStore, keys: list[str]) -> go.Figure:
@@ -64,7 +65,7 @@ def layout(store: GraphStore, pathname: str, search: str) -> html.Div:
     state = State.parse(search)
     counts = views.graph_counts(store)
     since, ranked = views.trending(store, settings.TRENDING_DAYS, settings.TOP_ENTITIES)
-    keys = tracked(store, state)
+    keys = tracked(store, state, ranked)
     cards = [("Papers", counts.papers, None)] + [(f"{label}s", counts.entities[label], TYPE_COLOURS[label]) for label in ENTITY_LABELS]
     return html.Div([
         page_location(PAGE, pathname, search),
