@@ -6,7 +6,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from selenium.webdriver.common.by import By
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.keys import Keys
 
 from graph import views
@@ -35,13 +35,31 @@ def url_state(dash_duo) -> dict:
 
 
 def wait_for(condition, timeout: float = 10.0, message: str = "condition"):
+    """Poll `condition`; elements re-rendered under it (stale) mean try again."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        value = condition()
+        try:
+            value = condition()
+        except StaleElementReferenceException:
+            value = None
         if value:
             return value
         time.sleep(0.1)
     raise AssertionError(f"timed out waiting for {message}")
+
+
+def click(dash_duo, selector: str, text_starts: str | None = None, message: str = "") -> None:
+    """Click the first element matching `selector` (and starting with the
+    text), retrying while Dash re-renders it."""
+
+    def attempt():
+        for element in dash_duo.find_elements(selector):
+            if text_starts is None or element.text.startswith(text_starts):
+                element.click()
+                return True
+        return False
+
+    wait_for(attempt, message=message or selector)
 
 
 def top_pair(store) -> tuple[views.Entity, views.Entity]:
@@ -61,9 +79,7 @@ def test_search_select_and_details(dash_duo, app_url, browser_store, shoot):
     dash_duo.find_element(".search .dash-dropdown").click()
     search_input = dash_duo.wait_for_element(".dash-dropdown-search")
     search_input.send_keys(entity.name[:4])
-    option = wait_for(lambda: [o for o in dash_duo.find_elements(".dash-dropdown-option") if o.text.split(" · ")[0] == entity.name],
-                      message=f"a suggestion for {entity.name}")[0]
-    option.click()
+    click(dash_duo, ".dash-dropdown-option", f"{entity.name} · ", message=f"a suggestion for {entity.name}")
 
     dash_duo.wait_for_contains_text("#explore-summary", entity.name)
     dash_duo.wait_for_contains_text(".details-title", entity.name)
@@ -85,7 +101,7 @@ def test_click_node_then_expand(dash_duo, app_url, browser_store, shoot):
     dash_duo.wait_for_contains_text(".details-title", neighbour.name)
     assert url_state(dash_duo)["sel"] == [neighbour.ref.id]
 
-    dash_duo.find_element("#expand-link").click()
+    click(dash_duo, "#expand-link")
     wait_for(lambda: url_state(dash_duo).get("expand") == [neighbour.ref.id], message="the expansion in the URL")
     wait_for(lambda: cy_count(dash_duo, "explore-canvas") > before, message="the expanded node's neighbours")
     shoot()
@@ -99,8 +115,7 @@ def test_type_filter_is_in_the_url(dash_duo, app_url, browser_store):
     focus = views.top_entities(browser_store, "Method", 1)[0]
     dash_duo.driver.get(app_url(f"/explore?focus=e:{focus.key}"))
     dash_duo.wait_for_contains_text("#explore-summary", focus.name)
-    paper_box = [label for label in dash_duo.find_elements("#explore-types label") if label.text.startswith("Paper")][0]
-    paper_box.click()
+    click(dash_duo, "#explore-types label", "Paper")
     wait_for(lambda: "Paper" in url_state(dash_duo).get("types", [""])[0], message="Paper in the types")
     wait_for(lambda: cy_count(dash_duo, "explore-canvas", "node[type = 'Paper']") > 0, message="papers on the canvas")
 
