@@ -28,7 +28,7 @@ STYLESHEET = [
         "min-zoomed-font-size": 6,
     }},
     {"selector": "node[type = 'Paper']", "style": {"shape": "round-rectangle", "font-size": 7}},
-    {"selector": "node.focus", "style": {"border-width": 4, "border-color": "#222", "font-weight": "bold", "font-size": 12}},
+    {"selector": "node.focus", "style": {"border-width": 4, "border-color": "#222", "font-weight": "bold", "font-size": 12, "z-index": 10}},
     {"selector": "node:selected", "style": {"border-width": 4, "border-color": "#ffbf00"}},
     {"selector": "edge", "style": {"width": "data(width)", "line-color": "#c4c9d0", "opacity": 0.7, "curve-style": "haystack"}},
     {"selector": "edge[type = 'MENTIONS']", "style": {"line-style": "dashed", "line-color": "#d9d9d9"}},
@@ -67,7 +67,7 @@ def layout_options(name: str) -> dict:
     options = {"name": name, "animate": False, "fit": True, "padding": 20}
     if name == "cose":
         # Repulsion grows with node size, so hubs get room and leaves do not pile on them.
-        options.update(nodeRepulsion=8000, idealEdgeLength=60, numIter=600, randomize=False)
+        options.update(nodeRepulsion=12000, nodeOverlap=40, idealEdgeLength=70, numIter=600, randomize=False)
     if name == "concentric":
         options.update(minNodeSpacing=12)
     return options

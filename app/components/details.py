@@ -84,12 +84,7 @@ def paper_panel(details: PaperDetails, state: State, page: str) -> html.Div:
         by_type.setdefault(e.entity.label, []).append(e)
     return html.Div([
         html.H3(paper.title, className="details-title"),
-        html.Div([
-            f"{paper.published or 'undated'} · {paper.upvotes} upvotes",
-            f" · {authors}" if authors else "",
-            f" · {paper.organization}" if paper.organization else "",
-            " · ", _external(paper.url),
-        ], className="muted"),
+        html.Div(_joined([f"{paper.published or 'undated'}", f"{paper.upvotes} upvotes", authors, paper.organization, _external(paper.url)]), className="muted"),
         _actions(ref, state, page, extra=[
             dcc.Link("Related papers", href=state.href("connect", paper=paper.id, sel=ref), className="action"),
             dcc.Link("Add to compare", href=state.href("connect", compare=tuple(dict.fromkeys((*state.compare, paper.id))), sel=ref), className="action"),
@@ -117,7 +112,16 @@ def _external(url: str | None):
     # Only web links: a paper record must not smuggle in javascript: URLs.
     if url and url.lower().startswith(("https://", "http://")):
         return html.A("source ↗", href=url, target="_blank", rel="noopener noreferrer")
-    return ""
+    return None
+
+
+def _joined(parts: list) -> list:
+    """The non-empty parts, separated by " · "."""
+    out: list = []
+    for part in parts:
+        if part:
+            out += [" · ", part] if out else [part]
+    return out
 
 
 def content(store: GraphStore, page: str, state: State):
