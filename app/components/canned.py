@@ -81,10 +81,13 @@ CANNED = (
     ),
     Canned(
         "Strongest co-occurrences",
-        "Entity pairs that share the most papers.",
-        "MATCH (a:Entity)-[c:CO_OCCURS]->(b:Entity)\n"
+        "Entity pairs that share the most papers. A pair can share no more papers than either "
+        "entity has, so only entities with enough papers are expanded: fast on big graphs.",
+        "MATCH (a:Entity) WHERE a.paper_count >= $min\n"
+        "MATCH (a)-[c:CO_OCCURS]->(b:Entity) WHERE c.papers >= $min\n"
         "RETURN a.name AS a, a.label AS a_type, b.name AS b, b.label AS b_type, c.papers AS papers\n"
-        "ORDER BY papers DESC LIMIT 25",
+        "ORDER BY papers DESC, a, b LIMIT 25",
+        (Param("min", "At least this many shared papers", "int", 3),),
     ),
 )
 BY_NAME = {c.name: c for c in CANNED}
