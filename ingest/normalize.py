@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Mapping, Sequence
 
 from ingest.curation import Curation
@@ -32,6 +33,7 @@ _LEADING_WORDS = {"the", "a", "an", "our", "their", "its", "this", "these", "tho
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "os", "as")
 
 
+@lru_cache(maxsize=200_000)  # called for every mention by several rules
 def alias_key(surface: str) -> str:
     """Case-, accent-, separator- and plural-insensitive form of a name:
     "Pre-trained Transformers" -> "pretrainedtransformer", "ResNet50" ->
