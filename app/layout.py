@@ -35,6 +35,14 @@ def shell(store: GraphStore) -> html.Div:
     ], className="app")
 
 
+def carried(state: State, page: str) -> State:
+    """The state a tab opens with: Connect starts from the Explore focus
+    (an entity as one end, a paper for its related papers)."""
+    if page == "connect" and state.focus and not (state.a or state.paper):
+        return state.with_(a=state.focus.key) if state.focus.kind == "e" else state.with_(paper=state.focus.key)
+    return state
+
+
 def register(app, store: GraphStore) -> None:
     @app.callback(Output("page", "children"), Input("url", "pathname"), DashState("url", "search"))
     def _page(pathname, search):
@@ -47,7 +55,7 @@ def register(app, store: GraphStore) -> None:
     def _tabs(search, pathname):
         # Switching page keeps the selection: Connect starts from what Explore showed.
         state, current = State.parse(search), page_of(pathname)
-        return [state.href(p) for p in PAGES] + ["tab active" if p == current else "tab" for p in PAGES]
+        return [carried(state, p).href(p) for p in PAGES] + ["tab active" if p == current else "tab" for p in PAGES]
 
     @app.callback(
         Output("url", "pathname", allow_duplicate=True),

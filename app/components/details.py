@@ -11,6 +11,7 @@ from dash import MATCH, Input, Output, State as DashState, dcc, html
 from app import settings
 from app.components.canvas import TYPE_COLOURS
 from app.components.highlight import Target, highlighted
+from app.components.words import count
 from app.urls import State, page_of
 from graph import views
 from graph.store import GraphStore
@@ -39,7 +40,7 @@ def entity_panel(details: EntityDetails, state: State, page: str) -> html.Div:
     return html.Div([
         html.H3([entity.name, " ", badge(entity.label)], className="details-title"),
         html.Div(f"also: {', '.join(aliases)}", className="muted") if aliases else None,
-        html.Div(f"{entity.paper_count} paper{'s' * (entity.paper_count != 1)} · {entity.mention_count} mentions · {seen}", className="muted"),
+        html.Div(f"{count(entity.paper_count, 'paper')} · {count(entity.mention_count, 'mention')} · {seen}", className="muted"),
         _actions(ref, state, page, extra=[dcc.Link("Connect from here", href=state.href("connect", a=entity.key, sel=ref), className="action")]),
         html.H4("Appears with"),
         html.Div([_related_row(label, neighbours, state, page) for label, neighbours in details.related.items()] or html.Div("nothing yet", className="muted")),
@@ -84,7 +85,7 @@ def paper_panel(details: PaperDetails, state: State, page: str) -> html.Div:
         by_type.setdefault(e.entity.label, []).append(e)
     return html.Div([
         html.H3(paper.title, className="details-title"),
-        html.Div(_joined([f"{paper.published or 'undated'}", f"{paper.upvotes} upvotes", authors, paper.organization, _external(paper.url)]), className="muted"),
+        html.Div(_joined([f"{paper.published or 'undated'}", count(paper.upvotes, "upvote"), authors, paper.organization, _external(paper.url)]), className="muted"),
         _actions(ref, state, page, extra=[
             dcc.Link("Related papers", href=state.href("connect", paper=paper.id, sel=ref), className="action"),
             dcc.Link("Add to compare", href=state.href("connect", compare=tuple(dict.fromkeys((*state.compare, paper.id))), sel=ref), className="action"),

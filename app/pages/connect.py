@@ -11,6 +11,7 @@ from app.components import details
 from app.components.canvas import canvas, elements, legend
 from app.components.export import export_controls, send_subgraph
 from app.components.pickers import ROLE, options_for, picker
+from app.components.words import count
 from app.components.url_sync import bind, bind_selection, page_location, url_id
 from app.urls import State
 from graph import views
@@ -59,8 +60,7 @@ def paths_summary(store: GraphStore, state: State, view: ConnectView | None) -> 
         return [html.Div(f"No connection within {settings.CONNECT_MAX_HOPS} hops (two papers apart).", className="hint")]
     hops = len(view.connections[0].steps) // 2
     return [
-        html.Div(f"{len(view.connections)} shortest connection{'s' * (len(view.connections) != 1)}, "
-                 f"{hops} paper{'s' * (hops != 1)} long:", className="summary"),
+        html.Div(f"{count(len(view.connections), 'shortest connection')}, {count(hops, 'paper')} long:", className="summary"),
         html.Ol([html.Li(explain(c, state)) for c in view.connections], className="paths", id="connect-paths"),
     ]
 

@@ -11,6 +11,7 @@ from dash import ALL, Input, Output, State as DashState, dash_table, dcc, html, 
 from app.components.canned import BY_NAME, CANNED, Canned, Param
 from app.components.canvas import canvas, elements, legend
 from app.components.export import export_controls, send_subgraph
+from app.components.words import count
 from app.components.url_sync import page_location, url_id
 from app.urls import State
 from graph import QueryError, settings as graph_settings, views
@@ -96,11 +97,11 @@ def result_view(result: ConsoleResult | str | None) -> list:
         return [html.Div("Pick a canned query or write one, then Run.", className="hint")]
     if isinstance(result, str):
         return [html.Div(result, className="error", id="cypher-error")]
-    count = f"{len(result.rows):,} row{'s' * (len(result.rows) != 1)}"
+    rows = count(len(result.rows), "row")
     if result.truncated:
-        count += f" (stopped at the {graph_settings.QUERY_ROW_LIMIT:,}-row cap)"
+        rows += f" (stopped at the {graph_settings.QUERY_ROW_LIMIT:,}-row cap)"
     children = [
-        html.Div(count, className="muted", id="cypher-count"),
+        html.Div(rows, className="muted", id="cypher-count"),
         dash_table.DataTable(
             id="cypher-table",
             columns=[{"name": name, "id": str(i)} for i, name in enumerate(result.columns)],

@@ -14,6 +14,7 @@ from app import settings
 from app.components import details
 from app.components.canvas import canvas, elements, layout_options, legend
 from app.components.export import export_controls, send_subgraph
+from app.components.words import count
 from app.components.url_sync import bind, bind_selection, page_location, url_id
 from app.urls import LAYOUTS, State
 from graph import views
@@ -23,7 +24,6 @@ from graph.views import NODE_TYPES, ExploreView, NodeRef
 PAGE = "explore"
 URL = url_id(PAGE)
 PLURAL = {"Method": "methods", "Dataset": "datasets", "Benchmark": "benchmarks", "Task": "tasks", "Metric": "metrics", "Paper": "papers"}
-SINGULAR = {t: p[:-1] for t, p in PLURAL.items()}
 START_TYPES = ("Method", "Dataset", "Benchmark", "Task")
 START_PER_TYPE = 6
 MAX_MIN_SHARED = 10
@@ -43,7 +43,7 @@ def drawn_key(state: State) -> str:
 
 
 def count_phrase(counts: dict[str, int]) -> str:
-    return ", ".join(f"{counts[t]:,} {PLURAL[t] if counts[t] != 1 else SINGULAR[t]}" for t in NODE_TYPES if counts.get(t)) or "no neighbours"
+    return ", ".join(count(counts[t], t.lower(), PLURAL[t]) for t in NODE_TYPES if counts.get(t)) or "no neighbours"
 
 
 def type_options(view: ExploreView | None) -> list[dict]:
@@ -61,7 +61,7 @@ def status(store: GraphStore, state: State, view: ExploreView | None) -> list:
     lines = [
         html.Div([html.B(focus.name), f" ({focus.type}) — neighbourhood: {count_phrase(view.available)}. Tick the types to show."], className="summary", id="explore-summary"),
         html.Div(
-            f"Showing {count_phrase(shown)} and {len(view.edges):,} links"
+            f"Showing {count_phrase(shown)} and {count(len(view.edges), 'link')}"
             + (" — the strongest only; “Show more” adds the next ones." if view.truncated else "."),
             className="muted",
         ),

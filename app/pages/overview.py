@@ -8,6 +8,7 @@ from dash import Input, Output, State as DashState, dcc, html, no_update
 from app import settings
 from app.components.canvas import TYPE_COLOURS
 from app.components.pickers import ROLE, options_for, picker
+from app.components.words import count
 from app.components.url_sync import bind, page_location, url_id
 from app.urls import State
 from graph import views
@@ -43,9 +44,10 @@ def timeline(store: GraphStore, keys: list[str]) -> go.Figure:
     for p in points:
         by_key.setdefault(p.key, []).append(p)
     for series in by_key.values():
-        figure.add_trace(go.Scatter(x=[p.month for p in series], y=[p.papers for p in series], name=series[0].name, mode="lines+markers"))
+        # Months as dates, so a month without papers is a gap on the axis, not skipped.
+        figure.add_trace(go.Scatter(x=[f"{p.month}-01" for p in series], y=[p.papers for p in series], name=series[0].name, mode="lines+markers"))
     figure.update_layout(margin=FIGURE_MARGIN, height=320, title="Papers per month", legend={"orientation": "h"},
-                         xaxis={"type": "category"}, yaxis={"rangemode": "tozero"}, template="plotly_white")
+                         xaxis={"type": "date"}, yaxis={"rangemode": "tozero"}, template="plotly_white")
     return figure
 
 
@@ -77,12 +79,12 @@ def layout(store: GraphStore, pathname: str, search: str) -> html.Div:
             html.Div([
                 html.H4(f"Trending since {since}" if since else "Trending"),
                 html.Div("recent papers, each weighted by 1 + its upvotes", className="muted"),
-                html.Ol([_explore_link(r.entity, state, f" {r.entity.label} · {r.papers} papers · score {r.score:g}") for r in ranked], className="ranked", id="trending"),
+                html.Ol([_explore_link(r.entity, state, f" {r.entity.label} · {count(r.papers, 'paper')} · score {r.score:g}") for r in ranked], className="ranked", id="trending"),
             ]),
             *[
                 html.Div([
                     html.H4(f"Top {label.lower()}s by papers"),
-                    html.Ol([_explore_link(e, state, f" {e.paper_count} papers") for e in views.top_entities(store, label, settings.TOP_ENTITIES)], className="ranked"),
+                    html.Ol([_explore_link(e, state, f" {count(e.paper_count, 'paper')}") for e in views.top_entities(store, label, settings.TOP_ENTITIES)], className="ranked"),
                 ])
                 for label in TOP_TYPES
             ],
