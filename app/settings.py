@@ -5,7 +5,6 @@ from __future__ import annotations
 VIEW_NODE_LIMIT = 150  # nodes an Explore view shows before "show more"
 VIEW_NODE_STEP = 150  # how many more "show more" adds
 VIEW_MAX_NODES = 1_000  # beyond this a browser canvas stops being readable
-PAPER_SHARE = 3  # with entities on screen too, papers take at most 1/PAPER_SHARE of the cap
 EXPAND_LIMIT = 25  # neighbours an expanded node brings into the view
 DETAIL_PAPERS = 50  # papers listed in an entity's details
 DETAIL_RELATED_PER_TYPE = 5  # co-occurring entities per type in details

@@ -24,7 +24,7 @@ from app.urls import State
 from graph import views
 from graph.dialect import ENTITY_LABELS
 from graph.store import GraphStore
-from graph.views import NODE_TYPES, NodeRef
+from graph.views import NODE_TYPES
 
 BUDGET_MS = 300
 

@@ -22,6 +22,7 @@ from graph.store import GraphStore
 
 PAPER = "Paper"
 EDGES_PER_NODE = 3  # strongest entity-entity edges kept per view node: more is a hairball
+PAPER_SHARE = 3  # with entity types shown too, papers take at most 1/PAPER_SHARE of a view
 EDGE_CANDIDATES = 100  # entities (most papers first) whose pairwise links are looked up
 NODE_TYPES = (*ENTITY_LABELS, PAPER)
 
@@ -444,7 +445,7 @@ class _ViewBuilder:
         types = set(self.filters.types)
         wants_papers = PAPER in types
         wants_entities = bool(types - {PAPER})
-        paper_room = limit // 3 if wants_entities else limit  # papers never crowd out entities
+        paper_room = limit // PAPER_SHARE if wants_entities else limit  # papers never crowd out entities
         entity_room = limit - (paper_room if wants_papers else 0)
         entities, papers = (ENTITY_NEIGHBOURS, ENTITY_PAPERS) if ref.kind == "e" else (PAPER_ENTITIES, RELATED_PAPERS)
         if wants_entities:

@@ -9,7 +9,6 @@ import json
 import zipfile
 
 import networkx as nx
-import pytest
 from dash import no_update
 
 from app.components.canned import CANNED
@@ -113,8 +112,12 @@ def test_paths_are_explained_in_words(synthetic):
 def test_comparison_table_columns(synthetic):
     store, papers = synthetic
     frame = connect.comparison_frame(views.compare_papers(store, [papers[0].id, papers[1].id]))
-    assert list(frame.columns)[:2] == ["type", "entity"] and list(frame.columns)[-1] == "in all" and len(frame.columns) == 5
+    assert list(frame.columns)[:2] == ["type", "entity"] and list(frame.columns)[-2:] == ["in all", "only in"]
     assert frame.columns[2] == papers[0].title
+    for row in frame.itertuples(index=False):
+        marks = [row[2], row[3]]
+        assert (row[4] == "yes") == all(marks)
+        assert row[5] == ("" if marks.count("yes") != 1 else frame.columns[2 + marks.index("yes")])
     assert set(frame["type"]) <= {"Method", "Dataset", "Benchmark", "Metric"}
 
 

@@ -82,11 +82,13 @@ def related_list(store: GraphStore, state: State) -> list:
 
 
 def comparison_frame(comparison: Comparison) -> pd.DataFrame:
-    """One row per entity, one column per paper ("yes"/""), plus "in all"."""
+    """One row per entity, one column per paper ("yes"/""), then "in all"
+    and "only in" (the one paper that has it, if just one does)."""
     titles = _unique_titles(comparison.papers)
     return pd.DataFrame(
-        [[row.entity.label, row.entity.name, *("yes" if p else "" for p in row.present), "yes" if row.shared else ""] for row in comparison.rows],
-        columns=["type", "entity", *titles, "in all"],
+        [[row.entity.label, row.entity.name, *("yes" if p else "" for p in row.present), "yes" if row.shared else "",
+          titles[row.present.index(True)] if sum(row.present) == 1 else ""] for row in comparison.rows],
+        columns=["type", "entity", *titles, "in all", "only in"],
     )
 
 

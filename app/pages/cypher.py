@@ -8,6 +8,7 @@ from typing import Any
 
 from dash import ALL, Input, Output, State as DashState, dash_table, dcc, html, no_update
 
+from app import settings
 from app.components.canned import BY_NAME, CANNED, Canned, Param
 from app.components.canvas import canvas, elements, legend
 from app.components.export import export_controls, send_subgraph
@@ -41,7 +42,7 @@ def given_args(state: State) -> dict[str, str]:
 
 
 def choice_options(store: GraphStore, param: Param) -> list[dict]:
-    return [{"label": label, "value": value} for value, label in views.choices(store, param.choices, 500)]
+    return [{"label": label, "value": value} for value, label in views.choices(store, param.choices, settings.CHOICES_LIMIT)]
 
 
 def param_values(store: GraphStore, canned: Canned | None, given: dict[str, Any]) -> dict[str, Any]:
