@@ -7,8 +7,8 @@ from spacy.language import Language
 
 # spaCy keeps a final period glued to an upper-case letter ("MMLU.",
 # "LAION-5B."), reading it as an abbreviation; names at a sentence end need
-# it split. Two capitals or digits before it leave "U.S." alone.
-NAME_FINAL_PERIOD = r"(?<=[A-Z0-9][A-Z0-9])\.$"
+# it split ("TopK." too). A period before the capital leaves "U.S." alone.
+NAME_FINAL_PERIOD = r"(?<=[A-Za-z0-9][A-Z0-9])\.$"
 
 
 def adjust_tokenizer(nlp: Language) -> Language:

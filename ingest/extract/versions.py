@@ -20,6 +20,12 @@ _SPACED_VERSION = re.compile(r"^v?\d{1,2}(?:\.\d+)?$")
 _BASE_AND_VERSION = re.compile(r"^(?P<base>[A-Za-z][A-Za-z.]*?[A-Za-z])[-_]?(?P<version>v?\d[\w.]*)$")
 
 
+def _known_label(text: str, fallback: str) -> str:
+    """The gazetteer's label for a name or its unversioned base (GPT-5 -> GPT)."""
+    match = _BASE_AND_VERSION.match(text)
+    return gazetteer.lookup(text) or (match and gazetteer.lookup(match.group("base"))) or fallback
+
+
 def _extend(doc: Doc, ent: Span) -> Span:
     end = ent.end
     while end < len(doc):
@@ -33,7 +39,7 @@ def _extend(doc: Doc, ent: Span) -> Span:
             break
     while end > ent.end and doc[end - 1].text in "-–_.":
         end -= 1
-    return Span(doc, ent.start, end, label=ent.label_) if end > ent.end else ent
+    return Span(doc, ent.start, end, label=_known_label(doc[ent.start : end].text, ent.label_))
 
 
 @Language.component("paperkg_versions")

@@ -21,7 +21,7 @@ GENERIC_HEADS = {
     "we", "us", "itself", "themselves", "which", "what", "who", "this", "these", "those", "that",
     "measure", "measures", "score", "scores", "set", "sets", "collection", "suite", "resource",
     "resources", "application", "applications", "domain", "domains", "example", "examples",
-    "objective", "objectives", "loss", "function", "functions", "representation", "representations",
+    "generation", "objective", "objectives", "loss", "function", "functions", "representation", "representations",
     "feature", "features", "agent", "agents", "policy", "policies", "family", "implementation",
 }
 GENERIC_MODIFIERS = {
@@ -35,7 +35,7 @@ GENERIC_MODIFIERS = {
     "learning", "based", "-", "yet", "and", "or", "more", "most", "highly", "very", "well",
     "widely", "used", "known", "well-known", "public", "publicly", "available", "open",
     "open-source", "diverse", "extensive", "comprehensive", "challenging", "multiple", "numerous",
-    "real-world", "downstream", "benchmark", "evaluation", "training", "test", "testing",
+    "real-world", "downstream", "theoretical", "empirical", "experimental", "next-generation", "benchmark", "evaluation", "training", "test", "testing",
 }
 # Head nouns of a name that tell its label ("the Kinetics dataset").
 RESOURCE_HEADS = {"dataset", "datasets", "corpus", "corpora", "collection", "database", "treebank"}
