@@ -23,12 +23,12 @@ LABEL_CHARS = 28  # longer names (paper titles) are cut on the canvas; details s
 STYLESHEET = [
     {"selector": "node", "style": {
         "label": "data(label)", "width": "data(size)", "height": "data(size)",
-        "background-color": "data(colour)", "font-size": 9, "color": "#222",
+        "background-color": "data(colour)", "font-size": "data(font)", "color": "#222",
         "text-valign": "bottom", "text-margin-y": 2, "text-outline-color": "#fff", "text-outline-width": 1.5,
         "min-zoomed-font-size": 6,
     }},
-    {"selector": "node[type = 'Paper']", "style": {"shape": "round-rectangle", "font-size": 7}},
-    {"selector": "node.focus", "style": {"border-width": 4, "border-color": "#222", "font-weight": "bold", "font-size": 12, "z-index": 10}},
+    {"selector": "node[type = 'Paper']", "style": {"shape": "round-rectangle"}},
+    {"selector": "node.focus", "style": {"border-width": 4, "border-color": "#222", "font-weight": "bold", "z-index": 10}},
     {"selector": "node:selected", "style": {"border-width": 4, "border-color": "#ffbf00"}},
     {"selector": "edge", "style": {"width": "data(width)", "line-color": "#c4c9d0", "opacity": 0.7, "curve-style": "haystack"}},
     {"selector": "edge[type = 'MENTIONS']", "style": {"line-style": "dashed", "line-color": "#d9d9d9"}},
@@ -40,11 +40,14 @@ def elements(view: GraphView) -> list[dict]:
     cytoscape as text, never as HTML."""
     out = []
     for node in view.nodes:
+        size = _size(node.weight, node.type)
         label = node.name if len(node.name) <= LABEL_CHARS else node.name[: LABEL_CHARS - 1] + "…"
         out.append({
             "data": {
                 "id": node.ref.id, "label": label, "name": node.name, "type": node.type,
-                "weight": node.weight, "size": _size(node.weight, node.type),
+                "weight": node.weight, "size": size,
+                # Big nodes get big labels: zoomed out to fit a large view, hubs stay named.
+                "font": round(max(9.0, size * 0.2) * (1.3 if node.focus else 1), 1),
                 "colour": TYPE_COLOURS.get(node.type, OTHER_COLOUR),
             },
             "classes": "focus" if node.focus else "",
