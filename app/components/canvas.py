@@ -76,12 +76,13 @@ def layout_options(name: str) -> dict:
     return options
 
 
-def canvas(component_id: str, view_elements: list[dict], layout: str, height: str = "62vh") -> cyto.Cytoscape:
+def canvas(component_id: str, view_elements: list[dict], layout: str | dict, height: str = "62vh", extra_styles: list[dict] = ()) -> cyto.Cytoscape:
+    """`layout` is a layout name or full cytoscape layout options."""
     return cyto.Cytoscape(
         id=component_id,
         elements=view_elements,
-        layout=layout_options(layout),
-        stylesheet=STYLESHEET,
+        layout=layout if isinstance(layout, dict) else layout_options(layout),
+        stylesheet=STYLESHEET + list(extra_styles),
         style={"width": "100%", "height": height},
         minZoom=0.15,
         maxZoom=1.5,  # a three-node view should not fill the screen with one label

@@ -3,12 +3,14 @@ drawn and explained in words), the papers most related to a paper, and a
 side-by-side comparison of papers."""
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 from dash import Input, Output, State as DashState, dcc, html, no_update
 
 from app import settings
 from app.components import details
-from app.components.canvas import canvas, elements, legend
+from app.components.canvas import canvas, elements, layout_options, legend
 from app.components.export import export_controls, send_subgraph
 from app.components.pickers import ROLE, options_for, picker
 from app.components.words import count
@@ -19,6 +21,7 @@ from graph.store import GraphStore
 from graph.views import Comparison, Connection, ConnectView, Entity, NodeRef, Paper
 
 PAGE = "connect"
+PATH_STYLES = [{"selector": "edge", "style": {"line-style": "solid", "line-color": "#8c959f", "opacity": 1, "width": 2}}]
 URL = url_id(PAGE)
 PICKERS = {name: {"role": ROLE, "name": f"connect-{name}", "kind": kind}
            for name, kind in (("a", "entity"), ("b", "entity"), ("paper", "paper"), ("compare", "paper"))}
@@ -51,18 +54,23 @@ def explain(connection: Connection, state: State) -> list:
     return words
 
 
-def paths_summary(store: GraphStore, state: State, view: ConnectView | None) -> list:
+def paths_summary(state: State, view: ConnectView | None) -> tuple[list, list]:
+    """The headline above the canvas and the paths in words below it."""
     if not (state.a and state.b):
-        return [html.Div("Pick two entities on the left to see how papers connect them.", className="hint")]
+        return [html.Div("Pick two entities on the left to see how papers connect them.", className="hint")], []
     if state.a == state.b:
-        return [html.Div("Pick two different entities.", className="hint")]
+        return [html.Div("Pick two different entities.", className="hint")], []
     if view is None or not view.connections:
-        return [html.Div(f"No connection within {settings.CONNECT_MAX_HOPS} hops (two papers apart).", className="hint")]
+        return [html.Div(f"No connection within {settings.CONNECT_MAX_HOPS} hops (two papers apart).", className="hint")], []
     hops = len(view.connections[0].steps) // 2
-    return [
-        html.Div(f"{count(len(view.connections), 'shortest connection')}, {count(hops, 'paper')} long:", className="summary"),
-        html.Ol([html.Li(explain(c, state)) for c in view.connections], className="paths", id="connect-paths"),
-    ]
+    headline = html.Div(f"{count(len(view.connections), 'shortest connection')}, {count(hops, 'paper')} long:", className="summary")
+    return [headline], [html.Ol([html.Li(explain(c, state)) for c in view.connections], className="paths", id="connect-paths")]
+
+
+def path_layout(state: State) -> dict:
+    """Top to bottom from the first entity, so each path reads downwards."""
+    start = json.dumps(NodeRef.entity(state.a or "").id)
+    return {**layout_options("breadthfirst"), "roots": f"[id = {start}]", "spacingFactor": 1.1}
 
 
 def related_list(store: GraphStore, state: State) -> list:
@@ -117,6 +125,7 @@ def compare_table(store: GraphStore, state: State) -> list:
 def layout(store: GraphStore, pathname: str, search: str) -> html.Div:
     state = State.parse(search)
     view = build(store, state)
+    headline, listing = paths_summary(state, view)
     return html.Div([
         page_location(PAGE, pathname, search),
         html.Aside([
@@ -129,9 +138,10 @@ def layout(store: GraphStore, pathname: str, search: str) -> html.Div:
             export_controls(PAGE),
         ], className="sidebar"),
         html.Section([
-            html.Div(paths_summary(store, state, view), id="connect-status", className="status"),
-            canvas("connect-canvas", elements(view) if view else [], "breadthfirst", height="42vh"),
+            html.Div(headline, id="connect-status", className="status"),
+            canvas("connect-canvas", elements(view) if view else [], path_layout(state), height="42vh", extra_styles=PATH_STYLES),
             legend(),
+            html.Div(listing, id="connect-paths-list"),
             html.Div([
                 html.H4("Related papers"),
                 picker("connect-paper", "paper", state.paper, initial=options_for(store, "paper", [NodeRef.paper(state.paper)] if state.paper else [])),
@@ -152,16 +162,17 @@ def layout(store: GraphStore, pathname: str, search: str) -> html.Div:
 def render(store: GraphStore, search: str, drawn: list | None):
     state = State.parse(search)
     if [state.a, state.b] == drawn:
-        view_outputs = (no_update, no_update, no_update)
+        view_outputs = (no_update,) * 5
     else:
         view = build(store, state)
-        view_outputs = (elements(view) if view else [], paths_summary(store, state, view), [state.a, state.b])
+        view_outputs = (elements(view) if view else [], path_layout(state), *paths_summary(state, view), [state.a, state.b])
     return (*view_outputs, related_list(store, state), compare_table(store, state))
 
 
 def register(app, store: GraphStore) -> None:
     @app.callback(
-        Output("connect-canvas", "elements"), Output("connect-status", "children"), Output("connect-drawn", "data"),
+        Output("connect-canvas", "elements"), Output("connect-canvas", "layout"), Output("connect-status", "children"),
+        Output("connect-paths-list", "children"), Output("connect-drawn", "data"),
         Output("related", "children"), Output("compare", "children"),
         Input(URL, "search"), DashState("connect-drawn", "data"),
         prevent_initial_call=True,
