@@ -94,6 +94,6 @@ def canvas(component_id: str, view_elements: list[dict], layout: str | dict, hei
 def legend(types: tuple[str, ...] = NODE_TYPES) -> html.Div:
     return html.Div(
         [html.Span([html.Span(className="swatch", style={"background": TYPE_COLOURS[t]}), t], className="legend-item") for t in types]
-        + [html.Span("size = papers · edge width = shared papers", className="legend-note")],
+        + [html.Span("size = papers · edge width = shared papers · click a node for its details", className="legend-note")],
         className="legend",
     )

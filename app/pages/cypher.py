@@ -24,7 +24,7 @@ from graph.views import ConsoleResult
 PAGE = "cypher"
 URL = url_id(PAGE)
 PARAM = "cypher-param"
-PAGE_SIZE = 25
+PAGE_SIZE = 15
 PLACEHOLDER = "MATCH (m:Method) RETURN m.name AS method, m.paper_count AS papers ORDER BY papers DESC LIMIT 10"
 
 
@@ -101,25 +101,26 @@ def result_view(result: ConsoleResult | str | None) -> list:
     rows = count(len(result.rows), "row")
     if result.truncated:
         rows += f" (stopped at the {graph_settings.QUERY_ROW_LIMIT:,}-row cap)"
-    children = [
-        html.Div(rows, className="muted", id="cypher-count"),
-        dash_table.DataTable(
-            id="cypher-table",
-            columns=[{"name": name, "id": str(i)} for i, name in enumerate(result.columns)],
-            data=[{str(i): table_cell(v) for i, v in enumerate(row)} for row in result.rows],
-            page_size=PAGE_SIZE,
-            style_table={"overflowX": "auto"},
-            style_cell={"textAlign": "left", "fontSize": 12.5, "maxWidth": 420, "whiteSpace": "normal", "fontFamily": "inherit", "verticalAlign": "top"},
-            style_header={"fontWeight": 600, "background": "#f6f8fa"},
-        ),
+    table = dash_table.DataTable(
+        id="cypher-table",
+        columns=[{"name": name, "id": str(i)} for i, name in enumerate(result.columns)],
+        data=[{str(i): table_cell(v) for i, v in enumerate(row)} for row in result.rows],
+        page_size=PAGE_SIZE,
+        style_table={"overflowX": "auto"},
+        style_cell={"textAlign": "left", "fontSize": 12.5, "maxWidth": 420, "whiteSpace": "normal",
+                    "fontFamily": "system-ui, sans-serif", "verticalAlign": "top"},
+        style_header={"fontWeight": 600, "background": "#f6f8fa"},
+    )
+    if not result.graph.nodes:
+        return [html.Div(rows, className="muted", id="cypher-count"), table]
+    graph = f"{count(len(result.graph.nodes), 'node')}, {count(len(result.graph.edges), 'relationship')}"
+    return [
+        html.Div(f"{rows} · as a graph: {graph}", className="muted", id="cypher-count"),
+        html.Div([
+            table,
+            html.Div([canvas("cypher-canvas", elements(result.graph), "cose", height="60vh"), legend()]),
+        ], className="console-result"),
     ]
-    if result.graph.nodes:
-        children += [
-            html.H4(f"As a graph: {len(result.graph.nodes)} nodes, {len(result.graph.edges)} relationships"),
-            canvas("cypher-canvas", elements(result.graph), "cose", height="50vh"),
-            legend(),
-        ]
-    return children
 
 
 def controls_for(store: GraphStore, state: State) -> tuple:
