@@ -173,3 +173,26 @@ def test_serve_has_the_signature_the_cli_calls():
     parameters = inspect.signature(serve).parameters
     assert list(parameters) == ["store", "host", "port", "auth", "debug"]
     assert parameters["host"].default == "127.0.0.1"
+
+
+def test_suggestions_keep_chosen_values_and_match_aliases(synthetic):
+    from app.components.pickers import suggest
+
+    store, papers = synthetic
+    task = next(e for p in papers for e, _, _ in p.mentions if e.acronym)
+    kept = {"label": "kept", "value": "chosen-key"}
+    options = suggest(store, "entity", task.acronym, [kept])
+    assert options[0] == kept
+    assert task.key in [o["value"] for o in options[1:]]
+    assert all(task.acronym in o["search"] for o in options[1:])  # the browser's own filter must not hide them
+    papers_only = suggest(store, "paper", papers[0].title.split()[0], [])
+    assert papers_only and all(o["label"].split(" · ")[-2] == "Paper" for o in papers_only)
+
+
+def test_connect_tab_starts_from_the_explore_focus():
+    from app.layout import carried
+
+    assert carried(State(focus=NodeRef.entity("lora")), "connect").a == "lora"
+    assert carried(State(focus=NodeRef.paper("2401.1")), "connect").paper == "2401.1"
+    assert carried(State(focus=NodeRef.entity("lora"), a="vit"), "connect").a == "vit"
+    assert carried(State(focus=NodeRef.entity("lora")), "overview") == State(focus=NodeRef.entity("lora"))
