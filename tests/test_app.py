@@ -196,3 +196,11 @@ def test_connect_tab_starts_from_the_explore_focus():
     assert carried(State(focus=NodeRef.paper("2401.1")), "connect").paper == "2401.1"
     assert carried(State(focus=NodeRef.entity("lora"), a="vit"), "connect").a == "vit"
     assert carried(State(focus=NodeRef.entity("lora")), "overview") == State(focus=NodeRef.entity("lora"))
+
+
+def test_pages_on_an_empty_graph_say_what_to_do(store):
+    assert "paperkg ingest" in text_of(explore.layout(store, "/explore", ""))
+    assert "Nothing in this graph" in text_of(explore.layout(store, "/explore", "?focus=e:ghost"))
+    assert "Pick two entities" in text_of(connect.layout(store, "/connect", ""))
+    assert "Papers" in text_of(overview.layout(store, "/overview", ""))
+    assert "0 rows" in text_of(cypher.layout(store, "/cypher", "?query=MATCH+(n)+RETURN+n"))

@@ -13,8 +13,8 @@ from app.components import details
 from app.components.canvas import canvas, elements, layout_options, legend
 from app.components.export import export_controls, send_subgraph
 from app.components.pickers import ROLE, options_for, picker
-from app.components.words import count
 from app.components.url_sync import bind, bind_selection, page_location, url_id
+from app.components.words import count
 from app.urls import State
 from graph import views
 from graph.store import GraphStore

@@ -12,8 +12,8 @@ from app import settings
 from app.components.canned import BY_NAME, CANNED, Canned, Param
 from app.components.canvas import canvas, elements, legend
 from app.components.export import export_controls, send_subgraph
-from app.components.words import count
 from app.components.url_sync import page_location, url_id
+from app.components.words import count
 from app.urls import State
 from graph import QueryError, settings as graph_settings, views
 from graph.export.select import from_query

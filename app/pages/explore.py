@@ -14,8 +14,8 @@ from app import settings
 from app.components import details
 from app.components.canvas import canvas, elements, layout_options, legend
 from app.components.export import export_controls, send_subgraph
-from app.components.words import count
 from app.components.url_sync import bind, bind_selection, page_location, url_id
+from app.components.words import count
 from app.urls import LAYOUTS, State
 from graph import views
 from graph.store import GraphStore
@@ -58,7 +58,7 @@ def status(store: GraphStore, state: State, view: ExploreView | None) -> list:
         return [html.Div(f"Nothing in this graph is called {state.focus.key!r}. Search above for something else.", className="hint")]
     focus = view.focus
     shown = view.shown_by_type()
-    lines = [
+    return [
         html.Div([html.B(focus.name), f" ({focus.type}) — neighbourhood: {count_phrase(view.available)}. Tick the types to show."], className="summary", id="explore-summary"),
         html.Div(
             f"Showing {count_phrase(shown)} and {count(len(view.edges), 'link')}"
@@ -66,7 +66,6 @@ def status(store: GraphStore, state: State, view: ExploreView | None) -> list:
             className="muted",
         ),
     ]
-    return lines
 
 
 def start_here(store: GraphStore, state: State) -> list:

@@ -8,8 +8,8 @@ from dash import Input, Output, State as DashState, dcc, html, no_update
 from app import settings
 from app.components.canvas import TYPE_COLOURS
 from app.components.pickers import ROLE, options_for, picker
-from app.components.words import count
 from app.components.url_sync import bind, page_location, url_id
+from app.components.words import count
 from app.urls import State
 from graph import views
 from graph.dialect import ENTITY_LABELS
