@@ -104,8 +104,11 @@ def paper_panel(details: PaperDetails, state: State, page: str) -> html.Div:
 
 def _actions(ref: NodeRef, state: State, page: str, extra: list) -> html.Div:
     links = [dcc.Link("Centre view here", href=state.href("explore", focus=ref, sel=ref, expand=()), className="action")]
-    if page == "explore" and state.focus and ref != state.focus and ref not in state.expand:
-        links.append(dcc.Link("Expand in view", href=state.href("explore", expand=(*state.expand, ref), sel=ref), className="action", id="expand-link"))
+    if page == "explore" and state.focus and ref != state.focus:
+        if ref in state.expand:
+            links.append(dcc.Link("Collapse", href=state.href("explore", expand=tuple(r for r in state.expand if r != ref)), className="action"))
+        else:
+            links.append(dcc.Link("Expand in view", href=state.href("explore", expand=(*state.expand, ref), sel=ref), className="action", id="expand-link"))
     return html.Div(links + extra, className="actions")
 
 
