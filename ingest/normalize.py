@@ -28,7 +28,9 @@ _RESOURCE_HEADS = {
 }
 # Only after a proper name with inner capitals or digits ("BERT model"), so
 # that "Segment Anything Model" keeps its head.
-_MODEL_HEADS = {"model", "models", "framework", "method", "algorithm", "architecture", "network", "metric", "score"}
+# "score" is not one: "CLIP score" is a metric, CLIP a model (the gazetteer
+# joins "BLEU score" to BLEU instead).
+_MODEL_HEADS = {"model", "models", "framework", "method", "algorithm", "architecture", "network", "metric"}
 _LEADING_WORDS = {"the", "a", "an", "our", "their", "its", "this", "these", "those"}
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "os", "as")
 

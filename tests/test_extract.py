@@ -158,3 +158,60 @@ def test_f1_on_gold_dev_records_is_above_floor(extractor, file, corpus, limit, f
     records = list(read_gold(path))[:limit]
     f1 = score(records, corpus, extractor).micro("exact").f1
     assert f1 >= floor, f"{corpus} F1 {f1:.3f} below {floor}"
+
+
+@pytest.mark.parametrize("text,junk", [
+    ("Extensive experiments on 16 datasets and 6 benchmarks show gains.", {"16", "6"}),
+    ("This approach allowed us to train on a curated 1M dataset with INT8 weights.", {"1M", "INT8"}),
+    ("We combine public-domain and permissively licensed text (e.g., CC-BY/Apache).", {"CC-BY", "CC-BY/Apache"}),
+    ("The bounds scale as C_Psi / n, where C_Psi is a complexity measure.", {"C_Psi"}),
+    ("Fine-tuning is the standard method for achieving state-of-the-art performance on NLP benchmarks.", {"NLP"}),
+    ("Accompanied by SwissNYF, a comprehensive suite, we study tool planning.", {"Accompanied"}),
+])
+def test_shape_filters_drop_non_entities(extractor, text, junk):
+    found = {m.text for m in extract_one(extractor, text).mentions if m.label != "TASK" or m.text not in ("NLP",)}
+    assert not found & junk
+
+
+def test_metric_names_used_as_methods_become_methods(extractor):
+    doc = extract_one(extractor, "Error Feedback (EF) is a popular mechanism. EF is combined with TopK compression. "
+                                 "We measure the FID of the samples.")
+    labels = {m.text: m.label for m in doc.mentions}
+    assert labels.get("EF") in (None, "METHOD") and labels.get("Error Feedback") in (None, "METHOD")
+    assert labels.get("FID") == "METRIC"
+
+
+def test_known_long_forms_and_acronyms_share_a_canonical_key(extractor):
+    (a, b) = extractor.extract([
+        ("a", "We report the Frechet Inception Distance (FID) of our samples."),
+        ("b", "Our model improves FID by two points on math reasoning and mathematical reasoning tasks."),
+    ])
+    keys = {m.text: m.canonical for d in (a, b) for m in d.mentions}
+    assert keys["Frechet Inception Distance"] == keys["FID"]
+    assert keys.get("math reasoning", "mathematicalreasoning") == keys.get("mathematical reasoning", "mathematicalreasoning")
+
+
+def test_an_acronym_the_text_defines_otherwise_keeps_its_own_meaning(extractor):
+    doc = extract_one(extractor, "Probabilistic programming languages (PPLs) make inference easy. PPLs are used widely.")
+    for m in doc.mentions:
+        if m.text == "PPLs":
+            assert m.label != "METRIC" and m.canonical != "perplexity"
+
+
+@pytest.mark.parametrize("name,alias,same", [
+    ("FID", "Frechet Inception Distance", True),
+    ("mathematical reasoning", "math reasoning", True),
+    ("language modeling", "language modelling", True),
+    ("CNN", "ConvNet", True),
+    ("GPT", "GPT-4", False),
+    ("Llama", "Llama 2", False),
+    ("BERT", "BioBERT", False),
+    ("Stable Diffusion", "SDXL", False),
+    ("GPT", "ChatGPT", False),
+    ("ROUGE", "ROUGE-L", False),
+    ("AlphaGo", "MuZero", False),
+])
+def test_gazetteer_synonyms_are_not_versions_or_variants(name, alias, same):
+    from ingest.extract.gazetteer import is_synonym
+
+    assert is_synonym(name, alias) is same

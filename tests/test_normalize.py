@@ -78,3 +78,12 @@ def test_merge_candidates_pairs_near_duplicates_but_not_versions():
     assert frozenset(("imagenet", "imagenets")) in pairs
     assert frozenset(("gpt-3", "gpt-4")) not in pairs
     assert not any("imagenet-task" in p for p in pairs)  # labels are compared apart
+
+
+def test_a_model_and_its_score_metric_stay_apart():
+    from ingest.extract import gazetteer
+
+    assert gazetteer.canonical("CLIP score") != gazetteer.canonical("CLIP")
+    assert gazetteer.lookup("CLIP") == "METHOD" and gazetteer.lookup("CLIP score") == "METRIC"
+    assert gazetteer.canonical("BLEU score") == gazetteer.canonical("BLEU")
+    assert gazetteer.canonical("F1-score") == gazetteer.canonical("F1")

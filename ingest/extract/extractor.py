@@ -66,7 +66,12 @@ def mentions(doc: Doc, offset: int = 0) -> list[Mention]:
     canonical_of = {}
     aliases_of: dict[str, set[str]] = {}
     for long_form, short in pairs:
-        key = alias_key(long_form)
+        # A known synonym keeps its gazetteer name's key, so "Frechet
+        # Inception Distance (FID)" here meets a bare "FID" elsewhere; a
+        # definition the gazetteer does not share ("probabilistic programming
+        # languages (PPLs)", not perplexity) keys on its own long form.
+        long_key = gazetteer.canonical(long_form)
+        key = long_key if long_key == gazetteer.canonical(short) else alias_key(long_form)
         canonical_of[long_form] = canonical_of[short] = key
         aliases_of.setdefault(long_form, set()).add(short)
         aliases_of.setdefault(short, set()).add(long_form)
@@ -79,7 +84,7 @@ def mentions(doc: Doc, offset: int = 0) -> list[Mention]:
                 end=ent.end_char + offset,
                 label=ent.label_,
                 text=text,
-                canonical=canonical_of.get(text) or alias_key(text),
+                canonical=canonical_of.get(text) or gazetteer.canonical(text),
                 score=1.0 if gazetteer.lookup(text) else MODEL_SCORE,
                 proposed=ent.start_char in proposed,
                 sentence_start=ent.sent.start_char + offset,

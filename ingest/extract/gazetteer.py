@@ -2,6 +2,7 @@
 matched in the text as a spaCy component that overrides the model's label."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -47,7 +48,83 @@ def label_index(path: Path = GAZETTEER_PATH) -> dict[str, str]:
 
 
 def lookup(surface: str) -> str | None:
-    return label_index().get(alias_key(surface))
+    index = label_index()
+    return index.get(alias_key(surface)) or index.get(canonical(surface))
+
+
+_DIGITS = re.compile(r"\d+")
+_SCORE_SUFFIX = re.compile(r"[-\s]+scores?$", re.I)
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """"FID" / "Frechet Inception Distance", "CNN" / "ConvNet": a mostly
+    upper-case short form whose characters appear in order in the long form,
+    starting with its first, and which is not simply part of it (BERT and
+    BioBERT, PaLM and PaLM-E are different things)."""
+    letters = [c for c in short if c.isalpha()]
+    if " " in short or len(short) > 8 or len(short) >= len(long) or sum(c.isupper() for c in letters) * 2 < len(letters):
+        return False
+    chars, target = _letters(short), _letters(long)
+    if not chars or not target or chars[0] != target[0] or chars in target:
+        return False
+    pos = 0
+    for c in chars:
+        pos = target.find(c, pos) + 1
+        if pos == 0:
+            return False
+    return True
+
+
+def _word_prefixes(a: str, b: str) -> bool:
+    """"math reasoning" / "mathematical reasoning": several words, some
+    shared, and each word of one a prefix of the other's."""
+    wa, wb = _WORDS.findall(a.lower()), _WORDS.findall(b.lower())
+    return len(wa) == len(wb) > 1 and any(x == y for x, y in zip(wa, wb)) and all(x.startswith(y) or y.startswith(x) for x, y in zip(wa, wb))
+
+
+def is_synonym(name: str, alias: str) -> bool:
+    """An alias that names the same thing as the entry (FID = Frechet
+    Inception Distance, math reasoning = mathematical reasoning, language
+    modelling = language modeling), not a version or variant of it (GPT-4,
+    Llama 2, ChatGPT, SDXL, self-attention): same digits, and an acronym,
+    word-prefix abbreviation or spelling variant of the name."""
+    from rapidfuzz import fuzz
+
+    name_key, key = alias_key(name), alias_key(alias)
+    if key == name_key or _DIGITS.findall(key) != _DIGITS.findall(name_key):
+        return False
+    return (
+        _abbreviates(alias, name) or _abbreviates(name, alias) or _word_prefixes(name, alias)
+        or (name_key not in key and key not in name_key and fuzz.ratio(key, name_key) >= 90)
+    )
+
+
+@lru_cache(maxsize=4)
+def canonical_index(path: Path = GAZETTEER_PATH) -> dict[str, str]:
+    """alias_key of a synonym surface -> alias_key of the entry's name."""
+    index = {}
+    for entry in load_entries(path):
+        for surface in entry.surfaces[1:]:
+            if is_synonym(entry.name, surface):
+                index[alias_key(surface)] = alias_key(entry.name)
+    return index
+
+
+def canonical(surface: str) -> str:
+    """The key a surface is stored under: its gazetteer entry's name for a
+    known synonym, else its own alias_key."""
+    key = alias_key(surface)
+    if key in canonical_index():
+        return canonical_index()[key]
+    base = _SCORE_SUFFIX.sub("", surface)
+    if base != surface and label_index().get(alias_key(base)) == "METRIC":
+        return canonical(base)  # "BLEU score" -> BLEU, "F1-score" -> F1
+    return key
 
 
 def _case_free(surface: str) -> bool:

@@ -11,10 +11,13 @@ from ingest.extract.tokenizer import adjust_tokenizer
 
 # Imported for their @Language registrations.
 from ingest.extract import (  # noqa: F401
-    acronyms, benchmarks, gazetteer, line_breaks, proposals, resource_phrases, span_filter, versions,
+    acronyms, benchmarks, gazetteer, line_breaks, proposals, resource_phrases, sanity, span_filter, versions,
 )
 
 MODELS_DIR = Path(__file__).parent / "models"
+# nlp.meta["version"]: bump whenever the model or a rule changes what is
+# extracted; the loader re-extracts every paper when it changes.
+PIPELINE_VERSION = "0.3.0"
 MODELS = {"fast": "fast", "accurate": "accurate"}
 # Rules run after the statistical NER: clean its spans, let curated names
 # override it, then derive acronyms, labels and proposals from the result.
@@ -25,6 +28,7 @@ RULES = (
     "paperkg_versions",
     "paperkg_acronyms",
     "paperkg_benchmark_rule",
+    "paperkg_sanity",
     "paperkg_proposals",
 )
 
@@ -45,6 +49,7 @@ def build_pipeline(model: str = "fast") -> Language:
         nlp = spacy.blank("en")
     else:
         raise ValueError(f"model {model!r} is not installed: {path} is missing; train it with python -m ingest.extract.train")
+    nlp.meta["version"] = PIPELINE_VERSION
     adjust_tokenizer(nlp)
     if "sentencizer" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", first=True)

@@ -21,9 +21,16 @@ _BASE_AND_VERSION = re.compile(r"^(?P<base>[A-Za-z][A-Za-z.]*?[A-Za-z])[-_]?(?P<
 
 
 def _known_label(text: str, fallback: str) -> str:
-    """The gazetteer's label for a name or its unversioned base (GPT-5 -> GPT)."""
+    """The gazetteer's label for a name or its unversioned base (GPT-5 -> GPT,
+    Claude 2.1 -> Claude)."""
     match = _BASE_AND_VERSION.match(text)
-    return gazetteer.lookup(text) or (match and gazetteer.lookup(match.group("base"))) or fallback
+    spaced = text.rsplit(" ", 1)[0] if _SPACED_VERSION.match(text.rsplit(" ", 1)[-1]) else None
+    return (
+        gazetteer.lookup(text)
+        or (match and gazetteer.lookup(match.group("base")))
+        or (spaced and gazetteer.lookup(spaced))
+        or fallback
+    )
 
 
 def _extend(doc: Doc, ent: Span) -> Span:

@@ -60,3 +60,95 @@ LABEL_BY_HEAD = {
         "perplexity", "similarity", "ratio",
     )},
 }
+
+
+def _keys(*phrases: str) -> frozenset[str]:
+    from ingest.normalize import alias_key
+
+    return frozenset(alias_key(p) for p in phrases)
+
+
+# Research fields: a METHOD at most ("machine learning", "deep learning"),
+# never a dataset, benchmark, task or metric.
+FIELD_TERMS = _keys(
+    "machine learning", "deep learning", "artificial intelligence", "AI", "ML", "DL", "data science",
+    "statistics", "computer science", "scientific computing",
+)
+# Application areas: a TASK at most (gold corpora annotate "NLP", "computer
+# vision" as tasks), never a dataset, benchmark, method or metric.
+AREA_TERMS = _keys(
+    "NLP", "natural language processing", "computer vision", "CV", "robotics", "speech processing",
+    "signal processing", "software engineering", "information retrieval", "bioinformatics",
+)
+# Generic domain words and phrases that are never an entity on their own.
+GENERIC_TERMS = _keys(
+    "AI system", "AI systems", "AI model", "AI models", "error analysis", "retraining", "re-training",
+    "next-generation", "next generation", "computational capabilities", "computational resources",
+    "training algorithm", "optimization problem", "optimization problems", "inference", "exploration",
+    "generalization", "transfer", "hardware", "software", "GPU", "GPUs", "CPU", "TPU", "FPGA", "CMOS",
+    "theory", "theoretical analysis", "theoretical foundations", "numerical evaluations",
+    "numerical experiments", "simulations", "simulation", "ablation", "ablation study", "case study",
+    "pre-trained", "pretrained", "fine-tuned", "state of the art", "SOTA", "open-source", "open source",
+    "mathematical problems", "mathematical tasks", "natural language description", "real world",
+    "scalability", "efficiency", "effectiveness", "capabilities", "capability", "applications",
+    "downstream tasks", "downstream applications", "practical applications", "future work",
+    "end-to-end", "large-scale", "high-dimensional", "low-resource", "training data", "test data",
+    "training set", "test set", "validation set", "data", "language", "languages", "text", "images",
+    "videos", "code", "human", "humans", "users", "experts", "researchers", "practitioners",
+    # languages are what data is written in, not data sets
+    "Python", "TypeScript", "JavaScript", "Java", "Rust", "Verilog", "Julia", "MATLAB", "SQL", "HTML",
+    "LaTeX", "Lean", "Lean 4", "Coq", "Isabelle", "English", "Chinese", "Japanese", "German", "French",
+    "Spanish", "multilingual",
+)
+ORGANISATIONS = _keys(
+    "OpenAI", "Google", "Google DeepMind", "DeepMind", "Meta", "Meta AI", "Facebook", "Microsoft",
+    "Anthropic", "Hugging Face", "HuggingFace", "NVIDIA", "Amazon", "Apple", "IBM", "Alibaba",
+    "Baidu", "Tencent", "ByteDance", "Mistral AI", "Stability AI", "EleutherAI", "AI2", "Allen AI",
+)
+# Head words that make a phrase a measure.
+MEASURE_HEADS = _keys(
+    "accuracy", "error", "errors", "rate", "score", "distance", "precision", "recall", "F1",
+    "perplexity", "latency", "throughput", "cost", "costs", "efficiency", "complexity", "robustness",
+    "time", "runtime", "speed", "speedup", "ratio", "divergence", "similarity", "correlation",
+    "coverage", "quality", "fidelity", "consistency", "energy", "memory", "usage", "consumption",
+    "regret", "reward", "return", "gap", "variance", "bias", "calibration", "entropy", "likelihood",
+    "loss", "overhead", "agreement", "AUC", "BLEU", "ROUGE", "mAP", "IoU", "mIoU", "FID", "EM",
+    "reliability", "faithfulness", "diversity", "fairness", "utility", "validity", "sensitivity",
+    "specificity", "margin", "norm", "deviation", "count", "size", "length", "footprint", "FLOPs",
+    "FLOP", "budget", "performance", "metric", "measure", "index", "coefficient", "probability",
+    "positives", "negatives", "false positives", "hit", "hits", "pass", "win", "wins", "elo", "MSE",
+    "MAE", "RMSE", "PSNR", "SSIM", "LPIPS", "WER", "CER", "NDCG", "MRR", "sharpness", "stability",
+    "generalization error", "gain", "gains", "improvement", "reduction", "increase", "decrease", "drop", "success", "recovery", "ppl", "bpc", "bpd",
+)
+# Head words that make a resource-labelled name a method ("IBP-based training").
+METHOD_HEADS = _keys(
+    "learning", "training", "model", "models", "network", "networks", "net", "transformer",
+    "algorithm", "method", "methods", "approach", "framework", "LLM", "LLMs", "optimizer",
+    "architecture", "encoder", "decoder", "fine-tuning", "tuning", "distillation", "regularization",
+    "attention", "agent", "solver", "compiler", "operator", "operators", "merging", "sampling",
+)
+# Words next to a name that show it is data ("the X dataset", "X images").
+RESOURCE_WORDS = frozenset(
+    RESOURCE_HEADS | BENCHMARK_HEADS | {
+        "data", "images", "videos", "samples", "examples", "questions", "problems", "split", "splits",
+        "set", "sets", "subset", "documents", "sentences", "tasks", "instances", "annotations", "labels",
+        "collected", "curated", "annotated", "contains", "consists", "comprising", "released",
+        "validation", "dialogues", "images", "texts", "articles", "papers", "records", "scans",
+    }
+)
+# Verbs whose subject is a method, never a dataset ("X outperforms").
+METHOD_VERBS = frozenset({
+    "outperforms", "outperformed", "achieves", "achieved", "improves", "improved", "reduces",
+    "leverages", "uses", "utilizes", "employs", "learns", "enables", "performs", "requires",
+    "generates", "predicts", "optimizes", "trains", "converges", "adapts", "exploits", "incorporates",
+    "combines", "introduces", "computes", "solves", "integrates", "applies", "attains", "surpasses", "matches",
+    "method", "methods", "approach", "technique", "techniques", "algorithm", "framework", "sampling",
+})
+# Nouns that name a kind of method ("approaches such as X", "X, a framework").
+METHOD_NOUNS = frozenset(
+    {w for w, label in LABEL_BY_HEAD.items() if label == "METHOD"} | {
+        "methods", "approaches", "technique", "techniques", "frameworks", "algorithms", "baselines",
+        "optimizers", "architectures", "strategy", "strategies", "solver", "solvers", "tool", "toolkit",
+        "library", "compiler", "heuristic", "heuristics", "procedure",
+    }
+)

@@ -1,0 +1,216 @@
+"""Last check on every entity, whichever component produced it: shape filters
+(numbers, sizes like "1M" / "7B" alone, percentages, licences, LaTeX-like
+symbols, organisations, generic domain terms), the generic-name test of the
+span filter again, and label sanity:
+
+* a name the gazetteer knows takes the gazetteer's label;
+* a METRIC must look like a measure (a measure head noun such as accuracy,
+  error, rate, score, latency; "@" as in pass@1; a known metric; or an
+  acronym whose long form is one). Otherwise a name-like token ("EF", "SAR")
+  is a METHOD and anything else is dropped;
+* a DATASET/BENCHMARK that ends in a parameter count ("Math-7B") or in a
+  method head ("... learning", "... models", "PINNs") is a METHOD;
+* research fields ("machine learning", "NLP") are never a DATASET,
+  BENCHMARK, TASK or METRIC.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ingest.extract import gazetteer
+from ingest.extract.doc_state import DATASET_GROUP
+from ingest.extract.span_filter import has_name_token, is_name
+from ingest.extract.vocab import (
+    BENCHMARK_HEADS, METHOD_NOUNS, RESOURCE_HEADS,
+    AREA_TERMS, FIELD_TERMS, GENERIC_TERMS, MEASURE_HEADS, METHOD_HEADS, METHOD_VERBS, ORGANISATIONS, RESOURCE_WORDS,
+)
+from ingest.normalize import alias_key
+
+# "16", "1M", "7B", "3.5k", "8x", "2,032": a number with at most a scale letter.
+_NUMBER_LIKE = re.compile(r"^[\d.,]+\s*(?:[kKmMbBtTxX%]|bn|billion|million|thousand)?$")
+_PERCENT = re.compile(r"\\?%")
+# LaTeX and math symbols: C_Psi, \mathcal{O}, x^2.
+_SYMBOL = re.compile(r"[_\\^{}$]")
+# Number formats (INT8, FP16, bf16) and licences (CC-BY, CC0, Apache-2.0, MIT license).
+_FORMAT = re.compile(r"^(?:u?int|fp|bf|tf)\d+$", re.I)
+_LICENCE = re.compile(r"^(?:CC[- ]?(?:BY|0|zero)(?:[- ](?:SA|NC|ND))*|MIT|Apache|A?GPL|LGPL|BSD)(?:[- ]?v?\d(?:\.\d)*)?"
+                      r"(?: licen[cs]es?)?$", re.I)
+_FIRST_PART = re.compile(r"[-\s]")
+_PARAM_COUNT = re.compile(r"[-_ ]\d+(?:\.\d+)?[BM]$")
+_METRIC_MARK = re.compile(r"@|\bF\d\b|^F\d")
+# Sentence-initial capitalised verb or adverb forms ("Accompanied", "Notably").
+_INFLECTED = re.compile(r"^[A-Z][a-z]+(?:ed|ing|ly)$")
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"[\s\-/]+", text.lower()) if w]
+
+
+def is_junk(span: Span) -> bool:
+    """Never an entity, whatever its label."""
+    text = span.text
+    key = alias_key(text)
+    if not key or not is_name(span):
+        return True
+    if _NUMBER_LIKE.match(text) or _PERCENT.search(text) or _SYMBOL.search(text):
+        return True
+    if _FORMAT.match(text) or _LICENCE.match(text) or key in GENERIC_TERMS or key in ORGANISATIONS:
+        return True
+    first = span[0]
+    return len(span) == 1 and first.is_sent_start and bool(_INFLECTED.match(text)) and not gazetteer.lookup(text)
+
+
+def measure_like(text: str) -> bool:
+    words = _words(text)
+    if not words:
+        return False
+    head = alias_key(words[-1])
+    return (
+        head in MEASURE_HEADS
+        or bool(_METRIC_MARK.search(text))
+        or gazetteer.lookup(text) == "METRIC"
+        or gazetteer.lookup(_FIRST_PART.split(text, 1)[0]) == "METRIC"  # FID-5k, BLEU-4
+        or text[:1].islower() and gazetteer.lookup(text[1:]) == "METRIC"  # sFID, mIoU
+    )
+
+
+def _long_forms(doc: Doc) -> dict[str, str]:
+    return {short: long_form for long_form, short in doc._.paperkg_aliases or ()}
+
+
+def checked_label(doc: Doc, ent: Span, long_forms: dict[str, str], used_as_method: set[str]) -> str | None:
+    """The label `ent` should carry, or None to drop it."""
+    text, label = ent.text, ent.label_
+    long_form = long_forms.get(text)
+    # An acronym the text defines otherwise ("probabilistic programming
+    # languages (PPLs)") is not the gazetteer's (PPL = perplexity).
+    redefined = long_form is not None and gazetteer.canonical(long_form) != gazetteer.canonical(text)
+    known = None if redefined else gazetteer.lookup(text)
+    if known:
+        return label if label in DATASET_GROUP and known in DATASET_GROUP else known
+    key = alias_key(text)
+    if key in FIELD_TERMS:  # machine learning: a method at most
+        return "METHOD" if key.endswith("learning") else None
+    if key in AREA_TERMS:  # NLP, computer vision: a task area, never data or a metric
+        return "TASK" if label != "METHOD" else None
+    if label == "METRIC":
+        if (not redefined and measure_like(text)) or (long_form is not None and measure_like(long_form)):
+            return label
+        if not has_name_token(ent):
+            return None
+        return "METHOD" if key in used_as_method else label
+    if label in DATASET_GROUP:
+        if _METRIC_MARK.search(text):
+            return "METRIC"  # PASS@100
+        base = _FIRST_PART.split(text, 1)[0]
+        if base != text and gazetteer.lookup(base) == "METHOD":
+            return "METHOD"  # SDXL-turbo, LLaMA-Reviewer
+        head = alias_key(_words(text)[-1])
+        if _PARAM_COUNT.search(text) or head in METHOD_HEADS or re.search(r"[A-Z]NNs?$", text):
+            return "METHOD"
+        if not any(c.isupper() or c.isdigit() for c in text):
+            return None  # "relational databases": a kind of data, not a named resource
+    return label
+
+
+def _metric_names_used_as_methods(doc: Doc, long_forms: dict[str, str]) -> set[str]:
+    """An unknown METRIC name stays a metric (TESLA, PER) unless the text
+    defines it as something else or any mention is used as a method
+    ("SAR performs", "EF is combined", "XLA/LLVM")."""
+    keys = set()
+    for ent in doc.ents:
+        if ent.label_ != "METRIC":
+            continue
+        after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+        if ent.text in long_forms or after in METHOD_VERBS or after in METHOD_NOUNS or after == "/":
+            keys.add(alias_key(ent.text))
+    return keys
+
+
+def _window(doc: Doc, start: int, end: int, sent: Span) -> list[str]:
+    return [t.lower_ for t in doc[max(sent.start, start) : min(sent.end, end)]]
+
+
+def _list_siblings(doc: Doc, ent: Span, by_start: dict[int, Span], by_end: dict[int, Span]) -> list[Span]:
+    """Entities joined to `ent` by commas / and / or only."""
+    siblings = []
+    for step in (-1, 1):
+        i = ent.start - 1 if step < 0 else ent.end
+        while ent.sent.start <= i < ent.sent.end and doc[i].lower_ in (",", "and", "or"):
+            i += step
+        other = by_end.get(i + 1) if step < 0 else by_start.get(i)
+        if other is not None and other is not ent:
+            siblings.append(other)
+    return siblings
+
+
+_CONNECTORS = {"as", "like", "including", "named", "called", "dubbed", ",", "termed"}
+TRAINED_ON = {"trained", "pretrained", "pre-trained", "fine-tuned", "finetuned", "collected", "from"}
+
+
+def _named_after_method_noun(before: list[str]) -> bool:
+    """"approaches such as X", "a technique named X", "framework, X"."""
+    return len(before) >= 2 and before[-1] in _CONNECTORS and any(w in METHOD_NOUNS for w in before[:-1])
+
+
+def _method_keys(doc: Doc) -> set[str]:
+    """Keys of DATASET-labelled unknown names the text treats as methods:
+    followed by a method verb or head ("X outperforms", "X sampling"); after a
+    method noun ("approaches such as X", "a technique named X"); "X, a new
+    class of methods"; opening a "X: subtitle" title or introduced ("we
+    propose X") where no resource word is in sight; listed only with known
+    methods ("Qwen2.5-72B, DeepSeek-V3 and X"). A resource word next to any
+    mention ("the X dataset", "X images") keeps it a dataset."""
+    method, resource = set(), set()
+    ents = list(doc.ents)
+    by_start = {e.start: e for e in ents}
+    by_end = {e.end: e for e in ents}
+    proposed = doc._.paperkg_proposed or ()
+    for ent in ents:
+        if ent.label_ != "DATASET" or gazetteer.lookup(ent.text):
+            continue
+        key, sent = alias_key(ent.text), ent.sent
+        before = _window(doc, ent.start - 4, ent.start, sent)
+        end = ent.end + 1 if ent.end < sent.end and doc[ent.end].text == ")" else ent.end  # "Best-of-N (BON) sampling"
+        after = _window(doc, end, end + 1, sent)
+        if (
+            any(t.lower_ in RESOURCE_WORDS for t in ent)
+            or any(w in RESOURCE_HEADS or w in BENCHMARK_HEADS or w in TRAINED_ON for w in before)
+            or any(w in RESOURCE_WORDS for w in after)
+        ):
+            resource.add(key)
+            continue
+        sentence = {t.lower_ for t in sent}
+        follow = _window(doc, end, end + 8, sent)
+        siblings = [gazetteer.lookup(o.text) for o in _list_siblings(doc, ent, by_start, by_end)]
+        if (
+            any(w in METHOD_VERBS or w in METHOD_NOUNS for w in after)
+            or _named_after_method_noun(before)
+            or follow[:1] == [","] and any(w in METHOD_NOUNS for w in follow[1:])
+            or ((ent.start == 0 and follow[:1] == [":"]) or ent.start_char in proposed) and not sentence & RESOURCE_WORDS
+            or siblings and all(label == "METHOD" for label in siblings)
+        ):
+            method.add(key)
+    return method - resource
+
+
+@Language.component("paperkg_sanity")
+def sanity(doc: Doc) -> Doc:
+    long_forms = _long_forms(doc)
+    method_keys = _method_keys(doc)
+    used_as_method = _metric_names_used_as_methods(doc, long_forms)
+    kept = []
+    for ent in doc.ents:
+        if is_junk(ent):
+            continue
+        label = checked_label(doc, ent, long_forms, used_as_method)
+        if label in DATASET_GROUP and alias_key(ent.text) in method_keys:
+            label = "METHOD"
+        if label is None:
+            continue
+        kept.append(ent if label == ent.label_ else Span(doc, ent.start, ent.end, label=label))
+    doc.ents = kept
+    return doc
