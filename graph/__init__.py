@@ -21,9 +21,7 @@ def open_store(config: StoreConfig | None = None, *, setup: bool = True) -> Grap
         from graph.embedded import EmbeddedServer
         from graph.falkor import FalkorStore
 
-        server = EmbeddedServer(config.home)
-        info = server.ensure_running()
-        store = FalkorStore(info, config.graph_name, location=f"{server.dir}, 127.0.0.1:{info.port}")
+        store = FalkorStore(EmbeddedServer(config.home), config.graph_name)
     if setup:
         store.setup_schema()
     return store

@@ -8,7 +8,7 @@ import redis
 from falkordb import Edge, FalkorDB, Node, Path
 
 from graph.dialect import FALKORDB
-from graph.embedded import ServerInfo
+from graph.embedded import EmbeddedServer, ServerInfo
 from graph.results import GEdge, GNode, GPath, QueryResult, convert
 from graph.store import GraphStore, QueryError, QueryTimeout, ReadOnlyError, StoreError
 
@@ -16,28 +16,39 @@ from graph.store import GraphStore, QueryError, QueryTimeout, ReadOnlyError, Sto
 class FalkorStore(GraphStore):
     dialect = FALKORDB
 
-    def __init__(self, server: ServerInfo, graph_name: str, location: str):
-        self._db = FalkorDB(host=server.host, port=server.port, password=server.password)
-        self._graph = self._db.select_graph(graph_name)
-        self._location = location
+    def __init__(self, server: EmbeddedServer, graph_name: str):
+        self._server = server
         self.graph_name = graph_name
+        self._connect(server.ensure_running())
+
+    def _connect(self, info: ServerInfo) -> None:
+        self._info = info
+        self._db = FalkorDB(host=info.host, port=info.port, password=info.password)
+        self._graph = self._db.select_graph(self.graph_name)
 
     def read(self, query, params=None, *, limit=None, timeout=None) -> QueryResult:
-        try:
-            result = self._graph.ro_query(query, dict(params or {}), timeout=_ms(timeout))
-        except redis.exceptions.ResponseError as error:
-            raise _translate(error, timeout) from None
-        except redis.exceptions.ConnectionError as error:
-            raise StoreError(f"The FalkorDB server at {self._location} is not answering: {error}") from None
-        return _result(result, limit)
+        return _result(self._run("ro_query", query, params, timeout), limit)
 
     def write(self, query, params=None) -> QueryResult:
-        try:
-            return _result(self._graph.query(query, dict(params or {})), None)
-        except redis.exceptions.ResponseError as error:
-            raise _translate(error, None) from None
-        except redis.exceptions.ConnectionError as error:
-            raise StoreError(f"The FalkorDB server at {self._location} is not answering: {error}") from None
+        return _result(self._run("query", query, params, None), None)
+
+    def _run(self, method: str, query: str, params, timeout: float | None):
+        for attempt in (1, 2):
+            try:
+                return getattr(self._graph, method)(query, dict(params or {}), timeout=_ms(timeout))
+            except redis.exceptions.ResponseError as error:
+                raise _translate(error, timeout) from None
+            except redis.exceptions.ConnectionError as error:
+                # A long-lived process (the web app) outlives `db stop` or a
+                # crash: follow the server to wherever it runs now, once.
+                restarted = self._server.ensure_running() if attempt == 1 else self._info
+                if restarted == self._info:
+                    raise StoreError(f"The FalkorDB server at {self._location} is not answering: {error}") from None
+                self._connect(restarted)
+
+    @property
+    def _location(self) -> str:
+        return f"{self._server.dir}, 127.0.0.1:{self._info.port}"
 
     def describe(self) -> str:
         return f"embedded FalkorDB ({self._location}, graph '{self.graph_name}')"

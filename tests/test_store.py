@@ -132,3 +132,13 @@ def test_concurrent_starts_share_one_server(tmp_path):
         assert len({info.pid for info in started}) == 1
     finally:
         servers[0].stop()
+
+
+def test_an_open_store_follows_its_server_through_a_restart(store, paperkg_home):
+    load_small_graph(store)
+    server = EmbeddedServer(paperkg_home)
+    server.stop()
+    # The web app's store object outlives `paperkg db stop`; its next query
+    # brings the server back (on a new port) and still sees the data.
+    assert store.scalar("MATCH (p:Paper) RETURN count(p)") == 3
+    assert server.info() is not None
