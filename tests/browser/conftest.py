@@ -41,7 +41,8 @@ def browser_store(paperkg_home, tmp_path_factory):
     store = open_store(StoreConfig.from_env(graph_name=f"browser_{uuid.uuid4().hex[:8]}"))
     ingest_paths(store, [str(seed_file), str(hostile)], IngestOptions())
     yield store
-    store.drop_graph()
+    # No drop_graph: the graph lives in the session's temporary PAPERKG_HOME,
+    # whose server other tests restart (on a new port) before this teardown.
     store.close()
 
 
