@@ -144,9 +144,10 @@ def layout(store: GraphStore, pathname: str, search: str) -> html.Div:
         dcc.Textarea(id="cypher-query", value=text, placeholder=PLACEHOLDER, className="editor", spellCheck=False),
         html.Div([
             html.Button("Run", id="cypher-run", className="button"),
+            html.Button("Edit this query", id="cypher-edit", className="button secondary",
+                        title="Put the cursor in the query: change it freely, the parameters above still apply"),
             html.Span(f"Read-only: writes are refused. At most {graph_settings.QUERY_ROW_LIMIT:,} rows, "
-                      f"{graph_settings.QUERY_TIMEOUT_S:g}s. A canned query's text is yours to edit; "
-                      "its parameters still apply.", className="muted grow"),
+                      f"{graph_settings.QUERY_TIMEOUT_S:g}s.", className="muted grow"),
             export_controls(PAGE),
         ], className="row"),
         html.Div(result_view(run(store, state)), id="cypher-result", className="section"),
@@ -154,6 +155,16 @@ def layout(store: GraphStore, pathname: str, search: str) -> html.Div:
 
 
 def register(app, store: GraphStore) -> None:
+    # Editing needs no server: focus the editor with the cursor at the end.
+    app.clientside_callback(
+        """(clicks) => {
+            const editor = document.getElementById("cypher-query");
+            if (clicks && editor) { editor.focus(); editor.setSelectionRange(editor.value.length, editor.value.length); }
+            return window.dash_clientside.no_update;
+        }""",
+        Output("cypher-edit", "title"), Input("cypher-edit", "n_clicks"), prevent_initial_call=True,
+    )
+
     @app.callback(
         Output("cypher-query", "value", allow_duplicate=True), Output("cypher-description", "children", allow_duplicate=True),
         Output("cypher-params", "children", allow_duplicate=True),

@@ -154,6 +154,8 @@ def test_cypher_rows_and_write_refused(dash_duo, app_url, browser_store, shoot):
 def test_canned_query_draws_a_graph_and_downloads(dash_duo, app_url, browser_store, shoot):
     dash_duo.driver.get(app_url("/cypher?canned=A+method+and+its+papers+%28graph%29"))
     dash_duo.wait_for_contains_text("#cypher-count", "row")
+    dash_duo.find_element("#cypher-edit").click()  # edit this query: the cursor lands in the editor
+    wait_for(lambda: dash_duo.driver.switch_to.active_element.get_attribute("id") == "cypher-query", message="the editor focused")
     wait_for(lambda: cy_count(dash_duo, "cypher-canvas") > 1, message="the result drawn as a graph")
     dash_duo.find_element("#cypher-export-button").click()  # GraphML by default
     download = wait_for(lambda: list(Path(dash_duo.download_path).glob("*.graphml")), message="the GraphML download")[0]
