@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ingest.extract import gazetteer
-from ingest.extract.doc_state import alias_pairs, place_spans
+from ingest.extract.doc_state import alias_pairs, place_spans, token_texts
 from ingest.extract.vocab import LABEL_BY_HEAD
 
 _ACRONYM = re.compile(r"^(?=[^a-z]*[A-Z][^a-z]*[A-Z0-9]|[A-Z][a-z]*[A-Z])[A-Za-z][A-Za-z0-9\-+.&]{1,11}$")
@@ -56,8 +56,9 @@ def acronyms(doc: Doc) -> Doc:
     new_spans = []
     by_end = {ent.end: ent for ent in doc.ents}
     by_start = {ent.start: ent for ent in doc.ents}
+    texts = token_texts(doc)
     for i in range(1, len(doc) - 2):
-        if doc[i].text != "(" or doc[i + 2].text != ")" or not _ACRONYM.match(doc[i + 1].text):
+        if texts[i] != "(" or texts[i + 2] != ")" or not _ACRONYM.match(texts[i + 1]):
             continue
         acronym_token = doc[i + 1]
         start = long_form_start(doc, acronym_token.text, i)
@@ -78,6 +79,7 @@ def acronyms(doc: Doc) -> Doc:
         definitions[acronym_token.text] = label
         alias_pairs(doc).append((long_form.text, acronym_token.text))
     place_spans(doc, new_spans, override=True)
-    uses = [Span(doc, t.i, t.i + 1, label=definitions[t.text]) for t in doc if t.text in definitions]
-    place_spans(doc, uses, override=True)
+    if definitions:
+        uses = [Span(doc, i, i + 1, label=definitions[t]) for i, t in enumerate(texts) if t in definitions]
+        place_spans(doc, uses, override=True)
     return doc

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ingest.extract import gazetteer
-from ingest.extract.doc_state import DATASET_GROUP, place_spans
+from ingest.extract.doc_state import DATASET_GROUP, place_spans, token_texts
 from ingest.extract.vocab import BENCHMARK_HEADS
 from ingest.normalize import alias_key
 
@@ -62,7 +62,11 @@ def is_benchmark_mention(doc: Doc, ent: Span) -> bool:
 
 @Language.component("paperkg_benchmark_rule")
 def benchmark_rule(doc: Doc) -> Doc:
-    bench_tokens = [Span(doc, t.i, t.i + 1, label="BENCHMARK") for t in doc if _BENCH_TOKEN.match(t.text)]
+    bench_tokens = [
+        Span(doc, i, i + 1, label="BENCHMARK")
+        for i, text in enumerate(token_texts(doc))
+        if text.endswith(("Bench", "-bench")) and _BENCH_TOKEN.match(text)
+    ]
     place_spans(doc, bench_tokens, override=False)
     benchmarks = set()
     for ent in doc.ents:

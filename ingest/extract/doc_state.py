@@ -16,6 +16,26 @@ if not Doc.has_extension("paperkg_proposed"):
 DATASET_GROUP = ("DATASET", "BENCHMARK")
 
 
+def token_texts(doc: Doc) -> list[str]:
+    """Every token's text, computed once per doc. Rule components scan these
+    plain strings instead of iterating `doc`, which builds a Token object per
+    token per pass (the rules' main cost before)."""
+    texts = doc.user_data.get("paperkg_texts")
+    if texts is None or len(texts) != len(doc):
+        strings = doc.vocab.strings
+        texts = [strings[orth] for orth in doc.to_array("ORTH").tolist()]
+        doc.user_data["paperkg_texts"] = texts
+    return texts
+
+
+def token_lowers(doc: Doc) -> list[str]:
+    lowers = doc.user_data.get("paperkg_lowers")
+    if lowers is None or len(lowers) != len(doc):
+        lowers = [t.lower() for t in token_texts(doc)]
+        doc.user_data["paperkg_lowers"] = lowers
+    return lowers
+
+
 def alias_pairs(doc: Doc) -> list[tuple[str, str]]:
     if doc._.paperkg_aliases is None:
         doc._.paperkg_aliases = []

@@ -47,6 +47,7 @@ def label_index(path: Path = GAZETTEER_PATH) -> dict[str, str]:
     return {alias_key(surface): e.label for e in load_entries(path) for surface in e.surfaces}
 
 
+@lru_cache(maxsize=100_000)
 def lookup(surface: str) -> str | None:
     index = label_index()
     return index.get(alias_key(surface)) or index.get(canonical(surface))
@@ -115,6 +116,7 @@ def canonical_index(path: Path = GAZETTEER_PATH) -> dict[str, str]:
     return index
 
 
+@lru_cache(maxsize=100_000)
 def canonical(surface: str) -> str:
     """The key a surface is stored under: its gazetteer entry's name for a
     known synonym, else its own alias_key."""

@@ -8,7 +8,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest.extract.doc_state import proposed_starts
+from ingest.extract.doc_state import proposed_starts, token_texts
 
 _PROPOSE_VERB = re.compile(
     r"^(propos|introduc|present|develop|design|releas|construct|curat|creat|build|buil|devis|establish|"
@@ -27,13 +27,14 @@ def proposals(doc: Doc) -> Doc:
         if ent.start == 0 and ent.end < len(doc) and doc[ent.end].text == ":":
             marked.add(ent.start_char)
         # "X, a novel method ..." opening a sentence.
-        sent_start = ent.start == ent.sent.start
+        sent_start = ent.start == 0 or bool(doc[ent.start].is_sent_start)
         follow = doc[ent.end : ent.end + 4]
         if sent_start and len(follow) >= 3 and follow[0].text == "," and follow[1].lower_ in ("a", "an") and follow[2].lower_ in _NOVELTY:
             marked.add(ent.start_char)
-    for token in doc:
-        if not _PROPOSE_VERB.match(token.text) or token.i == 0:
+    for i, text in enumerate(token_texts(doc)):
+        if i == 0 or not _PROPOSE_VERB.match(text):
             continue
+        token = doc[i]
         subject = doc[max(token.sent.start, token.i - 4) : token.i]
         if not any(t.lower_ in ("we", "paper", "work", "this", "here") for t in subject):
             continue

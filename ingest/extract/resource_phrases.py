@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ingest.extract.doc_state import place_spans
+from ingest.extract.doc_state import place_spans, token_lowers
 from ingest.extract.span_filter import has_name_token, title_cased
 from ingest.extract.vocab import BENCHMARK_HEADS, DETERMINERS, RESOURCE_HEADS
 
@@ -36,10 +36,10 @@ def name_before(doc: Doc, head_index: int) -> Span | None:
 @Language.component("paperkg_resource_phrases")
 def resource_phrases(doc: Doc) -> Doc:
     spans = []
-    for token in doc:
-        lower = token.lower_
+    for i, lower in enumerate(token_lowers(doc)):
         if lower not in RESOURCE_HEADS and lower not in BENCHMARK_HEADS:
             continue
+        token = doc[i]
         name = name_before(doc, token.i)
         if name is None or title_cased(token.sent) and not has_name_token(name):
             continue

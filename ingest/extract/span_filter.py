@@ -3,9 +3,12 @@ novel framework", "method"), pronouns, numbers, over-long spans; trim
 leading determiners and stray punctuation so spans are clean names."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ingest.extract.doc_state import token_texts
 from ingest.extract.vocab import DETERMINERS, GENERIC_HEADS, GENERIC_MODIFIERS
 
 MAX_TOKENS = 10
@@ -17,10 +20,11 @@ def clean_span(span: Span) -> Span | None:
     """The trimmed span, or None when nothing name-like is left."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].text in _EDGE_PUNCT or doc[start].is_space):
+    texts = token_texts(doc)
+    while start < end and (texts[start].lower() in DETERMINERS or texts[start] in _EDGE_PUNCT or texts[start].isspace()):
         start += 1
-    while end > start and (doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].is_space or doc[end - 1].text == "'s"):
-        if doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start : end - 1]):
+    while end > start and (texts[end - 1] in _EDGE_PUNCT or texts[end - 1].isspace() or texts[end - 1] == "'s"):
+        if texts[end - 1] == ")" and "(" in texts[start : end - 1]:
             break
         end -= 1
     if start >= end:
@@ -30,19 +34,27 @@ def clean_span(span: Span) -> Span | None:
 
 
 def is_name(span: Span) -> bool:
-    text = span.text
-    if len(span) > MAX_TOKENS or len(text) > MAX_CHARS or len(text) < 2:
+    """Not a generic phrase, number, pronoun or over-long span. Depends on the
+    span's tokens only, so it is cached by them."""
+    return _is_name(span.doc.vocab, span.text, tuple(token_texts(span.doc)[span.start : span.end]))
+
+
+@lru_cache(maxsize=100_000)
+def _is_name(vocab, text: str, tokens: tuple[str, ...]) -> bool:
+    if len(tokens) > MAX_TOKENS or len(text) > MAX_CHARS or len(text) < 2:
         return False
     if not any(ch.isalpha() for ch in text):
         return False
     if "\n" in text or text.count("(") != text.count(")"):
         return False
-    words = [t.lower_ for t in span if not t.is_punct]
+    lexemes = [vocab[t] for t in tokens]
+    words = [lex.lower_ for lex in lexemes if not lex.is_punct]
     if not words:
         return False
     if all(w in GENERIC_HEADS or w in GENERIC_MODIFIERS or w in DETERMINERS or w.isdigit() for w in words):
         return False
-    return not all(t.like_num or t.is_punct or t.pos_ == "PRON" for t in span)
+    # (no tagger runs, so pronouns are caught by the generic word lists)
+    return not all(lex.like_num or lex.is_punct for lex in lexemes)
 
 
 TITLE_CASE_SHARE = 0.6
@@ -51,20 +63,32 @@ TITLE_CASE_SHARE = 0.6
 def title_cased(sentence: Span) -> bool:
     """A title ("Fast Distributed Optimization with Error Control"): in it,
     capitals say nothing about names and the NER over-fires."""
-    words = [t for t in sentence if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= TITLE_CASE_SHARE * len(words)
+    words = [t for t in token_texts(sentence.doc)[sentence.start : sentence.end] if t.isalpha() and len(t) > 3]
+    return len(words) >= 3 and sum(t[0].isupper() for t in words) >= TITLE_CASE_SHARE * len(words)
 
 
 def has_name_token(span: Span) -> bool:
     """Inner capitals, digits or all caps: EControl, GPT-4, SAM."""
-    return any(any(c.isupper() or c.isdigit() for c in t.text[1:]) or t.text.isupper() and len(t) > 1 for t in span)
+    return any(
+        any(c.isupper() or c.isdigit() for c in t[1:]) or t.isupper() and len(t) > 1
+        for t in token_texts(span.doc)[span.start : span.end]
+    )
 
 
 @Language.component("paperkg_span_filter")
 def span_filter(doc: Doc) -> Doc:
-    kept = (clean_span(ent) for ent in doc.ents)
-    doc.ents = [
-        span for span in kept
-        if span is not None and (has_name_token(span) or not title_cased(span.sent))
-    ]
+    titles: dict[int, bool] = {}  # sentence start -> title-cased, once per sentence
+    kept = []
+    for ent in doc.ents:
+        span = clean_span(ent)
+        if span is None:
+            continue
+        if not has_name_token(span):
+            sent = span.sent
+            if sent.start not in titles:
+                titles[sent.start] = title_cased(sent)
+            if titles[sent.start]:
+                continue
+        kept.append(span)
+    doc.ents = kept
     return doc

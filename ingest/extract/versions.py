@@ -5,12 +5,13 @@ normalisation keeps GPT-3 and GPT-4 apart."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ingest.extract import gazetteer
-from ingest.extract.doc_state import place_spans
+from ingest.extract.doc_state import place_spans, token_texts
 
 # A token that continues a name when glued to it (no space before).
 _GLUED_SUFFIX = re.compile(r"^(?:[-–_.]|v?\d+(?:\.\d+)*[A-Za-z]{0,3}|[A-Z]{1,3}\d*|[xX]\d+[A-Za-z]*|\d+[BMKbmkx]\w*|"
@@ -49,18 +50,28 @@ def _extend(doc: Doc, ent: Span) -> Span:
     return Span(doc, ent.start, end, label=_known_label(doc[ent.start : end].text, ent.label_))
 
 
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=50_000)
+def _versioned_base_label(text: str) -> str | None:
+    """GPT-5 -> METHOD: the gazetteer label of a versioned token's base."""
+    match = _BASE_AND_VERSION.match(text)
+    return gazetteer.lookup(match.group("base")) if match else None
+
+
 @Language.component("paperkg_versions")
 def versions(doc: Doc) -> Doc:
     extended = [_extend(doc, ent) for ent in doc.ents]
     doc.ents = []
     place_spans(doc, extended, override=True)
+    covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     found = []
-    for token in doc:
-        if token.ent_type_:
+    for i, text in enumerate(token_texts(doc)):
+        if i in covered or not _DIGIT.search(text):
             continue
-        match = _BASE_AND_VERSION.match(token.text)
-        label = match and gazetteer.lookup(match.group("base"))
+        label = _versioned_base_label(text)
         if label:
-            found.append(_extend(doc, Span(doc, token.i, token.i + 1, label=label)))
+            found.append(_extend(doc, Span(doc, i, i + 1, label=label)))
     place_spans(doc, found, override=False)
     return doc
