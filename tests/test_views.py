@@ -1,4 +1,4 @@
-"""graph/views.py on a synthetic graph whose contents we know exactly."""
+"""graph/views/ on a synthetic graph whose contents we know exactly."""
 from __future__ import annotations
 
 import datetime as dt

@@ -1,0 +1,99 @@
+"""The Connect page: shortest paths between two entities, related papers,
+and papers compared side by side."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from graph.export.convert import collect
+from graph.results import GPath
+from graph.store import GraphStore
+from graph.views.model import PAPER, Entity, GraphView, Paper, entity_of, paper_of, view_graph
+from graph.views.neighbourhood import RELATED_PAPERS
+
+
+@dataclass(frozen=True)
+class Connection:
+    """One shortest path, alternating entity, paper, entity, ..."""
+
+    steps: tuple[Entity | Paper, ...]
+
+    @property
+    def papers(self) -> list[Paper]:
+        return [s for s in self.steps if isinstance(s, Paper)]
+
+
+@dataclass
+class ConnectView(GraphView):
+    connections: list[Connection] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RelatedPaper:
+    paper: Paper
+    shared: tuple[Entity, ...]
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    entity: Entity
+    present: tuple[bool, ...]  # one per compared paper
+
+    @property
+    def shared(self) -> bool:
+        return all(self.present)
+
+
+@dataclass
+class Comparison:
+    papers: list[Paper]
+    rows: list[ComparisonRow]
+
+
+def connect(store: GraphStore, a: str, b: str, max_hops: int = 4, limit: int = 10) -> ConnectView:
+    """Shortest paths from entity `a` to entity `b` through papers."""
+    rows = store.read(store.dialect.shortest_paths(max_hops), {"a": a, "b": b, "limit": limit}).rows
+    paths = [row[0] for row in rows if isinstance(row[0], GPath)]
+    nodes, edges = collect(paths)
+    ends = {i for i, n in nodes.items() if PAPER not in n.labels and n.properties.get("key") in (a, b)}
+    view = view_graph(nodes, edges, ends)
+    connections = [
+        Connection(tuple(paper_of(n) if PAPER in n.labels else entity_of(n) for n in path.nodes))
+        for path in paths
+    ]
+    return ConnectView(view.nodes, view.edges, view.subgraph, connections)
+
+
+def related_papers(store: GraphStore, paper_id: str, limit: int = 10, labels: Sequence[str] = ("Method", "Dataset", "Benchmark")) -> list[RelatedPaper]:
+    params = {"key": paper_id, "labels": list(labels), "min_shared": 1, "since": None, "until": None, "limit": limit}
+    return [
+        RelatedPaper(paper_of(row[0]), tuple(sorted((entity_of(n) for n in row[1]), key=lambda e: (e.label, e.name))))
+        for row in store.read(RELATED_PAPERS, params).rows
+    ]
+
+
+COMPARED_ENTITIES = """
+MATCH (p:Paper)-[:MENTIONS]->(e:Entity)
+WHERE p.id IN $ids AND e.label IN $labels
+RETURN p.id AS paper, e
+"""
+PAPERS_BY_ID = "MATCH (p:Paper) WHERE p.id IN $ids RETURN p"
+
+COMPARED_LABELS = ("Method", "Dataset", "Benchmark", "Metric")
+
+
+def compare_papers(store: GraphStore, paper_ids: Sequence[str]) -> Comparison:
+    """Which methods, datasets, benchmarks and metrics each paper mentions:
+    shared ones first, then by type and name."""
+    found = {paper_of(row[0]).id: paper_of(row[0]) for row in store.read(PAPERS_BY_ID, {"ids": list(paper_ids)}).rows}
+    papers = [found[i] for i in paper_ids if i in found]
+    order = {p.id: i for i, p in enumerate(papers)}
+    present: dict[str, list[bool]] = {}
+    entities: dict[str, Entity] = {}
+    for row in store.read(COMPARED_ENTITIES, {"ids": list(order), "labels": list(COMPARED_LABELS)}).rows:
+        entity = entity_of(row[1])
+        entities[entity.key] = entity
+        present.setdefault(entity.key, [False] * len(papers))[order[row[0]]] = True
+    rows = [ComparisonRow(entities[k], tuple(v)) for k, v in present.items()]
+    rows.sort(key=lambda r: (-sum(r.present), COMPARED_LABELS.index(r.entity.label), r.entity.name.casefold()))
+    return Comparison(papers, rows)

@@ -1,0 +1,94 @@
+"""The details panel: an entity's papers and co-occurring entities, a
+paper's entities."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graph.dialect import ENTITY_LABELS
+from graph.store import GraphStore
+from graph.views.lookup import find_node
+from graph.views.model import Entity, NodeRef, Paper, entity_of, paper_of
+
+
+@dataclass(frozen=True)
+class PaperMention:
+    paper: Paper
+    evidence: str
+    surfaces: tuple[str, ...]
+    proposed: bool
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    entity: Entity
+    shared: int  # papers mentioning both
+
+
+@dataclass
+class EntityDetails:
+    entity: Entity
+    papers: list[PaperMention]
+    related: dict[str, list[Neighbour]]  # label → top co-occurring entities
+
+
+@dataclass(frozen=True)
+class EntityInPaper:
+    entity: Entity
+    surfaces: tuple[str, ...]
+    count: int
+    proposed: bool
+
+
+@dataclass
+class PaperDetails:
+    paper: Paper
+    entities: list[EntityInPaper]
+
+
+# Newest papers first; PROPOSES is looked up only for the ones listed.
+ENTITY_PAPER_LIST = """
+MATCH (e:Entity {key: $key}) WITH e
+MATCH (e)<-[m:MENTIONS]-(p:Paper)
+WITH e, p, m ORDER BY p.published DESC, p.id LIMIT $limit
+OPTIONAL MATCH (p)-[pr:PROPOSES]->(e)
+RETURN p, m.evidence AS evidence, m.surfaces AS surfaces, pr IS NOT NULL AS proposed
+"""
+CO_OCCURRING = """
+MATCH (e:Entity {key: $key})-[c:CO_OCCURS]-(o:Entity)
+WHERE o.label = $label
+RETURN o, c.papers AS shared ORDER BY shared DESC, o.paper_count DESC, o.key LIMIT $limit
+"""
+PAPER_ENTITY_LIST = """
+MATCH (p:Paper {id: $key})-[m:MENTIONS]->(e:Entity)
+OPTIONAL MATCH (p)-[pr:PROPOSES]->(e)
+RETURN e, m.surfaces AS surfaces, m.count AS count, count(pr) > 0 AS proposed
+ORDER BY e.label, e.name
+"""
+
+
+def entity_details(store: GraphStore, key: str, papers: int = 50, per_type: int = 5) -> EntityDetails | None:
+    node = find_node(store, NodeRef.entity(key))
+    if node is None:
+        return None
+    mentions = [
+        PaperMention(paper_of(row["p"]), row["evidence"] or "", tuple(row["surfaces"] or ()), bool(row["proposed"]))
+        for row in store.read(ENTITY_PAPER_LIST, {"key": key, "limit": papers}).records()
+    ]
+    mentions.sort(key=lambda m: m.paper.published or "", reverse=True)  # OPTIONAL MATCH need not keep order
+    related = {}
+    for label in ENTITY_LABELS:  # one small indexed query per type beats sorting thousands of neighbours
+        rows = store.read(CO_OCCURRING, {"key": key, "label": label, "limit": per_type}).rows
+        if rows:
+            related[label] = [Neighbour(entity_of(row[0]), row[1]) for row in rows]
+    return EntityDetails(entity_of(node), mentions, related)
+
+
+def paper_details(store: GraphStore, paper_id: str) -> PaperDetails | None:
+    node = find_node(store, NodeRef.paper(paper_id))
+    if node is None:
+        return None
+    entities = [
+        EntityInPaper(entity_of(row["e"]), tuple(row["surfaces"] or ()), row["count"] or 1, bool(row["proposed"]))
+        for row in store.read(PAPER_ENTITY_LIST, {"key": paper_id}).records()
+    ]
+    return PaperDetails(paper_of(node), entities)

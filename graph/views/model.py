@@ -1,0 +1,149 @@
+"""The values every view shares: entities, papers, references to either,
+and what a canvas draws (`GraphView`), with the conversions from store
+nodes and edges."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from graph.dialect import ENTITY_LABELS
+from graph.export.select import Subgraph
+from graph.results import GEdge, GNode
+
+PAPER = "Paper"
+NODE_TYPES = (*ENTITY_LABELS, PAPER)
+
+
+@dataclass(frozen=True)
+class Entity:
+    key: str
+    name: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    paper_count: int = 0
+    mention_count: int = 0
+    first_seen: str | None = None
+    last_seen: str | None = None
+
+
+@dataclass(frozen=True)
+class Paper:
+    id: str
+    title: str
+    published: str | None = None
+    upvotes: int = 0
+    url: str | None = None
+    authors: tuple[str, ...] = ()
+    organization: str | None = None
+    abstract: str = ""
+
+
+@dataclass(frozen=True)
+class NodeRef:
+    """An entity (by key) or a paper (by id), as the URL and canvas name it."""
+
+    kind: str  # "e" or "p"
+    key: str
+
+    @property
+    def id(self) -> str:
+        return f"{self.kind}:{self.key}"
+
+    @classmethod
+    def parse(cls, text: str | None) -> "NodeRef | None":
+        kind, sep, key = (text or "").partition(":")
+        return cls(kind, key) if sep and kind in ("e", "p") and key else None
+
+    @classmethod
+    def entity(cls, key: str) -> "NodeRef":
+        return cls("e", key)
+
+    @classmethod
+    def paper(cls, paper_id: str) -> "NodeRef":
+        return cls("p", paper_id)
+
+
+@dataclass(frozen=True)
+class ViewNode:
+    ref: NodeRef
+    name: str
+    type: str  # entity label or "Paper"
+    weight: int  # paper count (entities) or upvotes (papers): drives size
+    focus: bool = False
+
+
+@dataclass(frozen=True)
+class ViewEdge:
+    source: str  # NodeRef.id
+    target: str
+    type: str  # CO_OCCURS | MENTIONS
+    weight: int  # shared papers (CO_OCCURS) or mentions in the paper (MENTIONS)
+
+
+@dataclass
+class GraphView:
+    """What a canvas draws, plus the store's subgraph behind it for export."""
+
+    nodes: list[ViewNode]
+    edges: list[ViewEdge]
+    subgraph: Subgraph
+
+    def shown_by_type(self) -> dict[str, int]:
+        counts: dict[str, int] = defaultdict(int)
+        for node in self.nodes:
+            if not node.focus:
+                counts[node.type] += 1
+        return dict(counts)
+
+
+def entity_of(node: GNode) -> Entity:
+    p = node.properties
+    return Entity(
+        key=p.get("key", ""),
+        name=p.get("name") or p.get("key", ""),
+        label=p.get("label") or next((lab for lab in node.labels if lab in ENTITY_LABELS), "Entity"),
+        aliases=tuple(p.get("aliases") or ()),
+        paper_count=p.get("paper_count") or 0,
+        mention_count=p.get("mention_count") or 0,
+        first_seen=p.get("first_seen"),
+        last_seen=p.get("last_seen"),
+    )
+
+
+def paper_of(node: GNode) -> Paper:
+    p = node.properties
+    return Paper(
+        id=p.get("id", ""),
+        title=p.get("title") or "(untitled)",
+        published=p.get("published"),
+        upvotes=p.get("upvotes") or 0,
+        url=p.get("url"),
+        authors=tuple(p.get("authors") or ()),
+        organization=p.get("organization"),
+        abstract=p.get("abstract") or "",
+    )
+
+
+def _view_node(node: GNode, focus: bool = False) -> ViewNode:
+    if PAPER in node.labels:
+        paper = paper_of(node)
+        return ViewNode(NodeRef.paper(paper.id), paper.title, PAPER, paper.upvotes, focus)
+    if "Entity" in node.labels:
+        entity = entity_of(node)
+        return ViewNode(NodeRef.entity(entity.key), entity.name, entity.label, entity.paper_count, focus)
+    # Anything else a console query returns: named by its store id, no details.
+    label = node.labels[0] if node.labels else "Node"
+    return ViewNode(NodeRef("n", node.id), str(node.properties.get("name", label)), label, 0, focus)
+
+
+def view_graph(nodes: dict[str, GNode], edges: dict[str, GEdge], focus: set[str] = frozenset(), truncated: bool = False) -> GraphView:
+    """Store nodes and edges as something a canvas draws (edges with an end
+    outside `nodes` are left out)."""
+    view_nodes = {i: _view_node(n, focus=i in focus) for i, n in nodes.items()}
+    kept = {k: e for k, e in edges.items() if e.start in view_nodes and e.end in view_nodes}
+    view_edges = [
+        ViewEdge(view_nodes[e.start].ref.id, view_nodes[e.end].ref.id, e.type,
+                 e.properties.get("papers") or e.properties.get("count") or 1)
+        for e in kept.values()
+    ]
+    return GraphView(list(view_nodes.values()), view_edges, Subgraph(nodes, kept, truncated))

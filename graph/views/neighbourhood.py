@@ -1,0 +1,202 @@
+"""Explore: a node's neighbourhood under the view filters, grown by
+expanding nodes, as a canvas draws it."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Sequence
+
+from graph.dialect import ENTITY_LABELS
+from graph.results import GEdge, GNode
+from graph.store import GraphStore
+from graph.views.lookup import find_node
+from graph.views.model import NODE_TYPES, PAPER, GraphView, NodeRef, ViewNode, view_graph
+
+EDGES_PER_NODE = 3  # strongest entity-entity edges kept per view node: more is a hairball
+PAPER_SHARE = 3  # with entity types shown too, papers take at most 1/PAPER_SHARE of a view
+EDGE_CANDIDATES = 100  # entities (most papers first) whose pairwise links are looked up
+
+
+@dataclass(frozen=True)
+class ViewFilters:
+    types: tuple[str, ...] = ENTITY_LABELS  # which node types may join the view (NODE_TYPES)
+    min_shared: int = 1  # an edge needs at least this many shared papers (entities) or entities (papers)
+    since: str | None = None  # ISO dates: papers published, entities active, in the range
+    until: str | None = None
+    limit: int = 150
+
+
+@dataclass
+class ExploreView(GraphView):
+    focus: ViewNode | None = None
+    available: dict[str, int] = field(default_factory=dict)  # neighbours by type before filters on type and cap
+    truncated: bool = False  # the cap left some out: "show more" helps
+
+
+# The date range keeps papers published in it and entities active in it
+# (first seen before its end, last seen after its start). Each query anchors
+# on its start node and only then filters (`WITH`): otherwise FalkorDB
+# plans from the `published` index and scans every paper.
+# Pairs of view nodes are matched by key and tested for an edge, instead of
+# expanding every CO_OCCURS of popular entities (thousands each).
+_PAPER_IN_RANGE = "($since IS NULL OR p.published >= $since) AND ($until IS NULL OR p.published <= $until)"
+_ENTITY_IN_RANGE = "($since IS NULL OR e.last_seen >= $since) AND ($until IS NULL OR e.first_seen <= $until)"
+
+ENTITY_NEIGHBOURS = f"""
+MATCH (f:Entity {{key: $key}}) WITH f
+MATCH (f)-[c:CO_OCCURS]-(e:Entity)
+WHERE e.label IN $labels AND c.papers >= $min_shared AND {_ENTITY_IN_RANGE}
+RETURN e, c ORDER BY c.papers DESC, e.paper_count DESC, e.key LIMIT $limit
+"""
+ENTITY_NEIGHBOUR_TYPES = f"""
+MATCH (f:Entity {{key: $key}}) WITH f
+MATCH (f)-[c:CO_OCCURS]-(e:Entity)
+WHERE c.papers >= $min_shared AND {_ENTITY_IN_RANGE}
+RETURN e.label AS type, count(e) AS n
+"""
+ENTITY_PAPERS = f"""
+MATCH (f:Entity {{key: $key}}) WITH f
+MATCH (f)<-[m:MENTIONS]-(p:Paper)
+WHERE {_PAPER_IN_RANGE}
+RETURN p, m ORDER BY p.upvotes DESC, p.published DESC, p.id LIMIT $limit
+"""
+ENTITY_PAPER_COUNT = f"""
+MATCH (f:Entity {{key: $key}}) WITH f
+MATCH (f)<-[:MENTIONS]-(p:Paper)
+WHERE {_PAPER_IN_RANGE}
+RETURN count(p)
+"""
+PAPER_ENTITIES = f"""
+MATCH (p:Paper {{id: $key}}) WITH p
+MATCH (p)-[m:MENTIONS]->(e:Entity)
+WHERE e.label IN $labels AND {_ENTITY_IN_RANGE}
+RETURN e, m ORDER BY e.paper_count DESC, e.key LIMIT $limit
+"""
+RELATED_PAPER_COUNT = f"""
+MATCH (src:Paper {{id: $key}})-[:MENTIONS]->(e:Entity) WITH e
+MATCH (e)<-[:MENTIONS]-(p:Paper)
+WHERE p.id <> $key AND {_PAPER_IN_RANGE}
+WITH p, count(DISTINCT e) AS shared WHERE shared >= $min_shared
+RETURN count(p)
+"""
+PAPER_ENTITY_TYPES = "MATCH (p:Paper {id: $key})-[:MENTIONS]->(e:Entity) RETURN e.label AS type, count(e) AS n"
+RELATED_PAPERS = f"""
+MATCH (src:Paper {{id: $key}})-[:MENTIONS]->(e:Entity)
+WHERE e.label IN $labels WITH e
+MATCH (e)<-[:MENTIONS]-(p:Paper)
+WHERE p.id <> $key AND {_PAPER_IN_RANGE}
+WITH p, collect(DISTINCT e) AS shared
+WHERE size(shared) >= $min_shared
+RETURN p, shared ORDER BY size(shared) DESC, p.upvotes DESC, p.id LIMIT $limit
+"""
+EDGES_AMONG_ENTITIES = """
+UNWIND $keys AS key
+MATCH (e:Entity {key: key})
+WITH collect(e) AS view
+UNWIND view AS a
+UNWIND view AS b
+WITH a, b WHERE a.key < b.key
+MATCH (a)-[c:CO_OCCURS]->(b)
+WHERE c.papers >= $min_shared
+RETURN c ORDER BY c.papers DESC LIMIT $limit
+"""
+EDGES_PAPERS_TO_ENTITIES = """
+MATCH (p:Paper)-[m:MENTIONS]->(e:Entity)
+WHERE p.id IN $ids AND e.key IN $keys
+RETURN m
+"""
+
+
+class _ViewBuilder:
+    """Collects nodes (first come keeps its place) until the cap, then the
+    edges among everything collected."""
+
+    def __init__(self, store: GraphStore, filters: ViewFilters):
+        self.store, self.filters = store, filters
+        self.nodes: dict[str, GNode] = {}  # store id → node, in arrival order
+        self.edges: dict[str, GEdge] = {}
+        self.focus_ids: set[str] = set()
+        self.truncated = False
+
+    def params(self, key: str, limit: int) -> dict[str, Any]:
+        f = self.filters
+        return {"key": key, "labels": [t for t in f.types if t != PAPER], "min_shared": f.min_shared,
+                "since": f.since or None, "until": f.until or None, "limit": limit}
+
+    def add(self, rows: Iterable[list], room: int) -> None:
+        """Rows of (node, relationship to the node being expanded, ...): the
+        node joins while there is room, the relationship whenever its node
+        is in the view (so an expansion links to nodes already there)."""
+        added = 0
+        for row in rows:
+            node, edge = row[0], row[1] if isinstance(row[1], GEdge) else None
+            if node.id not in self.nodes:
+                if added >= room:
+                    self.truncated = True
+                    continue
+                self.nodes[node.id] = node
+                added += 1
+            if edge is not None:
+                self.edges[edge.id] = edge
+
+    def neighbours(self, ref: NodeRef, limit: int) -> None:
+        """Add up to `limit` neighbours of one node, of the filtered types."""
+        types = set(self.filters.types)
+        wants_papers = PAPER in types
+        wants_entities = bool(types - {PAPER})
+        paper_room = limit // PAPER_SHARE if wants_entities else limit  # papers never crowd out entities
+        entity_room = limit - (paper_room if wants_papers else 0)
+        entities, papers = (ENTITY_NEIGHBOURS, ENTITY_PAPERS) if ref.kind == "e" else (PAPER_ENTITIES, RELATED_PAPERS)
+        if wants_entities:
+            self.add(self.store.read(entities, self.params(ref.key, entity_room + 1)).rows, entity_room)
+        if wants_papers:
+            self.add(self.store.read(papers, self.params(ref.key, paper_room + 1)).rows, paper_room)
+
+    def build(self) -> GraphView:
+        """Adds the strongest links among the best-known entities in view
+        (all pairs of a few hundred nodes would cost more than the whole
+        rest) and every paper's links to entities in view."""
+        entities = sorted((n for n in self.nodes.values() if PAPER not in n.labels),
+                          key=lambda n: -(n.properties.get("paper_count") or 0))
+        keys = [n.properties.get("key") for n in entities]
+        ids = [n.properties.get("id") for n in self.nodes.values() if PAPER in n.labels]
+        if len(keys) > 1:
+            params = {"keys": keys[:EDGE_CANDIDATES], "min_shared": self.filters.min_shared, "limit": EDGES_PER_NODE * len(self.nodes)}
+            self.edges.update((row[0].id, row[0]) for row in self.store.read(EDGES_AMONG_ENTITIES, params).rows)
+        if keys and ids:
+            rows = self.store.read(EDGES_PAPERS_TO_ENTITIES, {"keys": keys, "ids": ids}).rows
+            self.edges.update((row[0].id, row[0]) for row in rows)
+        return view_graph(dict(self.nodes), self.edges, self.focus_ids, self.truncated)
+
+
+def explore(store: GraphStore, focus: NodeRef, filters: ViewFilters, expanded: Sequence[NodeRef] = (), expand_limit: int = 25) -> ExploreView | None:
+    """The focus, its strongest neighbours of the chosen types (up to the
+    cap), and the neighbours of each expanded node. None: no such node."""
+    start = find_node(store, focus)
+    if start is None:
+        return None
+    builder = _ViewBuilder(store, filters)
+    builder.nodes[start.id] = start
+    builder.focus_ids.add(start.id)
+    builder.neighbours(focus, filters.limit)
+    for ref in expanded:
+        builder.neighbours(ref, expand_limit)
+    view = builder.build()
+    return ExploreView(
+        nodes=view.nodes, edges=view.edges, subgraph=view.subgraph,
+        focus=next(n for n in view.nodes if n.focus),
+        available=neighbourhood_types(store, focus, filters),
+        truncated=builder.truncated,
+    )
+
+
+def neighbourhood_types(store: GraphStore, ref: NodeRef, filters: ViewFilters) -> dict[str, int]:
+    """How many neighbours of each type the focus has, whatever the type
+    filter and cap: the "12 benchmarks, 40 papers, 3 tasks" summary."""
+    params = _ViewBuilder(store, filters).params(ref.key, 0)
+    if ref.kind == "e":
+        counts = {row[0]: row[1] for row in store.read(ENTITY_NEIGHBOUR_TYPES, params).rows}
+        counts[PAPER] = store.scalar(ENTITY_PAPER_COUNT, params) or 0
+    else:
+        counts = {row[0]: row[1] for row in store.read(PAPER_ENTITY_TYPES, params).rows}
+        counts[PAPER] = store.scalar(RELATED_PAPER_COUNT, params) or 0
+    return {t: counts[t] for t in NODE_TYPES if counts.get(t)}

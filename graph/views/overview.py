@@ -1,0 +1,96 @@
+"""The Overview page: trending entities, the most mentioned ones, mentions
+per month and co-occurrence between two types."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from graph.store import GraphStore
+from graph.views.model import Entity, entity_of
+
+
+@dataclass(frozen=True)
+class Ranked:
+    entity: Entity
+    papers: int
+    score: float
+
+
+@dataclass(frozen=True)
+class TimePoint:
+    key: str
+    name: str
+    month: str  # YYYY-MM
+    papers: int
+
+
+@dataclass
+class Matrix:
+    rows: list[Entity]
+    columns: list[Entity]
+    values: list[list[int]]  # values[row][column]: shared papers
+
+
+NEWEST_PAPER = "MATCH (p:Paper) RETURN max(p.published)"
+TRENDING = """
+MATCH (p:Paper)-[:MENTIONS]->(e:Entity)
+WHERE p.published >= $since
+WITH e, count(p) AS papers, sum(1 + coalesce(p.upvotes, 0)) AS score
+RETURN e, papers, score ORDER BY score DESC, papers DESC, e.key LIMIT $limit
+"""
+TOP_ENTITIES = """
+MATCH (e:Entity) WHERE e.label = $label
+RETURN e ORDER BY e.paper_count DESC, e.key LIMIT $limit
+"""
+MONTHLY_MENTIONS = """
+UNWIND $keys AS key
+MATCH (e:Entity {key: key}) WITH e
+MATCH (e)<-[:MENTIONS]-(p:Paper)
+WHERE p.published IS NOT NULL
+RETURN e.key AS key, e.name AS name, substring(p.published, 0, 7) AS month, count(p) AS papers
+ORDER BY month
+"""
+PAIR_COUNTS = """
+UNWIND $rows AS row MATCH (a:Entity {key: row}) WITH collect(a) AS rows
+UNWIND $columns AS column MATCH (b:Entity {key: column}) WITH rows, collect(b) AS columns
+UNWIND rows AS a UNWIND columns AS b
+MATCH (a)-[c:CO_OCCURS]-(b)
+RETURN a.key, b.key, c.papers
+"""
+
+
+def trending(store: GraphStore, days: int = 30, limit: int = 15) -> tuple[str | None, list[Ranked]]:
+    """Entities of the last `days` before the newest paper, each recent
+    paper counting 1 + its upvotes. Returns the window's start and the ranking."""
+    import datetime as dt
+
+    newest = store.scalar(NEWEST_PAPER)
+    if not newest:
+        return None, []
+    since = (dt.date.fromisoformat(newest[:10]) - dt.timedelta(days=days)).isoformat()
+    rows = store.read(TRENDING, {"since": since, "limit": limit}).rows
+    return since, [Ranked(entity_of(row[0]), row[1], row[2]) for row in rows]
+
+
+def top_entities(store: GraphStore, label: str, limit: int = 15) -> list[Entity]:
+    return [entity_of(row[0]) for row in store.read(TOP_ENTITIES, {"label": label, "limit": limit}).rows]
+
+
+def mentions_over_time(store: GraphStore, keys: Sequence[str]) -> list[TimePoint]:
+    if not keys:
+        return []
+    return [TimePoint(*row) for row in store.read(MONTHLY_MENTIONS, {"keys": list(keys)}).rows]
+
+
+def co_occurrence_matrix(store: GraphStore, row_label: str, column_label: str, rows: int, columns: int) -> Matrix:
+    """Shared papers between the top `rows` entities of one type and the top
+    `columns` of another (methods × benchmarks)."""
+    row_entities = top_entities(store, row_label, rows)
+    column_entities = top_entities(store, column_label, columns)
+    values = [[0] * len(column_entities) for _ in row_entities]
+    r_index = {e.key: i for i, e in enumerate(row_entities)}
+    c_index = {e.key: i for i, e in enumerate(column_entities)}
+    params = {"rows": list(r_index), "columns": list(c_index)}
+    for a, b, papers in store.read(PAIR_COUNTS, params).rows:
+        values[r_index[a]][c_index[b]] = papers
+    return Matrix(row_entities, column_entities, values)
