@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ingest.extract import gazetteer
-from ingest.extract.doc_state import alias_pairs, place_spans, token_texts
+from ingest.extract.doc_state import alias_pairs, merge_spans, token_texts
 from ingest.extract.vocab import LABEL_BY_HEAD
 
 _ACRONYM = re.compile(r"^(?=[^a-z]*[A-Z][^a-z]*[A-Z0-9]|[A-Z][a-z]*[A-Z])[A-Za-z][A-Za-z0-9\-+.&]{1,11}$")
@@ -54,8 +54,9 @@ def _guess_label(long_form: Span) -> str | None:
 def acronyms(doc: Doc) -> Doc:
     definitions: dict[str, str] = {}
     new_spans = []
-    by_end = {ent.end: ent for ent in doc.ents}
-    by_start = {ent.start: ent for ent in doc.ents}
+    ents = list(doc.ents)
+    by_end = {ent.end: ent for ent in ents}
+    by_start = {ent.start: ent for ent in ents}
     texts = token_texts(doc)
     for i in range(1, len(doc) - 2):
         if texts[i] != "(" or texts[i + 2] != ")" or not _ACRONYM.match(texts[i + 1]):
@@ -78,8 +79,9 @@ def acronyms(doc: Doc) -> Doc:
         new_spans += [Span(doc, long_form.start, long_form.end, label=label), Span(doc, i + 1, i + 2, label=label)]
         definitions[acronym_token.text] = label
         alias_pairs(doc).append((long_form.text, acronym_token.text))
-    place_spans(doc, new_spans, override=True)
-    if definitions:
-        uses = [Span(doc, i, i + 1, label=definitions[t]) for i, t in enumerate(texts) if t in definitions]
-        place_spans(doc, uses, override=True)
+    if not definitions:
+        return doc
+    ents = merge_spans(ents, new_spans, override=True)
+    uses = [Span(doc, i, i + 1, label=definitions[t]) for i, t in enumerate(texts) if t in definitions]
+    doc.ents = merge_spans(ents, uses, override=True)
     return doc

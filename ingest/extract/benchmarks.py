@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ingest.extract import gazetteer
-from ingest.extract.doc_state import DATASET_GROUP, place_spans, token_texts
+from ingest.extract.doc_state import DATASET_GROUP, place_spans, token_texts, span_text
 from ingest.extract.vocab import BENCHMARK_HEADS
 from ingest.normalize import alias_key
 
@@ -53,8 +53,8 @@ def _reported_on(doc: Doc, ent: Span) -> bool:
 
 def is_benchmark_mention(doc: Doc, ent: Span) -> bool:
     return (
-        gazetteer.lookup(ent.text) == "BENCHMARK"
-        or bool(_BENCH_NAME.search(ent.text))
+        gazetteer.lookup(span_text(ent)) == "BENCHMARK"
+        or bool(_BENCH_NAME.search(span_text(ent)))
         or _called_benchmark(doc, ent)
         or _reported_on(doc, ent)
     )
@@ -68,18 +68,21 @@ def benchmark_rule(doc: Doc) -> Doc:
         if text.endswith(("Bench", "-bench")) and _BENCH_TOKEN.match(text)
     ]
     place_spans(doc, bench_tokens, override=False)
+    ents = list(doc.ents)
     benchmarks = set()
-    for ent in doc.ents:
-        if (ent.label_ in DATASET_GROUP or _BENCH_NAME.search(ent.text)) and is_benchmark_mention(doc, ent):
-            benchmarks.add(alias_key(ent.text))
+    for ent in ents:
+        if (ent.label_ in DATASET_GROUP or _BENCH_NAME.search(span_text(ent))) and is_benchmark_mention(doc, ent):
+            benchmarks.add(alias_key(span_text(ent)))
     for long_form, short in doc._.paperkg_aliases or ():
         if alias_key(long_form) in benchmarks or alias_key(short) in benchmarks:
             benchmarks |= {alias_key(long_form), alias_key(short)}
-    relabelled = []
-    for ent in doc.ents:
-        if ent.label_ in DATASET_GROUP or alias_key(ent.text) in benchmarks:
-            label = "BENCHMARK" if alias_key(ent.text) in benchmarks else "DATASET"
-            ent = Span(doc, ent.start, ent.end, label=label)
+    relabelled, changed = [], False
+    for ent in ents:
+        if ent.label_ in DATASET_GROUP or alias_key(span_text(ent)) in benchmarks:
+            label = "BENCHMARK" if alias_key(span_text(ent)) in benchmarks else "DATASET"
+            if label != ent.label_:
+                ent, changed = Span(doc, ent.start, ent.end, label=label), True
         relabelled.append(ent)
-    doc.ents = relabelled
+    if changed:
+        doc.ents = relabelled
     return doc

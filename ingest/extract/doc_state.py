@@ -28,6 +28,20 @@ def token_texts(doc: Doc) -> list[str]:
     return texts
 
 
+def span_text(span: Span) -> str:
+    """span.text without building a Token per token."""
+    return span.doc.text[span.start_char : span.end_char]
+
+
+def token_spaces(doc: Doc) -> list[int]:
+    """1 where a token is followed by whitespace."""
+    spaces = doc.user_data.get("paperkg_spaces")
+    if spaces is None or len(spaces) != len(doc):
+        spaces = doc.to_array("SPACY").tolist()
+        doc.user_data["paperkg_spaces"] = spaces
+    return spaces
+
+
 def token_lowers(doc: Doc) -> list[str]:
     lowers = doc.user_data.get("paperkg_lowers")
     if lowers is None or len(lowers) != len(doc):
@@ -49,11 +63,18 @@ def proposed_starts(doc: Doc) -> set[int]:
 
 
 def place_spans(doc: Doc, spans: Iterable[Span], override: bool) -> None:
-    """Add `spans` to doc.ents. With `override`, a new span replaces every
-    existing entity it overlaps unless one of those strictly contains it (a
-    longer model span like "ImageNet classification" survives a gazetteer
-    hit on "ImageNet"); without, a new span only fills free tokens."""
-    ents = list(doc.ents)
+    """Add `spans` to doc.ents (see `merge_spans`)."""
+    spans = list(spans)
+    if spans:  # reading and writing doc.ents is not free
+        doc.ents = merge_spans(list(doc.ents), spans, override)
+
+
+def merge_spans(ents: list[Span], spans: Iterable[Span], override: bool) -> list[Span]:
+    """`ents` plus `spans`, without overlaps, sorted. With `override`, a new
+    span replaces every existing entity it overlaps unless one of those
+    strictly contains it (a longer model span like "ImageNet classification"
+    survives a gazetteer hit on "ImageNet"); without, a new span only fills
+    free tokens."""
     for span in sorted(spans, key=lambda s: (s.start, -len(s))):
         clashing = [e for e in ents if e.start < span.end and span.start < e.end]
         if not clashing:
@@ -64,4 +85,4 @@ def place_spans(doc: Doc, spans: Iterable[Span], override: bool) -> None:
         if any(e.start <= span.start and span.end <= e.end and len(e) > len(span) for e in clashing):
             continue
         ents = [e for e in ents if e not in clashing] + [span]
-    doc.ents = sorted(ents, key=lambda s: s.start)
+    return sorted(ents, key=lambda s: s.start)

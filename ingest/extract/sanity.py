@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ingest.extract import gazetteer
-from ingest.extract.doc_state import DATASET_GROUP
+from ingest.extract.doc_state import DATASET_GROUP, span_text
 from ingest.extract.span_filter import has_name_token, is_name
 from ingest.extract.vocab import (
     BENCHMARK_HEADS, METHOD_NOUNS, RESOURCE_HEADS,
@@ -51,7 +51,7 @@ def _words(text: str) -> list[str]:
 
 def is_junk(span: Span) -> bool:
     """Never an entity, whatever its label."""
-    text = span.text
+    text = span_text(span)
     key = alias_key(text)
     if not key or not is_name(span):
         return True
@@ -83,7 +83,7 @@ def _long_forms(doc: Doc) -> dict[str, str]:
 
 def checked_label(doc: Doc, ent: Span, long_forms: dict[str, str], used_as_method: set[str]) -> str | None:
     """The label `ent` should carry, or None to drop it."""
-    text, label = ent.text, ent.label_
+    text, label = span_text(ent), ent.label_
     long_form = long_forms.get(text)
     # An acronym the text defines otherwise ("probabilistic programming
     # languages (PPLs)") is not the gazetteer's (PPL = perplexity).
@@ -116,17 +116,17 @@ def checked_label(doc: Doc, ent: Span, long_forms: dict[str, str], used_as_metho
     return label
 
 
-def _metric_names_used_as_methods(doc: Doc, long_forms: dict[str, str]) -> set[str]:
+def _metric_names_used_as_methods(doc: Doc, ents: list[Span], long_forms: dict[str, str]) -> set[str]:
     """An unknown METRIC name stays a metric (TESLA, PER) unless the text
     defines it as something else or any mention is used as a method
     ("SAR performs", "EF is combined", "XLA/LLVM")."""
     keys = set()
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ != "METRIC":
             continue
         after = doc[ent.end].lower_ if ent.end < len(doc) else ""
-        if ent.text in long_forms or after in METHOD_VERBS or after in METHOD_NOUNS or after == "/":
-            keys.add(alias_key(ent.text))
+        if span_text(ent) in long_forms or after in METHOD_VERBS or after in METHOD_NOUNS or after == "/":
+            keys.add(alias_key(span_text(ent)))
     return keys
 
 
@@ -156,7 +156,7 @@ def _named_after_method_noun(before: list[str]) -> bool:
     return len(before) >= 2 and before[-1] in _CONNECTORS and any(w in METHOD_NOUNS for w in before[:-1])
 
 
-def _method_keys(doc: Doc) -> set[str]:
+def _method_keys(doc: Doc, ents: list[Span]) -> set[str]:
     """Keys of DATASET-labelled unknown names the text treats as methods:
     followed by a method verb or head ("X outperforms", "X sampling"); after a
     method noun ("approaches such as X", "a technique named X"); "X, a new
@@ -165,14 +165,13 @@ def _method_keys(doc: Doc) -> set[str]:
     methods ("Qwen2.5-72B, DeepSeek-V3 and X"). A resource word next to any
     mention ("the X dataset", "X images") keeps it a dataset."""
     method, resource = set(), set()
-    ents = list(doc.ents)
     by_start = {e.start: e for e in ents}
     by_end = {e.end: e for e in ents}
     proposed = doc._.paperkg_proposed or ()
     for ent in ents:
-        if ent.label_ != "DATASET" or gazetteer.lookup(ent.text):
+        if ent.label_ != "DATASET" or gazetteer.lookup(span_text(ent)):
             continue
-        key, sent = alias_key(ent.text), ent.sent
+        key, sent = alias_key(span_text(ent)), ent.sent
         before = _window(doc, ent.start - 4, ent.start, sent)
         end = ent.end + 1 if ent.end < sent.end and doc[ent.end].text == ")" else ent.end  # "Best-of-N (BON) sampling"
         after = _window(doc, end, end + 1, sent)
@@ -200,17 +199,19 @@ def _method_keys(doc: Doc) -> set[str]:
 @Language.component("paperkg_sanity")
 def sanity(doc: Doc) -> Doc:
     long_forms = _long_forms(doc)
-    method_keys = _method_keys(doc)
-    used_as_method = _metric_names_used_as_methods(doc, long_forms)
+    ents = list(doc.ents)
+    method_keys = _method_keys(doc, ents)
+    used_as_method = _metric_names_used_as_methods(doc, ents, long_forms)
     kept = []
-    for ent in doc.ents:
+    for ent in ents:
         if is_junk(ent):
             continue
         label = checked_label(doc, ent, long_forms, used_as_method)
-        if label in DATASET_GROUP and alias_key(ent.text) in method_keys:
+        if label in DATASET_GROUP and alias_key(span_text(ent)) in method_keys:
             label = "METHOD"
         if label is None:
             continue
         kept.append(ent if label == ent.label_ else Span(doc, ent.start, ent.end, label=label))
-    doc.ents = kept
+    if len(kept) != len(ents) or any(a is not b for a, b in zip(kept, ents)):
+        doc.ents = kept
     return doc

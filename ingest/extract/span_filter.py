@@ -8,7 +8,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ingest.extract.doc_state import token_texts
+from ingest.extract.doc_state import token_texts, span_text
 from ingest.extract.vocab import DETERMINERS, GENERIC_HEADS, GENERIC_MODIFIERS
 
 MAX_TOKENS = 10
@@ -36,7 +36,7 @@ def clean_span(span: Span) -> Span | None:
 def is_name(span: Span) -> bool:
     """Not a generic phrase, number, pronoun or over-long span. Depends on the
     span's tokens only, so it is cached by them."""
-    return _is_name(span.doc.vocab, span.text, tuple(token_texts(span.doc)[span.start : span.end]))
+    return _is_name(span.doc.vocab, span_text(span), tuple(token_texts(span.doc)[span.start : span.end]))
 
 
 @lru_cache(maxsize=100_000)

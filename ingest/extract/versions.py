@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ingest.extract import gazetteer
-from ingest.extract.doc_state import place_spans, token_texts
+from ingest.extract.doc_state import merge_spans, token_spaces, token_texts
 
 # A token that continues a name when glued to it (no space before).
 _GLUED_SUFFIX = re.compile(r"^(?:[-–_.]|v?\d+(?:\.\d+)*[A-Za-z]{0,3}|[A-Z]{1,3}\d*|[xX]\d+[A-Za-z]*|\d+[BMKbmkx]\w*|"
@@ -21,6 +21,7 @@ _SPACED_VERSION = re.compile(r"^v?\d{1,2}(?:\.\d+)?$")
 _BASE_AND_VERSION = re.compile(r"^(?P<base>[A-Za-z][A-Za-z.]*?[A-Za-z])[-_]?(?P<version>v?\d[\w.]*)$")
 
 
+@lru_cache(maxsize=50_000)
 def _known_label(text: str, fallback: str) -> str:
     """The gazetteer's label for a name or its unversioned base (GPT-5 -> GPT,
     Claude 2.1 -> Claude)."""
@@ -35,19 +36,23 @@ def _known_label(text: str, fallback: str) -> str:
 
 
 def _extend(doc: Doc, ent: Span) -> Span:
+    texts, spaces = token_texts(doc), token_spaces(doc)
+    n = len(texts)
     end = ent.end
-    while end < len(doc):
-        token, before = doc[end], doc[end - 1]
-        glued = not before.whitespace_
-        if glued and _GLUED_SUFFIX.match(token.text) and not (token.text in "-–_." and (end + 1 >= len(doc) or doc[end].whitespace_)):
+    while end < n:
+        text, before = texts[end], texts[end - 1]
+        glued = not spaces[end - 1]
+        if glued and _GLUED_SUFFIX.match(text) and not (text in "-–_." and (end + 1 >= n or spaces[end])):
             end += 1
-        elif not glued and end == ent.end and _SPACED_VERSION.match(token.text) and any(c.isupper() for c in before.text):
+        elif not glued and end == ent.end and _SPACED_VERSION.match(text) and any(c.isupper() for c in before):
             end += 1
         else:
             break
-    while end > ent.end and doc[end - 1].text in "-–_.":
+    while end > ent.end and texts[end - 1] in "-–_.":
         end -= 1
-    return Span(doc, ent.start, end, label=_known_label(doc[ent.start : end].text, ent.label_))
+    span = ent if end == ent.end else doc[ent.start : end]
+    label = _known_label(span.text, ent.label_)
+    return ent if span is ent and label == ent.label_ else Span(doc, ent.start, end, label=label)
 
 
 _DIGIT = re.compile(r"\d")
@@ -62,10 +67,8 @@ def _versioned_base_label(text: str) -> str | None:
 
 @Language.component("paperkg_versions")
 def versions(doc: Doc) -> Doc:
-    extended = [_extend(doc, ent) for ent in doc.ents]
-    doc.ents = []
-    place_spans(doc, extended, override=True)
-    covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    ents = merge_spans([], [_extend(doc, ent) for ent in doc.ents], override=True)
+    covered = {i for ent in ents for i in range(ent.start, ent.end)}
     found = []
     for i, text in enumerate(token_texts(doc)):
         if i in covered or not _DIGIT.search(text):
@@ -73,5 +76,5 @@ def versions(doc: Doc) -> Doc:
         label = _versioned_base_label(text)
         if label:
             found.append(_extend(doc, Span(doc, i, i + 1, label=label)))
-    place_spans(doc, found, override=False)
+    doc.ents = merge_spans(ents, found, override=False)
     return doc
