@@ -14,6 +14,7 @@ CONNECT_MAX_PATHS = 10
 COMPARE_MAX_PAPERS = 8
 TOP_ENTITIES = 15
 TRENDING_DAYS = 30  # "recent" = this many days before the newest paper
+TRENDING_MIN_PAPERS = 2  # trending = in at least this many recent papers (fewer on a tiny graph)
 HEATMAP_METHODS = 20
 HEATMAP_BENCHMARKS = 15
 TIMELINE_DEFAULT_ENTITIES = 3

@@ -84,7 +84,9 @@ def test_every_page_renders_for_the_url(synthetic):
     a, b = paper.mentions[0][0], paper.mentions[1][0]
     connect_page = connect.layout(store, "/connect", f"?a={a.key}&b={b.key}&paper={paper.id}&compare={paper.id}&compare={papers[1].id}")
     assert "both appear in" in text_of(connect_page) and "in all" in text_of(connect_page)
-    assert "Trending" in text_of(overview.layout(store, "/overview", ""))
+    overview_text = text_of(overview.layout(store, "/overview", ""))
+    assert "Trending" in overview_text and "Score: each of those papers counts 1" in overview_text
+    assert "entities of a single paper" not in overview_text  # the synthetic graph has enough recurring ones
     assert "rows" in text_of(cypher.layout(store, "/cypher", "?canned=Most+upvoted+papers"))
 
 

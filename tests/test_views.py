@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import uuid
 from collections import Counter, defaultdict
 
@@ -184,6 +185,45 @@ def test_compare_papers(synthetic):
         assert row.present == expected and row.entity.label != "Task"
     shared_first = [row.shared for row in comparison.rows]
     assert shared_first == sorted(shared_first, reverse=True)
+
+
+def recent_mentions(papers, since):
+    """entity key → (recent papers mentioning it, the score trending gives it)."""
+    found = defaultdict(lambda: (0, 0.0))
+    for p in papers:
+        if p.published >= since:
+            for entity, _, _ in p.mentions:
+                n, score = found[entity.key]
+                found[entity.key] = (n + 1, score + 1 + math.log2(1 + p.upvotes))
+    return found
+
+
+@pytest.mark.parametrize("days", [30, 7])
+def test_trending_needs_several_recent_papers(synthetic, days):
+    """Entities of one upvoted paper no longer crowd the list: only entities
+    in 2+ recent papers, by 1 + log2(1 + upvotes) summed over those papers."""
+    store, papers = synthetic
+    since, ranked = views.trending(store, days=days, limit=15)
+    recent = recent_mentions(papers, since)
+    several = sorted((score for n, score in recent.values() if n >= 2), reverse=True)
+    assert 3 <= len(several)  # enough: no fallback on this window
+    assert all(r.papers >= 2 for r in ranked)
+    assert [r.score for r in ranked] == pytest.approx(several[:15])
+    assert all((r.papers, r.score) == (recent[r.entity.key][0], pytest.approx(recent[r.entity.key][1])) for r in ranked)
+    # The upvoted paper's own entities would outscore some of those listed.
+    assert max(score for n, score in recent.values() if n == 1) > ranked[-1].score
+
+
+def test_trending_falls_back_on_a_quiet_window(synthetic):
+    """The newest day alone: too few entities recur, so single-paper ones
+    fill the list, after those that recur."""
+    store, papers = synthetic
+    since, ranked = views.trending(store, days=0, limit=5)
+    recent = recent_mentions(papers, since)
+    assert since == max(p.published for p in papers)
+    assert 0 < sum(1 for n, _ in recent.values() if n >= 2) < 3
+    assert len(ranked) == 5 and ranked[0].papers >= 2 and ranked[-1].papers == 1
+    assert [r.papers >= 2 for r in ranked] == sorted((r.papers >= 2 for r in ranked), reverse=True)
 
 
 def test_overview_views(synthetic):

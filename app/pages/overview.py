@@ -33,8 +33,17 @@ def tracked(store: GraphStore, state: State, ranked: list[views.Ranked] | None =
     if state.track:
         return list(state.track)
     if ranked is None:
-        _, ranked = views.trending(store, settings.TRENDING_DAYS, settings.TIMELINE_DEFAULT_ENTITIES)
+        _, ranked = views.trending(store, settings.TRENDING_DAYS, settings.TIMELINE_DEFAULT_ENTITIES, settings.TRENDING_MIN_PAPERS)
     return [r.entity.key for r in ranked[: settings.TIMELINE_DEFAULT_ENTITIES]]
+
+
+def trending_note(ranked: list[views.Ranked]) -> str:
+    """What the trending list and its score mean."""
+    note = (f"Entities in at least {settings.TRENDING_MIN_PAPERS} of the papers of the last {settings.TRENDING_DAYS} days. "
+            "Score: each of those papers counts 1, plus 1 per doubling of its upvotes (1 + log₂(1 + upvotes)).")
+    if any(r.papers < settings.TRENDING_MIN_PAPERS for r in ranked):
+        note += " Few entities recur in recent papers, so entities of a single paper are listed too, after them."
+    return note
 
 
 def timeline(store: GraphStore, keys: list[str]) -> go.Figure:
@@ -66,7 +75,7 @@ def heatmap(store: GraphStore) -> go.Figure:
 def layout(store: GraphStore, pathname: str, search: str) -> html.Div:
     state = State.parse(search)
     counts = views.graph_counts(store)
-    since, ranked = views.trending(store, settings.TRENDING_DAYS, settings.TOP_ENTITIES)
+    since, ranked = views.trending(store, settings.TRENDING_DAYS, settings.TOP_ENTITIES, settings.TRENDING_MIN_PAPERS)
     keys = tracked(store, state, ranked)
     cards = [("Papers", counts.papers, None)] + [(f"{label}s", counts.entities[label], TYPE_COLOURS[label]) for label in ENTITY_LABELS]
     return html.Div([
@@ -78,8 +87,8 @@ def layout(store: GraphStore, pathname: str, search: str) -> html.Div:
         html.Div([
             html.Div([
                 html.H4(f"Trending since {since}" if since else "Trending"),
-                html.Div("recent papers, each weighted by 1 + its upvotes", className="muted"),
-                html.Ol([_explore_link(r.entity, state, f" {r.entity.label} · {count(r.papers, 'paper')} · score {r.score:g}") for r in ranked], className="ranked", id="trending"),
+                html.Div(trending_note(ranked), className="muted"),
+                html.Ol([_explore_link(r.entity, state, f" {r.entity.label} · {count(r.papers, 'paper')} · score {r.score:.1f}") for r in ranked], className="ranked", id="trending"),
             ]),
             *[
                 html.Div([

@@ -32,12 +32,17 @@ class Matrix:
 
 
 NEWEST_PAPER = "MATCH (p:Paper) RETURN max(p.published)"
+# Each recent paper counts 1, plus 1 per doubling of its upvotes: one
+# much-upvoted paper no longer outweighs several papers. Entities in at
+# least $min_papers recent papers rank first, whatever their score.
 TRENDING = """
 MATCH (p:Paper)-[:MENTIONS]->(e:Entity)
 WHERE p.published >= $since
-WITH e, count(p) AS papers, sum(1 + coalesce(p.upvotes, 0)) AS score
-RETURN e, papers, score ORDER BY score DESC, papers DESC, e.key LIMIT $limit
+WITH e, count(p) AS papers, sum(1 + log(1 + coalesce(p.upvotes, 0)) / log(2)) AS score
+RETURN e, papers, score, CASE WHEN papers >= $min_papers THEN 1 ELSE 0 END AS recurring
+ORDER BY recurring DESC, score DESC, papers DESC, e.key LIMIT $limit
 """
+TRENDING_ENOUGH = 3  # fewer entities than this in min_papers recent papers: single-paper ones fill in
 TOP_ENTITIES = """
 MATCH (e:Entity) WHERE e.label = $label
 RETURN e ORDER BY e.paper_count DESC, e.key LIMIT $limit
@@ -59,17 +64,22 @@ RETURN a.key, b.key, c.papers
 """
 
 
-def trending(store: GraphStore, days: int = 30, limit: int = 15) -> tuple[str | None, list[Ranked]]:
-    """Entities of the last `days` before the newest paper, each recent
-    paper counting 1 + its upvotes. Returns the window's start and the ranking."""
+def trending(store: GraphStore, days: int = 30, limit: int = 15, min_papers: int = 2) -> tuple[str | None, list[Ranked]]:
+    """Entities in at least `min_papers` papers of the last `days` before the
+    newest paper, by score: each of those papers counts 1 + log2(1 + its
+    upvotes). A graph with fewer than TRENDING_ENOUGH such entities (a tiny
+    or quiet one) gets entities of fewer papers too, after them. Returns
+    the window's start and the ranking."""
     import datetime as dt
 
     newest = store.scalar(NEWEST_PAPER)
     if not newest:
         return None, []
     since = (dt.date.fromisoformat(newest[:10]) - dt.timedelta(days=days)).isoformat()
-    rows = store.read(TRENDING, {"since": since, "limit": limit}).rows
-    return since, [Ranked(entity_of(row[0]), row[1], row[2]) for row in rows]
+    rows = store.read(TRENDING, {"since": since, "min_papers": min_papers, "limit": limit}).rows
+    ranked = [Ranked(entity_of(row[0]), row[1], row[2]) for row in rows]
+    recurring = [r for r in ranked if r.papers >= min_papers]
+    return since, recurring if len(recurring) >= min(TRENDING_ENOUGH, limit) else ranked
 
 
 def top_entities(store: GraphStore, label: str, limit: int = 15) -> list[Entity]:
