@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ingest.extract import gazetteer
-from ingest.extract.doc_state import DATASET_GROUP, span_text
+from ingest.extract.doc_state import DATASET_GROUP, span_text, token_texts
 from ingest.extract.span_filter import has_name_token, is_name
 from ingest.extract.vocab import (
     BENCHMARK_HEADS, METHOD_NOUNS, RESOURCE_HEADS,
@@ -196,6 +196,27 @@ def _method_keys(doc: Doc, ents: list[Span]) -> set[str]:
     return method - resource
 
 
+# Head nouns trimmed off a resource name: "the C4 data set" -> C4,
+# "WikiText-103 corpus" -> WikiText-103 (the name is what the gold corpora
+# and the graph want; alias_key already ignores these heads).
+_TRIMMED_HEADS = {"dataset", "datasets", "corpus", "corpora", "benchmark", "benchmarks", "suite", "collection"}
+
+
+def _trim_resource_head(doc: Doc, ent: Span) -> Span:
+    texts = token_texts(doc)
+    end = ent.end
+    if texts[end - 1].lower() in _TRIMMED_HEADS:
+        end -= 1
+    elif texts[end - 1].lower() == "set" and end - 2 > ent.start and texts[end - 2].lower() == "data":
+        end -= 2
+    if end == ent.end or end <= ent.start:
+        return ent
+    name = doc[ent.start : end]
+    if not has_name_token(doc[end - 1 : end]) or not is_name(name):  # not "WordNet-annotated"
+        return ent
+    return Span(doc, ent.start, end, label=ent.label_)
+
+
 @Language.component("paperkg_sanity")
 def sanity(doc: Doc) -> Doc:
     long_forms = _long_forms(doc)
@@ -211,7 +232,11 @@ def sanity(doc: Doc) -> Doc:
             label = "METHOD"
         if label is None:
             continue
-        kept.append(ent if label == ent.label_ else Span(doc, ent.start, ent.end, label=label))
+        if label != ent.label_:
+            ent = Span(doc, ent.start, ent.end, label=label)
+        if label in DATASET_GROUP:
+            ent = _trim_resource_head(doc, ent)
+        kept.append(ent)
     if len(kept) != len(ents) or any(a is not b for a, b in zip(kept, ents)):
         doc.ents = kept
     return doc

@@ -50,9 +50,14 @@ def _extend(doc: Doc, ent: Span) -> Span:
             break
     while end > ent.end and texts[end - 1] in "-–_.":
         end -= 1
-    span = ent if end == ent.end else doc[ent.start : end]
+    start = ent.start
+    # "8-bit Adam", "4-bit quantization": a bit width glued before a method.
+    if ent.label_ == "METHOD" and start >= 3 and texts[start - 1] == "bit" and texts[start - 2] in "-–" \
+            and texts[start - 3].isdigit() and not spaces[start - 3] and not spaces[start - 2] and spaces[start - 1]:
+        start -= 3
+    span = ent if (start, end) == (ent.start, ent.end) else doc[start:end]
     label = _known_label(span.text, ent.label_)
-    return ent if span is ent and label == ent.label_ else Span(doc, ent.start, end, label=label)
+    return ent if span is ent and label == ent.label_ else Span(doc, start, end, label=label)
 
 
 _DIGIT = re.compile(r"\d")
