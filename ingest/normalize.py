@@ -142,9 +142,42 @@ class MergeCandidate:
     score: float
     papers: int  # papers mentioning either
 
+    def as_row(self) -> tuple[str, str, str, str]:
+        """(entity, looks like, similarity, why) for a terminal table."""
+        return (
+            self.name,
+            self.other_name,
+            f"{self.score:.0f}",
+            f"both {self.label}, spelled alike ({self.key} ~ {self.other_key}), {self.papers} papers",
+        )
+
 
 _DIGITS = re.compile(r"\d+")
 MERGE_SCORE_CUTOFF = 90.0
+
+
+def _short_acronym(form: str) -> bool:
+    """"RL", "SFT": the same letters stand for different things in different
+    papers, so two entities sharing one are no evidence of a duplicate."""
+    letters = [c for c in form if c.isalpha()]
+    return len(letters) <= 5 and sum(c.isupper() for c in letters) >= len(letters) - 1
+
+
+def _modified(a: str, b: str) -> bool:
+    """One name is the other with a word added ("deep reinforcement
+    learning") or changed by a prefix or suffix that changes its meaning
+    ("supervised" / "unsupervised", "GD" / "SGD"); a plural ending does not
+    count."""
+    wa, wb = _PARTS.findall(a.casefold()), _PARTS.findall(b.casefold())
+    if len(wa) != len(wb):  # a word added: "deep reinforcement learning", "online ... problems"
+        short_words, long_words = sorted((wa, wb), key=len)
+        n = len(short_words)
+        return any(long_words[k : k + n] == short_words for k in range(len(long_words) - n + 1))
+    diffs = [(x, y) for x, y in zip(wa, wb) if x != y]
+    if len(diffs) != 1:
+        return False
+    short, long = sorted(diffs[0], key=len)
+    return long not in (short + "s", short + "es") and short in long
 
 
 def merge_candidates(
@@ -166,6 +199,8 @@ def merge_candidates(
         for a, b in zip(*scores.nonzero()):
             i, j = forms[a][0], forms[b][0]
             if i >= j or _DIGITS.findall(texts[a]) != _DIGITS.findall(texts[b]):
+                continue
+            if _short_acronym(forms[a][1]) and _short_acronym(forms[b][1]) or _modified(forms[a][1], forms[b][1]):
                 continue
             key_i, key_j = entities[i][0], entities[j][0]
             candidate = MergeCandidate(

@@ -87,3 +87,19 @@ def test_a_model_and_its_score_metric_stay_apart():
     assert gazetteer.lookup("CLIP") == "METHOD" and gazetteer.lookup("CLIP score") == "METRIC"
     assert gazetteer.canonical("BLEU score") == gazetteer.canonical("BLEU")
     assert gazetteer.canonical("F1-score") == gazetteer.canonical("F1")
+
+
+def test_merge_candidates_skip_modified_names_and_shared_short_acronyms():
+    entities = [
+        ("supervisedlearning", "METHOD", "supervised learning", [], 5),
+        ("unsupervisedlearning", "METHOD", "unsupervised learning", [], 4),
+        ("reinforcementlearning", "METHOD", "RL", ["reinforcement learning"], 30),
+        ("deepreinforcementlearning", "METHOD", "DRL", ["deep reinforcement learning"], 3),
+        ("metareinforcementlearning", "METHOD", "RL", ["meta-RL"], 2),
+        ("codegeneration", "TASK", "code generation", [], 20),
+        ("codegenerating", "TASK", "code generating", [], 1),
+    ]
+    pairs = {frozenset((c.key, c.other_key)) for c in merge_candidates(entities)}
+    assert pairs == {frozenset(("codegeneration", "codegenerating"))}
+    (candidate,) = merge_candidates(entities)
+    assert candidate.as_row()[:2] in (("code generation", "code generating"), ("code generating", "code generation"))
