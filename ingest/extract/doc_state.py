@@ -29,8 +29,13 @@ def token_texts(doc: Doc) -> list[str]:
 
 
 def span_text(span: Span) -> str:
-    """span.text without building a Token per token."""
-    return span.doc.text[span.start_char : span.end_char]
+    """span.text without building a Token per token (doc.text itself is
+    rebuilt from the tokens on every access, so it is kept once per doc)."""
+    doc = span.doc
+    text = doc.user_data.get("paperkg_text")
+    if text is None:
+        text = doc.user_data["paperkg_text"] = doc.text
+    return text[span.start_char : span.end_char]
 
 
 def token_spaces(doc: Doc) -> list[int]:
