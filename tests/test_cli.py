@@ -175,3 +175,29 @@ def test_installed_command_explains_itself():
         assert command in help_text
     ingest_help = subprocess.run(["paperkg", "ingest", "--help"], capture_output=True, text=True, check=True).stdout
     assert "--map" in ingest_help and "--strict" in ingest_help
+
+
+def test_entities_lists_and_merge_candidates(seed_graph):
+    listing = run("entities", "--type", "Benchmark", "--limit", "5").stdout
+    assert "Benchmark" in listing and "Method" not in listing
+    candidates = run("entities", "--merge-candidates", "--limit", "10")
+    assert "looks like" in candidates.stdout
+
+
+def test_extract_and_eval_without_a_database(tmp_path):
+    from tests.conftest import GOLD
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join((GOLD / "scier.dev.jsonl").read_text().splitlines(keepends=True)[:2]))
+    texts = tmp_path / "in.jsonl"
+    texts.write_text("".join(json.dumps({"id": r["id"], "text": r["text"]}) + "\n" for r in map(json.loads, gold.read_text().splitlines())))
+    out = tmp_path / "out.jsonl"
+    assert "wrote 2 records" in run("extract", str(texts), "-o", str(out)).stdout
+    for line, source in zip(out.read_text().splitlines(), texts.read_text().splitlines()):
+        record, text = json.loads(line), json.loads(source)["text"]
+        assert record["entities"] and all(text[e["start"]:e["end"]] == e["text"] for e in record["entities"])
+    scores = json.loads(run("eval", str(gold), "--map", "scier", "--json").stdout)
+    assert scores["documents"] == 2 and 30 < scores["exact"]["micro"]["f1"] <= 100  # percentages
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a", "text": "fine"}\n{"id": "b", "text": \n')
+    assert f"{bad}:2" in run("extract", str(bad), "-o", str(tmp_path / "x.jsonl"), code=1).stderr
