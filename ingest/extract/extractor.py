@@ -70,8 +70,7 @@ def mentions(doc: Doc, offset: int = 0) -> list[Mention]:
         # Inception Distance (FID)" here meets a bare "FID" elsewhere; a
         # definition the gazetteer does not share ("probabilistic programming
         # languages (PPLs)", not perplexity) keys on its own long form.
-        long_key = gazetteer.canonical(long_form)
-        key = long_key if long_key == gazetteer.canonical(short) else alias_key(long_form)
+        key = gazetteer.definition_key(long_form, short)
         canonical_of[long_form] = canonical_of[short] = key
         aliases_of.setdefault(long_form, set()).add(short)
         aliases_of.setdefault(short, set()).add(long_form)

@@ -116,6 +116,22 @@ def canonical_index(path: Path = GAZETTEER_PATH) -> dict[str, str]:
     return index
 
 
+def redefines(long_form: str, short: str) -> bool:
+    """The text defines a known short form as something else: "probabilistic
+    programming languages (PPLs)" where the gazetteer's PPL is perplexity."""
+    short_key = canonical(short)
+    return short_key != alias_key(short) and canonical(long_form) != short_key
+
+
+def definition_key(long_form: str, short: str) -> str:
+    """The key of a "Long Form (LF)" pair: the gazetteer's when it knows
+    either form for this meaning (FID, MBPP), else the long form's."""
+    long_key, short_key = canonical(long_form), canonical(short)
+    if long_key == short_key or (not redefines(long_form, short) and lookup(short)):
+        return short_key
+    return long_key
+
+
 @lru_cache(maxsize=100_000)
 def canonical(surface: str) -> str:
     """The key a surface is stored under: its gazetteer entry's name for a

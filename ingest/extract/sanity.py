@@ -24,7 +24,7 @@ from ingest.extract import gazetteer
 from ingest.extract.doc_state import DATASET_GROUP, span_text, token_texts
 from ingest.extract.span_filter import has_name_token, is_name
 from ingest.extract.vocab import (
-    BENCHMARK_HEADS, METHOD_NOUNS, RESOURCE_HEADS,
+    BENCHMARK_HEADS, LABEL_BY_HEAD, METHOD_NOUNS, RESOURCE_HEADS,
     AREA_TERMS, FIELD_TERMS, GENERIC_TERMS, MEASURE_HEADS, METHOD_HEADS, METHOD_VERBS, ORGANISATIONS, RESOURCE_WORDS,
 )
 from ingest.normalize import alias_key
@@ -39,6 +39,7 @@ _FORMAT = re.compile(r"^(?:u?int|fp|bf|tf)\d+$", re.I)
 _LICENCE = re.compile(r"^(?:CC[- ]?(?:BY|0|zero)(?:[- ](?:SA|NC|ND))*|MIT|Apache|A?GPL|LGPL|BSD)(?:[- ]?v?\d(?:\.\d)*)?"
                       r"(?: licen[cs]es?)?$", re.I)
 _FIRST_PART = re.compile(r"[-\s]")
+_VERSIONED = re.compile(r"^(.+?)[-_ ]?(?:\d[\w.]*|v\d[\w.]*)$")
 _PARAM_COUNT = re.compile(r"[-_ ]\d+(?:\.\d+)?[BM]$")
 _METRIC_MARK = re.compile(r"@|\bF\d\b|^F\d")
 # Sentence-initial capitalised verb or adverb forms ("Accompanied", "Notably").
@@ -72,7 +73,7 @@ def measure_like(text: str) -> bool:
         head in MEASURE_HEADS
         or bool(_METRIC_MARK.search(text))
         or gazetteer.lookup(text) == "METRIC"
-        or gazetteer.lookup(_FIRST_PART.split(text, 1)[0]) == "METRIC"  # FID-5k, BLEU-4
+        or bool(_VERSIONED.match(text)) and gazetteer.lookup(_VERSIONED.match(text).group(1)) == "METRIC"  # FID-5k, BLEU-4
         or text[:1].islower() and gazetteer.lookup(text[1:]) == "METRIC"  # sFID, mIoU
     )
 
@@ -81,14 +82,19 @@ def _long_forms(doc: Doc) -> dict[str, str]:
     return {short: long_form for long_form, short in doc._.paperkg_aliases or ()}
 
 
-def checked_label(doc: Doc, ent: Span, long_forms: dict[str, str], used_as_method: set[str]) -> str | None:
+def checked_label(
+    doc: Doc, ent: Span, long_forms: dict[str, str], used_as_method: set[str], short_forms: dict[str, str]
+) -> str | None:
     """The label `ent` should carry, or None to drop it."""
     text, label = span_text(ent), ent.label_
     long_form = long_forms.get(text)
     # An acronym the text defines otherwise ("probabilistic programming
     # languages (PPLs)") is not the gazetteer's (PPL = perplexity).
-    redefined = long_form is not None and gazetteer.canonical(long_form) != gazetteer.canonical(text)
+    redefined = long_form is not None and gazetteer.redefines(long_form, text)
     known = None if redefined else gazetteer.lookup(text)
+    short = short_forms.get(text)
+    if known is None and short is not None and not gazetteer.redefines(text, short):
+        known = gazetteer.lookup(short)  # "Mostly Basic Programming Problems (MBPP)"
     if known:
         return label if label in DATASET_GROUP and known in DATASET_GROUP else known
     key = alias_key(text)
@@ -101,10 +107,16 @@ def checked_label(doc: Doc, ent: Span, long_forms: dict[str, str], used_as_metho
             return label
         if not has_name_token(ent):
             return None
-        return "METHOD" if key in used_as_method else label
+        # An unknown all-caps acronym may be a metric (TESLA, PER); other
+        # names (MAP-Elites) are methods.
+        return "METHOD" if key in used_as_method or not text.replace("-", "").isupper() else label
     if label in DATASET_GROUP:
-        if _METRIC_MARK.search(text):
-            return "METRIC"  # PASS@100
+        if _METRIC_MARK.search(text) or len(_words(text)) > 1 and alias_key(_words(text)[-1]) in MEASURE_HEADS:
+            return "METRIC"  # PASS@100, FN rate
+        if long_form is not None and long_form.islower():
+            # "interval bound propagation (IBP)": data sets have names, not
+            # lower-case descriptions
+            return LABEL_BY_HEAD.get(_words(long_form)[-1], "METHOD")
         base = _FIRST_PART.split(text, 1)[0]
         if base != text and gazetteer.lookup(base) == "METHOD":
             return "METHOD"  # SDXL-turbo, LLaMA-Reviewer
@@ -220,6 +232,7 @@ def _trim_resource_head(doc: Doc, ent: Span) -> Span:
 @Language.component("paperkg_sanity")
 def sanity(doc: Doc) -> Doc:
     long_forms = _long_forms(doc)
+    short_forms = {long_form: short for short, long_form in long_forms.items()}
     ents = list(doc.ents)
     method_keys = _method_keys(doc, ents)
     used_as_method = _metric_names_used_as_methods(doc, ents, long_forms)
@@ -227,7 +240,7 @@ def sanity(doc: Doc) -> Doc:
     for ent in ents:
         if is_junk(ent):
             continue
-        label = checked_label(doc, ent, long_forms, used_as_method)
+        label = checked_label(doc, ent, long_forms, used_as_method, short_forms)
         if label in DATASET_GROUP and alias_key(span_text(ent)) in method_keys:
             label = "METHOD"
         if label is None:

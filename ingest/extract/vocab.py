@@ -126,6 +126,8 @@ METHOD_HEADS = _keys(
     "algorithm", "method", "methods", "approach", "framework", "LLM", "LLMs", "optimizer",
     "architecture", "encoder", "decoder", "fine-tuning", "tuning", "distillation", "regularization",
     "attention", "agent", "solver", "compiler", "operator", "operators", "merging", "sampling",
+    "classifier", "classifiers", "detector", "generator", "discriminator", "predictor", "estimator",
+    "planner", "tokenizer", "VLM", "VLMs", "MLLM", "MLLMs", "LM", "LMs", "propagation",
 )
 # Words next to a name that show it is data ("the X dataset", "X images").
 RESOURCE_WORDS = frozenset(
