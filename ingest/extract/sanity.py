@@ -56,7 +56,7 @@ def is_junk(span: Span) -> bool:
     key = alias_key(text)
     if not key or not is_name(span):
         return True
-    if _NUMBER_LIKE.match(text) or _PERCENT.search(text) or _SYMBOL.search(text):
+    if _NUMBER_LIKE.match(text) or _PERCENT.search(text) or _SYMBOL.search(text) or text.endswith("-like"):
         return True
     if _FORMAT.match(text) or _LICENCE.match(text) or key in GENERIC_TERMS or key in ORGANISATIONS:
         return True
@@ -121,6 +121,8 @@ def checked_label(
         if base != text and gazetteer.lookup(base) == "METHOD":
             return "METHOD"  # SDXL-turbo, LLaMA-Reviewer
         head = alias_key(_words(text)[-1])
+        if head == "problem":
+            return "TASK"  # "CIL problem"
         if _PARAM_COUNT.search(text) or head in METHOD_HEADS or re.search(r"[A-Z]NNs?$", text):
             return "METHOD"
         if not any(c.isupper() or c.isdigit() for c in text):

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ingest.extract.doc_state import token_texts, span_text
-from ingest.extract.vocab import DETERMINERS, GENERIC_HEADS, GENERIC_MODIFIERS
+from ingest.extract.vocab import LEADING_VERBS, DETERMINERS, GENERIC_HEADS, GENERIC_MODIFIERS
 
 MAX_TOKENS = 10
 MAX_CHARS = 90
@@ -21,7 +21,10 @@ def clean_span(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
     texts = token_texts(doc)
-    while start < end and (texts[start].lower() in DETERMINERS or texts[start] in _EDGE_PUNCT or texts[start].isspace()):
+    while start < end and (
+        texts[start].lower() in DETERMINERS or texts[start] in _EDGE_PUNCT or texts[start].isspace()
+        or texts[start] in LEADING_VERBS and end - start > 1
+    ):
         start += 1
     while end > start and (texts[end - 1] in _EDGE_PUNCT or texts[end - 1].isspace() or texts[end - 1] == "'s"):
         if texts[end - 1] == ")" and "(" in texts[start : end - 1]:

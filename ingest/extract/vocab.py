@@ -95,6 +95,7 @@ GENERIC_TERMS = _keys(
     "end-to-end", "large-scale", "high-dimensional", "low-resource", "training data", "test data",
     "training set", "test set", "validation set", "data", "language", "languages", "text", "images",
     "videos", "code", "human", "humans", "users", "experts", "researchers", "practitioners",
+    "modeling", "modelling", "open-endedness",
     # languages are what data is written in, not data sets
     "Python", "TypeScript", "JavaScript", "Java", "Rust", "Verilog", "Julia", "MATLAB", "SQL", "HTML",
     "LaTeX", "Lean", "Lean 4", "Coq", "Isabelle", "English", "Chinese", "Japanese", "German", "French",
@@ -127,7 +128,8 @@ METHOD_HEADS = _keys(
     "architecture", "encoder", "decoder", "fine-tuning", "tuning", "distillation", "regularization",
     "attention", "agent", "solver", "compiler", "operator", "operators", "merging", "sampling",
     "classifier", "classifiers", "detector", "generator", "discriminator", "predictor", "estimator",
-    "planner", "tokenizer", "VLM", "VLMs", "MLLM", "MLLMs", "LM", "LMs", "propagation",
+    "planner", "tokenizer", "VLM", "VLMs", "MLLM", "MLLMs", "LM", "LMs", "propagation", "library",
+    "toolkit", "toolbox", "package",
 )
 # Words next to a name that show it is data ("the X dataset", "X images").
 RESOURCE_WORDS = frozenset(
@@ -154,3 +156,13 @@ METHOD_NOUNS = frozenset(
         "library", "compiler", "heuristic", "heuristics", "procedure",
     }
 )
+# Lower-case verbs the NER sometimes starts a span with ("measure accuracy",
+# "improve FID"); never the first word of a name.
+LEADING_VERBS = frozenset({
+    "measure", "measures", "measured", "measuring", "evaluate", "evaluates", "report", "reports",
+    "achieve", "achieves", "improve", "improves", "reach", "reaches", "compute", "computes",
+    "maximize", "maximizes", "minimize", "minimizes", "boost", "boosts", "increase", "increases",
+    "reduce", "reduces", "balances", "balance", "enhance", "enhances", "enhancing", "use", "uses",
+    "using", "apply", "applies", "applying", "leverage", "leverages", "leveraging", "finetune",
+    "fine-tune",
+})
