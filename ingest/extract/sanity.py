@@ -40,9 +40,12 @@ _LICENCE = re.compile(r"^(?:CC[- ]?(?:BY|0|zero)(?:[- ](?:SA|NC|ND))*|MIT|Apache
                       r"(?: licen[cs]es?)?$", re.I)
 _FIRST_PART = re.compile(r"[-\s]")
 _VERSIONED = re.compile(r"^(.+?)[-_ ]?(?:\d[\w.]*|v\d[\w.]*)$")
+_MODEL_ACRONYMS = {"llm", "mllm", "vlm", "lm", "lmm", "slm"}
 _PARAM_COUNT = re.compile(r"[-_ ]\d+(?:\.\d+)?[BM]$")
 _METRIC_MARK = re.compile(r"@|\bF\d\b|^F\d")
 # Sentence-initial capitalised verb or adverb forms ("Accompanied", "Notably").
+# A bare version or abbreviation fragment: "ca1.6", "v2".
+_FRAGMENT = re.compile(r"^[a-z]{1,3}\d[\d.]*$")
 _INFLECTED = re.compile(r"^[A-Z][a-z]+(?:ed|ing|ly)$")
 
 
@@ -56,7 +59,7 @@ def is_junk(span: Span) -> bool:
     key = alias_key(text)
     if not key or not is_name(span):
         return True
-    if _NUMBER_LIKE.match(text) or _PERCENT.search(text) or _SYMBOL.search(text) or text.endswith("-like"):
+    if _NUMBER_LIKE.match(text) or _PERCENT.search(text) or _SYMBOL.search(text) or text.endswith("-like") or _FRAGMENT.match(text):
         return True
     if _FORMAT.match(text) or _LICENCE.match(text) or key in GENERIC_TERMS or key in ORGANISATIONS:
         return True
@@ -110,7 +113,15 @@ def checked_label(
         # An unknown all-caps acronym may be a metric (TESLA, PER); other
         # names (MAP-Elites) are methods.
         return "METHOD" if key in used_as_method or not text.replace("-", "").isupper() else label
+    if label == "TASK":
+        if _METRIC_MARK.search(text):
+            return "METRIC"  # HumanEval pass@50
+        if alias_key(_words(text)[-1]) in _MODEL_ACRONYMS:
+            return "METHOD"  # MLLMs
     if label in DATASET_GROUP:
+        last = re.split(r"[\s\-/]+", text)[-1]
+        if last.islower() and LABEL_BY_HEAD.get(last) == "TASK":
+            return "TASK"  # STEM reasoning
         if _METRIC_MARK.search(text) or len(_words(text)) > 1 and alias_key(_words(text)[-1]) in MEASURE_HEADS:
             return "METRIC"  # PASS@100, FN rate
         if long_form is not None and long_form.islower():

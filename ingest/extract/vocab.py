@@ -95,7 +95,8 @@ GENERIC_TERMS = _keys(
     "end-to-end", "large-scale", "high-dimensional", "low-resource", "training data", "test data",
     "training set", "test set", "validation set", "data", "language", "languages", "text", "images",
     "videos", "code", "human", "humans", "users", "experts", "researchers", "practitioners",
-    "modeling", "modelling", "open-endedness",
+    "modeling", "modelling", "open-endedness", "generating", "answering", "prediction", "predictions",
+    "invariance", "prune", "pruned", "fine-tune", "finetune",
     # languages are what data is written in, not data sets
     "Python", "TypeScript", "JavaScript", "Java", "Rust", "Verilog", "Julia", "MATLAB", "SQL", "HTML",
     "LaTeX", "Lean", "Lean 4", "Coq", "Isabelle", "English", "Chinese", "Japanese", "German", "French",
