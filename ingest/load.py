@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter, defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Callable, Iterable, Sequence
 
 from graph import queries
@@ -19,7 +19,7 @@ from graph.store import GraphStore
 from ingest.curation import Curation
 from ingest.mentions import EntityLink, ExtractedDoc
 from ingest.normalize import alias_key, resolve
-from ingest.records import PaperRecord, Problem
+from ingest.records import PaperRecord
 
 KEY_BATCH = 200
 Progress = Callable[[int], None]
@@ -31,9 +31,6 @@ class LoadSummary:
     papers_updated: int = 0
     papers_unchanged: int = 0
     papers_extracted: int = 0
-    links_written: int = 0
-    entities_touched: int = 0
-    problems: list[Problem] = field(default_factory=list)
 
 
 def paper_text(record: PaperRecord) -> str:
@@ -93,7 +90,6 @@ def load_records(
             on_extracted(1)
     links = resolve(docs, known_aliases(store), curation)
     summary.papers_extracted = len(to_extract)
-    summary.links_written = len(links)
 
     ids = [r.id for r in to_extract]
     touched = {row[0] for batch in _batches(ids, KEY_BATCH) for row in store.read(queries.LINKED_ENTITY_KEYS, {"ids": batch}).rows}
@@ -105,7 +101,6 @@ def load_records(
         store.write(queries.MARK_EXTRACTED, {"ids": batch, "extraction_id": extraction})
     touched |= {link.key for link in links}
     refresh_entities(store, sorted(touched))
-    summary.entities_touched = len(touched)
     return summary
 
 

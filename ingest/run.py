@@ -79,7 +79,6 @@ def ingest_paths(store: GraphStore, paths: Sequence[str], options: IngestOptions
                 curation=curation,
                 on_extracted=lambda n: progress.advance(task, n),
             )
-        report.problems.extend(report.load.problems)
     fill_counts(store, report)
     return report
 

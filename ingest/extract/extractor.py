@@ -9,7 +9,6 @@ from spacy.tokens import Doc
 from ingest.extract import gazetteer
 from ingest.extract.pipeline import build_pipeline
 from ingest.mentions import ExtractedDoc, Mention
-from ingest.normalize import alias_key
 
 # Texts are cut into pieces of at most this many characters (at whitespace)
 # so that a book-length input neither hits spaCy's max_length nor blows
