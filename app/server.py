@@ -5,6 +5,7 @@ import hmac
 from pathlib import Path
 
 import dash
+import waitress
 from flask import Response, request
 
 from app import layout
@@ -51,4 +52,10 @@ def _same(given: str | None, expected: str) -> bool:
 
 
 def serve(store: GraphStore, *, host: str = "127.0.0.1", port: int = 8050, auth: tuple[str, str] | None = None, debug: bool = False) -> None:
-    create_app(store, auth).run(host=host, port=port, debug=debug)
+    app = create_app(store, auth)
+    if debug:
+        app.run(host=host, port=port, debug=True)  # Dash's reloader and error overlay
+        return
+    # Flask's own server is for development only; waitress is a production WSGI server.
+    print(f"paperkg: serving {store.describe()} on http://{host}:{port}", flush=True)
+    waitress.serve(app.server, host=host, port=port, threads=8, ident="paperkg")

@@ -201,3 +201,40 @@ def test_extract_and_eval_without_a_database(tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "a", "text": "fine"}\n{"id": "b", "text": \n')
     assert f"{bad}:2" in run("extract", str(bad), "-o", str(tmp_path / "x.jsonl"), code=1).stderr
+
+
+def test_serve_answers_over_http_and_asks_for_credentials(seed_graph):
+    import socket
+    import subprocess
+    import time
+    import urllib.error
+    import urllib.request
+    from base64 import b64encode
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        ["paperkg", "serve", "--port", str(port), "--auth", "reader:s3cret"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    url = f"http://127.0.0.1:{port}/explore"
+    signed = urllib.request.Request(url, headers={"Authorization": "Basic " + b64encode(b"reader:s3cret").decode()})
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(signed, timeout=5) as response:
+                    assert response.status == 200 and b"paperkg" in response.read()
+                    break
+            except urllib.error.URLError:
+                assert time.monotonic() < deadline and server.poll() is None, "paperkg serve did not come up"
+                time.sleep(0.5)
+        try:
+            urllib.request.urlopen(url, timeout=5)
+            raise AssertionError("served without credentials")
+        except urllib.error.HTTPError as refused:
+            assert refused.code == 401
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
