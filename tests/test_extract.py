@@ -215,3 +215,35 @@ def test_gazetteer_synonyms_are_not_versions_or_variants(name, alias, same):
     from ingest.extract.gazetteer import is_synonym
 
     assert is_synonym(name, alias) is same
+
+
+def test_method_head_nouns_are_trimmed_unless_the_name_keeps_them(extractor):
+    from spacy.tokens import Span
+
+    from ingest.extract.sanity import _trim_method_head
+
+    nlp = extractor.nlp
+    doc = nlp.make_doc("The self-attention mechanism and the gradient harmonizing mechanism help.")
+    ent = Span(doc, 1, 5, label="METHOD")  # self - attention mechanism
+    assert _trim_method_head(doc, ent, {}).text == "self-attention"
+    long_form = Span(doc, 7, 10, label="METHOD")  # gradient harmonizing mechanism (GHM)
+    assert _trim_method_head(doc, long_form, {"gradient harmonizing mechanism": "GHM"}) is long_form
+    known = nlp.make_doc("attention mechanism")
+    assert _trim_method_head(known, Span(known, 0, 2, label="METHOD"), {}).text == "attention mechanism"
+
+
+@pytest.mark.parametrize("text,name,label", [
+    ("We compare ALiBi with sinusoidal position embeddings.", "ALiBi", "METHOD"),
+    ("EBMs are trained with contrastive divergence.", "EBMs", "METHOD"),
+    ("We evaluate on NomBank and CCGbank.", "CCGbank", "DATASET"),
+    ("The parser reaches a LAS of 91.2.", "LAS", "METRIC"),
+])
+def test_added_gazetteer_names_are_found(extractor, text, name, label):
+    found = by_text(extract_one(extractor, text))
+    assert name in found and found[name].label in ({label, "BENCHMARK"} if label == "DATASET" else {label})
+
+
+def test_a_known_definition_is_never_one_span(extractor):
+    found = by_text(extract_one(extractor, "We evaluate on Big-Bench Hard (BBH) and report results. BBH is hard."))
+    assert "Big-Bench Hard (BBH)" not in found
+    assert found["Big-Bench Hard"].aliases == ("BBH",) and found["BBH"].label == found["Big-Bench Hard"].label

@@ -63,6 +63,8 @@ def is_junk(span: Span) -> bool:
         return True
     if _FORMAT.match(text) or _LICENCE.match(text) or key in GENERIC_TERMS or key in ORGANISATIONS:
         return True
+    if "/" in text and all(_LICENCE.match(part.strip()) for part in text.split("/")):
+        return True  # "CC-BY/Apache"
     first = span[0]
     return len(span) == 1 and first.is_sent_start and bool(_INFLECTED.match(text)) and not gazetteer.lookup(text)
 
@@ -242,6 +244,27 @@ def _trim_resource_head(doc: Doc, ent: Span) -> Span:
     return Span(doc, ent.start, end, label=ent.label_)
 
 
+# Head nouns trimmed off a method name: "self-attention mechanism" ->
+# self-attention, "denoising objective" -> denoising, "transfer learning
+# paradigm" -> transfer learning (GSAP-NER marks the name without them). A
+# gazetteer name or the long form of an acronym keeps its head ("attention
+# mechanism", "gradient harmonizing mechanism (GHM)").
+_METHOD_TRIMMED_HEADS = {"mechanism", "mechanisms", "objective", "objectives", "paradigm", "paradigms"}
+
+
+def _trim_method_head(doc: Doc, ent: Span, short_forms: dict[str, str]) -> Span:
+    texts = token_texts(doc)
+    if ent.end - ent.start < 2 or texts[ent.end - 1].lower() not in _METHOD_TRIMMED_HEADS:
+        return ent
+    text = span_text(ent)
+    if text in short_forms or gazetteer.lookup(text):
+        return ent
+    name = doc[ent.start : ent.end - 1]
+    if not is_name(name):
+        return ent
+    return Span(doc, ent.start, ent.end - 1, label=ent.label_)
+
+
 @Language.component("paperkg_sanity")
 def sanity(doc: Doc) -> Doc:
     long_forms = _long_forms(doc)
@@ -262,6 +285,8 @@ def sanity(doc: Doc) -> Doc:
             ent = Span(doc, ent.start, ent.end, label=label)
         if label in DATASET_GROUP:
             ent = _trim_resource_head(doc, ent)
+        elif label == "METHOD":
+            ent = _trim_method_head(doc, ent, short_forms)
         kept.append(ent)
     if len(kept) != len(ents) or any(a is not b for a, b in zip(kept, ents)):
         doc.ents = kept
