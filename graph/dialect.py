@@ -20,6 +20,11 @@ class Dialect:
     entity_search: str  # params: $q (full-text query), $limit; yields node, score
     paper_search: str
     node_id: str  # function name returning a node's id
+    numeric_ids: bool  # FalkorDB ids are integers; Neo4j element ids are strings
+
+    def id_param(self, node_id: str) -> int | str:
+        """A GNode.id as the value `node_id(n) IN $ids` compares with."""
+        return int(node_id) if self.numeric_ids else node_id
 
     def shortest_paths(self, max_hops: int) -> str:
         """All shortest paths between two entities (params $a, $b keys).
@@ -62,6 +67,7 @@ FALKORDB = Dialect(
         "RETURN node, score ORDER BY score DESC LIMIT $limit"
     ),
     node_id="id",
+    numeric_ids=True,
 )
 
 NEO4J = Dialect(
@@ -83,4 +89,5 @@ NEO4J = Dialect(
         "RETURN node, score ORDER BY score DESC LIMIT $limit"
     ),
     node_id="elementId",
+    numeric_ids=False,
 )

@@ -57,7 +57,7 @@ def neighbourhood(store: GraphStore, start: GNode, hops: int, max_nodes: int = s
     for _ in range(hops):
         if not frontier:
             break
-        params = {"ids": [_id_param(store, i) for i in frontier], "limit": max_nodes * 20}
+        params = {"ids": [store.dialect.id_param(i) for i in frontier], "limit": max_nodes * 20}
         found_nodes, found_edges = result_graph(store.read(expand, params))
         fresh = [i for i in found_nodes if i not in nodes]
         room = max_nodes - len(nodes)
@@ -84,11 +84,7 @@ def from_query(store: GraphStore, query: str, params: dict | None = None, *, lim
     missing = sorted({end for e in edges.values() for end in (e.start, e.end)} - set(nodes))
     if missing:
         fetch = f"MATCH (n) WHERE {store.dialect.node_id}(n) IN $ids RETURN n"
-        extra, _ = result_graph(store.read(fetch, {"ids": [_id_param(store, i) for i in missing]}))
+        extra, _ = result_graph(store.read(fetch, {"ids": [store.dialect.id_param(i) for i in missing]}))
         nodes.update(extra)
     return Subgraph(nodes, edges, result.truncated)
 
-
-def _id_param(store: GraphStore, node_id: str):
-    # FalkorDB ids are integers; Neo4j element ids are strings.
-    return int(node_id) if store.dialect.name == "falkordb" else node_id
