@@ -116,11 +116,12 @@ def test_comparison_table_columns(synthetic):
     frame = connect.comparison_frame(views.compare_papers(store, [papers[0].id, papers[1].id]))
     assert list(frame.columns)[:2] == ["type", "entity"] and list(frame.columns)[-2:] == ["in all", "only in"]
     assert frame.columns[2] == papers[0].title
-    for row in frame.itertuples(index=False):
+    for row in frame.rows:
         marks = [row[2], row[3]]
         assert (row[4] == "yes") == all(marks)
         assert row[5] == ("" if marks.count("yes") != 1 else frame.columns[2 + marks.index("yes")])
-    assert set(frame["type"]) <= {"Method", "Dataset", "Benchmark", "Metric"}
+    assert {row[0] for row in frame.rows} <= {"Method", "Dataset", "Benchmark", "Metric"}
+    assert frame.to_csv().splitlines()[0].startswith("type,entity,")
 
 
 def test_every_canned_query_runs_read_only(synthetic):

@@ -3,9 +3,11 @@ drawn and explained in words), the papers most related to a paper, and a
 side-by-side comparison of papers."""
 from __future__ import annotations
 
+import csv
+import io
 import json
+from dataclasses import dataclass
 
-import pandas as pd
 from dash import Input, Output, State as DashState, dcc, html, no_update
 
 from app import settings
@@ -89,14 +91,27 @@ def related_list(store: GraphStore, state: State) -> list:
     ], className="paths", id="related-list")]
 
 
-def comparison_frame(comparison: Comparison) -> pd.DataFrame:
+@dataclass(frozen=True)
+class ComparisonTable:
+    columns: list[str]
+    rows: list[list[str]]
+
+    def to_csv(self) -> str:
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(self.columns)
+        writer.writerows(self.rows)
+        return out.getvalue()
+
+
+def comparison_frame(comparison: Comparison) -> ComparisonTable:
     """One row per entity, one column per paper ("yes"/""), then "in all"
     and "only in" (the one paper that has it, if just one does)."""
     titles = _unique_titles(comparison.papers)
-    return pd.DataFrame(
-        [[row.entity.label, row.entity.name, *("yes" if p else "" for p in row.present), "yes" if row.shared else "",
-          titles[row.present.index(True)] if sum(row.present) == 1 else ""] for row in comparison.rows],
+    return ComparisonTable(
         columns=["type", "entity", *titles, "in all", "only in"],
+        rows=[[row.entity.label, row.entity.name, *("yes" if p else "" for p in row.present), "yes" if row.shared else "",
+               titles[row.present.index(True)] if sum(row.present) == 1 else ""] for row in comparison.rows],
     )
 
 
@@ -115,7 +130,7 @@ def compare_table(store: GraphStore, state: State) -> list:
         return [html.Div("Pick two or more papers (or use “+ compare” above) to see what they share.", className="muted")]
     frame = comparison_frame(views.compare_papers(store, state.compare))
     header = html.Tr([html.Th(c, title=c) for c in frame.columns])
-    body = [html.Tr([html.Td(v) for v in row]) for row in frame.itertuples(index=False)]
+    body = [html.Tr([html.Td(v) for v in row]) for row in frame.rows]
     return [
         html.Table([html.Thead(header), html.Tbody(body)], className="compare", id="compare-table"),
         html.Button("Download CSV", id="compare-csv-button", className="button secondary"),
@@ -200,4 +215,4 @@ def register(app, store: GraphStore) -> None:
     def _csv(_, search):
         state = State.parse(search)
         frame = comparison_frame(views.compare_papers(store, state.compare))
-        return dcc.send_data_frame(frame.to_csv, "paperkg-compare.csv", index=False)
+        return dcc.send_string(frame.to_csv(), "paperkg-compare.csv")
