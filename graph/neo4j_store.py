@@ -18,7 +18,18 @@ class Neo4jStore(GraphStore):
 
     def __init__(self, uri: str, username: str, password: str | None, database: str | None):
         auth = (username, password) if password is not None else None
-        self._driver = GraphDatabase.driver(uri, auth=auth)
+        # The server attaches notifications (unknown labels or properties in a
+        # graph that lacks them yet, planner hints) to queries the app runs on
+        # purpose; the driver would log each one. Only warnings a user must act
+        # on (deprecations, security) are kept.
+        self._driver = GraphDatabase.driver(
+            uri, auth=auth,
+            notifications_min_severity=neo4j.NotificationMinimumSeverity.WARNING,
+            notifications_disabled_classifications=[
+                neo4j.NotificationDisabledClassification.HINT, neo4j.NotificationDisabledClassification.UNRECOGNIZED,
+                neo4j.NotificationDisabledClassification.PERFORMANCE, neo4j.NotificationDisabledClassification.GENERIC,
+            ],
+        )
         self._uri = uri
         self._database = database
         try:
