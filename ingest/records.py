@@ -35,6 +35,12 @@ class PaperRecord:
     organization: str | None = None
     url: str | None = None
     sources: tuple[str, ...] = ()  # "path:line" of each place the record was read from
+    # Read by the API and bibliography readers; a format without them leaves the defaults.
+    categories: tuple[str, ...] = ()  # arXiv categories, primary first
+    published_approximate: bool = False  # `published` is only a month (from the arXiv id) or a year, as its first day
+    listed: str | None = None  # ISO date a listing (Hugging Face Daily Papers) showed it
+    cited_by_count: int | None = None
+    links: tuple[str, ...] = ()  # other pages besides `url`: hf.co/papers, code, project page
 
 
 @dataclass

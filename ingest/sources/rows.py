@@ -10,8 +10,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ingest.dates import parse_date
-from ingest.identity import paper_id
 from ingest.records import PaperRecord, Problem, SourceResult
+from ingest.sources.build import new_record, text, whole_number
 
 # Record field -> column names looked for, in order, case-insensitively.
 FIELD_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -21,9 +21,10 @@ FIELD_COLUMNS: dict[str, tuple[str, ...]] = {
     "published": ("published", "date"),
     "authors": ("authors",),
     "authors_count": ("authors_count",),
-    "url": ("url",),
+    "url": ("url", "abs"),  # arXiv listing crawlers name the abstract page `abs`
     "upvotes": ("upvotes",),
     "organization": ("organization",),
+    "categories": ("categories",),
 }
 _AUTHOR_SEPARATORS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
@@ -57,33 +58,31 @@ def record_from_row(row: Mapping[str, Any], *, path: str, line: int | None,
     columns = columns_for(row.keys(), field_map)
 
     def first(field: str) -> Any:
-        return next((row[c] for c in columns[field] if _text(row[c])), None)
+        return next((row[c] for c in columns[field] if text(row[c])), None)
 
     problems: list[Problem] = []
-    title = " ".join(_text(first("title")).split())
+    title = text(first("title"))
     if not title:
         return None, [Problem(path, "record has no title; skipped", line)]
 
-    shown_date = _text(first("published"))
+    shown_date = text(first("published"))
     published = parse_date(shown_date)
     if shown_date and published is None:
         problems.append(Problem(path, f"date {shown_date!r} not understood; left empty", line))
-    upvotes = _whole_number(first("upvotes"), "upvotes", path, line, problems)
-    authors = _authors(first("authors"))
-    authors_count = _whole_number(first("authors_count"), "authors_count", path, line, problems)
-    url = _text(first("url")) or None
-
-    record = PaperRecord(
-        id=paper_id(title, *(_text(row[c]) for c in columns["id"]), url),
+    record = new_record(
         title=title,
-        abstract=_text(first("abstract")),
+        path=path,
+        line=line,
+        dois=[row[c] for c in columns["id"] if c.casefold() == "doi"],
+        ids=[*(text(row[c]) for c in columns["id"] if c.casefold() != "doi"), text(first("url"))],
+        abstract=first("abstract"),
         published=published,
-        upvotes=upvotes,
-        authors=authors,
-        authors_count=authors_count if authors_count is not None else (len(authors) or None),
-        organization=_text(first("organization")) or None,
-        url=url,
-        sources=(f"{path}:{line}" if line is not None else path,),
+        authors=_authors(first("authors")),
+        authors_count=whole_number(first("authors_count"), "authors_count", problems, path, line),
+        url=text(first("url")),
+        upvotes=whole_number(first("upvotes"), "upvotes", problems, path, line),
+        organization=text(first("organization")) or None,
+        categories=_categories(first("categories")),
     )
     return record, problems
 
@@ -97,21 +96,6 @@ def add_row(result: SourceResult, row: Mapping[str, Any], *, line: int | None,
         result.records.append(record)
 
 
-def _text(value: Any) -> str:
-    return "" if value is None else str(value).strip()
-
-
-def _whole_number(value: Any, name: str, path: str, line: int | None,
-                  problems: list[Problem]) -> int | None:
-    if value is None:
-        return None
-    try:
-        return int(float(_text(value)))
-    except (ValueError, OverflowError):
-        problems.append(Problem(path, f"{name} {_text(value)!r} is not a number; left empty", line))
-        return None
-
-
 def _authors(value: Any) -> tuple[str, ...]:
     """Names from a list (of strings or {"name": ...} objects) or from a
     string such as "A, B and C" or "A; B"."""
@@ -120,6 +104,13 @@ def _authors(value: Any) -> tuple[str, ...]:
     if isinstance(value, list):
         names = [item.get("name") if isinstance(item, dict) else item for item in value]
     else:
-        text = _text(value)
-        names = text.split(";") if ";" in text else _AUTHOR_SEPARATORS.split(text)
-    return tuple(name for name in (_text(n) for n in names) if name)
+        value = str(value).strip()
+        names = value.split(";") if ";" in value else _AUTHOR_SEPARATORS.split(value)
+    return tuple(name for name in (text(n) for n in names) if name)
+
+
+def _categories(value: Any) -> tuple[str, ...]:
+    """Categories from a list or a space-separated string (`cs.CV cs.RO`), primary first."""
+    if value is None:
+        return ()
+    return tuple(text(c) for c in value if text(c)) if isinstance(value, list) else tuple(str(value).split())
