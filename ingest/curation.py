@@ -61,21 +61,36 @@ class Curation:
         from ingest.normalize import alias_key
 
         where = where or _Locator(Path("<curation>"), "")
-        for section in data:
+        for section, body in data.items():
             if section not in SECTIONS:
-                raise CurationError(where.error(section, f"unknown section [{section}]; expected one of {SECTIONS}"))
-        merges = {}
+                raise CurationError(where.error(None, section, f"unknown section [{section}]; expected one of {', '.join(SECTIONS)}"))
+            if not isinstance(body, dict):
+                raise CurationError(where.error(None, section, f"{section} must be a [{section}] table, not a {_kind(body)}"))
+        merges, merge_names = {}, {}
         for source, target in data.get("merge", {}).items():
-            if not isinstance(target, str) or not alias_key(target) or not alias_key(source):
-                raise CurationError(where.error(source, f"merge target of {source!r} must be a non-empty name"))
-            merges[alias_key(source)] = alias_key(target)
-        names = data.get("drop", {}).get("names", [])
+            if not isinstance(target, str):
+                raise CurationError(where.error("merge", source, f"merge target of {source!r} must be a name in quotes, not a {_kind(target)}"))
+            if not alias_key(target) or not alias_key(source):
+                raise CurationError(where.error("merge", source, f"merge {source!r} = {target!r}: both sides must be non-empty names"))
+            if alias_key(source) != alias_key(target):  # "resnet50" = "ResNet-50" is already one entity
+                merges[alias_key(source)] = alias_key(target)
+                merge_names[alias_key(source)] = source
+        for source in merges:
+            cycle = _cycle(merges, source)
+            if cycle:
+                names = " -> ".join(merge_names.get(key, key) for key in cycle)
+                raise CurationError(where.error("merge", merge_names[source], f"merges form a cycle ({names}); each name must end at one entity"))
+        drop = data.get("drop", {})
+        for key in drop:
+            if key != "names":
+                raise CurationError(where.error("drop", key, f"unknown key {key!r} in [drop]; the only key is names = [...]"))
+        names = drop.get("names", [])
         if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-            raise CurationError(where.error("names", "[drop] names must be a list of strings"))
+            raise CurationError(where.error("drop", "names", f"[drop] names must be a list of strings, not a {_kind(names)}"))
         labels = {}
         for name, label in data.get("relabel", {}).items():
             if label not in LABELS:
-                raise CurationError(where.error(name, f"label {label!r} for {name!r} is not one of {LABELS}"))
+                raise CurationError(where.error("relabel", name, f"label {label!r} for {name!r} is not one of {', '.join(LABELS)}"))
             labels[alias_key(name)] = label
         return cls(merges, frozenset(alias_key(n) for n in names), labels)
 
@@ -94,13 +109,40 @@ class Curation:
         return self.labels.get(key, label)
 
 
+def _cycle(merges: Mapping[str, str], start: str) -> list[str]:
+    """The keys of a merge chain from `start` that comes back to `start`, else []."""
+    chain, key = [start], merges[start]
+    while key in merges and key not in chain:
+        chain.append(key)
+        key = merges[key]
+    return chain + [start] if key == start else []
+
+
+def _kind(value: object) -> str:
+    return {str: "string", int: "number", float: "number", bool: "boolean", list: "list", dict: "table"}.get(type(value), type(value).__name__)
+
+
 @dataclass(frozen=True)
 class _Locator:
+    """Finds the line a key is written on, for messages naming file and line
+    (tomllib gives positions for syntax errors only)."""
+
     path: Path
     text: str
 
-    def error(self, needle: str, message: str) -> str:
-        for line_no, line in enumerate(self.text.splitlines(), 1):
-            if needle in line:
-                return f"{self.path}:{line_no}: {message}"
-        return f"{self.path}: {message}"
+    def error(self, section: str | None, key: str, message: str) -> str:
+        line = self._line(section, key)
+        return f"{self.path}:{line}: {message}" if line else f"{self.path}: {message}"
+
+    def _line(self, section: str | None, key: str) -> int | None:
+        written = rf"(?:{re.escape(key)}|\"{re.escape(key)}\"|'{re.escape(key)}')"
+        current = None
+        for number, line in enumerate(self.text.splitlines(), 1):
+            header = re.match(r"\s*\[\s*([^\]]+?)\s*\]", line)
+            if header:
+                current = header.group(1).strip("\"'")
+                if section is None and current == key:
+                    return number
+            elif re.match(rf"\s*{written}\s*=", line) and current == section:
+                return number
+        return None

@@ -54,3 +54,25 @@ def test_bad_lines_are_named(tmp_path, text, line):
     path = write(tmp_path, text)
     with pytest.raises(CurationError, match=rf"curation\.toml.*{line}"):
         Curation.load(path)
+
+
+@pytest.mark.parametrize("text,line,message", [
+    # a cycle used to be followed until it came back, silently swapping the entities
+    ('[relabel]\n"a" = "METHOD"\n\n[merge]\n"a" = "b"\n"b" = "c"\n"c" = "a"\n', 5, "cycle (a -> b -> c -> a)"),
+    ('[merge]\n"BERT" = "RoBERTa"\n"roberta" = "Bert"\n', 2, "cycle"),
+    ('[drop]\nnames = ["x"]\nname = ["y"]\n', 3, "unknown key 'name' in [drop]"),
+    ('[merge]\n"resnet" = "ResNet-50"\n"a" = 5\n', 3, "must be a name in quotes, not a number"),
+    ('merge = "x"\n', 1, "must be a [merge] table, not a string"),
+    ('[merge]\n"xx" = "y"\n[relabel]\nx = "MODEL"\n', 4, "not one of"),  # the key's own line, not the first with an "x"
+])
+def test_semantic_errors_name_file_line_and_cause(tmp_path, text, line, message):
+    path = write(tmp_path, text)
+    with pytest.raises(CurationError) as error:
+        Curation.load(path)
+    assert str(error.value).startswith(f"{path}:{line}: ") and message in str(error.value)
+
+
+def test_a_name_merged_into_its_own_spelling_is_no_cycle(tmp_path):
+    curation = Curation.load(write(tmp_path, '[merge]\n"resnet50" = "ResNet-50"\n"Segment Anything" = "SAM"\n'))
+    assert curation.target(alias_key("Segment Anything")) == alias_key("SAM")
+    assert curation.target(alias_key("resnet50")) == alias_key("resnet50")
