@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dash import Input, Output, State as DashState, dcc, html, no_update
 
+from app.components import link
 from app.components.pickers import ROLE, picker
 from app.pages import connect, cypher, explore, overview
 from app.urls import PAGES, State, page_of
@@ -27,20 +28,34 @@ def shell(store: GraphStore) -> html.Div:
             html.Div(picker("search", "any", placeholder="Search methods, datasets, benchmarks, tasks, metrics or paper titles…"), className="search"),
             html.Div([
                 html.Div(summary, className="counts", id="header-counts"),
-                html.Div(store.describe(), className="store", title="the graph store in use"),
+                html.Div(store.describe(), className="store", id="header-store", title="the graph store in use"),
             ], className="header-info"),
         ], className="header"),
+        # Each tab's last query string, so switching tabs returns to where that tab was.
+        dcc.Store(id="tab-searches", data={}),
         html.Nav([dcc.Link(PAGE_TITLES[p], href=f"/{p}", id=f"nav-{p}", className="tab") for p in PAGES], className="tabs"),
         html.Main(id="page"),
     ], className="app")
 
 
 def carried(state: State, page: str) -> State:
-    """The state a tab opens with: Connect starts from the Explore focus
-    (an entity as one end, a paper for its related papers)."""
+    """The state a tab opens with the first time: Connect starts from the
+    Explore focus (an entity as one end, a paper for its related papers)."""
     if page == "connect" and state.focus and not (state.a or state.paper):
-        return state.with_(a=state.focus.key) if state.focus.kind == "e" else state.with_(paper=state.focus.key)
-    return state
+        state = state.with_(a=state.focus.key) if state.focus.kind == "e" else state.with_(paper=state.focus.key)
+    return state.for_page(page)
+
+
+def tab_searches(saved: dict | None, page: str, search: str | None) -> dict:
+    """Remember the current page's own part of the URL."""
+    return {**(saved or {}), page: State.parse(search).for_page(page).query_string()}
+
+
+def tab_href(page: str, saved: dict, search: str | None) -> str:
+    """Back to where the tab was; the first time, what it carries over."""
+    if page in saved:
+        return f"/{page}{saved[page]}"
+    return carried(State.parse(search), page).href(page)
 
 
 def register(app, store: GraphStore) -> None:
@@ -49,13 +64,15 @@ def register(app, store: GraphStore) -> None:
         return PAGE_MODULES[page_of(pathname)].layout(store, pathname or "/", search or "")
 
     @app.callback(
-        [Output(f"nav-{p}", "href") for p in PAGES] + [Output(f"nav-{p}", "className") for p in PAGES],
-        Input("url", "search"), Input("url", "pathname"),
+        [Output(f"nav-{p}", "href") for p in PAGES] + [Output(f"nav-{p}", "className") for p in PAGES] + [Output("tab-searches", "data")],
+        Input("url", "search"), Input("url", "pathname"), DashState("tab-searches", "data"),
     )
-    def _tabs(search, pathname):
-        # Switching page keeps the selection: Connect starts from what Explore showed.
-        state, current = State.parse(search), page_of(pathname)
-        return [carried(state, p).href(p) for p in PAGES] + ["tab active" if p == current else "tab" for p in PAGES]
+    def _tabs(search, pathname, saved):
+        current = page_of(pathname)
+        saved = tab_searches(saved, current, search)
+        return [tab_href(p, saved, search) for p in PAGES] + ["tab active" if p == current else "tab" for p in PAGES] + [saved]
+
+    link.register(app)
 
     @app.callback(
         Output("url", "pathname", allow_duplicate=True),

@@ -14,6 +14,7 @@ from urllib.parse import parse_qs, urlencode
 from app import settings
 from graph.dialect import ENTITY_LABELS
 from graph.views import NODE_TYPES, NodeRef, ViewFilters
+from graph.views.link import ORDERS as LINK_ORDERS
 
 PAGES = ("explore", "connect", "overview", "cypher")
 LAYOUTS = ("cose", "concentric", "breadthfirst", "circle", "grid")
@@ -38,6 +39,8 @@ class State:
     canned: str | None = None  # Cypher: canned query name
     query: str | None = None  # Cypher: the query text as edited
     args: tuple[str, ...] = ()  # Cypher: "name=value" parameter values
+    link: tuple[str, ...] = ()  # two entity keys: the papers behind their link show in details
+    by: str = LINK_ORDERS[0]  # the link's papers: "recent" or "upvotes" first
 
     # ------------------------------------------------------------ parsing
 
@@ -71,6 +74,8 @@ class State:
             canned=one("canned"),
             query=one("query"),
             args=tuple(a for a in raw.get("args", ()) if "=" in a),
+            link=_pair(raw.get("link", ())),
+            by=one("by") if one("by") in LINK_ORDERS else LINK_ORDERS[0],
         )
 
     def query_string(self) -> str:
@@ -94,14 +99,32 @@ class State:
     def with_(self, **changes: Any) -> "State":
         return replace(self, **changes)
 
+    def for_page(self, page: str) -> "State":
+        """Only what `page` reads: each tab keeps its own state, and one
+        page's parameters never ride along into another's URL."""
+        return State(**{name: getattr(self, name) for name in PAGE_FIELDS[page]})
+
     @property
     def filters(self) -> ViewFilters:
         return ViewFilters(types=self.types, min_shared=self.min, since=self.since, until=self.until, limit=self.n)
 
 
+PAGE_FIELDS = {
+    "explore": ("focus", "sel", "types", "min", "since", "until", "n", "expand", "layout", "link", "by"),
+    "connect": ("a", "b", "paper", "compare", "sel", "link", "by"),
+    "overview": ("track",),
+    "cypher": ("canned", "query", "args"),
+}
+
+
 def page_of(pathname: str | None) -> str:
     name = (pathname or "/").strip("/").split("/")[0]
     return name if name in PAGES else PAGES[0]
+
+
+def _pair(keys) -> tuple[str, ...]:
+    keys = tuple(dict.fromkeys(k for k in keys if k))
+    return keys if len(keys) == 2 else ()
 
 
 def _text(value: Any) -> str:

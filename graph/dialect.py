@@ -18,6 +18,7 @@ class Dialect:
     name: str
     schema: tuple[str, ...]
     entity_search: str  # params: $q (full-text query), $limit; yields node, score
+    entity_search_by_papers: str  # the same matches, most papers first (short prefixes match thousands)
     paper_search: str
     node_id: str  # function name returning a node's id
     numeric_ids: bool  # FalkorDB ids are integers; Neo4j element ids are strings
@@ -62,6 +63,10 @@ FALKORDB = Dialect(
         "CALL db.idx.fulltext.queryNodes('Entity', $q) YIELD node, score "
         "RETURN node, score ORDER BY score DESC LIMIT $limit"
     ),
+    entity_search_by_papers=(
+        "CALL db.idx.fulltext.queryNodes('Entity', $q) YIELD node "
+        "RETURN node ORDER BY node.paper_count DESC LIMIT $limit"
+    ),
     paper_search=(
         "CALL db.idx.fulltext.queryNodes('Paper', $q) YIELD node, score "
         "RETURN node, score ORDER BY score DESC LIMIT $limit"
@@ -83,6 +88,10 @@ NEO4J = Dialect(
     entity_search=(
         "CALL db.index.fulltext.queryNodes('entity_search', $q) YIELD node, score "
         "RETURN node, score ORDER BY score DESC LIMIT $limit"
+    ),
+    entity_search_by_papers=(
+        "CALL db.index.fulltext.queryNodes('entity_search', $q) YIELD node "
+        "RETURN node ORDER BY node.paper_count DESC LIMIT $limit"
     ),
     paper_search=(
         "CALL db.index.fulltext.queryNodes('paper_search', $q) YIELD node, score "

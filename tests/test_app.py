@@ -198,7 +198,19 @@ def test_connect_tab_starts_from_the_explore_focus():
     assert carried(State(focus=NodeRef.entity("lora")), "connect").a == "lora"
     assert carried(State(focus=NodeRef.paper("2401.1")), "connect").paper == "2401.1"
     assert carried(State(focus=NodeRef.entity("lora"), a="vit"), "connect").a == "vit"
-    assert carried(State(focus=NodeRef.entity("lora")), "overview") == State(focus=NodeRef.entity("lora"))
+    assert carried(State(focus=NodeRef.entity("lora")), "overview") == State()  # nothing of Explore's leaks into Overview
+
+
+def test_each_tab_keeps_its_own_url_state():
+    from app.layout import tab_href, tab_searches
+
+    saved = tab_searches({}, "cypher", "?query=MATCH+(n)+RETURN+n&focus=e:lora")
+    assert saved == {"cypher": "?query=MATCH+%28n%29+RETURN+n"}
+    saved = tab_searches(saved, "explore", "?focus=e:lora&n=300&query=stale")
+    assert tab_href("cypher", saved, "?focus=e:lora&n=300") == "/cypher?query=MATCH+%28n%29+RETURN+n"
+    assert tab_href("explore", saved, "?query=x") == "/explore?focus=e%3Alora&n=300"
+    assert tab_href("connect", saved, "?focus=e:lora&n=300") == "/connect?a=lora"  # first visit: carried over
+    assert tab_href("overview", saved, "?focus=e:lora") == "/overview"
 
 
 def test_pages_on_an_empty_graph_say_what_to_do(store):
@@ -207,3 +219,36 @@ def test_pages_on_an_empty_graph_say_what_to_do(store):
     assert "Pick two entities" in text_of(connect.layout(store, "/connect", ""))
     assert "Papers" in text_of(overview.layout(store, "/overview", ""))
     assert "0 rows" in text_of(cypher.layout(store, "/cypher", "?query=MATCH+(n)+RETURN+n"))
+
+
+def test_latex_markup_in_abstracts_is_cleaned():
+    from app.components.highlight import clean_markup
+
+    assert clean_markup(r"gains 85\% on R\&D, a $\times 3$ speedup at $O(n^2)$ cost") == "gains 85% on R&D, a ×3 speedup at O(n²) cost"
+    assert clean_markup(r"F$_1$ of 0.9, $\alpha=0.5$, \textbf{bold} and ``quoted''") == "F₁ of 0.9, α=0.5, bold and “quoted”"
+    plain = "costs $5 and $10, 50% done, {A} and \\unknown{x}"
+    assert clean_markup(plain) == plain  # prices, plain percent signs and unknown commands stay as written
+
+
+def test_timeline_months_fill_the_gaps():
+    assert overview.months("2024-11", "2025-02") == ["2024-11", "2024-12", "2025-01", "2025-02"]
+    assert overview.months("2025-03", "2025-03") == ["2025-03"]
+
+
+def test_heatmap_cell_opens_the_link_view():
+    keys = {"rows": ["gpt-4", "llama"], "columns": ["mmlu", "gsm8k"], "row_names": ["GPT-4", "LLaMA"], "column_names": ["MMLU", "GSM8K"]}
+    path, search = overview.cell_link({"points": [{"pointNumber": [1, 0], "x": "MMLU", "y": "LLaMA", "z": 3}]}, keys, "?track=x")
+    state = State.parse(search)
+    assert path == "/explore" and state.focus == NodeRef.entity("llama") and state.link == ("llama", "mmlu") and state.sel is None
+    # Without a position the labels find the cell.
+    assert overview.cell_link({"points": [{"x": "GSM8K", "y": "GPT-4"}]}, keys, "")[1] == State(focus=NodeRef.entity("gpt-4"), link=("gpt-4", "gsm8k")).query_string()
+    assert overview.cell_link({"points": [{}]}, keys, "") is None and overview.cell_link(None, keys, "") is None
+
+
+def test_edge_taps_open_the_link_or_select_the_paper():
+    from app.components.link import tapped
+
+    state = State(focus=NodeRef.entity("a"), sel=NodeRef.entity("a"))
+    assert tapped({"source": "e:a", "target": "e:b"}, state) == state.with_(sel=None, link=("a", "b"))
+    assert tapped({"source": "p:2401.1", "target": "e:b"}, state) == state.with_(sel=NodeRef.paper("2401.1"))
+    assert tapped({"source": "n:1", "target": "n:2"}, state) is None and tapped(None, state) is None

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dash import MATCH, Input, Output, State as DashState, dcc, html
 
 from app import settings
-from app.components.canvas import TYPE_COLOURS
-from app.components.highlight import Target, highlighted
-from app.components.words import count
+from app.components import link
+from app.components.highlight import Target, badge, clean_markup, highlighted
+from app.components.words import count, joined
 from app.urls import State, page_of
 from graph import views
 from graph.store import GraphStore
@@ -28,8 +28,9 @@ def empty() -> html.Div:
     return html.Div("Click a node or search result to see its details here.", className="hint")
 
 
-def badge(label: str) -> html.Span:
-    return html.Span(label, className="badge", style={"background": TYPE_COLOURS.get(label, "#999")})
+def select(state: State, page: str, ref: NodeRef) -> str:
+    """The href selecting a node (which closes a link view)."""
+    return state.href(page, sel=ref, link=())
 
 
 def entity_panel(details: EntityDetails, state: State, page: str) -> html.Div:
@@ -42,19 +43,19 @@ def entity_panel(details: EntityDetails, state: State, page: str) -> html.Div:
         html.Div(f"also: {', '.join(aliases)}", className="muted") if aliases else None,
         html.Div(f"{count(entity.paper_count, 'paper')} · {count(entity.mention_count, 'mention')} · {seen}", className="muted"),
         _actions(ref, state, page, extra=[dcc.Link("Connect from here", href=state.href("connect", a=entity.key, sel=ref), className="action")]),
-        html.H4("Appears with"),
-        html.Div([_related_row(label, neighbours, state, page) for label, neighbours in details.related.items()] or html.Div("nothing yet", className="muted")),
+        html.H4("Appears with", title="shared papers in brackets; click one for the papers behind the link"),
+        html.Div([_related_row(entity.key, label, neighbours, state, page) for label, neighbours in details.related.items()] or html.Div("nothing yet", className="muted")),
         html.H4(f"Papers ({len(details.papers)}{' shown' if len(details.papers) < entity.paper_count else ''})"),
         html.Ul([_paper_item(m, entity.label, state, page) for m in details.papers], className="paper-list"),
     ], className="entity-details")
 
 
-def _related_row(label: str, neighbours, state: State, page: str) -> html.Div:
+def _related_row(entity_key: str, label: str, neighbours, state: State, page: str) -> html.Div:
     return html.Div([
         badge(label),
         *[
-            dcc.Link(f"{n.entity.name} ({n.shared})", href=state.href(page, sel=NodeRef.entity(n.entity.key)), className="chip",
-                     title=f"{n.shared} shared papers")
+            dcc.Link(f"{n.entity.name} ({n.shared})", href=state.href(page, sel=None, link=(entity_key, n.entity.key)), className="chip",
+                     title=f"the {count(n.shared, 'paper')} mentioning both")
             for n in neighbours
         ],
     ], className="related-row")
@@ -64,10 +65,10 @@ def _paper_item(mention, label: str, state: State, page: str) -> html.Li:
     paper = mention.paper
     targets = [Target(s, label) for s in mention.surfaces]
     return html.Li([
-        dcc.Link(paper.title, href=state.href(page, sel=NodeRef.paper(paper.id)), className="paper-title"),
+        dcc.Link(clean_markup(paper.title), href=select(state, page, NodeRef.paper(paper.id)), className="paper-title"),
         html.Span(f" {paper.published or 'undated'}", className="muted"),
         html.Span(" proposes it", className="proposed") if mention.proposed else None,
-        html.Div(highlighted(mention.evidence, targets), className="evidence") if mention.evidence else None,
+        html.Div(highlighted(clean_markup(mention.evidence), targets), className="evidence") if mention.evidence else None,
     ])
 
 
@@ -76,7 +77,7 @@ def paper_panel(details: PaperDetails, state: State, page: str) -> html.Div:
     ref = NodeRef.paper(paper.id)
     authors = ", ".join(paper.authors[:AUTHORS_SHOWN]) + (" et al." if len(paper.authors) > AUTHORS_SHOWN else "")
     targets = [
-        Target(surface, e.entity.label, state.href(page, sel=NodeRef.entity(e.entity.key)))
+        Target(surface, e.entity.label, select(state, page, NodeRef.entity(e.entity.key)))
         for e in details.entities
         for surface in (*e.surfaces, e.entity.name)
     ]
@@ -84,17 +85,17 @@ def paper_panel(details: PaperDetails, state: State, page: str) -> html.Div:
     for e in details.entities:
         by_type.setdefault(e.entity.label, []).append(e)
     return html.Div([
-        html.H3(paper.title, className="details-title"),
-        html.Div(_joined([f"{paper.published or 'undated'}", count(paper.upvotes, "upvote"), authors, paper.organization, _external(paper.url)]), className="muted"),
+        html.H3(clean_markup(paper.title), className="details-title"),
+        html.Div(joined([f"{paper.published or 'undated'}", count(paper.upvotes, "upvote"), authors, paper.organization, _external(paper.url)]), className="muted"),
         _actions(ref, state, page, extra=[
             dcc.Link("Related papers", href=state.href("connect", paper=paper.id, sel=ref), className="action"),
             dcc.Link("Add to compare", href=state.href("connect", compare=tuple(dict.fromkeys((*state.compare, paper.id))), sel=ref), className="action"),
         ]),
-        html.P(highlighted(paper.abstract, targets) if paper.abstract else "No abstract.", className="abstract"),
+        html.P(highlighted(clean_markup(paper.abstract), targets) if paper.abstract else "No abstract.", className="abstract"),
         html.H4("Entities"),
         html.Div([
             html.Div([badge(label), *[
-                dcc.Link(e.entity.name + (" (proposed)" if e.proposed else ""), href=state.href(page, sel=NodeRef.entity(e.entity.key)), className="chip")
+                dcc.Link(e.entity.name + (" (proposed)" if e.proposed else ""), href=select(state, page, NodeRef.entity(e.entity.key)), className="chip")
                 for e in found
             ]], className="related-row")
             for label, found in by_type.items()
@@ -119,17 +120,11 @@ def _external(url: str | None):
     return None
 
 
-def _joined(parts: list) -> list:
-    """The non-empty parts, separated by " · "."""
-    out: list = []
-    for part in parts:
-        if part:
-            out += [" · ", part] if out else [part]
-    return out
-
-
 def content(store: GraphStore, page: str, state: State):
-    """The panel for the URL: the selected node, else (Explore) the focus."""
+    """The panel for the URL: the selected node, else the link (papers
+    behind an edge), else (Explore) the focus."""
+    if link.wanted(state):
+        return link.panel(store, state, page)
     ref = state.sel or (state.focus if page == "explore" else None)
     if ref is None:
         return empty()

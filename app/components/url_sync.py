@@ -62,4 +62,4 @@ def bind_selection(app, page: str, canvas_id: str) -> None:
     def _select(node, search):
         ref = NodeRef.parse((node or {}).get("id"))
         state = State.parse(search)
-        return state.with_(sel=ref).query_string() if ref and ref != state.sel else no_update
+        return state.with_(sel=ref, link=()).query_string() if ref and (ref != state.sel or state.link) else no_update

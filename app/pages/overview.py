@@ -49,27 +49,64 @@ def trending_note(ranked: list[views.Ranked]) -> str:
 def timeline(store: GraphStore, keys: list[str]) -> go.Figure:
     points = views.mentions_over_time(store, keys)
     figure = go.Figure()
-    by_key: dict[str, list] = {}
+    by_key: dict[str, dict[str, int]] = {}
+    names: dict[str, str] = {}
     for p in points:
-        by_key.setdefault(p.key, []).append(p)
-    for series in by_key.values():
-        # Months as dates, so a month without papers is a gap on the axis, not skipped.
-        figure.add_trace(go.Scatter(x=[f"{p.month}-01" for p in series], y=[p.papers for p in series], name=series[0].name, mode="lines+markers"))
-    figure.update_layout(margin=FIGURE_MARGIN, height=320, title="Papers per month", legend={"orientation": "h"},
+        by_key.setdefault(p.key, {})[p.month] = p.papers
+        names[p.key] = p.name
+    axis = months(min(p.month for p in points), max(p.month for p in points)) if points else []
+    for key, counts in by_key.items():
+        # Every month on the axis, empty ones as zero: bars, so nothing is drawn across a gap.
+        figure.add_trace(go.Bar(x=[f"{m}-01" for m in axis], y=[counts.get(m, 0) for m in axis], name=names[key],
+                                hovertemplate="%{x|%b %Y}: %{y} papers<extra>%{fullData.name}</extra>"))
+    figure.update_layout(margin=FIGURE_MARGIN, height=320, title="Papers per month", legend={"orientation": "h"}, barmode="group",
                          xaxis={"type": "date"}, yaxis={"rangemode": "tozero"}, template="plotly_white")
     return figure
 
 
-def heatmap(store: GraphStore) -> go.Figure:
-    matrix = views.co_occurrence_matrix(store, "Method", "Benchmark", settings.HEATMAP_METHODS, settings.HEATMAP_BENCHMARKS)
+def months(first: str, last: str) -> list[str]:
+    """Every YYYY-MM from `first` to `last`, both included."""
+    year, month = int(first[:4]), int(first[5:7])
+    out = []
+    while f"{year:04d}-{month:02d}" <= last:
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def heatmap(matrix: views.Matrix) -> go.Figure:
     figure = go.Figure(go.Heatmap(
         z=matrix.values, x=[e.name for e in matrix.columns], y=[e.name for e in matrix.rows],
-        customdata=[[[r.key, c.key] for c in matrix.columns] for r in matrix.rows],
         colorscale="Blues", hovertemplate="%{y} × %{x}: %{z} papers<extra></extra>",
     ))
-    figure.update_layout(margin=FIGURE_MARGIN, height=520, title="Methods × benchmarks (shared papers; click a cell)",
+    figure.update_layout(margin=FIGURE_MARGIN, height=520, title="Methods × benchmarks (shared papers; click a cell for the papers)",
                          yaxis={"autorange": "reversed"}, template="plotly_white")
     return figure
+
+
+def heatmap_matrix(store: GraphStore) -> views.Matrix:
+    return views.co_occurrence_matrix(store, "Method", "Benchmark", settings.HEATMAP_METHODS, settings.HEATMAP_BENCHMARKS)
+
+
+def cell_link(click: dict | None, keys: dict | None, search: str | None) -> tuple[str, str] | None:
+    """Where a click on a heatmap cell leads: the method × benchmark link,
+    on the method's neighbourhood. A heatmap's click carries the cell's
+    position (and its labels), not per-cell custom data; names can repeat,
+    so the keys come from the figure's own row and column lists."""
+    point = ((click or {}).get("points") or [{}])[0]
+    rows, columns = (keys or {}).get("rows", []), (keys or {}).get("columns", [])
+    position = point.get("pointNumber")
+    if isinstance(position, list) and len(position) == 2:
+        row, column = position
+    elif "y" in point and "x" in point and point["y"] in (keys or {}).get("row_names", []):
+        row, column = keys["row_names"].index(point["y"]), keys["column_names"].index(point["x"])
+    else:
+        return None
+    if not (0 <= row < len(rows) and 0 <= column < len(columns)):
+        return None
+    method, benchmark = rows[row], columns[column]
+    state = State.parse(search).for_page("explore").with_(focus=NodeRef.entity(method), sel=None, expand=(), link=(method, benchmark))
+    return "/explore", state.query_string()
 
 
 def layout(store: GraphStore, pathname: str, search: str) -> html.Div:
@@ -77,6 +114,7 @@ def layout(store: GraphStore, pathname: str, search: str) -> html.Div:
     counts = views.graph_counts(store)
     since, ranked = views.trending(store, settings.TRENDING_DAYS, settings.TOP_ENTITIES, settings.TRENDING_MIN_PAPERS)
     keys = tracked(store, state, ranked)
+    matrix = heatmap_matrix(store)
     cards = [("Papers", counts.papers, None)] + [(f"{label}s", counts.entities[label], TYPE_COLOURS[label]) for label in ENTITY_LABELS]
     return html.Div([
         page_location(PAGE, pathname, search),
@@ -103,7 +141,13 @@ def layout(store: GraphStore, pathname: str, search: str) -> html.Div:
             picker("overview-track", "entity", keys, multi=True, initial=options_for(store, "entity", [NodeRef.entity(k) for k in keys])),
             dcc.Graph(id="overview-timeline", figure=timeline(store, keys), config={"displaylogo": False}),
         ], className="section"),
-        html.Div([dcc.Graph(id="overview-heatmap", figure=heatmap(store), config={"displaylogo": False})], className="section"),
+        html.Div([
+            dcc.Graph(id="overview-heatmap", figure=heatmap(matrix), config={"displaylogo": False}),
+            dcc.Store(id="overview-heatmap-keys", data={
+                "rows": [e.key for e in matrix.rows], "columns": [e.key for e in matrix.columns],
+                "row_names": [e.name for e in matrix.rows], "column_names": [e.name for e in matrix.columns],
+            }),
+        ], className="section"),
     ], className="page page-overview")
 
 
@@ -116,10 +160,7 @@ def register(app, store: GraphStore) -> None:
         return timeline(store, tracked(store, State.parse(search)))
 
     @app.callback(Output(URL, "pathname"), Output(URL, "search", allow_duplicate=True), Input("overview-heatmap", "clickData"),
-                  DashState(URL, "search"), prevent_initial_call=True)
-    def _open_pair(click, search):
-        # A cell opens the method's neighbourhood with the benchmark selected.
-        if not click:
-            return no_update, no_update
-        method, benchmark = click["points"][0]["customdata"]
-        return "/explore", State.parse(search).with_(focus=NodeRef.entity(method), sel=NodeRef.entity(benchmark), expand=()).query_string()
+                  DashState("overview-heatmap-keys", "data"), DashState(URL, "search"), prevent_initial_call=True)
+    def _open_pair(click, keys, search):
+        target = cell_link(click, keys, search)
+        return target if target else (no_update, no_update)

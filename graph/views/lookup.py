@@ -2,6 +2,8 @@
 reference."""
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -9,7 +11,7 @@ from graph import queries
 from graph.dialect import ENTITY_LABELS, fulltext_query
 from graph.results import GNode
 from graph.store import GraphStore
-from graph.views.model import PAPER, NodeRef, entity_of, paper_of
+from graph.views.model import PAPER, Entity, NodeRef, entity_of, paper_of
 
 
 @dataclass(frozen=True)
@@ -40,16 +42,16 @@ def graph_counts(store: GraphStore) -> GraphCounts:
 
 
 def search(store: GraphStore, text: str, limit: int = 12, kinds: Sequence[str] = ("e", "p")) -> list[Suggestion]:
-    """Entities (names and aliases) first, then paper titles; `kinds`
-    narrows to "e" (entities) or "p" (papers)."""
+    """Entities first, then paper titles; `kinds` narrows to "e" (entities)
+    or "p" (papers). Entities rank by how well they match — the name or an
+    alias as typed (up to case, hyphens, plural), then one starting with it,
+    then a word starting with it — and within that by paper count."""
     q = fulltext_query(text)
     if not q:
         return []
     found = []
     if "e" in kinds:
-        for row in store.read(store.dialect.entity_search, {"q": q, "limit": limit}).rows:
-            e = entity_of(row[0])
-            found.append(Suggestion(NodeRef.entity(e.key), e.name, e.label, f"{e.label} · {e.paper_count} paper{'s' * (e.paper_count != 1)}"))
+        found += [_entity_suggestion(e) for e in ranked_entities(store, text, q, limit)]
     if "p" in kinds:
         room = max(3, limit - len(found))  # a few titles always show under the entities
         for row in store.read(store.dialect.paper_search, {"q": q, "limit": room}).rows:
@@ -58,11 +60,56 @@ def search(store: GraphStore, text: str, limit: int = 12, kinds: Sequence[str] =
     return found
 
 
+def ranked_entities(store: GraphStore, text: str, q: str, limit: int) -> list[Entity]:
+    typed = search_key(text)
+    # Full-text scores favour short one-paper names, so the best-scored and
+    # the most-mentioned matches are pooled and re-ranked here; exact keys are looked up directly, because "gpt4" is
+    # one token to the full-text index and "gpt-4" two.
+    pool = {}
+    for query in (store.dialect.entity_search, store.dialect.entity_search_by_papers):
+        pool.update((e.key, e) for e in (entity_of(row[0]) for row in store.read(query, {"q": q, "limit": SEARCH_POOL}).rows))
+    exact = {typed, text.strip().casefold()} - {""}
+    pool.update((e.key, e) for e in (entity_of(row[0]) for row in store.read(ENTITIES_BY_KEY, {"keys": sorted(exact)}).rows))
+
+    def rank(e: Entity) -> tuple:
+        keys = {e.key, *(search_key(n) for n in (e.name, *e.aliases))}
+        tier = 0 if typed in keys else 1 if any(k.startswith(typed) for k in keys) else 2
+        return tier, -e.paper_count, len(e.name), e.key
+
+    return sorted(pool.values(), key=rank)[:limit]
+
+
+def _entity_suggestion(e: Entity) -> Suggestion:
+    return Suggestion(NodeRef.entity(e.key), e.name, e.label, f"{e.label} · {e.paper_count} paper{'s' * (e.paper_count != 1)}")
+
+
+_PARTS = re.compile(r"[^\W_]+")
+_LETTER_DIGIT = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
+
+
+def search_key(text: str) -> str:
+    """What a typed name is compared by: case, accents, spaces, hyphens and
+    a plural -s folded, digits fenced off ("GPT4" and "gpt-4" → "gpt-4",
+    "Transformers" → "transformer"). It follows the shape of the loader's
+    entity keys, so an exact key lookup finds what was typed; it need not
+    equal them in every case, because ranking only compares it with itself."""
+    text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    parts = [p.casefold() for p in _PARTS.findall(text)]
+    if parts and len(parts[-1]) > 3 and parts[-1].isalpha() and parts[-1].endswith("s") and not parts[-1].endswith(("ss", "us", "is", "os", "as")):
+        parts[-1] = parts[-1][:-3] + "y" if parts[-1].endswith("ies") else parts[-1][:-1]
+    joined = ""
+    for part in parts:
+        joined += (" " if joined[-1:].isdigit() and part[:1].isdigit() else "") + part
+    return "-".join(_LETTER_DIGIT.sub(" ", joined).split())
+
+
 def find_node(store: GraphStore, ref: NodeRef) -> GNode | None:
     query = FIND_ENTITY if ref.kind == "e" else FIND_PAPER
     rows = store.read(query, {"key": ref.key}).rows
     return rows[0][0] if rows else None
 
 
+SEARCH_POOL = 40  # full-text matches of each ranking pooled per keystroke
+ENTITIES_BY_KEY = "MATCH (e:Entity) WHERE e.key IN $keys RETURN e"
 FIND_ENTITY = "MATCH (e:Entity {key: $key}) RETURN e"
 FIND_PAPER = "MATCH (p:Paper {id: $key}) RETURN p"

@@ -1,0 +1,99 @@
+"""The papers behind a link: what mentions both of two entities, newest or
+most upvoted first, each with the sentences that name them.
+
+A click on an edge must stay cheap when one end is a hub with thousands of
+papers, so the walk starts from the end with fewer papers and the query
+itself stops at the page size. The total comes from the stored
+`CO_OCCURS.papers`, not from counting.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from graph.store import GraphStore
+from graph.views.lookup import find_node
+from graph.views.model import Entity, NodeRef, Paper, entity_of, paper_of
+from graph.views.surfaces import sentences, surface_pattern
+
+ORDERS = ("recent", "upvotes")
+EVIDENCE_SENTENCES = 2
+
+# Anchored on the smaller end, then one hop to its papers and one into the
+# other end: no more rows are read than the smaller end has papers. Ordering
+# cannot be a parameter, hence one string per order.
+_SHARED_PAPERS = """
+MATCH (s:Entity {{key: $start}}) WITH s
+MATCH (s)<-[ms:MENTIONS]-(p:Paper)-[mo:MENTIONS]->(o:Entity {{key: $other}})
+RETURN p, ms.evidence AS start_evidence, ms.surfaces AS start_surfaces,
+       mo.evidence AS other_evidence, mo.surfaces AS other_surfaces
+ORDER BY {order}, p.id LIMIT $limit
+"""
+SHARED_PAPERS = {
+    # Undated papers last: a null sorts first in descending order on both stores.
+    "recent": _SHARED_PAPERS.format(order="coalesce(p.published, '') DESC, coalesce(p.upvotes, 0) DESC"),
+    "upvotes": _SHARED_PAPERS.format(order="coalesce(p.upvotes, 0) DESC, coalesce(p.published, '') DESC"),
+}
+SHARED_COUNT = "MATCH (a:Entity {key: $a})-[c:CO_OCCURS]-(b:Entity {key: $b}) RETURN c.papers LIMIT 1"
+
+
+@dataclass(frozen=True)
+class LinkPaper:
+    paper: Paper
+    evidence: tuple[str, ...]  # sentences naming both ends first, else one per end
+    surfaces_a: tuple[str, ...]  # how this paper writes each end
+    surfaces_b: tuple[str, ...]
+
+
+@dataclass
+class LinkView:
+    a: Entity
+    b: Entity
+    shared: int  # every paper mentioning both, not only the ones listed
+    papers: list[LinkPaper]
+    order: str
+
+    @property
+    def truncated(self) -> bool:
+        return len(self.papers) < self.shared
+
+
+def link(store: GraphStore, a: str, b: str, order: str = ORDERS[0], limit: int = 30) -> LinkView | None:
+    """The papers mentioning both entity `a` and entity `b` (keys). None
+    when either is not in the graph."""
+    nodes = [find_node(store, NodeRef.entity(key)) for key in (a, b)]
+    if None in nodes:
+        return None
+    ea, eb = (entity_of(n) for n in nodes)
+    small_first = ea.paper_count <= eb.paper_count
+    start, other = (ea, eb) if small_first else (eb, ea)
+    query = SHARED_PAPERS[order if order in ORDERS else ORDERS[0]]
+    papers = []
+    for row in store.read(query, {"start": start.key, "other": other.key, "limit": limit}).records():
+        start_surfaces = _surfaces(row["start_surfaces"], start)
+        other_surfaces = _surfaces(row["other_surfaces"], other)
+        paper = paper_of(row["p"])
+        sa, sb = (start_surfaces, other_surfaces) if small_first else (other_surfaces, start_surfaces)
+        stored = [row["start_evidence"], row["other_evidence"]]
+        papers.append(LinkPaper(paper, evidence(paper.abstract, sa, sb, stored), sa, sb))
+    shared = store.scalar(SHARED_COUNT, {"a": a, "b": b}) or 0
+    return LinkView(ea, eb, max(shared, len(papers)), papers, order if order in ORDERS else ORDERS[0])
+
+
+def _surfaces(stored: Iterable[str] | None, entity: Entity) -> tuple[str, ...]:
+    return tuple(dict.fromkeys([*(stored or ()), entity.name]))
+
+
+def evidence(abstract: str, surfaces_a: Iterable[str], surfaces_b: Iterable[str], stored: Iterable[str | None] = ()) -> tuple[str, ...]:
+    """The abstract's sentences naming both ends (up to two); without one,
+    the first naming each end. Falls back to the stored first-mention
+    sentences when the abstract names neither as written."""
+    found = sentences(abstract)
+    pa, pb = surface_pattern(surfaces_a), surface_pattern(surfaces_b)
+    names_a = [bool(pa and pa.search(s)) for s in found]
+    names_b = [bool(pb and pb.search(s)) for s in found]
+    both = [s for s, a, b in zip(found, names_a, names_b) if a and b]
+    if both:
+        return tuple(both[:EVIDENCE_SENTENCES])
+    first = [next((s for s, hit in zip(found, hits) if hit), None) for hits in (names_a, names_b)]
+    return tuple(dict.fromkeys([s for s in first if s] or [s for s in stored if s]))
