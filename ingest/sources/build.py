@@ -95,10 +95,16 @@ def new_record(*, title: Any, path: str, line: int | None, arxiv: Iterable[str |
         published_approximate=approximate is not None,
         authors=authors,
         authors_count=authors_count if authors_count is not None else (len(authors) or None),
-        url=url or None,
+        url=url or _id_url(key),
         sources=(f"{path}:{line}" if line is not None else path,),
         **optional,
     )
+
+
+def _id_url(key: str) -> str | None:
+    """The page an arXiv id or DOI resolves to, for a record that names no URL."""
+    scheme, _, value = key.partition(":")
+    return {"arxiv": f"https://arxiv.org/abs/{value}", "doi": f"https://doi.org/{value}"}.get(scheme)
 
 
 def _first_day(year: str) -> str | None:

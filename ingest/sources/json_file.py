@@ -1,5 +1,7 @@
 """Reader for a JSON document of papers: an array of objects, an object
-holding one such array (`{"papers": [...]}`), or a single paper object.
+holding one such array (`{"papers": [...]}`), or a single paper object; and
+for the API answers whose shape it recognises (Hugging Face papers API,
+Semantic Scholar, OpenAlex: one module each), read with that API's fields.
 
 Records are located by line: the array is walked element by element with the
 standard decoder so each paper's `sources` entry and problems point at the
@@ -11,16 +13,33 @@ import json
 from collections.abc import Mapping
 from os import PathLike
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from ingest.records import Problem, SourceResult
+from ingest.sources import hf_api, openalex, semantic_scholar
+from ingest.sources.build import note_missing_abstracts
 from ingest.sources.rows import check_field_map, columns_for, add_row
 from ingest.sources.text import open_source
 
+# format name -> module with recognises(document), papers_key(document), to_record(item, path, line)
+API_FORMATS: dict[str, ModuleType] = {
+    "hf_api": hf_api,
+    "semantic_scholar": semantic_scholar,
+    "openalex": openalex,
+}
 _DECODER = json.JSONDecoder()
 
 
-def read_json(path: str | PathLike, *, field_map: Mapping[str, str] | None = None) -> SourceResult:
+def api_format(document: Any) -> str | None:
+    """The API whose answer `document` is, or None for a plain list of papers."""
+    return next((name for name, module in API_FORMATS.items() if module.recognises(document)), None)
+
+
+def read_json(path: str | PathLike, *, field_map: Mapping[str, str] | None = None,
+              api: str | None = None) -> SourceResult:
+    """Papers from the JSON file at `path`: read as the answer of `api` (a
+    key of API_FORMATS) when given or recognised, else as plain paper objects."""
     field_map = check_field_map(field_map)
     path = Path(path)
     result, text = open_source(path)
@@ -31,26 +50,61 @@ def read_json(path: str | PathLike, *, field_map: Mapping[str, str] | None = Non
     except json.JSONDecodeError as error:
         result.problems.append(Problem(str(path), f"not valid JSON: {error.msg}", error.lineno))
         return result
-
-    if isinstance(document, list):
-        items = _located_items(text, _skip_space(text, 0))
-    elif isinstance(document, dict) and len(keys := _paper_array_keys(document)) == 1:
-        items = _located_items(text, _value_start(text, keys[0]))
-    elif isinstance(document, dict) and columns_for(document, field_map)["title"]:
-        items = [(_line_at(text, _skip_space(text, 0)), document)]
-    else:
-        result.problems.append(Problem(str(path), (
-            "expected an array of paper objects, or an object holding exactly one; "
-            f"found {_describe(document)}")))
-        return result
-
-    for line, item in items:
-        if not isinstance(item, dict):
-            result.problems.append(Problem(
-                str(path), f"expected a paper object, found {_describe(item)}; skipped", line))
-            continue
-        add_row(result, item, line=line, field_map=field_map)
+    api = api or api_format(document)
+    add_document(result, document, text, field_map=field_map, api=api)
+    if api:
+        note_missing_abstracts(result)
     return result
+
+
+def add_document(result: SourceResult, document: Any, text: str | None, *,
+                 field_map: Mapping[str, str], api: str | None, line: int | None = None) -> None:
+    """Add the papers of a parsed JSON `document` to `result`. Their lines
+    are found in `text`, the document's source; when that is None (a body
+    embedded in another file) every paper gets `line`."""
+    path = result.path
+    module = API_FORMATS[api] if api else None
+    if module:
+        key = module.papers_key(document)
+        container = document if key is None else document.get(key) or []
+        if key is None and isinstance(document, dict):
+            container = [document]
+    else:
+        keys = _paper_array_keys(document) if isinstance(document, dict) else []
+        key = keys[0] if len(keys) == 1 else None
+        container = document.get(key) if key else document
+        if isinstance(document, dict) and key is None:
+            if not columns_for(document, field_map)["title"]:
+                result.problems.append(Problem(path, (
+                    "expected an array of paper objects, or an object holding exactly one; "
+                    f"found {_describe(document)}"), line))
+                return
+            container = [document]
+    if not isinstance(container, list):
+        result.problems.append(Problem(path, f"expected an array of papers, found {_describe(container)}", line))
+        return
+    if text is None:
+        items = [(line, item) for item in container]
+    elif isinstance(document, list):
+        items = _located_items(text, _skip_space(text, 0))
+    elif key is not None:
+        items = _located_items(text, _value_start(text, key))
+    else:
+        items = [(_line_at(text, _skip_space(text, 0)), document)]
+
+    for item_line, item in items:
+        if item is None and module is semantic_scholar:
+            result.problems.append(Problem(path, "null in a batch answer: that id was not found; skipped", item_line))
+        elif not isinstance(item, dict):
+            result.problems.append(Problem(
+                path, f"expected a paper object, found {_describe(item)}; skipped", item_line))
+        elif module:
+            record, problems = module.to_record(item, path, item_line)
+            result.problems.extend(problems)
+            if record:
+                result.records.append(record)
+        else:
+            add_row(result, item, line=item_line, field_map=field_map)
 
 
 def _paper_array_keys(document: dict) -> list[str]:
