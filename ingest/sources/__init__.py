@@ -7,10 +7,10 @@ from ingest.sources.csv_file import read_csv
 from ingest.sources.detect import detect_format
 from ingest.sources.hf_daily import read_hf_daily
 from ingest.sources.http_cassette import read_http_cassette
-from ingest.sources.inputs import collect_inputs, read_path
+from ingest.sources.inputs import FORMATS, collect_inputs, read_path
 from ingest.sources.json_file import read_json
 from ingest.sources.jsonl_file import read_jsonl
-from ingest.sources.readers import FORMATS, read_as
+from ingest.sources.readers import read_as
 from ingest.sources.ris import read_ris
 
 __all__ = [
