@@ -3,7 +3,7 @@ the shape of real ML literature (a few methods and benchmarks everywhere,
 a long tail of one-paper entities), for developing and benchmarking the app
 without the extraction model.
 
-It writes through the loader's own Cypher (`graph.queries`), so the graph has
+It writes through the real loader (`ingest.load`), so the graph has
 exactly the schema ingest produces: papers, MENTIONS with evidence and
 surfaces, PROPOSES, entity properties and CO_OCCURS.
 
@@ -15,12 +15,14 @@ import argparse
 import datetime as dt
 import random
 import time
-from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-from graph import queries
 from graph.store import GraphStore
+from ingest.curation import Curation
+from ingest.load import load_records
+from ingest.mentions import ExtractedDoc, Mention
+from ingest.records import PaperRecord
 
 # Papers per entity of each type, and how many of each a paper mentions.
 POOL_DIVISOR = {"Method": 3, "Dataset": 12, "Benchmark": 15, "Task": 40, "Metric": 150}
@@ -127,51 +129,31 @@ def _paper(index: int, entities: Sequence[SyntheticEntity], day: dt.date, rng: r
 
 
 def load(store: GraphStore, papers: Sequence[SyntheticPaper]) -> None:
-    """Write papers, links, entity properties and co-occurrence, in batches."""
+    """Write papers through the real loader, their invented mentions standing in for extraction."""
     store.setup_schema()
-    store.write_rows(queries.UPSERT_PAPERS, [_paper_row(p) for p in papers])
-    links = [
-        {"paper_id": p.id, "key": e.key, "label": e.label, "surfaces": [surface] + ([e.acronym] if e.acronym else []), "count": 1, "evidence": evidence}
+    by_id = {paper.id: paper for paper in papers}
+
+    def extract(docs: Iterable[tuple[str, str]]) -> Iterable[ExtractedDoc]:
+        for paper_id, text in docs:
+            paper = by_id[paper_id]
+            mentions = []
+            for entity, surface, sentence in paper.mentions:
+                sentence_start = max(text.find(sentence), 0)
+                for form in (surface, entity.acronym) if entity.acronym else (surface,):
+                    start = text.find(form, sentence_start)
+                    mentions.append(Mention(
+                        start, start + len(form), entity.label.upper(), form, entity.key,
+                        proposed=entity.key in paper.proposes, sentence_start=sentence_start,
+                        sentence_end=sentence_start + len(sentence)))
+            yield ExtractedDoc(paper_id, text, mentions)
+
+    records = [
+        PaperRecord(id=p.id, title=p.title, abstract=p.abstract, published=p.published, upvotes=p.upvotes,
+                    authors=p.authors, authors_count=len(p.authors), url=f"https://example.org/papers/{p.id}",
+                    sources=("synthetic",))
         for p in papers
-        for e, surface, evidence in p.mentions
     ]
-    store.write_rows(queries.WRITE_MENTIONS, links)
-    store.write_rows(queries.WRITE_PROPOSES, [{"paper_id": p.id, "key": k} for p in papers for k in p.proposes])
-    rows_by_label: dict[str, list[dict]] = defaultdict(list)
-    for row in _entity_rows(papers):
-        rows_by_label[row.pop("label")].append(row)
-    for label, rows in rows_by_label.items():
-        store.write_rows(queries.UPDATE_ENTITIES[label], rows)
-    keys = sorted({e.key for p in papers for e, _, _ in p.mentions})
-    for start in range(0, len(keys), 200):
-        store.write(queries.WRITE_CO_OCCURRENCE, {"keys": keys[start : start + 200]})
-
-
-def _entity_rows(papers: Iterable[SyntheticPaper]) -> list[dict]:
-    seen: dict[str, dict] = {}
-    for paper in papers:
-        for entity, _, _ in paper.mentions:
-            row = seen.setdefault(entity.key, {
-                "key": entity.key, "label": entity.label, "name": entity.name,
-                "aliases": [entity.name] + ([entity.acronym] if entity.acronym else []),
-                "paper_count": 0, "mention_count": 0, "first_seen": paper.published, "last_seen": paper.published,
-            })
-            row["paper_count"] += 1
-            row["mention_count"] += 1
-            row["first_seen"] = min(row["first_seen"], paper.published)
-            row["last_seen"] = max(row["last_seen"], paper.published)
-    for row in seen.values():
-        row["search_text"] = " | ".join(row["aliases"])
-    return list(seen.values())
-
-
-def _paper_row(paper: SyntheticPaper) -> dict:
-    return {
-        "id": paper.id, "title": paper.title, "abstract": paper.abstract, "published": paper.published,
-        "upvotes": paper.upvotes, "authors": list(paper.authors), "authors_count": len(paper.authors),
-        "organization": None, "url": f"https://example.org/papers/{paper.id}", "sources": ["synthetic"],
-        "record_hash": paper.id,
-    }
+    load_records(store, records, extract=extract, extraction="synthetic", curation=Curation.empty())
 
 
 def main() -> None:

@@ -4,95 +4,99 @@ from __future__ import annotations
 
 from graph.dialect import ENTITY_LABELS
 
-EXISTING_PAPERS = """
+STORED_PAPERS = """
 UNWIND $ids AS id
 MATCH (p:Paper {id: id})
-RETURN p.id AS id, p.record_hash AS record_hash, p.extraction_id AS extraction_id
+RETURN properties(p) AS paper
 """
 
-# Fields a later listing lacks must not erase what an earlier one gave.
-UPSERT_PAPERS = """
-UNWIND $rows AS row
-MERGE (p:Paper {id: row.id})
-SET p.title = row.title,
-    p.abstract = CASE WHEN size(row.abstract) >= size(coalesce(p.abstract, '')) THEN row.abstract ELSE p.abstract END,
-    p.published = coalesce(row.published, p.published),
-    p.upvotes = coalesce(row.upvotes, p.upvotes),
-    p.authors = CASE WHEN size(row.authors) > 0 THEN row.authors ELSE coalesce(p.authors, []) END,
-    p.authors_count = coalesce(row.authors_count, p.authors_count),
-    p.organization = coalesce(row.organization, p.organization),
-    p.url = coalesce(row.url, p.url),
-    p.sources = [s IN coalesce(p.sources, []) WHERE NOT s IN row.sources] + row.sources,
-    p.record_hash = row.record_hash
-"""
-
-LINKED_ENTITY_KEYS = """
+# What a batch's papers contributed before it is replaced: their links as stored.
+STORED_LINKS = """
 UNWIND $ids AS id
-MATCH (:Paper {id: id})-[:MENTIONS]->(e:Entity)
-RETURN DISTINCT e.key AS key
-"""
-
-CLEAR_PAPER_LINKS = """
-UNWIND $ids AS id
-MATCH (:Paper {id: id})-[r:MENTIONS|PROPOSES]->(:Entity)
-DELETE r
-"""
-
-WRITE_MENTIONS = """
-UNWIND $rows AS row
-MATCH (p:Paper {id: row.paper_id})
-MERGE (e:Entity {key: row.key})
-ON CREATE SET e.label = row.label, e.name = row.surfaces[0]
-MERGE (p)-[m:MENTIONS]->(e)
-SET m.count = row.count, m.evidence = row.evidence, m.surfaces = row.surfaces, m.label = row.label
-"""
-
-WRITE_PROPOSES = """
-UNWIND $rows AS row
-MATCH (p:Paper {id: row.paper_id}), (e:Entity {key: row.key})
-MERGE (p)-[:PROPOSES]->(e)
-"""
-
-MARK_EXTRACTED = """
-UNWIND $ids AS id
-MATCH (p:Paper {id: id})
-SET p.extraction_id = $extraction_id
-"""
-
-ENTITY_MENTIONS = """
-UNWIND $keys AS key
-MATCH (e:Entity {key: key})<-[m:MENTIONS]-(p:Paper)
+MATCH (p:Paper {id: id})-[m:MENTIONS]->(e:Entity)
 RETURN e.key AS key, m.label AS label, m.surfaces AS surfaces, m.count AS count, p.published AS published
 """
 
-DELETE_ORPHAN_ENTITIES = """
+ENTITY_TALLIES = """
 UNWIND $keys AS key
 MATCH (e:Entity {key: key})
-WHERE NOT (e)<-[:MENTIONS]-(:Paper)
-DETACH DELETE e
+RETURN e.key AS key, e.paper_count AS paper_count, e.mention_count AS mention_count,
+       e.first_seen AS first_seen, e.last_seen AS last_seen, e.label_votes AS label_votes,
+       e.aliases AS aliases, e.alias_weights AS alias_weights
 """
 
-KNOWN_ALIASES = """
+# Only for an entity that lost its first or last paper (or was written before
+# entities kept their tallies): the one read whose cost is the entity's size.
+ENTITY_MENTIONS = """
+UNWIND $keys AS key
+MATCH (e:Entity {key: key})<-[m:MENTIONS]-(p:Paper)
+WHERE NOT p.id IN $except
+RETURN e.key AS key, m.label AS label, m.surfaces AS surfaces, m.count AS count, p.published AS published
+"""
+
+# Entities whose aliases include a name that normalises to another key
+# (an acronym and its long form): what earlier runs teach this one.
+DEFINED_ALIASES = """
 MATCH (e:Entity)
-RETURN e.key AS key, e.aliases AS aliases
+WHERE e.alias_keys IS NOT NULL
+RETURN e.key AS key, e.alias_keys AS alias_keys
 """
 
-CLEAR_CO_OCCURRENCE = """
-UNWIND $keys AS key
-MATCH (:Entity {key: key})-[c:CO_OCCURS]-(:Entity)
-DELETE c
-"""
 
-WRITE_CO_OCCURRENCE = """
-UNWIND $keys AS key
-MATCH (a:Entity {key: key})<-[:MENTIONS]-(p:Paper)-[:MENTIONS]->(b:Entity)
-WHERE a <> b  // FalkorDB does not enforce Neo4j's one-use-per-relationship rule here
-WITH a, b, count(DISTINCT p) AS papers
-WITH CASE WHEN a.key < b.key THEN a ELSE b END AS low,
-     CASE WHEN a.key < b.key THEN b ELSE a END AS high, papers
-MERGE (low)-[c:CO_OCCURS]->(high)
-SET c.papers = papers
-"""
+def _write_batch() -> str:
+    """Everything one batch of papers changes, as ONE statement: atomic on
+    both stores, so an interrupted ingest leaves each batch entirely written
+    or not at all. It is also idempotent (run twice, it leaves what it left
+    once): the papers' co-occurrences are taken back from the links stored
+    when it runs, their links replaced, and entity properties set to values
+    computed beforehand, so a retry after a lost reply does no harm.
+
+    Each `WITH count(*)` closes a step with exactly one row, so a step with
+    nothing to do does not stop the ones after it."""
+    steps = [
+        """UNWIND $relink AS id
+MATCH (a:Entity)<-[:MENTIONS]-(:Paper {id: id})-[:MENTIONS]->(b:Entity)
+WHERE a.key < b.key
+WITH a, b, count(*) AS n
+MATCH (a)-[c:CO_OCCURS]->(b)
+SET c.papers = c.papers - n
+WITH c WHERE c.papers <= 0
+DELETE c""",
+        """UNWIND $relink AS id
+MATCH (:Paper {id: id})-[r:MENTIONS|PROPOSES]->(:Entity)
+DELETE r""",
+        """UNWIND $papers AS row
+MERGE (p:Paper {id: row.id})
+SET p += row.properties""",
+    ]
+    for label in ENTITY_LABELS:
+        others = "".join(f":{other}" for other in ENTITY_LABELS if other != label)
+        # Labels cannot be parameters in Cypher: one step per label, from this fixed list.
+        steps.append(f"""UNWIND $entities.{label} AS row
+MERGE (e:Entity {{key: row.key}})
+REMOVE e{others}
+SET e:{label}, e += row.properties, e.label = '{label}'""")
+    steps += [
+        """UNWIND $mentions AS row
+MATCH (p:Paper {id: row.paper_id}), (e:Entity {key: row.key})
+CREATE (p)-[:MENTIONS {count: row.count, evidence: row.evidence, surfaces: row.surfaces, label: row.label}]->(e)""",
+        """UNWIND $proposes AS row
+MATCH (p:Paper {id: row.paper_id}), (e:Entity {key: row.key})
+CREATE (p)-[:PROPOSES]->(e)""",
+        """UNWIND $relink AS id
+MATCH (a:Entity)<-[:MENTIONS]-(:Paper {id: id})-[:MENTIONS]->(b:Entity)
+WHERE a.key < b.key
+WITH a, b, count(*) AS n
+MERGE (a)-[c:CO_OCCURS]->(b)
+SET c.papers = coalesce(c.papers, 0) + n""",
+        """UNWIND $orphans AS key
+MATCH (e:Entity {key: key})
+DETACH DELETE e""",
+    ]
+    return "\nWITH count(*) AS done\n".join(steps) + "\nRETURN count(*) AS done\n"
+
+
+WRITE_BATCH = _write_batch()
 
 COUNTS = """
 MATCH (p:Paper) WITH count(p) AS papers
@@ -103,18 +107,28 @@ RETURN papers, label, entities
 MENTION_COUNT = "MATCH (:Paper)-[m:MENTIONS]->(:Entity) RETURN count(m)"
 
 
-def _update_entities(label: str) -> str:
-    others = "".join(f":{other}" for other in ENTITY_LABELS if other != label)
-    return f"""
-UNWIND $rows AS row
-MATCH (e:Entity {{key: row.key}})
-REMOVE e{others}
-SET e:{label}, e.label = '{label}', e.name = row.name, e.aliases = row.aliases,
-    e.paper_count = row.paper_count, e.mention_count = row.mention_count,
-    e.first_seen = row.first_seen, e.last_seen = row.last_seen, e.search_text = row.search_text
+# Corpus-level structure (ingest/variants.py): variant links and display names.
+ENTITY_NAMES = """
+MATCH (e:Entity)
+RETURN e.key AS key, e.name AS name, e.label AS label, e.paper_count AS papers, e.aliases AS aliases
 """
 
+VARIANT_LINKS = "MATCH (a:Entity)-[:VARIANT_OF]->(b:Entity) RETURN a.key AS variant, b.key AS base"
 
-# One statement per node label: labels cannot be parameters in Cypher, so
-# they come from this fixed whitelist, never from input.
-UPDATE_ENTITIES = {label: _update_entities(label) for label in ENTITY_LABELS}
+WRITE_VARIANT_OF = """
+UNWIND $rows AS row
+MATCH (a:Entity {key: row.variant}), (b:Entity {key: row.base})
+MERGE (a)-[:VARIANT_OF]->(b)
+"""
+
+DELETE_VARIANT_OF = """
+UNWIND $rows AS row
+MATCH (:Entity {key: row.variant})-[r:VARIANT_OF]->(:Entity {key: row.base})
+DELETE r
+"""
+
+SET_ENTITY_NAMES = """
+UNWIND $rows AS row
+MATCH (e:Entity {key: row.key})
+SET e.name = row.name
+"""

@@ -1,28 +1,49 @@
-"""Loading: records → extraction → entity links → the graph.
+"""Loading: records → extraction → entity links → the graph, one batch of
+papers at a time.
 
-Re-ingesting is safe and cheap: a paper whose record and extraction setup
-(model and curation) are unchanged is neither re-extracted nor rewritten
-beyond its `sources`; a changed one has its links replaced. Entity
-properties and co-occurrence are then recomputed for the entities touched.
+A batch goes through three steps:
+
+1. `Loader.plan` merges each record with the stored paper (or with the copy
+   an earlier batch still being written holds) under `ingest.dedupe.merge`
+   and sorts the papers into unchanged (nothing written), changed outside
+   their text and setup (properties written), and to extract (text or
+   extraction setup changed, or new);
+2. the caller extracts the texts of the last group, and `Loader.resolve`
+   turns them into entity links;
+3. `Loader.write` writes the batch with ONE statement (`WRITE_BATCH`).
+
+Crash-safe by construction: a batch is written by one statement, atomic on
+FalkorDB and Neo4j, which also sets each paper's done-marker (`record_hash`
+and `extraction_id`). Interrupted anywhere, the graph holds whole batches
+only, and a rerun plans the unwritten ones exactly as the first run did.
+The statement is idempotent too, so a retry after a lost reply is harmless.
+
+Incremental by construction: entity properties are kept as tallies (paper
+and mention counts, label votes, surface-form weights, first/last seen) that
+a batch adjusts by what its papers add and take back; co-occurrence is
+adjusted per paper. Nothing is recomputed over all of an entity's papers,
+except first/last seen when a paper holding that date is taken back.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 from collections import Counter, defaultdict
-from dataclasses import asdict, dataclass
-from typing import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field, fields
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from graph import queries
+from graph.dialect import ENTITY_LABELS
 from graph.schema import NODE_LABEL
 from graph.store import GraphStore
 from ingest.curation import Curation
+from ingest.dedupe import merge
+from ingest.faults import kill_point
 from ingest.mentions import EntityLink, ExtractedDoc
 from ingest.normalize import alias_key, resolve
 from ingest.records import PaperRecord
 
-KEY_BATCH = 200
-Progress = Callable[[int], None]
+READ_BATCH = 500  # ids or keys per read
 
 
 @dataclass
@@ -32,16 +53,22 @@ class LoadSummary:
     papers_unchanged: int = 0
     papers_extracted: int = 0
 
+    def add(self, other: "LoadSummary") -> None:
+        for name in ("papers_new", "papers_updated", "papers_unchanged", "papers_extracted"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
 
 def paper_text(record: PaperRecord) -> str:
-    """What extraction reads: the title, then the abstract."""
+    """What extraction reads: the title, then the abstract. Always built
+    from the record that is stored, so the stored abstract and the text the
+    links were found in are the same text."""
     return f"{record.title}\n\n{record.abstract}" if record.abstract else record.title
 
 
 def record_hash(record: PaperRecord) -> str:
-    fields = asdict(record)
-    fields.pop("sources")  # where it was read from is not what it says
-    return hashlib.sha1(json.dumps(fields, sort_keys=True).encode()).hexdigest()[:16]
+    fields_ = asdict(record)
+    fields_.pop("sources")  # where it was read from is not what it says
+    return hashlib.sha1(json.dumps(fields_, sort_keys=True).encode()).hexdigest()[:16]
 
 
 def extraction_id(pipeline: str, curation: Curation) -> str:
@@ -53,111 +80,75 @@ def extraction_id(pipeline: str, curation: Curation) -> str:
     return f"{pipeline}:{hashlib.sha1(rules.encode()).hexdigest()[:12]}"
 
 
-def load_records(
-    store: GraphStore,
-    records: Sequence[PaperRecord],
-    *,
-    extract: Callable[[Iterable[tuple[str, str]]], Iterable[ExtractedDoc]],
-    extraction: str,
-    curation: Curation,
-    on_extracted: Progress | None = None,
-) -> LoadSummary:
-    summary = LoadSummary()
-    existing = {
-        row["id"]: row
-        for batch in _batches([r.id for r in records], KEY_BATCH)
-        for row in store.read(queries.EXISTING_PAPERS, {"ids": batch}).records()
+@dataclass
+class BatchPlan:
+    """What one batch writes: `papers` (merged records, in input order) of
+    which `to_extract` need their links replaced."""
+
+    papers: list[PaperRecord] = field(default_factory=list)
+    to_extract: list[PaperRecord] = field(default_factory=list)
+    summary: LoadSummary = field(default_factory=LoadSummary)
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """What one paper's link adds to (or, taken back, removes from) its entity."""
+
+    key: str
+    label: str  # node label, e.g. "Method"
+    surfaces: tuple[str, ...]
+    count: int
+    published: str | None
+
+
+@dataclass
+class EntityTally:
+    """An entity's stored counts, from which every derived property follows."""
+
+    key: str
+    papers: int = 0
+    mentions: int = 0
+    labels: Counter = field(default_factory=Counter)
+    surfaces: Counter = field(default_factory=Counter)
+    first_seen: str | None = None
+    last_seen: str | None = None
+    dates_lost: bool = False  # a paper dated first_seen or last_seen was taken back
+
+    def add(self, item: Contribution, sign: int = 1) -> None:
+        self.papers += sign
+        self.mentions += sign * item.count
+        self.labels[item.label] += sign
+        for rank, surface in enumerate(item.surfaces):
+            # The paper's most frequent form counts fully, its other forms a little,
+            # so a long form spelled out once does not outvote the usual acronym.
+            self.surfaces[surface] += sign * (item.count if rank == 0 else 1)
+        if item.published and sign > 0:
+            self.first_seen = min(filter(None, (self.first_seen, item.published)))
+            self.last_seen = max(filter(None, (self.last_seen, item.published)))
+        elif item.published and item.published in (self.first_seen, self.last_seen):
+            self.dates_lost = True
+        self.labels = +self.labels  # drop labels and forms no paper uses any more
+        self.surfaces = +self.surfaces
+
+
+def entity_properties(tally: EntityTally) -> tuple[str, dict]:
+    """(node label, stored properties) of an entity, all derived from its tally.
+    Properties derived from an entity belong here and nowhere else."""
+    aliases = sorted(tally.surfaces, key=lambda s: (-tally.surfaces[s], s))
+    alias_keys = sorted({alias_key(alias) for alias in aliases} - {tally.key})
+    return _majority_label(tally.labels), {
+        "name": aliases[0] if aliases else tally.key,
+        "aliases": aliases,
+        "paper_count": tally.papers,
+        "mention_count": tally.mentions,
+        "first_seen": tally.first_seen,
+        "last_seen": tally.last_seen,
+        "search_text": " | ".join(aliases),
+        # bookkeeping: the tally itself, and the names that lead here from another key
+        "label_votes": [tally.labels[label] for label in ENTITY_LABELS],
+        "alias_weights": [tally.surfaces[alias] for alias in aliases],
+        "alias_keys": alias_keys or None,
     }
-    hashes = {r.id: record_hash(r) for r in records}
-    to_extract: list[PaperRecord] = []
-    for record in records:
-        before = existing.get(record.id)
-        if before is None:
-            summary.papers_new += 1
-        elif before["record_hash"] != hashes[record.id]:
-            summary.papers_updated += 1
-        else:
-            summary.papers_unchanged += 1
-        if before is None or before["record_hash"] != hashes[record.id] or before["extraction_id"] != extraction:
-            to_extract.append(record)
-
-    store.write_rows(queries.UPSERT_PAPERS, [_paper_row(r, hashes[r.id]) for r in records])
-
-    docs = []
-    for doc in extract((r.id, paper_text(r)) for r in to_extract):
-        docs.append(doc)
-        if on_extracted:
-            on_extracted(1)
-    links = resolve(docs, known_aliases(store), curation)
-    summary.papers_extracted = len(to_extract)
-
-    ids = [r.id for r in to_extract]
-    touched = {row[0] for batch in _batches(ids, KEY_BATCH) for row in store.read(queries.LINKED_ENTITY_KEYS, {"ids": batch}).rows}
-    for batch in _batches(ids, KEY_BATCH):
-        store.write(queries.CLEAR_PAPER_LINKS, {"ids": batch})
-    store.write_rows(queries.WRITE_MENTIONS, [_link_row(link) for link in links])
-    store.write_rows(queries.WRITE_PROPOSES, [_link_row(link) for link in links if link.proposed])
-    for batch in _batches(ids, KEY_BATCH):
-        store.write(queries.MARK_EXTRACTED, {"ids": batch, "extraction_id": extraction})
-    touched |= {link.key for link in links}
-    refresh_entities(store, sorted(touched))
-    return summary
-
-
-def known_aliases(store: GraphStore) -> dict[str, str]:
-    """Alias normal form → entity key, so an acronym defined in an earlier
-    run joins the entity it was defined for."""
-    table: dict[str, str] = {}
-    for key, aliases in store.read(queries.KNOWN_ALIASES).rows:
-        for alias in aliases or ():
-            table.setdefault(alias_key(alias), key)
-    return table
-
-
-def refresh_entities(store: GraphStore, keys: Sequence[str]) -> None:
-    """Recompute the derived properties and co-occurrence edges of `keys`."""
-    for batch in _batches(list(keys), KEY_BATCH):
-        store.write(queries.DELETE_ORPHAN_ENTITIES, {"keys": batch})
-        rows_by_label: dict[str, list[dict]] = defaultdict(list)
-        for row in _entity_rows(store.read(queries.ENTITY_MENTIONS, {"keys": batch}).records()):
-            rows_by_label[row.pop("node_label")].append(row)
-        for label, rows in rows_by_label.items():
-            store.write_rows(queries.UPDATE_ENTITIES[label], rows)
-        store.write(queries.CLEAR_CO_OCCURRENCE, {"keys": batch})
-        store.write(queries.WRITE_CO_OCCURRENCE, {"keys": batch})
-
-
-def _entity_rows(mentions: Iterable[dict]) -> list[dict]:
-    by_key: dict[str, list[dict]] = defaultdict(list)
-    for mention in mentions:
-        by_key[mention["key"]].append(mention)
-    rows = []
-    for key, found in by_key.items():
-        labels = Counter()
-        surfaces = Counter()
-        for mention in found:
-            labels[mention["label"]] += 1
-            for rank, surface in enumerate(mention["surfaces"] or ()):
-                # The paper's most frequent form counts fully, its other forms a little,
-                # so a long form spelled out once does not outvote the usual acronym.
-                surfaces[surface] += mention["count"] if rank == 0 else 1
-        dates = sorted(m["published"] for m in found if m["published"])
-        name = surfaces.most_common(1)[0][0] if surfaces else key
-        aliases = sorted(surfaces, key=lambda s: (-surfaces[s], s))
-        rows.append(
-            {
-                "key": key,
-                "node_label": _majority_label(labels),
-                "name": name,
-                "aliases": aliases,
-                "paper_count": len(found),
-                "mention_count": sum(m["count"] for m in found),
-                "first_seen": dates[0] if dates else None,
-                "last_seen": dates[-1] if dates else None,
-                "search_text": " | ".join(aliases),
-            }
-        )
-    return rows
 
 
 def _majority_label(labels: Counter) -> str:
@@ -167,20 +158,218 @@ def _majority_label(labels: Counter) -> str:
     return max(labels, key=lambda label: (labels[label], -preference.index(label)))
 
 
-def _paper_row(record: PaperRecord, digest: str) -> dict:
-    return {
-        "id": record.id,
-        "title": record.title,
-        "abstract": record.abstract,
-        "published": record.published,
-        "upvotes": record.upvotes,
-        "authors": list(record.authors),
-        "authors_count": record.authors_count,
-        "organization": record.organization,
-        "url": record.url,
-        "sources": list(record.sources),
-        "record_hash": digest,
-    }
+class AliasIndex:
+    """Alias normal form → entity key for the names stored entities were
+    defined with (an acronym and its long form), so an acronym defined in an
+    earlier batch or run joins the entity it was defined for. Always equal
+    to what the stored entities say, whether built from the store or kept up
+    to date batch by batch: the same input resolves the same way after an
+    interruption. Where two entities claim a name, the smaller key wins."""
+
+    def __init__(self, rows: Iterable[tuple[str, Sequence[str]]] = ()):
+        self._of_entity: dict[str, tuple[str, ...]] = {}
+        self._entities: dict[str, set[str]] = defaultdict(set)
+        for key, alias_keys in rows:
+            self.set(key, alias_keys)
+
+    def set(self, key: str, alias_keys: Sequence[str] | None) -> None:
+        for old in self._of_entity.pop(key, ()):
+            self._entities[old].discard(key)
+            if not self._entities[old]:
+                del self._entities[old]
+        if alias_keys:
+            self._of_entity[key] = tuple(alias_keys)
+            for alias in alias_keys:
+                self._entities[alias].add(key)
+
+    def mapping(self) -> dict[str, str]:
+        return {alias: min(keys) for alias, keys in self._entities.items()}
+
+
+@dataclass
+class WriteResult:
+    """What a written batch changed that later batches must know."""
+
+    alias_keys: dict[str, list[str] | None] = field(default_factory=dict)  # entity key → its alias keys (None: gone)
+
+
+class Loader:
+    """Plans, resolves and writes batches for one ingest. Batches must be
+    written in the order they were planned; `plan` may run while the
+    previous batch is still being written (see `pending`)."""
+
+    def __init__(self, store: GraphStore, extraction: str, curation: Curation):
+        self.store = store
+        self.extraction = extraction
+        self.curation = curation
+        # Papers planned but not yet written, as they will be stored: the
+        # base for a copy that turns up again before its write is done.
+        self.pending: dict[str, PaperRecord] = {}
+        self._aliases: AliasIndex | None = None
+        self.counted: set[str] = set()  # ids this run has counted in a summary
+
+    def plan(self, records: Iterable[PaperRecord]) -> BatchPlan:
+        batch: dict[str, PaperRecord] = {}
+        for record in records:
+            seen = batch.get(record.id)
+            batch[record.id] = record if seen is None else merge(seen, record)
+        stored = self._stored_papers([i for i in batch if i not in self.pending])
+        plan = BatchPlan()
+        for paper_id, record in batch.items():
+            base, base_extraction = (self.pending[paper_id], self.extraction) if paper_id in self.pending \
+                else stored.get(paper_id, (None, None))
+            merged = record if base is None else merge(base, record)
+            if paper_id in self.counted:
+                pass  # a later copy of a paper this run already counted
+            elif base is None:
+                plan.summary.papers_new += 1
+            elif record_hash(merged) != record_hash(base):
+                plan.summary.papers_updated += 1
+            else:
+                plan.summary.papers_unchanged += 1
+            self.counted.add(paper_id)
+            if base is None or record_hash(merged) != record_hash(base) or base_extraction != self.extraction:
+                plan.to_extract.append(merged)
+            elif merged == base:
+                continue
+            plan.papers.append(merged)
+            self.pending[paper_id] = merged
+        plan.summary.papers_extracted = len(plan.to_extract)
+        return plan
+
+    def written(self, plan: BatchPlan, result: WriteResult) -> None:
+        """Record that `plan` is in the store (call in planning order)."""
+        for record in plan.papers:
+            if self.pending.get(record.id) is record:
+                del self.pending[record.id]
+        if self._aliases is not None:
+            for key, alias_keys in result.alias_keys.items():
+                self._aliases.set(key, alias_keys)
+
+    def resolve(self, docs: Sequence[ExtractedDoc]) -> list[EntityLink]:
+        """Entity links for a batch's extracted docs; every batch written
+        before must have been passed to `written`."""
+        if not docs:
+            return []
+        if self._aliases is None:
+            self._aliases = AliasIndex(self.store.read(queries.DEFINED_ALIASES).rows)
+        return resolve(docs, self._aliases.mapping(), self.curation)
+
+    def write(self, plan: BatchPlan, links: Sequence[EntityLink]) -> WriteResult:
+        """Write the batch: one atomic, idempotent statement."""
+        relink = [record.id for record in plan.to_extract]
+        published = {record.id: record.published for record in plan.papers}
+        taken_back = [
+            Contribution(row["key"], row["label"], tuple(row["surfaces"] or ()), row["count"], row["published"])
+            for batch in _batches(relink, READ_BATCH)
+            for row in self.store.read(queries.STORED_LINKS, {"ids": batch}).records()
+        ]
+        added = [
+            Contribution(link.key, NODE_LABEL[link.label], link.surfaces, link.count, published[link.paper_id])
+            for link in links
+        ]
+        tallies = self._tallies(sorted({c.key for c in taken_back} | {c.key for c in added}), relink)
+        for item in taken_back:
+            tallies[item.key].add(item, -1)
+        for item in added:
+            tallies[item.key].add(item)
+        self._refresh_lost_dates([t for t in tallies.values() if t.dates_lost and t.papers > 0], relink, added)
+
+        entities: dict[str, list[dict]] = {label: [] for label in ENTITY_LABELS}
+        result = WriteResult()
+        for tally in tallies.values():
+            if tally.papers > 0:
+                label, properties = entity_properties(tally)
+                entities[label].append({"key": tally.key, "properties": properties})
+                result.alias_keys[tally.key] = properties["alias_keys"]
+            else:
+                result.alias_keys[tally.key] = None
+        kill_point("before_write")
+        self.store.write(queries.WRITE_BATCH, {
+            "relink": relink,
+            "papers": [{"id": r.id, "properties": self._paper_properties(r)} for r in plan.papers],
+            "entities": entities,
+            "mentions": [_link_row(link) for link in links],
+            "proposes": [{"paper_id": link.paper_id, "key": link.key} for link in links if link.proposed],
+            "orphans": [key for key, alias_keys in result.alias_keys.items() if tallies[key].papers <= 0],
+        })
+        kill_point("after_write")
+        return result
+
+    def _paper_properties(self, record: PaperRecord) -> dict:
+        properties = {name: list(value) if isinstance(value, tuple) else value
+                      for name, value in asdict(record).items() if name != "id"}
+        return {**properties, "record_hash": record_hash(record), "extraction_id": self.extraction}
+
+    def _stored_papers(self, ids: list[str]) -> dict[str, tuple[PaperRecord, str | None]]:
+        """id → (the stored paper as a record, its extraction id)."""
+        found = {}
+        names = {f.name: f for f in fields(PaperRecord)}
+        for batch in _batches(ids, READ_BATCH):
+            for (paper,) in self.store.read(queries.STORED_PAPERS, {"ids": batch}).rows:
+                values = {name: paper.get(name) for name in names if paper.get(name) is not None}
+                values.update({name: tuple(v) for name, v in values.items() if isinstance(v, list)})
+                found[paper["id"]] = (PaperRecord(**values), paper.get("extraction_id"))
+        return found
+
+    def _tallies(self, keys: list[str], relink: list[str]) -> dict[str, EntityTally]:
+        tallies = {key: EntityTally(key) for key in keys}
+        legacy = []
+        for batch in _batches(keys, READ_BATCH):
+            for row in self.store.read(queries.ENTITY_TALLIES, {"keys": batch}).records():
+                if row["label_votes"] is None:  # written before entities kept tallies
+                    legacy.append(row["key"])
+                    continue
+                tallies[row["key"]] = EntityTally(
+                    row["key"], row["paper_count"], row["mention_count"],
+                    Counter({label: n for label, n in zip(ENTITY_LABELS, row["label_votes"]) if n}),
+                    Counter(dict(zip(row["aliases"] or (), row["alias_weights"] or ()))),
+                    row["first_seen"], row["last_seen"],
+                )
+        for batch in _batches(legacy, READ_BATCH):
+            for row in self.store.read(queries.ENTITY_MENTIONS, {"keys": batch, "except": []}).records():
+                tallies[row["key"]].add(Contribution(
+                    row["key"], row["label"], tuple(row["surfaces"] or ()), row["count"], row["published"]))
+        return tallies
+
+    def _refresh_lost_dates(self, tallies: list[EntityTally], relink: list[str], added: list[Contribution]) -> None:
+        """First and last seen of entities that lost a paper holding one of
+        them: over their other stored papers and this batch's."""
+        if not tallies:
+            return
+        dates: dict[str, list[str]] = defaultdict(list)
+        for item in added:
+            if item.published:
+                dates[item.key].append(item.published)
+        by_key = {t.key: t for t in tallies}
+        for batch in _batches(list(by_key), READ_BATCH):
+            for row in self.store.read(queries.ENTITY_MENTIONS, {"keys": batch, "except": relink}).records():
+                if row["published"]:
+                    dates[row["key"]].append(row["published"])
+        for key, tally in by_key.items():
+            tally.first_seen = min(dates[key], default=None)
+            tally.last_seen = max(dates[key], default=None)
+
+
+def load_records(
+    store: GraphStore,
+    records: Sequence[PaperRecord],
+    *,
+    extract: Callable[[Iterable[tuple[str, str]]], Iterable[ExtractedDoc]],
+    extraction: str,
+    curation: Curation,
+    batch_size: int = 200,
+) -> LoadSummary:
+    """Load `records` in batches, one after another (no overlap): the simple
+    form of what `ingest.run` does as a pipeline."""
+    loader = Loader(store, extraction, curation)
+    summary = LoadSummary()
+    for batch in _batches(list(records), batch_size):
+        plan = loader.plan(batch)
+        docs = list(extract((r.id, paper_text(r)) for r in plan.to_extract))
+        loader.written(plan, loader.write(plan, loader.resolve(docs)))
+        summary.add(plan.summary)
+    return summary
 
 
 def _link_row(link: EntityLink) -> dict:
@@ -194,6 +383,6 @@ def _link_row(link: EntityLink) -> dict:
     }
 
 
-def _batches(items: list, size: int) -> Iterable[list]:
+def _batches(items: list, size: int) -> Iterator[list]:
     for start in range(0, len(items), size):
         yield items[start : start + size]

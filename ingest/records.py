@@ -50,3 +50,6 @@ class SourceResult:
     path: str
     records: list[PaperRecord] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # Bytes of the file (as stored, compressed or not) read when this result
+    # was made, for progress; None when the whole file was.
+    read_to: int | None = None

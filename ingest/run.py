@@ -1,21 +1,42 @@
-"""`paperkg ingest`: paths → records → extraction → graph, with progress and a summary."""
+"""`paperkg ingest`: paths → records → extraction → graph, streamed in
+bounded batches, with progress and a summary.
+
+The input is read a chunk at a time and cut into batches of `batch_size`
+distinct papers; a batch is planned, its new and changed texts extracted,
+and written while the next batches are being extracted. Memory therefore
+does not grow with the input (beyond the set of paper ids, for the count
+of unique papers), and a batch's write overlaps the extraction of the next.
+Batches are cut from the input alone, so a rerun after an interruption
+cuts and resolves them exactly as the interrupted run did.
+"""
 from __future__ import annotations
 
+import inspect
+import os
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping, Sequence
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
 from graph import queries
 from graph.store import GraphStore
 from ingest.curation import Curation
-from ingest.dedupe import dedupe
 from ingest.extract import load_extractor
-from ingest.load import LoadSummary, extraction_id, load_records
+from ingest.faults import kill_point
+from ingest.load import BatchPlan, Loader, LoadSummary, extraction_id, paper_text
+from ingest.lock import ingest_lock
+from ingest.mentions import ExtractedDoc
 from ingest.records import PaperRecord, Problem
-from ingest.sources import collect_inputs, read_path
+from ingest.sources import collect_inputs
+from ingest.sources.inputs import iter_path
+
+BATCH_PAPERS = 200
 
 
 @dataclass
@@ -25,6 +46,9 @@ class IngestOptions:
     year: int | None = None
     model: str = "fast"
     curation_path: Path | None = None
+    workers: int | None = None  # extraction processes; None: the machine's cores
+    batch_size: int = BATCH_PAPERS
+    wait: bool = True  # for another ingest into the same graph to finish, or refuse
 
 
 @dataclass
@@ -39,48 +63,121 @@ class IngestReport:
     total_papers: int = 0
 
 
-def read_inputs(paths: Sequence[str], options: IngestOptions, console: Console | None = None) -> tuple[list[PaperRecord], IngestReport]:
+def ingest_paths(store: GraphStore, paths: Sequence[str], options: IngestOptions, console: Console | None = None) -> IngestReport:
     report = IngestReport()
     files, problems = collect_inputs(paths)
     report.problems.extend(problems)
     report.files = len(files)
-    records: list[PaperRecord] = []
-    with _progress(console) as progress:
-        task = progress.add_task("reading", total=len(files))
-        for path in files:
-            result = read_path(path, format=options.format, field_map=options.field_map, year=options.year)
-            records.extend(result.records)
-            report.problems.extend(result.problems)
-            progress.advance(task)
-    report.records_read = len(records)
-    unique = dedupe(records)
-    report.papers = len(unique)
-    return unique, report
-
-
-def ingest_paths(store: GraphStore, paths: Sequence[str], options: IngestOptions, console: Console | None = None) -> IngestReport:
-    records, report = read_inputs(paths, options, console)
-    if records:
-        curation = Curation.load(options.curation_path) if options.curation_path else Curation.empty()
-        extractor = load_extractor(options.model)
-        with _progress(console) as progress:
-            task = progress.add_task("extracting", total=None)
-
-            def extract(docs):
-                docs = list(docs)
-                progress.update(task, total=len(docs))
-                return extractor.extract(docs)
-
-            report.load = load_records(
-                store,
-                records,
-                extract=extract,
-                extraction=extraction_id(f"{options.model}@{extractor.nlp.meta.get('version')}", curation),
-                curation=curation,
-                on_extracted=lambda n: progress.advance(task, n),
-            )
+    on_wait = (lambda message: console.print(f"[yellow]{message}[/]", highlight=False, markup=True)) if console else None
+    with ingest_lock(store, wait=options.wait, on_wait=on_wait):
+        if files:
+            curation = Curation.load(options.curation_path) if options.curation_path else Curation.empty()
+            extractor = load_extractor(options.model)
+            loader = Loader(store, extraction_id(f"{options.model}@{extractor.nlp.meta.get('version')}", curation), curation)
+            with _progress(console) as progress:
+                task = progress.add_task("ingesting", total=sum(_size(f) for f in files) or None, papers=0, rate="")
+                batches = _read_batches(files, options, report, lambda n: progress.advance(task, n))
+                started = time.monotonic()
+                pipeline = _Pipeline(loader, lambda plan: _show(progress, task, plan, report, started))
+                pipeline.run(batches, lambda texts: extractor.extract(texts, **_workers(extractor, options)))
+            kill_point("end")
+            after_bulk_write = getattr(store, "after_bulk_write", None)
+            if after_bulk_write and report.load.papers_extracted:
+                after_bulk_write()
     fill_counts(store, report)
     return report
+
+
+class _Pipeline:
+    """Plans batches as extraction asks for texts, and writes each batch, in
+    order, once its docs are out, on one writer thread, so a write overlaps
+    the extraction of the batches after it. At most one write is in flight:
+    the next batch's links are resolved against what it wrote."""
+
+    def __init__(self, loader: Loader, on_written: Callable[[BatchPlan], None]):
+        self.loader = loader
+        self.on_written = on_written
+        self.plans: deque[BatchPlan] = deque()
+        self.docs: deque[ExtractedDoc] = deque()
+        self.in_flight: tuple[BatchPlan, Future] | None = None
+
+    def run(self, batches: Iterator[list[PaperRecord]],
+            extract: Callable[[Iterator[tuple[str, str]]], Iterator[ExtractedDoc]]) -> None:
+        with ThreadPoolExecutor(1, thread_name_prefix="graph-writer") as self.writer:
+            for doc in extract(self._texts(batches)):
+                self.docs.append(doc)
+                self._write_ready()
+            self._write_ready()
+            self._finish_write()
+
+    def _texts(self, batches: Iterator[list[PaperRecord]]) -> Iterator[tuple[str, str]]:
+        for batch in batches:
+            self._write_ready()  # batches with nothing to extract go out without waiting for docs
+            plan = self.loader.plan(batch)
+            kill_point("planned")
+            self.plans.append(plan)
+            for record in plan.to_extract:
+                yield record.id, paper_text(record)
+
+    def _write_ready(self) -> None:
+        while self.plans and len(self.docs) >= len(self.plans[0].to_extract):
+            plan = self.plans.popleft()
+            docs = [self.docs.popleft() for _ in plan.to_extract]
+            if plan.to_extract:
+                kill_point("extracted")
+            if plan.papers:
+                self._finish_write()
+                self.in_flight = (plan, self.writer.submit(self.loader.write, plan, self.loader.resolve(docs)))
+            else:
+                self.on_written(plan)
+
+    def _finish_write(self) -> None:
+        if self.in_flight:
+            plan, future = self.in_flight
+            self.in_flight = None
+            self.loader.written(plan, future.result())
+            self.on_written(plan)
+
+
+def _read_batches(files: Sequence[Path], options: IngestOptions, report: IngestReport,
+                  advance: Callable[[int], None]) -> Iterator[list[PaperRecord]]:
+    """The input's records in batches of `options.batch_size` distinct ids,
+    cut the same way on every run over the same input."""
+    batch: list[PaperRecord] = []
+    batch_ids: set[str] = set()
+    seen: set[str] = set()
+    for path in files:
+        counted = 0
+        for result in iter_path(path, format=options.format, field_map=options.field_map, year=options.year):
+            report.problems.extend(result.problems)
+            report.records_read += len(result.records)
+            for record in result.records:
+                if record.id not in batch_ids and len(batch_ids) == options.batch_size:
+                    yield batch
+                    batch, batch_ids = [], set()
+                batch.append(record)
+                batch_ids.add(record.id)
+                seen.add(record.id)
+            report.papers = len(seen)
+            read_to = result.read_to if result.read_to is not None else _size(path)
+            advance(read_to - counted)
+            counted = read_to
+            kill_point("read")
+    if batch:
+        yield batch
+
+
+def _workers(extractor, options: IngestOptions) -> dict:
+    """The `workers` argument, for an extractor that runs several processes."""
+    return {"workers": options.workers} if "workers" in inspect.signature(extractor.extract).parameters else {}
+
+
+def _show(progress: Progress, task: TaskID, plan: BatchPlan, report: IngestReport, started: float) -> None:
+    report.load.add(plan.summary)
+    done = report.load.papers_new + report.load.papers_updated + report.load.papers_unchanged
+    elapsed = time.monotonic() - started
+    rate = f"{done / elapsed:,.0f} papers/s" if elapsed > 0.5 else ""
+    progress.update(task, papers=done, rate=rate)
 
 
 def fill_counts(store: GraphStore, report: IngestReport) -> None:
@@ -92,12 +189,23 @@ def fill_counts(store: GraphStore, report: IngestReport) -> None:
     report.mentions = store.scalar(queries.MENTION_COUNT) or 0
 
 
+def _size(path: Path) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
 def _progress(console: Console | None) -> Progress:
     return Progress(
         TextColumn("{task.description:<10}"),
         BarColumn(),
-        MofNCompleteColumn(),
+        TextColumn("{task.percentage:>3.0f}%"),
+        TextColumn("{task.fields[papers]:,} papers"),
+        TextColumn("{task.fields[rate]}"),
         TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
         console=console,
         disable=console is None,
         transient=False,

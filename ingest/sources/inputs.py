@@ -2,18 +2,51 @@
 the reader for its format."""
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import dataclasses
+import re
+from collections.abc import Iterator, Mapping, Sequence
 from os import PathLike
 from pathlib import Path
 
-from ingest.records import Problem, SourceResult
-from ingest.sources.csv_file import read_csv
+from ingest.records import PaperRecord, Problem, SourceResult
 from ingest.sources.detect import FORMAT_EXTENSIONS, detect_format
-from ingest.sources.hf_daily import read_hf_daily
-from ingest.sources.json_file import read_json
-from ingest.sources.jsonl_file import read_jsonl
+from ingest.sources.jsonl_file import iter_jsonl
+from ingest.sources.readers import FORMATS, read_as
+from ingest.sources.text import format_suffix
 
-FORMATS = ("hf_daily", "json", "jsonl", "csv")
+# C0 and C1 control characters other than tab and newline: a NUL in a JSON
+# string ("\u0000") is valid JSON but no store accepts it in a property.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def iter_path(path: str | PathLike, *, format: str | None = None,
+              field_map: Mapping[str, str] | None = None, year: int | None = None) -> Iterator[SourceResult]:
+    """`read_path`, as a stream of partial results: a JSON Lines file of any
+    size comes a chunk of lines at a time. Control characters are stripped
+    from every record, each record that had some named as a problem."""
+    format = format or detect_format(path)
+    results = iter_jsonl(path, field_map=field_map) if format == "jsonl" else iter(
+        [read_path(path, format=format, field_map=field_map, year=year)])
+    for result in results:
+        result.records = [_without_control_characters(record, result) for record in result.records]
+        yield result
+
+
+def _without_control_characters(record: PaperRecord, result: SourceResult) -> PaperRecord:
+    changed = {}
+    for field in dataclasses.fields(record):
+        value = getattr(record, field.name)
+        if isinstance(value, str) and _CONTROL.search(value):
+            changed[field.name] = _CONTROL.sub("", value)
+        elif isinstance(value, tuple) and any(isinstance(v, str) and _CONTROL.search(v) for v in value):
+            changed[field.name] = tuple(_CONTROL.sub("", v) if isinstance(v, str) else v for v in value)
+    if not changed:
+        return record
+    where, _, line = record.sources[0].rpartition(":") if record.sources else ("", "", "")
+    result.problems.append(Problem(
+        result.path, f"control characters removed from {', '.join(changed)}",
+        int(line) if line.isdigit() and where == result.path else None))
+    return dataclasses.replace(record, **changed)
 
 
 def read_path(path: str | PathLike, *, format: str | None = None,
@@ -21,16 +54,7 @@ def read_path(path: str | PathLike, *, format: str | None = None,
     """Read one file as `format`, or as the format its content shows.
 
     `year` applies to Daily Papers text only; `field_map` to the tabular formats."""
-    format = format or detect_format(path)
-    if format == "hf_daily":
-        return read_hf_daily(path, year=year)
-    if format == "json":
-        return read_json(path, field_map=field_map)
-    if format == "jsonl":
-        return read_jsonl(path, field_map=field_map)
-    if format == "csv":
-        return read_csv(path, field_map=field_map)
-    raise ValueError(f"unknown input format {format!r}; formats are: {', '.join(FORMATS)}")
+    return read_as(format or detect_format(path), path, field_map=field_map, year=year)
 
 
 def collect_inputs(paths: Sequence[str | PathLike]) -> tuple[list[Path], list[Problem]]:
@@ -47,7 +71,7 @@ def collect_inputs(paths: Sequence[str | PathLike]) -> tuple[list[Path], list[Pr
             found = sorted(
                 candidate for candidate in path.rglob("*")
                 if candidate.is_file()
-                and candidate.suffix.lower() in FORMAT_EXTENSIONS
+                and format_suffix(candidate) in FORMAT_EXTENSIONS
                 and not any(part.startswith(".") for part in candidate.relative_to(path).parts))
             if not found:
                 problems.append(Problem(str(path), (
