@@ -1,22 +1,49 @@
 """`paperkg`: a thin command line over ingest, graph and the web app."""
 from __future__ import annotations
 
+import errno
 import json
+import os
+import socket
 import sys
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 from rich.console import Console
+from rich.text import Text
+from typer.core import TyperGroup
 
 from graph import settings
 from graph.config import StoreConfig
+from graph.render import terminal_text
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+class _Commands(TyperGroup):
+    """Errors the user can fix (store down, bad curation file...) end the
+    command with one line naming cause and fix; PAPERKG_DEBUG=1 shows the
+    traceback instead."""
+
+    def invoke(self, ctx):
+        from app.errors import USER_ERRORS, one_line
+
+        try:
+            return super().invoke(ctx)
+        except USER_ERRORS as error:
+            if os.environ.get("PAPERKG_DEBUG"):
+                raise
+            raise _fail(one_line(error)) from None
+
 
 cli = typer.Typer(
+    cls=_Commands,
     help="Knowledge graph of ML papers: ingest listings, extract methods/datasets/benchmarks/tasks/metrics, "
     "query with Cypher, export subgraphs, explore in the browser.\n\n"
     "Store: Neo4j when NEO4J_URI is set (with NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE); "
-    "otherwise an embedded FalkorDB server under PAPERKG_HOME that paperkg starts itself.",
+    "otherwise an embedded FalkorDB server under PAPERKG_HOME that paperkg starts itself.\n\n"
+    "Errors are one line with the cause and the fix; set PAPERKG_DEBUG=1 to see the traceback.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -29,17 +56,18 @@ err = Console(stderr=True, soft_wrap=True)
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {message}", highlight=False, markup=True)
+    err.print(Text.assemble(("error: ", "bold red"), terminal_text(message)), highlight=False)
     return typer.Exit(code)
 
 
-def _store():
-    from graph import StoreError, open_store
+def _note(message: str, label: str = "note") -> None:
+    err.print(Text.assemble((f"{label}: ", "yellow"), terminal_text(message)), highlight=False)
 
-    try:
-        return open_store()
-    except StoreError as error:
-        raise _fail(str(error))
+
+def _store():
+    from graph import open_store
+
+    return open_store()
 
 
 def _pairs(values: list[str], option: str) -> dict[str, str]:
@@ -67,6 +95,8 @@ def ingest(
     Re-ingesting is safe: papers are deduplicated by arXiv id, DOI or title,
     unchanged papers are left alone, and every count stays the same.
     """
+    if curation is not None and not curation.is_file():
+        raise _fail(f"{curation}: no such curation file (--curation); give an existing TOML file or leave the option out")
     from ingest.run import IngestOptions, ingest_paths
 
     config = StoreConfig.from_env()
@@ -78,7 +108,7 @@ def ingest(
         except ValueError as error:
             raise _fail(str(error))
     for problem in report.problems:
-        err.print(f"[yellow]problem:[/] {problem}", highlight=False)
+        _note(str(problem), "problem")
     load = report.load
     entity_counts = ", ".join(f"{label} {n}" for label, n in sorted(report.entities_by_label.items())) or "none"
     out.print(
@@ -116,7 +146,7 @@ def query(
             raise _fail(str(error))
     renderers[format](result, out)
     if result.truncated:
-        err.print(f"[yellow]note:[/] stopped at {limit} rows; raise --limit for more")
+        _note(f"stopped at {limit} rows; raise --limit for more")
 
 
 def _json_or_text(value: str):
@@ -159,9 +189,9 @@ def export(
             raise _fail(str(error))
     graph = subgraph.to_networkx()
     files = write(graph, format, out_path)
-    out.print(f"wrote {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges to {', '.join(map(str, files))}", highlight=False)
+    out.print(terminal_text(f"wrote {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges to {', '.join(map(str, files))}"), highlight=False)
     if subgraph.truncated:
-        err.print(f"[yellow]note:[/] the subgraph was capped at {settings.EXPORT_MAX_NODES} nodes")
+        _note(f"the subgraph was capped at {settings.EXPORT_MAX_NODES} nodes")
 
 
 @cli.command()
@@ -169,14 +199,50 @@ def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind. Anything but loopback requires --auth."),
     port: int = typer.Option(8050, "--port"),
     auth: Optional[str] = typer.Option(None, "--auth", envvar="PAPERKG_AUTH", help="user:password for HTTP basic auth (or PAPERKG_AUTH)."),
-    debug: bool = typer.Option(False, "--debug", help="Dash debug mode (reloader, error overlay)."),
+    debug: bool = typer.Option(False, "--debug", help="Dash debug mode (reloader, error overlay); loopback only, and without Werkzeug's interactive console."),
 ):
     """Serve the explorer web app."""
+    if debug and host not in LOOPBACK:
+        raise _fail(f"--debug shows tracebacks and source to whoever connects, so it serves loopback only, not {host}; drop --debug to serve {host}")
     credentials = _credentials(host, auth)
+    _check_port(host, port)
+    with _store() as store:
+        _serve(store, host=host, port=port, auth=credentials, debug=debug)
+
+
+def _serve(store, **options) -> None:
     from app.server import serve as run_server
 
-    with _store() as store:
-        run_server(store, host=host, port=port, auth=credentials, debug=debug)
+    try:
+        run_server(store, **options)
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:  # taken between the check and the bind
+            raise _fail(_port_taken(options["host"], options["port"]))
+        raise
+
+
+def _check_port(host: str, port: int) -> None:
+    """Fail before the store is opened when the port cannot be served."""
+    if os.environ.get("WERKZEUG_SERVER_FD"):
+        return  # --debug's reloader child: its parent holds the socket and hands it over
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server binds: TIME_WAIT is not "in use"
+        try:
+            sock.bind((host, port))
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                raise _fail(_port_taken(host, port))
+            raise _fail(f"cannot serve on {host}:{port}: {error.strerror}; choose another --host or --port")
+
+
+def _port_taken(host: str, port: int) -> str:
+    return f"port {port} is in use on {host} (another paperkg serve?); use --port {_free_port(host)}"
+
+
+def _free_port(host: str) -> int:
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as sock:
+        sock.bind((host, 0))
+        return sock.getsockname()[1]
 
 
 def _credentials(host: str, auth: str | None) -> tuple[str, str] | None:
@@ -185,7 +251,7 @@ def _credentials(host: str, auth: str | None) -> tuple[str, str] | None:
         if not sep or not user or not password:
             raise _fail("--auth takes user:password")
         return user, password
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    if host not in LOOPBACK:
         raise _fail(f"binding {host} exposes the app beyond this machine: give --auth user:password (or PAPERKG_AUTH)")
     return None
 
@@ -195,20 +261,28 @@ def demo(
     port: int = typer.Option(8050, "--port"),
     no_serve: bool = typer.Option(False, "--no-serve", help="Only load the demo graph."),
 ):
-    """Load the bundled sample (30 abstracts written for paperkg) into its own graph and serve it."""
+    """Load the bundled sample (30 abstracts written for paperkg) into its own graph and serve it.
+
+    It never writes into your data: the embedded store gets a graph of its own
+    and Neo4j (NEO4J_URI) a database of its own, `paperkg-demo`, created if
+    absent; a Neo4j server without multi-database support is refused."""
     from graph import open_store
     from ingest.run import IngestOptions, ingest_paths
 
-    from app.demo import DEMO_GRAPH, SAMPLE_PATH
+    from app.demo import DEMO_DATABASE, DEMO_GRAPH, SAMPLE_PATH
 
+    if not no_serve:
+        _check_port("127.0.0.1", port)
     config = StoreConfig.from_env(graph_name=DEMO_GRAPH)
+    if config.backend == "neo4j":
+        from graph.neo4j_store import create_database
+
+        config = create_database(config, DEMO_DATABASE)
     with open_store(config) as store:
         report = ingest_paths(store, [str(SAMPLE_PATH)], IngestOptions(), console=err)
         out.print(f"demo graph: {report.total_papers} papers, {sum(report.entities_by_label.values())} entities", highlight=False)
         if not no_serve:
-            from app.server import serve as run_server
-
-            run_server(store, host="127.0.0.1", port=port, auth=None, debug=False)
+            _serve(store, host="127.0.0.1", port=port, auth=None, debug=False)
 
 
 @cli.command()
@@ -224,7 +298,7 @@ def extract(
         count = extract_jsonl(in_path, out_path, model=model, progress=True)
     except (ValueError, OSError) as error:
         raise _fail(str(error))
-    out.print(f"wrote {count} records to {out_path}", highlight=False)
+    out.print(terminal_text(f"wrote {count} records to {out_path}"), highlight=False)
 
 
 @cli.command(name="eval")
@@ -268,11 +342,11 @@ def entities(
     if merge_candidates:
         table = Table("entity", "looks like", "similarity", "why")
         for candidate in find_candidates([tuple(r) for r in rows])[:limit]:
-            table.add_row(*candidate.as_row())
+            table.add_row(*map(terminal_text, candidate.as_row()))
     else:
         table = Table("name", "type", "papers", "aliases", "key")
         for key, type_, name, aliases, papers in rows:
-            table.add_row(name, type_, str(papers), ", ".join((aliases or [])[1:6]), key)
+            table.add_row(*map(terminal_text, (name, type_, papers, ", ".join((aliases or [])[1:6]), key)))
     out.print(table)
 
 
@@ -284,7 +358,7 @@ def start():
     config = StoreConfig.from_env()
     _refuse_on_neo4j(config)
     info = EmbeddedServer(config.home).start()
-    out.print(f"FalkorDB running on 127.0.0.1:{info.port} (pid {info.pid}), data in {config.home / 'falkordb'}", highlight=False)
+    out.print(terminal_text(f"FalkorDB running on 127.0.0.1:{info.port} (pid {info.pid}), data in {config.home / 'falkordb'}"), highlight=False)
 
 
 @db_cli.command()
@@ -306,7 +380,7 @@ def status():
     with _store() as store:
         report = IngestReport()
         fill_counts(store, report)
-        out.print(store.describe(), highlight=False)
+        out.print(terminal_text(store.describe()), highlight=False)
     out.print(f"papers {report.total_papers} · mentions {report.mentions}", highlight=False)
     for label, count in sorted(report.entities_by_label.items()):
         out.print(f"  {label:<10} {count}", highlight=False)

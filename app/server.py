@@ -6,10 +6,12 @@ from pathlib import Path
 
 import dash
 import waitress
+from dash import Input, Output, html, set_props
 from flask import Response, request
 
 from app import layout
 from app.components import details, pickers
+from app.errors import USER_ERRORS, one_line
 from graph.store import GraphStore
 
 ASSETS = Path(__file__).parent / "assets"
@@ -24,16 +26,49 @@ def create_app(store: GraphStore, auth: tuple[str, str] | None = None) -> dash.D
         # Pages build their controls when shown, so callbacks name ids not
         # in the initial layout.
         suppress_callback_exceptions=True,
+        on_error=_store_trouble,
     )
-    app.layout = lambda: layout.shell(store)
+    app.layout = lambda: _page_or_message(store)
     layout.register(app, store)
     for page in layout.PAGE_MODULES.values():
         page.register(app, store)
     details.register(app, store)
     pickers.register(app, store)
+
+    @app.callback(Output(STORE_ALERT, "hidden"), Input("url", "href"))
+    def _store_back(_):
+        # Each navigation asks the store; a failure shows the alert (via on_error), an answer hides it.
+        store.scalar("RETURN 1")
+        return True
+
     if auth:
         require_basic_auth(app.server, *auth)
     return app
+
+
+STORE_ALERT = "store-alert"
+
+
+def _page_or_message(store: GraphStore) -> html.Div:
+    """The app, or, when the store cannot answer, a page saying so; the next
+    load tries again (the embedded store restarts its server by itself)."""
+    try:
+        return html.Div([html.Div(id=STORE_ALERT, role="alert", className="hint", hidden=True), layout.shell(store)])
+    except USER_ERRORS as error:
+        return html.Div([
+            html.H2("paperkg cannot reach its graph store"),
+            html.P(one_line(error), className="hint", id=STORE_ALERT, role="alert"),
+            html.P("Reload this page once the store is back; if it stays down, check `paperkg db status` in a terminal."),
+        ], className="app")
+
+
+def _store_trouble(error: Exception) -> None:
+    """A callback that failed because the store did not answer shows that in
+    the alert line and changes nothing else; any other error is a bug and
+    stays an HTTP 500 with its traceback in the log."""
+    if not isinstance(error, USER_ERRORS):
+        raise error
+    set_props(STORE_ALERT, {"children": f"The graph store did not answer: {one_line(error)} Try again in a moment.", "hidden": False})
 
 
 def require_basic_auth(server, user: str, password: str) -> None:
@@ -54,7 +89,9 @@ def _same(given: str | None, expected: str) -> bool:
 def serve(store: GraphStore, *, host: str = "127.0.0.1", port: int = 8050, auth: tuple[str, str] | None = None, debug: bool = False) -> None:
     app = create_app(store, auth)
     if debug:
-        app.run(host=host, port=port, debug=True)  # Dash's reloader and error overlay
+        # Dash's reloader and error overlay, but not Werkzeug's debugger: its
+        # /console runs Python for whoever reaches it, outside basic auth.
+        app.run(host=host, port=port, debug=True, use_debugger=False)
         return
     # Flask's own server is for development only; waitress is a production WSGI server.
     print(f"paperkg: serving {store.describe()} on http://{host}:{port}", flush=True)

@@ -1,6 +1,7 @@
 """Neo4j 5 through the official driver."""
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import neo4j
@@ -8,6 +9,7 @@ from neo4j import GraphDatabase, Query
 from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable
 from neo4j.graph import Node, Path, Relationship
 
+from graph.config import StoreConfig
 from graph.dialect import NEO4J
 from graph.results import GEdge, GNode, GPath, QueryResult, convert
 from graph.store import GraphStore, QueryError, QueryTimeout, ReadOnlyError, StoreError
@@ -75,6 +77,24 @@ class Neo4jStore(GraphStore):
 
     def close(self) -> None:
         self._driver.close()
+
+
+def create_database(config: StoreConfig, name: str) -> StoreConfig:
+    """`config` pointed at database `name`, created if absent, so what is
+    written there cannot touch the user's own database. `name` is a constant
+    of paperkg's, never user text (database names cannot be parameters)."""
+    store = Neo4jStore(config.neo4j_uri, config.neo4j_username, config.neo4j_password, "system")
+    try:
+        store.write(f"CREATE DATABASE `{name}` IF NOT EXISTS WAIT")
+    except StoreError as error:
+        raise StoreError(
+            f"Neo4j at {config.neo4j_uri} cannot create a database '{name}' of its own ({error}); "
+            "a server without multi-database support (Community edition, Aura Free) has only your database, "
+            "and paperkg will not write into it: unset NEO4J_URI to use the embedded store, or use a server that can"
+        ) from None
+    finally:
+        store.close()
+    return dataclasses.replace(config, neo4j_database=name)
 
 
 def _translate(error: Neo4jError, timeout: float | None) -> Exception:

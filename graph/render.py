@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from typing import Any
 
@@ -11,6 +12,23 @@ from rich.table import Table
 from rich.text import Text
 
 from graph.results import GEdge, GNode, GPath, QueryResult
+
+# C0 controls but newline and tab, DEL, C1 controls, and the bidi overrides
+# that reorder what a terminal shows.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_text(value: Any, style: str = "") -> Text:
+    """Text from the data (titles, names, messages quoting input) made safe to
+    print: rich markup stays literal (a title with `[/x]` prints as is) and
+    escape sequences show as `\\x1b`, so data can never restyle, move or
+    clear the user's terminal."""
+    return Text(_UNPRINTABLE.sub(_visible_escape, value if isinstance(value, str) else str(value)), style=style)
+
+
+def _visible_escape(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def plain(value: Any) -> Any:
@@ -38,9 +56,11 @@ def cell(value: Any) -> str:
 
 
 def render_table(result: QueryResult, console: Console) -> None:
-    table = Table(*result.columns)
+    table = Table()
+    for column in result.columns:
+        table.add_column(terminal_text(column))
     for row in result.rows:
-        table.add_row(*(Text(cell(v)) for v in row))  # Text: user data is never rich markup
+        table.add_row(*(terminal_text(cell(v)) for v in row))
     console.print(table)
     console.print(f"{len(result.rows)} row(s)")
 

@@ -9,7 +9,8 @@ rich and connected.
 
 from pathlib import Path
 
-DEMO_GRAPH = "paperkg_demo"
+DEMO_GRAPH = "paperkg_demo"  # the embedded store's graph
+DEMO_DATABASE = "paperkg-demo"  # Neo4j's database (its names take dashes, not underscores)
 SAMPLE_PATH = Path(__file__).with_name("sample.jsonl")
 
-__all__ = ["DEMO_GRAPH", "SAMPLE_PATH"]
+__all__ = ["DEMO_DATABASE", "DEMO_GRAPH", "SAMPLE_PATH"]
