@@ -137,17 +137,25 @@ def compare_table(store: GraphStore, state: State) -> list:
     ]
 
 
+def picker_options(store: GraphStore, state: State) -> list[list[dict]]:
+    """Options naming the URL's values, for the a, b, paper and compare pickers."""
+    entities = [[NodeRef.entity(key)] if key else [] for key in (state.a, state.b)]
+    papers = [[NodeRef.paper(state.paper)] if state.paper else [], [NodeRef.paper(i) for i in state.compare]]
+    return [options_for(store, "entity", refs) for refs in entities] + [options_for(store, "paper", refs) for refs in papers]
+
+
 def layout(store: GraphStore, pathname: str, search: str) -> html.Div:
     state = State.parse(search)
     view = build(store, state)
     headline, listing = paths_summary(state, view)
+    options = picker_options(store, state)
     return html.Div([
         page_location(PAGE, pathname, search),
         html.Aside([
             html.H4("Connect two entities"),
-            picker("connect-a", "entity", state.a, initial=options_for(store, "entity", [NodeRef.entity(state.a)] if state.a else []), placeholder="From… (type to search)"),
+            picker("connect-a", "entity", state.a, initial=options[0], placeholder="From… (type to search)"),
             html.Div(style={"height": "6px"}),
-            picker("connect-b", "entity", state.b, initial=options_for(store, "entity", [NodeRef.entity(state.b)] if state.b else []), placeholder="To… (type to search)"),
+            picker("connect-b", "entity", state.b, initial=options[1], placeholder="To… (type to search)"),
             html.Div(f"Shortest chains of papers between them, up to {settings.CONNECT_MAX_HOPS} hops.", className="muted"),
             html.H4("Download these paths"),
             export_controls(PAGE),
@@ -159,12 +167,12 @@ def layout(store: GraphStore, pathname: str, search: str) -> html.Div:
             html.Div(listing, id="connect-paths-list"),
             html.Div([
                 html.H4("Related papers"),
-                picker("connect-paper", "paper", state.paper, initial=options_for(store, "paper", [NodeRef.paper(state.paper)] if state.paper else [])),
+                picker("connect-paper", "paper", state.paper, initial=options[2]),
                 html.Div(related_list(store, state), id="related"),
             ], className="section"),
             html.Div([
                 html.H4("Compare papers"),
-                picker("connect-compare", "paper", list(state.compare), multi=True, initial=options_for(store, "paper", [NodeRef.paper(i) for i in state.compare])),
+                picker("connect-compare", "paper", list(state.compare), multi=True, initial=options[3]),
                 html.Div(compare_table(store, state), id="compare"),
                 dcc.Download(id="compare-csv"),
             ], className="section"),
@@ -195,12 +203,15 @@ def register(app, store: GraphStore) -> None:
     def _render(search, drawn):
         return render(store, search, drawn)
 
+    # A value from the URL (a "+ compare" link, the back button) comes with
+    # its option: a dropdown drops a value it has no option for, and that
+    # change would rewrite the URL back.
     bind(
         app,
         PAGE,
-        [(PICKERS["a"], "value"), (PICKERS["b"], "value"), (PICKERS["paper"], "value"), (PICKERS["compare"], "value")],
-        to_controls=lambda s: [s.a, s.b, s.paper, list(s.compare)],
-        to_state=lambda s, v: State.parse(s.with_(a=v[0], b=v[1], paper=v[2], compare=tuple(v[3] or ())).query_string()),
+        [(PICKERS[name], prop) for prop in ("options", "value") for name in ("a", "b", "paper", "compare")],
+        to_controls=lambda s: [*picker_options(store, s), s.a, s.b, s.paper, list(s.compare)],
+        to_state=lambda s, v: State.parse(s.with_(a=v[4], b=v[5], paper=v[6], compare=tuple(v[7] or ())).query_string()),
     )
 
     bind_selection(app, PAGE, "connect-canvas")
@@ -212,7 +223,9 @@ def register(app, store: GraphStore) -> None:
         return send_subgraph(view.subgraph, format, "paperkg-connection") if view else no_update
 
     @app.callback(Output("compare-csv", "data"), Input("compare-csv-button", "n_clicks"), DashState(URL, "search"), prevent_initial_call=True)
-    def _csv(_, search):
+    def _csv(clicks, search):
+        if not clicks:
+            return no_update  # the button is new each time the table is drawn: only a real click downloads
         state = State.parse(search)
         frame = comparison_frame(views.compare_papers(store, state.compare))
         return dcc.send_string(frame.to_csv(), "paperkg-compare.csv")
