@@ -1,12 +1,17 @@
 """Per-document state the rule components share beyond `doc.ents`, and the
-one helper they all use to put spans into `doc.ents` without overlaps."""
+one helper they all use to put spans into `doc.ents` without overlaps.
+
+The state is kept in plain lists of strings and ints: `nlp.pipe(n_process=N)`
+sends each doc back from its worker with `Doc.to_bytes`, which msgpacks the
+extension values and `user_data` (a set, for one, cannot be sent)."""
 from __future__ import annotations
 
 from typing import Iterable
 
 from spacy.tokens import Doc, Span
 
-# (long form text, acronym text) pairs defined in the document.
+# [long form text, acronym text] pairs defined in the document (tuples come
+# back from a worker as lists: read them by unpacking).
 if not Doc.has_extension("paperkg_aliases"):
     Doc.set_extension("paperkg_aliases", default=None)
 # start_char of each span the text introduces ("we propose X").
@@ -14,6 +19,8 @@ if not Doc.has_extension("paperkg_proposed"):
     Doc.set_extension("paperkg_proposed", default=None)
 
 DATASET_GROUP = ("DATASET", "BENCHMARK")
+# Per-doc caches of the helpers below, in doc.user_data.
+_CACHES = ("paperkg_texts", "paperkg_text", "paperkg_spaces", "paperkg_lowers")
 
 
 def token_texts(doc: Doc) -> list[str]:
@@ -55,16 +62,30 @@ def token_lowers(doc: Doc) -> list[str]:
     return lowers
 
 
+def drop_caches(doc: Doc) -> None:
+    """Forget the caches once the rules are done (they would be copied back
+    from every worker process for nothing)."""
+    for key in _CACHES:
+        doc.user_data.pop(key, None)
+
+
 def alias_pairs(doc: Doc) -> list[tuple[str, str]]:
     if doc._.paperkg_aliases is None:
         doc._.paperkg_aliases = []
     return doc._.paperkg_aliases
 
 
-def proposed_starts(doc: Doc) -> set[int]:
+def proposed_starts(doc: Doc) -> list[int]:
     if doc._.paperkg_proposed is None:
-        doc._.paperkg_proposed = set()
+        doc._.paperkg_proposed = []
     return doc._.paperkg_proposed
+
+
+def mark_proposed(doc: Doc, start_char: int) -> None:
+    """Record that the text introduces the entity starting at `start_char`."""
+    starts = proposed_starts(doc)
+    if start_char not in starts:
+        starts.append(start_char)
 
 
 def place_spans(doc: Doc, spans: Iterable[Span], override: bool) -> None:

@@ -1,12 +1,17 @@
 """The extraction API: texts in, ExtractedDoc with valid-offset Mentions out."""
 from __future__ import annotations
 
+import itertools
+import os
+from collections import deque
 from typing import Iterable, Iterator
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.extract import gazetteer
+from ingest.extract.doc_state import drop_caches
 from ingest.extract.pipeline import build_pipeline
 from ingest.mentions import ExtractedDoc, Mention
 
@@ -19,18 +24,54 @@ MAX_PIECE_CHARS = 20_000
 MODEL_SCORE = 0.75
 
 
+
+
+@Language.component("paperkg_lighten")
+def lighten(doc: Doc) -> Doc:
+    """Drop what `mentions` does not read: the token vectors (two thirds of
+    a doc's bytes) and the rules' caches. A worker of `nlp.pipe(n_process=N)`
+    sends every doc back serialised, and this process decodes it."""
+    doc.tensor = numpy.empty((0,), dtype="float32")
+    drop_caches(doc)
+    return doc
+
+
 class Extractor:
     def __init__(self, nlp: Language, model: str):
+        if "paperkg_lighten" not in nlp.pipe_names:
+            nlp.add_pipe("paperkg_lighten", last=True)
         self.nlp = nlp
         self.model = model
 
-    def extract(self, docs: Iterable[tuple[str, str]], batch_size: int = 64) -> Iterator[ExtractedDoc]:
-        """(id, text) pairs in, one ExtractedDoc per pair out, in order."""
+    def extract(
+        self, docs: Iterable[tuple[str, str]], batch_size: int = 64, workers: int | None = None
+    ) -> Iterator[ExtractedDoc]:
+        """(id, text) pairs in, one ExtractedDoc per pair out, in order.
+
+        `workers` processes (default: the machine's cores) run the pipeline
+        through spaCy's own `nlp.pipe(n_process=...)`; the output is the same
+        as with one. An input too small to give every worker a full batch is
+        extracted in this process, where starting workers would cost more
+        than it saves."""
+        workers = workers or os.cpu_count() or 1
         pieces = self._pieces(docs)
+        if workers > 1:
+            head = list(itertools.islice(pieces, workers * batch_size))
+            if len(head) < workers * batch_size:
+                workers = 1
+            pieces = itertools.chain(head, pieces)
+        # Contexts stay in this process, in order (nlp.pipe keeps the order);
+        # as_tuples=True would tokenise in this process to send Docs over.
+        contexts: deque[tuple[str, str, int, bool]] = deque()
+
+        def texts() -> Iterator[str]:
+            for piece, context in pieces:
+                contexts.append(context)
+                yield piece
+
         current: ExtractedDoc | None = None
-        for spacy_doc, (doc_id, text, offset, last) in self.nlp.pipe(
-            pieces, batch_size=batch_size, as_tuples=True
-        ):
+        for spacy_doc in self.nlp.pipe(texts(), batch_size=batch_size, n_process=workers):
+            doc_id, text, offset, last = contexts.popleft()
             if current is None:
                 current = ExtractedDoc(doc_id, text)
             current.mentions.extend(mentions(spacy_doc, offset))
@@ -61,7 +102,7 @@ def split_text(text: str, limit: int) -> list[tuple[int, int]]:
 
 def mentions(doc: Doc, offset: int = 0) -> list[Mention]:
     pairs = doc._.paperkg_aliases or ()
-    proposed = doc._.paperkg_proposed or set()
+    proposed = doc._.paperkg_proposed or ()
     canonical_of = {}
     aliases_of: dict[str, set[str]] = {}
     for long_form, short in pairs:

@@ -8,7 +8,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest.extract.doc_state import proposed_starts, token_texts
+from ingest.extract.doc_state import mark_proposed, token_texts
 
 _PROPOSE_VERB = re.compile(
     r"^(propos|introduc|present|develop|design|releas|construct|curat|creat|build|buil|devis|establish|"
@@ -20,17 +20,16 @@ _NOVELTY = {"novel", "new", "first"}
 
 @Language.component("paperkg_proposals")
 def proposals(doc: Doc) -> Doc:
-    marked = proposed_starts(doc)
     ents = list(doc.ents)
     for ent in ents:
         # "EF21-P: ..." as the first words of a title.
         if ent.start == 0 and ent.end < len(doc) and doc[ent.end].text == ":":
-            marked.add(ent.start_char)
+            mark_proposed(doc, ent.start_char)
         # "X, a novel method ..." opening a sentence.
         sent_start = ent.start == 0 or bool(doc[ent.start].is_sent_start)
         follow = doc[ent.end : ent.end + 4]
         if sent_start and len(follow) >= 3 and follow[0].text == "," and follow[1].lower_ in ("a", "an") and follow[2].lower_ in _NOVELTY:
-            marked.add(ent.start_char)
+            mark_proposed(doc, ent.start_char)
     for i, text in enumerate(token_texts(doc)):
         if i == 0 or not _PROPOSE_VERB.match(text):
             continue
@@ -40,5 +39,5 @@ def proposals(doc: Doc) -> Doc:
             continue
         following = [e for e in ents if token.i < e.start <= token.i + MAX_DISTANCE and e.sent.start == token.sent.start]
         if following:
-            marked.add(following[0].start_char)
+            mark_proposed(doc, following[0].start_char)
     return doc
