@@ -1,0 +1,87 @@
+"""The extraction id: what decides a paper's entity links besides its text,
+derived from the files themselves so that no change can leave stale links.
+
+    extractor_fingerprint("fast")            # model files + extraction and normalisation code and data
+    extraction_id(that, curation)            # ... + the curation rules: stored on every paper
+    extraction_fingerprint("fast", curation) # both at once
+
+A paper whose stored id differs from the current one is re-extracted. The
+extractor part travels with extraction output (`paperkg extract --cluster`
+writes it into the mentions file), so `paperkg load` stamps papers with the
+extraction that really produced their links.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+from ingest.curation import Curation
+from ingest.extract.pipeline import MODELS_DIR, model_path
+
+INGEST_DIR = Path(__file__).parent
+# Everything that turns a text into a paper's links: the extraction package
+# (rule code, word lists, gazetteer, knowledge base data; the models are
+# hashed separately, only the one in use), the knowledge base code, and
+# normalisation (keys, acronyms, curation applied per paper).
+SOURCES = ("extract", "kb", "mentions.py", "normalize.py", "curation.py")
+_SKIPPED = {"__pycache__", ".pytest_cache"}
+
+
+def tree_digest(roots: Iterable[Path], base: Path, skip: Iterable[Path] = ()) -> str:
+    """SHA-256 over the relative path and bytes of every file under `roots`
+    (a root may be a file), in path order; files under `skip` are left out."""
+    skip = {p.resolve() for p in skip}
+    files = []
+    for root in roots:
+        candidates = [root] if root.is_file() else sorted(root.rglob("*"))
+        for path in candidates:
+            if not path.is_file() or _SKIPPED & set(path.parts) or path.suffix == ".pyc":
+                continue
+            if any(path.resolve().is_relative_to(s) for s in skip):
+                continue
+            files.append(path)
+    digest = hashlib.sha256()
+    for path in sorted(files, key=lambda p: p.relative_to(base).as_posix()):
+        digest.update(path.relative_to(base).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=None)
+def extractor_fingerprint(model: str = "fast") -> str:
+    """`model:hash` of the model's files and the extraction code and data.
+    Computed once per process (about 50 ms, most of it the model weights)."""
+    roots = [INGEST_DIR / name for name in SOURCES if (INGEST_DIR / name).exists()]
+    code = tree_digest(roots, INGEST_DIR, skip=[MODELS_DIR])
+    model_files = tree_digest([model_path(model)], model_path(model))
+    return f"{model}:{hashlib.sha256((code + model_files).encode()).hexdigest()[:16]}"
+
+
+def curation_digest(curation: Curation) -> str:
+    """A hash of the curation's rules (every field, in a stable order)."""
+    rules = {f.name: _stable(getattr(curation, f.name)) for f in dataclasses.fields(curation)}
+    return hashlib.sha256(json.dumps(rules, sort_keys=True).encode()).hexdigest()[:12]
+
+
+def extraction_id(extractor: str, curation: Curation) -> str:
+    """The id stored on a paper: its extractor's fingerprint and the curation."""
+    return f"{extractor}:{curation_digest(curation)}"
+
+
+def extraction_fingerprint(model: str, curation: Curation) -> str:
+    """The extraction id of the current code and model `model` under `curation`."""
+    return extraction_id(extractor_fingerprint(model), curation)
+
+
+def _stable(value):
+    if isinstance(value, (set, frozenset)):
+        return sorted(_stable(v) for v in value)
+    if isinstance(value, dict) or hasattr(value, "items"):
+        return sorted([str(k), _stable(v)] for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return [_stable(v) for v in value]
+    return value
