@@ -20,6 +20,7 @@ from app.urls import State, page_of
 from graph import views
 from graph.export import FORMATS
 from graph.views import NodeRef
+from graph.views.console import ConsoleError
 from tests.test_views import synthetic  # noqa: F401  (the shared module fixture)
 
 
@@ -50,7 +51,7 @@ def test_state_round_trips_through_the_query_string():
 def test_broken_urls_fall_back_to_defaults():
     state = State.parse("?focus=nonsense&min=-4&n=99999999&since=yesterday&layout=<x>&types=Bogus")
     assert state.focus is None and state.min == 1 and state.n == 1000 and state.since is None
-    assert state.layout == "cose" and state.types == ()
+    assert state.layout == "clustered" and state.types == ()
     assert page_of("/nowhere") == "explore" and page_of("/cypher") == "cypher"
 
 
@@ -95,8 +96,8 @@ def test_explore_render_leaves_the_canvas_alone_when_only_the_selection_changes(
     method = views.top_entities(store, "Method", 1)[0]
     search = f"?focus=e:{method.key}"
     elements, layout, *_, drawn = explore.render(store, search, None)
-    assert any(e["data"]["id"] == f"e:{method.key}" for e in elements) and layout["name"] == "cose"
-    assert explore.render(store, search + "&sel=e:whatever", drawn) == (no_update,) * 5
+    assert any(e["data"]["id"] == f"e:{method.key}" for e in elements) and layout["name"] == "preset"
+    assert explore.render(store, search + "&sel=e:whatever", drawn) == (no_update,) * 6
     assert explore.render(store, search + "&n=20", drawn)[0] is not no_update
 
 
@@ -127,14 +128,17 @@ def test_comparison_table_columns(synthetic):
 def test_every_canned_query_runs_read_only(synthetic):
     store, _ = synthetic
     for canned in CANNED:
-        result = cypher.run(store, State(canned=canned.name))
-        assert isinstance(result, views.ConsoleResult), (canned.name, result)
-    graph_result = cypher.run(store, State(canned="A method and its papers (graph)", args=("limit=3",)))
+        outcome = cypher.run(store, State(canned=canned.name))
+        assert isinstance(outcome.result, views.ConsoleResult) and not outcome.warnings, (canned.name, outcome)
+    graph_result = cypher.run(store, State(canned="A method and its papers (graph)", args=("limit=3",))).result
     assert len(graph_result.rows) == 3 and graph_result.graph.edges
-    refused = cypher.run(store, State(query="CREATE (n:Paper {id: 'x'}) RETURN n"))
-    assert isinstance(refused, str) and "read-only" in refused
-    broken = cypher.run(store, State(query="MATCH (n RETURN n"))
-    assert isinstance(broken, str) and broken
+    refused = cypher.run(store, State(query="CREATE (n:Paper {id: 'x'}) RETURN n")).result
+    assert isinstance(refused, ConsoleError) and "read-only" in refused.message
+    broken = cypher.run(store, State(query="MATCH (n RETURN n")).result
+    assert isinstance(broken, ConsoleError) and "errMsg" not in broken.message and "\n" not in broken.message
+    assert broken.marked("MATCH (n RETURN n") == "MATCH (n RETURN n\n" + " " * (broken.column - 1) + "^"
+    assert cypher.run(store, State(query="MATCH (m:Methd) RETURN m.nme")).warnings == [
+        "No label Methd in this graph — did you mean Method?", "No property nme in this graph — did you mean name?"]
 
 
 def test_downloads_in_every_format(synthetic):

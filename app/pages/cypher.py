@@ -4,6 +4,7 @@ a table and, when nodes or relationships are returned, as a graph. The run
 query lives in the URL, so results are bookmarkable."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from dash import ALL, Input, Output, State as DashState, dash_table, dcc, html, no_update
@@ -20,12 +21,24 @@ from graph.export.select import from_query
 from graph.render import cell
 from graph.store import GraphStore
 from graph.views import ConsoleResult
+from graph.views.console import ConsoleError, GraphSchema, catalogue, graph_schema, plain_error, query_warnings
 
 PAGE = "cypher"
 URL = url_id(PAGE)
 PARAM = "cypher-param"
 PAGE_SIZE = 15
 PLACEHOLDER = "MATCH (m:Method) RETURN m.name AS method, m.paper_count AS papers ORDER BY papers DESC LIMIT 10"
+HISTORY = 20  # queries kept in the browser's history
+
+
+@dataclass
+class Outcome:
+    """What a run shows: rows or an error, and warnings about names the
+    graph does not have."""
+
+    query: str
+    result: ConsoleResult | ConsoleError
+    warnings: list[str]
 
 
 def canned_of(state: State) -> Canned | None:
@@ -70,16 +83,17 @@ def param_form(store: GraphStore, canned: Canned | None, values: dict[str, Any])
     return fields
 
 
-def run(store: GraphStore, state: State) -> ConsoleResult | str | None:
-    """The URL's query, or the error to show (as plain text), or None."""
+def run(store: GraphStore, state: State) -> Outcome | None:
+    """The URL's query run, or None when there is none."""
     text = query_text(state)
     if not text.strip():
         return None
     params = param_values(store, canned_of(state), given_args(state))
     try:
-        return views.run_console(store, text, params, limit=graph_settings.QUERY_ROW_LIMIT, timeout=graph_settings.QUERY_TIMEOUT_S)
+        result = views.run_console(store, text, params, limit=graph_settings.QUERY_ROW_LIMIT, timeout=graph_settings.QUERY_TIMEOUT_S)
     except QueryError as error:
-        return str(error)
+        result = plain_error(str(error))
+    return Outcome(text, result, query_warnings(text, catalogue(store)))
 
 
 def table_cell(value: Any) -> str:
@@ -93,11 +107,15 @@ def table_cell(value: Any) -> str:
     return cell(value)
 
 
-def result_view(result: ConsoleResult | str | None) -> list:
-    if result is None:
-        return [html.Div("Pick a canned query or write one, then Run.", className="hint")]
-    if isinstance(result, str):
-        return [html.Div(result, className="error", id="cypher-error")]
+def result_view(outcome: Outcome | None) -> list:
+    if outcome is None:
+        return [html.Div("Pick a canned query or write one, then Run (Ctrl+Enter). Run on an empty editor runs the example shown in it.", className="hint")]
+    warnings = [html.Div(w, className="warning") for w in outcome.warnings]
+    result = outcome.result
+    if isinstance(result, ConsoleError):
+        marked = result.marked(outcome.query)
+        return [html.Div([html.Div(result.message), html.Pre(marked, className="error-mark") if marked else None], className="error", id="cypher-error"),
+                html.Div(warnings, id="cypher-warnings")]
     rows = count(len(result.rows), "row")
     if result.truncated:
         rows += f" (stopped at the {graph_settings.QUERY_ROW_LIMIT:,}-row cap)"
@@ -112,15 +130,35 @@ def result_view(result: ConsoleResult | str | None) -> list:
         style_header={"fontWeight": 600, "background": "#f6f8fa"},
     )
     if not result.graph.nodes:
-        return [html.Div(rows, className="muted", id="cypher-count"), table]
+        return [html.Div(warnings, id="cypher-warnings"), html.Div(rows, className="muted", id="cypher-count"), table]
     graph = f"{count(len(result.graph.nodes), 'node')}, {count(len(result.graph.edges), 'relationship')}"
     return [
+        html.Div(warnings, id="cypher-warnings"),
         html.Div(f"{rows} · as a graph: {graph}", className="muted", id="cypher-count"),
         html.Div([
             table,
             html.Div([canvas("cypher-canvas", elements(result.graph), "cose", height="60vh"), legend()]),
         ], className="console-result"),
     ]
+
+
+def schema_panel(schema: GraphSchema) -> html.Details:
+    """What the graph holds, to write queries against: labels with counts,
+    relationship types, and each one's properties with an example value."""
+    def item(name: str, pattern: str, n: int | None, properties) -> html.Li:
+        return html.Li([
+            html.Code(pattern), html.Span(f" {n:,}" if n is not None else "", className="muted"),
+            html.Div([html.Span([html.Code(k), html.Span(f" {v}", className="muted")], className="schema-property") for k, v in properties],
+                     className="schema-properties"),
+        ], title=name)
+
+    return html.Details([
+        html.Summary("Schema of this graph"),
+        html.Div([
+            html.Div([html.H4("Node labels"), html.Ul([item(i.name, f"(:{i.name})", i.count, i.properties) for i in schema.labels])]),
+            html.Div([html.H4("Relationship types"), html.Ul([item(i.name, f"[:{i.name}]", i.count, i.properties) for i in schema.relationships])]),
+        ], className="schema-columns"),
+    ], id="cypher-schema", className="schema")
 
 
 def controls_for(store: GraphStore, state: State) -> tuple:
@@ -143,7 +181,8 @@ def layout(store: GraphStore, pathname: str, search: str) -> html.Div:
         html.Div(form, id="cypher-params", className="params"),
         dcc.Textarea(id="cypher-query", value=text, placeholder=PLACEHOLDER, className="editor", spellCheck=False),
         html.Div([
-            html.Button("Run", id="cypher-run", className="button"),
+            html.Button("Run", id="cypher-run", className="button", title="Ctrl+Enter (⌘+Enter) in the editor"),
+            dcc.Dropdown(id="cypher-history-pick", placeholder="History…", className="history-pick", clearable=False, searchable=False),
             html.Button("Edit this query", id="cypher-edit", className="button secondary",
                         title="Put the cursor in the query: change it freely, the parameters above still apply"),
             html.Span(f"Read-only: writes are refused. At most {graph_settings.QUERY_ROW_LIMIT:,} rows, "
@@ -151,7 +190,14 @@ def layout(store: GraphStore, pathname: str, search: str) -> html.Div:
             export_controls(PAGE),
         ], className="row"),
         html.Div(result_view(run(store, state)), id="cypher-result", className="section"),
+        schema_panel(graph_schema(store)),
+        dcc.Store(id="cypher-history", storage_type="local"),
     ], className="page page-cypher")
+
+
+def remembered(history: list[str] | None, query: str) -> list[str]:
+    """The browser's query history with `query` first, once, capped."""
+    return [query, *(q for q in history or [] if q != query)][:HISTORY]
 
 
 def register(app, store: GraphStore) -> None:
@@ -177,23 +223,34 @@ def register(app, store: GraphStore) -> None:
         return text, description, form
 
     @app.callback(
-        Output(URL, "search"), Output("cypher-result", "children", allow_duplicate=True),
+        Output(URL, "search"), Output("cypher-result", "children", allow_duplicate=True), Output("cypher-history", "data"),
         Input("cypher-run", "n_clicks"),
         DashState("cypher-query", "value"), DashState("cypher-canned", "value"),
         DashState({"role": PARAM, "name": ALL}, "value"), DashState({"role": PARAM, "name": ALL}, "id"),
-        DashState(URL, "search"),
+        DashState(URL, "search"), DashState("cypher-history", "data"),
         prevent_initial_call=True,
     )
-    def _run(_, text, canned_name, values, ids, search):
+    def _run(_, text, canned_name, values, ids, search, history):
         canned = BY_NAME.get(canned_name or "")
+        text = text if (text or "").strip() or canned else PLACEHOLDER  # an empty editor runs the example it shows
+        history = remembered(history, text)
         state = State.parse(search).with_(
             canned=canned.name if canned else None,
             query=None if canned and text == canned.query else (text or None),
             args=tuple(f"{i['name']}={v}" for i, v in zip(ids, values) if v not in (None, "")),
         )
         if state.query_string() == (search or ""):
-            return no_update, result_view(run(store, state))  # same URL: run again in place
-        return state.query_string(), no_update
+            return no_update, result_view(run(store, state)), history  # same URL: run again in place
+        return state.query_string(), no_update, history
+
+    @app.callback(Output("cypher-history-pick", "options"), Input("cypher-history", "data"))
+    def _history(history):
+        return [{"label": q if len(q) <= 90 else q[:89] + "…", "value": q, "title": q} for q in history or []]
+
+    @app.callback(Output("cypher-query", "value", allow_duplicate=True), Output("cypher-history-pick", "value"),
+                  Input("cypher-history-pick", "value"), prevent_initial_call=True)
+    def _recall(query):
+        return (query, None) if query else (no_update, no_update)
 
     @app.callback(
         Output("cypher-result", "children"), Output("cypher-query", "value"), Output("cypher-canned", "value"),

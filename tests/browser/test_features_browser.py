@@ -122,3 +122,40 @@ def test_plus_compare_keeps_the_papers_named_and_the_table(dash_duo, app_url, br
     assert named()[0].startswith(paper.title) and named()[1].startswith(related.title)
     assert url_state(dash_duo).get("compare") == [paper.id, related.id], "the URL stays"
     assert not list(Path(dash_duo.download_path).glob("*.csv")), "no download unless asked"
+
+
+def test_console_ctrl_enter_friendly_errors_schema_and_history(dash_duo, app_url, browser_store, shoot):
+    dash_duo.driver.get(app_url("/cypher"))
+    editor = dash_duo.wait_for_element("#cypher-query")
+    dash_duo.find_element("#cypher-run").click()  # an empty editor runs the example it shows
+    dash_duo.wait_for_contains_text("#cypher-count", "10 rows")
+    assert "MATCH (m:Method)" in dash_duo.find_element("#cypher-query").get_attribute("value")
+
+    editor = dash_duo.find_element("#cypher-query")
+    editor.send_keys(Keys.CONTROL, "a")
+    editor.send_keys(Keys.DELETE)
+    editor.send_keys("MATCH (p:Paper) RETURN p.title AS title ORDER BY title LIMIT 4")
+    editor.send_keys(Keys.CONTROL, Keys.ENTER)
+    dash_duo.wait_for_contains_text("#cypher-count", "4 rows")
+
+    editor = dash_duo.find_element("#cypher-query")
+    editor.send_keys(Keys.CONTROL, "a")
+    editor.send_keys(Keys.DELETE)
+    editor.send_keys("MATCH (n:Methd RETURN n")
+    editor.send_keys(Keys.CONTROL, Keys.ENTER)
+    error = dash_duo.wait_for_element("#cypher-error")
+    wait_for(lambda: "line 1, column" in error.text, message="the position in the error")
+    assert "errMsg" not in error.text and "errCtx" not in error.text
+    mark = dash_duo.find_element("#cypher-error .error-mark").text
+    assert mark.splitlines()[0] == "MATCH (n:Methd RETURN n" and mark.splitlines()[1].strip() == "^"
+    assert "No label Methd in this graph — did you mean Method?" in dash_duo.find_element("#cypher-warnings").text
+    shoot("error")
+
+    dash_duo.find_element("#cypher-schema summary").click()  # the schema panel, from the live graph
+    dash_duo.wait_for_contains_text("#cypher-schema", "(:Paper)")
+    assert "[:MENTIONS]" in dash_duo.find_element("#cypher-schema").text
+
+    dash_duo.driver.refresh()  # the history lives in the browser
+    dash_duo.select_dcc_dropdown("#cypher-history-pick", index=1)
+    wait_for(lambda: dash_duo.find_element("#cypher-query").get_attribute("value") == "MATCH (p:Paper) RETURN p.title AS title ORDER BY title LIMIT 4",
+             message="the query recalled from the history")
