@@ -62,12 +62,14 @@ def seed_graph(paperkg_home):
 
 
 def neo4j_config():
+    """The Neo4j server under test; only a database these tests may wipe
+    (see `claim_for_tests`)."""
     uri = NEO4J_URI
     if not uri:
         pytest.skip("no Neo4j server: set NEO4J_URI to run the Neo4j tests")
-    from graph import StoreConfig
+    from graph import StoreConfig, open_store
 
-    return StoreConfig(
+    config = StoreConfig(
         backend="neo4j",
         home=Path(os.environ["PAPERKG_HOME"]),
         neo4j_uri=uri,
@@ -75,3 +77,30 @@ def neo4j_config():
         neo4j_password=os.environ.get("NEO4J_PASSWORD"),
         neo4j_database=os.environ.get("NEO4J_DATABASE"),
     )
+    if config not in _CLAIMED:
+        with open_store(config, setup=False) as store:  # no indexes written before the check
+            claim_for_tests(store, f"{uri} (database {config.neo4j_database or 'default'})")
+        _CLAIMED.add(config)
+    return config
+
+
+# The Neo4j tests delete every Paper and Entity. They run on a database that
+# is empty or that they marked as theirs, never on someone's data unless this
+# is set to 1.
+WIPE_OPT_IN = "PAPERKG_TEST_NEO4J_WIPE"
+TEST_DATA_MARKER = "PaperkgTestDatabase"
+_CLAIMED: set = set()
+
+
+def claim_for_tests(store, where: str) -> None:
+    if store.scalar(f"MATCH (m:{TEST_DATA_MARKER}) RETURN count(m)"):
+        return
+    nodes = store.scalar("MATCH (n) RETURN count(n)")
+    if nodes and os.environ.get(WIPE_OPT_IN) != "1":
+        pytest.fail(
+            f"refusing to run the Neo4j tests on {where}: it holds {nodes} nodes they did not create, and they "
+            f"delete every Paper and Entity. Point NEO4J_URI / NEO4J_DATABASE at an empty database, or set {WIPE_OPT_IN}=1 "
+            "to let them wipe this one.",
+            pytrace=False,
+        )
+    store.write(f"MERGE (:{TEST_DATA_MARKER} {{note: 'paperkg tests may wipe this database'}})")
