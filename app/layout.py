@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dash import Input, Output, State as DashState, dcc, html, no_update
 
-from app.components import link
+from app.components import date_range, link
 from app.components.pickers import ROLE, picker
 from app.pages import connect, cypher, explore, overview
 from app.urls import PAGES, State, page_of
@@ -73,6 +73,7 @@ def register(app, store: GraphStore) -> None:
         return [tab_href(p, saved, search) for p in PAGES] + ["tab active" if p == current else "tab" for p in PAGES] + [saved]
 
     link.register(app)
+    date_range.register(app, store)
 
     @app.callback(
         Output("url", "pathname", allow_duplicate=True),

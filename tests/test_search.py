@@ -58,3 +58,11 @@ def test_papers_still_follow_entities(seeds):
     found = views.search(seeds, "transformer")
     kinds = [s.ref.kind for s in found]
     assert "p" in kinds and kinds == sorted(kinds)  # "e" before "p"
+
+
+def test_date_pickers_open_on_the_graphs_dates(seeds):
+    from app.components.date_range import bounds
+
+    dates = sorted(r[0] for r in seeds.read("MATCH (p:Paper) WHERE p.published IS NOT NULL RETURN p.published").rows)
+    assert bounds(seeds, "") == (dates[-1], dates[0], dates[-1])
+    assert bounds(seeds, "?since=2025-01-01")[0] == "2025-01-01"

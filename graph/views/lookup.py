@@ -103,6 +103,12 @@ def search_key(text: str) -> str:
     return "-".join(_LETTER_DIGIT.sub(" ", joined).split())
 
 
+def published_range(store: GraphStore) -> tuple[str | None, str | None]:
+    """The first and last publication dates in the graph."""
+    rows = store.read(PUBLISHED_RANGE).rows
+    return (rows[0][0], rows[0][1]) if rows else (None, None)
+
+
 def find_node(store: GraphStore, ref: NodeRef) -> GNode | None:
     query = FIND_ENTITY if ref.kind == "e" else FIND_PAPER
     rows = store.read(query, {"key": ref.key}).rows
@@ -111,5 +117,6 @@ def find_node(store: GraphStore, ref: NodeRef) -> GNode | None:
 
 SEARCH_POOL = 40  # full-text matches of each ranking pooled per keystroke
 ENTITIES_BY_KEY = "MATCH (e:Entity) WHERE e.key IN $keys RETURN e"
+PUBLISHED_RANGE = "MATCH (p:Paper) WHERE p.published IS NOT NULL RETURN min(p.published), max(p.published)"
 FIND_ENTITY = "MATCH (e:Entity {key: $key}) RETURN e"
 FIND_PAPER = "MATCH (p:Paper {id: $key}) RETURN p"
