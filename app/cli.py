@@ -89,23 +89,32 @@ def ingest(
     model: str = typer.Option("fast", "--model", help="Extraction pipeline: fast or accurate."),
     curation: Optional[Path] = typer.Option(None, "--curation", help="Curation file (merge/drop/relabel). Default: $PAPERKG_HOME/curation.toml if it exists."),
     strict: bool = typer.Option(False, "--strict", help="Exit non-zero on any input problem, not only when nothing could be ingested."),
+    workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Extraction processes (default: the machine's cores)."),
+    no_wait: bool = typer.Option(False, "--no-wait", help="Refuse, instead of waiting, when another ingest into the same graph is running."),
+    batch_size: int = typer.Option(200, "--batch-size", min=1, help="Papers written per batch (each batch is written whole or not at all)."),
 ):
     """Read paper listings, extract entities and load them into the graph.
+
+    Files may be compressed (.gz, .bz2, .xz, .zst). The input is streamed in
+    batches; an interrupted ingest, run again, ends exactly where an
+    uninterrupted one would. One ingest at a time writes a graph.
 
     Re-ingesting is safe: papers are deduplicated by arXiv id, DOI or title,
     unchanged papers are left alone, and every count stays the same.
     """
     if curation is not None and not curation.is_file():
         raise _fail(f"{curation}: no such curation file (--curation); give an existing TOML file or leave the option out")
+    from ingest.lock import IngestLocked
     from ingest.run import IngestOptions, ingest_paths
 
     config = StoreConfig.from_env()
     curation_path = curation or (config.curation_path if config.curation_path.exists() else None)
-    options = IngestOptions(format=format, field_map=_pairs(map, "--map") or None, year=year, model=model, curation_path=curation_path)
+    options = IngestOptions(format=format, field_map=_pairs(map, "--map") or None, year=year, model=model,
+                            curation_path=curation_path, workers=workers, wait=not no_wait, batch_size=batch_size)
     with _store() as store:
         try:
             report = ingest_paths(store, paths, options, console=err)
-        except ValueError as error:
+        except (ValueError, IngestLocked) as error:
             raise _fail(str(error))
     for problem in report.problems:
         _note(str(problem), "problem")

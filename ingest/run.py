@@ -12,6 +12,7 @@ cuts and resolves them exactly as the interrupted run did.
 from __future__ import annotations
 
 import inspect
+import itertools
 import os
 import time
 from collections import deque
@@ -26,8 +27,10 @@ from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedCo
 
 from graph import queries
 from graph.store import GraphStore
+from ingest import variants
 from ingest.curation import Curation
 from ingest.extract import load_extractor
+from ingest.extract.pipeline import PIPELINE_VERSION
 from ingest.faults import kill_point
 from ingest.load import BatchPlan, Loader, LoadSummary, extraction_id, paper_text
 from ingest.lock import ingest_lock
@@ -72,14 +75,15 @@ def ingest_paths(store: GraphStore, paths: Sequence[str], options: IngestOptions
     with ingest_lock(store, wait=options.wait, on_wait=on_wait):
         if files:
             curation = Curation.load(options.curation_path) if options.curation_path else Curation.empty()
-            extractor = load_extractor(options.model)
-            loader = Loader(store, extraction_id(f"{options.model}@{extractor.nlp.meta.get('version')}", curation), curation)
+            loader = Loader(store, extraction_id(f"{options.model}@{PIPELINE_VERSION}", curation), curation)
             with _progress(console) as progress:
                 task = progress.add_task("ingesting", total=sum(_size(f) for f in files) or None, papers=0, rate="")
                 batches = _read_batches(files, options, report, lambda n: progress.advance(task, n))
                 started = time.monotonic()
                 pipeline = _Pipeline(loader, lambda plan: _show(progress, task, plan, report, started))
-                pipeline.run(batches, lambda texts: extractor.extract(texts, **_workers(extractor, options)))
+                pipeline.run(batches, lambda texts: _extract(texts, options))
+            if report.load.papers_extracted:
+                variants.refresh(store)  # corpus-level: variant links and unique display names
             kill_point("end")
             after_bulk_write = getattr(store, "after_bulk_write", None)
             if after_bulk_write and report.load.papers_extracted:
@@ -167,9 +171,16 @@ def _read_batches(files: Sequence[Path], options: IngestOptions, report: IngestR
         yield batch
 
 
-def _workers(extractor, options: IngestOptions) -> dict:
-    """The `workers` argument, for an extractor that runs several processes."""
-    return {"workers": options.workers} if "workers" in inspect.signature(extractor.extract).parameters else {}
+def _extract(texts: Iterator[tuple[str, str]], options: IngestOptions) -> Iterator[ExtractedDoc]:
+    """The extractor's docs for `texts`; the model is loaded only once a
+    text needs it, so a run with nothing new to extract never loads it."""
+    first = next(texts, None)
+    if first is None:
+        return
+    extractor = load_extractor(options.model)
+    # `workers` for an extractor that runs several processes
+    workers = {"workers": options.workers} if "workers" in inspect.signature(extractor.extract).parameters else {}
+    yield from extractor.extract(itertools.chain([first], texts), **workers)
 
 
 def _show(progress: Progress, task: TaskID, plan: BatchPlan, report: IngestReport, started: float) -> None:

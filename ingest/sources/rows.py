@@ -61,9 +61,15 @@ def record_from_row(row: Mapping[str, Any], *, path: str, line: int | None,
         return next((row[c] for c in columns[field] if text(row[c])), None)
 
     problems: list[Problem] = []
+    if not _is_text(first("title")):
+        return None, [Problem(path, f"title is {_kind(first('title'))}, not text; record skipped", line)]
     title = text(first("title"))
     if not title:
         return None, [Problem(path, "record has no title; skipped", line)]
+    abstract = first("abstract")
+    if not _is_text(abstract):
+        problems.append(Problem(path, f"abstract is {_kind(abstract)}, not text; left empty", line))
+        abstract = None
 
     shown_date = text(first("published"))
     published = parse_date(shown_date)
@@ -75,7 +81,7 @@ def record_from_row(row: Mapping[str, Any], *, path: str, line: int | None,
         line=line,
         dois=[row[c] for c in columns["id"] if c.casefold() == "doi"],
         ids=[*(text(row[c]) for c in columns["id"] if c.casefold() != "doi"), text(first("url"))],
-        abstract=first("abstract"),
+        abstract=abstract,
         published=published,
         authors=_authors(first("authors")),
         authors_count=whole_number(first("authors_count"), "authors_count", problems, path, line),
@@ -85,6 +91,16 @@ def record_from_row(row: Mapping[str, Any], *, path: str, line: int | None,
         categories=_categories(first("categories")),
     )
     return record, problems
+
+
+def _is_text(value: Any) -> bool:
+    """A string (or nothing): a number, list or object where text belongs is
+    a mistake in the input, not something to stringify."""
+    return value is None or isinstance(value, str)
+
+
+def _kind(value: Any) -> str:
+    return {dict: "an object", list: "a list", bool: "a boolean"}.get(type(value), "a number")
 
 
 def add_row(result: SourceResult, row: Mapping[str, Any], *, line: int | None,
