@@ -7,3 +7,6 @@ QUERY_TIMEOUT_S = 10.0
 EXPORT_MAX_NODES = 20_000  # a neighbourhood export stops growing here
 EXPORT_MAX_HOPS = 4
 SEARCH_LIMIT = 12
+# Entities below this confidence (ingest/confidence.py) are candidates: searchable and shown on
+# their papers, left out of top lists, trending and co-occurrence neighbours and edges.
+MIN_CONFIDENCE = 0.3
