@@ -36,11 +36,13 @@ from graph import queries
 from graph.dialect import ENTITY_LABELS
 from graph.schema import NODE_LABEL
 from graph.store import GraphStore
+from ingest import kb, variants
+from ingest.confidence import Evidence, confidence, defined, name_shaped
 from ingest.curation import Curation
 from ingest.dedupe import merge
 from ingest.faults import kill_point
 from ingest.mentions import EntityLink, ExtractedDoc
-from ingest.normalize import alias_key, resolve
+from ingest.normalize import alias_key, corpus_label, display_name, label_agreement, resolve
 from ingest.records import PaperRecord
 
 READ_BATCH = 500  # ids or keys per read
@@ -136,26 +138,25 @@ def entity_properties(tally: EntityTally) -> tuple[str, dict]:
     Properties derived from an entity belong here and nowhere else."""
     aliases = sorted(tally.surfaces, key=lambda s: (-tally.surfaces[s], s))
     alias_keys = sorted({alias_key(alias) for alias in aliases} - {tally.key})
-    return _majority_label(tally.labels), {
-        "name": aliases[0] if aliases else tally.key,
+    entry = kb.lookup_key(tally.key)  # the knowledge base's name and type for a name it knows
+    label = corpus_label(tally.labels, entry and NODE_LABEL[entry.label])
+    name = display_name(tally.surfaces, entry and entry.name) or tally.key
+    evidence = Evidence(entry is not None, tally.papers, label_agreement(tally.labels, label), defined(aliases), name_shaped(name))
+    return label, {
+        "name": name,
         "aliases": aliases,
         "paper_count": tally.papers,
         "mention_count": tally.mentions,
         "first_seen": tally.first_seen,
         "last_seen": tally.last_seen,
         "search_text": " | ".join(aliases),
+        "kb_id": entry and entry.kb_id,
+        "confidence": confidence(evidence),
         # bookkeeping: the tally itself, and the names that lead here from another key
         "label_votes": [tally.labels[label] for label in ENTITY_LABELS],
         "alias_weights": [tally.surfaces[alias] for alias in aliases],
         "alias_keys": alias_keys or None,
     }
-
-
-def _majority_label(labels: Counter) -> str:
-    # Ties go to the more specific reading: a resource called a benchmark
-    # anywhere is a benchmark.
-    preference = ("Benchmark", "Dataset", "Method", "Task", "Metric")
-    return max(labels, key=lambda label: (labels[label], -preference.index(label)))
 
 
 class AliasIndex:
@@ -369,6 +370,7 @@ def load_records(
         docs = list(extract((r.id, paper_text(r)) for r in plan.to_extract))
         loader.written(plan, loader.write(plan, loader.resolve(docs)))
         summary.add(plan.summary)
+    variants.refresh(store)
     return summary
 
 

@@ -19,6 +19,7 @@ from ingest.curation import Curation
 from ingest.mentions import EntityLink, ExtractedDoc, Mention
 
 _PARTS = re.compile(r"[^\W_]+")
+_TRAILING_PLUS = re.compile(r"\w(\++)\s*$")
 _LETTER_DIGIT = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
 # Removed after a name-like part only: "ImageNet dataset" -> "ImageNet", but
 # "language model" stays as it is.
@@ -55,7 +56,9 @@ def alias_key(surface: str) -> str:
     joined = ""
     for part in parts:
         joined += (" " if joined[-1:].isdigit() and part[:1].isdigit() else "") + part
-    return "-".join(_LETTER_DIGIT.sub(" ", joined).split())
+    # A trailing "+" marks a variant (HumanEval+, MBPP+), not punctuation.
+    plus = _TRAILING_PLUS.search(text)
+    return "-".join(_LETTER_DIGIT.sub(" ", joined).split()) + (plus.group(1) if plus and joined else "")
 
 
 def _strippable_head(head: str, before: Sequence[str]) -> bool:
@@ -75,14 +78,19 @@ def _singular(word: str, original: str) -> str:
 def resolve(
     docs: Sequence[ExtractedDoc], known_aliases: Mapping[str, str], curation: Curation | None = None
 ) -> list[EntityLink]:
-    """One EntityLink per (paper, entity). Acronyms defined in any of `docs`
-    (or, through `known_aliases`, in an earlier run) join their long form."""
+    """One EntityLink per (paper, entity). An acronym a paper defines is
+    resolved to that definition in that paper (RL in a meta-RL paper is
+    meta-RL); a bare acronym elsewhere to its dominant sense: the one an
+    earlier run stored (`known_aliases`), else the one most papers of this
+    batch define."""
     curation = curation or Curation.empty()
     aliases = dict(known_aliases)
-    for doc in docs:  # definitions anywhere in this batch apply to all of it
-        for mention in doc.mentions:
-            if mention.aliases:
-                aliases.setdefault(alias_key(mention.text), mention.canonical)
+    senses: dict[str, Counter] = defaultdict(Counter)
+    for doc in docs:
+        for surface, sense in {(alias_key(m.text), m.canonical) for m in doc.mentions if m.aliases}:
+            senses[surface][sense] += 1  # one vote per paper
+    for surface, votes in senses.items():
+        aliases.setdefault(surface, votes.most_common(1)[0][0])
     links: list[EntityLink] = []
     for doc in docs:
         links.extend(_paper_links(doc, aliases, curation))
@@ -209,3 +217,74 @@ def merge_candidates(
             if (key_i, key_j) not in best or best[(key_i, key_j)].score < candidate.score:
                 best[(key_i, key_j)] = candidate
     return sorted(best.values(), key=lambda c: (-c.score, -c.papers, c.key))
+
+
+# Ties between labels go to the more specific reading: a resource called a
+# benchmark anywhere is a benchmark.
+LABEL_PREFERENCE = ("Benchmark", "Dataset", "Method", "Task", "Metric")
+_DATASET_GROUP = ("Benchmark", "Dataset")
+
+
+def corpus_label(papers_by_label: Mapping[str, int], kb_label: str | None = None) -> str:
+    """An entity's node label: the knowledge base's for a name it knows (its
+    method lists and leaderboards are curated, one paper's model reading is
+    not), else the majority of its papers' readings. Whether a dataset is a
+    benchmark is the papers' call: a KB "Dataset" that papers mostly use as
+    a benchmark is a Benchmark."""
+    votes: Counter = Counter({label: n for label, n in papers_by_label.items() if n})
+    if kb_label:
+        if kb_label in _DATASET_GROUP and votes["Benchmark"] > votes["Dataset"]:
+            kb_label = "Benchmark"
+        votes[kb_label] += sum(papers_by_label.values()) + 1
+    return max(votes, key=lambda label: (votes[label], -LABEL_PREFERENCE.index(label)))
+
+
+def label_agreement(papers_by_label: Mapping[str, int], label: str) -> float:
+    """Share of papers reading the entity as `label` (Dataset and Benchmark
+    agree with each other)."""
+    total = sum(papers_by_label.values())
+    group = _DATASET_GROUP if label in _DATASET_GROUP else (label,)
+    return sum(papers_by_label.get(g, 0) for g in group) / total if total else 0.0
+
+
+def display_name(surfaces: Counter, kb_name: str | None = None) -> str | None:
+    """The knowledge base's name, else the most frequent surface, in its
+    singular when papers also write that ("Transformer", not "Transformers")."""
+    if kb_name:
+        return kb_name
+    if not surfaces:
+        return None
+    name = surfaces.most_common(1)[0][0]
+    singular = name[:-1] if name.endswith("s") else None
+    return singular if singular and surfaces.get(singular) else name
+
+
+@dataclass(frozen=True)
+class NamedEntity:
+    key: str
+    name: str
+    label: str
+    papers: int
+    aliases: tuple[str, ...] = ()
+
+
+def qualified_names(entities: Sequence[NamedEntity]) -> dict[str, str]:
+    """Display names for entities that share one with another entity:
+    the one in most papers keeps it, each other gets a qualifier, its long
+    form ("RL (meta-reinforcement learning)") or else its type and key, so
+    no two entities read the same. Returns only the names that change."""
+    by_name: dict[str, list[NamedEntity]] = defaultdict(list)
+    for entity in entities:
+        by_name[entity.name.casefold()].append(entity)
+    taken = set(by_name)
+    renamed = {}
+    for clash in by_name.values():
+        if len(clash) < 2:
+            continue
+        for entity in sorted(clash, key=lambda e: (-e.papers, e.key))[1:]:
+            longer = [a for a in entity.aliases if alias_key(a) != alias_key(entity.name) and len(a) > len(entity.name)]
+            options = [f"{entity.name} ({q})" for q in (*longer[:1], entity.label, f"{entity.label}, {entity.key}")]
+            name = next(o for o in options if o.casefold() not in taken or o == options[-1])
+            taken.add(name.casefold())
+            renamed[entity.key] = name
+    return renamed

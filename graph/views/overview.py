@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
+from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
 from graph.views.model import Entity, entity_of
 
@@ -37,14 +38,14 @@ NEWEST_PAPER = "MATCH (p:Paper) RETURN max(p.published)"
 # least $min_papers recent papers rank first, whatever their score.
 TRENDING = """
 MATCH (p:Paper)-[:MENTIONS]->(e:Entity)
-WHERE p.published >= $since
+WHERE p.published >= $since AND coalesce(e.confidence, 1.0) >= $min_confidence
 WITH e, count(p) AS papers, sum(1 + log(1 + coalesce(p.upvotes, 0)) / log(2)) AS score
 RETURN e, papers, score, CASE WHEN papers >= $min_papers THEN 1 ELSE 0 END AS recurring
 ORDER BY recurring DESC, score DESC, papers DESC, e.key LIMIT $limit
 """
 TRENDING_ENOUGH = 3  # fewer entities than this in min_papers recent papers: single-paper ones fill in
 TOP_ENTITIES = """
-MATCH (e:Entity) WHERE e.label = $label
+MATCH (e:Entity) WHERE e.label = $label AND coalesce(e.confidence, 1.0) >= $min_confidence
 RETURN e ORDER BY e.paper_count DESC, e.key LIMIT $limit
 """
 MONTHLY_MENTIONS = """
@@ -76,14 +77,14 @@ def trending(store: GraphStore, days: int = 30, limit: int = 15, min_papers: int
     if not newest:
         return None, []
     since = (dt.date.fromisoformat(newest[:10]) - dt.timedelta(days=days)).isoformat()
-    rows = store.read(TRENDING, {"since": since, "min_papers": min_papers, "limit": limit}).rows
+    rows = store.read(TRENDING, {"since": since, "min_papers": min_papers, "limit": limit, "min_confidence": MIN_CONFIDENCE}).rows
     ranked = [Ranked(entity_of(row[0]), row[1], row[2]) for row in rows]
     recurring = [r for r in ranked if r.papers >= min_papers]
     return since, recurring if len(recurring) >= min(TRENDING_ENOUGH, limit) else ranked
 
 
 def top_entities(store: GraphStore, label: str, limit: int = 15) -> list[Entity]:
-    return [entity_of(row[0]) for row in store.read(TOP_ENTITIES, {"label": label, "limit": limit}).rows]
+    return [entity_of(row[0]) for row in store.read(TOP_ENTITIES, {"label": label, "limit": limit, "min_confidence": MIN_CONFIDENCE}).rows]
 
 
 def mentions_over_time(store: GraphStore, keys: Sequence[str]) -> list[TimePoint]:

@@ -17,7 +17,7 @@ from ingest.extract import (  # noqa: F401
 MODELS_DIR = Path(__file__).parent / "models"
 # nlp.meta["version"]: bump whenever the model or a rule changes what is
 # extracted; the loader re-extracts every paper when it changes.
-PIPELINE_VERSION = "0.5.2"
+PIPELINE_VERSION = "0.6.0"
 MODELS = {"fast": "fast", "accurate": "accurate"}
 # Rules run after the statistical NER: clean its spans, let curated names
 # override it, then derive acronyms, labels and proposals from the result.

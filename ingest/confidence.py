@@ -1,0 +1,58 @@
+"""How much an entity deserves to be shown: a `confidence` in [0, 1] from
+its evidence across the graph.
+
+    knowledge base names it           +0.6
+    papers mentioning it: 2 / 3+      +0.3 / +0.4
+    a paper defines it ("Long Form (LF)")   +0.1
+    name shape (inner capital, digit)      +0.1
+    all of it times (0.5 + 0.5 * type agreement), agreement being the
+    share of its papers that give it its label
+
+An entity below `graph.settings.MIN_CONFIDENCE` (0.3) is a candidate:
+searchable and shown on its paper, but left out of top lists, trending,
+co-occurrence edges and the default canvas. One paper without the knowledge
+base scores at most 0.2, so a name needs a second paper (with a consistent
+type) or the knowledge base to become visible.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from ingest.kb import abbreviates
+
+KB_WEIGHT = 0.6
+SECOND_PAPER = 0.3
+THIRD_PAPER = 0.4
+DEFINED = 0.1
+NAME_SHAPE = 0.1
+
+
+@dataclass(frozen=True)
+class Evidence:
+    in_kb: bool
+    papers: int
+    label_agreement: float  # share of papers using the entity's label, in (0, 1]
+    defined: bool
+    name_shaped: bool
+
+
+def confidence(evidence: Evidence) -> float:
+    support = THIRD_PAPER if evidence.papers >= 3 else SECOND_PAPER if evidence.papers == 2 else 0.0
+    score = (
+        (KB_WEIGHT if evidence.in_kb else 0.0) + support
+        + (DEFINED if evidence.defined else 0.0) + (NAME_SHAPE if evidence.name_shaped else 0.0)
+    )
+    return round(min(1.0, score * (0.5 + 0.5 * evidence.label_agreement)), 3)
+
+
+def name_shaped(name: str) -> bool:
+    """A coined name rather than a phrase: a capital after a word's first
+    letter or a digit (ResNet, GPT-4, WMT 2014), or an all-caps acronym."""
+    words = name.split()
+    return any(any(c.isupper() or c.isdigit() for c in w[1:]) or (len(w) > 1 and w.isupper()) for w in words)
+
+
+def defined(aliases: Sequence[str]) -> bool:
+    """Some paper wrote it as "Long Form (LF)": one alias abbreviates another."""
+    return any(abbreviates(a, b) for a in aliases for b in aliases if a != b)

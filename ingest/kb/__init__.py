@@ -1,0 +1,201 @@
+"""Knowledge of the field: known ML methods, datasets, benchmarks, tasks and
+metrics, with a canonical name, a label, synonyms and a stable `kb_id`.
+
+Two shipped lists, both under `ingest/extract/data/`:
+  * `gazetteer.tsv`, written for paperkg (curated; it wins over the rest,
+    and the extraction gazetteer matches its names in text);
+  * `kb.tsv`, derived by `python -m ingest.kb.build` from Papers with Code
+    methods (CC BY-SA 4.0), the PwC sota-extractor leaderboards
+    (Apache-2.0) and the gold train splits (see ATTRIBUTION.md there).
+
+`lookup(surface)` finds the entry a name or synonym belongs to ("Residual
+Network" -> ResNet). A synonym two entries claim resolves to neither, and
+versions stay distinct (GPT-4 is not GPT).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+from ingest.normalize import alias_key
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "extract" / "data"
+GAZETTEER_PATH = DATA_DIR / "gazetteer.tsv"
+KB_PATH = DATA_DIR / "kb.tsv"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A line of gazetteer.tsv: a name and every surface listed with it
+    (synonyms and, under a family name, its versions). A surface written
+    "=X" is declared a synonym; others are synonyms when `is_synonym` says so."""
+
+    label: str
+    name: str
+    surfaces: tuple[str, ...]
+    declared: tuple[str, ...] = ()
+
+    def synonyms(self) -> tuple[str, ...]:
+        return tuple(s for s in self.surfaces[1:] if s in self.declared or is_synonym(self.name, s))
+
+
+@dataclass(frozen=True)
+class KbEntry:
+    kb_id: str
+    label: str  # one of ingest.mentions.LABELS
+    name: str  # canonical display name
+    aliases: tuple[str, ...]  # synonyms only: acronym <-> long form, spelling variants
+    source: str  # paperkg, pwc-methods, sota-extractor, gold-train
+
+
+@lru_cache(maxsize=4)
+def load_entries(path: Path = GAZETTEER_PATH) -> tuple[Entry, ...]:
+    entries = []
+    for line_no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) < 2:
+            raise ValueError(f"{path}:{line_no}: expected LABEL<TAB>name[<TAB>alias|alias]")
+        listed = [a for a in fields[2].split("|") if a] if len(fields) > 2 else []
+        aliases = tuple(a.removeprefix("=") for a in listed)
+        declared = tuple(a[1:] for a in listed if a.startswith("="))
+        entries.append(Entry(fields[0], fields[1], (fields[1], *aliases), declared))
+    return tuple(entries)
+
+
+def read_kb(path: Path = KB_PATH) -> list[KbEntry]:
+    entries = []
+    for line_no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 5:
+            raise ValueError(f"{path}:{line_no}: expected kb_id, label, name, aliases, source (5 tab-separated fields)")
+        kb_id, label, name, aliases, source = fields
+        entries.append(KbEntry(kb_id, label, name, tuple(a for a in aliases.split("|") if a), source))
+    return entries
+
+
+_DIGITS = re.compile(r"\d+")
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
+def abbreviates(short: str, long: str) -> bool:
+    """"FID" / "Frechet Inception Distance", "CNN" / "ConvNet": a mostly
+    upper-case short form whose characters appear in order in the long form,
+    starting with its first, and which is not simply part of it (BERT and
+    BioBERT, PaLM and PaLM-E are different things)."""
+    letters = [c for c in short if c.isalpha()]
+    if " " in short or len(short) > 8 or len(short) >= len(long) or sum(c.isupper() for c in letters) * 2 < len(letters):
+        return False
+    chars, target = _letters(short), _letters(long)
+    if not chars or not target or chars[0] != target[0] or chars in target:
+        return False
+    pos = 0
+    for c in chars:
+        pos = target.find(c, pos) + 1
+        if pos == 0:
+            return False
+    return True
+
+
+def _word_prefixes(a: str, b: str) -> bool:
+    """"math reasoning" / "mathematical reasoning": several words, some
+    shared, and each word of one a prefix of the other's."""
+    wa, wb = _WORDS.findall(a.lower()), _WORDS.findall(b.lower())
+    return len(wa) == len(wb) > 1 and any(x == y for x, y in zip(wa, wb)) and all(x.startswith(y) or y.startswith(x) for x, y in zip(wa, wb))
+
+
+def is_synonym(name: str, alias: str) -> bool:
+    """An alias that names the same thing as the entry (FID = Frechet
+    Inception Distance, math reasoning = mathematical reasoning, language
+    modelling = language modeling), not a version or variant of it (GPT-4,
+    Llama 2, ChatGPT, SDXL, self-attention): same digits, and an acronym,
+    word-prefix abbreviation or spelling variant of the name."""
+    from rapidfuzz import fuzz
+
+    name_key, key = alias_key(name), alias_key(alias)
+    if key == name_key or _DIGITS.findall(key) != _DIGITS.findall(name_key):
+        return False
+    return (
+        abbreviates(alias, name) or abbreviates(name, alias) or _word_prefixes(name, alias)
+        or (name_key not in key and key not in name_key and fuzz.ratio(key, name_key) >= 90)
+    )
+
+
+def _curated() -> list[KbEntry]:
+    """gazetteer.tsv as KB entries: an entry's synonyms are its aliases; a
+    version or variant listed under it (GPT-4 under GPT) is an entry of its own."""
+    found = []
+    for entry in load_entries():
+        synonyms = entry.synonyms()
+        found.append(KbEntry(f"paperkg:{alias_key(entry.name)}", entry.label, entry.name, synonyms, "paperkg"))
+        for surface in entry.surfaces[1:]:
+            if surface not in synonyms:
+                found.append(KbEntry(f"paperkg:{alias_key(surface)}", entry.label, surface, (), "paperkg"))
+    return found
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    entries: tuple[KbEntry, ...]
+    by_key: dict[str, KbEntry]  # alias_key of a name or unambiguous synonym -> its entry
+
+    @classmethod
+    def build(cls, sources: list[list[KbEntry]]) -> "KnowledgeBase":
+        """Sources in order of trust. A name an earlier source already knows
+        (as a name or synonym) is that entry, which gains the later synonyms;
+        a synonym two entries of one source claim names neither."""
+        owner: dict[str, str] = {}  # alias_key of a name or synonym -> kb_id
+        entries: dict[str, KbEntry] = {}
+        for source in sources:
+            claims = Counter(k for e in source for k in {alias_key(a) for a in e.aliases})
+            for entry in source:
+                key = alias_key(entry.name)
+                if not key:
+                    continue
+                kb_id = owner.get(key, entry.kb_id)
+                known = entries.get(kb_id)
+                aliases = [a for a in entry.aliases if claims[alias_key(a)] == 1 and owner.get(alias_key(a), kb_id) == kb_id]
+                if known is None:
+                    known = entries[kb_id] = replace(entry, aliases=())
+                    owner[key] = kb_id
+                fresh = tuple(dict.fromkeys(a for a in aliases if alias_key(a) not in owner))
+                entries[kb_id] = replace(known, aliases=known.aliases + fresh)
+                owner.update((alias_key(a), kb_id) for a in fresh)
+        return cls(tuple(entries.values()), {key: entries[kb_id] for key, kb_id in owner.items()})
+
+    def as_tsv(self, header: str) -> str:
+        return header + "".join(
+            "\t".join((e.kb_id, e.label, e.name, "|".join(e.aliases), e.source)) + "\n" for e in self.entries
+        )
+
+
+@lru_cache(maxsize=1)
+def knowledge_base() -> KnowledgeBase:
+    return KnowledgeBase.build([_curated(), read_kb()])
+
+
+def lookup_key(key: str) -> KbEntry | None:
+    """The entry whose name or synonym has this alias_key."""
+    return knowledge_base().by_key.get(key)
+
+
+@lru_cache(maxsize=100_000)
+def lookup(surface: str) -> KbEntry | None:
+    return lookup_key(alias_key(surface))
+
+
+def canonical_key(key: str) -> str:
+    """The key an entity is stored under: its KB entry's name's key for a
+    known name or synonym ("residualnetwork" -> "resnet"), else `key`."""
+    entry = lookup_key(key)
+    return alias_key(entry.name) if entry else key

@@ -1,0 +1,165 @@
+"""Derives the shipped knowledge base `ingest/extract/data/kb.tsv` from the
+reference lists in `shared/kb/` and the entity names of the gold train
+splits. Run it when a source changes; nothing at runtime needs it.
+
+    python -m ingest.kb.build [--kb ../shared/kb] [--out ingest/extract/data/kb.tsv]
+
+Sources, in order of trust (an earlier source owns a name another repeats):
+  1. Papers with Code methods (June 2022): `name`, and `full_name` as an
+     alias (acronym <-> long form). CC BY-SA 4.0.
+  2. PwC sota-extractor leaderboards: task names (and `synonyms.csv`),
+     dataset names, and metric names used by 3+ leaderboards. Apache-2.0.
+  3. Gold train splits of SciERC, SciREX, TDMSci, CMU SciNER and GSAP-NER
+     (never a dev or held-out slice): names annotated in 3+ records with one
+     label in 80 %+ of them.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from ingest.extract.corpora import FILES, LABEL_MAPS, split_records
+from ingest.extract.vocab import DETERMINERS, GENERIC_HEADS, GENERIC_MODIFIERS
+from ingest.kb import KB_PATH, KbEntry, KnowledgeBase
+from ingest.normalize import alias_key
+
+ROOT = Path(__file__).resolve().parents[2]
+KB_DIR = ROOT.parent / "shared" / "kb"
+# Gold names: how often, and how consistently labelled, a name must be.
+GOLD_MIN_RECORDS = 3
+GOLD_MIN_AGREEMENT = 0.8
+# Leaderboard "metrics" used by fewer boards are mostly dataset splits or
+# column notes ("MRPC", "Books", "Question Split").
+METRIC_MIN_BOARDS = 3
+MAX_NAME_CHARS = 60
+MAX_NAME_WORDS = 6
+# SemEval-2017 names physics and materials processes: not this field. SciER
+# is GPL-3.0, whose copyleft the shipped list could not honour.
+GOLD_CORPORA = tuple(c for c in FILES if c not in ("scienceie", "scier"))
+_SPACED_PUNCT = re.compile(r" ?([-/]) ?|(\() | (\))")
+_JUNK = re.compile(r"[:;=\[\]{}<>|\t]|^\W|https?")
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _usable(name: str) -> bool:
+    words = name.split()
+    if not name or len(name) > MAX_NAME_CHARS or len(words) > MAX_NAME_WORDS or _JUNK.search(name):
+        return False
+    if not any(c.isalpha() for c in name) or words[0].lower() in DETERMINERS:
+        return False
+    lowered = [w.lower() for w in words]
+    return not all(w in GENERIC_HEADS or w in GENERIC_MODIFIERS for w in lowered)
+
+
+def pwc_methods(kb_dir: Path) -> list[KbEntry]:
+    methods = json.loads(gzip.open(kb_dir / "pwc-methods-2022" / "methods.json.gz").read())
+    entries = []
+    for method in methods:
+        name, full = method["name"].strip(), (method.get("full_name") or "").strip()
+        if not _usable(name):
+            continue
+        aliases = [full] if full and alias_key(full) != alias_key(name) and _usable(full) else []
+        slug = method["url"].rstrip("/").rsplit("/", 1)[-1]
+        entries.append(KbEntry(f"pwc-method:{slug}", "METHOD", name, tuple(aliases), "pwc-methods"))
+    return entries
+
+
+def sota_extractor(kb_dir: Path) -> list[KbEntry]:
+    tasks: dict[str, str] = {}
+    datasets: dict[str, str] = {}
+    metric_boards: Counter = Counter()
+
+    def walk(task: dict) -> None:
+        tasks.setdefault(alias_key(task["task"]), task["task"].strip())
+        for dataset in task.get("datasets", ()):
+            datasets.setdefault(alias_key(dataset["dataset"]), dataset["dataset"].strip())
+            for metric in set(dataset.get("sota", {}).get("metrics", ())):
+                metric_boards[metric.strip()] += 1
+        for sub in task.get("subtasks", ()):
+            walk(sub)
+
+    folder = kb_dir / "sota-extractor" / "data" / "tasks"
+    for path in sorted(folder.glob("*.json")):
+        for task in json.loads(path.read_text(encoding="utf-8")):
+            walk(task)
+    synonyms: dict[str, list[str]] = defaultdict(list)
+    with (folder / "synonyms.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, skipinitialspace=True):
+            synonyms[alias_key(row["task"])].append(row["synonym"].strip())
+            tasks.setdefault(alias_key(row["task"]), row["task"].strip())
+    entries = []
+    for key, name in sorted(tasks.items()):
+        if _usable(name):
+            aliases = [s for s in synonyms.get(key, ()) if _usable(s)]
+            entries.append(KbEntry(f"pwc-task:{_slug(name)}", "TASK", _display(name), tuple(aliases), "sota-extractor"))
+    for key, name in sorted(datasets.items()):
+        if _usable(name) and key not in tasks:
+            entries.append(KbEntry(f"pwc-dataset:{_slug(name)}", "DATASET", name, (), "sota-extractor"))
+    for metric, boards in sorted(metric_boards.items()):
+        if boards >= METRIC_MIN_BOARDS and _usable(metric):
+            entries.append(KbEntry(f"pwc-metric:{_slug(metric)}", "METRIC", _display(metric), (), "sota-extractor"))
+    return entries
+
+
+def _display(name: str) -> str:
+    """Leaderboard names come in shouting or sentence case ("TEST-F1",
+    "Machine translation"): an all-caps word of 5+ letters is lowered,
+    the first letter raised."""
+    words = [w.capitalize() if w.isupper() and len(w) >= 5 else w for w in name.split()]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
+
+
+def gold_names() -> list[KbEntry]:
+    labels: dict[str, Counter] = defaultdict(Counter)
+    surfaces: dict[str, Counter] = defaultdict(Counter)
+    records: dict[str, set] = defaultdict(set)
+    for corpus in GOLD_CORPORA:
+        for record in split_records(corpus, "train"):  # never the dev or held-out slice
+            for entity in record.entities:
+                mapped = LABEL_MAPS[corpus].get(entity.label)
+                surface = _SPACED_PUNCT.sub(lambda m: m.group(1) or m.group(2) or m.group(3), entity.text).strip()
+                key = alias_key(surface)
+                if not mapped or not key or not _usable(surface):
+                    continue
+                labels[key][mapped[0]] += 1
+                surfaces[key][surface] += 1
+                records[key].add((corpus, record.id))
+    entries = []
+    for key in sorted(labels):
+        label, votes = labels[key].most_common(1)[0]
+        name = surfaces[key].most_common(1)[0][0]
+        if len(records[key]) < GOLD_MIN_RECORDS or votes < GOLD_MIN_AGREEMENT * sum(labels[key].values()):
+            continue
+        if len(name) <= 3 and name.isupper() and len({c for c, _ in records[key]}) < 2:
+            continue  # a short acronym from one corpus stands for different things elsewhere
+        if name.islower() and " " not in name and len(name) < 8:
+            continue  # "sample", "generalize": a word, not a name
+        entries.append(KbEntry(f"gold:{key}", label, name, (), "gold-train"))
+    return entries
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--kb", type=Path, default=KB_DIR)
+    parser.add_argument("--out", type=Path, default=KB_PATH)
+    args = parser.parse_args()
+    entries = KnowledgeBase.build([pwc_methods(args.kb), sota_extractor(args.kb), gold_names()]).entries
+    header = (
+        "# paperkg knowledge base, derived by `python -m ingest.kb.build`; see ATTRIBUTION.md for sources and licences.\n"
+        "# kb_id <TAB> label <TAB> name <TAB> aliases separated by | <TAB> source\n"
+    )
+    args.out.write_text(KnowledgeBase(entries, {}).as_tsv(header), encoding="utf-8")
+    print(f"{args.out}: {len(entries)} entries {dict(Counter(e.source for e in entries))}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,91 @@
+"""The knowledge base: what it ships, how names link to it, and that the
+graph stores the link (kb_id, canonical name, type)."""
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from graph import queries
+from ingest import kb
+from ingest.curation import Curation
+from ingest.extract import load_extractor
+from ingest.kb import KB_PATH, KbEntry, KnowledgeBase
+from ingest.kb.build import KB_DIR, gold_names, pwc_methods, sota_extractor
+from ingest.load import load_records
+from ingest.records import PaperRecord
+
+
+def test_shipped_list_is_sourced_sized_and_licensed():
+    entries = kb.read_kb()
+    sources = Counter(e.source for e in entries)
+    assert sources["pwc-methods"] > 1800 and sources["sota-extractor"] > 300 and sources["gold-train"] > 500
+    assert len({e.kb_id for e in entries}) == len(entries)
+    attribution = (KB_PATH.parent / "ATTRIBUTION.md").read_text(encoding="utf-8")
+    assert "CC BY-SA 4.0" in attribution and "Apache-2.0" in attribution and "kb.tsv" in attribution
+
+
+@pytest.mark.skipif(not KB_DIR.exists(), reason="needs ../shared/kb")
+def test_shipped_list_is_what_the_build_derives():
+    """Nobody edits kb.tsv by hand: it is exactly the build's output."""
+    built = KnowledgeBase.build([pwc_methods(KB_DIR), sota_extractor(KB_DIR), gold_names()])
+    shipped = [line for line in KB_PATH.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    assert built.as_tsv("").splitlines() == shipped
+
+
+@pytest.mark.parametrize("surface,name,label", [
+    ("Residual Networks", "ResNet", "METHOD"),  # gazetteer synonym
+    ("MS-COCO", "COCO", "DATASET"),  # declared synonym in the gazetteer
+    ("Contrastive Language-Image Pre-training", "CLIP", "METHOD"),  # PwC full_name <-> name
+    ("Weighted finite state transducer", "WFST", "METHOD"),  # PwC only
+    ("Transformers", "Transformer", "METHOD"),  # plural
+    ("automatic speech recognition", "speech recognition", "TASK"),
+])
+def test_names_and_synonyms_link_to_one_entry(surface, name, label):
+    entry = kb.lookup(surface)
+    assert entry is not None and (entry.name, entry.label) == (name, label)
+
+
+def test_versions_are_entries_of_their_own():
+    assert kb.lookup("GPT-4").kb_id != kb.lookup("GPT").kb_id
+    assert kb.lookup("HumanEval+") is None or kb.lookup("HumanEval+").kb_id != kb.lookup("HumanEval").kb_id
+
+
+def test_a_synonym_two_entries_claim_names_neither_and_the_earlier_source_wins():
+    first = [KbEntry("a:1", "METHOD", "Alpha Net", ("AN",), "a"), KbEntry("a:2", "METHOD", "Another Norm", ("AN",), "a")]
+    later = [KbEntry("b:1", "DATASET", "Alpha Net", ("Alpha Network",), "b"), KbEntry("b:2", "TASK", "Beta", (), "b")]
+    base = KnowledgeBase.build([first, later])
+    assert "an" not in base.by_key  # ambiguous: two meanings
+    alpha = base.by_key["alphanet"]
+    assert (alpha.kb_id, alpha.label) == ("a:1", "METHOD") and alpha.aliases == ("Alpha Network",)
+    assert base.by_key["alphanetwork"] is alpha and base.by_key["beta"].kb_id == "b:2"
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return load_extractor("fast")
+
+
+def test_extraction_keys_a_synonym_on_its_entry(extractor):
+    text = "We compare Residual Networks with a Vision Transformer on MS-COCO."
+    (doc,) = extractor.extract([("p", text)])
+    keys = {m.text: m.canonical for m in doc.mentions}
+    assert keys.get("Residual Networks") == "resnet"
+    assert keys.get("MS-COCO") == "coco"
+
+
+def record(n: int, title: str, abstract: str) -> PaperRecord:
+    return PaperRecord(id=f"kb:{n}", title=title, abstract=abstract, published=f"2025-01-{n:02d}", sources=("test",))
+
+
+def test_graph_entities_carry_kb_id_canonical_name_and_type(store, extractor):
+    records = [
+        record(1, "Residual Networks for tiny images", "We train Residual Networks on MS-COCO and report accuracy."),
+        record(2, "Scaling ResNets", "We scale ResNets and evaluate them on COCO."),
+    ]
+    load_records(store, records, extract=extractor.extract, extraction="test", curation=Curation.empty())
+    rows = {r["key"]: r for r in store.read(queries.ENTITY_NAMES).records()}
+    props = {r[0]: r for r in store.read("MATCH (e:Entity) RETURN e.key, e.kb_id, e.name, e.label, e.paper_count").rows}
+    assert props["resnet"][1:] == ["paperkg:resnet", "ResNet", "Method", 2]
+    assert props["coco"][1] == "paperkg:coco" and props["coco"][2] == "COCO" and props["coco"][4] == 2
+    assert set(rows["resnet"]["aliases"]) >= {"Residual Networks", "ResNets"}

@@ -1,0 +1,74 @@
+"""Variants as structure (VARIANT_OF), merges of mere spelling variants, and
+display names no two entities share."""
+from __future__ import annotations
+
+import pytest
+
+from graph import queries
+from ingest.curation import Curation
+from ingest.extract import gazetteer, load_extractor
+from ingest.load import load_records
+from ingest.normalize import NamedEntity, alias_key, qualified_names
+from ingest.records import PaperRecord
+from ingest.variants import base_keys, variant_links
+
+
+@pytest.mark.parametrize("variant,base", [
+    ("ImageNet-1K", "ImageNet"), ("COCO 2014", "COCO"), ("HumanEval+", "HumanEval"),
+    ("GPT-4o", "GPT-4"), ("Llama-2-7B", "Llama 2"), ("Qwen2.5-7B-Instruct", "Qwen2.5-7B"), ("YOLOv8", "YOLO"),
+])
+def test_the_nearest_base_comes_first(variant, base):
+    assert base_keys(variant)[0] == alias_key(base)
+
+
+@pytest.mark.parametrize("name", ["GSM8K", "T5", "BERT", "MMLU", "F1", "word2vec"])
+def test_names_with_a_number_inside_are_no_variants(name):
+    assert base_keys(name) == []
+
+
+def test_a_variant_links_to_the_nearest_base_the_graph_holds():
+    entities = [("gpt-4-o", "GPT-4o"), ("gpt", "GPT"), ("llama-2-7-b", "Llama-2-7B"), ("llama", "Llama")]
+    assert {(link.variant, link.base) for link in variant_links(entities)} == {("gpt-4-o", "gpt"), ("llama-2-7-b", "llama")}
+    entities.append(("gpt-4", "GPT-4"))
+    assert ("gpt-4-o", "gpt-4") in {(link.variant, link.base) for link in variant_links(entities)}
+
+
+@pytest.mark.parametrize("forms", [
+    ("Transformer", "Transformers", "transformer model", "Transformer architecture"),
+    ("COCO", "COCO dataset", "the COCO benchmark", "MS-COCO"), ("pre-training", "pretraining", "pre training"),
+])
+def test_plural_hyphen_spacing_and_generic_heads_merge_outright(forms):
+    assert len({gazetteer.canonical(f) for f in forms}) == 1
+
+
+def test_entities_sharing_a_display_name_get_a_qualifier():
+    renamed = qualified_names([
+        NamedEntity("reinforcementlearning", "RL", "Method", 30, ("RL", "reinforcement learning")),
+        NamedEntity("metareinforcementlearning", "RL", "Method", 2, ("RL", "meta-reinforcement learning")),
+        NamedEntity("sft", "SFT", "Method", 5), NamedEntity("sft-task", "SFT", "Task", 1),
+    ])
+    assert renamed == {"metareinforcementlearning": "RL (meta-reinforcement learning)", "sft-task": "SFT (Task)"}
+
+
+def record(n: int, title: str, abstract: str) -> PaperRecord:
+    return PaperRecord(id=f"var:{n}", title=title, abstract=abstract, published=f"2025-02-{n:02d}", sources=("test",))
+
+
+def test_ingest_links_variants_and_keeps_display_names_unique(store):
+    records = [
+        record(1, "Coding with GPT-4o", "We evaluate GPT-4o and GPT-4 on HumanEval+ and HumanEval."),
+        record(2, "Vision at scale", "We pre-train on ImageNet-1K and report results on ImageNet and COCO 2014."),
+        record(3, "Meta-learning agents", "We study meta-reinforcement learning (RL). Our RL agent adapts fast."),
+        record(4, "Policies", "Reinforcement learning (RL) trains policies. RL is sample hungry."),
+        record(5, "More policies", "Reinforcement learning (RL) again. We apply RL to robots."),
+    ]
+    extractor = load_extractor("fast")
+    load_records(store, records, extract=extractor.extract, extraction="test", curation=Curation.empty())
+    links = {tuple(row) for row in store.read("MATCH (a:Entity)-[:VARIANT_OF]->(b:Entity) RETURN a.name, b.name").rows}
+    assert {("GPT-4o", "GPT-4"), ("HumanEval+", "HumanEval"), ("ImageNet-1K", "ImageNet")} <= links
+    names = [row[0].casefold() for row in store.read("MATCH (e:Entity) RETURN e.name").rows]
+    assert len(names) == len(set(names))
+    rows = {r["key"]: r["name"] for r in store.read(queries.ENTITY_NAMES).records()}
+    assert rows[alias_key("reinforcement learning")] == "reinforcement learning"  # the knowledge base's name
+    meta = store.read("MATCH (p:Paper {id: 'var:3'})-[m:MENTIONS]->(e:Entity) WHERE 'RL' IN m.surfaces RETURN e.key").rows
+    assert meta == [[alias_key("meta-reinforcement learning")]]  # the meta-RL paper's RL is its own entity
