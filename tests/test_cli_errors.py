@@ -36,21 +36,22 @@ def broken_home(tmp_path):
     with open_store(StoreConfig(backend="falkordb", home=home)) as store:
         store.write("CREATE (:Paper {id: 'p1', title: 'kept'})")
     server = EmbeddedServer(home)
-    server.stop()
-    manifest = next((home / "falkordb").rglob("*.manifest"))
-    good = manifest.read_bytes()
+    saved = {}
 
     class Broken:
         path = home
 
         @staticmethod
         def damage():
-            server.stop()
+            server.stop()  # a stop may rewrite the files: keep the manifest that matches them
+            manifest = next((home / "falkordb").rglob("*.manifest"))
+            saved[manifest] = manifest.read_bytes()
             manifest.write_text("this is not a manifest\n")
 
         @staticmethod
         def repair():
-            manifest.write_bytes(good)
+            for manifest, good in saved.items():
+                manifest.write_bytes(good)
 
     Broken.damage()
     yield Broken
@@ -153,3 +154,11 @@ def test_bad_curation_file_is_one_line_with_its_line(tmp_path, monkeypatch):
     papers.write_text('{"title": "A study", "abstract": "We evaluate BERT on GLUE."}\n')
     result = run("ingest", "--curation", str(curation), str(papers), code=1)
     assert f"error: {curation}:2: merges form a cycle" in result.stderr and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", [["db", "status"], ["demo", "--no-serve"]])
+def test_unreachable_neo4j_is_one_line_with_the_uri(command):
+    uri = f"bolt://127.0.0.1:{free_port()}"  # nothing listens there
+    result = run(*command, code=1, env={"NEO4J_URI": uri, "NEO4J_PASSWORD": "x"})
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and uri in lines[0], result.stderr
