@@ -50,6 +50,12 @@ cli = typer.Typer(
 )
 db_cli = typer.Typer(help="Manage the embedded FalkorDB server (start, stop, status).", no_args_is_help=True)
 cli.add_typer(db_cli, name="db")
+fetch_cli = typer.Typer(
+    help="Download new listings into PAPERKG_HOME/downloads (politely: spaced requests, retries with backoff), "
+    "then ingest them. Files already downloaded are not asked for again.",
+    no_args_is_help=True,
+)
+cli.add_typer(fetch_cli, name="fetch")
 
 out = Console(soft_wrap=True)  # messages are not reflowed: they stay greppable
 err = Console(stderr=True, soft_wrap=True)
@@ -82,8 +88,8 @@ def _pairs(values: list[str], option: str) -> dict[str, str]:
 
 @cli.command()
 def ingest(
-    paths: List[str] = typer.Argument(..., help="Files or directories: Hugging Face Daily Papers dumps, JSON, JSONL or CSV."),
-    format: Optional[str] = typer.Option(None, "--format", help="Force the input format: hf_daily, json, jsonl or csv (default: detected from content)."),
+    paths: List[str] = typer.Argument(..., help="Files or directories: Daily Papers dumps, JSON, JSONL, CSV, Hugging Face / Semantic Scholar / OpenAlex API answers, arXiv API Atom, BibTeX, RIS."),
+    format: Optional[str] = typer.Option(None, "--format", help="Force the input format: hf_daily, json, jsonl, csv, hf_api, semantic_scholar, openalex, arxiv_atom, bibtex, ris or http_cassette (default: detected from content)."),
     map: List[str] = typer.Option([], "--map", help="field=column: read FIELD (title, abstract, id, published, authors, url, upvotes) from COLUMN. Repeatable."),
     year: Optional[int] = typer.Option(None, "--year", help="Year for dates listed without one ('Sep 29'). Default: the latest year not after the file's date."),
     model: str = typer.Option("fast", "--model", help="Extraction pipeline: fast or accurate."),
@@ -357,6 +363,63 @@ def entities(
         for key, type_, name, aliases, papers in rows:
             table.add_row(*map(terminal_text, (name, type_, papers, ", ".join((aliases or [])[1:6]), key)))
     out.print(table)
+
+
+@fetch_cli.command("hf-daily")
+def fetch_hf_daily(
+    day: Optional[str] = typer.Option(None, "--date", help="One listing day, YYYY-MM-DD."),
+    since: Optional[str] = typer.Option(None, "--since", help="First day of a range, YYYY-MM-DD."),
+    until: Optional[str] = typer.Option(None, "--until", help="Last day of the range, YYYY-MM-DD (default: today)."),
+    no_ingest: bool = typer.Option(False, "--no-ingest", help="Only download; `paperkg ingest` the files later."),
+    model: str = typer.Option("fast", "--model", help="Extraction pipeline for the ingest: fast or accurate."),
+    api_url: str = typer.Option("https://huggingface.co/api", "--api-url", help="API base URL (a mirror)."),
+):
+    """Hugging Face Daily Papers (its papers API), one JSON file per listing day."""
+    from datetime import date
+
+    from ingest.fetch import FetchError, fetch_hf_daily as download
+
+    if (day is None) == (since is None) or (day and until):
+        raise _fail("give either --date D, or --since D with an optional --until D")
+    try:
+        first = date.fromisoformat(day or since)
+        last = date.fromisoformat(day or until) if (day or until) else date.today()
+    except ValueError as error:
+        raise _fail(f"dates are YYYY-MM-DD: {error}")
+    try:
+        report = download(first, last, api=api_url, on_day=lambda d: err.print(f"fetched {d}", highlight=False))
+    except (FetchError, ValueError) as error:
+        raise _fail(str(error))
+    _after_fetch(report, no_ingest, model)
+
+
+@fetch_cli.command("arxiv")
+def fetch_arxiv(
+    query_text: str = typer.Option(..., "--query", help="arXiv search, e.g. 'cat:cs.CL AND abs:retrieval' (newest first)."),
+    max_results: int = typer.Option(100, "--max", help="At most this many papers (pages of 100, 3 s apart)."),
+    no_ingest: bool = typer.Option(False, "--no-ingest", help="Only download; `paperkg ingest` the files later."),
+    model: str = typer.Option("fast", "--model", help="Extraction pipeline for the ingest: fast or accurate."),
+    api_url: str = typer.Option("https://export.arxiv.org/api/query", "--api-url", help="API URL (a mirror)."),
+):
+    """arXiv API search results, one Atom file per page of 100."""
+    from ingest.fetch import FetchError, fetch_arxiv as download
+
+    try:
+        report = download(query_text, max_results=max_results, api=api_url,
+                          on_page=lambda start: err.print(f"fetched results from {start}", highlight=False))
+    except (FetchError, ValueError) as error:
+        raise _fail(str(error))
+    _after_fetch(report, no_ingest, model)
+
+
+def _after_fetch(report, no_ingest: bool, model: str) -> None:
+    out.print(f"downloaded {len(report.downloaded)} files ({report.papers} papers), "
+              f"{len(report.skipped)} already there · in {report.files[0].parent if report.files else '-'}",
+              highlight=False)
+    if not no_ingest and report.files:
+        # through the command line itself, so the ingest has every default and prints its summary
+        typer.main.get_command(cli).main(["ingest", *map(str, report.files), "--model", model],
+                                         standalone_mode=False)
 
 
 @db_cli.command()
