@@ -47,6 +47,11 @@ def interactions(store: GraphStore, samples: int, rng: random.Random) -> dict[st
         return others[0].ref.id if others else f"e:{key}"
 
     expand_targets = {k: neighbour(k) for k in keys}
+    links = [tuple(r) for r in store.read(
+        "MATCH (a:Entity) WITH a ORDER BY a.paper_count DESC LIMIT 10 "
+        "MATCH (a)-[c:CO_OCCURS]->(b:Entity) RETURN a.key, b.key ORDER BY c.papers DESC LIMIT 10").rows]
+    matrix = overview.heatmap_matrix(store)
+    heatmap_keys = {"rows": [e.key for e in matrix.rows], "columns": [e.key for e in matrix.columns]}
     pairs = list(zip(keys, reversed(keys)))
     return {
         "search suggestions (typing)": [lambda t=n[:k]: suggest(store, "any", t, []) for n in names for k in (2, 4)],
@@ -65,6 +70,12 @@ def interactions(store: GraphStore, samples: int, rng: random.Random) -> dict[st
         "timeline (pick entities)": [lambda k=k: overview.timeline(store, [k, keys[0]]) for k in keys],
         "cypher canned queries": [lambda c=c: cypher.run(store, State(canned=c)) for c in (q.name for q in cypher.CANNED)],
         "download view (GraphML)": [lambda k=k: send_subgraph(explore.build(store, State.parse(focus(k))).subgraph, "graphml", "x") for k in keys[:5]],
+        # The papers behind a link, as an edge click or a heatmap cell opens it: hubs' strongest links first.
+        "link view (edge click)": [lambda a=a, b=b: details.content(store, "explore", State(link=(a, b))) for a, b in links],
+        "link view by upvotes": [lambda a=a, b=b: details.content(store, "explore", State(link=(a, b), by="upvotes")) for a, b in links],
+        "heatmap cell (Explore + link)": [lambda i=i: explore.layout(store, *overview.cell_link({"points": [{"pointNumber": [i, 0]}]}, heatmap_keys, "")) for i in range(min(5, len(heatmap_keys["rows"])))],
+        "cypher page (schema panel)": [lambda: cypher.layout(store, "/cypher", "")] * 3,
+        "cypher error + warnings": [lambda: cypher.run(store, State(query="MATCH (m:Methd RETURN m.nme"))] * 3,
     }
 
 

@@ -156,6 +156,7 @@ def test_console_ctrl_enter_friendly_errors_schema_and_history(dash_duo, app_url
     assert "[:MENTIONS]" in dash_duo.find_element("#cypher-schema").text
 
     dash_duo.driver.refresh()  # the history lives in the browser
+    dash_duo.wait_for_element("#cypher-history-pick", timeout=20)
     dash_duo.select_dcc_dropdown("#cypher-history-pick", index=1)
     wait_for(lambda: dash_duo.find_element("#cypher-query").get_attribute("value") == "MATCH (p:Paper) RETURN p.title AS title ORDER BY title LIMIT 4",
              message="the query recalled from the history")
