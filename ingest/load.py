@@ -14,7 +14,7 @@ A batch goes through three steps:
 
 Crash-safe by construction: a batch is written by one statement, atomic on
 FalkorDB and Neo4j, which also sets each paper's done-marker (`record_hash`
-and `extraction_id`). Interrupted anywhere, the graph holds whole batches
+and `extraction_id`, see ingest.fingerprint). Interrupted anywhere, the graph holds whole batches
 only, and a rerun plans the unwritten ones exactly as the first run did.
 The statement is idempotent too, so a retry after a lost reply is harmless.
 
@@ -71,15 +71,6 @@ def record_hash(record: PaperRecord) -> str:
     fields_ = asdict(record)
     fields_.pop("sources")  # where it was read from is not what it says
     return hashlib.sha1(json.dumps(fields_, sort_keys=True).encode()).hexdigest()[:16]
-
-
-def extraction_id(pipeline: str, curation: Curation) -> str:
-    """What decides a paper's links besides its text: the pipeline (name and
-    version) and the curation. A change to either re-extracts every paper."""
-    rules = json.dumps(
-        [sorted(curation.merges.items()), sorted(curation.dropped), sorted(curation.labels.items())]
-    )
-    return f"{pipeline}:{hashlib.sha1(rules.encode()).hexdigest()[:12]}"
 
 
 @dataclass

@@ -30,9 +30,9 @@ from graph.store import GraphStore
 from ingest import variants
 from ingest.curation import Curation
 from ingest.extract import load_extractor
-from ingest.extract.pipeline import PIPELINE_VERSION
 from ingest.faults import kill_point
-from ingest.load import BatchPlan, Loader, LoadSummary, extraction_id, paper_text
+from ingest.fingerprint import extraction_fingerprint
+from ingest.load import BatchPlan, Loader, LoadSummary, paper_text
 from ingest.lock import ingest_lock
 from ingest.mentions import ExtractedDoc
 from ingest.records import PaperRecord, Problem
@@ -75,7 +75,7 @@ def ingest_paths(store: GraphStore, paths: Sequence[str], options: IngestOptions
     with ingest_lock(store, wait=options.wait, on_wait=on_wait):
         if files:
             curation = Curation.load(options.curation_path) if options.curation_path else Curation.empty()
-            loader = Loader(store, extraction_id(f"{options.model}@{PIPELINE_VERSION}", curation), curation)
+            loader = Loader(store, extraction_fingerprint(options.model, curation), curation)
             with _progress(console) as progress:
                 task = progress.add_task("ingesting", total=sum(_size(f) for f in files) or None, papers=0, rate="")
                 batches = _read_batches(files, options, report, lambda n: progress.advance(task, n))
