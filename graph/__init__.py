@@ -9,7 +9,9 @@ from graph.config import StoreConfig
 from graph.store import GraphStore, QueryError, QueryTimeout, ReadOnlyError, StoreError
 
 
-def open_store(config: StoreConfig | None = None, *, setup: bool = True) -> GraphStore:
+def open_store(config: StoreConfig | None = None, *, setup: bool = True, progress=None) -> GraphStore:
+    """The configured store. `progress` (a `graph.embedded.StartProgress`
+    callback) hears from an embedded server that is still loading its data."""
     config = config or StoreConfig.from_env()
     if config.backend == "neo4j":
         from graph.neo4j_store import Neo4jStore
@@ -21,7 +23,7 @@ def open_store(config: StoreConfig | None = None, *, setup: bool = True) -> Grap
         from graph.embedded import EmbeddedServer
         from graph.falkor import FalkorStore
 
-        store = FalkorStore(EmbeddedServer(config.home), config.graph_name)
+        store = FalkorStore(EmbeddedServer(config.home), config.graph_name, progress)
     if setup:
         store.setup_schema()
     return store

@@ -8,12 +8,35 @@ which can hold several graphs (`PAPERKG_GRAPH`, default "paperkg").
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 import platformdirs
 
 GRAPH_NAME = "paperkg"
+# Everything under PAPERKG_HOME is the user's alone: paper titles, the graph's
+# password and its data are not for other local users.
+PRIVATE_UMASK = 0o077
+
+
+@contextmanager
+def private_files() -> Iterator[None]:
+    """Files and directories created inside are 0600 / 0700 from the moment
+    they exist (the umask is set first; a chmod afterwards leaves a window)."""
+    previous = os.umask(PRIVATE_UMASK)
+    try:
+        yield
+    finally:
+        os.umask(previous)
+
+
+def private_dir(path: Path) -> Path:
+    """`path` and any parents it needs, created private."""
+    with private_files():
+        path.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 def paperkg_home() -> Path:

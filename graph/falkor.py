@@ -2,49 +2,103 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from typing import Any
 
 import redis
 from falkordb import Edge, FalkorDB, Node, Path
+from falkordb.query_result import QueryResult as DriverResult
 
 from graph.dialect import FALKORDB
-from graph.embedded import EmbeddedServer, ServerInfo
+from graph.embedded import NO_RETRY, QUERY_MEM_CAPACITY_BYTES, RESULTSET_SIZE, EmbeddedServer, ProgressCallback, ServerInfo
+from graph.guard import check_query_text
 from graph.results import GEdge, GNode, GPath, QueryResult, convert
+from graph.settings import STORE_READ_TIMEOUT_S
 from graph.store import GraphStore, QueryError, QueryTimeout, ReadOnlyError, StoreError
+
+# The client stops waiting this long after the server's own timeout: the
+# server checks its timeout between records, not inside one long step
+# (sorting millions of rows, building a huge list), so the deadline that a
+# caller sees is held here.
+DEADLINE_GRACE_S = 0.5
 
 
 class FalkorStore(GraphStore):
     dialect = FALKORDB
 
-    def __init__(self, server: EmbeddedServer, graph_name: str):
+    def __init__(self, server: EmbeddedServer, graph_name: str, progress: ProgressCallback | None = None):
         self._server = server
+        self._progress = progress
         self.graph_name = graph_name
-        self._connect(server.ensure_running())
+        self._connect(server.ensure_running(progress))
 
     def _connect(self, info: ServerInfo) -> None:
         self._info = info
-        self._db = FalkorDB(host=info.host, port=info.port, password=info.password)
+        self._db = FalkorDB(host=info.host, port=info.port, password=info.password, retry=NO_RETRY)
         self._graph = self._db.select_graph(self.graph_name)
 
     def read(self, query, params=None, *, limit=None, timeout=None) -> QueryResult:
-        return _result(self._run("ro_query", query, params, timeout), limit)
+        check_query_text(query)
+        seconds = STORE_READ_TIMEOUT_S if timeout is None else timeout
+        deadline = time.monotonic() + seconds
+        if limit is not None:
+            # The cap goes into the query, so the server stops producing rows
+            # there instead of building (and sending) everything.
+            try:
+                return self._query("GRAPH.RO_QUERY", _capped(query, limit), params, seconds, limit)
+            except (ReadOnlyError, QueryTimeout):
+                raise
+            except QueryError:
+                pass  # a query the wrapper cannot hold (e.g. no RETURN): run it as written
+            seconds = deadline - time.monotonic()
+            if seconds <= 0:
+                raise QueryTimeout(timeout or STORE_READ_TIMEOUT_S)
+        return self._query("GRAPH.RO_QUERY", query, params, seconds, limit)
 
     def write(self, query, params=None) -> QueryResult:
-        return _result(self._run("query", query, params, None), None)
+        return self._query("GRAPH.QUERY", query, params, None, None)
 
-    def _run(self, method: str, query: str, params, timeout: float | None):
+    def _query(self, command: str, query: str, params, timeout: float | None, limit: int | None) -> QueryResult:
+        text = self._graph._build_params_header(dict(params or {})) + query
+        arguments = [command, self.graph_name, text, "--compact"]
+        if timeout is not None:
+            arguments += ["timeout", _ms(timeout)]
+        response = self._execute(arguments, timeout)
+        if limit is not None and len(response) == 3:
+            response[1] = response[1][: limit + 1]  # parse no more than the caller keeps
+        try:
+            return _result(DriverResult(self._graph, response), limit)
+        except redis.exceptions.ResponseError as error:  # a runtime error ends the reply
+            raise _translate(error, timeout) from None
+
+    def _execute(self, arguments: list, timeout: float | None) -> list:
         for attempt in (1, 2):
+            pool = self._db.connection.connection_pool
+            connection = None
             try:
-                return getattr(self._graph, method)(query, dict(params or {}), timeout=_ms(timeout))
+                connection = pool.get_connection()
+                connection.send_command(*arguments)
+                wait = None if timeout is None else timeout + DEADLINE_GRACE_S
+                return connection.read_response(timeout=wait)
+            except redis.exceptions.TimeoutError:
+                # read_response closed the connection: the late reply is dropped with it.
+                raise QueryTimeout(timeout or 0) from None
             except redis.exceptions.ResponseError as error:
                 raise _translate(error, timeout) from None
             except redis.exceptions.ConnectionError as error:
                 # A long-lived process (the web app) outlives `db stop` or a
                 # crash: follow the server to wherever it runs now, once.
-                restarted = self._server.ensure_running() if attempt == 1 else self._info
+                restarted = self._server.ensure_running(self._progress) if attempt == 1 else self._info
                 if restarted == self._info:
-                    raise StoreError(f"The FalkorDB server at {self._location} is not answering: {error}") from None
+                    raise StoreError(
+                        f"The FalkorDB server at {self._location} is not answering ({_one_line(error)}); "
+                        "run `paperkg db stop` and retry."
+                    ) from None
                 self._connect(restarted)
+            finally:
+                if connection is not None:
+                    pool.release(connection)
+        raise AssertionError("unreachable")
 
     @property
     def _location(self) -> str:
@@ -52,6 +106,11 @@ class FalkorStore(GraphStore):
 
     def describe(self) -> str:
         return f"embedded FalkorDB ({self._location}, graph '{self.graph_name}')"
+
+    def after_bulk_write(self) -> None:
+        """Fold the append-only tail into a snapshot when it has grown, so
+        the next start loads in seconds instead of replaying every query."""
+        self._server.compact_if_needed()
 
     def drop_graph(self) -> None:
         """Delete the whole graph, indexes included (tests and `demo` start afresh)."""
@@ -70,22 +129,42 @@ class FalkorStore(GraphStore):
         self._db.connection.close()
 
 
+def _capped(query: str, limit: int) -> str:
+    # Newlines keep a trailing `//` comment from swallowing the brace; one
+    # row beyond the cap says whether there were more.
+    return f"CALL {{\n{query}\n}} RETURN * LIMIT {int(limit) + 1}"
+
+
+def _one_line(error: Exception) -> str:
+    return " ".join(str(error).split())
+
+
 def _ms(timeout: float | None) -> int | None:
     return None if timeout is None else max(1, int(timeout * 1000))
 
 
 def _translate(error: Exception, timeout: float | None) -> Exception:
-    text = str(error)
+    text = _one_line(error)
     if "read-only" in text or "RO_QUERY" in text:
         return ReadOnlyError()
     if "timed out" in text.lower() or "timeout" in text.lower():
         return QueryTimeout(timeout or 0)
+    if "mem consumption exceeded" in text:
+        return QueryError(
+            f"The query needed more than {QUERY_MEM_CAPACITY_BYTES // 2**20} MB of server memory and was stopped; "
+            "narrow it (fewer rows, smaller lists, LIMIT earlier)."
+        )
+    if "Max pending queries" in text:
+        return StoreError("The FalkorDB server is busy (too many queries queued); retry in a moment.")
     return QueryError(text)
 
 
 def _result(result, limit: int | None) -> QueryResult:
     columns = [column[1] if isinstance(column, (list, tuple)) else str(column) for column in result.header]
     rows = result.result_set or []
+    if limit is None and len(rows) >= RESULTSET_SIZE:
+        # The server stopped at its row cap: partial data must not pass for whole.
+        raise QueryError(f"The query produced more than {RESULTSET_SIZE - 1:,} rows, the server's cap; page it with SKIP/LIMIT.")
     truncated = limit is not None and len(rows) > limit
     if truncated:
         rows = rows[:limit]

@@ -29,6 +29,10 @@ class ReadOnlyError(QueryError):
         )
 
 
+class QueryRefused(QueryError):
+    """The query text was refused before reaching the database (too long, too deeply nested)."""
+
+
 class QueryTimeout(QueryError):
     def __init__(self, seconds: float):
         super().__init__(f"The query ran longer than {seconds:g}s and was stopped; narrow it or raise --timeout.")
@@ -65,6 +69,10 @@ class GraphStore(ABC):
         per batch: hundreds of records per round trip, never one each."""
         for start in range(0, len(rows), batch_size):
             self.write(query, {"rows": list(rows[start : start + batch_size])})
+
+    def after_bulk_write(self) -> None:
+        """Called once at the end of a large load; a store that keeps a log to
+        compact does it here. Nothing to do by default (Neo4j)."""
 
     def setup_schema(self) -> None:
         """Create indexes, constraints and full-text indexes; idempotent."""

@@ -1,0 +1,161 @@
+"""The embedded FalkorDB server's life cycle, on real redis-server processes
+in private data directories (each test its own, stopped at the end)."""
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import stat
+import time
+from pathlib import Path
+
+import pytest
+import redis
+
+from graph import embedded
+from graph.embedded import EmbeddedServer, EmbeddedServerError, StartProgress
+
+
+@pytest.fixture
+def server(tmp_path):
+    server = EmbeddedServer(tmp_path / "home")
+    yield server
+    owner = server._owner()
+    if owner is not None:
+        os.kill(owner.pid, signal.SIGCONT)
+        server.stop()
+
+
+def redis_servers_in(directory: Path) -> list[int]:
+    """Pids of redis-server processes working in `directory`."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if b"redis-server" in (entry / "cmdline").read_bytes() and os.readlink(entry / "cwd") == str(directory):
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
+def test_a_stalled_server_is_reported_not_duplicated(server):
+    info = server.ensure_running()
+    os.kill(info.pid, signal.SIGSTOP)
+    started = time.monotonic()
+    with pytest.raises(EmbeddedServerError, match=rf"pid {info.pid} in .* not responding; .*kill"):
+        EmbeddedServer(server.dir.parent).ensure_running()
+    assert time.monotonic() - started < 5
+    assert redis_servers_in(server.dir) == [info.pid]
+    os.kill(info.pid, signal.SIGCONT)
+    assert EmbeddedServer(server.dir.parent).ensure_running() == info
+
+
+def test_the_server_holds_the_data_directory_lock(server):
+    info = server.ensure_running()
+    assert embedded._lock_is_held(server.pid_lock)
+    # Even with its state file gone, a second start finds the lock, not a free directory.
+    server.state_file.write_text("{}")
+    with pytest.raises(EmbeddedServerError, match="holds"):
+        EmbeddedServer(server.dir.parent).ensure_running()
+    assert redis_servers_in(server.dir) == [info.pid]
+    os.kill(info.pid, signal.SIGKILL)
+    deadline = time.monotonic() + 5
+    while embedded._lock_is_held(server.pid_lock) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not embedded._lock_is_held(server.pid_lock)  # died: the lock went with it
+
+
+def test_everything_under_the_home_is_private(server):
+    os.umask(0o022)  # what a user's shell usually has
+    info = server.ensure_running()
+    client = embedded._client(info)
+    client.set("x", "1")
+    server.compact()
+    server.stop()
+    server.ensure_running()
+    home = server.dir.parent
+    paths = [home, *home.rglob("*")]
+    names = {path.name for path in paths}
+    assert {"server.log", "appendonlydir", "redis.conf", "server.json"} <= names
+    assert any(name.endswith(".base.rdb") for name in names) and any(name.endswith(".incr.aof") for name in names)
+    for path in paths:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        assert mode & 0o077 == 0, f"{path} is {oct(mode)}"
+
+
+def test_the_data_is_on_disk_once(server):
+    info = server.ensure_running()
+    embedded._client(info).set("x", "1")
+    server.stop()
+    assert not (server.dir / "dump.rdb").exists()
+    assert server.ensure_running() and embedded._client(server.info()).get("x") == b"1"
+
+
+def test_a_loading_server_is_waited_for_with_progress(server, monkeypatch):
+    info = server.ensure_running()
+    client = embedded._client(info)
+    values = {f"k{i}": os.urandom(100).hex() for i in range(300)}  # incompressible: the load is 60 kB
+    client.mset(values)
+    server.stop()
+    # Slow the load down (redis's own test knob: a delay per key loaded) past
+    # the time an unanswering server is given: loading must still be waited for.
+    base_config = embedded._redis_config
+    monkeypatch.setattr(
+        embedded, "_redis_config",
+        lambda *a: base_config(*a) + "key-load-delay 10000\nloading-process-events-interval-bytes 1024\n",
+    )
+    monkeypatch.setattr(embedded, "NO_PROGRESS_S", 1.0)
+    heard: list[StartProgress] = []
+    started = time.monotonic()
+    info = server.ensure_running(heard.append)
+    assert time.monotonic() - started > 2  # 300 keys x 10 ms
+    assert embedded._client(info).get("k299").decode() == values["k299"]
+    assert heard and all("loading" in p.message for p in heard)
+    assert any(p.fraction is not None and 0 < p.fraction < 1 for p in heard)
+
+
+def test_a_taken_port_is_skipped(server, monkeypatch):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        ports = iter([taken.getsockname()[1], embedded._free_port()])
+        monkeypatch.setattr(embedded, "_free_port", lambda: next(ports))
+        info = server.ensure_running()
+        assert info.port != taken.getsockname()[1]
+        assert embedded._pings(info)
+
+
+def test_a_crashing_server_is_one_line_with_its_cause(server, monkeypatch):
+    monkeypatch.setattr(embedded, "_redis_config", lambda *a: "no-such-directive yes\n")
+    with pytest.raises(EmbeddedServerError) as raised:
+        server.ensure_running()
+    message = str(raised.value)
+    assert "\n" not in message and "exited while starting" in message and str(server.log_file) in message
+
+
+def test_compaction_folds_the_log_into_a_snapshot(server, monkeypatch):
+    info = server.ensure_running()
+    client = embedded._client(info)
+    for i in range(200):
+        client.execute_command("GRAPH.QUERY", "g", f"CREATE (:P {{i: {i}, text: '{'x' * 200}'}})")
+    assert server.uncompacted_bytes() > 40_000
+    monkeypatch.setattr(embedded, "COMPACT_AFTER_BYTES", 10_000)
+    assert server.compact_if_needed()
+    assert server.uncompacted_bytes() < 1_000
+    assert not server.compact_if_needed()
+    server.stop()
+    info = server.ensure_running()
+    assert embedded._client(info).execute_command("GRAPH.RO_QUERY", "g", "MATCH (p:P) RETURN count(p)")[1] == [[200]]
+
+
+def test_stop_reports_a_stalled_server(server):
+    info = server.ensure_running()
+    os.kill(info.pid, signal.SIGSTOP)
+    with pytest.raises(EmbeddedServerError, match=f"pid {info.pid}"):
+        server.stop()
+    os.kill(info.pid, signal.SIGCONT)
+    assert server.stop()
+    with pytest.raises(redis.exceptions.ConnectionError):
+        embedded._client(info).ping()
