@@ -58,7 +58,7 @@ def record_from_row(row: Mapping[str, Any], *, path: str, line: int | None,
     columns = columns_for(row.keys(), field_map)
 
     def first(field: str) -> Any:
-        return next((row[c] for c in columns[field] if text(row[c])), None)
+        return next((row[c] for c in columns[field] if _present(row[c])), None)
 
     problems: list[Problem] = []
     if not _is_text(first("title")):
@@ -110,6 +110,11 @@ def add_row(result: SourceResult, row: Mapping[str, Any], *, line: int | None,
     result.problems.extend(problems)
     if record:
         result.records.append(record)
+
+
+def _present(value: Any) -> bool:
+    """Whether a cell holds something: cheaper than folding it with `text`."""
+    return bool(value.strip()) if isinstance(value, str) else value is not None and value != []
 
 
 def _authors(value: Any) -> tuple[str, ...]:
