@@ -11,8 +11,13 @@ from neo4j.graph import Node, Path, Relationship
 
 from graph.config import StoreConfig
 from graph.dialect import NEO4J
+from graph.guard import check_query_text
 from graph.results import GEdge, GNode, GPath, QueryResult, convert
+from graph.settings import STORE_READ_TIMEOUT_S
 from graph.store import GraphStore, QueryError, QueryTimeout, ReadOnlyError, StoreError
+
+
+FETCH_SIZE = 1_000  # records per round trip (the driver's default)
 
 
 class Neo4jStore(GraphStore):
@@ -38,9 +43,16 @@ class Neo4jStore(GraphStore):
             self._driver.verify_connectivity()
         except (ServiceUnavailable, Neo4jError, OSError) as error:
             self._driver.close()
-            raise StoreError(f"Cannot reach Neo4j at {uri}: {error}") from None
+            raise _unreachable(uri, error) from None
 
     def read(self, query, params=None, *, limit=None, timeout=None) -> QueryResult:
+        check_query_text(query)
+        timeout = STORE_READ_TIMEOUT_S if timeout is None else timeout
+
+        # Records come in batches of fetch_size and are converted one by one,
+        # so a capped read stops pulling at the cap (the rest is discarded on
+        # the server when the transaction ends); the transaction timeout is
+        # the server's deadline.
         def work(tx: neo4j.ManagedTransaction) -> QueryResult:
             result = tx.run(query, dict(params or {}))
             columns = list(result.keys())
@@ -53,11 +65,14 @@ class Neo4jStore(GraphStore):
                 rows.append([convert(v, _driver_value) for v in record.values()])
             return QueryResult(columns=columns, rows=rows, truncated=truncated)
 
-        with self._session(neo4j.READ_ACCESS) as session:
+        fetch_size = min(limit + 1, FETCH_SIZE) if limit is not None else FETCH_SIZE
+        with self._session(neo4j.READ_ACCESS, fetch_size=fetch_size) as session:
             try:
                 return session.execute_read(neo4j.unit_of_work(timeout=timeout)(work))
             except Neo4jError as error:
                 raise _translate(error, timeout) from None
+            except (ServiceUnavailable, OSError) as error:
+                raise _unreachable(self._uri, error) from None
 
     def write(self, query, params=None) -> QueryResult:
         with self._session(neo4j.WRITE_ACCESS) as session:
@@ -68,9 +83,11 @@ class Neo4jStore(GraphStore):
                 return QueryResult(columns=columns, rows=rows)
             except Neo4jError as error:
                 raise _translate(error, None) from None
+            except (ServiceUnavailable, OSError) as error:
+                raise _unreachable(self._uri, error) from None
 
-    def _session(self, mode: str) -> neo4j.Session:
-        return self._driver.session(database=self._database, default_access_mode=mode)
+    def _session(self, mode: str, **config: Any) -> neo4j.Session:
+        return self._driver.session(database=self._database, default_access_mode=mode, **config)
 
     def describe(self) -> str:
         return f"Neo4j ({self._uri}, database '{self._database or 'default'}')"
@@ -97,6 +114,14 @@ def create_database(config: StoreConfig, name: str) -> StoreConfig:
     return dataclasses.replace(config, neo4j_database=name)
 
 
+def _unreachable(uri: str, error: Exception) -> StoreError:
+    reason = " ".join(str(error).split()) or type(error).__name__
+    return StoreError(
+        f"Cannot reach Neo4j at {uri} ({reason}); check that the server runs and NEO4J_URI, "
+        "NEO4J_USERNAME and NEO4J_PASSWORD are right, or unset NEO4J_URI to use the embedded store."
+    )
+
+
 def _translate(error: Neo4jError, timeout: float | None) -> Exception:
     code = error.code or ""
     if "WriteOnReadOnlyAccess" in code or "AccessMode" in code or "ForbiddenOnReadOnlyDatabase" in code:
@@ -105,7 +130,7 @@ def _translate(error: Neo4jError, timeout: float | None) -> Exception:
         return QueryTimeout(timeout or 0)
     if isinstance(error, ClientError):
         return QueryError(error.message or str(error))
-    return StoreError(str(error))
+    return StoreError(" ".join(str(error).split()))
 
 
 def _driver_value(value: Any) -> Any:

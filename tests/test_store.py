@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import time
 
 import pytest
@@ -142,3 +143,18 @@ def test_an_open_store_follows_its_server_through_a_restart(store, paperkg_home)
     # brings the server back (on a new port) and still sees the data.
     assert store.scalar("MATCH (p:Paper) RETURN count(p)") == 3
     assert server.info() is not None
+
+
+def test_an_unreachable_neo4j_is_one_line_with_the_uri_and_the_reason():
+    from graph import StoreError
+    from graph.neo4j_store import Neo4jStore
+
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        uri = f"bolt://127.0.0.1:{closed.getsockname()[1]}"  # bound, never listening: refused
+    started = time.monotonic()
+    with pytest.raises(StoreError) as raised:
+        Neo4jStore(uri, "neo4j", "x", None)
+    message = str(raised.value)
+    assert "\n" not in message and uri in message and "refused" in message.lower() and "NEO4J_URI" in message
+    assert time.monotonic() - started < 10
