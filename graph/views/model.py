@@ -24,6 +24,8 @@ class Entity:
     mention_count: int = 0
     first_seen: str | None = None
     last_seen: str | None = None
+    kb_id: str | None = None  # knowledge-base entry it is linked to
+    confidence: float | None = None  # below graph.settings.MIN_CONFIDENCE: a candidate
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,8 @@ def entity_of(node: GNode) -> Entity:
         mention_count=p.get("mention_count") or 0,
         first_seen=p.get("first_seen"),
         last_seen=p.get("last_seen"),
+        kb_id=p.get("kb_id"),
+        confidence=p.get("confidence"),
     )
 
 
