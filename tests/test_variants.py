@@ -72,3 +72,15 @@ def test_ingest_links_variants_and_keeps_display_names_unique(store):
     assert rows[alias_key("reinforcement learning")] == "reinforcement learning"  # the knowledge base's name
     meta = store.read("MATCH (p:Paper {id: 'var:3'})-[m:MENTIONS]->(e:Entity) WHERE 'RL' IN m.surfaces RETURN e.key").rows
     assert meta == [[alias_key("meta-reinforcement learning")]]  # the meta-RL paper's RL is its own entity
+
+
+def test_details_roll_variants_up_under_their_base(store):
+    from graph import views
+
+    records = [record(6, "Pre-training at scale", "We pre-train on ImageNet-1K and ImageNet-21K and test on ImageNet.")]
+    extractor = load_extractor("fast")
+    load_records(store, records, extract=extractor.extract, extraction="test", curation=Curation.empty())
+    base = views.entity_details(store, "imagenet")
+    assert {"ImageNet-1K", "ImageNet-21K"} <= {e.name for e in base.variants} and base.variant_of == []
+    variant = views.entity_details(store, alias_key("ImageNet-1K"))
+    assert [e.key for e in variant.variant_of] == ["imagenet"]

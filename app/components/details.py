@@ -14,8 +14,9 @@ from app.components.highlight import Target, badge, clean_markup, highlighted
 from app.components.words import count, joined
 from app.urls import State, page_of
 from graph import views
+from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
-from graph.views import EntityDetails, NodeRef, PaperDetails
+from graph.views import Entity, EntityDetails, NodeRef, PaperDetails
 
 AUTHORS_SHOWN = 6
 
@@ -42,12 +43,33 @@ def entity_panel(details: EntityDetails, state: State, page: str) -> html.Div:
         html.H3([entity.name, " ", badge(entity.label)], className="details-title"),
         html.Div(f"also: {', '.join(aliases)}", className="muted") if aliases else None,
         html.Div(f"{count(entity.paper_count, 'paper')} · {count(entity.mention_count, 'mention')} · {seen}", className="muted"),
+        _confidence(entity),
+        _variant_row("variant of", details.variant_of, state, page),
+        _variant_row("variants", details.variants, state, page),
         _actions(ref, state, page, extra=[dcc.Link("Connect from here", href=state.href("connect", a=entity.key, sel=ref), className="action")]),
         html.H4("Appears with", title="shared papers in brackets; click one for the papers behind the link"),
         html.Div([_related_row(entity.key, label, neighbours, state, page) for label, neighbours in details.related.items()] or html.Div("nothing yet", className="muted")),
         html.H4(f"Papers ({len(details.papers)}{' shown' if len(details.papers) < entity.paper_count else ''})"),
         html.Ul([_paper_item(m, entity.label, state, page) for m in details.papers], className="paper-list"),
     ], className="entity-details")
+
+
+def _confidence(entity: Entity) -> html.Div | None:
+    """How sure the graph is of the entity (ingest/confidence.py): a candidate
+    is kept out of top lists and co-occurrence until a second paper or the
+    knowledge base confirms it."""
+    if entity.confidence is None:
+        return None
+    known = f"knowledge base: {entity.kb_id}" if entity.kb_id else "not in the knowledge base"
+    verdict = " · candidate" if entity.confidence < MIN_CONFIDENCE else ""
+    return html.Div(f"confidence {entity.confidence:.2f}{verdict} · {known}", className="muted confidence")
+
+
+def _variant_row(title: str, entities: list, state: State, page: str) -> html.Div | None:
+    if not entities:
+        return None
+    links = [dcc.Link(e.name, href=select(state, page, NodeRef.entity(e.key))) for e in entities]
+    return html.Div([f"{title}: ", *joined(links, ", ")], className="muted variants")
 
 
 def _related_row(entity_key: str, label: str, neighbours, state: State, page: str) -> html.Div:

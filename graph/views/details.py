@@ -2,9 +2,10 @@
 paper's entities."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from graph.dialect import ENTITY_LABELS
+from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
 from graph.views.lookup import find_node
 from graph.views.model import Entity, NodeRef, Paper, entity_of, paper_of
@@ -29,6 +30,8 @@ class EntityDetails:
     entity: Entity
     papers: list[PaperMention]
     related: dict[str, list[Neighbour]]  # label → top co-occurring entities
+    variant_of: list[Entity] = field(default_factory=list)  # its base (VARIANT_OF), if any
+    variants: list[Entity] = field(default_factory=list)  # versions and variants of it, most papers first
 
 
 @dataclass(frozen=True)
@@ -55,9 +58,11 @@ RETURN p, m.evidence AS evidence, m.surfaces AS surfaces, pr IS NOT NULL AS prop
 """
 CO_OCCURRING = """
 MATCH (e:Entity {key: $key})-[c:CO_OCCURS]-(o:Entity)
-WHERE o.label = $label
+WHERE o.label = $label AND coalesce(o.confidence, 1.0) >= $min_confidence AND coalesce(e.confidence, 1.0) >= $min_confidence
 RETURN o, c.papers AS shared ORDER BY shared DESC, o.paper_count DESC, o.key LIMIT $limit
 """
+VARIANT_BASE = "MATCH (:Entity {key: $key})-[:VARIANT_OF]->(b:Entity) RETURN b"
+VARIANTS = "MATCH (v:Entity)-[:VARIANT_OF]->(:Entity {key: $key}) RETURN v ORDER BY v.paper_count DESC, v.key LIMIT $limit"
 PAPER_ENTITY_LIST = """
 MATCH (p:Paper {id: $key})-[m:MENTIONS]->(e:Entity)
 OPTIONAL MATCH (p)-[pr:PROPOSES]->(e)
@@ -77,10 +82,12 @@ def entity_details(store: GraphStore, key: str, papers: int = 50, per_type: int 
     mentions.sort(key=lambda m: m.paper.published or "", reverse=True)  # OPTIONAL MATCH need not keep order
     related = {}
     for label in ENTITY_LABELS:  # one small indexed query per type beats sorting thousands of neighbours
-        rows = store.read(CO_OCCURRING, {"key": key, "label": label, "limit": per_type}).rows
+        rows = store.read(CO_OCCURRING, {"key": key, "label": label, "limit": per_type, "min_confidence": MIN_CONFIDENCE}).rows
         if rows:
             related[label] = [Neighbour(entity_of(row[0]), row[1]) for row in rows]
-    return EntityDetails(entity_of(node), mentions, related)
+    base = [entity_of(row[0]) for row in store.read(VARIANT_BASE, {"key": key}).rows]
+    variants = [entity_of(row[0]) for row in store.read(VARIANTS, {"key": key, "limit": papers}).rows]
+    return EntityDetails(entity_of(node), mentions, related, base, variants)
 
 
 def paper_details(store: GraphStore, paper_id: str) -> PaperDetails | None:
