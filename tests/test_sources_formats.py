@@ -194,7 +194,7 @@ def test_hf_daily_papers_api():
     assert [(p.line, p.message.split(" ")[0]) for p in result.problems] == [
         (28, "upvotes"), (28, "listing"), (41, "paper")]
     single, = read_path(DATA / "hf_paper.json").records
-    assert single.id == "arxiv:2502.04101" and single.upvotes == 57 and single.listed is None
+    assert single.id == "arxiv:2502.04101" and single.upvotes == 57 and single.listed == "2025-02-07"
 
 
 def test_openalex_work_and_page():

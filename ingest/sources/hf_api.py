@@ -5,10 +5,11 @@ and of `GET /api/papers/{arxiv_id}` (one paper object).
 The paper object gives the arXiv id (`id`), `title` (hard line breaks
 folded), `summary`, `authors` [{`name`}], `publishedAt` (first arXiv
 version), `upvotes`, `organization` and optionally `githubRepo` and
-`projectPage`. A listing's own `publishedAt` is the day Daily Papers showed
-it (`listed`). The URL is the arXiv abstract page; the hf.co/papers page,
-code repository and project page go to `links`. `ai_summary` and
-`ai_keywords` are not read: they are machine-written, not the authors' text.
+`projectPage`. The day Daily Papers showed it (`listed`) is a listing's own
+`publishedAt`, or a bare paper object's `submittedOnDailyAt`. The URL is the
+arXiv abstract page; the hf.co/papers page, code repository and project
+page go to `links`. `ai_summary` and `ai_keywords` are not read: they are
+machine-written, not the authors' text.
 """
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ def papers_key(document: Any) -> str | None:
 
 def to_record(item: dict, path: str, line: int | None) -> tuple[PaperRecord | None, list[Problem]]:
     paper = item["paper"] if isinstance(item.get("paper"), dict) else item
-    listed = item.get("publishedAt") if paper is not item else None
+    listed = item.get("publishedAt") if paper is not item else paper.get("submittedOnDailyAt")
     problems: list[Problem] = []
     title = text(paper.get("title") or item.get("title"))
     if not title:
