@@ -93,6 +93,51 @@ def test_app_shows_a_message_when_the_store_is_gone_and_recovers(broken_home):
         assert "cannot reach" not in client.get("/_dash-layout").text
 
 
+def test_db_stop_under_load_gives_no_http_500(store, paperkg_home):
+    """Clients keep clicking while `paperkg db stop` runs twice: each answer is
+    a page or the store alert, never an HTTP 500."""
+    import json
+    import threading
+    import time
+    import urllib.error
+
+    port = free_port()
+    server = subprocess.Popen(["paperkg", "serve", "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              text=True, env={**os.environ, "PAPERKG_GRAPH": store.graph_name})
+    base = f"http://127.0.0.1:{port}"
+    codes: list[int] = []
+    try:
+        wait_for_http(base + "/", server, timeout=90)
+        with urllib.request.urlopen(base + "/_dash-dependencies", timeout=10) as response:
+            dependencies = json.loads(response.read())
+        payloads = [json.dumps(page_callback_payload(dependencies, page)).encode() for page in ("/explore", "/overview", "/connect")]
+        until = time.monotonic() + 8
+
+        def click(n: int) -> None:
+            while time.monotonic() < until:
+                request = urllib.request.Request(base + "/_dash-update-component", payloads[n % 3], {"Content-Type": "application/json"})
+                try:
+                    with urllib.request.urlopen(request, timeout=60) as response:
+                        codes.append(response.status)
+                except urllib.error.HTTPError as error:
+                    codes.append(error.code)
+
+        clients = [threading.Thread(target=click, args=(n,)) for n in range(4)]
+        for client in clients:
+            client.start()
+        for _ in range(2):
+            time.sleep(2.5)
+            EmbeddedServer(paperkg_home).stop()
+        for client in clients:
+            client.join()
+        store.scalar("RETURN 1")  # this test's own connection follows the server too (drop_graph does not)
+    finally:
+        server.terminate()
+        log = server.communicate(timeout=30)[1]
+    assert codes and set(codes) == {200}, (sorted(set(codes)), log[-2000:])
+    assert "Traceback" not in log
+
+
 def test_serve_on_a_taken_port_says_so_and_suggests_another():
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
