@@ -75,12 +75,29 @@ class Neo4jStore(GraphStore):
                 raise _unreachable(self._uri, error) from None
 
     def write(self, query, params=None) -> QueryResult:
+        """A managed write transaction: routed to the cluster's leader through
+        a neo4j:// URI, and retried by the driver on transient errors (leader
+        switch, deadlock, lost connection). Safe because every write paperkg
+        sends is idempotent (see graph.queries.WRITE_BATCH)."""
+
+        def work(tx: neo4j.ManagedTransaction) -> QueryResult:
+            return _collect(tx.run(query, dict(params or {})))
+
         with self._session(neo4j.WRITE_ACCESS) as session:
             try:
-                result = session.run(Query(query), dict(params or {}))
-                columns = list(result.keys())
-                rows = [[convert(v, _driver_value) for v in record.values()] for record in result]
-                return QueryResult(columns=columns, rows=rows)
+                return session.execute_write(work)
+            except Neo4jError as error:
+                raise _translate(error, None) from None
+            except (ServiceUnavailable, OSError) as error:
+                raise _unreachable(self._uri, error) from None
+
+    def administer(self, command: str) -> QueryResult:
+        """An auto-commit statement, for the one kind that must not run inside
+        a transaction function: a database command with WAIT commits the
+        transaction itself, so the driver's own commit would follow a closed one."""
+        with self._session(neo4j.WRITE_ACCESS) as session:
+            try:
+                return _collect(session.run(Query(command)))
             except Neo4jError as error:
                 raise _translate(error, None) from None
             except (ServiceUnavailable, OSError) as error:
@@ -102,7 +119,7 @@ def create_database(config: StoreConfig, name: str) -> StoreConfig:
     of paperkg's, never user text (database names cannot be parameters)."""
     store = Neo4jStore(config.neo4j_uri, config.neo4j_username, config.neo4j_password, "system")
     try:
-        store.write(f"CREATE DATABASE `{name}` IF NOT EXISTS WAIT")
+        store.administer(f"CREATE DATABASE `{name}` IF NOT EXISTS WAIT")
     except StoreError as error:
         raise StoreError(
             f"Neo4j at {config.neo4j_uri} cannot create a database '{name}' of its own ({error}); "
@@ -112,6 +129,11 @@ def create_database(config: StoreConfig, name: str) -> StoreConfig:
     finally:
         store.close()
     return dataclasses.replace(config, neo4j_database=name)
+
+
+def _collect(result: neo4j.Result) -> QueryResult:
+    columns = list(result.keys())
+    return QueryResult(columns=columns, rows=[[convert(v, _driver_value) for v in record.values()] for record in result])
 
 
 def _unreachable(uri: str, error: Exception) -> StoreError:
