@@ -203,7 +203,10 @@ def export(
         except (NotFound, QueryError) as error:
             raise _fail(str(error))
     graph = subgraph.to_networkx()
-    files = write(graph, format, out_path)
+    try:
+        files = write(graph, format, out_path)
+    except OSError as error:
+        raise _fail(f"cannot write {error.filename or out_path}: {error.strerror or error}; choose another --out")
     out.print(terminal_text(f"wrote {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges to {', '.join(map(str, files))}"), highlight=False)
     if subgraph.truncated:
         _note(f"the subgraph was capped at {settings.EXPORT_MAX_NODES} nodes")
@@ -345,8 +348,11 @@ def entities(
     """List entities by paper count, or candidates for merging."""
     from rich.table import Table
 
+    from graph.dialect import ENTITY_LABELS
     from ingest.normalize import merge_candidates as find_candidates
 
+    if label is not None and label not in ENTITY_LABELS:
+        raise _fail(f"--type {label!r} is not an entity type; use one of {', '.join(ENTITY_LABELS)}")
     query_text = (
         "MATCH (e:Entity) WHERE $label IS NULL OR e.label = $label "
         "RETURN e.key AS key, e.label AS label, e.name AS name, e.aliases AS aliases, e.paper_count AS papers "
