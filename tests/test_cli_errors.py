@@ -207,3 +207,11 @@ def test_unreachable_neo4j_is_one_line_with_the_uri(command):
     result = run(*command, code=1, env={"NEO4J_URI": uri, "NEO4J_PASSWORD": "x"})
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ") and uri in lines[0], result.stderr
+
+
+def test_unwritable_export_and_unknown_type_are_one_line(store, monkeypatch, tmp_path):
+    monkeypatch.setenv("PAPERKG_GRAPH", store.graph_name)
+    target = tmp_path / "missing-dir" / "x.graphml"
+    result = run("export", "--cypher", "MATCH (n) RETURN n LIMIT 1", "--format", "graphml", "--out", str(target), code=1)
+    assert result.stderr.startswith(f"error: cannot write {target}") and "Traceback" not in result.output
+    assert "not an entity type" in run("entities", "--type", "Foo", code=1).stderr
