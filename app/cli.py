@@ -62,7 +62,7 @@ err = Console(stderr=True, soft_wrap=True)
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
-    err.print(Text.assemble(("error: ", "bold red"), terminal_text(message)), highlight=False)
+    err.print(Text.assemble(("error: ", "bold red"), terminal_text(" ".join(message.split()))), highlight=False)  # one line, always
     return typer.Exit(code)
 
 
