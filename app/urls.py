@@ -17,7 +17,8 @@ from graph.views import NODE_TYPES, NodeRef, ViewFilters
 from graph.views.link import ORDERS as LINK_ORDERS
 
 PAGES = ("explore", "connect", "overview", "cypher")
-LAYOUTS = ("cose", "concentric", "breadthfirst", "circle", "grid")
+# "clustered" is placed on the server (app/components/canvas_layout.py); the others run in the browser.
+LAYOUTS = ("clustered", "cose", "concentric", "breadthfirst", "circle", "grid")
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from urllib.request import urlopen
 
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
+from selenium.common.exceptions import TimeoutException as ScriptTimeoutException
 from selenium.webdriver.chrome.service import Service
 
 from app.urls import State
@@ -87,6 +88,7 @@ def driver() -> webdriver.Chrome:
     service = Service(CHROMEDRIVER) if Path(CHROMEDRIVER).exists() else Service()
     chrome = webdriver.Chrome(service=service, options=options)
     chrome.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": HOOK})
+    chrome.set_script_timeout(TIMEOUT_S)
     return chrome
 
 
@@ -95,7 +97,10 @@ def wait_settled(chrome: webdriver.Chrome, since: float, changed_from: str | Non
     the canvas no longer shows the `changed_from` view (the action's view is in)."""
     deadline = time.monotonic() + TIMEOUT_S
     while time.monotonic() < deadline:
-        stops, now, signature = chrome.execute_script(STOPS_SINCE, since)
+        try:
+            stops, now, signature = chrome.execute_script(STOPS_SINCE, since)
+        except ScriptTimeoutException:  # the page is busy (a long layout): ask again
+            continue
         if stops and signature and signature != changed_from and now - stops[-1] > QUIET_S * 1000:
             return Settled(stops[-1] - since, int(signature.split(":")[0]))
         time.sleep(0.05)

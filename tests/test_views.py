@@ -75,7 +75,7 @@ def test_search_finds_names_aliases_and_titles(synthetic):
     assert views.search(store, "   ") == []
 
 
-def test_explore_shows_the_strongest_neighbours_up_to_the_cap(synthetic):
+def test_explore_shows_the_strongest_neighbours_of_each_type_up_to_its_cap(synthetic):
     store, papers = synthetic
     focus = top_method(store)
     view = views.explore(store, NodeRef.entity(focus.key), ViewFilters(limit=20))
@@ -83,12 +83,32 @@ def test_explore_shows_the_strongest_neighbours_up_to_the_cap(synthetic):
     neighbours = [n for n in view.nodes if not n.focus]
     assert len(neighbours) == 20 and view.truncated
     assert view.focus.ref == NodeRef.entity(focus.key)
-    strengths = [len(shared[focus.key] & shared[n.ref.key]) for n in neighbours]
-    everyone = sorted((len(shared[focus.key] & ids) for k, ids in shared.items() if k != focus.key), reverse=True)
-    assert strengths == everyone[:20]  # the 20 strongest, strongest first
+    label = {e.key: e.label for p in papers for e, _, _ in p.mentions}
+    by_type = defaultdict(list)
+    for key, ids in shared.items():
+        if key != focus.key and ids & shared[focus.key]:
+            by_type[label[key]].append(len(shared[focus.key] & ids))
+    shown = Counter(n.type for n in neighbours)
+    # The cap is shared: a type with fewer neighbours than an equal share shows them all,
+    # no type gets more than one over another that still has some hidden.
+    assert set(shown) == set(by_type)
+    for t, strengths in by_type.items():
+        assert shown[t] == len(strengths) or all(shown[t] >= shown[o] - 1 for o in shown if o != t)
+        assert view.hidden.get(t, 0) == len(strengths) - shown[t]
+        # ... and within a type, the strongest, strongest first.
+        mine = [len(shared[focus.key] & shared[n.ref.key]) for n in neighbours if n.type == t]
+        assert mine == sorted(strengths, reverse=True)[: shown[t]]
     ids = {n.ref.id for n in view.nodes}
     assert all(e.source in ids and e.target in ids for e in view.edges)
-    assert sum(view.available.values()) - view.available.get("Paper", 0) == sum(1 for s in everyone if s > 0)
+    assert sum(view.available.values()) - view.available.get("Paper", 0) == sum(len(s) for s in by_type.values())
+
+
+def test_type_caps_share_the_limit_without_crowding_out():
+    assert views.type_caps({"Method": 500, "Dataset": 7, "Paper": 40}, ("Method", "Dataset", "Paper"), 150) == {
+        "Dataset": 7, "Paper": 40, "Method": 103}
+    assert views.type_caps({"Method": 500, "Task": 300}, ("Method", "Task", "Dataset"), 151) == {"Method": 76, "Task": 75}
+    assert views.type_caps({"Method": 5}, ("Method", "Task"), 150) == {"Method": 5}
+    assert views.type_caps({"Method": 5, "Task": 9}, ("Task",), 150) == {"Task": 9}
 
 
 def test_explore_filters_by_type_weight_and_date(synthetic):

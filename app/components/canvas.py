@@ -1,12 +1,19 @@
 """The graph canvas (dash-cytoscape): nodes coloured by type and sized by
-paper count, edges as thick as the papers they share, and the legend."""
+paper count, edges as thick as the papers they share, and the legend.
+
+The "clustered" layout is computed on the server (`canvas_layout`) and
+drawn as given (cytoscape's `preset`); the others run in the browser."""
 from __future__ import annotations
 
 import math
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Mapping
 
 import dash_cytoscape as cyto
 from dash import html
 
+from app.components.canvas_layout import Point, positions
 from graph.views import GraphView, NODE_TYPES
 
 TYPE_COLOURS = {
@@ -19,6 +26,9 @@ TYPE_COLOURS = {
 }
 OTHER_COLOUR = "#cccccc"
 LABEL_CHARS = 28  # longer names (paper titles) are cut on the canvas; details show them whole
+SERVER_LAYOUT = "clustered"
+BIG_VIEW = 300  # from this many nodes, only hubs are labelled at the zoom that fits the view
+HUBS_PER_TYPE = 3  # the biggest nodes of each type in a big view keep a label readable when it is fitted
 
 STYLESHEET = [
     {"selector": "node", "style": {
@@ -32,32 +42,87 @@ STYLESHEET = [
     {"selector": "node:selected", "style": {"border-width": 4, "border-color": "#ffbf00"}},
     {"selector": "edge", "style": {"width": "data(width)", "line-color": "#c4c9d0", "opacity": 0.7, "curve-style": "haystack"}},
     {"selector": "edge[type = 'MENTIONS']", "style": {"line-style": "dashed", "line-color": "#d9d9d9"}},
+    # A big view: faint links (the nodes carry the picture), selection and focus links stand out.
+    {"selector": "edge.faint", "style": {"opacity": 0.18}},
+    {"selector": "node:selected", "style": {"min-zoomed-font-size": 0}},
 ]
 
 
-def elements(view: GraphView) -> list[dict]:
-    """Cytoscape elements for a view. Labels are data, rendered by
-    cytoscape as text, never as HTML."""
-    out = []
+@dataclass(frozen=True)
+class _Look:
+    size: float  # diameter
+    font: float
+    label: str
+    named: bool  # a hub of a big view, labelled at the zoom that fits the view
+
+    @property
+    def footprint(self) -> float:
+        """The room the layout keeps for it: a named hub's label too."""
+        if not self.named:
+            return self.size
+        return max(self.size + 2 * self.font, 0.45 * self.font * len(self.label))
+
+
+def _looks(view: GraphView) -> dict[str, _Look]:
+    """Big nodes get big labels. In a big view the top few of each type get
+    labels that stay readable when the view is fitted; the rest show once
+    zoomed in (min-zoomed-font-size)."""
+    big = len(view.nodes) >= BIG_VIEW
+    hubs = _hubs(view) if big else set()
+    zoom_out = math.sqrt(len(view.nodes) / BIG_VIEW) if big else 1.0  # how much smaller a fitted big view draws
+    looks = {}
     for node in view.nodes:
         size = _size(node.weight, node.type)
         label = node.name if len(node.name) <= LABEL_CHARS else node.name[: LABEL_CHARS - 1] + "…"
-        out.append({
+        named = node.ref.id in hubs
+        font = max(9.0, size * 0.2) * (1.3 if node.focus else 1) * (2.2 * zoom_out if named else 1)
+        looks[node.ref.id] = _Look(size, round(font, 1), label, named)
+    return looks
+
+
+def elements(view: GraphView, placed: Mapping[str, Point] | None = None) -> list[dict]:
+    """Cytoscape elements for a view, at the `placed` positions if given.
+    Labels are data, rendered by cytoscape as text, never as HTML."""
+    big = len(view.nodes) >= BIG_VIEW
+    looks = _looks(view)
+    out = []
+    for node in view.nodes:
+        look = looks[node.ref.id]
+        element = {
             "data": {
-                "id": node.ref.id, "label": label, "name": node.name, "type": node.type,
-                "weight": node.weight, "size": size,
-                # Big nodes get big labels: zoomed out to fit a large view, hubs stay named.
-                "font": round(max(9.0, size * 0.2) * (1.3 if node.focus else 1), 1),
+                "id": node.ref.id, "label": look.label, "name": node.name, "type": node.type,
+                "weight": node.weight, "size": look.size, "font": look.font,
                 "colour": TYPE_COLOURS.get(node.type, OTHER_COLOUR),
             },
             "classes": "focus" if node.focus else "",
-        })
+        }
+        if placed and node.ref.id in placed:
+            element["position"] = {"x": round(placed[node.ref.id].x, 1), "y": round(placed[node.ref.id].y, 1)}
+        out.append(element)
     for edge in view.edges:
         out.append({"data": {
             "id": f"{edge.source}|{edge.target}|{edge.type}", "source": edge.source, "target": edge.target,
             "type": edge.type, "weight": edge.weight, "width": round(1 + 1.5 * math.log2(edge.weight), 1),
-        }})
+        }, "classes": "faint" if big else ""})
     return out
+
+
+def placed_elements(view: GraphView, previous: Mapping[str, Point] = {}) -> list[dict]:
+    """Elements at server-computed positions, keeping `previous` ones."""
+    footprints = {node_id: look.footprint for node_id, look in _looks(view).items()}
+    return elements(view, positions(view, footprints, previous))
+
+
+def _hubs(view: GraphView) -> set[str]:
+    """The focus and the HUBS_PER_TYPE biggest of each type but papers."""
+    by_type: dict[str, list] = defaultdict(list)
+    for node in view.nodes:
+        if node.type != "Paper" and not node.focus:
+            by_type[node.type].append(node)
+    hubs = {n.ref.id for n in view.nodes if n.focus}
+    for nodes in by_type.values():
+        hubs.update(n.ref.id for n in sorted(nodes, key=lambda n: -n.weight)[:HUBS_PER_TYPE])
+    return hubs
 
 
 def _size(weight: int, node_type: str) -> float:
@@ -67,6 +132,8 @@ def _size(weight: int, node_type: str) -> float:
 
 
 def layout_options(name: str) -> dict:
+    if name == SERVER_LAYOUT:
+        return {"name": "preset", "animate": False, "fit": True, "padding": 20}
     options = {"name": name, "animate": False, "fit": True, "padding": 20}
     if name == "cose":
         # Repulsion grows with node size, so hubs get room and leaves do not pile on them.
@@ -84,7 +151,7 @@ def canvas(component_id: str, view_elements: list[dict], layout: str | dict, hei
         layout=layout if isinstance(layout, dict) else layout_options(layout),
         stylesheet=STYLESHEET + list(extra_styles),
         style={"width": "100%", "height": height},
-        minZoom=0.15,
+        minZoom=0.04,  # a fitted 1,000-node view needs to zoom out that far
         maxZoom=1.5,  # a three-node view should not fill the screen with one label
         boxSelectionEnabled=False,
         className="canvas",

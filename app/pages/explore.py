@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 
-from dash import Input, Output, State as DashState, dcc, html, no_update
+from dash import ClientsideFunction, Input, Output, State as DashState, dcc, html, no_update
 
 from app import settings
 from app.components import details
-from app.components.canvas import canvas, elements, layout_options, legend
+from app.components.canvas import SERVER_LAYOUT, canvas, elements, layout_options, legend, placed_elements
+from app.components.canvas_layout import Point
 from app.components.export import export_controls, send_subgraph
 from app.components.url_sync import bind, bind_selection, page_location, url_id
 from app.components.words import count
@@ -58,14 +59,33 @@ def status(store: GraphStore, state: State, view: ExploreView | None) -> list:
         return [html.Div(f"Nothing in this graph is called {state.focus.key!r}. Search above for something else.", className="hint")]
     focus = view.focus
     shown = view.shown_by_type()
+    if not view.hidden:
+        more = "."
+    elif state.n >= settings.VIEW_MAX_NODES:
+        more = f" — the strongest only; not shown: {count_phrase(view.hidden)} (raise “Minimum shared papers” or pick fewer types to see others)."
+    else:
+        more = f" — the strongest only; not shown: {count_phrase(view.hidden)} (“Show more” adds the next ones)."
     return [
         html.Div([html.B(focus.name), f" ({focus.type}) — neighbourhood: {count_phrase(view.available)}. Tick the types to show."], className="summary", id="explore-summary"),
-        html.Div(
-            f"Showing {count_phrase(shown)} and {count(len(view.edges), 'link')}"
-            + (" — the strongest only; “Show more” adds the next ones." if view.truncated else "."),
-            className="muted",
-        ),
+        html.Div(f"Showing {count_phrase(shown)} and {count(len(view.edges), 'link')}{more}", className="muted", id="explore-shown"),
     ]
+
+
+def more_note(state: State, hidden: int) -> str:
+    """What “Show more” can do for this view: nothing to add, or the cap reached."""
+    if hidden == 0:
+        return "Nothing more to show: every neighbour of the ticked types is in the view."
+    if state.n >= settings.VIEW_MAX_NODES:
+        return f"The view is at its {settings.VIEW_MAX_NODES:,}-node maximum; narrow it with the filters to see others."
+    return ""
+
+
+def canvas_elements(view: ExploreView, state: State, previous: dict[str, Point] | None = None) -> list[dict]:
+    """The clustered layout is placed here, keeping the nodes already on the
+    canvas where they are; the browser's layouts place everything."""
+    if state.layout != SERVER_LAYOUT:
+        return elements(view)
+    return placed_elements(view, previous or {})
 
 
 def start_here(store: GraphStore, state: State) -> list:
@@ -103,39 +123,60 @@ def layout(store: GraphStore, pathname: str, search: str) -> html.Div:
                 html.Button("Show more", id="explore-more", className="button"),
                 html.Button("Reset", id="explore-reset", className="button secondary", title="Back to the focus with default filters"),
             ], className="buttons"),
+            html.Div(id="explore-more-note", className="muted", role="status"),
             html.H4("Download this view"),
             export_controls("explore"),
         ], className="sidebar"),
         html.Section([
             html.Div(status(store, state, view), id="explore-status", className="status"),
-            canvas("explore-canvas", elements(view) if view else [], state.layout),
+            canvas("explore-canvas", canvas_elements(view, state) if view else [], state.layout),
             legend(),
         ], className="main"),
         details.panel(PAGE, details.content(store, PAGE, state)),
         dcc.Store(id="explore-drawn", data=drawn_key(state)),
+        dcc.Store(id="explore-hidden", data=sum(view.hidden.values()) if view else 0),
+        dcc.Store(id="explore-positions"),
     ], className="page page-explore")
 
 
-def render(store: GraphStore, search: str, drawn: str | None):
-    """Canvas, summary and type counts for the URL; the canvas is left as
-    it is when only the selection changed."""
+def render(store: GraphStore, search: str, drawn: str | None, positions: dict[str, list[float]] | None = None):
+    """Canvas, summary, type counts and what "show more" could add, for the
+    URL; the canvas is left as it is when only the selection changed.
+    `positions` (node id → [x, y]) are the nodes on the canvas now: those
+    staying in the view stay where they are, unless the focus or the layout
+    changed."""
     state = State.parse(search)
     key = drawn_key(state)
     if key == drawn:
-        return no_update, no_update, no_update, no_update, no_update
+        return (no_update,) * 6
     view = build(store, state)
-    return elements(view) if view else [], layout_options(state.layout), status(store, state, view), type_options(view), key
+    if view is None:
+        return [], layout_options(state.layout), status(store, state, view), type_options(view), 0, key
+    shown = State.parse(drawn) if drawn is not None else None
+    keep = shown is not None and shown.focus == state.focus and shown.layout == state.layout
+    previous = {node_id: Point(*xy) for node_id, xy in (positions or {}).items()} if keep else {}
+    return (canvas_elements(view, state, previous), layout_options(state.layout), status(store, state, view),
+            type_options(view), sum(view.hidden.values()), key)
 
 
 def register(app, store: GraphStore) -> None:
-    @app.callback(
-        Output("explore-canvas", "elements"), Output("explore-canvas", "layout"), Output("explore-status", "children"),
-        Output("explore-types", "options"), Output("explore-drawn", "data"),
-        Input(URL, "search"), DashState("explore-drawn", "data"),
+    # Before the server draws a new view, the browser hands over where the
+    # nodes are now (app/assets/canvas.js), so they can stay there.
+    app.clientside_callback(
+        ClientsideFunction(namespace="paperkg_canvas", function_name="positions"),
+        Output("explore-positions", "data"),
+        Input(URL, "search"), DashState("explore-canvas", "id"),
         prevent_initial_call=True,
     )
-    def _render(search, drawn):
-        return render(store, search, drawn)
+
+    @app.callback(
+        Output("explore-canvas", "elements"), Output("explore-canvas", "layout"), Output("explore-status", "children"),
+        Output("explore-types", "options"), Output("explore-hidden", "data"), Output("explore-drawn", "data"),
+        Input("explore-positions", "data"), DashState("explore-drawn", "data"),
+        prevent_initial_call=True,
+    )
+    def _render(sent, drawn):
+        return render(store, sent["search"], drawn, sent["positions"])
 
     bind(
         app,
@@ -151,11 +192,19 @@ def register(app, store: GraphStore) -> None:
 
     bind_selection(app, PAGE, "explore-canvas")
 
-    @app.callback(Output(URL, "search", allow_duplicate=True), Input("explore-more", "n_clicks"),
-                  DashState(URL, "search"), prevent_initial_call=True)
-    def _more(_, search):
+    @app.callback(Output(URL, "search", allow_duplicate=True), Output("explore-more-note", "children"),
+                  Input("explore-more", "n_clicks"), DashState(URL, "search"), DashState("explore-hidden", "data"),
+                  prevent_initial_call=True)
+    def _more(_, search, hidden):
         state = State.parse(search)
-        return state.with_(n=min(settings.VIEW_MAX_NODES, state.n + settings.VIEW_NODE_STEP)).query_string()
+        note = more_note(state, hidden or 0)
+        if note:
+            return no_update, note
+        return state.with_(n=min(settings.VIEW_MAX_NODES, state.n + settings.VIEW_NODE_STEP)).query_string(), ""
+
+    @app.callback(Output("explore-more-note", "children", allow_duplicate=True), Input(URL, "search"), prevent_initial_call=True)
+    def _clear_note(_):
+        return ""
 
     @app.callback(Output(URL, "search", allow_duplicate=True), Input("explore-reset", "n_clicks"),
                   DashState(URL, "search"), prevent_initial_call=True)

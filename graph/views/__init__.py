@@ -29,7 +29,7 @@ from graph.views.lookup import GraphCounts, Suggestion, find_node, graph_counts,
 from graph.views.model import (
     NODE_TYPES, PAPER, Entity, GraphView, NodeRef, Paper, ViewEdge, ViewNode, entity_of, paper_of, view_graph,
 )
-from graph.views.neighbourhood import ExploreView, ViewFilters, explore, neighbourhood_types
+from graph.views.neighbourhood import ExploreView, ViewFilters, explore, neighbourhood_types, type_caps
 from graph.views.overview import (
     Matrix, Ranked, TimePoint, co_occurrence_matrix, mentions_over_time, top_entities, trending,
 )
@@ -37,7 +37,7 @@ from graph.views.overview import (
 __all__ = [
     "NODE_TYPES", "PAPER", "Entity", "Paper", "NodeRef", "ViewNode", "ViewEdge", "GraphView", "entity_of", "paper_of", "view_graph",
     "GraphCounts", "Suggestion", "graph_counts", "search", "find_node",
-    "ViewFilters", "ExploreView", "explore", "neighbourhood_types",
+    "ViewFilters", "ExploreView", "explore", "neighbourhood_types", "type_caps",
     "PaperMention", "Neighbour", "EntityDetails", "EntityInPaper", "PaperDetails", "entity_details", "paper_details",
     "Connection", "ConnectView", "RelatedPaper", "ComparisonRow", "Comparison", "connect", "related_papers", "compare_papers",
     "Ranked", "TimePoint", "Matrix", "trending", "top_entities", "mentions_over_time", "co_occurrence_matrix",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Mapping
 
 from graph.dialect import ENTITY_LABELS
 from graph.export.select import Subgraph
@@ -72,6 +73,7 @@ class ViewNode:
     type: str  # entity label or "Paper"
     weight: int  # paper count (entities) or upvotes (papers): drives size
     focus: bool = False
+    via: str | None = None  # NodeRef.id of the expanded node it joined through; None: the focus's own
 
 
 @dataclass(frozen=True)
@@ -128,22 +130,24 @@ def paper_of(node: GNode) -> Paper:
     )
 
 
-def _view_node(node: GNode, focus: bool = False) -> ViewNode:
+def _view_node(node: GNode, focus: bool = False, via: str | None = None) -> ViewNode:
     if PAPER in node.labels:
         paper = paper_of(node)
-        return ViewNode(NodeRef.paper(paper.id), paper.title, PAPER, paper.upvotes, focus)
+        return ViewNode(NodeRef.paper(paper.id), paper.title, PAPER, paper.upvotes, focus, via)
     if "Entity" in node.labels:
         entity = entity_of(node)
-        return ViewNode(NodeRef.entity(entity.key), entity.name, entity.label, entity.paper_count, focus)
+        return ViewNode(NodeRef.entity(entity.key), entity.name, entity.label, entity.paper_count, focus, via)
     # Anything else a console query returns: named by its store id, no details.
     label = node.labels[0] if node.labels else "Node"
-    return ViewNode(NodeRef("n", node.id), str(node.properties.get("name", label)), label, 0, focus)
+    return ViewNode(NodeRef("n", node.id), str(node.properties.get("name", label)), label, 0, focus, via)
 
 
-def view_graph(nodes: dict[str, GNode], edges: dict[str, GEdge], focus: set[str] = frozenset(), truncated: bool = False) -> GraphView:
+def view_graph(nodes: dict[str, GNode], edges: dict[str, GEdge], focus: set[str] = frozenset(), truncated: bool = False,
+               via: Mapping[str, str] = {}) -> GraphView:
     """Store nodes and edges as something a canvas draws (edges with an end
-    outside `nodes` are left out)."""
-    view_nodes = {i: _view_node(n, focus=i in focus) for i, n in nodes.items()}
+    outside `nodes` are left out). `via`: store id → the NodeRef.id a node
+    joined the view through."""
+    view_nodes = {i: _view_node(n, focus=i in focus, via=via.get(i)) for i, n in nodes.items()}
     kept = {k: e for k, e in edges.items() if e.start in view_nodes and e.end in view_nodes}
     view_edges = [
         ViewEdge(view_nodes[e.start].ref.id, view_nodes[e.end].ref.id, e.type,

@@ -2,17 +2,18 @@
 expanding nodes, as a canvas draws it."""
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
 from graph.dialect import ENTITY_LABELS
 from graph.results import GEdge, GNode
+from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
 from graph.views.lookup import find_node
 from graph.views.model import NODE_TYPES, PAPER, GraphView, NodeRef, ViewNode, view_graph
 
 EDGES_PER_NODE = 3  # strongest entity-entity edges kept per view node: more is a hairball
-PAPER_SHARE = 3  # with entity types shown too, papers take at most 1/PAPER_SHARE of a view
 EDGE_CANDIDATES = 100  # entities (most papers first) whose pairwise links are looked up
 
 
@@ -30,6 +31,28 @@ class ExploreView(GraphView):
     focus: ViewNode | None = None
     available: dict[str, int] = field(default_factory=dict)  # neighbours by type before filters on type and cap
     truncated: bool = False  # the cap left some out: "show more" helps
+    hidden: dict[str, int] = field(default_factory=dict)  # the focus's neighbours of ticked types left out by the cap
+
+
+def type_caps(available: dict[str, int], types: Sequence[str], limit: int) -> dict[str, int]:
+    """Share `limit` among the ticked types so none crowds out another: a
+    type with fewer neighbours than an equal share shows them all, the
+    rest is split evenly among the bigger types (water-filling)."""
+    pending = sorted((t for t in types if available.get(t)), key=lambda t: available[t])
+    caps, left = {}, limit
+    while pending:
+        share, extra = divmod(left, len(pending))
+        smallest = pending[0]
+        if available[smallest] <= share:
+            caps[smallest] = available[smallest]
+            left -= available[smallest]
+            pending.pop(0)
+            continue
+        # The biggest types get the remainder: they have the most to show.
+        for i, t in enumerate(pending):
+            caps[t] = share + (1 if i >= len(pending) - extra else 0)
+        break
+    return caps
 
 
 # The date range keeps papers published in it and entities active in it
@@ -40,17 +63,24 @@ class ExploreView(GraphView):
 # expanding every CO_OCCURS of popular entities (thousands each).
 _PAPER_IN_RANGE = "($since IS NULL OR p.published >= $since) AND ($until IS NULL OR p.published <= $until)"
 _ENTITY_IN_RANGE = "($since IS NULL OR e.last_seen >= $since) AND ($until IS NULL OR e.first_seen <= $until)"
+# Candidates (below MIN_CONFIDENCE) have no co-occurrence neighbours and are no one's.
+_CONFIDENT = "coalesce(e.confidence, 1.0) >= $min_confidence AND coalesce(f.confidence, 1.0) >= $min_confidence"
 
+# The best `per_type` neighbours of each type (the caller trims each type
+# to its own cap): one query instead of one per type.
 ENTITY_NEIGHBOURS = f"""
 MATCH (f:Entity {{key: $key}}) WITH f
 MATCH (f)-[c:CO_OCCURS]-(e:Entity)
-WHERE e.label IN $labels AND c.papers >= $min_shared AND {_ENTITY_IN_RANGE}
-RETURN e, c ORDER BY c.papers DESC, e.paper_count DESC, e.key LIMIT $limit
+WHERE e.label IN $labels AND c.papers >= $min_shared AND {_ENTITY_IN_RANGE} AND {_CONFIDENT}
+WITH e, c ORDER BY c.papers DESC, e.paper_count DESC, e.key
+WITH e.label AS type, collect([e, c])[..$per_type] AS best
+UNWIND best AS pair
+RETURN pair[0], pair[1]
 """
 ENTITY_NEIGHBOUR_TYPES = f"""
 MATCH (f:Entity {{key: $key}}) WITH f
 MATCH (f)-[c:CO_OCCURS]-(e:Entity)
-WHERE c.papers >= $min_shared AND {_ENTITY_IN_RANGE}
+WHERE c.papers >= $min_shared AND {_ENTITY_IN_RANGE} AND {_CONFIDENT}
 RETURN e.label AS type, count(e) AS n
 """
 ENTITY_PAPERS = f"""
@@ -69,7 +99,10 @@ PAPER_ENTITIES = f"""
 MATCH (p:Paper {{id: $key}}) WITH p
 MATCH (p)-[m:MENTIONS]->(e:Entity)
 WHERE e.label IN $labels AND {_ENTITY_IN_RANGE}
-RETURN e, m ORDER BY e.paper_count DESC, e.key LIMIT $limit
+WITH e, m ORDER BY e.paper_count DESC, e.key
+WITH e.label AS type, collect([e, m])[..$per_type] AS best
+UNWIND best AS pair
+RETURN pair[0], pair[1]
 """
 RELATED_PAPER_COUNT = f"""
 MATCH (src:Paper {{id: $key}})-[:MENTIONS]->(e:Entity) WITH e
@@ -78,7 +111,12 @@ WHERE p.id <> $key AND {_PAPER_IN_RANGE}
 WITH p, count(DISTINCT e) AS shared WHERE shared >= $min_shared
 RETURN count(p)
 """
-PAPER_ENTITY_TYPES = "MATCH (p:Paper {id: $key})-[:MENTIONS]->(e:Entity) RETURN e.label AS type, count(e) AS n"
+PAPER_ENTITY_TYPES = f"""
+MATCH (p:Paper {{id: $key}}) WITH p
+MATCH (p)-[:MENTIONS]->(e:Entity)
+WHERE {_ENTITY_IN_RANGE}
+RETURN e.label AS type, count(e) AS n
+"""
 RELATED_PAPERS = f"""
 MATCH (src:Paper {{id: $key}})-[:MENTIONS]->(e:Entity)
 WHERE e.label IN $labels WITH e
@@ -96,7 +134,7 @@ UNWIND view AS a
 UNWIND view AS b
 WITH a, b WHERE a.key < b.key
 MATCH (a)-[c:CO_OCCURS]->(b)
-WHERE c.papers >= $min_shared
+WHERE c.papers >= $min_shared AND coalesce(a.confidence, 1.0) >= $min_confidence AND coalesce(b.confidence, 1.0) >= $min_confidence
 RETURN c ORDER BY c.papers DESC LIMIT $limit
 """
 EDGES_PAPERS_TO_ENTITIES = """
@@ -115,41 +153,44 @@ class _ViewBuilder:
         self.nodes: dict[str, GNode] = {}  # store id → node, in arrival order
         self.edges: dict[str, GEdge] = {}
         self.focus_ids: set[str] = set()
+        self.via: dict[str, str] = {}  # store id → NodeRef.id of the expanded node it joined through
         self.truncated = False
 
     def params(self, key: str, limit: int) -> dict[str, Any]:
         f = self.filters
         return {"key": key, "labels": [t for t in f.types if t != PAPER], "min_shared": f.min_shared,
-                "since": f.since or None, "until": f.until or None, "limit": limit}
+                "since": f.since or None, "until": f.until or None, "limit": limit, "per_type": limit,
+                "min_confidence": MIN_CONFIDENCE}
 
-    def add(self, rows: Iterable[list], room: int) -> None:
+    def add(self, rows: Iterable[list], caps: dict[str, int], via: str | None) -> None:
         """Rows of (node, relationship to the node being expanded, ...): the
-        node joins while there is room, the relationship whenever its node
-        is in the view (so an expansion links to nodes already there)."""
-        added = 0
+        node joins while its type has room, the relationship whenever its
+        node is in the view (so an expansion links to nodes already there)."""
+        added: dict[str, int] = defaultdict(int)
         for row in rows:
             node, edge = row[0], row[1] if isinstance(row[1], GEdge) else None
             if node.id not in self.nodes:
-                if added >= room:
+                node_type = PAPER if PAPER in node.labels else node.properties.get("label")
+                if added[node_type] >= caps.get(node_type, 0):
                     self.truncated = True
                     continue
                 self.nodes[node.id] = node
-                added += 1
+                if via:
+                    self.via[node.id] = via
+                added[node_type] += 1
             if edge is not None:
                 self.edges[edge.id] = edge
 
-    def neighbours(self, ref: NodeRef, limit: int) -> None:
-        """Add up to `limit` neighbours of one node, of the filtered types."""
-        types = set(self.filters.types)
-        wants_papers = PAPER in types
-        wants_entities = bool(types - {PAPER})
-        paper_room = limit // PAPER_SHARE if wants_entities else limit  # papers never crowd out entities
-        entity_room = limit - (paper_room if wants_papers else 0)
+    def neighbours(self, ref: NodeRef, caps: dict[str, int], via: str | None = None) -> None:
+        """Add the strongest neighbours of one node, up to each type's cap."""
+        entity_caps = {t: n for t, n in caps.items() if t != PAPER and n}
         entities, papers = (ENTITY_NEIGHBOURS, ENTITY_PAPERS) if ref.kind == "e" else (PAPER_ENTITIES, RELATED_PAPERS)
-        if wants_entities:
-            self.add(self.store.read(entities, self.params(ref.key, entity_room + 1)).rows, entity_room)
-        if wants_papers:
-            self.add(self.store.read(papers, self.params(ref.key, paper_room + 1)).rows, paper_room)
+        if entity_caps:
+            # One more than the biggest cap, so a full type is known to have left some out.
+            params = self.params(ref.key, max(entity_caps.values()) + 1) | {"labels": list(entity_caps)}
+            self.add(self.store.read(entities, params).rows, entity_caps, via)
+        if caps.get(PAPER):
+            self.add(self.store.read(papers, self.params(ref.key, caps[PAPER] + 1)).rows, {PAPER: caps[PAPER]}, via)
 
     def build(self) -> GraphView:
         """Adds the strongest links among the best-known entities in view
@@ -160,32 +201,38 @@ class _ViewBuilder:
         keys = [n.properties.get("key") for n in entities]
         ids = [n.properties.get("id") for n in self.nodes.values() if PAPER in n.labels]
         if len(keys) > 1:
-            params = {"keys": keys[:EDGE_CANDIDATES], "min_shared": self.filters.min_shared, "limit": EDGES_PER_NODE * len(self.nodes)}
+            params = {"keys": keys[:EDGE_CANDIDATES], "min_shared": self.filters.min_shared, "limit": EDGES_PER_NODE * len(self.nodes),
+                      "min_confidence": MIN_CONFIDENCE}
             self.edges.update((row[0].id, row[0]) for row in self.store.read(EDGES_AMONG_ENTITIES, params).rows)
         if keys and ids:
             rows = self.store.read(EDGES_PAPERS_TO_ENTITIES, {"keys": keys, "ids": ids}).rows
             self.edges.update((row[0].id, row[0]) for row in rows)
-        return view_graph(dict(self.nodes), self.edges, self.focus_ids, self.truncated)
+        return view_graph(dict(self.nodes), self.edges, self.focus_ids, self.truncated, self.via)
 
 
 def explore(store: GraphStore, focus: NodeRef, filters: ViewFilters, expanded: Sequence[NodeRef] = (), expand_limit: int = 25) -> ExploreView | None:
     """The focus, its strongest neighbours of the chosen types (up to the
-    cap), and the neighbours of each expanded node. None: no such node."""
+    cap, shared among the types), and the neighbours of each expanded node.
+    None: no such node."""
     start = find_node(store, focus)
     if start is None:
         return None
     builder = _ViewBuilder(store, filters)
     builder.nodes[start.id] = start
     builder.focus_ids.add(start.id)
-    builder.neighbours(focus, filters.limit)
+    available = neighbourhood_types(store, focus, filters)
+    caps = type_caps(available, filters.types, filters.limit)
+    builder.neighbours(focus, caps)
     for ref in expanded:
-        builder.neighbours(ref, expand_limit)
+        if ref != focus:
+            builder.neighbours(ref, type_caps(neighbourhood_types(store, ref, filters), filters.types, expand_limit), via=ref.id)
     view = builder.build()
+    own = Counter(n.type for n in view.nodes if not n.focus and n.via is None)
+    hidden = {t: available[t] - own[t] for t in filters.types if available.get(t, 0) > own[t]}
     return ExploreView(
         nodes=view.nodes, edges=view.edges, subgraph=view.subgraph,
         focus=next(n for n in view.nodes if n.focus),
-        available=neighbourhood_types(store, focus, filters),
-        truncated=builder.truncated,
+        available=available, truncated=bool(hidden), hidden=hidden,
     )
 
 

@@ -1,0 +1,70 @@
+"""The Explore canvas's server-side layout in a real browser: what is on the
+canvas stays where it is when the view grows, nothing hides a neighbour,
+and "Show more" says when there is nothing more."""
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from graph import views
+from tests.browser.test_app_browser import FIND_CY, click, cy_count, tap, url_state, wait_for
+
+pytestmark = pytest.mark.browser
+
+
+def node_positions(dash_duo) -> dict[str, tuple[float, float, float]]:
+    """Node id → (x, y, drawn diameter), in model coordinates."""
+    return {node_id: tuple(values) for node_id, values in dash_duo.driver.execute_script(
+        FIND_CY + "return cy ? cy.nodes().map(n => [n.id(), [n.position('x'), n.position('y'), n.data('size')]]) : [];",
+        "explore-canvas")}
+
+
+def overlapping(placed: dict[str, tuple[float, float, float]]) -> list[tuple[str, str]]:
+    items = list(placed.items())
+    return [(a, b) for i, (a, (ax, ay, asize)) in enumerate(items) for b, (bx, by, bsize) in items[i + 1:]
+            if math.hypot(ax - bx, ay - by) < (asize + bsize) / 2]
+
+
+def test_expand_keeps_existing_positions_and_nothing_overlaps(dash_duo, app_url, browser_store, shoot):
+    focus = views.top_entities(browser_store, "Method", 1)[0]
+    view = views.explore(browser_store, views.NodeRef.entity(focus.key), views.ViewFilters())
+    dash_duo.driver.get(app_url(f"/explore?focus=e:{focus.key}"))
+    wait_for(lambda: cy_count(dash_duo, "explore-canvas") == len(view.nodes), message="the neighbourhood on the canvas")
+    before = node_positions(dash_duo)
+    assert before[f"e:{focus.key}"][:2] == (0, 0)
+    assert not overlapping(before)  # the focus hides no neighbour, nor does any node another
+
+    # The neighbour whose expansion adds the most nodes.
+    grown = {n.ref: len(views.explore(browser_store, view.focus.ref, views.ViewFilters(), (n.ref,)).nodes)
+             for n in view.nodes if not n.focus and n.type != "Paper"}
+    neighbour = max(grown, key=grown.get)
+    assert grown[neighbour] > len(view.nodes)
+    tap(dash_duo, "explore-canvas", neighbour.id)
+    click(dash_duo, "#expand-link")
+    wait_for(lambda: url_state(dash_duo).get("expand") == [neighbour.id], message="the expansion in the URL")
+    wait_for(lambda: cy_count(dash_duo, "explore-canvas") == grown[neighbour], message="the expanded node's neighbours")
+    after = node_positions(dash_duo)
+    shoot()
+
+    moved = {i: (before[i][:2], after[i][:2]) for i in before if math.dist(before[i][:2], after[i][:2]) > 0.5}
+    assert not moved, f"existing nodes moved: {moved}"
+    new = set(after) - set(before)
+    assert new and not overlapping(after)
+    # The new nodes gather around the expanded node, beyond it from the focus.
+    anchor = after[neighbour.id]
+    centre_distance = math.dist(anchor[:2], (0, 0))
+    assert sum(math.dist(after[i][:2], (0, 0)) > centre_distance for i in new) >= len(new) / 2
+
+
+def test_show_more_says_when_nothing_more_exists(dash_duo, app_url, browser_store):
+    # A small neighbourhood: everything fits the default cap.
+    key = browser_store.read(
+        "MATCH (e:Entity)-[:CO_OCCURS]-(n:Entity) WITH e, count(n) AS k WHERE k >= 3 AND k < 20 RETURN e.key ORDER BY k DESC, e.key LIMIT 1"
+    ).rows[0][0]
+    dash_duo.driver.get(app_url(f"/explore?focus=e:{key}"))
+    dash_duo.wait_for_element("#explore-summary")
+    wait_for(lambda: cy_count(dash_duo, "explore-canvas") > 1, message="the neighbourhood on the canvas")
+    click(dash_duo, "#explore-more")
+    dash_duo.wait_for_contains_text("#explore-more-note", "Nothing more to show")
+    assert "n" not in url_state(dash_duo)  # the URL did not grow a cap that changes nothing
