@@ -305,18 +305,81 @@ def demo(
 
 @cli.command()
 def extract(
-    in_path: Path = typer.Argument(..., help='JSONL input: {"id", "text"} per line (optional "title").'),
-    out_path: Path = typer.Option(..., "-o", "--out", help="JSONL output: {id, entities: [{start, end, label, text, canonical, score}]}"),
+    in_path: Path = typer.Argument(..., help='JSONL input: {"id", "text"} per line (optional "title"); with --papers or --cluster, paper listings (a file or directory, any format ingest reads).'),
+    out_path: Path = typer.Option(..., "-o", "--out", help="JSONL output: {id, entities: [{start, end, label, text, canonical, score}]}; with --papers or --cluster, a mentions file for paperkg load."),
     model: str = typer.Option("fast", "--model", help="fast or accurate."),
+    workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Extraction processes here, or worker processes of --cluster local (default: the machine's cores)."),
+    papers: bool = typer.Option(False, "--papers", help="Read paper listings and write a mentions file: per unique paper its record, the text extracted (title and abstract), every mention and the extraction fingerprint."),
+    cluster: Optional[str] = typer.Option(None, "--cluster", help="Run on Dask: a scheduler address (tcp://host:8786) or 'local' for a LocalCluster of --workers processes. Implies --papers."),
+    partition_size: int = typer.Option(256, "--partition-size", min=1, help="Papers per task sent to a cluster worker."),
+    format: Optional[str] = typer.Option(None, "--format", help="With --papers: force the input format, as for ingest."),
 ):
-    """Extract entities from texts, without a database."""
+    """Extract entities without a database: texts to entities, or paper listings to a mentions file.
+
+    A mentions file made here or on a cluster is loaded with `paperkg load`,
+    which writes the same graph as `paperkg ingest` of the same listings.
+    """
+    if cluster or papers:
+        from ingest.distributed import extract_papers
+        from ingest.run import IngestOptions
+
+        try:
+            report = extract_papers([str(in_path)], out_path, IngestOptions(format=format, model=model, workers=workers),
+                                    cluster=cluster, partition_size=partition_size)
+        except (ValueError, OSError, RuntimeError) as error:
+            raise _fail(str(error))
+        for problem in report.problems:
+            _note(str(problem), "problem")
+        out.print(terminal_text(f"wrote {report.papers} papers to {out_path} (read {report.records_read}, "
+                                f"{report.workers} workers, extractor {report.extractor})"), highlight=False)
+        if report.papers == 0:
+            raise typer.Exit(1)
+        return
     from ingest.extract import extract_jsonl
 
     try:
-        count = extract_jsonl(in_path, out_path, model=model, progress=True)
+        count = extract_jsonl(in_path, out_path, model=model, progress=True, workers=workers)
     except (ValueError, OSError) as error:
         raise _fail(str(error))
     out.print(terminal_text(f"wrote {count} records to {out_path}"), highlight=False)
+
+
+@cli.command()
+def load(
+    mentions: Path = typer.Argument(..., help="A mentions file written by paperkg extract --papers or --cluster."),
+    curation: Optional[Path] = typer.Option(None, "--curation", help="Curation file (merge/drop/relabel). Default: $PAPERKG_HOME/curation.toml if it exists."),
+    batch_size: int = typer.Option(200, "--batch-size", min=1, help="Papers written per batch (each batch is written whole or not at all)."),
+):
+    """Load extraction output into the graph without re-extracting.
+
+    The same loader as ingest: papers deduplicated against the graph,
+    unchanged papers left alone, loading twice changes nothing. Papers are
+    stamped with the file's extraction fingerprint, so a later ingest with
+    the same code and model does not extract them again.
+    """
+    from ingest.curation import Curation, CurationError
+    from ingest.distributed import load_mentions
+    from ingest.lock import IngestLocked
+
+    if curation is not None and not curation.is_file():
+        raise _fail(f"{curation}: no such curation file (--curation); give an existing TOML file or leave the option out")
+    if not mentions.is_file():
+        raise _fail(f"{mentions}: no such mentions file")
+    config = StoreConfig.from_env()
+    curation_path = curation or (config.curation_path if config.curation_path.exists() else None)
+    with _store() as store:
+        try:
+            rules = Curation.load(curation_path) if curation_path else Curation.empty()
+            report = load_mentions(store, mentions, rules, batch_size=batch_size)
+        except (ValueError, CurationError, IngestLocked) as error:
+            raise _fail(str(error))
+    summary = report.load
+    out.print(
+        f"papers {report.papers} (new {summary.papers_new}, updated {summary.papers_updated}, "
+        f"unchanged {summary.papers_unchanged}) · linked {summary.papers_extracted}\n"
+        f"graph: papers {report.total_papers} · entities {sum(report.entities_by_label.values())} · mentions {report.mentions}",
+        highlight=False,
+    )
 
 
 @cli.command(name="eval")
