@@ -74,7 +74,7 @@ def interactions(store: GraphStore, samples: int, rng: random.Random) -> dict[st
         "link view (edge click)": [lambda a=a, b=b: details.content(store, "explore", State(link=(a, b))) for a, b in links],
         "link view by upvotes": [lambda a=a, b=b: details.content(store, "explore", State(link=(a, b), by="upvotes")) for a, b in links],
         "heatmap cell (Explore + link)": [lambda i=i: explore.layout(store, *overview.cell_link({"points": [{"pointNumber": [i, 0]}]}, heatmap_keys, "")) for i in range(min(5, len(heatmap_keys["rows"])))],
-        "cypher page (schema panel)": [lambda: cypher.layout(store, "/cypher", "")] * 3,
+        "cypher schema panel (opened)": [lambda: cypher.schema_view(cypher.graph_schema(store))] * 3,
         "cypher error + warnings": [lambda: cypher.run(store, State(query="MATCH (m:Methd RETURN m.nme"))] * 3,
     }
 

@@ -137,6 +137,8 @@ def test_every_canned_query_runs_read_only(synthetic):
     broken = cypher.run(store, State(query="MATCH (n RETURN n")).result
     assert isinstance(broken, ConsoleError) and "errMsg" not in broken.message and "\n" not in broken.message
     assert broken.marked("MATCH (n RETURN n") == "MATCH (n RETURN n\n" + " " * (broken.column - 1) + "^"
+    schema = text_of(cypher.schema_view(cypher.graph_schema(store)))
+    assert "(:Paper)" in schema and "[:MENTIONS]" in schema and "paper_count" in schema
     assert cypher.run(store, State(query="MATCH (m:Methd) RETURN m.nme")).warnings == [
         "No label Methd in this graph — did you mean Method?", "No property nme in this graph — did you mean name?"]
 

@@ -142,7 +142,7 @@ def result_view(outcome: Outcome | None) -> list:
     ]
 
 
-def schema_panel(schema: GraphSchema) -> html.Details:
+def schema_view(schema: GraphSchema) -> html.Div:
     """What the graph holds, to write queries against: labels with counts,
     relationship types, and each one's properties with an example value."""
     def item(name: str, pattern: str, n: int | None, properties) -> html.Li:
@@ -152,13 +152,10 @@ def schema_panel(schema: GraphSchema) -> html.Details:
                      className="schema-properties"),
         ], title=name)
 
-    return html.Details([
-        html.Summary("Schema of this graph"),
-        html.Div([
-            html.Div([html.H4("Node labels"), html.Ul([item(i.name, f"(:{i.name})", i.count, i.properties) for i in schema.labels])]),
-            html.Div([html.H4("Relationship types"), html.Ul([item(i.name, f"[:{i.name}]", i.count, i.properties) for i in schema.relationships])]),
-        ], className="schema-columns"),
-    ], id="cypher-schema", className="schema")
+    return html.Div([
+        html.Div([html.H4("Node labels"), html.Ul([item(i.name, f"(:{i.name})", i.count, i.properties) for i in schema.labels])]),
+        html.Div([html.H4("Relationship types"), html.Ul([item(i.name, f"[:{i.name}]", i.count, i.properties) for i in schema.relationships])]),
+    ], className="schema-columns")
 
 
 def controls_for(store: GraphStore, state: State) -> tuple:
@@ -190,7 +187,9 @@ def layout(store: GraphStore, pathname: str, search: str) -> html.Div:
             export_controls(PAGE),
         ], className="row"),
         html.Div(result_view(run(store, state)), id="cypher-result", className="section"),
-        schema_panel(graph_schema(store)),
+        # Read from the graph when first opened, not on every page load.
+        html.Details([html.Summary("Schema of this graph", id="cypher-schema-summary"), html.Div(id="cypher-schema-body")],
+                     id="cypher-schema", className="schema"),
         dcc.Store(id="cypher-history", storage_type="local"),
     ], className="page page-cypher")
 
@@ -242,6 +241,11 @@ def register(app, store: GraphStore) -> None:
         if state.query_string() == (search or ""):
             return no_update, result_view(run(store, state)), history  # same URL: run again in place
         return state.query_string(), no_update, history
+
+    # Dash does not report a <details>' open state; the first click on its summary does.
+    @app.callback(Output("cypher-schema-body", "children"), Input("cypher-schema-summary", "n_clicks"), prevent_initial_call=True)
+    def _schema(clicks):
+        return schema_view(graph_schema(store)) if clicks == 1 else no_update
 
     @app.callback(Output("cypher-history-pick", "options"), Input("cypher-history", "data"))
     def _history(history):
