@@ -8,7 +8,7 @@ import re
 import sys
 import tomllib
 from functools import cache
-from importlib.metadata import packages_distributions
+from importlib.metadata import PackageNotFoundError, packages_distributions, requires
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -21,10 +21,31 @@ def _name(requirement: str) -> str:
     return re.split(r"[\s<>=!~;\[]", requirement, maxsplit=1)[0].lower().replace("_", "-")
 
 
+def _with_extras(requirements: list[str]) -> set[str]:
+    """Names of the requirements and of what their extras install
+    (`dask[distributed]` declares `distributed` too)."""
+    names = set()
+    for requirement in requirements:
+        names.add(_name(requirement))
+        for extra in re.findall(r"\[([^\]]+)\]", requirement.split(";")[0])[:1]:
+            wanted = {e.strip() for e in extra.split(",")}
+            for line in _requires(_name(requirement)):
+                if any(re.search(rf"extra\s*==\s*['\"]{re.escape(e)}['\"]", line) for e in wanted):
+                    names.add(_name(line))
+    return names
+
+
+def _requires(distribution: str) -> list[str]:
+    try:
+        return requires(distribution) or []
+    except PackageNotFoundError:
+        return []
+
+
 def _declared(root: Path) -> tuple[set[str], dict[str, set[str]]]:
     project = tomllib.loads((root / "pyproject.toml").read_text())["project"]
-    extras = {extra: {_name(r) for r in reqs} for extra, reqs in project.get("optional-dependencies", {}).items()}
-    return {_name(r) for r in project["dependencies"]}, extras
+    extras = {extra: _with_extras(reqs) for extra, reqs in project.get("optional-dependencies", {}).items()}
+    return _with_extras(project["dependencies"]), extras
 
 
 def _imports(path: Path) -> set[str]:
