@@ -40,6 +40,8 @@ def panel(store: GraphStore, state: State, page: str) -> html.Div:
         html.H3([_end(a, state, page), html.Span(" ↔ ", className="muted"), _end(b, state, page)], className="details-title"),
         html.Div(f"{count(view.shared, 'paper')} mention both{shown}.", className="summary", id="link-count"),
         html.Div(["Sort: ", *joined(orders)], className="muted link-orders"),
+        html.Div([dcc.Link("Paths between them", href=state.for_page("connect").href("connect", a=a.key, b=b.key), className="action")],
+                 className="actions"),
         html.Ol([_paper_item(item, view, state, page) for item in view.papers], className="paper-list link-papers", id="link-papers"),
     ], className="link-details")
 
