@@ -1,14 +1,21 @@
-"""Extraction speed and peak memory on the seed abstracts, in one process.
+"""Extraction speed and peak memory: the tokenizer alone, extraction in one
+process, and extraction in N worker processes (spaCy's nlp.pipe(n_process)),
+side by side in one run on the same abstracts.
 
-    python benchmarks/bench_extract.py [--model fast] [--repeat 3] [--seeds DIR]
+    python benchmarks/bench_extract.py [--model fast] [--repeat 2] [--workers 2]
+                                       [--seeds DIR | --corpus FILE.jsonl.gz --limit 2000]
 
-Prints abstracts/s (after one warm-up pass) by wall clock and by the
-process's CPU time, the load average, and the process's peak resident memory
-(ru_maxrss), which includes loading the model.
+Prints abstracts/s for each (best of --repeat, after a warm-up), the CPU
+seconds spent (this process and its workers), the ratios parallel/serial
+and extraction/tokenizer, the load average before and after (other work
+on the machine takes cores from the workers), whether the parallel output
+equals the serial one, and the peak resident memory of this process.
 """
 from __future__ import annotations
 
 import argparse
+import gzip
+import json
 import os
 import resource
 import sys
@@ -20,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from ingest.extract import load_extractor  # noqa: E402
 from ingest.sources.hf_daily import read_hf_daily  # noqa: E402
 
-DEFAULT_SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 def seed_abstracts(seeds: Path) -> list[tuple[str, str]]:
@@ -31,31 +38,73 @@ def seed_abstracts(seeds: Path) -> list[tuple[str, str]]:
     return docs
 
 
+def corpus_abstracts(path: Path, limit: int) -> list[tuple[str, str]]:
+    """The first `limit` distinct papers of an arXiv listing JSONL (.gz)."""
+    docs, seen = [], set()
+    with gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else open(path, encoding="utf-8") as lines:
+        for line in lines:
+            row = json.loads(line)
+            if row["id"] not in seen:
+                seen.add(row["id"])
+                docs.append((row["id"], f"{row['title']}\n\n{row['summary']}"))
+            if len(docs) >= limit:
+                break
+    return docs
+
+
+def cpu_seconds() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def timed(run, repeat: int) -> tuple[float, float, object]:
+    """Best wall seconds, CPU seconds of that run, and its result."""
+    best = (float("inf"), 0.0, None)
+    for _ in range(repeat):
+        started, started_cpu = time.perf_counter(), cpu_seconds()
+        result = run()
+        wall = time.perf_counter() - started
+        if wall < best[0]:
+            best = (wall, cpu_seconds() - started_cpu, result)
+    return best
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", default="fast")
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS)
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--seeds", type=Path, default=SHARED / "seeds")
+    parser.add_argument("--corpus", type=Path, help="an arXiv listing JSONL(.gz) instead of the seeds")
+    parser.add_argument("--limit", type=int, default=2000, help="papers read from --corpus")
     parser.add_argument("--batch-size", type=int, default=64)
     args = parser.parse_args()
 
-    docs = seed_abstracts(args.seeds)
+    docs = corpus_abstracts(args.corpus, args.limit) if args.corpus else seed_abstracts(args.seeds)
+    texts = [text for _, text in docs]
     extractor = load_extractor(args.model)
-    words = sum(len(text.split()) for _, text in docs)
-    list(extractor.extract(docs[:200], batch_size=args.batch_size))  # warm-up
-    best = best_cpu = float("inf")
-    for _ in range(args.repeat):
-        started, started_cpu = time.perf_counter(), time.process_time()
-        mentions = sum(len(d.mentions) for d in extractor.extract(docs, batch_size=args.batch_size))
-        best = min(best, time.perf_counter() - started)
-        best_cpu = min(best_cpu, time.process_time() - started_cpu)
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"model={args.model} abstracts={len(docs)} words={words} mentions={mentions}")
-    print(f"speed: {len(docs) / best:.1f} abstracts/s ({words / best:.0f} words/s), best of {args.repeat}")
-    # CPU time of this process: what the speed would be with a core to itself
-    # (on a shared machine the wall-clock figure depends on the others' load).
-    print(f"cpu-time speed: {len(docs) / best_cpu:.1f} abstracts/s, load average {os.getloadavg()[0]:.2f}")
-    print(f"peak memory: {peak_mb:.0f} MB")
+    words = sum(len(text.split()) for text in texts)
+    list(extractor.extract(docs[:100], workers=1))  # warm-up
+    load_before = os.getloadavg()
+
+    tokenizer = extractor.nlp.tokenizer
+    rows = [("tokenizer alone", *timed(lambda: sum(len(d) for d in tokenizer.pipe(texts)), args.repeat))]
+    rows.append(("extraction, 1 process", *timed(
+        lambda: list(extractor.extract(docs, batch_size=args.batch_size, workers=1)), args.repeat)))
+    rows.append((f"extraction, {args.workers} workers", *timed(
+        lambda: list(extractor.extract(docs, batch_size=args.batch_size, workers=args.workers)), args.repeat)))
+    load_after = os.getloadavg()
+
+    serial, parallel = rows[1][3], rows[2][3]
+    mentions = sum(len(d.mentions) for d in serial)
+    print(f"model={args.model} abstracts={len(docs)} words={words} mentions={mentions} "
+          f"({'arXiv corpus' if args.corpus else 'seeds'}), best of {args.repeat}")
+    for name, wall, cpu, _ in rows:
+        print(f"{name:<24} {len(docs) / wall:8.1f} abstracts/s  {wall:6.1f} s wall  {cpu:6.1f} s CPU")
+    print(f"parallel / serial: {rows[1][1] / rows[2][1]:.2f}x   serial / tokenizer: {rows[1][1] / rows[0][1]:.1f}x slower")
+    print(f"parallel output identical to serial: {parallel == serial}")
+    print(f"load average before {load_before[0]:.2f}, after {load_after[0]:.2f} ({os.cpu_count()} cores)")
+    print(f"peak memory (this process): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 
 if __name__ == "__main__":
