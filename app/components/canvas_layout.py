@@ -22,13 +22,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterator, Mapping
 
-import numpy as np
-
 from graph.views import NODE_TYPES, GraphView, ViewNode
 
 GAP = 8.0  # px between the rims of neighbouring nodes
 SLOT = 34.0  # spiral spacing: roughly one average node and its label
 GOLDEN = math.pi * (3 - math.sqrt(5))  # the sunflower's turn between seeds
+CELL = 64.0  # collision grid, px
 MIN_SECTOR_SHARE = 0.06  # a type with few nodes still gets a readable wedge
 
 
@@ -69,20 +68,22 @@ class _Placer:
     def __init__(self, sizes: Mapping[str, float]):
         self.sizes = sizes
         self.points: dict[str, Point] = {}
-        # x, y, radius of each placed node: a row per node, grown by doubling.
-        self._placed = np.zeros((64, 3))
+        # A grid of CELL-sized squares → the placed discs (x, y, radius) touching each:
+        # a candidate is checked against the few discs near it, not all of them.
+        self._grid: dict[tuple[int, int], list[tuple[float, float, float]]] = defaultdict(list)
 
     def put(self, node_id: str, point: Point) -> None:
-        n = len(self.points)
-        if n == len(self._placed):
-            self._placed = np.vstack([self._placed, np.zeros_like(self._placed)])
-        self._placed[n] = (point.x, point.y, self.sizes.get(node_id, SLOT) / 2)
+        disc = (point.x, point.y, self.sizes.get(node_id, SLOT) / 2)
+        for cell in _cells(point, disc[2] + GAP / 2):
+            self._grid[cell].append(disc)
         self.points[node_id] = point
 
     def fits(self, point: Point, radius: float) -> bool:
-        x, y, r = self._placed[: len(self.points)].T
-        clear = r + (radius + GAP)
-        return not np.any((x - point.x) ** 2 + (y - point.y) ** 2 < clear * clear)
+        for cell in _cells(point, radius + GAP / 2):
+            for x, y, r in self._grid.get(cell, ()):
+                if (x - point.x) ** 2 + (y - point.y) ** 2 < (r + radius + GAP) ** 2:
+                    return False
+        return True
 
     def placed(self) -> dict[str, Point]:
         return dict(self.points)
@@ -118,6 +119,14 @@ class _Placer:
         away = math.atan2(anchor_point.y - centre.y, anchor_point.x - centre.x) if anchor_point != centre else 0.0
         inner = self.sizes.get(anchor, SLOT) / 2 + GAP
         self.fill(members, _spiral(anchor_point, inner, away - math.pi / 2, math.pi))
+
+
+def _cells(point: Point, radius: float) -> Iterator[tuple[int, int]]:
+    """The grid cells a disc's bounding square touches: two discs that
+    overlap (with half the gap each) share at least one."""
+    for i in range(math.floor((point.x - radius) / CELL), math.floor((point.x + radius) / CELL) + 1):
+        for j in range(math.floor((point.y - radius) / CELL), math.floor((point.y + radius) / CELL) + 1):
+            yield i, j
 
 
 def _spiral(centre: Point, inner: float, start: float, width: float) -> Iterator[Point]:
