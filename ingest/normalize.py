@@ -248,10 +248,13 @@ def label_agreement(papers_by_label: Mapping[str, int], label: str) -> float:
 
 
 def display_name(surfaces: Counter, kb_name: str | None = None) -> str | None:
-    """The knowledge base's name, else the most frequent surface, in its
-    singular when papers also write that ("Transformer", not "Transformers")."""
+    """The knowledge base's name (in the papers' case when it is in sentence
+    case: "classification", not the leaderboard's "Classification"), else the
+    most frequent surface, in its singular when papers also write that
+    ("Transformer", not "Transformers")."""
     if kb_name:
-        return kb_name
+        same = [s for s, _ in surfaces.most_common() if s.casefold() == kb_name.casefold()]
+        return same[0] if same and kb_name[1:] == kb_name[1:].lower() else kb_name
     if not surfaces:
         return None
     name = surfaces.most_common(1)[0][0]

@@ -103,3 +103,28 @@ def test_merge_candidates_skip_modified_names_and_shared_short_acronyms():
     assert pairs == {frozenset(("codegeneration", "codegenerating"))}
     (candidate,) = merge_candidates(entities)
     assert candidate.as_row()[:2] in (("code generation", "code generating"), ("code generating", "code generation"))
+
+
+def test_an_acronym_is_its_paper_s_definition_and_elsewhere_its_dominant_sense():
+    rl, meta = alias_key("reinforcement learning"), alias_key("meta-reinforcement learning")
+
+    def defining(paper, long_form, key):
+        return ExtractedDoc(paper, "x" * 80, [mention(long_form, 0, canonical=key, aliases=("RL",)),
+                                              mention("RL", 40, canonical=key, aliases=(long_form,))])
+
+    docs = [defining("m", "meta-reinforcement learning", meta), defining("a", "reinforcement learning", rl),
+            defining("b", "reinforcement learning", rl), ExtractedDoc("bare", "x" * 20, [mention("RL", 0)])]
+    keys = {(link.paper_id, link.key) for link in resolve(docs, {}, Curation.empty())}
+    assert ("m", meta) in keys and ("m", rl) not in keys  # RL in the meta-RL paper is meta-RL
+    assert ("bare", rl) in keys  # a bare RL is the sense most papers define
+
+
+def test_display_names_follow_the_knowledge_base_and_the_singular():
+    from collections import Counter
+
+    from ingest.normalize import display_name
+
+    assert display_name(Counter({"Transformers": 5, "Transformer": 1})) == "Transformer"
+    assert display_name(Counter({"transformers": 5}), "Transformer") == "Transformer"
+    assert display_name(Counter({"classification": 3}), "Classification") == "classification"
+    assert display_name(Counter({"resnet": 3}), "ResNet") == "ResNet"

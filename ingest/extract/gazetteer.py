@@ -26,16 +26,12 @@ def label_index(path: Path = GAZETTEER_PATH) -> dict[str, str]:
     return {alias_key(surface): e.label for e in load_entries(path) for surface in e.surfaces}
 
 
-KB_LABELS = True
-KB_MATCH = True
-
-
 @lru_cache(maxsize=100_000)
 def lookup(surface: str) -> str | None:
     """The label the curated gazetteer, else the knowledge base, gives a name."""
     index = label_index()
     found = index.get(alias_key(surface)) or index.get(canonical(surface))
-    if found or not KB_LABELS:
+    if found:
         return found
     entry = kb.lookup(surface)
     return entry.label if entry else None
@@ -113,7 +109,7 @@ class GazetteerComponent:
         # running text is as often a word as a name.
         self.known = PhraseMatcher(nlp.vocab, attr="ORTH")
         curated = {alias_key(s) for e in load_entries() for s in e.surfaces}
-        for entry in kb.knowledge_base().entries if KB_MATCH else ():
+        for entry in kb.knowledge_base().entries:
             for surface in (entry.name, *entry.aliases):
                 if alias_key(surface) not in curated and _name_shaped(surface):
                     self.known.add(entry.label, [nlp.make_doc(surface)])
