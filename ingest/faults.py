@@ -4,7 +4,7 @@
 n-th time (default: first) it reaches `stage`; `PAPERKG_TEST_KILL_SERVER_AT`
 does the same to the embedded FalkorDB server instead, and the ingest goes
 on. Unset (always, outside the tests) they cost one dict lookup.
-Stages: read, planned, extracted, before_write, after_write, end.
+Stages: read, planned, extracted, before_write, after_write, refreshed, end.
 """
 from __future__ import annotations
 

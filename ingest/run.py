@@ -33,7 +33,7 @@ from ingest.extract import load_extractor
 from ingest.faults import kill_point
 from ingest.fingerprint import extraction_fingerprint
 from ingest.load import BatchPlan, Loader, LoadSummary, paper_text
-from ingest.lock import ingest_lock
+from ingest.lock import ingest_lock, lock_path
 from ingest.mentions import ExtractedDoc
 from ingest.records import PaperRecord, Problem
 from ingest.sources import collect_inputs
@@ -76,14 +76,21 @@ def ingest_paths(store: GraphStore, paths: Sequence[str], options: IngestOptions
         if files:
             curation = Curation.load(options.curation_path) if options.curation_path else Curation.empty()
             loader = Loader(store, extraction_fingerprint(options.model, curation), curation)
+            refresh_due = lock_path(store).with_suffix(".refresh-due")
             with _progress(console) as progress:
                 task = progress.add_task("ingesting", total=sum(_size(f) for f in files) or None, papers=0, rate="")
                 batches = _read_batches(files, options, report, lambda n: progress.advance(task, n))
                 started = time.monotonic()
-                pipeline = _Pipeline(loader, lambda plan: _show(progress, task, plan, report, started))
+                pipeline = _Pipeline(loader, lambda plan: _show(progress, task, plan, report, started),
+                                     before_first_write=lambda: refresh_due.touch())
                 pipeline.run(batches, lambda texts: _extract(texts, options))
-            if report.load.papers_extracted:
-                variants.refresh(store)  # corpus-level: variant links and unique display names
+            # Corpus-level properties (variant links, unique display names) follow
+            # any write; the marker, set before the first, makes a rerun after an
+            # interruption finish this too.
+            if refresh_due.exists():
+                variants.refresh(store)
+                kill_point("refreshed")
+                refresh_due.unlink()
             kill_point("end")
             after_bulk_write = getattr(store, "after_bulk_write", None)
             if after_bulk_write and report.load.papers_extracted:
@@ -98,9 +105,10 @@ class _Pipeline:
     the extraction of the batches after it. At most one write is in flight:
     the next batch's links are resolved against what it wrote."""
 
-    def __init__(self, loader: Loader, on_written: Callable[[BatchPlan], None]):
+    def __init__(self, loader: Loader, on_written: Callable[[BatchPlan], None], before_first_write: Callable[[], None]):
         self.loader = loader
         self.on_written = on_written
+        self.before_first_write: Callable[[], None] | None = before_first_write
         self.plans: deque[BatchPlan] = deque()
         self.docs: deque[ExtractedDoc] = deque()
         self.in_flight: tuple[BatchPlan, Future] | None = None
@@ -131,6 +139,9 @@ class _Pipeline:
                 kill_point("extracted")
             if plan.papers:
                 self._finish_write()
+                if self.before_first_write:
+                    self.before_first_write()
+                    self.before_first_write = None
                 self.in_flight = (plan, self.writer.submit(self.loader.write, plan, self.loader.resolve(docs)))
             else:
                 self.on_written(plan)

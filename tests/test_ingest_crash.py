@@ -75,6 +75,7 @@ def dump(graph, home) -> dict:
                 "mentions": rows("MATCH (p:Paper)-[m:MENTIONS]->(e:Entity) RETURN p.id, e.key, properties(m)"),
                 "proposes": rows("MATCH (p:Paper)-[:PROPOSES]->(e:Entity) RETURN p.id, e.key"),
                 "co_occurs": rows("MATCH (a:Entity)-[c:CO_OCCURS]->(b:Entity) RETURN a.key, b.key, c.papers"),
+                "variants": rows("MATCH (a:Entity)-[:VARIANT_OF]->(b:Entity) RETURN a.key, b.key"),
             }
     finally:
         os.environ["PAPERKG_HOME"] = saved
@@ -93,7 +94,8 @@ def reference(listings, paperkg_home):
 def test_killed_at_every_stage_then_rerun_converges_to_the_uninterrupted_graph(listings, paperkg_home, reference):
     graph = f"crash_{uuid.uuid4().hex[:8]}"
     # Each run is killed at the next point; the reruns pick up where the last left off.
-    for point in ("read:1", "planned:2", "extracted:2", "before_write:2", "after_write:1", "end:1"):
+    for point in ("read:1", "planned:2", "extracted:2", "before_write:2", "after_write:1", "after_write:3",
+                  "refreshed:1", "end:1"):
         result = finished(ingest(listings, graph, paperkg_home, kill_at=point))
         assert result.returncode == -signal.SIGKILL, (point, result.stderr[-2000:])
     result = finished(ingest(listings, graph, paperkg_home))

@@ -34,12 +34,12 @@ def iter_path(path: str | PathLike, *, format: str | None = None,
 
 def _without_control_characters(record: PaperRecord, result: SourceResult) -> PaperRecord:
     changed = {}
-    for field in dataclasses.fields(record):
-        value = getattr(record, field.name)
-        if isinstance(value, str) and _CONTROL.search(value):
-            changed[field.name] = _CONTROL.sub("", value)
+    for name, value in vars(record).items():
+        if isinstance(value, str):
+            if _CONTROL.search(value):
+                changed[name] = _CONTROL.sub("", value)
         elif isinstance(value, tuple) and any(isinstance(v, str) and _CONTROL.search(v) for v in value):
-            changed[field.name] = tuple(_CONTROL.sub("", v) if isinstance(v, str) else v for v in value)
+            changed[name] = tuple(_CONTROL.sub("", v) if isinstance(v, str) else v for v in value)
     if not changed:
         return record
     where, _, line = record.sources[0].rpartition(":") if record.sources else ("", "", "")
