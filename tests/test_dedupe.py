@@ -38,3 +38,28 @@ def test_arxiv_id_merges_differently_titled_copies():
     second = PaperRecord(id=paper_id("New Title", "arXiv:2401.00001v3"), title="New Title")
     (merged,) = dedupe([first, second])
     assert merged.title == "Old Title"
+
+
+def test_one_policy_whatever_the_order_of_merging_and_merging_again_changes_nothing():
+    from itertools import permutations
+
+    from ingest.dedupe import merge
+
+    copies = [
+        record("Gamma", abstract="short", upvotes=4, published="2025-03-01", published_approximate=True,
+               sources=("a.jsonl:1",)),
+        record("Gamma", abstract="a longer abstract", published="2025-03-17", url="https://x/1",
+               sources=("b.jsonl:7",)),
+        record("Gamma", abstract="mid one", upvotes=9, published="2025-03-20", authors=("A. B",),
+               sources=("c.jsonl:2",)),
+    ]
+    merged = merge(merge(copies[0], copies[1]), copies[2])
+    assert merge(copies[0], merge(copies[1], copies[2])) == merged  # a stored paper merges like a run
+    for copy in copies:
+        assert merge(merged, copy) == merged  # a rerun reading the same listing changes nothing
+    assert (merged.abstract, merged.upvotes, merged.url, merged.authors) == (
+        "a longer abstract", 9, "https://x/1", ("A. B",))
+    assert (merged.published, merged.published_approximate) == ("2025-03-17", False)  # exact beats approximate
+    for order in permutations(copies):
+        other = merge(merge(order[0], order[1]), order[2])
+        assert (other.abstract, other.upvotes, other.published) == (merged.abstract, merged.upvotes, merged.published)
