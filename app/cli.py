@@ -6,6 +6,7 @@ import json
 import os
 import socket
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import List, Optional
 
@@ -212,6 +213,28 @@ def export(
         _note(f"the subgraph was capped at {settings.EXPORT_MAX_NODES} nodes")
 
 
+@cli.command(name="export-import-csv")
+def export_import_csv(
+    out_dir: Path = typer.Option(..., "--out", help="Directory for the CSV files (one per label and relationship type)."),
+    database: str = typer.Option("neo4j", "--database", help="Database name to put in the printed neo4j-admin command."),
+):
+    """Export the whole graph as CSV for `neo4j-admin database import full`: the fast first load of a big corpus into Neo4j 5 (docs/neo4j.md)."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from graph.export.neo4j_admin import ImportCsvError, write_import_csv
+
+    with _store() as store, Progress(SpinnerColumn(), TextColumn("exporting {task.completed} rows"), TimeElapsedColumn(), console=err, transient=True) as progress:
+        task = progress.add_task("export", total=None)
+        try:
+            files = write_import_csv(store, out_dir, lambda n: progress.advance(task, n))
+        except ImportCsvError as error:
+            raise _fail(str(error))
+        except OSError as error:
+            raise _fail(f"cannot write {error.filename or out_dir}: {error.strerror or error}; choose another --out")
+    out.print(terminal_text(", ".join(f"{n} {name}" for name, n in files.counts.items()) + f" written to {out_dir}"), highlight=False)
+    out.print("Stop the target database (or use a new name), then run:\n" + files.command(database), highlight=False)
+
+
 @cli.command()
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind. Anything but loopback requires --auth."),
@@ -324,8 +347,9 @@ def extract(
         from ingest.run import IngestOptions
 
         try:
-            report = extract_papers([str(in_path)], out_path, IngestOptions(format=format, model=model, workers=workers),
-                                    cluster=cluster, partition_size=partition_size)
+            with _count_progress("extracting") as advance:
+                report = extract_papers([str(in_path)], out_path, IngestOptions(format=format, model=model, workers=workers),
+                                        cluster=cluster, partition_size=partition_size, on_done=advance)
         except (ValueError, OSError, RuntimeError) as error:
             raise _fail(str(error))
         for problem in report.problems:
@@ -370,7 +394,8 @@ def load(
     with _store() as store:
         try:
             rules = Curation.load(curation_path) if curation_path else Curation.empty()
-            report = load_mentions(store, mentions, rules, batch_size=batch_size)
+            with _count_progress("loading") as advance:
+                report = load_mentions(store, mentions, rules, batch_size=batch_size, on_batch=advance)
         except (ValueError, CurationError, IngestLocked) as error:
             raise _fail(str(error))
     summary = report.load
@@ -380,6 +405,17 @@ def load(
         f"graph: papers {report.total_papers} · entities {sum(report.entities_by_label.values())} · mentions {report.mentions}",
         highlight=False,
     )
+
+
+@contextmanager
+def _count_progress(what: str):
+    """A spinner with a paper count and rate on stderr; yields `advance(n)`."""
+    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (SpinnerColumn(), TextColumn(what), MofNCompleteColumn(), TextColumn("papers"), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task(what, total=None)
+        yield lambda n: progress.advance(task, n)
 
 
 @cli.command(name="eval")
