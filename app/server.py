@@ -5,6 +5,10 @@ import hmac
 from pathlib import Path
 
 import dash
+# numpy's first import is not thread-safe: plotly imports it lazily while
+# serialising a figure, and two request threads doing that at once killed the
+# server with SIGILL. Imported here, before any request thread exists.
+import numpy  # noqa: F401
 import waitress
 from dash import Input, Output, html, set_props
 from flask import Response, request
