@@ -1,0 +1,98 @@
+"""Confidence and the candidate threshold: candidates stay searchable and on
+their papers, but out of top lists, trending and co-occurrence views."""
+from __future__ import annotations
+
+import pytest
+
+from graph import views
+from graph.settings import MIN_CONFIDENCE
+from graph.views.model import NodeRef
+from ingest.confidence import Evidence, confidence, defined, name_shaped
+from ingest.curation import Curation
+from ingest.extract import load_extractor
+from ingest.load import load_records
+from ingest.records import PaperRecord
+
+
+def evidence(in_kb=False, papers=1, agreement=1.0, is_defined=False, shaped=False) -> Evidence:
+    return Evidence(in_kb, papers, agreement, is_defined, shaped)
+
+
+def test_one_paper_without_the_knowledge_base_is_a_candidate_whatever_its_shape():
+    assert confidence(evidence(is_defined=True, shaped=True)) < MIN_CONFIDENCE
+
+
+@pytest.mark.parametrize("made", [evidence(in_kb=True), evidence(papers=2), evidence(papers=3, agreement=0.7)])
+def test_the_knowledge_base_or_a_second_consistent_paper_confirms(made):
+    assert confidence(made) >= MIN_CONFIDENCE
+
+
+def test_type_disagreement_and_more_papers_move_confidence_the_right_way():
+    assert confidence(evidence(papers=2, agreement=0.5)) < MIN_CONFIDENCE <= confidence(evidence(papers=2))
+    assert confidence(evidence(papers=3)) > confidence(evidence(papers=2)) and confidence(evidence(in_kb=True, papers=9, is_defined=True, shaped=True)) == 1.0
+
+
+def test_evidence_from_names():
+    assert name_shaped("ResNet") and name_shaped("GPT-4") and name_shaped("BERT") and not name_shaped("neural network")
+    assert defined(["SAM", "Segment Anything Model"]) and not defined(["SAM", "ResNet"])
+
+
+def record(n: int, title: str, abstract: str) -> PaperRecord:
+    return PaperRecord(id=f"conf:{n}", title=title, abstract=abstract, published=f"2025-03-{n:02d}", upvotes=n, sources=("test",))
+
+
+@pytest.fixture(scope="module")
+def candidate_graph(paperkg_home):
+    """Entities known to the KB or in two papers, and candidates in one paper."""
+    from graph import StoreConfig, open_store
+
+    records = [
+        record(1, "Flows on graphs", "We propose Quorvex Flow Networks (QFN) and train them with Adam on ImageNet."),
+        record(2, "Graphs again", "We train a ResNet with Adam on ImageNet and report accuracy."),
+        record(3, "Scaling Zentrix", "We introduce Zentrix-Net, evaluate ResNet on ImageNet and report accuracy."),
+    ]
+    with open_store(StoreConfig(backend="falkordb", home=paperkg_home, graph_name="confidence_test")) as store:
+        store.reset()
+        extractor = load_extractor("fast")
+        load_records(store, records, extract=extractor.extract, extraction="test", curation=Curation.empty())
+        yield store
+
+
+def test_entities_carry_confidence_and_the_threshold_splits_them(candidate_graph):
+    rows = candidate_graph.read("MATCH (e:Entity) RETURN e.key, e.name, e.confidence, e.paper_count, e.kb_id").rows
+    assert all(row[2] is not None for row in rows)
+    candidates = [row for row in rows if row[2] < MIN_CONFIDENCE]
+    assert candidates and all(row[3] == 1 and row[4] is None for row in candidates)
+    confident = {row[0] for row in rows if row[2] >= MIN_CONFIDENCE}
+    assert {"imagenet", "resnet", "adam"} <= confident
+
+
+def test_views_leave_candidates_out_but_search_and_papers_show_them(candidate_graph):
+    store = candidate_graph
+    candidates = {row[0]: row[1] for row in store.read(
+        "MATCH (e:Entity) WHERE e.confidence < $min RETURN e.key, e.name", {"min": MIN_CONFIDENCE}).rows}
+    assert candidates
+    for label in ("Method", "Dataset", "Benchmark", "Task", "Metric"):
+        assert not {e.key for e in views.top_entities(store, label, 50)} & set(candidates)
+    _, ranked = views.trending(store, days=3650, limit=50, min_papers=1)
+    assert ranked and not {r.entity.key for r in ranked} & set(candidates)
+    for focus in ("imagenet", "resnet"):
+        view = views.explore(store, NodeRef.entity(focus), views.ViewFilters())
+        assert not {n.ref.key for n in view.nodes if n.ref.kind == "e"} & set(candidates)
+    key, name = next(iter(candidates.items()))
+    assert key in {s.ref.key for s in views.search(store, name, kinds=("e",))}
+    paper = store.read("MATCH (p:Paper)-[:MENTIONS]->(:Entity {key: $key}) RETURN p.id", {"key": key}).rows[0][0]
+    shown = views.explore(store, NodeRef.paper(paper), views.ViewFilters())
+    assert key in {n.ref.key for n in shown.nodes}
+
+
+def test_details_show_confidence_and_no_candidate_neighbours(candidate_graph):
+    from app.components.details import _confidence
+
+    details = views.entity_details(candidate_graph, "imagenet")
+    assert details.entity.confidence >= MIN_CONFIDENCE and details.entity.kb_id == "paperkg:imagenet"
+    assert all(n.entity.confidence >= MIN_CONFIDENCE for neighbours in details.related.values() for n in neighbours)
+    assert "knowledge base: paperkg:imagenet" in str(_confidence(details.entity).children)
+    key = candidate_graph.read("MATCH (e:Entity) WHERE e.confidence < $min RETURN e.key LIMIT 1", {"min": MIN_CONFIDENCE}).rows[0][0]
+    shown = str(_confidence(views.entity_details(candidate_graph, key).entity).children)
+    assert "candidate" in shown and "not in the knowledge base" in shown
