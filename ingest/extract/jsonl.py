@@ -30,8 +30,9 @@ class ExtractInputError(ValueError):
         self.problem = problem
 
 
-def read_inputs(path: str | Path) -> Iterator[tuple[str, str, str]]:
-    """(id, title, text) per line; raises ExtractInputError naming the line."""
+def json_objects(path: str | Path) -> Iterator[tuple[int, dict]]:
+    """(line number, object) per non-blank line; raises ExtractInputError
+    naming the line that is not a JSON object."""
     with open(path, encoding="utf-8", errors="replace") as handle:
         for line_no, line in enumerate(handle, 1):
             if not line.strip():
@@ -42,12 +43,18 @@ def read_inputs(path: str | Path) -> Iterator[tuple[str, str, str]]:
                 raise ExtractInputError(Problem(str(path), f"not valid JSON ({exc.msg})", line_no)) from None
             if not isinstance(row, dict):
                 raise ExtractInputError(Problem(str(path), "expected a JSON object", line_no))
-            if not isinstance(row.get("id"), (str, int)) or not isinstance(row.get("text"), str):
-                raise ExtractInputError(Problem(str(path), 'expected "id" (string) and "text" (string)', line_no))
-            title = row.get("title")
-            if title is not None and not isinstance(title, str):
-                raise ExtractInputError(Problem(str(path), '"title" must be a string', line_no))
-            yield str(row["id"]), title or "", row["text"]
+            yield line_no, row
+
+
+def read_inputs(path: str | Path) -> Iterator[tuple[str, str, str]]:
+    """(id, title, text) per line; raises ExtractInputError naming the line."""
+    for line_no, row in json_objects(path):
+        if not isinstance(row.get("id"), (str, int)) or not isinstance(row.get("text"), str):
+            raise ExtractInputError(Problem(str(path), 'expected "id" (string) and "text" (string)', line_no))
+        title = row.get("title")
+        if title is not None and not isinstance(title, str):
+            raise ExtractInputError(Problem(str(path), '"title" must be a string', line_no))
+        yield str(row["id"]), title or "", row["text"]
 
 
 def extract_jsonl(in_path: str | Path, out_path: str | Path, model: str = "fast", progress: bool = True,
@@ -95,24 +102,18 @@ class PaperMentions:
 
 def read_paper_mentions(path: str | Path) -> Iterator[tuple[int, PaperMentions]]:
     """(line number, PaperMentions) per line; raises ExtractInputError naming the line."""
-    with open(path, encoding="utf-8") as handle:
-        for line_no, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                record = _from_json(PaperRecord, row["paper"])
-                doc = ExtractedDoc(record.id, row["text"], [_from_json(Mention, m) for m in row["entities"]])
-                found = PaperMentions(record, doc, row["extractor"])
-            except json.JSONDecodeError as exc:
-                raise ExtractInputError(Problem(str(path), f"not valid JSON ({exc.msg})", line_no)) from None
-            except (KeyError, TypeError, AttributeError) as exc:
-                raise ExtractInputError(Problem(
-                    str(path), f"not a mentions line ({exc!r}); write one with paperkg extract --papers", line_no
-                )) from None
-            if row["id"] != record.id or not isinstance(found.extractor, str) or not isinstance(doc.text, str):
-                raise ExtractInputError(Problem(str(path), '"id", "extractor" or "text" does not match the paper', line_no))
-            yield line_no, found
+    for line_no, row in json_objects(path):
+        try:
+            record = _from_json(PaperRecord, row["paper"])
+            doc = ExtractedDoc(record.id, row["text"], [_from_json(Mention, m) for m in row["entities"]])
+            found = PaperMentions(record, doc, row["extractor"])
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise ExtractInputError(Problem(
+                str(path), f"not a mentions line ({exc!r}); write one with paperkg extract --papers", line_no
+            )) from None
+        if row.get("id") != record.id or not isinstance(found.extractor, str) or not isinstance(doc.text, str):
+            raise ExtractInputError(Problem(str(path), '"id", "extractor" or "text" does not match the paper', line_no))
+        yield line_no, found
 
 
 def _from_json(cls, row: dict):
