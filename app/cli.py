@@ -409,7 +409,7 @@ def load(
 
 @contextmanager
 def _count_progress(what: str):
-    """A spinner with a paper count and rate on stderr; yields `advance(n)`."""
+    """A spinner with a paper count and the elapsed time on stderr; yields `advance(n)`."""
     from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     columns = (SpinnerColumn(), TextColumn(what), MofNCompleteColumn(), TextColumn("papers"), TimeElapsedColumn())
