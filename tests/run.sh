@@ -13,5 +13,16 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
     fi
 fi
 
+# Neo4j's own Cypher linter (tests/test_cypher_lint.py) runs on Node.js.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+    else
+        echo "The Cypher lint test needs Node.js and npm (Debian: apt-get install nodejs npm)." >&2
+        exit 1
+    fi
+fi
+npm ci --silent --no-audit --no-fund --prefix tests/cypher_lint
+
 python3 -m pip install -q -e '.[dev]'
 exec python3 -m pytest --headless "$@"
