@@ -86,3 +86,13 @@ def _walk(component):
     for child in children if isinstance(children, (list, tuple)) else [children] if children is not None else []:
         if hasattr(child, "children") or isinstance(child, (list, tuple)):
             yield from _walk(child)
+
+
+@pytest.mark.parametrize("order", ["recent", "upvotes"])
+def test_reading_in_windows_gives_the_same_papers_in_the_same_order(seeds, pair, monkeypatch, order):
+    import graph.views.link as link_module
+
+    a, b, _ = pair
+    whole = [p.paper.id for p in link(seeds, a, b, order, limit=8).papers]
+    monkeypatch.setattr(link_module, "FIRST_WINDOW", 2)  # many small windows over the smaller end's papers
+    assert [p.paper.id for p in link(seeds, a, b, order, limit=8).papers] == whole

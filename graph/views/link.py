@@ -19,21 +19,25 @@ from graph.views.surfaces import sentences, surface_pattern
 ORDERS = ("recent", "upvotes")
 EVIDENCE_SENTENCES = 2
 
-# Anchored on the smaller end, then one hop to its papers and one into the
-# other end: no more rows are read than the smaller end has papers. Ordering
-# cannot be a parameter, hence one string per order.
+# Anchored on the smaller end; its papers are put in order first (cheap: one
+# hop) and only a window of them is expanded into the other end, because on
+# a hub every paper has a dozen other mentions to walk past. Ordering cannot
+# be a parameter, hence one string per order. A window's rows are put back in
+# order in Python (FalkorDB does not keep a WITH's order through the MATCH).
 _SHARED_PAPERS = """
 MATCH (s:Entity {{key: $start}}) WITH s
-MATCH (s)<-[ms:MENTIONS]-(p:Paper)-[mo:MENTIONS]->(o:Entity {{key: $other}})
+MATCH (s)<-[ms:MENTIONS]-(p:Paper)
+WITH p, ms ORDER BY {order}, p.id SKIP $skip LIMIT $window
+MATCH (p)-[mo:MENTIONS]->(o:Entity {{key: $other}})
 RETURN p, ms.evidence AS start_evidence, ms.surfaces AS start_surfaces,
        mo.evidence AS other_evidence, mo.surfaces AS other_surfaces
-ORDER BY {order}, p.id LIMIT $limit
 """
 SHARED_PAPERS = {
     # Undated papers last: a null sorts first in descending order on both stores.
     "recent": _SHARED_PAPERS.format(order="coalesce(p.published, '') DESC, coalesce(p.upvotes, 0) DESC"),
     "upvotes": _SHARED_PAPERS.format(order="coalesce(p.upvotes, 0) DESC, coalesce(p.published, '') DESC"),
 }
+FIRST_WINDOW = 400  # papers of the smaller end looked at first; doubled while too few are shared
 SHARED_COUNT = "MATCH (a:Entity {key: $a})-[c:CO_OCCURS]-(b:Entity {key: $b}) RETURN c.papers LIMIT 1"
 
 
@@ -67,9 +71,9 @@ def link(store: GraphStore, a: str, b: str, order: str = ORDERS[0], limit: int =
     ea, eb = (entity_of(n) for n in nodes)
     small_first = ea.paper_count <= eb.paper_count
     start, other = (ea, eb) if small_first else (eb, ea)
-    query = SHARED_PAPERS[order if order in ORDERS else ORDERS[0]]
+    order = order if order in ORDERS else ORDERS[0]
     papers = []
-    for row in store.read(query, {"start": start.key, "other": other.key, "limit": limit}).records():
+    for row in _shared_rows(store, order, start, other.key, limit):
         start_surfaces = _surfaces(row["start_surfaces"], start)
         other_surfaces = _surfaces(row["other_surfaces"], other)
         paper = paper_of(row["p"])
@@ -77,7 +81,25 @@ def link(store: GraphStore, a: str, b: str, order: str = ORDERS[0], limit: int =
         stored = [row["start_evidence"], row["other_evidence"]]
         papers.append(LinkPaper(paper, evidence(paper.abstract, sa, sb, stored), sa, sb))
     shared = store.scalar(SHARED_COUNT, {"a": a, "b": b}) or 0
-    return LinkView(ea, eb, max(shared, len(papers)), papers, order if order in ORDERS else ORDERS[0])
+    return LinkView(ea, eb, max(shared, len(papers)), papers, order)
+
+
+def _shared_rows(store: GraphStore, order: str, start: Entity, other: str, limit: int) -> list[dict]:
+    """The first `limit` shared papers in order, reading the smaller end's
+    papers in growing windows (a handful of queries at most)."""
+    query, rows = SHARED_PAPERS[order], []
+    skip, window = 0, FIRST_WINDOW
+    while len(rows) < limit and skip < max(start.paper_count, 1):
+        found = store.read(query, {"start": start.key, "other": other, "skip": skip, "window": window}).records()
+        rows += sorted(found, key=lambda r: _order_key(paper_of(r["p"]), order))
+        skip, window = skip + window, window * 2
+    return rows[:limit]
+
+
+def _order_key(paper: Paper, order: str) -> tuple:
+    """The query's order, in Python: newest (or most upvoted) first, undated last, then by id."""
+    date = (not paper.published, tuple(-ord(ch) for ch in paper.published or ""))  # dated first, newest first
+    return ((date, -paper.upvotes) if order == "recent" else (-paper.upvotes, date)) + (paper.id,)
 
 
 def _surfaces(stored: Iterable[str] | None, entity: Entity) -> tuple[str, ...]:
