@@ -1,5 +1,6 @@
 """The link view on hubs: two entities of 12,000 and 10,000 papers sharing
-2,000, and a small one (20 papers) linked to the first. Built directly in a
+2,000, and a small one (20 papers) linked to the first; every paper also
+mentions ten other entities. Built directly in a
 scratch graph (a real hub needs a 40k corpus ingested), timed, dropped.
 
     PAPERKG_HOME=/tmp/kg python -m benchmarks.bench_link_hubs
@@ -26,6 +27,11 @@ with open_store(cfg) as store:
     s = [{"id": f"p{i}"} for i in range(0, 20)]
     for key, rows in (("huba", a), ("hubb", b), ("small", s)):
         store.write_rows(f"UNWIND $rows AS row MATCH (p:Paper {{id: row.id}}), (e:Entity {{key: '{key}'}}) CREATE (p)-[:MENTIONS {{count: 1, evidence: 'x', surfaces: [e.name]}}]->(e)", rows, batch_size=2000)
+    # Every paper mentions ten more entities, as real abstracts do: the walk must step past them.
+    store.write("UNWIND range(0, 9) AS i CREATE (:Entity:Method {key: 'filler' + toString(i), name: 'F', label: 'Method', paper_count: 20000})")
+    for i in range(10):
+        store.write_rows(f"UNWIND $rows AS row MATCH (p:Paper {{id: row.id}}), (e:Entity {{key: 'filler{i}'}}) CREATE (p)-[:MENTIONS {{count: 1}}]->(e)",
+                         [{"id": f"p{j}"} for j in range(2 * N)], batch_size=5000)
     store.write("MATCH (a:Entity {key: 'huba'}), (b:Entity {key: 'hubb'}) CREATE (a)-[:CO_OCCURS {papers: 2000}]->(b)")
     store.write("MATCH (a:Entity {key: 'huba'}), (b:Entity {key: 'small'}) CREATE (a)-[:CO_OCCURS {papers: 20}]->(b)")
     for a_, b_ in (("huba", "hubb"), ("huba", "small"), ("small", "huba")):
