@@ -31,10 +31,14 @@ def run_console(store: GraphStore, query: str, params: dict[str, Any], *, limit:
 
 
 def choices(store: GraphStore, query: str, limit: int = 500) -> list[tuple[Any, str]]:
-    """(value, label) options for a canned query's parameter: the query's
-    first column is the value, its second (if any) the label shown."""
-    rows = store.read(query, {}, limit=limit).rows
-    return [(row[0], str(row[1] if len(row) > 1 else row[0])) for row in rows]
+    """(value, label) options for a canned query's parameter: its `value`
+    and `label` columns, else its first column and second (if any). By
+    name first, since a capped read may not keep the columns' order."""
+    result = store.read(query, {}, limit=limit)
+    columns = result.columns
+    value = columns.index("value") if "value" in columns else 0
+    label = columns.index("label") if "label" in columns else min(1, len(columns) - 1) if value == 0 else 0
+    return [(row[value], str(row[label])) for row in result.rows]
 
 
 # ------------------------------------------------------------------ errors
