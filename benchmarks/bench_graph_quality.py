@@ -110,6 +110,7 @@ def _visible(row: dict, threshold: float) -> bool:
 
 def graph_figures(name: str, paths: list[str], top: int, show: int) -> dict:
     with tempfile.TemporaryDirectory() as home:
+        os.environ["PAPERKG_HOME"] = home  # the ingest lock lives there too: runs side by side never wait
         config = StoreConfig(backend="falkordb", home=Path(home), graph_name="quality")
         try:
             with open_store(config) as store:

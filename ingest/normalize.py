@@ -254,7 +254,8 @@ def display_name(surfaces: Counter, kb_name: str | None = None) -> str | None:
     ("Transformer", not "Transformers")."""
     if kb_name:
         same = [s for s, _ in surfaces.most_common() if s.casefold() == kb_name.casefold()]
-        return same[0] if same and kb_name[1:] == kb_name[1:].lower() else kb_name
+        sentence_case = kb_name[:1].isupper() and kb_name[1:] == kb_name[1:].lower()
+        return same[0] if same and sentence_case else kb_name
     if not surfaces:
         return None
     name = surfaces.most_common(1)[0][0]

@@ -69,14 +69,19 @@ class VariantLink:
     base: str
 
 
-def variant_links(entities: Iterable[tuple[str, str]]) -> list[VariantLink]:
-    """For (key, display name) of every entity, a link from each variant to
-    the nearest base among those entities."""
+_GROUP = {"Benchmark": "Dataset"}  # a benchmark's variant may be a dataset and back
+
+
+def variant_links(entities: Iterable[tuple[str, str, str]]) -> list[VariantLink]:
+    """For (key, display name, label) of every entity, a link from each
+    variant to the nearest base of the same type among those entities (a
+    model Math-7B is no variant of the benchmark MATH)."""
     entities = list(entities)
-    keys = {key for key, _ in entities}
+    group = {key: _GROUP.get(label, label) for key, _, label in entities}
     links = []
-    for key, name in entities:
-        base = next((b for b in base_keys(name or key) if b in keys and b != key), None)
+    for key, name, label in entities:
+        own = _GROUP.get(label, label)
+        base = next((b for b in base_keys(name or key) if group.get(b) == own and b != key), None)
         if base:
             links.append(VariantLink(key, base))
     return links
@@ -90,7 +95,7 @@ def refresh(store: GraphStore) -> None:
         NamedEntity(r["key"], r["name"] or r["key"], r["label"], r["papers"] or 0, tuple(r["aliases"] or ()))
         for r in store.read(queries.ENTITY_NAMES).records()
     ]
-    want = {(link.variant, link.base) for link in variant_links((e.key, e.name) for e in entities)}
+    want = {(link.variant, link.base) for link in variant_links((e.key, e.name, e.label) for e in entities)}
     have = {(variant, base) for variant, base in store.read(queries.VARIANT_LINKS).rows}
     store.write_rows(queries.DELETE_VARIANT_OF, [{"variant": v, "base": b} for v, b in sorted(have - want)])
     store.write_rows(queries.WRITE_VARIANT_OF, [{"variant": v, "base": b} for v, b in sorted(want - have)])
