@@ -36,6 +36,9 @@ ENTITIES_PAGE = """
 MATCH (e:Entity) WHERE e.key > $after
 RETURN e.key AS id, labels(e) AS labels, properties(e) AS properties ORDER BY e.key LIMIT $page
 """
+# The same pages, ids only: the start nodes whose relationships are read next.
+PAPER_IDS_PAGE = "MATCH (p:Paper) WHERE p.id > $after RETURN p.id AS id ORDER BY p.id LIMIT $page"
+ENTITY_IDS_PAGE = "MATCH (e:Entity) WHERE e.key > $after RETURN e.key AS id ORDER BY e.key LIMIT $page"
 PAPER_LINKS = """
 UNWIND $ids AS id
 MATCH (p:Paper {id: id})-[r:MENTIONS|PROPOSES]->(e:Entity)
@@ -105,8 +108,8 @@ def write_import_csv(store: GraphStore, directory: Path, progress: Callable[[int
             path, header, ([row.id, _array(row.labels or (space,), row, ":LABEL"), *_cells(row, types)] for row in _ticking(rows(), tick))
         )
     for kind, (start, end) in RELATIONSHIPS.items():
-        query, space = (PAPER_LINKS, "Paper") if start == "Paper" else (ENTITY_LINKS, "Entity")
-        rows = lambda: _links(store, query, kind, sources[space])  # noqa: E731
+        query, ids = (PAPER_LINKS, PAPER_IDS_PAGE) if start == "Paper" else (ENTITY_LINKS, ENTITY_IDS_PAGE)
+        rows = lambda: _links(store, query, kind, _nodes(store, ids))  # noqa: E731
         types = _column_types(row.properties for row in rows())
         header = [f":START_ID({start})", f":END_ID({end})", ":TYPE", *(_column(k, t) for k, t in types.items())]
         path = directory / f"{kind}.csv"
@@ -122,16 +125,16 @@ def _nodes(store: GraphStore, query: str) -> Iterator[Row]:
         result = store.read(query, {"after": after, "page": PAGE})
         for record in result.records():
             labels = tuple(sorted(record["labels"], key=lambda label: label != "Entity")) if "labels" in record else ()
-            yield Row(id=record["id"], properties=record["properties"], labels=labels)
+            yield Row(id=record["id"], properties=record.get("properties") or {}, labels=labels)
         if len(result.rows) < PAGE:
             return
         after = result.rows[-1][0]
 
 
-def _links(store: GraphStore, query: str, kind: str, nodes: Callable[[], Iterator[Row]]) -> Iterator[Row]:
+def _links(store: GraphStore, query: str, kind: str, nodes: Iterator[Row]) -> Iterator[Row]:
     """The relationships of type `kind` from each page of start nodes."""
     page: list[str] = []
-    for node in nodes():
+    for node in nodes:
         page.append(node.id)
         if len(page) == PAGE:
             yield from _link_rows(store, query, kind, page)
