@@ -65,8 +65,13 @@ def test_search_transformer_offers_transformers_first(dash_duo, app_url, browser
     dash_duo.wait_for_contains_text("#header-counts", "papers")
     dash_duo.find_element(".search .dash-dropdown").click()
     dash_duo.wait_for_element(".dash-dropdown-search").send_keys("Transformer")
-    first = wait_for(lambda: (lambda options: options and options[0].text)(dash_duo.find_elements(".dash-dropdown-option")), message="suggestions")
-    assert first.startswith(f"{wanted.name} · {wanted.label} · ")
+    def first_suggestion():
+        options = [o.text for o in dash_duo.find_elements(".dash-dropdown-option")]
+        return options[0] if options and " · " in options[0] else None  # not the "No options found" shown while waiting
+
+    # Each keystroke asks the server again; the answer for the whole word puts Transformers first.
+    expected = f"{wanted.name} · {wanted.label} · "
+    wait_for(lambda: (first_suggestion() or "").startswith(expected), message=f"{expected!r} first, not {first_suggestion()!r}")
 
 
 def test_heatmap_cell_opens_the_method_benchmark_link(dash_duo, app_url, browser_store):
