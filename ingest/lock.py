@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from graph.config import paperkg_home
+from graph.config import paperkg_home, private_dir
 from graph.store import GraphStore
 
 
@@ -42,8 +42,8 @@ def ingest_lock(store: GraphStore, *, wait: bool = True,
     it: wait (telling `on_wait` who holds it) or, with `wait=False`, raise
     IngestLocked."""
     path = lock_path(store)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "a+") as handle:
+    private_dir(path.parent)  # PAPERKG_HOME and all under it are the user's alone
+    with os.fdopen(os.open(path, os.O_RDWR | os.O_CREAT, 0o600), "a+") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
