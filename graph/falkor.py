@@ -11,7 +11,7 @@ from falkordb.query_result import QueryResult as DriverResult
 
 from graph.dialect import FALKORDB
 from graph.embedded import NO_RETRY, QUERY_MEM_CAPACITY_BYTES, RESULTSET_SIZE, EmbeddedServer, ProgressCallback, ServerInfo
-from graph.guard import check_query_text
+from graph.guard import check_query_text, returned_columns
 from graph.results import GEdge, GNode, GPath, QueryResult, convert
 from graph.settings import STORE_READ_TIMEOUT_S
 from graph.store import GraphStore, QueryError, QueryTimeout, ReadOnlyError, StoreError
@@ -45,7 +45,7 @@ class FalkorStore(GraphStore):
             # The cap goes into the query, so the server stops producing rows
             # there instead of building (and sending) everything.
             try:
-                return self._query("GRAPH.RO_QUERY", _capped(query, limit), params, seconds, limit)
+                return _in_written_order(self._query("GRAPH.RO_QUERY", _capped(query, limit), params, seconds, limit), query)
             except (ReadOnlyError, QueryTimeout):
                 raise
             except QueryError:
@@ -133,6 +133,18 @@ def _capped(query: str, limit: int) -> str:
     # Newlines keep a trailing `//` comment from swallowing the brace; one
     # row beyond the cap says whether there were more.
     return f"CALL {{\n{query}\n}} RETURN * LIMIT {int(limit) + 1}"
+
+
+def _in_written_order(result: QueryResult, query: str) -> QueryResult:
+    """`RETURN *` around the query hands columns back in the server's order;
+    put them back in the order the query wrote them."""
+    written = returned_columns(query)
+    if written is None or sorted(written) != sorted(result.columns):
+        return result
+    picks = [result.columns.index(name) for name in written]
+    return QueryResult(
+        columns=written, rows=[[row[i] for i in picks] for row in result.rows], truncated=result.truncated
+    )
 
 
 def _one_line(error: Exception) -> str:

@@ -69,7 +69,7 @@ def _depth(code: str) -> int:
 
 
 def _code(query: str) -> str:
-    """The query with string literals and comments blanked out."""
+    """The query with string literals and comments blanked out (same length)."""
     out, i, n = [], 0, len(query)
     while i < n:
         char = query[i]
@@ -85,7 +85,7 @@ def _code(query: str) -> str:
             out.append(char)
             i += 1
             continue
-        out.append(" ")
+        out.append(" " * (end - i))  # same length, so offsets map back to the query
         i = end
     return "".join(out)
 
@@ -100,3 +100,64 @@ def _end_of_literal(query: str, start: int) -> int:
             return i + 1
         i += 1
     return len(query)
+
+
+_CLAUSE_END = re.compile(r"\b(ORDER\s+BY|SKIP|LIMIT)\b", re.IGNORECASE)
+_RETURN = re.compile(r"\bRETURN\b(\s+DISTINCT\b)?", re.IGNORECASE)
+_AS = re.compile(r"\bAS\b", re.IGNORECASE)
+_ALIAS = re.compile(r"`([^`]+)`|(\w+)")
+
+
+def returned_columns(query: str) -> list[str] | None:
+    """The column names of the query's final RETURN, in the order written, or
+    None when they cannot be read from the text (RETURN *, no RETURN).
+
+    A capped read is wrapped as `CALL { query } RETURN *`, which hands the
+    columns back in an order of the server's choosing; this restores the
+    order the user wrote."""
+    code = _code(query)
+    found = None
+    for match in _RETURN.finditer(code):
+        if _open_depth(code[: match.start()]) == 0:  # not a RETURN inside a subquery
+            found = match
+    if found is None:
+        return None
+    start = found.end()
+    end = len(code)
+    for match in _CLAUSE_END.finditer(code, start):
+        if _open_depth(code[start : match.start()]) == 0:
+            end = match.start()
+            break
+    names, depth, item_start = [], 0, start
+    for i in range(start, end + 1):
+        char = code[i] if i < end else ","
+        if char in _OPEN:
+            depth += 1
+        elif char in _CLOSE:
+            depth -= 1
+        elif char == "," and depth == 0:
+            names.append(_column_name(query, code, item_start, i))
+            item_start = i + 1
+    return None if names == ["*"] else names
+
+
+def _column_name(query: str, code: str, start: int, end: int) -> str:
+    """An item's alias when it has one, else its text (what the server names it)."""
+    aliased = [m for m in _AS.finditer(code, start, end) if _open_depth(code[start : m.start()]) == 0]
+    if not aliased:
+        return query[start:end].strip()
+    position = aliased[-1].end()
+    while position < end and query[position].isspace():
+        position += 1
+    alias = _ALIAS.match(query, position, end)
+    return (alias.group(1) or alias.group(2)) if alias else query[start:end].strip()
+
+
+def _open_depth(code: str) -> int:
+    depth = 0
+    for char in code:
+        if char in _OPEN:
+            depth += 1
+        elif char in _CLOSE:
+            depth -= 1
+    return depth

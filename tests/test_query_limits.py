@@ -11,7 +11,7 @@ import pytest
 
 from graph import QueryTimeout
 from graph.embedded import EmbeddedServer
-from graph.guard import check_query_text, nesting_depth
+from graph.guard import check_query_text, nesting_depth, returned_columns
 from graph.settings import QUERY_MAX_CHARS, QUERY_MAX_NESTING
 from graph.store import QueryRefused
 
@@ -93,3 +93,23 @@ def test_a_huge_literal_range_is_refused(store):
         store.read("UNWIND range(1, 100000000) AS x RETURN count(x)", limit=1000, timeout=1)
     assert store.read("UNWIND RANGE(1, 1000) AS x RETURN count(x)").rows == [[1000]]
     assert store.read("RETURN 'range(1, 100000000)' AS text").rows == [["range(1, 100000000)"]]
+
+
+def test_a_capped_read_keeps_the_columns_in_the_order_written(nodes, store):
+    # The cap wrapper (CALL { ... } RETURN *) lets the server reorder columns;
+    # the console and `paperkg query` must show them as the user wrote them.
+    result = store.read(
+        "MATCH (n) WITH toInteger(n.id) AS i RETURN i AS zeta, 'a,b' AS `alpha beta`, i + 1, count(*) AS mid "
+        "ORDER BY zeta LIMIT 3",
+        limit=2,
+    )
+    assert result.columns == ["zeta", "alpha beta", "i + 1", "mid"]
+    assert result.truncated
+    assert [row[1] for row in result.rows] == ["a,b", "a,b"]
+    assert all(row[2] == row[0] + 1 for row in result.rows)
+
+
+def test_returned_columns_reads_the_final_projection():
+    assert returned_columns("MATCH (p) CALL { WITH p RETURN p.x AS z } RETURN DISTINCT z, p.t AS t SKIP 1") == ["z", "t"]
+    assert returned_columns("MATCH (n) RETURN *") is None
+    assert returned_columns("RETURN 1 AS b UNION RETURN 2 AS b") == ["b"]
