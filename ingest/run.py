@@ -76,7 +76,7 @@ def ingest_paths(store: GraphStore, paths: Sequence[str], options: IngestOptions
         if files:
             curation = Curation.load(options.curation_path) if options.curation_path else Curation.empty()
             loader = Loader(store, extraction_fingerprint(options.model, curation), curation)
-            refresh_due = lock_path(store).with_suffix(".refresh-due")
+            refresh_due = refresh_marker(store)
             with _progress(console) as progress:
                 task = progress.add_task("ingesting", total=sum(_size(f) for f in files) or None, papers=0, rate="")
                 batches = _read_batches(files, options, report, lambda n: progress.advance(task, n))
@@ -84,19 +84,29 @@ def ingest_paths(store: GraphStore, paths: Sequence[str], options: IngestOptions
                 pipeline = _Pipeline(loader, lambda plan: _show(progress, task, plan, report, started),
                                      before_first_write=lambda: refresh_due.touch())
                 pipeline.run(batches, lambda texts: _extract(texts, options))
-            # Corpus-level properties (variant links, unique display names) follow
-            # any write; the marker, set before the first, makes a rerun after an
-            # interruption finish this too.
-            if refresh_due.exists():
-                variants.refresh(store)
-                kill_point("refreshed")
-                refresh_due.unlink()
-            kill_point("end")
-            after_bulk_write = getattr(store, "after_bulk_write", None)
-            if after_bulk_write and report.load.papers_extracted:
-                after_bulk_write()
+            finish_writes(store, report)
     fill_counts(store, report)
     return report
+
+
+def refresh_marker(store: GraphStore) -> Path:
+    """Touched before a run's first write and removed once its corpus-level
+    refresh is done: a rerun after an interruption finds it and finishes."""
+    return lock_path(store).with_suffix(".refresh-due")
+
+
+def finish_writes(store: GraphStore, report: IngestReport) -> None:
+    """What follows the batch writes of `ingest` and `load` alike: the
+    corpus-level properties (variant links, unique display names) and the
+    store's compaction after a bulk write."""
+    refresh_due = refresh_marker(store)
+    if refresh_due.exists():
+        variants.refresh(store)
+        kill_point("refreshed")
+        refresh_due.unlink()
+    kill_point("end")
+    if report.load.papers_extracted:
+        store.after_bulk_write()
 
 
 class _Pipeline:

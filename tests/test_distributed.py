@@ -76,6 +76,7 @@ def snapshot(name: str) -> dict:
                 "MATCH (p:Paper)-[m:MENTIONS]->(e:Entity) RETURN p.id, e.key, m.count, m.label, m.surfaces").rows),
             "proposes": sorted(store.read("MATCH (p:Paper)-[:PROPOSES]->(e:Entity) RETURN p.id, e.key").rows),
             "co_occurs": store.scalar("MATCH ()-[c:CO_OCCURS]->() RETURN count(c)"),
+            "variants": sorted(store.read("MATCH (a:Entity)-[:VARIANT_OF]->(b:Entity) RETURN a.key, b.key").rows),
         }
 
 
