@@ -39,7 +39,7 @@ RETURN e.key AS key, m.label AS label, m.surfaces AS surfaces, m.count AS count,
 DEFINED_ALIASES = """
 MATCH (e:Entity)
 WHERE e.alias_keys IS NOT NULL
-RETURN e.key AS key, e.alias_keys AS alias_keys
+RETURN e.key AS key, e.alias_keys AS alias_keys, e.paper_count AS papers
 """
 
 

@@ -156,26 +156,31 @@ class AliasIndex:
     earlier batch or run joins the entity it was defined for. Always equal
     to what the stored entities say, whether built from the store or kept up
     to date batch by batch: the same input resolves the same way after an
-    interruption. Where two entities claim a name, the smaller key wins."""
+    interruption. Where several entities claim a name, the one most papers
+    mention wins (then the smaller key): one paper's odd definition of "LLM"
+    must not take the acronym from the sense hundreds of papers use."""
 
-    def __init__(self, rows: Iterable[tuple[str, Sequence[str]]] = ()):
+    def __init__(self, rows: Iterable[tuple[str, Sequence[str], int | None]] = ()):
         self._of_entity: dict[str, tuple[str, ...]] = {}
         self._entities: dict[str, set[str]] = defaultdict(set)
-        for key, alias_keys in rows:
-            self.set(key, alias_keys)
+        self._papers: dict[str, int] = {}
+        for key, alias_keys, papers in rows:
+            self.set(key, alias_keys, papers or 0)
 
-    def set(self, key: str, alias_keys: Sequence[str] | None) -> None:
+    def set(self, key: str, alias_keys: Sequence[str] | None, papers: int) -> None:
         for old in self._of_entity.pop(key, ()):
             self._entities[old].discard(key)
             if not self._entities[old]:
                 del self._entities[old]
+        self._papers.pop(key, None)
         if alias_keys:
             self._of_entity[key] = tuple(alias_keys)
+            self._papers[key] = papers
             for alias in alias_keys:
                 self._entities[alias].add(key)
 
     def mapping(self) -> dict[str, str]:
-        return {alias: min(keys) for alias, keys in self._entities.items()}
+        return {alias: min(keys, key=lambda k: (-self._papers[k], k)) for alias, keys in self._entities.items()}
 
 
 @dataclass
@@ -183,6 +188,7 @@ class WriteResult:
     """What a written batch changed that later batches must know."""
 
     alias_keys: dict[str, list[str] | None] = field(default_factory=dict)  # entity key → its alias keys (None: gone)
+    papers: dict[str, int] = field(default_factory=dict)  # entity key → its paper count after the write
 
 
 class Loader:
@@ -236,7 +242,7 @@ class Loader:
                 del self.pending[record.id]
         if self._aliases is not None:
             for key, alias_keys in result.alias_keys.items():
-                self._aliases.set(key, alias_keys)
+                self._aliases.set(key, alias_keys, result.papers.get(key, 0))
 
     def resolve(self, docs: Sequence[ExtractedDoc]) -> list[EntityLink]:
         """Entity links for a batch's extracted docs; every batch written
@@ -274,6 +280,7 @@ class Loader:
                 label, properties = entity_properties(tally)
                 entities[label].append({"key": tally.key, "properties": properties})
                 result.alias_keys[tally.key] = properties["alias_keys"]
+                result.papers[tally.key] = tally.papers
             else:
                 result.alias_keys[tally.key] = None
         kill_point("before_write")
