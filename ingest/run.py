@@ -11,7 +11,6 @@ cuts and resolves them exactly as the interrupted run did.
 """
 from __future__ import annotations
 
-import inspect
 import itertools
 import os
 import time
@@ -199,9 +198,7 @@ def _extract(texts: Iterator[tuple[str, str]], options: IngestOptions) -> Iterat
     if first is None:
         return
     extractor = load_extractor(options.model)
-    # `workers` for an extractor that runs several processes
-    workers = {"workers": options.workers} if "workers" in inspect.signature(extractor.extract).parameters else {}
-    yield from extractor.extract(itertools.chain([first], texts), **workers)
+    yield from extractor.extract(itertools.chain([first], texts), workers=options.workers)
 
 
 def _show(progress: Progress, task: TaskID, plan: BatchPlan, report: IngestReport, started: float) -> None:
