@@ -283,8 +283,13 @@ class EmbeddedServer:
             process = getattr(self, "_process", None)
             if process is not None and process.pid == owner.pid:
                 process.poll()
-            # A child the server forked (an AOF rewrite) may outlive it briefly, lock and all.
-            return _process_state(owner.pid) not in (None, "Z") or _lock_is_held(self.pid_lock)
+            if _process_state(owner.pid) not in (None, "Z"):
+                return True
+            # A child the server forked (an AOF rewrite) may outlive it briefly, lock and all;
+            # a server someone started since (a running app reconnecting) holds it too, and
+            # has written its own pid: that one is not ours to wait for.
+            state = self._state()
+            return _lock_is_held(self.pid_lock) and (state is None or state.pid == owner.pid)
 
         while running() and time.monotonic() < deadline:
             time.sleep(0.05)
@@ -293,7 +298,10 @@ class EmbeddedServer:
                 f"FalkorDB server pid {owner.pid} in {self.dir} did not stop within {STOP_TIMEOUT_S:.0f}s; "
                 f"kill it (kill -9 {owner.pid})."
             )
-        self.state_file.unlink(missing_ok=True)
+        with self._start_lock(fcntl.LOCK_EX):
+            state = self._state()
+            if state is None or state.pid == owner.pid:  # not a newer server's
+                self.state_file.unlink(missing_ok=True)
         return True
 
     def _drop_redundant_snapshot(self) -> None:

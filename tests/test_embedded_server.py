@@ -159,3 +159,44 @@ def test_stop_reports_a_stalled_server(server):
     assert server.stop()
     with pytest.raises(redis.exceptions.ConnectionError):
         embedded._client(info).ping()
+
+
+def test_stop_returns_when_another_process_starts_a_new_server_at_once(server, monkeypatch):
+    """A running app restarts the server the moment it goes: stop must not
+    wait on the new server's lock (it waited 60 s and failed in CI)."""
+    import subprocess
+    import sys
+
+    monkeypatch.setattr(embedded, "STOP_TIMEOUT_S", 15.0)
+    old = server.ensure_running()
+    restarter = subprocess.Popen([sys.executable, "-c", (
+        "import os, time\n"
+        "from graph.embedded import EmbeddedServer\n"
+        "print('watching', flush=True)\n"
+        f"while os.path.exists('/proc/{old.pid}') and open('/proc/{old.pid}/stat').read().split(')')[1].split()[0] != 'Z':\n"
+        "    time.sleep(0.01)\n"
+        f"print('restarted', EmbeddedServer({str(server.dir.parent)!r}).ensure_running().pid, flush=True)\n"
+    )], cwd=Path(__file__).resolve().parents[1], stdout=subprocess.PIPE, text=True)
+    assert restarter.stdout.readline().strip() == "watching"
+    client_of = embedded._client
+
+    def client_whose_shutdown_lets_the_restarter_win(info, *args, **kwargs):
+        client = client_of(info, *args, **kwargs)
+        shutdown = client.shutdown
+
+        def shutdown_then_wait(*a, **k):
+            try:
+                shutdown(*a, **k)
+            finally:
+                assert restarter.stdout.readline().startswith("restarted")
+
+        client.shutdown = shutdown_then_wait
+        return client
+
+    monkeypatch.setattr(embedded, "_client", client_whose_shutdown_lets_the_restarter_win)
+    started = time.monotonic()
+    assert server.stop()
+    assert time.monotonic() - started < 10
+    assert restarter.wait(timeout=60) == 0
+    new = server.info()
+    assert new is not None and new.pid != old.pid
