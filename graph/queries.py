@@ -52,7 +52,10 @@ def _write_batch() -> str:
     computed beforehand, so a retry after a lost reply does no harm.
 
     Each `WITH count(*)` closes a step with exactly one row, so a step with
-    nothing to do does not stop the ones after it."""
+    nothing to do does not stop the ones after it. The co-occurrence take-back
+    filters on `remaining`, not `c.papers`: FalkorDB dropped the SET when the
+    WHERE right after it read the property it set (a re-extraction doubled
+    every CO_OCCURS count; tests/test_review.py compares them)."""
     steps = [
         """UNWIND $relink AS id
 MATCH (a:Entity)<-[:MENTIONS]-(:Paper {id: id})-[:MENTIONS]->(b:Entity)
@@ -60,7 +63,7 @@ WHERE a.key < b.key
 WITH a, b, count(*) AS n
 MATCH (a)-[c:CO_OCCURS]->(b)
 SET c.papers = c.papers - n
-WITH c WHERE c.papers <= 0
+WITH c, c.papers AS remaining WHERE remaining <= 0
 DELETE c""",
         """UNWIND $relink AS id
 MATCH (:Paper {id: id})-[r:MENTIONS|PROPOSES]->(:Entity)

@@ -13,7 +13,13 @@ surface form of an entity can be written.
     [relabel]                    # force a label (METHOD, DATASET, BENCHMARK, TASK, METRIC)
     "MMLU" = "BENCHMARK"
 
-A missing file is an empty curation.
+    [variant]                    # X is a version or variant of Y: (X)-[:VARIANT_OF]->(Y)
+    "COCO 2014" = "COCO"
+
+A missing file is an empty curation. Merge, drop and relabel decide each
+paper's links, so changing them re-extracts the papers (they are part of
+the extraction id); a variant only links two entities, so it is applied to
+the graph after every ingest without re-extracting anything.
 """
 from __future__ import annotations
 
@@ -25,7 +31,7 @@ from typing import Mapping
 
 from ingest.mentions import LABELS
 
-SECTIONS = ("merge", "drop", "relabel")
+SECTIONS = ("merge", "drop", "relabel", "variant")
 
 
 class CurationError(ValueError):
@@ -37,6 +43,8 @@ class Curation:
     merges: Mapping[str, str] = field(default_factory=dict)  # alias_key -> alias_key of target
     dropped: frozenset[str] = frozenset()
     labels: Mapping[str, str] = field(default_factory=dict)
+    # alias_key of a variant -> alias_key of its base; not per paper, so not in the extraction id
+    variants: Mapping[str, str] = field(default_factory=dict, metadata={"per_paper": False})
 
     @classmethod
     def empty(cls) -> "Curation":
@@ -92,7 +100,14 @@ class Curation:
             if label not in LABELS:
                 raise CurationError(where.error("relabel", name, f"label {label!r} for {name!r} is not one of {', '.join(LABELS)}"))
             labels[alias_key(name)] = label
-        return cls(merges, frozenset(alias_key(n) for n in names), labels)
+        variants = {}
+        for variant, base in data.get("variant", {}).items():
+            if not isinstance(base, str) or not alias_key(base) or not alias_key(variant):
+                raise CurationError(where.error("variant", variant, f"variant {variant!r} needs the name of its base in quotes, not {base!r}"))
+            if alias_key(variant) == alias_key(base):
+                raise CurationError(where.error("variant", variant, f"{variant!r} cannot be a variant of itself ({base!r})"))
+            variants[alias_key(variant)] = alias_key(base)
+        return cls(merges, frozenset(alias_key(n) for n in names), labels, variants)
 
     def target(self, key: str) -> str:
         """The key `key` is merged into (following chains), or `key` itself."""
@@ -107,6 +122,10 @@ class Curation:
 
     def label_for(self, key: str, label: str) -> str:
         return self.labels.get(key, label)
+
+    def variant_links(self) -> set[tuple[str, str]]:
+        """(variant key, base key) pairs, each side taken to the entity it is merged into."""
+        return {(self.target(v), self.target(b)) for v, b in self.variants.items() if self.target(v) != self.target(b)}
 
 
 def _cycle(merges: Mapping[str, str], start: str) -> list[str]:

@@ -167,7 +167,7 @@ def load_mentions(store: GraphStore, path: str | Path, curation: Curation, batch
             if on_batch:
                 on_batch(len(batch))
         report.papers = report.records_read
-        finish_writes(store, report)
+        finish_writes(store, report, curation)
     fill_counts(store, report)
     return report
 

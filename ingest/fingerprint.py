@@ -62,8 +62,11 @@ def extractor_fingerprint(model: str = "fast") -> str:
 
 
 def curation_digest(curation: Curation) -> str:
-    """A hash of the curation's rules (every field, in a stable order)."""
-    rules = {f.name: _stable(getattr(curation, f.name)) for f in dataclasses.fields(curation)}
+    """A hash of the curation's rules that decide a paper's links (every
+    field but those marked `per_paper: False`, such as variant links), in a
+    stable order."""
+    rules = {f.name: _stable(getattr(curation, f.name)) for f in dataclasses.fields(curation)
+             if f.metadata.get("per_paper", True)}
     return hashlib.sha256(json.dumps(rules, sort_keys=True).encode()).hexdigest()[:12]
 
 

@@ -124,13 +124,14 @@ class EntityTally:
         self.surfaces = +self.surfaces
 
 
-def entity_properties(tally: EntityTally) -> tuple[str, dict]:
-    """(node label, stored properties) of an entity, all derived from its tally.
+def entity_properties(tally: EntityTally, curated_label: str | None = None) -> tuple[str, dict]:
+    """(node label, stored properties) of an entity, all derived from its tally
+    (and a label the curation file forces, which overrules the knowledge base too).
     Properties derived from an entity belong here and nowhere else."""
     aliases = sorted(tally.surfaces, key=lambda s: (-tally.surfaces[s], s))
     alias_keys = sorted({alias_key(alias) for alias in aliases} - {tally.key})
     entry = kb.lookup_key(tally.key)  # the knowledge base's name and type for a name it knows
-    label = corpus_label(tally.labels, entry and NODE_LABEL[entry.label])
+    label = curated_label or corpus_label(tally.labels, entry and NODE_LABEL[entry.label])
     name = display_name(tally.surfaces, entry and entry.name) or tally.key
     evidence = Evidence(entry is not None, tally.papers, label_agreement(tally.labels, label), defined(aliases), name_shaped(name))
     return label, {
@@ -277,7 +278,7 @@ class Loader:
         result = WriteResult()
         for tally in tallies.values():
             if tally.papers > 0:
-                label, properties = entity_properties(tally)
+                label, properties = entity_properties(tally, NODE_LABEL.get(self.curation.labels.get(tally.key, "")))
                 entities[label].append({"key": tally.key, "properties": properties})
                 result.alias_keys[tally.key] = properties["alias_keys"]
                 result.papers[tally.key] = tally.papers
@@ -303,12 +304,9 @@ class Loader:
     def _stored_papers(self, ids: list[str]) -> dict[str, tuple[PaperRecord, str | None]]:
         """id → (the stored paper as a record, its extraction id)."""
         found = {}
-        names = {f.name: f for f in fields(PaperRecord)}
         for batch in _batches(ids, READ_BATCH):
             for (paper,) in self.store.read(queries.STORED_PAPERS, {"ids": batch}).rows:
-                values = {name: paper.get(name) for name in names if paper.get(name) is not None}
-                values.update({name: tuple(v) for name, v in values.items() if isinstance(v, list)})
-                found[paper["id"]] = (PaperRecord(**values), paper.get("extraction_id"))
+                found[paper["id"]] = (stored_record(paper), paper.get("extraction_id"))
         return found
 
     def _tallies(self, keys: list[str], relink: list[str]) -> dict[str, EntityTally]:
@@ -348,6 +346,12 @@ class Loader:
         for key, tally in by_key.items():
             tally.first_seen = min(dates[key], default=None)
             tally.last_seen = max(dates[key], default=None)
+
+
+def stored_record(paper: Mapping) -> PaperRecord:
+    """A stored Paper node's properties as the record it was written from."""
+    values = {f.name: paper.get(f.name) for f in fields(PaperRecord) if paper.get(f.name) is not None}
+    return PaperRecord(**{name: tuple(v) if isinstance(v, list) else v for name, v in values.items()})
 
 
 def load_records(

@@ -35,6 +35,7 @@ from ingest.load import BatchPlan, Loader, LoadSummary, paper_text
 from ingest.lock import ingest_lock, lock_path
 from ingest.mentions import ExtractedDoc
 from ingest.records import PaperRecord, Problem
+from ingest.review import apply_variants
 from ingest.sources import collect_inputs
 from ingest.sources.inputs import iter_path
 
@@ -83,7 +84,7 @@ def ingest_paths(store: GraphStore, paths: Sequence[str], options: IngestOptions
                 pipeline = _Pipeline(loader, lambda plan: _show(progress, task, plan, report, started),
                                      before_first_write=lambda: refresh_due.touch())
                 pipeline.run(batches, lambda texts: _extract(texts, options))
-            finish_writes(store, report)
+            finish_writes(store, report, curation)
     fill_counts(store, report)
     return report
 
@@ -94,15 +95,16 @@ def refresh_marker(store: GraphStore) -> Path:
     return lock_path(store).with_suffix(".refresh-due")
 
 
-def finish_writes(store: GraphStore, report: IngestReport) -> None:
+def finish_writes(store: GraphStore, report: IngestReport, curation: Curation) -> None:
     """What follows the batch writes of `ingest` and `load` alike: the
-    corpus-level properties (variant links, unique display names) and the
-    store's compaction after a bulk write."""
+    corpus-level properties (variant links, unique display names, the
+    curation's variant links) and the store's compaction after a bulk write."""
     refresh_due = refresh_marker(store)
     if refresh_due.exists():
         variants.refresh(store)
         kill_point("refreshed")
         refresh_due.unlink()
+    apply_variants(store, curation)
     kill_point("end")
     if report.load.papers_extracted:
         store.after_bulk_write()

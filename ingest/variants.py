@@ -87,6 +87,12 @@ def variant_links(entities: Iterable[tuple[str, str, str]]) -> list[VariantLink]
     return links
 
 
+CURATED_VARIANT_LINKS = """
+MATCH (a:Entity)-[r:VARIANT_OF]->(b:Entity) WHERE r.curated = true
+RETURN a.key AS variant, b.key AS base
+"""
+
+
 def refresh(store: GraphStore) -> None:
     """Bring VARIANT_OF links and display-name qualifiers in line with the
     entities the graph holds now (both depend on entities a load did not
@@ -95,7 +101,12 @@ def refresh(store: GraphStore) -> None:
         NamedEntity(r["key"], r["name"] or r["key"], r["label"], r["papers"] or 0, tuple(r["aliases"] or ()))
         for r in store.read(queries.ENTITY_NAMES).records()
     ]
-    want = {(link.variant, link.base) for link in variant_links((e.key, e.name, e.label) for e in entities)}
+    # A link the curation file names (ingest/review.py writes it `curated`) stays,
+    # and replaces its variant's automatic one.
+    curated = {(variant, base) for variant, base in store.read(CURATED_VARIANT_LINKS).rows}
+    overridden = {variant for variant, _ in curated}
+    want = {(link.variant, link.base) for link in variant_links((e.key, e.name, e.label) for e in entities)
+            if link.variant not in overridden} | curated
     have = {(variant, base) for variant, base in store.read(queries.VARIANT_LINKS).rows}
     store.write_rows(queries.DELETE_VARIANT_OF, [{"variant": v, "base": b} for v, b in sorted(have - want)])
     store.write_rows(queries.WRITE_VARIANT_OF, [{"variant": v, "base": b} for v, b in sorted(want - have)])

@@ -1,0 +1,383 @@
+"""The review loop: one correction to an entity (merge it into another,
+relabel it, drop it, mark it a variant of another), written to the curation
+file and applied to the graph at once.
+
+    apply(store, curation_path, Action("merge", "coco-2014", "coco"))
+    uncertain(store, limit=20)          # what to review first
+
+An action means exactly what the same line written into the curation file
+by hand means (see ingest/curation.py), and leaves the graph exactly as
+editing the file and re-ingesting would:
+
+- merge, relabel and drop decide papers' links, so the papers linked to the
+  entity are re-extracted under the new curation through the ingest's own
+  Loader (counts, labels, display names, CO_OCCURS, orphans: all as an
+  ingest writes them); every other paper would come out of a re-ingest as
+  it is, so its extraction id is moved to the new curation's. A later
+  ingest therefore re-extracts nothing for the action (and would redo it
+  whole, not twice, if the graph missed it).
+- a variant links two entities and is not part of the extraction id:
+  `apply_variants` makes the curated VARIANT_OF links those the file
+  names, here and after every ingest.
+
+The file is changed under a lock and replaced atomically (written beside
+it, then renamed), keeping its comments and layout (tomlkit), so two app
+workers and a person editing it do not lose each other's lines. The graph
+part holds the ingest lock: it never runs beside an ingest or another action.
+"""
+from __future__ import annotations
+
+import fcntl
+import os
+import tempfile
+import time
+from collections import Counter
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
+
+import tomlkit
+
+from graph.dialect import ENTITY_LABELS
+from graph.settings import MIN_CONFIDENCE
+from graph.store import GraphStore
+from ingest import variants
+from ingest.curation import Curation, CurationError
+from ingest.extract import load_extractor
+from ingest.fingerprint import extraction_fingerprint
+from ingest.load import load_records, stored_record
+from ingest.lock import IngestLocked, ingest_lock
+from ingest.normalize import alias_key, label_agreement, merge_candidates
+
+KINDS = ("merge", "relabel", "drop", "variant")
+LOCK_WAIT = 30.0  # seconds an action waits for a running ingest or action before giving up
+
+ENTITY = """
+MATCH (e:Entity {key: $key})
+RETURN e.key AS key, e.name AS name, e.label AS label, e.aliases AS aliases, e.paper_count AS papers
+"""
+
+LINKED_PAPERS = "MATCH (p:Paper)-[:MENTIONS]->(:Entity {key: $key}) RETURN properties(p) AS paper"
+
+EXTRACTION_IDS = "MATCH (p:Paper) RETURN p.extraction_id AS id, count(*) AS papers ORDER BY papers DESC"
+
+RESTAMP = """
+MATCH (p:Paper) WHERE p.extraction_id = $old
+SET p.extraction_id = $new
+RETURN count(p) AS papers
+"""
+
+EXISTING_KEYS = "UNWIND $keys AS key MATCH (e:Entity {key: key}) RETURN e.key AS key"
+
+WRITE_CURATED_VARIANTS = """
+UNWIND $rows AS row
+MATCH (a:Entity {key: row.variant}), (b:Entity {key: row.base})
+MERGE (a)-[r:VARIANT_OF]->(b)
+SET r.curated = true
+"""
+
+DELETE_CURATED_VARIANTS = """
+UNWIND $rows AS row
+MATCH (:Entity {key: row.variant})-[r:VARIANT_OF]->(:Entity {key: row.base})
+WHERE r.curated = true
+DELETE r
+"""
+
+REVIEW_ENTITIES = """
+MATCH (e:Entity)
+WHERE e.confidence < $threshold OR e.paper_count >= 2
+RETURN e.key AS key, e.label AS label, e.name AS name, e.aliases AS aliases, e.paper_count AS papers,
+       e.confidence AS confidence, e.kb_id AS kb_id, e.label_votes AS votes
+"""
+
+# Entities compared for near-duplicate names: the most mentioned, so the
+# all-pairs comparison stays bounded on a large graph.
+DUPLICATE_POOL = """
+MATCH (e:Entity)
+RETURN e.key AS key, e.label AS label, e.name AS name, e.aliases AS aliases, e.paper_count AS papers
+ORDER BY papers DESC LIMIT $limit
+"""
+DUPLICATE_POOL_SIZE = 20_000
+
+
+class ReviewError(ValueError):
+    """An action that cannot be applied (unknown entity, bad target, a
+    cycle of merges); the message says why."""
+
+
+@dataclass(frozen=True)
+class Action:
+    kind: str  # one of KINDS
+    entity: str  # the entity's key
+    target: str | None = None  # merge, variant: the other entity's key; relabel: a node label ("Benchmark")
+
+
+@dataclass(frozen=True)
+class Applied:
+    action: Action
+    line: str  # what was written into the curation file
+    papers_reextracted: int
+    papers_restamped: int
+    selected: str | None  # the entity to show afterwards (the merge target; None after a drop)
+
+
+# ---------------------------------------------------------------- the file
+
+
+def curation_line(kind: str, name: str, target: str | None) -> str:
+    """The line an action writes, as a person would write it."""
+    if kind == "drop":
+        return f'[drop] names = [..., {_quoted(name)}]'
+    return f"[{kind}] {_quoted(name)} = {_quoted(target or '')}"
+
+
+def write_action(path: str | Path, kind: str, name: str, target: str | None = None) -> Curation:
+    """Add one entry to the curation file at `path` (created if missing) and
+    return the curation it now holds. Under an exclusive lock the file is
+    read again, changed, checked (a cycle of merges is refused and nothing
+    is written) and replaced atomically, keeping its comments."""
+    if kind not in KINDS:
+        raise ReviewError(f"unknown action {kind!r}; use one of {', '.join(KINDS)}")
+    path = Path(path)
+    with _file_lock(path):
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        Curation.load(path)  # a file broken by hand is reported as it is, not overwritten
+        document = tomlkit.parse(text)
+        if kind == "drop":
+            table = document.setdefault("drop", tomlkit.table())
+            names = table.setdefault("names", tomlkit.array())
+            if alias_key(name) not in {alias_key(n) for n in names}:
+                names.append(name)
+        else:
+            table = document.setdefault(kind, tomlkit.table())
+            for written in [k for k in table if alias_key(k) == alias_key(name)]:
+                del table[written]  # the newest decision about a name replaces the older one
+            table[name] = target
+        new_text = tomlkit.dumps(document)
+        try:
+            curation = Curation.from_mapping(tomlkit.parse(new_text).unwrap())
+        except CurationError as error:
+            raise ReviewError(f"{path}: not written: {str(error).split(': ', 1)[-1]}") from None
+        _replace(path, new_text)
+    return curation
+
+
+@contextmanager
+def _file_lock(path: Path) -> Iterator[None]:
+    lock = path.with_name(path.name + ".lock")
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    with os.fdopen(os.open(lock, os.O_RDWR | os.O_CREAT, 0o600), "a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _replace(path: Path, text: str) -> None:
+    """Write `text` to a file beside `path` and rename it over `path`: a
+    reader sees the old file or the new one, never half of one."""
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        if path.exists():
+            os.chmod(temp, path.stat().st_mode & 0o777)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    directory = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)
+
+
+def _quoted(name: str) -> str:
+    return tomlkit.string(name).as_string()
+
+
+# ---------------------------------------------------------------- the graph
+
+
+@dataclass(frozen=True)
+class _Entity:
+    key: str
+    name: str
+    label: str
+    aliases: tuple[str, ...]
+    papers: int
+
+    def written(self) -> str:
+        """A name for it in the curation file: one that normalises to its key
+        (its display name if it does, else an alias, else the key itself)."""
+        for form in (self.name, *self.aliases, self.key):
+            if form and alias_key(form) == self.key:
+                return form
+        raise ReviewError(f"{self.name!r} ({self.key}) cannot be named in the curation file")
+
+
+def _entity(store: GraphStore, key: str | None) -> _Entity:
+    rows = store.read(ENTITY, {"key": key}).records() if key else []
+    if not rows:
+        raise ReviewError(f"no entity {key!r} in the graph (any more)")
+    row = rows[0]
+    return _Entity(row["key"], row["name"] or row["key"], row["label"], tuple(row["aliases"] or ()), row["papers"] or 0)
+
+
+def apply(store: GraphStore, curation_path: str | Path, action: Action, model: str | None = None) -> Applied:
+    """Write `action` to the curation file and apply it to the graph."""
+    entity = _entity(store, action.entity)
+    if action.kind in ("merge", "variant"):
+        other = _entity(store, action.target)
+        if other.key == entity.key:
+            raise ReviewError(f"{entity.name!r} cannot be {'merged into' if action.kind == 'merge' else 'a variant of'} itself")
+        target = other.written()
+    elif action.kind == "relabel":
+        if action.target not in ENTITY_LABELS:
+            raise ReviewError(f"label {action.target!r} is not one of {', '.join(ENTITY_LABELS)}")
+        target = action.target.upper()
+    elif action.kind == "drop":
+        target = None
+    else:
+        raise ReviewError(f"unknown action {action.kind!r}; use one of {', '.join(KINDS)}")
+    name = entity.written()
+    with _graph_lock(store):
+        old = Curation.load(curation_path)
+        new = write_action(curation_path, action.kind, name, target)
+        reextracted = restamped = 0
+        if action.kind != "variant":
+            reextracted, restamped = _relink(store, entity.key, old, new, model or stored_model(store))
+        apply_variants(store, new)
+    selected = {"merge": new.target(entity.key), "drop": None}.get(action.kind, entity.key)
+    return Applied(action, curation_line(action.kind, name, target), reextracted, restamped, selected)
+
+
+@contextmanager
+def _graph_lock(store: GraphStore) -> Iterator[None]:
+    """The ingest lock, waited for at most LOCK_WAIT seconds: a web request
+    must not hang behind a long ingest."""
+    deadline = time.monotonic() + LOCK_WAIT
+    while True:
+        try:
+            with ingest_lock(store, wait=False):
+                yield
+            return
+        except IngestLocked:
+            if time.monotonic() > deadline:
+                raise ReviewError("an ingest into this graph is running; nothing was changed, try again when it is done") from None
+            time.sleep(0.2)
+
+
+def _relink(store: GraphStore, key: str, old: Curation, new: Curation, model: str) -> tuple[int, int]:
+    """Re-extract the papers linked to `key` under `new`, then move every
+    paper stamped with the old curation's extraction id to the new one."""
+    old_id, new_id = extraction_fingerprint(model, old), extraction_fingerprint(model, new)
+    papers = sorted((paper for (paper,) in store.read(LINKED_PAPERS, {"key": key}).rows), key=lambda p: p["id"])
+    records = [stored_record(paper) for paper in papers]
+    load_records(store, records, extract=lambda texts: _extractor(model).extract(texts, workers=1),
+                 extraction=new_id, curation=new)
+    restamped = store.write(RESTAMP, {"old": old_id, "new": new_id}).rows[0][0] if old_id != new_id else 0
+    return len(records), restamped
+
+
+@lru_cache(maxsize=2)
+def _extractor(model: str):
+    """Loaded once per process (a few seconds), on the first action that needs it."""
+    return load_extractor(model)
+
+
+def stored_model(store: GraphStore) -> str:
+    """The extraction model most of the graph's papers were extracted with
+    (an extraction id starts with it: "fast:...")."""
+    rows = store.read(EXTRACTION_IDS, limit=1).rows
+    return (rows[0][0] or "fast").split(":", 1)[0] if rows else "fast"
+
+
+def apply_variants(store: GraphStore, curation: Curation) -> bool:
+    """Make the graph's curated VARIANT_OF links (`curated: true`) those the
+    curation names between entities the graph holds; when that changes
+    anything, the automatic links are refreshed around them (a curated link
+    replaces its variant's automatic one). Returns whether anything changed."""
+    want = curation.variant_links()
+    keys = sorted({key for pair in want for key in pair})
+    existing = {row[0] for row in store.read(EXISTING_KEYS, {"keys": keys}).rows} if keys else set()
+    want = {(v, b) for v, b in want if v in existing and b in existing}
+    have = {(v, b) for v, b in store.read(variants.CURATED_VARIANT_LINKS).rows}
+    if want == have:
+        return False
+    store.write_rows(DELETE_CURATED_VARIANTS, [{"variant": v, "base": b} for v, b in sorted(have - want)])
+    store.write_rows(WRITE_CURATED_VARIANTS, [{"variant": v, "base": b} for v, b in sorted(want - have)])
+    variants.refresh(store)
+    return True
+
+
+# ---------------------------------------------------------------- what to review
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """An uncertain entity, what fixing it would mean, and how many papers
+    that fix would change."""
+
+    papers: int
+    key: str
+    name: str
+    label: str
+    reason: str
+    action: Action
+    line: str  # the curation line that would apply the suggestion
+
+    def as_row(self) -> tuple[str, ...]:
+        return (str(self.papers), self.name, self.label, self.reason, self.line)
+
+
+def uncertain(store: GraphStore, limit: int = 50) -> list[ReviewItem]:
+    """Uncertain entities ranked by how many papers fixing them would change:
+    suspected duplicates (near-identical names, by rapidfuzz), entities
+    whose papers disagree on their type, candidates that look like a variant
+    of a stored entity, and other candidates. One item per entity."""
+    pool = [tuple(r) for r in store.read(DUPLICATE_POOL, {"limit": DUPLICATE_POOL_SIZE}).rows]
+    by_key = {row[0]: _Entity(row[0], row[2] or row[0], row[1], tuple(row[3] or ()), row[4] or 0) for row in pool}
+    items: list[ReviewItem] = []
+    for candidate in merge_candidates(pool):
+        a, b = by_key[candidate.key], by_key[candidate.other_key]
+        small, big = sorted((a, b), key=lambda e: (e.papers, e.key))
+        items.append(_item(small, small.papers + big.papers, f"spelled like {big.name} ({big.papers} papers)",
+                           Action("merge", small.key, big.key), big.written()))
+    rows = store.read(REVIEW_ENTITIES, {"threshold": MIN_CONFIDENCE}).records()
+    for row in rows:
+        entity = _Entity(row["key"], row["name"] or row["key"], row["label"], tuple(row["aliases"] or ()), row["papers"] or 0)
+        votes = Counter(dict(zip(ENTITY_LABELS, row["votes"] or ())))
+        if not row["kb_id"] and entity.papers >= 2 and label_agreement(votes, entity.label) < 1:
+            readings = ", ".join(f"{label} {n}" for label, n in votes.most_common() if n)
+            items.append(_item(entity, entity.papers, f"its papers disagree on its type ({readings})",
+                               Action("relabel", entity.key, entity.label), entity.label.upper()))
+        elif (row["confidence"] or 0) < MIN_CONFIDENCE:
+            base = next((by_key[k] for k in variants.base_keys(entity.name) if k in by_key and k != entity.key), None)
+            if base:
+                items.append(_item(entity, entity.papers, f"candidate; looks like a variant of {base.name} ({base.label})",
+                                   Action("variant", entity.key, base.key), base.written()))
+            else:
+                items.append(_item(entity, entity.papers, f"candidate (confidence {row['confidence'] or 0:.2f}); drop it if it is noise",
+                                   Action("drop", entity.key), None))
+    best: dict[str, ReviewItem] = {}
+    for item in sorted(items, key=lambda i: (-i.papers, _KIND_ORDER[i.action.kind], i.name)):
+        best.setdefault(item.key, item)
+    return list(best.values())[:limit]
+
+
+_KIND_ORDER = {"merge": 0, "variant": 1, "relabel": 2, "drop": 3}
+
+
+def _item(entity: _Entity, papers: int, reason: str, action: Action, target: str | None) -> ReviewItem:
+    try:
+        line = curation_line(action.kind, entity.written(), target)
+    except ReviewError:
+        line = "(cannot be named in the curation file)"
+    return ReviewItem(papers, entity.key, entity.name, entity.label, reason, action, line)

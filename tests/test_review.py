@@ -1,0 +1,161 @@
+"""The review loop (ingest/review.py): an action from the app is written to
+the curation file and applied to the graph, leaving exactly the graph that
+editing the file by hand and re-ingesting leaves; a re-ingest afterwards
+extracts nothing; the file is written atomically under a lock."""
+from __future__ import annotations
+
+import multiprocessing
+import uuid
+
+import pytest
+
+from graph import StoreConfig, open_store
+from ingest.curation import Curation
+from ingest.review import Action, ReviewError, apply, uncertain, write_action
+from ingest.run import IngestOptions, ingest_paths
+from tests.conftest import SEEDS
+
+SEED = str(SEEDS / "001_3dcd3517898918cb.txt")  # holds COCO and COCO 2014, DPM++2m, HumanEval+ and HumanEval
+ACTIONS = [
+    Action("merge", "coco-2014", "coco"),  # one of its papers names COCO as well
+    Action("relabel", "dpm-2-m", "Method"),
+    Action("drop", "mnistcifar-10-imagenet"),
+    Action("variant", "humaneval+", "humaneval"),  # a Method and a Benchmark: never linked automatically
+]
+BY_HAND = """# written by a person
+[merge]
+"COCO 2014" = "COCO"
+
+[relabel]
+"DPM++2m" = "METHOD"
+
+[drop]
+names = ["MNIST < CIFAR10 < Imagenet"]
+
+[variant]
+"HumanEval+" = "HumanEval"
+"""
+
+NODES = "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props"
+EDGES = """
+MATCH (a)-[r]->(b)
+RETURN coalesce(a.key, a.id) AS a, type(r) AS type, coalesce(b.key, b.id) AS b, properties(r) AS props
+"""
+
+
+def dump(store) -> tuple[list, list]:
+    """Every node and relationship with all its properties, in a stable order."""
+    nodes = sorted(repr((sorted(labels), sorted(props.items()))) for labels, props in store.read(NODES, limit=10**6).rows)
+    edges = sorted(repr((a, t, b, sorted(props.items()))) for a, t, b, props in store.read(EDGES, limit=10**6).rows)
+    return nodes, edges
+
+
+def ingest(store, curation_path):
+    return ingest_paths(store, [SEED], IngestOptions(curation_path=curation_path, workers=1))
+
+
+@pytest.fixture
+def graph(paperkg_home):
+    opened = []
+
+    def make():
+        store = open_store(StoreConfig.from_env(graph_name=f"review_{uuid.uuid4().hex[:8]}"))
+        opened.append(store)
+        return store
+
+    yield make
+    for store in opened:
+        store.drop_graph()
+        store.close()
+
+
+def test_actions_give_the_graph_a_hand_edit_and_reingest_gives(graph, tmp_path):
+    in_app, by_hand = graph(), graph()
+    app_file, hand_file = tmp_path / "app.toml", tmp_path / "hand.toml"
+    ingest(in_app, None)
+    ingest(by_hand, None)
+    assert dump(in_app) == dump(by_hand)
+
+    results = [apply(in_app, app_file, action) for action in ACTIONS]
+    hand_file.write_text(BY_HAND)
+    again = ingest(by_hand, hand_file)
+
+    assert Curation.load(app_file) == Curation.load(hand_file)
+    assert again.load.papers_extracted == again.papers  # by hand, every paper is re-extracted
+    assert [r.papers_reextracted for r in results] == [1, 1, 1, 0]  # in the app, only the entity's papers
+    after = dump(in_app)
+    assert after == dump(by_hand)
+
+    entity = lambda key: in_app.read("MATCH (e:Entity {key: $key}) RETURN properties(e)", {"key": key}).rows
+    assert not entity("coco-2014") and not entity("mnistcifar-10-imagenet")
+    assert entity("dpm-2-m")[0][0]["label"] == "Method"
+    assert "COCO 2014" in entity("coco")[0][0]["aliases"]
+    variant_of = in_app.read("MATCH (:Entity {key: 'humaneval+'})-[r:VARIANT_OF]->(b) RETURN b.key, r.curated").rows
+    assert variant_of == [["humaneval", True]]
+    assert results[0].selected == "coco" and results[2].selected is None
+
+    # A re-ingest after the actions extracts nothing and changes nothing.
+    report = ingest(in_app, app_file)
+    assert report.load.papers_extracted == 0
+    assert dump(in_app) == after
+    # The same action again neither duplicates its line nor changes the graph.
+    with pytest.raises(ReviewError, match="no entity 'coco-2014'"):
+        apply(in_app, app_file, ACTIONS[0])
+    apply(in_app, app_file, ACTIONS[3])
+    assert app_file.read_text().count("HumanEval+") == 1
+    assert dump(in_app) == after
+    # Deleting the variant line by hand takes its link back at the next ingest.
+    app_file.write_text(app_file.read_text().replace('"HumanEval+" = "HumanEval"', ""))
+    ingest(in_app, app_file)
+    assert not in_app.read("MATCH ()-[r:VARIANT_OF]->() WHERE r.curated = true RETURN r").rows
+
+
+def test_write_keeps_comments_and_refuses_a_cycle(tmp_path):
+    path = tmp_path / "curation.toml"
+    path.write_text('# my corrections\n[merge]\n"BERT base" = "BERT"  # same model\n')
+    write_action(path, "merge", "RoBERTa-base", "RoBERTa")
+    write_action(path, "drop", "our approach")
+    text = path.read_text()
+    assert "# my corrections" in text and "# same model" in text
+    assert Curation.load(path).merges == {"bertbase": "bert", "robertabase": "roberta"}
+    with pytest.raises(ReviewError, match="cycle"):
+        write_action(path, "merge", "BERT", "BERT base")
+    assert path.read_text() == text  # refused: nothing written
+    assert not list(tmp_path.glob(".curation.toml.*.tmp"))
+
+
+def _write_many(path, worker, count):
+    for i in range(count):
+        write_action(path, "drop", f"noise {worker} {i}")
+
+
+def test_two_writers_at_once_lose_no_line(tmp_path):
+    path = tmp_path / "curation.toml"
+    context = multiprocessing.get_context("spawn")
+    workers = [context.Process(target=_write_many, args=(path, w, 25)) for w in range(2)]
+    for process in workers:
+        process.start()
+    for process in workers:
+        process.join(60)
+        assert process.exitcode == 0
+    assert len(Curation.load(path).dropped) == 50
+
+
+def test_variant_is_not_part_of_the_extraction_id():
+    from ingest.fingerprint import curation_digest
+
+    with_variant = Curation.from_mapping({"variant": {"COCO 2014": "COCO"}})
+    assert curation_digest(with_variant) == curation_digest(Curation.empty())
+    assert curation_digest(Curation.from_mapping({"drop": {"names": ["x"]}})) != curation_digest(Curation.empty())
+
+
+def test_review_list_on_the_seed_graph(seed_graph):
+    with open_store() as store:
+        items = uncertain(store, limit=40)
+    assert len(items) == 40
+    assert [i.papers for i in items] == sorted((i.papers for i in items), reverse=True)
+    assert len({i.key for i in items}) == len(items)
+    kinds = {i.action.kind for i in items}
+    assert {"merge", "relabel"} <= kinds
+    for item in items:
+        assert item.line.startswith(f"[{item.action.kind}]")
