@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ingest.extract import gazetteer
-from ingest.extract.doc_state import DATASET_GROUP, place_spans, token_texts, span_text
+from ingest.extract.doc_state import DATASET_GROUP, place_spans, span_text, token_lowers, token_texts
 from ingest.extract.vocab import BENCHMARK_HEADS
 from ingest.normalize import alias_key
 
@@ -48,7 +48,14 @@ def _reported_on(doc: Doc, ent: Span) -> bool:
         i -= 1
     if i < ent.sent.start or doc[i].lower_ not in ("on", "across", "over"):
         return False
-    return any(t.lower_ in EVALUATION_CUES for t in doc[ent.sent.start : i])
+    lowers = token_lowers(doc)
+    return any(evaluation_cue(lowers, j) for j in range(ent.sent.start, i))
+
+
+def evaluation_cue(lowers: list[str], i: int) -> bool:
+    """Word i says results are reported ("state-of-the-art" is split into
+    words by the tokenizer, so its "art" counts after a hyphen)."""
+    return lowers[i] in EVALUATION_CUES or lowers[i] == "art" and i > 0 and lowers[i - 1] == "-"
 
 
 def is_benchmark_mention(doc: Doc, ent: Span) -> bool:

@@ -11,7 +11,8 @@ from ingest.extract.tokenizer import adjust_tokenizer
 
 # Imported for their @Language registrations.
 from ingest.extract import (  # noqa: F401
-    acronyms, benchmarks, gazetteer, line_breaks, proposals, resource_phrases, sanity, span_filter, versions,
+    acronyms, benchmarks, gazetteer, introduced_names, line_breaks, metric_values, proposals, resource_phrases,
+    result_lists, sanity, span_filter, versions,
 )
 
 MODELS_DIR = Path(__file__).parent / "models"
@@ -26,6 +27,9 @@ RULES = (
     "paperkg_gazetteer",
     "paperkg_resource_phrases",
     "paperkg_versions",
+    "paperkg_introduced_names",
+    "paperkg_result_lists",
+    "paperkg_metric_values",
     "paperkg_acronyms",
     "paperkg_benchmark_rule",
     "paperkg_sanity",

@@ -1,0 +1,88 @@
+"""New resources a paper introduces, named by an appositive: "we release
+Cryptonite, a dataset of 500k clues", "ConECT -- a new Czech-to-Polish
+translation dataset", "Anywhere3D-Bench, a holistic 3D visual grounding
+benchmark", a title "SWE-Gym: A Benchmark for ...", "X is a large-scale
+corpus of ...". The name takes the label of the head noun that follows (a
+benchmark word makes it a BENCHMARK, a dataset / corpus word a DATASET),
+whatever the model said, and is marked as proposed."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ingest.extract.doc_state import mark_proposed, place_spans, token_lowers, token_spaces, token_texts
+from ingest.extract.name_runs import name_run, strongly_named
+from ingest.extract.vocab import BENCHMARK_HEADS, RESOURCE_HEADS
+
+_APPOSITION = {",", "--", "—", "–", ":", "is", "-"}
+_ARTICLES = {"a", "an", "the"}
+# Words that end the noun phrase before a head noun is reached.
+_PHRASE_ENDS = {"of", "for", "with", "that", "which", "to", "in", "on", "by", "from", "and", "or", "where", "we"}
+
+
+@Language.factory(
+    "paperkg_introduced_names",
+    assigns=["doc.ents"],
+    requires=["doc.ents"],
+    default_config={"max_name_tokens": 4, "max_modifiers": 8},
+)
+def make_introduced_names(nlp: Language, name: str, max_name_tokens: int, max_modifiers: int) -> "IntroducedNames":
+    return IntroducedNames(max_name_tokens, max_modifiers)
+
+
+class IntroducedNames:
+    def __init__(self, max_name_tokens: int, max_modifiers: int):
+        self.max_name_tokens = max_name_tokens
+        self.max_modifiers = max_modifiers
+
+    def __call__(self, doc: Doc) -> Doc:
+        texts, lowers = token_texts(doc), token_lowers(doc)
+        by_end = {ent.end: ent for ent in doc.ents}
+        spans = []
+        for i, lower in enumerate(lowers):
+            if lower not in _APPOSITION or i == 0 or i + 2 >= len(doc) or lowers[i + 1] not in _ARTICLES:
+                continue
+            label = self._head_label(doc, i + 2)
+            if label is None:
+                continue
+            name = self._name_ending(doc, i, by_end, title_like=lower == ":")
+            if name is not None:
+                spans.append(Span(doc, name.start, name.end, label=label))
+                mark_proposed(doc, name.start_char)
+        place_spans(doc, spans, override=True)
+        return doc
+
+    def _head_label(self, doc: Doc, start: int) -> str | None:
+        """DATASET / BENCHMARK when the noun phrase from `start` ends in a
+        resource head noun within `max_modifiers` words (the parts of a
+        hyphenated compound, "Czech-to-Polish", count as one)."""
+        lowers, spaces = token_lowers(doc), token_spaces(doc)
+        words = 0
+        for i in range(start, len(doc)):
+            word = lowers[i]
+            in_compound = word == "-" or i > 0 and lowers[i - 1] == "-" and not spaces[i - 1]
+            if in_compound:
+                continue
+            if word in BENCHMARK_HEADS:
+                return "BENCHMARK"
+            if word in RESOURCE_HEADS:
+                return "DATASET"
+            words += 1
+            if words > self.max_modifiers or word in _PHRASE_ENDS or not any(c.isalnum() for c in word):
+                return None
+        return None
+
+    def _name_ending(self, doc: Doc, end: int, by_end: dict[int, Span], title_like: bool) -> Span | None:
+        """The name right before the appositive at `end`: an entity, or a name
+        run that looks like a proper name (at a sentence start only when
+        strongly name-shaped, or before a colon: "Cryptonite: A Benchmark")."""
+        if end in by_end:
+            return by_end[end]
+        texts = token_texts(doc)
+        for start in range(max(0, end - self.max_name_tokens), end):
+            if name_run(doc, start, end, self.max_name_tokens) == end:
+                words = texts[start:end]
+                sentence_initial = doc[start].is_sent_start
+                if strongly_named(words) or not sentence_initial or title_like:
+                    return Span(doc, start, end)
+        return None

@@ -1,0 +1,107 @@
+"""Metrics where a value is reported, which the NER often misses: "an FID of
+2.1", "a gFID score of 1.50", "Dice Similarity Coefficient (DSC) of 85.44%",
+and the "@k" forms "pass@1", "mAP@50", "Hits@10", "NDCG@10", "R@1".
+
+"<name> of <number>" needs a result verb earlier in the sentence (achieves,
+obtains, reports ...) and a name that looks like a measure, so "a learning
+rate of 0.001" or "a total of 100" are left alone. A METRIC the text starts
+with "top-k" is extended over it ("top-5 error")."""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ingest.extract.doc_state import place_spans, span_text, token_lowers, token_texts
+from ingest.extract.name_runs import strongly_named
+from ingest.extract.sanity import measure_like
+
+_AT_K = re.compile(r"^[A-Za-z][A-Za-z0-9\-]*@(?:\d+|[kKnN])$")
+_TOP_K = re.compile(r"^[Tt]op-?\d+$")
+_NUMBER = re.compile(r"^[+\-−]?\d+(?:[.,]\d+)*%?$|^[+\-−]?\.\d+%?$")
+_ARTICLES = {"a", "an", "the"}
+# What may follow a reported value besides punctuation and function words.
+_UNITS = {"%", "percent", "points", "point", "pp", "db", "ms", "s", "x", "×", "bits", "bpd", "bpc", "fps"}
+_RESULT_VERB = re.compile(
+    r"^(achiev|obtain|attain|reach|yield|report|record|scor|deliver|get|got|has|have|had|improv|reduc|boost|"
+    r"increas|rais|lower|surpass|outperform|set|sets|establish|show|demonstrat|result)", re.I)
+
+
+@Language.factory(
+    "paperkg_metric_values",
+    assigns=["doc.ents"],
+    requires=["doc.ents", "doc.sents"],
+    default_config={"max_name_tokens": 4, "verb_window": 8},
+)
+def make_metric_values(nlp: Language, name: str, max_name_tokens: int, verb_window: int) -> "MetricValues":
+    return MetricValues(max_name_tokens, verb_window)
+
+
+class MetricValues:
+    def __init__(self, max_name_tokens: int, verb_window: int):
+        self.max_name_tokens = max_name_tokens
+        self.verb_window = verb_window  # tokens before the measure searched for a result verb
+
+    def __call__(self, doc: Doc) -> Doc:
+        texts = token_texts(doc)
+        new, relabel = [], []
+        by_end = {ent.end: ent for ent in doc.ents}
+        for i, text in enumerate(texts):
+            if "@" in text and _AT_K.match(text):
+                new.append(Span(doc, i, i + 1, label="METRIC"))
+            elif text == "of" and self._value_follows(doc, i + 1):
+                name = self._name_before(doc, i, by_end)
+                if name is not None and self._result_sentence(doc, name.start):
+                    (relabel if name.end in by_end and by_end[name.end].start == name.start else new).append(name)
+        for ent in doc.ents:
+            if ent.label_ == "METRIC" and ent.start > 0 and _TOP_K.match(texts[ent.start - 1]):
+                relabel.append(Span(doc, ent.start - 1, ent.end, label="METRIC"))
+        place_spans(doc, new, override=False)
+        place_spans(doc, relabel, override=True)
+        return doc
+
+    @staticmethod
+    def _value_follows(doc: Doc, i: int) -> bool:
+        """A number that is a value, not a count: "of 85.4%", "of 2.1 on",
+        "of 0.84." but not "of 6 Chinese punctuation marks"."""
+        texts, lowers = token_texts(doc), token_lowers(doc)
+        if i >= len(texts) or not _NUMBER.match(texts[i]):
+            return False
+        if i + 1 == len(texts):
+            return True
+        follower = lowers[i + 1]
+        return follower in _UNITS or not any(c.isalnum() for c in follower) or doc.vocab[follower].is_stop
+
+    def _result_sentence(self, doc: Doc, i: int) -> bool:
+        """A result verb shortly before the measure: "achieves a gFID of"."""
+        texts = token_texts(doc)
+        start = max(doc[i].sent.start, i - self.verb_window)
+        return any(_RESULT_VERB.match(t) for t in texts[start:i])
+
+    def _name_before(self, doc: Doc, of_index: int, by_end: dict[int, Span]) -> Span | None:
+        """The measure named right before "of": an entity ending there, an
+        acronym after its long form ("... (DSC) of"), or the words back to
+        the determiner ("a usability rate of", "a gFID score of")."""
+        texts, lowers = token_texts(doc), token_lowers(doc)
+        end = of_index
+        if end >= 3 and texts[end - 1] == ")" and texts[end - 3] == "(":
+            end -= 1  # "Dice Similarity Coefficient (DSC) of": the acronym
+            start = end - 1
+        elif end in by_end:
+            ent = by_end[end]
+            start = ent.start
+        else:
+            start = end
+            while start > doc[of_index].sent.start and end - start < self.max_name_tokens:
+                word = lowers[start - 1]
+                if word in _ARTICLES or not any(c.isalnum() for c in word) or _NUMBER.match(word):
+                    break
+                start -= 1
+            if start == end or lowers[start - 1] not in _ARTICLES:
+                return None  # "a ... of": the measure has an article before it
+        span = Span(doc, start, end, label="METRIC")
+        text = span_text(span)
+        if not measure_like(text) and not (end - start == 1 and strongly_named([text]) and text.isalpha()):
+            return None
+        return span

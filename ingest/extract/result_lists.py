@@ -1,0 +1,153 @@
+"""Dataset and benchmark names in lists and result statements, which the
+NER often misses one by one:
+
+  * a list with one dataset or benchmark in it is a list of them: "on Waymo,
+    NuScenes, Argoverse and PandaSet" labels Argoverse like its neighbours;
+  * a list after "datasets / benchmarks such as / including / like / e.g."
+    takes the head noun's label;
+  * what results are reported on: an evaluation cue earlier in the sentence
+    ("results", "outperforms", "accuracy", ...) and a name (or a list of
+    them) as the object of "on / across / over": "accuracy on SPair-71k",
+    "results on Verbose ListOps and CLUTRR".
+
+Only free tokens are filled (the model's and the gazetteer's spans stay), a
+list holding a method is left alone, and a lone name needs a strong name
+shape (inner capital, digit, all caps) unless it sits in a list."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ingest.extract.benchmarks import evaluation_cue
+from ingest.extract.doc_state import DATASET_GROUP, place_spans, token_lowers, token_texts
+from ingest.extract.name_runs import name_run, strongly_named
+from ingest.extract.span_filter import title_cased
+from ingest.extract.vocab import BENCHMARK_HEADS, RESOURCE_HEADS
+
+_SEPARATORS = {",", "and", "or", "&", ";"}
+_OBJECT_MARKERS = {"on", "across", "over"}
+_LIST_OPENERS = {"such", "as", "including", "like", "e.g.", "e.g", "eg", ",", ":", "(", "namely", "i.e."}
+# Words a name may be followed by and still be a list item or an object.
+_ITEM_ENDS = {",", ".", ";", ":", "and", "or", "&", ")", "(", "[", "–", "—", "\n"}
+_YEAR = re.compile(r"^(?:19|20)\d\d[a-z]?$")
+_LEADING = {"the", "both", "all"}
+
+
+@dataclass(frozen=True)
+class Item:
+    start: int
+    end: int
+    label: str | None  # the entity's label, None for a free name run
+
+
+@Language.factory(
+    "paperkg_result_lists",
+    assigns=["doc.ents"],
+    requires=["doc.ents", "doc.sents"],
+    default_config={"max_name_tokens": 4, "max_items": 12},
+)
+def make_result_lists(nlp: Language, name: str, max_name_tokens: int, max_items: int) -> "ResultLists":
+    return ResultLists(max_name_tokens, max_items)
+
+
+class ResultLists:
+    def __init__(self, max_name_tokens: int, max_items: int):
+        self.max_name_tokens = max_name_tokens
+        self.max_items = max_items
+
+    def __call__(self, doc: Doc) -> Doc:
+        lowers = token_lowers(doc)
+        ents = {ent.start: ent for ent in doc.ents}
+        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        spans = []
+        for sent in doc.sents:
+            if title_cased(sent):
+                continue
+            cue_seen = False
+            i = sent.start
+            while i < sent.end:
+                cue_seen = cue_seen or evaluation_cue(lowers, i)
+                items = self._list_at(doc, i, sent.end, ents)
+                if not items:
+                    i += 1
+                    continue
+                label = self._label(doc, items, i, sent.start, cue_seen)
+                if label:
+                    spans += [Span(doc, it.start, it.end, label=label) for it in items
+                              if it.label is None and not taken.intersection(range(it.start, it.end))
+                              and not citation(doc, it.start, it.end)]
+                i = items[-1].end
+        place_spans(doc, spans, override=False)
+        return doc
+
+    def _label(self, doc: Doc, items: list[Item], start: int, sent_start: int, cue_seen: bool) -> str | None:
+        """The label the list's free names take, or None."""
+        labels = {it.label for it in items if it.label}
+        if labels - set(DATASET_GROUP):
+            return None  # a list with a method or task in it: not a list of resources
+        if labels:
+            return "BENCHMARK" if labels == {"BENCHMARK"} else "DATASET"
+        lowers = token_lowers(doc)
+        before = [w for w in lowers[max(sent_start, start - 4) : start] if w not in _LEADING]
+        head = next((w for w in reversed(before) if w in RESOURCE_HEADS or w in BENCHMARK_HEADS), None)
+        if head and before and before[-1] in _LIST_OPENERS:
+            return "BENCHMARK" if head in BENCHMARK_HEADS else "DATASET"
+        if cue_seen and before and before[-1] in _OBJECT_MARKERS:
+            texts = token_texts(doc)
+            if len(items) > 1 or strongly_named(texts[items[0].start : items[0].end]):
+                return "DATASET"
+        return None
+
+    @staticmethod
+    def _item_end(doc: Doc, i: int) -> bool:
+        """A name followed by doc[i] can be a whole item: punctuation, a
+        function word ("on SPair-71k by 4%") or a resource head noun."""
+        text, lower = token_texts(doc)[i], token_lowers(doc)[i]
+        return text in _ITEM_ENDS or lower in RESOURCE_HEADS or lower in BENCHMARK_HEADS or doc.vocab[lower].is_stop
+
+    def _list_at(self, doc: Doc, start: int, end: int, ents: dict[int, Span]) -> list[Item]:
+        """Items of a list (or a single item) starting at `start`: entity
+        spans or free name runs joined by commas / and / or."""
+        texts, lowers = token_texts(doc), token_lowers(doc)
+        items: list[Item] = []
+        i = start
+        while i < end and len(items) < self.max_items:
+            ent = ents.get(i)
+            if ent is not None and ent.end <= end:
+                item = Item(ent.start, ent.end, ent.label_)
+            else:
+                run_end = name_run(doc, i, end, self.max_name_tokens)
+                if run_end == i or doc[i].is_sent_start or texts[i - 1] == "-":
+                    break  # no name, a sentence opener, or the tail of "fs - PASCAL"
+                item = Item(i, run_end, None)
+            if item.end < end and not self._item_end(doc, item.end):
+                break  # "Atari games", "ImageNet classification": a modifier, not an item
+            items.append(item)
+            j = item.end
+            while j < end and lowers[j] in _SEPARATORS:
+                j += 1
+            if j == item.end:
+                break
+            i = j
+        return items
+
+
+def citation(doc: Doc, start: int, end: int) -> bool:
+    """Authors of a reference, not a name: "(Jo and Bengio, 2017)", "Waseem
+    (2016)", "Conneau et al."."""
+    texts = token_texts(doc)
+    after = texts[end : end + 3]
+    if after[:2] == ["et", "al"] or after[:1] == ["et"] or len(after) > 1 and after[0] in ("(", ",") and _YEAR.match(after[1]):
+        return True
+    opening = next((i for i in range(start - 1, max(-1, start - 12), -1) if texts[i] in ("(", ")")), None)
+    if opening is None or texts[opening] != "(":
+        return False
+    for i in range(end, min(len(texts), end + 12)):
+        if texts[i] == ")":
+            return False
+        if _YEAR.match(texts[i]):
+            return True
+    return False

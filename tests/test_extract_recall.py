@@ -1,0 +1,81 @@
+"""Recall rules (issue 8 item 5): dataset and benchmark names in result
+statements and lists, metrics with values, and names a paper introduces.
+The sentences are written for these tests; the names are made up where the
+rule must work without any name list."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract import load_extractor
+from ingest.extract.pipeline import RULES
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return load_extractor("fast")
+
+
+def labels(extractor, text):
+    (doc,) = extractor.extract([("t", text)], workers=1)
+    return {m.text: m.label for m in doc.mentions}
+
+
+def test_recall_components_are_registered_with_their_knobs_in_the_config(extractor):
+    nlp = extractor.nlp
+    for name in ("paperkg_result_lists", "paperkg_metric_values", "paperkg_introduced_names"):
+        assert name in RULES and name in nlp.pipe_names
+        meta = nlp.get_pipe_meta(name)
+        assert "doc.ents" in meta.assigns and "doc.ents" in meta.requires
+    assert nlp.config["components"]["paperkg_result_lists"]["max_items"] == 12
+    assert nlp.config["components"]["paperkg_metric_values"]["verb_window"] == 8
+
+
+def test_a_list_with_one_dataset_is_a_list_of_datasets(extractor):
+    found = labels(extractor, "Our detector gives strong results across four datasets: Waymo, NuScenes, Quorvex, and PandaSet.")
+    assert found.get("Quorvex") in ("DATASET", "BENCHMARK")
+    assert found.get("Waymo") == found.get("Quorvex")
+
+
+def test_name_reported_on_after_an_evaluation_cue(extractor):
+    found = labels(extractor, "We set a new state-of-the-art on ZPair-91k by over 4% absolute gain.")
+    assert found.get("ZPair-91k") == "BENCHMARK"  # a dataset results are reported on is a benchmark
+
+
+def test_list_after_datasets_such_as(extractor):
+    found = labels(extractor, "Prior work is mostly tested on small datasets, such as Multi-QUX and Trovel-3K.")
+    assert found.get("Multi-QUX") in ("DATASET", "BENCHMARK") and found.get("Trovel-3K") in ("DATASET", "BENCHMARK")
+
+
+def test_list_rules_leave_modifiers_methods_and_citations_alone(extractor):
+    found = labels(extractor, "Results on Atari games are reported by earlier studies (Jo and Bengio, 2017).")
+    assert "Jo" not in found and "Bengio" not in found
+    found = labels(extractor, "Our agent outperforms GPT-4o and Zarnok on every task.")
+    assert found.get("Zarnok") not in ("DATASET", "BENCHMARK")
+    found = labels(extractor, "In our experiments, we evaluate on Hebrew.")  # a lone plain word is not enough
+    assert "Hebrew" not in found
+
+
+def test_metrics_with_values(extractor):
+    found = labels(extractor, "Our tokenizer achieves a gFID score of 1.50 and an IS of 305.9 on ImageNet.")
+    assert found.get("gFID score") == "METRIC" and found.get("IS") == "METRIC"
+    found = labels(extractor, "The model obtains a Dice Similarity Coefficient (DSC) of 85.44% on the test split.")
+    assert found.get("DSC") == "METRIC" and found.get("Dice Similarity Coefficient") == "METRIC"
+    found = labels(extractor, "We report pass@1, Pass@10, mAP@50, Hits@10 and NDCG@10.")
+    assert all(found.get(m) == "METRIC" for m in ("pass@1", "Pass@10", "mAP@50", "Hits@10", "NDCG@10"))
+
+
+def test_hyperparameters_and_counts_are_not_metrics(extractor):
+    found = labels(extractor, "We train with a learning rate of 0.001 and a batch size of 64 for 10 epochs.")
+    assert not any(label == "METRIC" for label in found.values())
+    found = labels(extractor, "This paper reports the discursive usage of 6 Chinese punctuation marks.")
+    assert "discursive usage" not in found
+
+
+def test_introduced_resource_takes_its_head_nouns_label(extractor):
+    found = labels(extractor, "To this end we create VelQor -- a new Czech-to-Polish e-commerce translation dataset with images.")
+    assert found.get("VelQor") == "DATASET"
+    (doc,) = extractor.extract([("t", "We release Zentrix-Bench, a holistic 3D grounding benchmark of 2,000 scenes.")], workers=1)
+    (zentrix,) = [m for m in doc.mentions if m.text == "Zentrix-Bench"]
+    assert zentrix.label == "BENCHMARK" and zentrix.proposed
+    found = labels(extractor, "Quillbook: A Benchmark for Cryptic Puzzles\n\nWe release Quillbook, a corpus of 500k clues.")
+    assert found.get("Quillbook") in ("DATASET", "BENCHMARK")
