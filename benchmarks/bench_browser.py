@@ -16,6 +16,7 @@ view) are timed from navigation start.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import socket
 import statistics
@@ -77,10 +78,13 @@ CLICK = "const t = performance.now(); arguments[0].click(); return t;"
 class Settled:
     ms: float
     nodes: int
+    since: float  # the action, page clock ms
 
 
-def driver() -> webdriver.Chrome:
+def driver(trace: bool = False) -> webdriver.Chrome:
     options = Options()
+    if trace:
+        options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
     if Path(CHROMIUM).exists():
         options.binary_location = CHROMIUM
     for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1500,950"):
@@ -102,7 +106,7 @@ def wait_settled(chrome: webdriver.Chrome, since: float, changed_from: str | Non
         except ScriptTimeoutException:  # the page is busy (a long layout): ask again
             continue
         if stops and signature and signature != changed_from and now - stops[-1] > QUIET_S * 1000:
-            return Settled(stops[-1] - since, int(signature.split(":")[0]))
+            return Settled(stops[-1] - since, int(signature.split(":")[0]), since)
         time.sleep(0.05)
     raise TimeoutError(f"no settled layout within {TIMEOUT_S:.0f} s at {chrome.current_url}")
 
@@ -128,6 +132,43 @@ def click(chrome: webdriver.Chrome, css: str, text: str | None = None) -> Settle
 def select_node(chrome: webdriver.Chrome, node_id: str) -> None:
     """Tap a node as a user would (dash-cytoscape turns it into tapNodeData)."""
     chrome.execute_script("window.cy.getElementById(arguments[0]).emit('tap');", node_id)
+
+
+@dataclass(frozen=True)
+class Call:
+    """One Dash callback request as the browser saw it, in ms from the action."""
+    start: float
+    end: float
+    server: float  # request sent → first byte back
+    kb: float
+    outputs: str
+
+
+def calls_since(chrome: webdriver.Chrome, since: float) -> list[Call]:
+    """The Dash callback requests after `since` (page clock, ms), from the
+    DevTools network log (a `--trace` driver); drains the log."""
+    origin = chrome.execute_script("return performance.timeOrigin;")
+    sent, done, first_byte, outputs, sizes = {}, {}, {}, {}, {}
+    offset = None  # DevTools monotonic seconds → epoch seconds
+    for entry in chrome.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        method, params = message["method"], message.get("params", {})
+        rid = params.get("requestId")
+        if method == "Network.requestWillBeSent" and ("/_dash-" in params["request"]["url"] or params.get("type") == "Document"):
+            offset = params["wallTime"] - params["timestamp"]
+            sent[rid] = params["timestamp"]
+            body = json.loads(params["request"].get("postData") or "{}")
+            outputs[rid] = body.get("output", params["request"]["url"].split("/", 3)[-1])[:90]
+        elif method == "Network.responseReceived" and rid in sent:
+            timing = params["response"].get("timing") or {}
+            first_byte[rid] = timing.get("receiveHeadersEnd", 0) - timing.get("sendStart", 0)
+        elif method == "Network.loadingFinished" and rid in sent:
+            done[rid], sizes[rid] = params["timestamp"], params["encodedDataLength"]
+    if offset is None:
+        return []
+    at = lambda ts: (ts + offset) * 1000 - origin - since  # noqa: E731
+    calls = [Call(at(sent[r]), at(done[r]), first_byte.get(r, 0), sizes[r] / 1000, outputs[r]) for r in sent if r in done]
+    return sorted((c for c in calls if c.start >= -5), key=lambda c: c.start)
 
 
 @dataclass(frozen=True)
@@ -232,6 +273,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="rounds over the focus entities")
     parser.add_argument("--big-runs", type=int, default=3, help="samples of the 1,000-node view")
     parser.add_argument("--only", action="append", choices=ACTIONS, help="time only these actions")
+    parser.add_argument("--trace", action="store_true", help="after each action, list its Dash callback requests (start, end, server time, size)")
     args = parser.parse_args()
 
     with open_store(StoreConfig.from_env()) as store:
@@ -250,7 +292,7 @@ def main() -> None:
         "open top entity": bench.open_top_entity, "show more (300)": bench.show_more, "show papers too": bench.show_papers,
         "expand a node": bench.expand, "reload a bookmarked view": bench.reload_bookmark, "1,000-node view": bench.view_1000,
     }
-    chrome = driver()
+    chrome = driver(args.trace)
     try:
         load(chrome, bench.url(State(focus=found[0].ref, sel=found[0].ref)))  # warm: scripts cached, server caches filled
         print(f"{'interaction':<28}{'n':>4}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}  nodes", flush=True)
@@ -258,7 +300,15 @@ def main() -> None:
             # "show more" only where there is more; the 1,000-node view is one view, sampled --big-runs times
             subjects = found[:1] if name == "1,000-node view" else [f for f in found if f.truncated or name != "show more (300)"]
             runs = args.big_runs if name == "1,000-node view" else args.runs
-            results = [timed[name](chrome, focus) for _ in range(runs) for focus in subjects]
+            results = []
+            for focus in [f for _ in range(runs) for f in subjects]:
+                if args.trace:
+                    chrome.get_log("performance")
+                results.append(timed[name](chrome, focus))
+                if args.trace:
+                    print(f"  {name} ({focus.ref.key}): settled {results[-1].ms:.0f} ms", flush=True)
+                    for call in calls_since(chrome, results[-1].since):
+                        print(f"    {call.start:7.0f} → {call.end:7.0f}  server {call.server:6.0f}  {call.kb:7.1f} kB  {call.outputs}", flush=True)
             if not results:
                 # With candidates out of the default canvas no focus may have more than one screenful.
                 print(f"{name:<28}{0:>4}  nothing to time: no focus has more to show", flush=True)

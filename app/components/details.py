@@ -9,7 +9,7 @@ from __future__ import annotations
 from dash import MATCH, Input, Output, State as DashState, dcc, html
 
 from app import settings
-from app.components import link
+from app.components import link, markdown
 from app.components.highlight import Target, badge, clean_markup, highlighted
 from app.components.words import count, joined
 from app.urls import State, page_of
@@ -50,7 +50,7 @@ def entity_panel(details: EntityDetails, state: State, page: str) -> html.Div:
         html.H4("Appears with", title="shared papers in brackets; click one for the papers behind the link"),
         html.Div([_related_row(entity.key, label, neighbours, state, page) for label, neighbours in details.related.items()] or html.Div("nothing yet", className="muted")),
         html.H4(f"Papers ({len(details.papers)}{' shown' if len(details.papers) < entity.paper_count else ''})"),
-        html.Ul([_paper_item(m, entity.label, state, page) for m in details.papers], className="paper-list"),
+        markdown.rich("\n".join(_paper_item(m, entity.label, state, page) for m in details.papers), f"paper-list marks-{entity.label}"),
     ], className="entity-details")
 
 
@@ -73,25 +73,24 @@ def _variant_row(title: str, entities: list, state: State, page: str) -> html.Di
 
 
 def _related_row(entity_key: str, label: str, neighbours, state: State, page: str) -> html.Div:
-    return html.Div([
-        badge(label),
-        *[
-            dcc.Link(f"{n.entity.name} ({n.shared})", href=state.href(page, sel=None, link=(entity_key, n.entity.key)), className="chip",
-                     title=f"the {count(n.shared, 'paper')} mentioning both")
-            for n in neighbours
-        ],
-    ], className="related-row")
+    chips = " ".join(
+        markdown.link(f"{n.entity.name} ({n.shared})", state.href(page, sel=None, link=(entity_key, n.entity.key)),
+                      f"the {count(n.shared, 'paper')} mentioning both")
+        for n in neighbours
+    )
+    return html.Div([badge(label), markdown.rich(chips, "chips")], className="related-row")
 
 
-def _paper_item(mention, label: str, state: State, page: str) -> html.Li:
+def _paper_item(mention, label: str, state: State, page: str) -> str:
+    """A Markdown list item: the title (a link), the date, then the
+    evidence sentence with the entity marked on the next line."""
     paper = mention.paper
     targets = [Target(s, label) for s in mention.surfaces]
-    return html.Li([
-        dcc.Link(clean_markup(paper.title), href=select(state, page, NodeRef.paper(paper.id)), className="paper-title"),
-        html.Span(f" {paper.published or 'undated'}", className="muted"),
-        html.Span(" proposes it", className="proposed") if mention.proposed else None,
-        html.Div(highlighted(clean_markup(mention.evidence), targets), className="evidence") if mention.evidence else None,
-    ])
+    when = markdown.text(paper.published or "undated") + (" · proposes it" if mention.proposed else "")
+    item = f"- {markdown.link(clean_markup(paper.title), select(state, page, NodeRef.paper(paper.id)))} *{when}*"
+    if mention.evidence:
+        item += markdown.BREAK + "  " + highlighted(clean_markup(mention.evidence), targets)
+    return item
 
 
 def paper_panel(details: PaperDetails, state: State, page: str) -> html.Div:
@@ -113,13 +112,13 @@ def paper_panel(details: PaperDetails, state: State, page: str) -> html.Div:
             dcc.Link("Related papers", href=state.href("connect", paper=paper.id, sel=ref), className="action"),
             dcc.Link("Add to compare", href=state.href("connect", compare=tuple(dict.fromkeys((*state.compare, paper.id))), sel=ref), className="action"),
         ]),
-        html.P(highlighted(clean_markup(paper.abstract), targets) if paper.abstract else "No abstract.", className="abstract"),
+        markdown.rich(highlighted(clean_markup(paper.abstract), targets) if paper.abstract else "No abstract.", "abstract"),
         html.H4("Entities"),
         html.Div([
-            html.Div([badge(label), *[
-                dcc.Link(e.entity.name + (" (proposed)" if e.proposed else ""), href=select(state, page, NodeRef.entity(e.entity.key)), className="chip")
+            html.Div([badge(label), markdown.rich(" ".join(
+                markdown.link(e.entity.name + (" (proposed)" if e.proposed else ""), select(state, page, NodeRef.entity(e.entity.key)))
                 for e in found
-            ]], className="related-row")
+            ), "chips")], className="related-row")
             for label, found in by_type.items()
         ] or html.Div("No entities were extracted from this paper.", className="muted")),
     ], className="paper-details")

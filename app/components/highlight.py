@@ -1,14 +1,18 @@
 """displaCy-style highlighting: entity surfaces located in a text and
-marked by type. Everything stays a React text child, so a title or
-abstract containing markup is shown as the characters it is."""
+marked by type, as Markdown (app/components/markdown.py: every character
+of the text escaped, so a title or abstract containing markup is shown as
+the characters it is). A mark with an href is a link titled with its type
+(`.md a[title=Method]` in the CSS colours it); one without is bold, coloured
+by the container's `marks-<type>` class."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from dash import dcc, html
+from dash import html
 
+from app.components import markdown
 from app.components.canvas import TYPE_COLOURS
 from graph.views.surfaces import surface_pattern
 
@@ -48,18 +52,18 @@ def badge(label: str) -> html.Span:
     return html.Span(label, className="badge", style={"background": TYPE_COLOURS.get(label, "#999")})
 
 
-def highlighted(text: str, targets: Iterable[Target]) -> list:
-    """Children for an html element: plain strings and <mark>s (links when
-    the target has an href)."""
-    children: list = []
+def highlighted(text: str, targets: Iterable[Target]) -> str:
+    """Markdown for `text` with the targets marked: links titled with their
+    type when they have an href, bold otherwise."""
+    out = []
     for piece, target in find_spans(text, targets):
         if target is None:
-            children.append(piece)
-            continue
-        content = [piece, html.Span(target.label.upper(), className="mark-label")]
-        inner = dcc.Link(content, href=target.href) if target.href else content
-        children.append(html.Mark(inner, className=f"ent ent-{target.label}", title=target.label))
-    return children
+            out.append(markdown.text(piece))
+        elif target.href:
+            out.append(markdown.link(piece, target.href, target.label))
+        else:
+            out.append(f"**{markdown.text(piece)}**")
+    return "".join(out)
 
 
 # Abstracts arrive with arXiv's LaTeX left in ("85\%", "$\times 3$"). A

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dash import Input, Output, State as DashState, dcc, html, no_update
 
+from app.components import markdown
 from app.components.highlight import Target, badge, clean_markup, highlighted
 from app.components.url_sync import url_id
 from app.components.words import count, joined
@@ -42,7 +43,7 @@ def panel(store: GraphStore, state: State, page: str) -> html.Div:
         html.Div(["Sort: ", *joined(orders)], className="muted link-orders"),
         html.Div([dcc.Link("Paths between them", href=state.for_page("connect").href("connect", a=a.key, b=b.key), className="action")],
                  className="actions"),
-        html.Ol([_paper_item(item, view, state, page) for item in view.papers], className="paper-list link-papers", id="link-papers"),
+        markdown.rich("\n".join(_paper_item(item, view, state, page) for item in view.papers), "paper-list link-papers", id="link-papers"),
     ], className="link-details")
 
 
@@ -50,14 +51,18 @@ def _end(entity, state: State, page: str):
     return html.Span([dcc.Link(entity.name, href=state.href(page, sel=NodeRef.entity(entity.key), link=())), " ", badge(entity.label)])
 
 
-def _paper_item(item: LinkPaper, view: LinkView, state: State, page: str) -> html.Li:
+def _paper_item(item: LinkPaper, view: LinkView, state: State, page: str) -> str:
+    """A Markdown list item: the title (a link), date and upvotes, then each
+    evidence sentence on its own line with both ends marked (each mark
+    selects its entity)."""
     paper = item.paper
-    targets = [Target(s, view.a.label) for s in item.surfaces_a] + [Target(s, view.b.label) for s in item.surfaces_b]
-    return html.Li([
-        dcc.Link(clean_markup(paper.title), href=state.href(page, sel=NodeRef.paper(paper.id), link=()), className="paper-title"),
-        html.Span(f" {paper.published or 'undated'} · {count(paper.upvotes, 'upvote')}", className="muted"),
-        *[html.Div(highlighted(clean_markup(sentence), targets), className="evidence") for sentence in item.evidence],
-    ])
+    ends = ((view.a, item.surfaces_a), (view.b, item.surfaces_b))
+    targets = [Target(s, e.label, state.href(page, sel=NodeRef.entity(e.key), link=())) for e, surfaces in ends for s in surfaces]
+    title = markdown.link(clean_markup(paper.title), state.href(page, sel=NodeRef.paper(paper.id), link=()))
+    when = markdown.text(f"{paper.published or 'undated'} · {count(paper.upvotes, 'upvote')}")
+    lines = [f"1. {title} *{when}*"]
+    lines += ["   " + highlighted(clean_markup(sentence), targets) for sentence in item.evidence]
+    return markdown.BREAK.join(lines)
 
 
 def tapped(edge: dict | None, state: State) -> State | None:
