@@ -123,6 +123,9 @@ def ingest(
             report = ingest_paths(store, paths, options, console=err)
         except (ValueError, IngestLocked) as error:
             raise _fail(str(error))
+        except KeyboardInterrupt:
+            err.print("interrupted: every batch written so far is kept; run the same command again to finish", highlight=False)
+            raise
     for problem in report.problems:
         _note(str(problem), "problem")
     load = report.load
@@ -443,9 +446,14 @@ def entities(
     label: Optional[str] = typer.Option(None, "--type", help="Method, Dataset, Benchmark, Task or Metric."),
     limit: int = typer.Option(50, "--limit", min=1),
     merge_candidates: bool = typer.Option(False, "--merge-candidates", help="List near-duplicate names to review for the curation file."),
+    review: bool = typer.Option(False, "--review", help="Uncertain entities (suspected duplicates, type disagreement, candidates), those whose fixing changes the most papers first, one a line with the suggested curation line; apply one from the app's details panel or paste it into the curation file."),
 ):
-    """List entities by paper count, or candidates for merging."""
+    """List entities by paper count, candidates for merging, or what to review first."""
     from rich.table import Table
+
+    if review:
+        _review(limit)
+        return
 
     from graph.dialect import ENTITY_LABELS
     from ingest.normalize import merge_candidates as find_candidates
@@ -468,6 +476,17 @@ def entities(
         for key, type_, name, aliases, papers in rows:
             table.add_row(*map(terminal_text, (name, type_, papers, ", ".join((aliases or [])[1:6]), key)))
     out.print(table)
+
+
+def _review(limit: int) -> None:
+    from ingest.review import uncertain
+
+    with _store() as store:
+        items = uncertain(store, limit)
+    for item in items:
+        out.print(terminal_text(f"{item.papers:>5}  {item.name} ({item.label}): {item.reason}  ->  {item.line}"), soft_wrap=True)
+    if not items:
+        out.print("nothing to review")
 
 
 @fetch_cli.command("hf-daily")

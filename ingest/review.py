@@ -40,6 +40,7 @@ from typing import Iterator
 
 import tomlkit
 
+from graph import queries
 from graph.dialect import ENTITY_LABELS
 from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
@@ -92,14 +93,13 @@ RETURN e.key AS key, e.label AS label, e.name AS name, e.aliases AS aliases, e.p
        e.confidence AS confidence, e.kb_id AS kb_id, e.label_votes AS votes
 """
 
-# Entities compared for near-duplicate names: the most mentioned, so the
-# all-pairs comparison stays bounded on a large graph.
-DUPLICATE_POOL = """
+ALL_ENTITIES = """
 MATCH (e:Entity)
 RETURN e.key AS key, e.label AS label, e.name AS name, e.aliases AS aliases, e.paper_count AS papers
-ORDER BY papers DESC LIMIT $limit
 """
-DUPLICATE_POOL_SIZE = 20_000
+# Near-duplicate names are looked for among entities whose keys start alike
+# (all pairs of 100k entities would take minutes).
+BLOCK_PREFIX = 2
 
 
 class ReviewError(ValueError):
@@ -338,28 +338,37 @@ class ReviewItem:
 
 
 def uncertain(store: GraphStore, limit: int = 50) -> list[ReviewItem]:
-    """Uncertain entities ranked by how many papers fixing them would change:
-    suspected duplicates (near-identical names, by rapidfuzz), entities
-    whose papers disagree on their type, candidates that look like a variant
-    of a stored entity, and other candidates. One item per entity."""
-    pool = [tuple(r) for r in store.read(DUPLICATE_POOL, {"limit": DUPLICATE_POOL_SIZE}).rows]
+    """Uncertain entities ranked by how many papers fixing them would change
+    (whose links the fix rewrites): suspected duplicates (near-identical
+    names, by rapidfuzz; the one in fewer papers merged into the other: its
+    papers), entities whose papers disagree on their type (relabelled as
+    most papers read it: the papers reading it otherwise), candidates that
+    look like a variant of a stored entity, and other candidates (their
+    papers). One item per entity, its fix that changes most papers."""
+    pool = [tuple(r) for r in store.read(ALL_ENTITIES).rows]
     by_key = {row[0]: _Entity(row[0], row[2] or row[0], row[1], tuple(row[3] or ()), row[4] or 0) for row in pool}
+    blocks: dict[str, list[tuple]] = {}
+    for row in pool:
+        blocks.setdefault(row[0][:BLOCK_PREFIX], []).append(row)
     items: list[ReviewItem] = []
-    for candidate in merge_candidates(pool):
+    for candidate in (c for block in blocks.values() if len(block) > 1 for c in merge_candidates(block)):
         a, b = by_key[candidate.key], by_key[candidate.other_key]
         small, big = sorted((a, b), key=lambda e: (e.papers, e.key))
-        items.append(_item(small, small.papers + big.papers, f"spelled like {big.name} ({big.papers} papers)",
+        items.append(_item(small, small.papers, f"spelled like {big.name} ({big.papers} papers)",
                            Action("merge", small.key, big.key), big.written()))
     rows = store.read(REVIEW_ENTITIES, {"threshold": MIN_CONFIDENCE}).records()
+    linked = {variant for variant, _ in store.read(queries.VARIANT_LINKS).rows}
     for row in rows:
         entity = _Entity(row["key"], row["name"] or row["key"], row["label"], tuple(row["aliases"] or ()), row["papers"] or 0)
         votes = Counter(dict(zip(ENTITY_LABELS, row["votes"] or ())))
-        if not row["kb_id"] and entity.papers >= 2 and label_agreement(votes, entity.label) < 1:
+        agreeing = round(label_agreement(votes, entity.label) * sum(votes.values()))
+        if not row["kb_id"] and entity.papers >= 2 and agreeing < sum(votes.values()):
             readings = ", ".join(f"{label} {n}" for label, n in votes.most_common() if n)
-            items.append(_item(entity, entity.papers, f"its papers disagree on its type ({readings})",
+            items.append(_item(entity, sum(votes.values()) - agreeing, f"its papers disagree on its type ({readings})",
                                Action("relabel", entity.key, entity.label), entity.label.upper()))
-        elif (row["confidence"] or 0) < MIN_CONFIDENCE:
-            base = next((by_key[k] for k in variants.base_keys(entity.name) if k in by_key and k != entity.key), None)
+        elif row["confidence"] is not None and row["confidence"] < MIN_CONFIDENCE:
+            base = None if entity.key in linked else \
+                next((by_key[k] for k in variants.base_keys(entity.name) if k in by_key and k != entity.key), None)
             if base:
                 items.append(_item(entity, entity.papers, f"candidate; looks like a variant of {base.name} ({base.label})",
                                    Action("variant", entity.key, base.key), base.written()))

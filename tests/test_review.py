@@ -159,3 +159,17 @@ def test_review_list_on_the_seed_graph(seed_graph):
     assert {"merge", "relabel"} <= kinds
     for item in items:
         assert item.line.startswith(f"[{item.action.kind}]")
+
+
+def test_entities_review_command_prints_one_line_each(seed_graph):
+    from typer.testing import CliRunner
+
+    from app.cli import cli
+
+    result = CliRunner().invoke(cli, ["entities", "--review", "--limit", "12"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert len(lines) == 12
+    papers = [int(line.split()[0]) for line in lines]
+    assert papers == sorted(papers, reverse=True)
+    assert all("  ->  [" in line for line in lines)
