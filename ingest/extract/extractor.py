@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from ingest.extract import gazetteer
 from ingest.extract.doc_state import drop_caches
 from ingest.extract.pipeline import build_pipeline
+from ingest.extract.workers import govern_workers_of, interrupts_reach_workers, stop_workers
 from ingest.mentions import ExtractedDoc, Mention
 
 # Texts are cut into pieces of at most this many characters (at whitespace)
@@ -47,6 +48,7 @@ class Extractor:
     def __init__(self, nlp: Language, model: str):
         if "paperkg_lighten" not in nlp.pipe_names:
             nlp.add_pipe("paperkg_lighten", last=True)
+        govern_workers_of(self)
         self.nlp = nlp
         self.model = model
 
@@ -77,14 +79,21 @@ class Extractor:
                 yield piece
 
         current: ExtractedDoc | None = None
-        for spacy_doc in self.nlp.pipe(texts(), batch_size=batch_size, n_process=workers):
-            doc_id, text, offset, last = contexts.popleft()
-            if current is None:
-                current = ExtractedDoc(doc_id, text)
-            current.mentions.extend(mentions(spacy_doc, offset))
-            if last:
-                yield current
-                current = None
+        spacy_docs = self.nlp.pipe(texts(), batch_size=batch_size, n_process=workers)
+        with interrupts_reach_workers():
+            try:
+                for spacy_doc in spacy_docs:
+                    doc_id, text, offset, last = contexts.popleft()
+                    if current is None:
+                        current = ExtractedDoc(doc_id, text)
+                    current.mentions.extend(mentions(spacy_doc, offset))
+                    if last:
+                        yield current
+                        current = None
+            except BaseException:
+                if workers > 1:
+                    stop_workers()  # before spacy_docs is closed, or closing it waits forever
+                raise
 
     def _pieces(self, docs: Iterable[tuple[str, str]]) -> Iterator[tuple[str, tuple[str, str, int, bool]]]:
         for doc_id, text in docs:
