@@ -54,6 +54,7 @@ FALKORDB = Dialect(
     schema=(
         "CREATE INDEX FOR (p:Paper) ON (p.id)",
         "CREATE INDEX FOR (p:Paper) ON (p.published)",
+        "CREATE INDEX FOR (p:Paper) ON (p.title_key)",
         "CREATE INDEX FOR (e:Entity) ON (e.key)",
         "CREATE INDEX FOR (e:Entity) ON (e.label)",
         "CALL db.idx.fulltext.createNodeIndex('Entity', 'search_text')",
@@ -81,6 +82,7 @@ NEO4J = Dialect(
         "CREATE CONSTRAINT paper_id IF NOT EXISTS FOR (p:Paper) REQUIRE p.id IS UNIQUE",
         "CREATE CONSTRAINT entity_key IF NOT EXISTS FOR (e:Entity) REQUIRE e.key IS UNIQUE",
         "CREATE INDEX paper_published IF NOT EXISTS FOR (p:Paper) ON (p.published)",
+        "CREATE INDEX paper_title_key IF NOT EXISTS FOR (p:Paper) ON (p.title_key)",
         "CREATE INDEX entity_label IF NOT EXISTS FOR (e:Entity) ON (e.label)",
         "CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (e:Entity) ON EACH [e.search_text]",
         "CREATE FULLTEXT INDEX paper_search IF NOT EXISTS FOR (p:Paper) ON EACH [p.title]",

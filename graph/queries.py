@@ -10,6 +10,15 @@ MATCH (p:Paper {id: id})
 RETURN properties(p) AS paper
 """
 
+# Papers with an arXiv id or DOI whose title has one of these keys: the
+# paper a title-keyed record (the key is its id) joins.
+STORED_PAPERS_BY_TITLE_KEY = """
+UNWIND $keys AS key
+MATCH (p:Paper {title_key: key})
+WHERE p.id <> key
+RETURN properties(p) AS paper
+"""
+
 # What a batch's papers contributed before it is replaced: their links as stored.
 STORED_LINKS = """
 UNWIND $ids AS id
@@ -68,6 +77,11 @@ DELETE c""",
         """UNWIND $relink AS id
 MATCH (:Paper {id: id})-[r:MENTIONS|PROPOSES]->(:Entity)
 DELETE r""",
+        # Title-keyed papers merged into a paper with an arXiv id or DOI in
+        # this batch (their ids are in $relink too, so their links are gone).
+        """UNWIND $retire AS id
+MATCH (p:Paper {id: id})
+DETACH DELETE p""",
         """UNWIND $papers AS row
 MERGE (p:Paper {id: row.id})
 SET p += row.properties""",

@@ -3,7 +3,7 @@
 People write Cypher against this (README, "Graph schema"):
 
     (:Paper {id, title, abstract, published, upvotes, authors, authors_count,
-             organization, url, sources, record_hash, extraction_id})
+             organization, url, sources, title_key, record_hash, extraction_id})
     (:Entity:Method|:Entity:Dataset|:Entity:Benchmark|:Entity:Task|:Entity:Metric
         {key, name, label, aliases, paper_count, mention_count, first_seen,
          last_seen, search_text})

@@ -4,7 +4,9 @@ papers at a time.
 A batch goes through three steps:
 
 1. `Loader.plan` merges each record with the stored paper (or with the copy
-   an earlier batch still being written holds) under `ingest.dedupe.merge`
+   an earlier batch still being written holds) under the one identity and
+   merge policy of `ingest.dedupe` (a paper with an arXiv id or DOI retires
+   the stored title-keyed node of its title in its batch's statement)
    and sorts the papers into unchanged (nothing written), changed outside
    their text and setup (properties written), and to extract (text or
    extraction setup changed, or new);
@@ -39,7 +41,7 @@ from graph.store import GraphStore
 from ingest import kb, variants
 from ingest.confidence import Evidence, confidence, defined, name_shaped
 from ingest.curation import Curation
-from ingest.dedupe import merge
+from ingest.dedupe import PaperIndex, is_title_keyed
 from ingest.faults import kill_point
 from ingest.mentions import EntityLink, ExtractedDoc
 from ingest.normalize import alias_key, corpus_label, display_name, label_agreement, resolve
@@ -80,6 +82,7 @@ class BatchPlan:
 
     papers: list[PaperRecord] = field(default_factory=list)
     to_extract: list[PaperRecord] = field(default_factory=list)
+    retired: list[str] = field(default_factory=list)  # title-keyed papers merged into one of `papers`
     summary: LoadSummary = field(default_factory=LoadSummary)
 
 
@@ -208,16 +211,30 @@ class Loader:
         self.counted: set[str] = set()  # ids this run has counted in a summary
 
     def plan(self, records: Iterable[PaperRecord]) -> BatchPlan:
-        batch: dict[str, PaperRecord] = {}
+        batch = PaperIndex()
         for record in records:
-            seen = batch.get(record.id)
-            batch[record.id] = record if seen is None else merge(seen, record)
-        stored = self._stored_papers([i for i in batch if i not in self.pending])
+            batch.add(record)
+        stored = self._stored_papers(list(batch.papers.values()))
+        known = PaperIndex()  # what the store holds, or will once the batches in flight are written
+        for record, _, _ in stored.values():
+            known.put(record)
+        for record in self.pending.values():
+            known.put(record)
         plan = BatchPlan()
-        for paper_id, record in batch.items():
-            base, base_extraction = (self.pending[paper_id], self.extraction) if paper_id in self.pending \
-                else stored.get(paper_id, (None, None))
-            merged = record if base is None else merge(base, record)
+        for record in batch.papers.values():
+            added = known.add(record)
+            merged, base, paper_id = added.paper, added.base, added.paper.id
+            if paper_id in self.pending:
+                base_extraction, stored_key = self.extraction, self.pending[paper_id].title_key
+            else:
+                _, base_extraction, stored_key = stored.get(paper_id, (None, None, None))
+            if added.absorbed:
+                # The title-keyed node's links are taken back and the node
+                # deleted in this batch's statement; its paper is this one.
+                plan.retired.append(added.absorbed)
+                self.pending.pop(added.absorbed, None)
+                if added.absorbed in self.counted:
+                    self.counted.add(paper_id)
             if paper_id in self.counted:
                 pass  # a later copy of a paper this run already counted
             elif base is None:
@@ -227,9 +244,10 @@ class Loader:
             else:
                 plan.summary.papers_unchanged += 1
             self.counted.add(paper_id)
-            if base is None or record_hash(merged) != record_hash(base) or base_extraction != self.extraction:
+            if base is None or added.absorbed or record_hash(merged) != record_hash(base) \
+                    or base_extraction != self.extraction:
                 plan.to_extract.append(merged)
-            elif merged == base:
+            elif merged == base and stored_key == merged.title_key:
                 continue
             plan.papers.append(merged)
             self.pending[paper_id] = merged
@@ -256,7 +274,7 @@ class Loader:
 
     def write(self, plan: BatchPlan, links: Sequence[EntityLink]) -> WriteResult:
         """Write the batch: one atomic, idempotent statement."""
-        relink = [record.id for record in plan.to_extract]
+        relink = [record.id for record in plan.to_extract] + plan.retired
         published = {record.id: record.published for record in plan.papers}
         taken_back = [
             Contribution(row["key"], row["label"], tuple(row["surfaces"] or ()), row["count"], row["published"])
@@ -287,6 +305,7 @@ class Loader:
         kill_point("before_write")
         self.store.write(queries.WRITE_BATCH, {
             "relink": relink,
+            "retire": plan.retired,
             "papers": [{"id": r.id, "properties": self._paper_properties(r)} for r in plan.papers],
             "entities": entities,
             "mentions": [_link_row(link) for link in links],
@@ -299,14 +318,22 @@ class Loader:
     def _paper_properties(self, record: PaperRecord) -> dict:
         properties = {name: list(value) if isinstance(value, tuple) else value
                       for name, value in asdict(record).items() if name != "id"}
-        return {**properties, "record_hash": record_hash(record), "extraction_id": self.extraction}
+        return {**properties, "title_key": record.title_key, "record_hash": record_hash(record),
+                "extraction_id": self.extraction}
 
-    def _stored_papers(self, ids: list[str]) -> dict[str, tuple[PaperRecord, str | None]]:
-        """id → (the stored paper as a record, its extraction id)."""
+    def _stored_papers(self, records: list[PaperRecord]) -> dict[str, tuple[PaperRecord, str | None, str | None]]:
+        """id → (the stored paper as a record, its extraction id, its stored
+        title key) for the papers `records` may be: the same id, the
+        title-keyed paper of the same title, the paper with an arXiv id or
+        DOI a title-keyed record joins."""
+        ids = sorted({key for r in records for key in (r.id, r.title_key)} - set(self.pending))
+        title_keys = sorted({r.id for r in records if is_title_keyed(r.id)})
         found = {}
-        for batch in _batches(ids, READ_BATCH):
-            for (paper,) in self.store.read(queries.STORED_PAPERS, {"ids": batch}).rows:
-                found[paper["id"]] = (stored_record(paper), paper.get("extraction_id"))
+        for query, param, wanted in ((queries.STORED_PAPERS, "ids", ids),
+                                     (queries.STORED_PAPERS_BY_TITLE_KEY, "keys", title_keys)):
+            for batch in _batches(wanted, READ_BATCH):
+                for (paper,) in self.store.read(query, {param: batch}).rows:
+                    found[paper["id"]] = (stored_record(paper), paper.get("extraction_id"), paper.get("title_key"))
         return found
 
     def _tallies(self, keys: list[str], relink: list[str]) -> dict[str, EntityTally]:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ingest.identity import title_hash
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -41,6 +43,12 @@ class PaperRecord:
     listed: str | None = None  # ISO date a listing (Hugging Face Daily Papers) showed it
     cited_by_count: int | None = None
     links: tuple[str, ...] = ()  # other pages besides `url`: hf.co/papers, code, project page
+
+    @property
+    def title_key(self) -> str:
+        """The normalised title's key: the id of a paper known by its title
+        only, and how such a paper finds its arXiv or DOI copy."""
+        return title_hash(self.title)
 
 
 @dataclass

@@ -37,7 +37,8 @@ def test_arxiv_id_merges_differently_titled_copies():
     first = PaperRecord(id=paper_id("Old Title", "2401.00001"), title="Old Title")
     second = PaperRecord(id=paper_id("New Title", "arXiv:2401.00001v3"), title="New Title")
     (merged,) = dedupe([first, second])
-    assert merged.title == "Old Title"
+    assert merged.id == "arxiv:2401.00001"
+    assert dedupe([second, first]) == [merged]  # the title is picked by value, not by order
 
 
 def test_one_policy_whatever_the_order_of_merging_and_merging_again_changes_nothing():

@@ -5,6 +5,8 @@ The dump entry is built at test time from the real seed file (its text is
 not copied into the repo); the arXiv entry around it is written here."""
 from __future__ import annotations
 
+import json
+import uuid
 from xml.sax.saxutils import escape
 
 import pytest
@@ -14,8 +16,6 @@ from ingest.sources import read_hf_daily
 from tests.conftest import SEEDS
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 item 6: a title-keyed paper and an arXiv-keyed one are "
-                   "not yet matched (ingest/identity.py, ingest/dedupe.py); remove this mark when they are")
 def test_a_seed_dump_entry_and_an_arxiv_entry_of_one_paper_are_one_node(store, tmp_path):
     seed = read_hf_daily(SEEDS / "000_ccec4b8567bd1336.txt").records[0]
     dump = tmp_path / "dump.txt"
@@ -45,3 +45,89 @@ def test_a_seed_dump_entry_and_an_arxiv_entry_of_one_paper_are_one_node(store, t
     assert paper["url"] == "https://arxiv.org/abs/2402.10774"
     assert paper["categories"] == ["cs.LG"]
     assert sorted(paper["sources"]) == sorted([f"{dump}:3", f"{feed}:3"])
+
+
+def _graph(store) -> dict:
+    """Everything in a graph but internal node ids, comparable across graphs."""
+    def rows(query):
+        return sorted(json.dumps(row, sort_keys=True) for row in store.read(query).rows)
+    return {
+        "papers": rows("MATCH (p:Paper) RETURN properties(p)"),
+        "entities": rows("MATCH (e:Entity) RETURN labels(e), properties(e)"),
+        "mentions": rows("MATCH (p:Paper)-[m:MENTIONS]->(e:Entity) RETURN p.id, e.key, properties(m)"),
+        "co_occurs": rows("MATCH (a:Entity)-[c:CO_OCCURS]->(b:Entity) RETURN a.key, b.key, c.papers"),
+    }
+
+
+@pytest.fixture
+def other_store(paperkg_home):
+    """A second fresh graph, to compare with `store`."""
+    from graph import StoreConfig, open_store
+
+    extra = open_store(StoreConfig.from_env(graph_name=f"test_{uuid.uuid4().hex[:10]}"))
+    yield extra
+    extra.drop_graph()
+    extra.close()
+
+
+@pytest.fixture(scope="module")
+def two_sources(tmp_path_factory):
+    """A Daily Papers dump (two papers, no ids, upvotes, full abstracts) and
+    an arXiv answer (one of them, with a shortened abstract, and a third paper)."""
+    folder = tmp_path_factory.mktemp("two_sources")
+    first, second, third = [r for r in read_hf_daily(SEEDS / "000_ccec4b8567bd1336.txt").records if r.abstract][:3]
+    dump = folder / "dump.txt"
+    dump.write_text("Daily Papers\n\n" + "".join(
+        f"{r.title}\n\n{r.abstract}\n\n  • 3 authors\n·\nFeb 16, 2024 {n}\n\n" for n, r in ((7, first), (2, second))))
+    feed = folder / "arxiv.xml"
+    entries = "".join(f"""  <entry>
+    <id>http://arxiv.org/abs/{arxiv}v1</id>
+    <title>{escape(r.title.upper() if r is first else r.title)}</title>
+    <summary>{escape(r.abstract[:60])}</summary>
+    <published>2024-02-1{n}T11:00:00Z</published>
+    <author><name>First Author</name></author>
+    <arxiv:primary_category term="cs.CL"/><category term="cs.CL"/><category term="cs.AI"/>
+  </entry>
+""" for n, (arxiv, r) in enumerate((("2402.00001", first), ("2402.00003", third)), start=5))
+    feed.write_text(f"""<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xmlns:arxiv="http://arxiv.org/schemas/atom">
+{entries}</feed>
+""")
+    return dump, feed, first
+
+
+def test_a_then_b_b_then_a_and_both_at_once_give_the_same_graph(store, other_store, two_sources):
+    dump, feed, first = two_sources
+    one_run = _ingest(store, dump, feed)
+    assert one_run.load.papers_new == 3
+    together = _graph(store)
+    merged = [p for p in store.read("MATCH (p:Paper) RETURN properties(p) AS p").records()
+              if p["p"]["id"] == "arxiv:2402.00001"][0]["p"]
+    # the dump's upvotes, listing title and full abstract; arXiv's id, URL, date and categories
+    assert (merged["upvotes"], merged["title"], merged["abstract"]) == (7, first.title, first.abstract)
+    assert (merged["url"], merged["published"], merged["categories"]) == (
+        "https://arxiv.org/abs/2402.00001", "2024-02-15", ["cs.CL", "cs.AI"])
+    assert merged["sources"] == sorted([f"{dump}:3", f"{feed}:3"])
+    assert len(together["papers"]) == 3
+
+    _ingest(other_store, dump)
+    _ingest(other_store, feed)  # the arXiv copy retires the stored title-keyed node
+    assert _graph(other_store) == together
+    rerun = _ingest(other_store, dump, feed)
+    assert (rerun.load.papers_unchanged, rerun.load.papers_extracted) == (3, 0)
+    assert _graph(other_store) == together
+
+    other_store.write("MATCH (n) DETACH DELETE n")
+    _ingest(other_store, feed)
+    _ingest(other_store, dump)  # the dump entry joins the stored arXiv paper by its title key
+    assert _graph(other_store) == together
+
+    other_store.write("MATCH (n) DETACH DELETE n")
+    _ingest(other_store, dump, feed, batch_size=1)  # copies in different batches of one run
+    assert _graph(other_store) == together
+
+
+def _ingest(store, *paths, batch_size=200):
+    report = ingest_paths(store, [str(p) for p in paths], IngestOptions(batch_size=batch_size))
+    assert report.problems == []
+    return report

@@ -96,5 +96,6 @@ def _add_entry(result: SourceResult, entry: ET.Element, line: int | None) -> Non
 
 
 def _versionless(url: str) -> str:
-    """The arXiv URL of the paper rather than of one version of it."""
-    return re.sub(r"v\d+$", "", url)
+    """The arXiv URL of the paper rather than of one version of it (older
+    answers write http://, the same page)."""
+    return re.sub(r"^http://(?:www\.)?arxiv\.org/", "https://arxiv.org/", re.sub(r"v\d+$", "", url))

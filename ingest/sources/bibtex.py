@@ -9,8 +9,11 @@ as the first of the month or year), `url`. Field names are matched
 case-insensitively (`Title` as `title`). An entry without an abstract still
 loads, with only its title searched for entities; one without a title
 (a `@proceedings` that others cross-reference, say) is skipped and reported.
-`crossref` inheritance and `@string` macros beyond bibtexparser's own are not
-resolved. Two entries sharing a citation key are both read.
+`crossref` is resolved within the file: the entry takes the fields it
+lacks from the one it names (year, month, date, booktitle, ...), but never
+the parent's title, authors, abstract, DOI, eprint or URL; a parent missing
+from the file is reported. `@string` macros beyond bibtexparser's own are
+not resolved. Two entries sharing a citation key are both read.
 """
 from __future__ import annotations
 
@@ -32,6 +35,9 @@ _LATEX = LatexNodes2Text()
 # bibtexparser logs each entry it cannot parse; read_bibtex reports them as Problems instead.
 logging.getLogger("bibtexparser").setLevel(logging.ERROR)
 _AUTHOR_SEPARATOR = re.compile(r"\s+and\s+", re.I)
+# Fields a `crossref` child never takes from its parent (BibLaTeX turns the
+# parent's title into the child's booktitle; it is no title of the child).
+_OWN_FIELDS = frozenset({"title", "abstract", "author", "doi", "eprint", "archiveprefix", "url", "crossref", "ids"})
 
 
 def looks_like_bibtex(text_start: str) -> bool:
@@ -44,17 +50,19 @@ def read_bibtex(path: str | PathLike) -> SourceResult:
     if body is None:
         return result
     library = bibtexparser.parse_string(body)
+    # bibtexparser 2 does not resolve `crossref` (a TODO in its middlewares): done here.
+    parents = {entry.key.casefold(): _fields(entry) for entry in library.entries}
     for block in library.failed_blocks:
         line = block.start_line + 1  # bibtexparser counts lines from 0
         if isinstance(block, DuplicateBlockKeyBlock):
             # parsed alone, it gets the same value clean-up as every other entry
             for entry in bibtexparser.parse_string(block.raw).entries:
-                _add_entry(result, entry, line)
+                _add_entry(result, entry, line, parents)
         elif isinstance(block, ParsingFailedBlock):
             reason = getattr(block.error, "abort_reason", None) or str(block.error) or "not a BibTeX entry"
             result.problems.append(Problem(str(path), f"entry not understood ({reason.strip()}); skipped", line))
     for entry in library.entries:
-        _add_entry(result, entry, entry.start_line + 1)
+        _add_entry(result, entry, entry.start_line + 1, parents)
     result.records.sort(key=lambda record: int(record.sources[0].rsplit(":", 1)[1]))
     if not library.entries and not library.failed_blocks:
         result.problems.append(Problem(str(path), "no BibTeX entries found"))
@@ -62,8 +70,27 @@ def read_bibtex(path: str | PathLike) -> SourceResult:
     return result
 
 
-def _add_entry(result: SourceResult, entry: Entry, line: int) -> None:
-    fields = {field.key.casefold(): text(field.value) for field in entry.fields}
+def _fields(entry: Entry) -> dict[str, str]:
+    return {field.key.casefold(): text(field.value) for field in entry.fields}
+
+
+def _inherited(fields: dict[str, str], parents: dict[str, dict[str, str]], result: SourceResult,
+               line: int) -> dict[str, str]:
+    """`fields` with the ones it lacks taken from the entry its `crossref`
+    names (a proceedings volume, a book), as BibTeX does, except the fields
+    that belong to one work only: a volume's DOI, URL or abstract is not its
+    papers'."""
+    if not (key := fields.get("crossref")):
+        return fields
+    parent = parents.get(key.casefold())
+    if parent is None:
+        result.problems.append(Problem(result.path, f"crossref {{{key}}} is not in this file; read without it", line))
+        return fields
+    return {**{name: value for name, value in parent.items() if name not in _OWN_FIELDS}, **fields}
+
+
+def _add_entry(result: SourceResult, entry: Entry, line: int, parents: dict[str, dict[str, str]]) -> None:
+    fields = _inherited(_fields(entry), parents, result, line)
     title = _decoded(fields.get("title"))
     if not title:
         result.problems.append(Problem(result.path, f"@{entry.entry_type}{{{entry.key}}} has no title; skipped", line))

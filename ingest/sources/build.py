@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from ingest.dates import parse_date
+from ingest.dates import month_number, parse_date
 from ingest.identity import arxiv_id, doi, paper_id
 from ingest.records import PaperRecord, Problem, SourceResult
 
@@ -53,6 +53,33 @@ def iso_date(value: Any, name: str, problems: list[Problem], path: str,
     if shown and found is None:
         problems.append(Problem(path, f"{name} {shown!r} is not a date; left empty", line))
     return found
+
+
+# RIS's own date form: year/month/day/other, any part but the year may be empty.
+_SLASHED = re.compile(r"(\d{4})/(\d{0,2})/(\d{0,2})(?:/.*)?")
+_MONTH_YEAR = re.compile(r"([A-Za-z]{3,9})\.?,? (\d{4})")
+_DAY_RANGE = re.compile(r"(\d{1,2})\s*[-\u2013]\s*\d{1,2} ([A-Za-z]{3,9})\.?,? (\d{4})")  # a conference's days
+
+
+def free_date(value: Any) -> str | None:
+    """A date as bibliographies write it, to what `new_record` takes: an
+    ISO day for a full date (`2021/03/15/`, `2021-03-15`, `15 Mar 2021`, a
+    conference's `4-8 Aug. 2020` as its first day), `YYYY-MM` for a month
+    (`2021/03//`, `March 2021`, `Mar. 2017`), `YYYY` for a year (`2021`,
+    `2021///`); None when it is none of these."""
+    shown = text(value)
+    if match := _SLASHED.fullmatch(shown):
+        year, month, day = match[1], match[2], match[3]
+        if month and day:
+            return parse_date(f"{year}-{month}-{day}")
+        return f"{year}-{int(month):02d}" if month and 1 <= int(month) <= 12 else None if month else year
+    if match := _DAY_RANGE.fullmatch(shown):
+        shown = f"{match[1]} {match[2]} {match[3]}"
+    if found := parse_date(shown):
+        return found
+    if (match := _MONTH_YEAR.fullmatch(shown)) and (month := month_number(match[1])):
+        return f"{match[2]}-{month:02d}"
+    return shown if re.fullmatch(r"\d{4}", shown) else None
 
 
 def record_id(title: str, *, arxiv: Iterable[str | None] = (), dois: Iterable[str | None] = (),

@@ -3,8 +3,10 @@
 The file is first cut into records (`TY  -` to `ER  -`) so each paper and
 each problem is located by line; each record's fields are then rispy's.
 Per record: `TI`/`T1` title, `AB`/`N2` abstract, `AU`/`A1` authors, `DO`
-DOI, `UR` URL (an arxiv.org one gives the arXiv id), `DA` date else `PY`/`Y1`
-year (approximate). A record left open (no `ER` before the next `TY` or the
+DOI, `UR` URL (an arxiv.org one gives the arXiv id), and the most precise of
+`DA`, `PY`, `Y1` as the date, free text included (`2021/03/15/`, `2021///`,
+`March 2021`, `4-8 Aug. 2020`); a month or a year alone is approximate.
+`Y2` (JSTOR's access date) is not a publication date and is not read. A record left open (no `ER` before the next `TY` or the
 end) is still read, and reported; a line that looks like a field but is
 malformed (`KW - x`, `PMID - 1`) is reported and ignored with the lines
 continuing it. Text outside records (JSTOR's `Provider:` header,
@@ -19,7 +21,7 @@ from pathlib import Path
 import rispy
 
 from ingest.records import Problem, SourceResult
-from ingest.sources.build import iso_date, new_record, note_missing_abstracts, text
+from ingest.sources.build import free_date, new_record, note_missing_abstracts, text
 from ingest.sources.text import open_source
 
 _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9])  - ?(.*)$")
@@ -83,7 +85,7 @@ def _add_record(result: SourceResult, entry: dict, line: int) -> None:
         result.problems.append(Problem(result.path, "record has no title (TI or T1); skipped", line))
         return
     urls = [text(url) for url in entry.get("urls") or () if text(url)]
-    year = text(entry.get("year") or entry.get("publication_year"))[:4]
+    when = _date(entry, result, line)
     result.records.append(new_record(
         title=title,
         path=result.path,
@@ -91,8 +93,24 @@ def _add_record(result: SourceResult, entry: dict, line: int) -> None:
         arxiv=[url for url in urls if "arxiv.org/" in url],
         dois=[entry.get("doi")],
         abstract=entry.get("abstract") or entry.get("notes_abstract"),
-        published=iso_date(text(entry.get("date")).rstrip("/") or None, "DA", result.problems, result.path, line),
-        year=year,
+        published=when if when and len(when) == 10 else None,
+        year=when if when and len(when) < 10 else None,
         authors=[*(entry.get("authors") or ()), *(entry.get("first_authors") or ())],
         url=urls[0] if urls else None,
     ))
+
+
+def _date(entry: dict, result: SourceResult, line: int) -> str | None:
+    """The most precise of `DA`, `PY` and `Y1` (a day over a month over a
+    year; on a tie in that order), as `free_date` gives it. A value that is
+    no date is reported and left out."""
+    found = []
+    for tag, name in (("DA", "date"), ("PY", "year"), ("Y1", "publication_year")):
+        shown = text(entry.get(name))
+        if not shown:
+            continue
+        if (value := free_date(shown)) is None:
+            result.problems.append(Problem(result.path, f"{tag} {shown!r} is not a date; left out", line))
+        else:
+            found.append(value)
+    return max(found, key=len, default=None)
