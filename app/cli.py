@@ -99,6 +99,7 @@ def ingest(
     workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Extraction processes (default: the machine's cores)."),
     no_wait: bool = typer.Option(False, "--no-wait", help="Refuse, instead of waiting, when another ingest into the same graph is running."),
     batch_size: int = typer.Option(200, "--batch-size", min=1, help="Papers written per batch (each batch is written whole or not at all)."),
+    category: List[str] = typer.Option([], "--category", help="Keep only papers in this arXiv category (cs.CL) or archive (cs); repeatable: any of them. Papers without categories (BibTeX, RIS, Daily Papers pages) are left out."),
 ):
     """Read paper listings, extract entities and load them into the graph.
 
@@ -117,7 +118,8 @@ def ingest(
     config = StoreConfig.from_env()
     curation_path = curation or (config.curation_path if config.curation_path.exists() else None)
     options = IngestOptions(format=format, field_map=_pairs(map, "--map") or None, year=year, model=model,
-                            curation_path=curation_path, workers=workers, wait=not no_wait, batch_size=batch_size)
+                            curation_path=curation_path, workers=workers, wait=not no_wait, batch_size=batch_size,
+                            categories=tuple(category))
     with _store() as store:
         try:
             report = ingest_paths(store, paths, options, console=err)
@@ -131,7 +133,9 @@ def ingest(
     load = report.load
     entity_counts = ", ".join(f"{label} {n}" for label, n in sorted(report.entities_by_label.items())) or "none"
     out.print(
-        f"files {report.files} · papers read {report.records_read}, unique {report.papers} "
+        f"files {report.files} · papers read {report.records_read}"
+        + (f" ({report.outside_categories} outside --category)" if category else "") +
+        f", unique {report.papers} "
         f"(new {load.papers_new}, updated {load.papers_updated}, unchanged {load.papers_unchanged}) · "
         f"extracted {load.papers_extracted}\n"
         f"graph: papers {report.total_papers} · entities {sum(report.entities_by_label.values())} ({entity_counts}) · "

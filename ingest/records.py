@@ -1,6 +1,7 @@
 """The typed records that flow from sources into extraction and loading."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ingest.identity import title_hash
@@ -43,6 +44,13 @@ class PaperRecord:
     listed: str | None = None  # ISO date a listing (Hugging Face Daily Papers) showed it
     cited_by_count: int | None = None
     links: tuple[str, ...] = ()  # other pages besides `url`: hf.co/papers, code, project page
+
+    def in_categories(self, wanted: Iterable[str]) -> bool:
+        """Whether any of its arXiv categories is one of `wanted` (case
+        aside); an archive alone (`cs`, `stat`) stands for all of its
+        categories. A paper with no categories is in none."""
+        wanted = {w.casefold() for w in wanted}
+        return any(c.casefold() in wanted or c.casefold().split(".")[0] in wanted for c in self.categories)
 
     @property
     def title_key(self) -> str:

@@ -52,12 +52,14 @@ class IngestOptions:
     workers: int | None = None  # extraction processes; None: the machine's cores
     batch_size: int = BATCH_PAPERS
     wait: bool = True  # for another ingest into the same graph to finish, or refuse
+    categories: tuple[str, ...] = ()  # keep only papers in any of these arXiv categories (or archives)
 
 
 @dataclass
 class IngestReport:
     files: int = 0
     records_read: int = 0
+    outside_categories: int = 0  # records left out by `IngestOptions.categories`
     papers: int = 0
     load: LoadSummary = field(default_factory=LoadSummary)
     problems: list[Problem] = field(default_factory=list)
@@ -178,6 +180,9 @@ def _read_batches(files: Sequence[Path], options: IngestOptions, report: IngestR
             report.problems.extend(result.problems)
             report.records_read += len(result.records)
             for record in result.records:
+                if options.categories and not record.in_categories(options.categories):
+                    report.outside_categories += 1
+                    continue
                 if record.id not in batch_ids and len(batch_ids) == options.batch_size:
                     yield batch
                     batch, batch_ids = [], set()
