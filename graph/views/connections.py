@@ -9,7 +9,7 @@ from graph.export.convert import collect
 from graph.results import GPath
 from graph.store import GraphStore
 from graph.views.model import PAPER, Entity, GraphView, Paper, entity_of, paper_of, view_graph
-from graph.views.neighbourhood import RELATED_PAPERS
+from graph.views.neighbourhood import RELATED_HUB, RELATED_PAPERS
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ def connect(store: GraphStore, a: str, b: str, max_hops: int = 4, limit: int = 1
 
 
 def related_papers(store: GraphStore, paper_id: str, limit: int = 10, labels: Sequence[str] = ("Method", "Dataset", "Benchmark")) -> list[RelatedPaper]:
-    params = {"key": paper_id, "labels": list(labels), "min_shared": 1, "since": None, "until": None, "limit": limit}
+    params = {"key": paper_id, "labels": list(labels), "min_shared": 1, "since": None, "until": None, "limit": limit, "hub": RELATED_HUB}
     return [
         RelatedPaper(paper_of(row[0]), tuple(sorted((entity_of(n) for n in row[1]), key=lambda e: (e.label, e.name))))
         for row in store.read(RELATED_PAPERS, params).rows

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from graph.dialect import ENTITY_LABELS
-from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
 from graph.views.lookup import find_node
 from graph.views.model import Entity, NodeRef, Paper, entity_of, paper_of
+from graph.views.strongest import Scope, neighbour_types, strongest
 
 
 @dataclass(frozen=True)
@@ -56,11 +56,6 @@ WITH e, p, m ORDER BY p.published DESC, p.id LIMIT $limit
 OPTIONAL MATCH (p)-[pr:PROPOSES]->(e)
 RETURN p, m.evidence AS evidence, m.surfaces AS surfaces, pr IS NOT NULL AS proposed
 """
-CO_OCCURRING = """
-MATCH (e:Entity {key: $key})-[c:CO_OCCURS]-(o:Entity)
-WHERE o.label = $label AND coalesce(o.confidence, 1.0) >= $min_confidence AND coalesce(e.confidence, 1.0) >= $min_confidence
-RETURN o, c.papers AS shared ORDER BY shared DESC, o.paper_count DESC, o.key LIMIT $limit
-"""
 VARIANT_BASE = "MATCH (:Entity {key: $key})-[:VARIANT_OF]->(b:Entity) RETURN b"
 VARIANTS = "MATCH (v:Entity)-[:VARIANT_OF]->(:Entity {key: $key}) RETURN v ORDER BY v.paper_count DESC, v.key LIMIT $limit"
 PAPER_ENTITY_LIST = """
@@ -80,11 +75,9 @@ def entity_details(store: GraphStore, key: str, papers: int = 50, per_type: int 
         for row in store.read(ENTITY_PAPER_LIST, {"key": key, "limit": papers}).records()
     ]
     mentions.sort(key=lambda m: m.paper.published or "", reverse=True)  # OPTIONAL MATCH need not keep order
-    related = {}
-    for label in ENTITY_LABELS:  # one small indexed query per type beats sorting thousands of neighbours
-        rows = store.read(CO_OCCURRING, {"key": key, "label": label, "limit": per_type, "min_confidence": MIN_CONFIDENCE}).rows
-        if rows:
-            related[label] = [Neighbour(entity_of(row[0]), row[1]) for row in rows]
+    found = [Neighbour(entity_of(node), link.properties.get("papers") or 0)
+             for node, link in strongest(store, key, neighbour_types(store, key, Scope(), ENTITY_LABELS), ENTITY_LABELS, per_type)]
+    related = {label: mine for label in ENTITY_LABELS if (mine := [n for n in found if n.entity.label == label])}
     base = [entity_of(row[0]) for row in store.read(VARIANT_BASE, {"key": key}).rows]
     variants = [entity_of(row[0]) for row in store.read(VARIANTS, {"key": key, "limit": papers}).rows]
     return EntityDetails(entity_of(node), mentions, related, base, variants)

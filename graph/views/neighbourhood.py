@@ -12,6 +12,7 @@ from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
 from graph.views.lookup import find_node
 from graph.views.model import NODE_TYPES, PAPER, GraphView, NodeRef, ViewNode, view_graph
+from graph.views.strongest import ENTITY_IN_RANGE, Neighbours, Scope, neighbour_types, strongest
 
 EDGES_PER_NODE = 3  # strongest entity-entity edges kept per view node: more is a hairball
 EDGE_CANDIDATES = 100  # entities (most papers first) whose pairwise links are looked up
@@ -24,6 +25,9 @@ class ViewFilters:
     since: str | None = None  # ISO dates: papers published, entities active, in the range
     until: str | None = None
     limit: int = 150
+
+    def scope(self) -> Scope:
+        return Scope(self.min_shared, self.since, self.until)
 
 
 @dataclass
@@ -56,33 +60,11 @@ def type_caps(available: dict[str, int], types: Sequence[str], limit: int) -> di
 
 
 # The date range keeps papers published in it and entities active in it
-# (first seen before its end, last seen after its start). Each query anchors
-# on its start node and only then filters (`WITH`): otherwise FalkorDB
-# plans from the `published` index and scans every paper.
-# Pairs of view nodes are matched by key and tested for an edge, instead of
-# expanding every CO_OCCURS of popular entities (thousands each).
+# (graph.views.strongest.ENTITY_IN_RANGE). Each query anchors on its start
+# node and only then filters (`WITH`): otherwise FalkorDB plans from the
+# `published` index and scans every paper.
 _PAPER_IN_RANGE = "($since IS NULL OR p.published >= $since) AND ($until IS NULL OR p.published <= $until)"
-_ENTITY_IN_RANGE = "($since IS NULL OR e.last_seen >= $since) AND ($until IS NULL OR e.first_seen <= $until)"
-# Candidates (below MIN_CONFIDENCE) have no co-occurrence neighbours and are no one's.
-_CONFIDENT = "coalesce(e.confidence, 1.0) >= $min_confidence AND coalesce(f.confidence, 1.0) >= $min_confidence"
 
-# The best `per_type` neighbours of each type (the caller trims each type
-# to its own cap): one query instead of one per type.
-ENTITY_NEIGHBOURS = f"""
-MATCH (f:Entity {{key: $key}}) WITH f
-MATCH (f)-[c:CO_OCCURS]-(e:Entity)
-WHERE e.label IN $labels AND c.papers >= $min_shared AND {_ENTITY_IN_RANGE} AND {_CONFIDENT}
-WITH e, c ORDER BY c.papers DESC, e.paper_count DESC, e.key
-WITH e.label AS type, collect([e, c])[..$per_type] AS best
-UNWIND best AS pair
-RETURN pair[0], pair[1]
-"""
-ENTITY_NEIGHBOUR_TYPES = f"""
-MATCH (f:Entity {{key: $key}}) WITH f
-MATCH (f)-[c:CO_OCCURS]-(e:Entity)
-WHERE c.papers >= $min_shared AND {_ENTITY_IN_RANGE} AND {_CONFIDENT}
-RETURN e.label AS type, count(e) AS n
-"""
 ENTITY_PAPERS = f"""
 MATCH (f:Entity {{key: $key}}) WITH f
 MATCH (f)<-[m:MENTIONS]-(p:Paper)
@@ -98,43 +80,53 @@ RETURN count(p)
 PAPER_ENTITIES = f"""
 MATCH (p:Paper {{id: $key}}) WITH p
 MATCH (p)-[m:MENTIONS]->(e:Entity)
-WHERE e.label IN $labels AND {_ENTITY_IN_RANGE}
+WHERE e.label IN $labels AND {ENTITY_IN_RANGE}
 WITH e, m ORDER BY e.paper_count DESC, e.key
 WITH e.label AS type, collect([e, m])[..$per_type] AS best
 UNWIND best AS pair
 RETURN pair[0], pair[1]
 """
-RELATED_PAPER_COUNT = f"""
-MATCH (src:Paper {{id: $key}})-[:MENTIONS]->(e:Entity) WITH e
+# Related papers are found through the paper's entities of at most
+# RELATED_HUB papers: walking a hub's papers (10k+ for "LLMs") on every
+# click is what made a paper's view slow, and a paper that shares only
+# "LLMs" and "accuracy" with this one is hardly related. Once found, a
+# paper's shared entities are all counted, hubs included.
+RELATED_HUB = 1_000
+_RELATED = """
+MATCH (src:Paper {{id: $key}}) WITH src
+MATCH (src)-[:MENTIONS]->(e:Entity)
+WHERE e.paper_count <= $hub AND e.label IN $labels WITH src, e
 MATCH (e)<-[:MENTIONS]-(p:Paper)
-WHERE p.id <> $key AND {_PAPER_IN_RANGE}
-WITH p, count(DISTINCT e) AS shared WHERE shared >= $min_shared
-RETURN count(p)
+WHERE p.id <> $key AND {in_range}
+WITH DISTINCT src, p
+MATCH (src)-[:MENTIONS]->(e:Entity)<-[:MENTIONS]-(p)
+WHERE e.label IN $labels
+WITH p, collect(e) AS shared
+WHERE size(shared) >= $min_shared
+RETURN {returned}
 """
+RELATED_PAPER_COUNT = _RELATED.format(in_range=_PAPER_IN_RANGE, returned="count(p)")
 PAPER_ENTITY_TYPES = f"""
 MATCH (p:Paper {{id: $key}}) WITH p
 MATCH (p)-[:MENTIONS]->(e:Entity)
-WHERE {_ENTITY_IN_RANGE}
+WHERE {ENTITY_IN_RANGE}
 RETURN e.label AS type, count(e) AS n
 """
-RELATED_PAPERS = f"""
-MATCH (src:Paper {{id: $key}})-[:MENTIONS]->(e:Entity)
-WHERE e.label IN $labels WITH e
-MATCH (e)<-[:MENTIONS]-(p:Paper)
-WHERE p.id <> $key AND {_PAPER_IN_RANGE}
-WITH p, collect(DISTINCT e) AS shared
-WHERE size(shared) >= $min_shared
-RETURN p, shared ORDER BY size(shared) DESC, p.upvotes DESC, p.id LIMIT $limit
-"""
+RELATED_PAPERS = _RELATED.format(in_range=_PAPER_IN_RANGE, returned="p, shared ORDER BY size(shared) DESC, p.upvotes DESC, p.id LIMIT $limit")
+# Pairs by position in the key-ordered list, so each pair is formed once
+# and in the direction CO_OCCURS is stored (lower key to higher) without
+# comparing keys per pair; candidates are dropped per node, not per pair.
 EDGES_AMONG_ENTITIES = """
 UNWIND $keys AS key
 MATCH (e:Entity {key: key})
+WHERE coalesce(e.confidence, 1.0) >= $min_confidence
+WITH e ORDER BY e.key
 WITH collect(e) AS view
-UNWIND view AS a
-UNWIND view AS b
-WITH a, b WHERE a.key < b.key
+UNWIND range(0, size(view) - 2) AS i
+UNWIND range(i + 1, size(view) - 1) AS j
+WITH view[i] AS a, view[j] AS b
 MATCH (a)-[c:CO_OCCURS]->(b)
-WHERE c.papers >= $min_shared AND coalesce(a.confidence, 1.0) >= $min_confidence AND coalesce(b.confidence, 1.0) >= $min_confidence
+WHERE c.papers >= $min_shared
 RETURN c ORDER BY c.papers DESC LIMIT $limit
 """
 EDGES_PAPERS_TO_ENTITIES = """
@@ -160,7 +152,7 @@ class _ViewBuilder:
         f = self.filters
         return {"key": key, "labels": [t for t in f.types if t != PAPER], "min_shared": f.min_shared,
                 "since": f.since or None, "until": f.until or None, "limit": limit, "per_type": limit,
-                "min_confidence": MIN_CONFIDENCE}
+                "min_confidence": MIN_CONFIDENCE, "hub": RELATED_HUB}
 
     def add(self, rows: Iterable[list], caps: dict[str, int], via: str | None) -> None:
         """Rows of (node, relationship to the node being expanded, ...): the
@@ -181,14 +173,19 @@ class _ViewBuilder:
             if edge is not None:
                 self.edges[edge.id] = edge
 
-    def neighbours(self, ref: NodeRef, caps: dict[str, int], via: str | None = None) -> None:
+    def neighbours(self, ref: NodeRef, survey: "_Survey", caps: dict[str, int], via: str | None = None) -> None:
         """Add the strongest neighbours of one node, up to each type's cap."""
         entity_caps = {t: n for t, n in caps.items() if t != PAPER and n}
-        entities, papers = (ENTITY_NEIGHBOURS, ENTITY_PAPERS) if ref.kind == "e" else (PAPER_ENTITIES, RELATED_PAPERS)
+        papers = ENTITY_PAPERS if ref.kind == "e" else RELATED_PAPERS
         if entity_caps:
             # One more than the biggest cap, so a full type is known to have left some out.
-            params = self.params(ref.key, max(entity_caps.values()) + 1) | {"labels": list(entity_caps)}
-            self.add(self.store.read(entities, params).rows, entity_caps, via)
+            per_type = max(entity_caps.values()) + 1
+            if survey.neighbours is not None:
+                rows = strongest(self.store, ref.key, survey.neighbours, entity_caps, per_type)
+            else:
+                params = self.params(ref.key, per_type) | {"labels": list(entity_caps)}
+                rows = self.store.read(PAPER_ENTITIES, params).rows
+            self.add(rows, entity_caps, via)
         if caps.get(PAPER):
             self.add(self.store.read(papers, self.params(ref.key, caps[PAPER] + 1)).rows, {PAPER: caps[PAPER]}, via)
 
@@ -220,12 +217,17 @@ def explore(store: GraphStore, focus: NodeRef, filters: ViewFilters, expanded: S
     builder = _ViewBuilder(store, filters)
     builder.nodes[start.id] = start
     builder.focus_ids.add(start.id)
-    available = neighbourhood_types(store, focus, filters)
-    caps = type_caps(available, filters.types, filters.limit)
-    builder.neighbours(focus, caps)
+    survey = _survey(store, focus, filters)
+    available = survey.available
+    builder.neighbours(focus, survey, type_caps(available, filters.types, filters.limit))
     for ref in expanded:
-        if ref != focus:
-            builder.neighbours(ref, type_caps(neighbourhood_types(store, ref, filters), filters.types, expand_limit), via=ref.id)
+        # An expanded node not in the view yet (a paper picked in the details)
+        # joins it, so its neighbours have it to gather around.
+        node = find_node(store, ref) if ref != focus else None
+        if node is not None:
+            builder.nodes.setdefault(node.id, node)
+            theirs = _survey(store, ref, filters)
+            builder.neighbours(ref, theirs, type_caps(theirs.available, filters.types, expand_limit), via=ref.id)
     view = builder.build()
     own = Counter(n.type for n in view.nodes if not n.focus and n.via is None)
     hidden = {t: available[t] - own[t] for t in filters.types if available.get(t, 0) > own[t]}
@@ -236,14 +238,26 @@ def explore(store: GraphStore, focus: NodeRef, filters: ViewFilters, expanded: S
     )
 
 
+@dataclass
+class _Survey:
+    available: dict[str, int]  # neighbours by type, whatever the type filter and cap
+    neighbours: Neighbours | None  # an entity's co-occurrence neighbours; None for a paper
+
+
+def _survey(store: GraphStore, ref: NodeRef, filters: ViewFilters) -> _Survey:
+    params = _ViewBuilder(store, filters).params(ref.key, 0)
+    if ref.kind == "e":
+        known = neighbour_types(store, ref.key, filters.scope(), ENTITY_LABELS)
+        counts = dict(known.available)
+        counts[PAPER] = store.scalar(ENTITY_PAPER_COUNT, params) or 0
+    else:
+        known = None
+        counts = {row[0]: row[1] for row in store.read(PAPER_ENTITY_TYPES, params).rows}
+        counts[PAPER] = store.scalar(RELATED_PAPER_COUNT, params | {"labels": list(ENTITY_LABELS)}) or 0
+    return _Survey({t: counts[t] for t in NODE_TYPES if counts.get(t)}, known)
+
+
 def neighbourhood_types(store: GraphStore, ref: NodeRef, filters: ViewFilters) -> dict[str, int]:
     """How many neighbours of each type the focus has, whatever the type
     filter and cap: the "12 benchmarks, 40 papers, 3 tasks" summary."""
-    params = _ViewBuilder(store, filters).params(ref.key, 0)
-    if ref.kind == "e":
-        counts = {row[0]: row[1] for row in store.read(ENTITY_NEIGHBOUR_TYPES, params).rows}
-        counts[PAPER] = store.scalar(ENTITY_PAPER_COUNT, params) or 0
-    else:
-        counts = {row[0]: row[1] for row in store.read(PAPER_ENTITY_TYPES, params).rows}
-        counts[PAPER] = store.scalar(RELATED_PAPER_COUNT, params) or 0
-    return {t: counts[t] for t in NODE_TYPES if counts.get(t)}
+    return _survey(store, ref, filters).available
