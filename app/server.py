@@ -14,7 +14,7 @@ from dash import Input, Output, html, set_props
 from flask import Response, request
 
 from app import layout
-from app.components import details, pickers
+from app.components import details, pickers, review
 from app.errors import USER_ERRORS, one_line
 from graph.store import GraphStore
 
@@ -37,6 +37,7 @@ def create_app(store: GraphStore, auth: tuple[str, str] | None = None) -> dash.D
     for page in layout.PAGE_MODULES.values():
         page.register(app, store)
     details.register(app, store)
+    review.register(app, store, details.content)
     pickers.register(app, store)
 
     @app.callback(Output(STORE_ALERT, "hidden"), Input("url", "href"))

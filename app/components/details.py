@@ -9,7 +9,7 @@ from __future__ import annotations
 from dash import MATCH, Input, Output, State as DashState, dcc, html
 
 from app import settings
-from app.components import link, markdown
+from app.components import link, markdown, review
 from app.components.highlight import Target, badge, clean_markup, highlighted
 from app.components.words import count, joined
 from app.urls import State, page_of
@@ -47,6 +47,7 @@ def entity_panel(details: EntityDetails, state: State, page: str) -> html.Div:
         _variant_row("variant of", details.variant_of, state, page),
         _variant_row("variants", details.variants, state, page),
         _actions(ref, state, page, extra=[dcc.Link("Connect from here", href=state.href("connect", a=entity.key, sel=ref), className="action")]),
+        review.controls(entity, page),
         html.H4("Appears with", title="shared papers in brackets; click one for the papers behind the link"),
         html.Div([_related_row(entity.key, label, neighbours, state, page) for label, neighbours in details.related.items()] or html.Div("nothing yet", className="muted")),
         html.H4(f"Papers ({len(details.papers)}{' shown' if len(details.papers) < entity.paper_count else ''})"),

@@ -1,0 +1,83 @@
+"""The review buttons in an entity's details, in headless Chromium: merging
+"COCO 2014" into COCO through the form writes the curation file, changes
+the graph, and redraws the details and the canvas."""
+from __future__ import annotations
+
+import json
+import uuid
+
+import pytest
+
+from ingest.curation import Curation
+from tests.browser.test_app_browser import click, cy_count, url_state, wait_for
+
+# Written for this test: three papers naming COCO and its 2014 release.
+PAPERS = [
+    {"title": "Detection on COCO 2014", "published": "2024-03-01",
+     "abstract": "We train a detector on the COCO 2014 split and evaluate it on COCO. It improves mAP."},
+    {"title": "Segmentation with transformers", "published": "2024-04-01",
+     "abstract": "Our model improves accuracy on COCO and on ADE20K."},
+    {"title": "Captioning results", "published": "2024-05-01",
+     "abstract": "We report results on COCO 2014 with a ResNet-50 encoder."},
+]
+
+
+@pytest.fixture
+def review_store(paperkg_home, tmp_path, monkeypatch):
+    from graph import StoreConfig, open_store
+    from ingest.run import IngestOptions, ingest_paths
+
+    listing = tmp_path / "papers.jsonl"
+    listing.write_text("".join(json.dumps(p) + "\n" for p in PAPERS))
+    monkeypatch.setenv("PAPERKG_CURATION", str(tmp_path / "curation.toml"))
+    store = open_store(StoreConfig.from_env(graph_name=f"review_{uuid.uuid4().hex[:8]}"))
+    ingest_paths(store, [str(listing)], IngestOptions(workers=1))
+    yield store
+    store.drop_graph()
+    store.close()
+
+
+def entity(store, key):
+    rows = store.read("MATCH (e:Entity {key: $key}) RETURN e.name, e.paper_count", {"key": key}).rows
+    return rows[0] if rows else None
+
+
+def test_merge_from_the_details_panel(dash_duo, review_store, tmp_path, shoot):
+    from app.server import create_app
+
+    assert entity(review_store, "coco-2014") == ["COCO 2014", 2]
+    assert entity(review_store, "coco") == ["COCO", 2]
+    dash_duo.start_server(create_app(review_store))
+    dash_duo.driver.get(dash_duo.server_url.rstrip("/") + "/explore?focus=e:coco-2014&sel=e:coco-2014")
+    dash_duo.wait_for_contains_text(".details-title", "COCO 2014")
+    wait_for(lambda: cy_count(dash_duo, "explore-canvas") > 1, message="the canvas")
+
+    click(dash_duo, ".review-open", "Merge into")
+    dash_duo.wait_for_contains_text(".review-form", "Merge COCO 2014 into")
+    dash_duo.find_element(".review-form .dash-dropdown").click()
+    dash_duo.wait_for_element(".review-form .dash-dropdown-search").send_keys("COCO")
+    click(dash_duo, ".dash-dropdown-option", "COCO · ", message="COCO among the suggestions")
+    click(dash_duo, ".review-form .button", "Merge")
+
+    # The view moves to COCO, which now holds the 2014 release's name and papers.
+    wait_for(lambda: url_state(dash_duo).get("focus") == ["e:coco"], message="the view to move to COCO")
+    dash_duo.wait_for_contains_text(".entity-details", "also: COCO 2014")
+    dash_duo.wait_for_contains_text(".entity-details", "3 papers")
+    dash_duo.wait_for_contains_text("#explore-summary", "COCO (Benchmark)")
+    wait_for(lambda: cy_count(dash_duo, "explore-canvas", '[id = "e:coco"]') == 1
+             and cy_count(dash_duo, "explore-canvas", '[id = "e:coco-2014"]') == 0, message="the canvas centred on COCO")
+    shoot()
+    assert entity(review_store, "coco-2014") is None
+    assert entity(review_store, "coco") == ["COCO", 3]
+    assert Curation.load(tmp_path / "curation.toml").merges == {"coco-2014": "coco"}
+
+    # A relabel keeps the URL; the details and the canvas are drawn again all the same.
+    click(dash_duo, ".review-open", "Relabel")
+    dash_duo.wait_for_contains_text(".review-form", "COCO is a:")
+    click(dash_duo, ".review-form .review-label", None, message="the label dropdown")
+    click(dash_duo, ".dash-dropdown-option", "Dataset", message="the Dataset option")
+    click(dash_duo, ".review-form .button", "Relabel")
+    dash_duo.wait_for_contains_text(".review-done", '[relabel] "COCO" = "DATASET"')
+    dash_duo.wait_for_contains_text("#explore-summary", "COCO (Dataset)")
+    assert review_store.read("MATCH (e:Dataset {key: 'coco'}) RETURN e.label").rows == [["Dataset"]]
+    assert Curation.load(tmp_path / "curation.toml").labels == {"coco": "DATASET"}
