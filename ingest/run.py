@@ -86,6 +86,9 @@ def ingest_paths(store: GraphStore, paths: Sequence[str], options: IngestOptions
                 pipeline = _Pipeline(loader, lambda plan: _show(progress, task, plan, report, started),
                                      before_first_write=lambda: refresh_due.touch())
                 pipeline.run(batches, lambda texts: _extract(texts, options))
+                # Copies under different ids (a dump entry and its arXiv copy) are one paper:
+                # the loader, which joins them, has counted each paper once.
+                report.papers = report.load.papers_new + report.load.papers_updated + report.load.papers_unchanged
             finish_writes(store, report, curation)
     fill_counts(store, report)
     return report

@@ -6,6 +6,7 @@ not copied into the repo); the arXiv entry around it is written here."""
 from __future__ import annotations
 
 import json
+import signal
 import uuid
 from xml.sax.saxutils import escape
 
@@ -99,7 +100,7 @@ def two_sources(tmp_path_factory):
 def test_a_then_b_b_then_a_and_both_at_once_give_the_same_graph(store, other_store, two_sources):
     dump, feed, first = two_sources
     one_run = _ingest(store, dump, feed)
-    assert one_run.load.papers_new == 3
+    assert (one_run.records_read, one_run.papers, one_run.load.papers_new) == (4, 3, 3)
     together = _graph(store)
     merged = [p for p in store.read("MATCH (p:Paper) RETURN properties(p) AS p").records()
               if p["p"]["id"] == "arxiv:2402.00001"][0]["p"]
@@ -131,3 +132,31 @@ def _ingest(store, *paths, batch_size=200):
     report = ingest_paths(store, [str(p) for p in paths], IngestOptions(batch_size=batch_size))
     assert report.problems == []
     return report
+
+
+def test_an_ingest_killed_while_retiring_a_title_keyed_node_leaves_the_paper_once(store, paperkg_home, two_sources):
+    """The arXiv copy's batch retires the dump's node in the same statement
+    that writes the arXiv node: killed just before it, the dump's node is
+    still the paper, and the rerun ends as one uninterrupted run."""
+    from graph import StoreConfig, open_store
+    from tests.test_ingest_crash import finished, ingest
+
+    dump, feed, first = two_sources
+    _ingest(store, dump, feed)
+    together = _graph(store)
+    graph = f"test_{uuid.uuid4().hex[:10]}"
+    with open_store(StoreConfig.from_env(graph_name=graph)) as crashed:
+        try:
+            _ingest(crashed, dump)
+            killed = finished(ingest(feed, graph, paperkg_home, kill_at="before_write:1"))
+            assert killed.returncode == -signal.SIGKILL
+            assert ids_titled(crashed, first.title) == {first.title_key}
+            assert finished(ingest(feed, graph, paperkg_home)).returncode == 0
+            assert ids_titled(crashed, first.title) == {"arxiv:2402.00001"}
+            assert _graph(crashed) == together
+        finally:
+            crashed.drop_graph()
+
+
+def ids_titled(store, title: str) -> set[str]:
+    return {row[0] for row in store.read("MATCH (p:Paper) WHERE p.title = $title RETURN p.id", {"title": title}).rows}
