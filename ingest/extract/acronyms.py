@@ -2,7 +2,9 @@
 one label, records the pair as aliases, and labels later uses of "SAM".
 
 The long form is found by the Schwartz & Hearst (2003) letter-matching
-algorithm, preferring an entity that ends right before the parenthesis."""
+algorithm, preferring an entity that ends right before the parenthesis
+(trimmed to the letters' start when its extra words are not part of the
+name, see `not_part_of_long_form`)."""
 from __future__ import annotations
 
 import re
@@ -46,6 +48,33 @@ def long_form_start(doc: Doc, acronym: str, end: int) -> int | None:
     return None
 
 
+def compound_start(texts: list[str], start: int) -> int:
+    """A long form never starts inside a hyphenated word: the letters of
+    "semi-supervised learning (SSL)" match from "supervised", but the long
+    form is the whole compound."""
+    while start >= 2 and texts[start - 1] == "-" and texts[start - 2][-1:].isalnum():
+        start -= 2
+    return start
+
+
+def not_part_of_long_form(texts: list[str], start: int, long_form_start: int) -> bool:
+    """Whether the words an entity holds before its long form's start (the
+    shortest form with every letter of the acronym, Schwartz & Hearst) are
+    something else: a verb ("Adapting large language models (LLMs)"), a
+    capitalised heading word before a lower-case long form, or a clause
+    of three or more words ("a generative model named Stacked GANs (SGAN)").
+    One or two lower-case modifiers ("deep recurrent neural network (RNN)",
+    "fully connected feed-forward network (FFN)") stay: papers and
+    annotators treat them as part of the name."""
+    extra = [t for t in texts[start:long_form_start] if t != "-"]
+    first_of_long_form = texts[long_form_start]
+    return (
+        len(extra) >= 3
+        or extra[0].lower().endswith("ing")
+        or extra[0][:1].isupper() and first_of_long_form[:1].islower()
+    )
+
+
 def _guess_label(long_form: Span) -> str | None:
     return gazetteer.lookup(long_form.text) or LABEL_BY_HEAD.get(long_form[-1].lower_)
 
@@ -76,6 +105,11 @@ def acronyms(doc: Doc) -> Doc:
             # "Long Form (LF)" as one span and loses 1.4 F1 when all are split.)
             entity_before = Span(doc, combined.start, i, label=combined.label_)
             ents.remove(combined)
+        start = compound_start(texts, start)
+        if entity_before is not None and entity_before.start < start and not_part_of_long_form(texts, entity_before.start, start):
+            if entity_before in ents:
+                ents.remove(entity_before)
+            entity_before = Span(doc, start, i, label=entity_before.label_)
         long_form = entity_before if entity_before is not None and entity_before.start <= start + 1 else Span(doc, start, i)
         acronym_ent = by_start.get(i + 1)
         label = (
