@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from ingest.extract.benchmarks import evaluation_cue
 from ingest.extract.doc_state import DATASET_GROUP, place_spans, token_lowers, token_texts
-from ingest.extract.name_runs import name_run, strongly_named
+from ingest.extract.name_runs import capitalised, name_run, strongly_named
 from ingest.extract.span_filter import title_cased
 from ingest.extract.vocab import BENCHMARK_HEADS, RESOURCE_HEADS
 
@@ -59,25 +59,29 @@ class ResultLists:
         self.max_items = max_items
 
     def __call__(self, doc: Doc) -> Doc:
-        lowers = token_lowers(doc)
+        texts, lowers = token_texts(doc), token_lowers(doc)
         ents = {ent.start: ent for ent in doc.ents}
-        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        taken = [False] * len(doc)
+        for ent in doc.ents:
+            taken[ent.start : ent.end] = [True] * len(ent)
+        # Only a capitalised word no entity holds can become a new name.
+        free_names = [not held and capitalised(text) for text, held in zip(texts, taken)]
         spans = []
         for sent in doc.sents:
-            if title_cased(sent):
+            if not any(free_names[sent.start + 1 : sent.end]) or title_cased(sent):
                 continue
             cue_seen = False
             i = sent.start
             while i < sent.end:
                 cue_seen = cue_seen or evaluation_cue(lowers, i)
-                items = self._list_at(doc, i, sent.end, ents)
+                items = self._list_at(doc, i, sent, ents) if i in ents or free_names[i] else []
                 if not items:
                     i += 1
                     continue
-                label = self._label(doc, items, i, sent.start, cue_seen)
+                label = self._label(doc, items, i, sent.start, cue_seen) if any(it.label is None for it in items) else None
                 if label:
                     spans += [Span(doc, it.start, it.end, label=label) for it in items
-                              if it.label is None and not taken.intersection(range(it.start, it.end))
+                              if it.label is None and not any(taken[it.start : it.end])
                               and not citation(doc, it.start, it.end)]
                 i = items[-1].end
         place_spans(doc, spans, override=False)
@@ -108,10 +112,11 @@ class ResultLists:
         text, lower = token_texts(doc)[i], token_lowers(doc)[i]
         return text in _ITEM_ENDS or lower in RESOURCE_HEADS or lower in BENCHMARK_HEADS or doc.vocab[lower].is_stop
 
-    def _list_at(self, doc: Doc, start: int, end: int, ents: dict[int, Span]) -> list[Item]:
+    def _list_at(self, doc: Doc, start: int, sent: Span, ents: dict[int, Span]) -> list[Item]:
         """Items of a list (or a single item) starting at `start`: entity
         spans or free name runs joined by commas / and / or."""
         texts, lowers = token_texts(doc), token_lowers(doc)
+        end = sent.end
         items: list[Item] = []
         i = start
         while i < end and len(items) < self.max_items:
@@ -120,7 +125,7 @@ class ResultLists:
                 item = Item(ent.start, ent.end, ent.label_)
             else:
                 run_end = name_run(doc, i, end, self.max_name_tokens)
-                if run_end == i or doc[i].is_sent_start or texts[i - 1] == "-":
+                if run_end == i or i == sent.start or texts[i - 1] == "-":
                     break  # no name, a sentence opener, or the tail of "fs - PASCAL"
                 item = Item(i, run_end, None)
             if item.end < end and not self._item_end(doc, item.end):
