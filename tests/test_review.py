@@ -4,6 +4,7 @@ editing the file by hand and re-ingesting leaves; a re-ingest afterwards
 extracts nothing; the file is written atomically under a lock."""
 from __future__ import annotations
 
+import json
 import multiprocessing
 import uuid
 
@@ -15,7 +16,9 @@ from ingest.review import Action, ReviewError, apply, uncertain, write_action
 from ingest.run import IngestOptions, ingest_paths
 from tests.conftest import SEEDS
 
-SEED = str(SEEDS / "001_3dcd3517898918cb.txt")  # holds COCO and COCO 2014, DPM++2m, HumanEval+ and HumanEval
+SEED = SEEDS / "001_3dcd3517898918cb.txt"  # holds COCO and COCO 2014, DPM++2m, HumanEval+ and HumanEval
+NAMED = ("COCO", "DPM++2m", "MNIST <", "HumanEval")
+OTHERS = 13  # papers naming none of them, for co-occurrences and counts the actions must leave alone
 ACTIONS = [
     Action("merge", "coco-2014", "coco"),  # one of its papers names COCO as well
     Action("relabel", "dpm-2-m", "Method"),
@@ -50,8 +53,23 @@ def dump(store) -> tuple[list, list]:
     return nodes, edges
 
 
-def ingest(store, curation_path):
-    return ingest_paths(store, [SEED], IngestOptions(curation_path=curation_path, workers=1))
+@pytest.fixture(scope="module")
+def listing(tmp_path_factory):
+    """The seed file's papers that name the entities acted on, and a few
+    others, as a JSON Lines listing (a fifth of the file: the test stays fast)."""
+    from ingest.sources.inputs import iter_path
+
+    records = [r for result in iter_path(SEED) for r in result.records]
+    named = [r for r in records if any(n in f"{r.title} {r.abstract}" for n in NAMED)]
+    chosen = named + [r for r in records if r not in named][:OTHERS]
+    path = tmp_path_factory.mktemp("review") / "papers.jsonl"
+    fields = ("title", "abstract", "published", "upvotes", "authors", "url")
+    path.write_text("".join(json.dumps({f: getattr(r, f) for f in fields}) + "\n" for r in chosen))
+    return str(path)
+
+
+def ingest(store, curation_path, listing):
+    return ingest_paths(store, [listing], IngestOptions(curation_path=curation_path, workers=1))
 
 
 @pytest.fixture
@@ -69,16 +87,16 @@ def graph(paperkg_home):
         store.close()
 
 
-def test_actions_give_the_graph_a_hand_edit_and_reingest_gives(graph, tmp_path):
+def test_actions_give_the_graph_a_hand_edit_and_reingest_gives(graph, tmp_path, listing):
     in_app, by_hand = graph(), graph()
     app_file, hand_file = tmp_path / "app.toml", tmp_path / "hand.toml"
-    ingest(in_app, None)
-    ingest(by_hand, None)
+    ingest(in_app, None, listing)
+    ingest(by_hand, None, listing)
     assert dump(in_app) == dump(by_hand)
 
     results = [apply(in_app, app_file, action) for action in ACTIONS]
     hand_file.write_text(BY_HAND)
-    again = ingest(by_hand, hand_file)
+    again = ingest(by_hand, hand_file, listing)
 
     assert Curation.load(app_file) == Curation.load(hand_file)
     assert again.load.papers_extracted == again.papers  # by hand, every paper is re-extracted
@@ -95,7 +113,7 @@ def test_actions_give_the_graph_a_hand_edit_and_reingest_gives(graph, tmp_path):
     assert results[0].selected == "coco" and results[2].selected is None
 
     # A re-ingest after the actions extracts nothing and changes nothing.
-    report = ingest(in_app, app_file)
+    report = ingest(in_app, app_file, listing)
     assert report.load.papers_extracted == 0
     assert dump(in_app) == after
     # The same action again neither duplicates its line nor changes the graph.
@@ -106,7 +124,7 @@ def test_actions_give_the_graph_a_hand_edit_and_reingest_gives(graph, tmp_path):
     assert dump(in_app) == after
     # Deleting the variant line by hand takes its link back at the next ingest.
     app_file.write_text(app_file.read_text().replace('"HumanEval+" = "HumanEval"', ""))
-    ingest(in_app, app_file)
+    ingest(in_app, app_file, listing)
     assert not in_app.read("MATCH ()-[r:VARIANT_OF]->() WHERE r.curated = true RETURN r").rows
 
 
@@ -131,7 +149,7 @@ def _write_many(path, worker, count):
 
 def test_two_writers_at_once_lose_no_line(tmp_path):
     path = tmp_path / "curation.toml"
-    context = multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("fork")  # separate processes, each taking the lock itself
     workers = [context.Process(target=_write_many, args=(path, w, 25)) for w in range(2)]
     for process in workers:
         process.start()
