@@ -1,20 +1,41 @@
 /* The Explore canvas hands its node positions to the server before a new
    view is drawn, so the nodes that stay keep their place (only new ones are
-   placed): see app/pages/explore.py and app/components/canvas_layout.py. */
-window.dash_clientside = Object.assign({}, window.dash_clientside, {
-  paperkg_canvas: {
-    positions: function (search, canvasId) {
-      const root = document.getElementById(canvasId);
-      // dash-cytoscape keeps its cytoscape instance on an element inside the container.
-      const holder = root && [root, ...root.querySelectorAll('*')].find(el => el._cyreg && el._cyreg.cy);
-      const positions = {};
-      if (holder) {
-        holder._cyreg.cy.nodes().forEach(node => {
-          const p = node.position();
-          positions[node.id()] = [Math.round(p.x * 10) / 10, Math.round(p.y * 10) / 10];
-        });
-      }
-      return {search: search, positions: positions};
+   placed): see app/pages/explore.py and app/components/canvas_layout.py.
+   It also highlights the edge of the link the details panel shows. */
+(function () {
+  // dash-cytoscape keeps its cytoscape instance on an element inside the container.
+  function cyOf(canvasId) {
+    const root = document.getElementById(canvasId);
+    const holder = root && [root, ...root.querySelectorAll('*')].find(el => el._cyreg && el._cyreg.cy);
+    return holder ? holder._cyreg.cy : null;
+  }
+
+  window.dash_clientside = Object.assign({}, window.dash_clientside, {
+    paperkg_canvas: {
+      positions: function (search, canvasId) {
+        const cy = cyOf(canvasId);
+        const positions = {};
+        if (cy) {
+          cy.nodes().forEach(node => {
+            const p = node.position();
+            positions[node.id()] = [Math.round(p.x * 10) / 10, Math.round(p.y * 10) / 10];
+          });
+        }
+        return {search: search, positions: positions};
+      },
+      // The URL's `link` (two entity keys) selects the edge between them.
+      pick: function (search, canvasId) {
+        const cy = cyOf(canvasId);
+        const keys = new URLSearchParams(search || '').getAll('link');
+        const ends = keys.length === 2 ? keys.map(key => 'e:' + key) : [];
+        if (cy) {
+          cy.batch(() => {
+            cy.edges(':selected').filter(e => !(ends.includes(e.source().id()) && ends.includes(e.target().id()))).unselect();
+            cy.edges().filter(e => ends.includes(e.source().id()) && ends.includes(e.target().id())).select();
+          });
+        }
+        return keys;
+      },
     },
-  },
-});
+  });
+})();

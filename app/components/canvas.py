@@ -30,22 +30,28 @@ SERVER_LAYOUT = "clustered"
 BIG_VIEW = 300  # from this many nodes, only hubs are labelled at the zoom that fits the view
 HUBS_PER_TYPE = 3  # the biggest nodes of each type in a big view keep a label readable when it is fitted
 
+# Element data carries only what differs per element (label, size, font,
+# link width); colours and shapes come from the type here, so a 1,000-node
+# answer is half the bytes it was (docs/app.md).
 STYLESHEET = [
     {"selector": "node", "style": {
         "label": "data(label)", "width": "data(size)", "height": "data(size)",
-        "background-color": "data(colour)", "font-size": "data(font)", "color": "#222",
+        "background-color": OTHER_COLOUR, "font-size": "data(font)", "color": "#222",
         "text-valign": "bottom", "text-margin-y": 2, "text-outline-color": "#fff", "text-outline-width": 1.5,
         "min-zoomed-font-size": 6,
     }},
+    *[{"selector": f"node[type = '{t}']", "style": {"background-color": colour}} for t, colour in TYPE_COLOURS.items()],
     {"selector": "node[type = 'Paper']", "style": {"shape": "round-rectangle"}},
     {"selector": "node.focus", "style": {"border-width": 4, "border-color": "#222", "font-weight": "bold", "z-index": 10}},
     {"selector": "node:selected", "style": {"border-width": 4, "border-color": "#ffbf00"}},
     {"selector": "edge", "style": {"width": "data(width)", "line-color": "#c4c9d0", "opacity": 0.7, "curve-style": "haystack"}},
-    {"selector": "edge[type = 'MENTIONS']", "style": {"line-style": "dashed", "line-color": "#d9d9d9"}},
-    # A big view: faint links (the nodes carry the picture), selection and focus links stand out.
-    {"selector": "edge.faint", "style": {"opacity": 0.18}},
+    {"selector": "edge.mentions", "style": {"line-style": "dashed", "line-color": "#d9d9d9"}},
     {"selector": "node:selected", "style": {"min-zoomed-font-size": 0}},
 ]
+# A big view: faint links (the nodes carry the picture).
+BIG_VIEW_STYLES = [{"selector": "edge", "style": {"opacity": 0.18}}]
+# Last, so no other style hides it: the link whose papers the details show.
+PICKED_STYLES = [{"selector": "edge:selected", "style": {"line-color": "#ffbf00", "opacity": 1, "z-index": 9}}]
 
 
 @dataclass(frozen=True)
@@ -84,28 +90,28 @@ def _looks(view: GraphView) -> dict[str, _Look]:
 def elements(view: GraphView, placed: Mapping[str, Point] | None = None) -> list[dict]:
     """Cytoscape elements for a view, at the `placed` positions if given.
     Labels are data, rendered by cytoscape as text, never as HTML."""
-    big = len(view.nodes) >= BIG_VIEW
     looks = _looks(view)
     out = []
     for node in view.nodes:
         look = looks[node.ref.id]
-        element = {
-            "data": {
-                "id": node.ref.id, "label": look.label, "name": node.name, "type": node.type,
-                "weight": node.weight, "size": look.size, "font": look.font,
-                "colour": TYPE_COLOURS.get(node.type, OTHER_COLOUR),
-            },
-            "classes": "focus" if node.focus else "",
-        }
+        element: dict = {"data": {"id": node.ref.id, "label": look.label, "type": node.type, "size": look.size, "font": look.font}}
+        if node.focus:
+            element["classes"] = "focus"
         if placed and node.ref.id in placed:
-            element["position"] = {"x": round(placed[node.ref.id].x, 1), "y": round(placed[node.ref.id].y, 1)}
+            element["position"] = {"x": round(placed[node.ref.id].x), "y": round(placed[node.ref.id].y)}
         out.append(element)
     for edge in view.edges:
-        out.append({"data": {
-            "id": f"{edge.source}|{edge.target}|{edge.type}", "source": edge.source, "target": edge.target,
-            "type": edge.type, "weight": edge.weight, "width": round(1 + 1.5 * math.log2(edge.weight), 1),
-        }, "classes": "faint" if big else ""})
+        element = {"data": {"id": f"{edge.source}|{edge.target}|{edge.type}", "source": edge.source, "target": edge.target,
+                            "width": round(1 + 1.5 * math.log2(edge.weight), 1)}}
+        if edge.type == "MENTIONS":
+            element["classes"] = "mentions"
+        out.append(element)
     return out
+
+
+def stylesheet(view: GraphView | None, extra_styles: list[dict] = ()) -> list[dict]:
+    big = view is not None and len(view.nodes) >= BIG_VIEW
+    return STYLESHEET + (BIG_VIEW_STYLES if big else []) + list(extra_styles) + PICKED_STYLES
 
 
 def placed_elements(view: GraphView, previous: Mapping[str, Point] = {}) -> list[dict]:
@@ -144,13 +150,18 @@ def layout_options(name: str) -> dict:
     return options
 
 
-def canvas(component_id: str, view_elements: list[dict], layout: str | dict, height: str = "62vh", extra_styles: list[dict] = ()) -> cyto.Cytoscape:
-    """`layout` is a layout name or full cytoscape layout options."""
+def canvas(component_id: str, view_elements: list[dict], layout: str | dict, height: str = "62vh", extra_styles: list[dict] = (),
+           view: GraphView | None = None, refresh_layout: bool = True) -> cyto.Cytoscape:
+    """`layout` is a layout name or full cytoscape layout options; `view`
+    (what the elements draw) picks the big-view styles. Without
+    `refresh_layout` the layout runs only when the layout options change,
+    not again after each change of elements."""
     return cyto.Cytoscape(
         id=component_id,
+        autoRefreshLayout=refresh_layout,
         elements=view_elements,
         layout=layout if isinstance(layout, dict) else layout_options(layout),
-        stylesheet=STYLESHEET + list(extra_styles),
+        stylesheet=stylesheet(view, extra_styles),
         style={"width": "100%", "height": height},
         minZoom=0.04,  # a fitted 1,000-node view needs to zoom out that far
         maxZoom=1.5,  # a three-node view should not fill the screen with one label

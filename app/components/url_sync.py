@@ -49,7 +49,9 @@ def bind(
         state = State.parse(search)
         unchanged = [no_update] * len(controls)
         if ctx.triggered_id == url_id(page):
-            return no_update, *to_controls(state)
+            # Only the controls the URL changed: re-rendering a date picker
+            # or checklist with the value it has costs the browser time.
+            return no_update, *[no_update if new == old else new for new, old in zip(to_controls(state), values)]
         updated = to_state(state, list(values))
         return (updated.query_string() if updated != state else no_update), *unchanged
 

@@ -12,7 +12,7 @@ from dash import ClientsideFunction, Input, Output, State as DashState, dcc, htm
 
 from app import settings
 from app.components import details
-from app.components.canvas import SERVER_LAYOUT, canvas, elements, layout_options, legend, placed_elements
+from app.components.canvas import SERVER_LAYOUT, canvas, elements, layout_options, legend, placed_elements, stylesheet
 from app.components.canvas_layout import Point
 from app.components.export import export_controls, send_subgraph
 from app.components.url_sync import bind, bind_selection, page_location, url_id
@@ -82,10 +82,23 @@ def more_note(state: State, hidden: int) -> str:
 
 def canvas_elements(view: ExploreView, state: State, previous: dict[str, Point] | None = None) -> list[dict]:
     """The clustered layout is placed here, keeping the nodes already on the
-    canvas where they are; the browser's layouts place everything."""
-    if state.layout != SERVER_LAYOUT:
-        return elements(view)
-    return placed_elements(view, previous or {})
+    canvas where they are; the browser's layouts place everything. The edge
+    of the link the details show is drawn selected (highlighted)."""
+    drawn = elements(view) if state.layout != SERVER_LAYOUT else placed_elements(view, previous or {})
+    ends = {NodeRef.entity(key).id for key in state.link}
+    for element in drawn:
+        if ends and {element["data"].get("source"), element["data"].get("target")} == ends:
+            element["selected"] = True
+    return drawn
+
+
+def canvas_layout(state: State) -> dict:
+    """The layout options for the URL's view. They name the view, so they
+    change with it and the canvas runs its layout (and fits) exactly once
+    per new view, right after the new elements are in: the canvas does not
+    refresh its layout on every added element (autoRefreshLayout off),
+    which drew each view twice."""
+    return {**layout_options(state.layout), "view": drawn_key(state)}
 
 
 def start_here(store: GraphStore, state: State) -> list:
@@ -129,34 +142,39 @@ def layout(store: GraphStore, pathname: str, search: str) -> html.Div:
         ], className="sidebar"),
         html.Section([
             html.Div(status(store, state, view), id="explore-status", className="status"),
-            canvas("explore-canvas", canvas_elements(view, state) if view else [], state.layout),
+            canvas("explore-canvas", canvas_elements(view, state) if view else [], canvas_layout(state), view=view, refresh_layout=False),
             legend(),
         ], className="main"),
         details.panel(PAGE, details.content(store, PAGE, state)),
         dcc.Store(id="explore-drawn", data=drawn_key(state)),
         dcc.Store(id="explore-hidden", data=sum(view.hidden.values()) if view else 0),
         dcc.Store(id="explore-positions"),
+        dcc.Store(id="explore-picked"),
     ], className="page page-explore")
 
 
-def render(store: GraphStore, search: str, drawn: str | None, positions: dict[str, list[float]] | None = None):
-    """Canvas, summary, type counts and what "show more" could add, for the
-    URL; the canvas is left as it is when only the selection changed.
-    `positions` (node id → [x, y]) are the nodes on the canvas now: those
-    staying in the view stay where they are, unless the focus or the layout
-    changed."""
+def render(store: GraphStore, search: str, drawn: str | None, positions: dict[str, list[float]] | None = None,
+           styles: list[dict] | None = None):
+    """Canvas (elements, layout, stylesheet), summary, type counts, what
+    "show more" could add, and its note cleared, for the URL: one answer,
+    one round trip. The canvas is left as it is when only the selection
+    changed. `positions` (node id → [x, y]) are the nodes on the canvas now:
+    those staying in the view stay where they are, unless the focus or the
+    layout changed. `styles`, the canvas's stylesheet now, is sent again
+    only if it changes: cytoscape restyles every element for a new one."""
     state = State.parse(search)
     key = drawn_key(state)
     if key == drawn:
-        return (no_update,) * 6
+        return (no_update,) * 7 + ("",)
     view = build(store, state)
     if view is None:
-        return [], layout_options(state.layout), status(store, state, view), type_options(view), 0, key
+        return [], canvas_layout(state), stylesheet(None), status(store, state, view), type_options(view), 0, key, ""
     shown = State.parse(drawn) if drawn is not None else None
     keep = shown is not None and shown.focus == state.focus and shown.layout == state.layout
     previous = {node_id: Point(*xy) for node_id, xy in (positions or {}).items()} if keep else {}
-    return (canvas_elements(view, state, previous), layout_options(state.layout), status(store, state, view),
-            type_options(view), sum(view.hidden.values()), key)
+    restyled = stylesheet(view)
+    return (canvas_elements(view, state, previous), canvas_layout(state), no_update if restyled == styles else restyled,
+            status(store, state, view), type_options(view), sum(view.hidden.values()), key, "")
 
 
 def register(app, store: GraphStore) -> None:
@@ -169,14 +187,24 @@ def register(app, store: GraphStore) -> None:
         prevent_initial_call=True,
     )
 
-    @app.callback(
-        Output("explore-canvas", "elements"), Output("explore-canvas", "layout"), Output("explore-status", "children"),
-        Output("explore-types", "options"), Output("explore-hidden", "data"), Output("explore-drawn", "data"),
-        Input("explore-positions", "data"), DashState("explore-drawn", "data"),
+    # A link opened by its "appears with" chip (the canvas is not redrawn for
+    # it) highlights its edge here; a tapped edge is selected by the tap.
+    app.clientside_callback(
+        ClientsideFunction(namespace="paperkg_canvas", function_name="pick"),
+        Output("explore-picked", "data"),
+        Input(URL, "search"), DashState("explore-canvas", "id"),
         prevent_initial_call=True,
     )
-    def _render(sent, drawn):
-        return render(store, sent["search"], drawn, sent["positions"])
+
+    @app.callback(
+        Output("explore-canvas", "elements"), Output("explore-canvas", "layout"), Output("explore-canvas", "stylesheet"),
+        Output("explore-status", "children"), Output("explore-types", "options"), Output("explore-hidden", "data"),
+        Output("explore-drawn", "data"), Output("explore-more-note", "children", allow_duplicate=True),
+        Input("explore-positions", "data"), DashState("explore-drawn", "data"), DashState("explore-canvas", "stylesheet"),
+        prevent_initial_call=True,
+    )
+    def _render(sent, drawn, styles):
+        return render(store, sent["search"], drawn, sent["positions"], styles)
 
     bind(
         app,
@@ -201,10 +229,6 @@ def register(app, store: GraphStore) -> None:
         if note:
             return no_update, note
         return state.with_(n=min(settings.VIEW_MAX_NODES, state.n + settings.VIEW_NODE_STEP)).query_string(), ""
-
-    @app.callback(Output("explore-more-note", "children", allow_duplicate=True), Input(URL, "search"), prevent_initial_call=True)
-    def _clear_note(_):
-        return ""
 
     @app.callback(Output(URL, "search", allow_duplicate=True), Input("explore-reset", "n_clicks"),
                   DashState(URL, "search"), prevent_initial_call=True)
