@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 import tempfile
 import time
 from collections import Counter
@@ -79,11 +80,16 @@ MERGE (a)-[r:VARIANT_OF]->(b)
 SET r.curated = true
 """
 
-DELETE_CURATED_VARIANTS = """
+DELETE_VARIANT_LINKS_OF = """
 UNWIND $rows AS row
-MATCH (:Entity {key: row.variant})-[r:VARIANT_OF]->(:Entity {key: row.base})
-WHERE r.curated = true
+MATCH (:Entity {key: row.variant})-[r:VARIANT_OF]->(:Entity)
 DELETE r
+"""
+
+ENTITY_NAMES_OF = """
+UNWIND $keys AS key
+MATCH (e:Entity {key: key})
+RETURN e.key AS key, coalesce(e.name, e.key) AS name, e.label AS label
 """
 
 REVIEW_ENTITIES = """
@@ -247,15 +253,35 @@ def apply(store: GraphStore, curation_path: str | Path, action: Action, model: s
     else:
         raise ReviewError(f"unknown action {action.kind!r}; use one of {', '.join(KINDS)}")
     name = entity.written()
+    model = model or stored_model(store)
+    path = Path(curation_path)
     with _graph_lock(store):
-        old = Curation.load(curation_path)
-        new = write_action(curation_path, action.kind, name, target)
-        reextracted = restamped = 0
-        if action.kind != "variant":
-            reextracted, restamped = _relink(store, entity.key, old, new, model or stored_model(store))
-        apply_variants(store, new)
+        old = Curation.load(path)
+        before = path.read_text(encoding="utf-8") if path.exists() else None
+        new = write_action(path, action.kind, name, target)
+        try:
+            reextracted = restamped = 0
+            if action.kind != "variant":
+                reextracted, restamped = _relink(store, entity.key, old, new, model)
+            apply_variants(store, new)
+        except BaseException:
+            _take_back(path, before, new)
+            raise
     selected = {"merge": new.target(entity.key), "drop": None}.get(action.kind, entity.key)
     return Applied(action, curation_line(action.kind, name, target), reextracted, restamped, selected)
+
+
+def _take_back(path: Path, before: str | None, written: Curation) -> None:
+    """The graph could not be changed: put the file back as it was, unless
+    someone changed it since (the graph is then made whole by the next
+    ingest, which finds the curation changed)."""
+    with _file_lock(path):
+        if Curation.load(path) != written:
+            return
+        if before is None:
+            path.unlink(missing_ok=True)
+        else:
+            _replace(path, before)
 
 
 @contextmanager
@@ -294,16 +320,17 @@ def _extractor(model: str):
 
 def stored_model(store: GraphStore) -> str:
     """The extraction model most of the graph's papers were extracted with
-    (an extraction id starts with it: "fast:...")."""
+    (an extraction id starts with it: "fast:..."; before fingerprints, "fast@0.5.2")."""
     rows = store.read(EXTRACTION_IDS, limit=1).rows
-    return (rows[0][0] or "fast").split(":", 1)[0] if rows else "fast"
+    return re.split(r"[:@]", rows[0][0] or "fast", maxsplit=1)[0] if rows else "fast"
 
 
 def apply_variants(store: GraphStore, curation: Curation) -> bool:
     """Make the graph's curated VARIANT_OF links (`curated: true`) those the
-    curation names between entities the graph holds; when that changes
-    anything, the automatic links are refreshed around them (a curated link
-    replaces its variant's automatic one). Returns whether anything changed."""
+    curation names between entities the graph holds. A curated link replaces
+    its variant's automatic one; a curated link taken away gives the variant
+    its automatic link back: what `variants.refresh` would leave, for the
+    variants concerned only. Returns whether anything changed."""
     want = curation.variant_links()
     keys = sorted({key for pair in want for key in pair})
     existing = {row[0] for row in store.read(EXISTING_KEYS, {"keys": keys}).rows} if keys else set()
@@ -311,10 +338,25 @@ def apply_variants(store: GraphStore, curation: Curation) -> bool:
     have = {(v, b) for v, b in store.read(variants.CURATED_VARIANT_LINKS).rows}
     if want == have:
         return False
-    store.write_rows(DELETE_CURATED_VARIANTS, [{"variant": v, "base": b} for v, b in sorted(have - want)])
-    store.write_rows(WRITE_CURATED_VARIANTS, [{"variant": v, "base": b} for v, b in sorted(want - have)])
-    variants.refresh(store)
+    changed = sorted({v for v, _ in want ^ have})
+    store.write_rows(DELETE_VARIANT_LINKS_OF, [{"variant": v} for v in changed])
+    curated = [{"variant": v, "base": b} for v, b in sorted(want) if v in changed]
+    store.write_rows(WRITE_CURATED_VARIANTS, curated)
+    released = [v for v in changed if v not in {row["variant"] for row in curated}]
+    store.write_rows(queries.WRITE_VARIANT_OF, [{"variant": link.variant, "base": link.base}
+                                                for link in _automatic_links(store, released)])
     return True
+
+
+def _automatic_links(store: GraphStore, keys: list[str]) -> list[variants.VariantLink]:
+    """The automatic VARIANT_OF links of the entities `keys`, found among
+    their possible bases the graph holds."""
+    if not keys:
+        return []
+    own = store.read(ENTITY_NAMES_OF, {"keys": keys}).rows
+    bases = sorted({b for _, name, _ in own for b in variants.base_keys(name)})
+    found = store.read(ENTITY_NAMES_OF, {"keys": bases}).rows if bases else []
+    return [link for link in variants.variant_links([tuple(r) for r in own + found]) if link.variant in keys]
 
 
 # ---------------------------------------------------------------- what to review

@@ -191,3 +191,22 @@ def test_entities_review_command_prints_one_line_each(seed_graph):
     papers = [int(line.split()[0]) for line in lines]
     assert papers == sorted(papers, reverse=True)
     assert all("  ->  [" in line for line in lines)
+
+
+def test_a_failed_graph_change_takes_the_line_back(graph, tmp_path, listing, monkeypatch):
+    from ingest import review
+
+    store = graph()
+    ingest(store, None, listing)
+    path = tmp_path / "curation.toml"
+    path.write_text("# kept as it is\n")
+    before = dump(store)
+
+    def store_gone(*args):
+        raise ConnectionError("the store went away")
+
+    monkeypatch.setattr(review, "_relink", store_gone)
+    with pytest.raises(ConnectionError):
+        apply(store, path, Action("drop", "mnistcifar-10-imagenet"))
+    assert path.read_text() == "# kept as it is\n"
+    assert dump(store) == before
