@@ -2,18 +2,28 @@
 
 Drives the same functions the Dash callbacks call (page layouts, renders,
 details, search suggestions, console runs, exports) against a real store and
-prints p50/p95/max per interaction, in milliseconds. Focus entities are the
+prints p50/p95/max per interaction, in milliseconds, and the CPU time per
+call of this process and of the embedded server together (what the
+interaction costs, whatever else loads the machine). Focus entities are the
 most connected ones of each type (the slowest case) plus a random sample.
+The store is only read (no schema set-up), so a shared graph can be timed.
+Then the neighbourhood of the biggest hubs (`paperkg export --entity X
+--hops 1`) is exported in every format: seconds to read it, to write it,
+and the file size.
 
     PAPERKG_HOME=/tmp/kg python -m benchmarks.bench_app                  # the graph ingested there
     PAPERKG_HOME=/tmp/kg python -m benchmarks.bench_app --synthetic 10000
+    PAPERKG_HOME=/tmp/kg python -m benchmarks.bench_app --graph scaled   # benchmarks/scaled_graph.py
 """
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
+import tempfile
 import time
+from pathlib import Path
 from typing import Callable
 
 from app.components import details
@@ -23,6 +33,8 @@ from app.pages import connect, cypher, explore, overview
 from app.urls import State
 from graph import views
 from graph.dialect import ENTITY_LABELS
+from graph.export import FORMATS, write
+from graph.export.select import find_entity, neighbourhood
 from graph.store import GraphStore
 from graph.views import NODE_TYPES
 
@@ -79,14 +91,46 @@ def interactions(store: GraphStore, samples: int, rng: random.Random) -> dict[st
     }
 
 
-def measure(calls: list[Callable[[], object]], repeat: int) -> list[float]:
+def server_cpu(store: GraphStore) -> Callable[[], float]:
+    """CPU seconds the embedded server has used so far (0 for Neo4j)."""
+    info = getattr(store, "_info", None)
+    stat = Path(f"/proc/{info.pid}/stat") if info else None
+
+    def seconds() -> float:
+        if stat is None or not stat.exists():
+            return 0.0
+        fields = stat.read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    return seconds
+
+
+def measure(calls: list[Callable[[], object]], repeat: int, server: Callable[[], float]) -> tuple[list[float], float]:
+    """Wall times in ms, and the CPU ms per call of this process and the server."""
     times = []
+    cpu_started = time.process_time() + server()
     for _ in range(repeat):
         for call in calls:
             started = time.perf_counter()
             call()
             times.append((time.perf_counter() - started) * 1000)
-    return times
+    return times, (time.process_time() + server() - cpu_started) * 1000 / len(times)
+
+
+def export_hubs(store: GraphStore, hubs: int) -> None:
+    """The 1-hop neighbourhood of the biggest hubs in every format."""
+    keys = [r[0] for r in store.read("MATCH (e:Entity) WHERE e.paper_count >= 0 RETURN e.key ORDER BY e.paper_count DESC LIMIT $n", {"n": hubs}).rows]
+    print(f"\n{'hub neighbourhood export':32} {'format':>9} {'nodes':>7} {'read s':>7} {'write s':>8} {'total s':>8} {'MB':>6}")
+    for key in keys:
+        for format in FORMATS:
+            started = time.perf_counter()
+            subgraph = neighbourhood(store, find_entity(store, key), hops=1)
+            read = time.perf_counter() - started
+            with tempfile.TemporaryDirectory() as tmp:
+                files = write(subgraph.to_networkx(), format, Path(tmp) / "out")
+                total = time.perf_counter() - started
+                size = sum(f.stat().st_size for f in files) / 1e6
+            print(f"{key[:32]:32} {format:>9} {len(subgraph.nodes):7d} {read:7.2f} {total - read:8.2f} {total:8.2f} {size:6.1f}")
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -101,12 +145,14 @@ def main() -> None:
     parser.add_argument("--samples", type=int, default=10, help="random entities/papers besides the top ones")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--only", nargs="*", default=[], help="time only the interactions whose name contains one of these")
+    parser.add_argument("--export-hubs", type=int, default=2, help="export the neighbourhood of this many biggest hubs (0: none)")
     args = parser.parse_args()
 
     from graph import open_store
     from graph.config import StoreConfig
 
-    with open_store(StoreConfig.from_env(graph_name=args.graph)) as store:
+    with open_store(StoreConfig.from_env(graph_name=args.graph), setup=bool(args.synthetic)) as store:  # read only unless it builds
         if args.synthetic:
             from benchmarks.synthetic_graph import generate, load
 
@@ -119,15 +165,19 @@ def main() -> None:
         plan = interactions(store, args.samples, random.Random(args.seed))
         for calls in plan.values():  # warm caches and connections once
             calls[0]()
-        print(f"{'interaction':32} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+        plan = {name: calls for name, calls in plan.items() if not args.only or any(o in name for o in args.only)}
+        server = server_cpu(store)
+        print(f"{'interaction':32} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'cpu ms':>8}")
         slow = []
         for name, calls in plan.items():
-            times = measure(calls, args.repeat)
+            times, cpu = measure(calls, args.repeat, server)
             p50, p95 = statistics.median(times), percentile(times, 0.95)
-            print(f"{name:32} {len(times):5d} {p50:8.1f} {p95:8.1f} {max(times):8.1f}")
+            print(f"{name:32} {len(times):5d} {p50:8.1f} {p95:8.1f} {max(times):8.1f} {cpu:8.1f}")
             if p95 > BUDGET_MS:
                 slow.append(name)
         print(f"over the {BUDGET_MS} ms budget at p95: {', '.join(slow) if slow else 'none'}")
+        if args.export_hubs:
+            export_hubs(store, args.export_hubs)
 
 
 if __name__ == "__main__":

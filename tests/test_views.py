@@ -272,3 +272,99 @@ def test_console_reads_and_refuses_writes(synthetic):
         views.run_console(store, "MATCH (p:Paper) SET p.title = 'owned' RETURN p", {}, limit=5, timeout=5)
     assert views.graph_counts(store).papers == PAPERS
     assert not store.read("MATCH (p:Paper {title: 'owned'}) RETURN p").rows
+
+
+# ---------------------------------------------------------------- capped reads, on the real seed graph
+#
+# The views read a hub's neighbours above per-type floors and find related
+# papers through non-hub entities only. These compare them with the full,
+# uncapped reads on the real seeds and check that no read returns more than
+# its page.
+
+FULL_NEIGHBOURS = """
+MATCH (f:Entity {key: $key})-[c:CO_OCCURS]-(e:Entity)
+WHERE c.papers >= $min_shared AND coalesce(e.confidence, 1.0) >= $min_confidence AND coalesce(f.confidence, 1.0) >= $min_confidence
+RETURN e.label AS type, e.key AS key, e.paper_count AS size, c.papers AS papers
+"""
+
+
+@pytest.fixture(scope="module")
+def seeds(seed_graph):
+    from graph import open_store
+
+    with open_store() as store:
+        yield store
+
+
+def test_strongest_neighbours_read_only_their_page_and_equal_a_full_sort(seeds):
+    from graph.settings import MIN_CONFIDENCE
+    from graph.views import strongest as strong
+
+    returned = []
+    read = seeds.read
+
+    def counting(query, params=None, **kw):
+        result = read(query, params, **kw)
+        if query == strong.STRONGEST:
+            returned.append(Counter(row[0].properties["label"] for row in result.rows))
+        return result
+
+    keys = [e.key for label in ("Method", "Benchmark", "Task") for e in views.top_entities(seeds, label, 3)]
+    longest = 0
+    seeds.read = counting
+    try:
+        for key in keys:
+            for min_shared, per_type in ((1, 3), (1, 40), (2, 5)):
+                scope = strong.Scope(min_shared=min_shared)
+                known = strong.neighbour_types(seeds, key, scope, views.NODE_TYPES[:-1])
+                returned.clear()
+                found = strong.strongest(seeds, key, known, views.NODE_TYPES[:-1], per_type)
+                full = defaultdict(list)
+                for row in read(FULL_NEIGHBOURS, {"key": key, "min_shared": min_shared, "min_confidence": MIN_CONFIDENCE}).records():
+                    full[row["type"]].append((-row["papers"], -row["size"], row["key"]))
+                assert known.available == {t: len(rows) for t, rows in full.items()}
+                longest = max(longest, *known.available.values())
+                expected = sorted(row for rows in full.values() for row in sorted(rows)[:per_type])
+                got = sorted((-edge.properties["papers"], -node.properties["paper_count"], node.properties["key"]) for node, edge in found)
+                assert got == expected
+                # The store sent no more than a page per type.
+                assert all(n <= per_type for counts in returned for n in counts.values())
+    finally:
+        seeds.read = read
+    assert longest > 40  # some type had more neighbours than the biggest page: the floors did cut
+
+
+def test_related_papers_are_found_through_entities_below_the_hub_size(seeds, monkeypatch):
+    from graph.views import connections, neighbourhood
+
+    # A paper with one big entity (the hub here) and others of 2+ papers that lead elsewhere.
+    paper, hub = next((r[0], r[1] - 1) for r in seeds.read(
+        "MATCH (p:Paper)-[:MENTIONS]->(e:Entity) WHERE e.label IN ['Method', 'Dataset', 'Benchmark'] "
+        "WITH p, collect(e.paper_count) AS sizes, max(e.paper_count) AS biggest "
+        "WHERE biggest >= 10 AND size([n IN sizes WHERE 2 <= n AND n < biggest]) >= 2 RETURN p.id, biggest ORDER BY p.id LIMIT 1").rows)
+    mine = {r[0]: r[1] for r in seeds.read(
+        "MATCH (:Paper {id: $id})-[:MENTIONS]->(e:Entity) WHERE e.label IN ['Method', 'Dataset', 'Benchmark'] RETURN e.key, e.paper_count",
+        {"id": paper}).rows}
+    monkeypatch.setattr(connections, "RELATED_HUB", hub)
+    related = views.related_papers(seeds, paper, limit=1000)
+    assert related
+    for r in related:
+        theirs = {row[0] for row in seeds.read("MATCH (:Paper {id: $id})-[:MENTIONS]->(e:Entity) RETURN e.key", {"id": r.paper.id}).rows}
+        # Found through an entity below the hub size, and every shared entity counted, hubs too.
+        assert any(mine[k] <= hub for k in theirs & set(mine))
+        assert {e.key for e in r.shared} == theirs & set(mine)
+    monkeypatch.setattr(neighbourhood, "RELATED_HUB", 0)
+    assert views.neighbourhood_types(seeds, NodeRef.paper(paper), ViewFilters(types=NODE_TYPES)).get("Paper", 0) == 0
+
+
+def test_top_entities_and_counts_equal_a_full_read(seeds):
+    from graph.settings import MIN_CONFIDENCE
+
+    for label in ("Method", "Dataset", "Metric"):
+        full = [r[0] for r in seeds.read(
+            "MATCH (e:Entity) WHERE e.label = $label AND coalesce(e.confidence, 1.0) >= $min RETURN e.key ORDER BY e.paper_count DESC, e.key LIMIT 15",
+            {"label": label, "min": MIN_CONFIDENCE}).rows]
+        assert [e.key for e in views.top_entities(seeds, label, 15)] == full
+    counts = views.graph_counts(seeds)
+    assert counts.papers == seeds.scalar("MATCH (p:Paper) RETURN count(p)") == 307
+    assert counts.entities == {r[0]: r[1] for r in seeds.read("MATCH (e:Entity) RETURN e.label, count(e)").rows}

@@ -38,7 +38,8 @@ SHARED_PAPERS = {
     "upvotes": _SHARED_PAPERS.format(order="coalesce(p.upvotes, 0) DESC, coalesce(p.published, '') DESC"),
 }
 FIRST_WINDOW = 400  # papers of the smaller end looked at first; doubled while too few are shared
-SHARED_COUNT = "MATCH (a:Entity {key: $a})-[c:CO_OCCURS]-(b:Entity {key: $b}) RETURN c.papers LIMIT 1"
+# In the direction the link is stored (lower key to higher): undirected, it walks a hub's links on FalkorDB.
+SHARED_COUNT = "MATCH (a:Entity {key: $low}) WITH a MATCH (b:Entity {key: $high}) WITH a, b MATCH (a)-[c:CO_OCCURS]->(b) RETURN c.papers LIMIT 1"
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,8 @@ def link(store: GraphStore, a: str, b: str, order: str = ORDERS[0], limit: int =
         sa, sb = (start_surfaces, other_surfaces) if small_first else (other_surfaces, start_surfaces)
         stored = [row["start_evidence"], row["other_evidence"]]
         papers.append(LinkPaper(paper, evidence(paper.abstract, sa, sb, stored), sa, sb))
-    shared = store.scalar(SHARED_COUNT, {"a": a, "b": b}) or 0
+    low, high = sorted((ea.key, eb.key))  # Python orders str by code point, as both stores do
+    shared = store.scalar(SHARED_COUNT, {"low": low, "high": high}) or 0
     return LinkView(ea, eb, max(shared, len(papers)), papers, order)
 
 

@@ -44,10 +44,15 @@ RETURN e, papers, score, CASE WHEN papers >= $min_papers THEN 1 ELSE 0 END AS re
 ORDER BY recurring DESC, score DESC, papers DESC, e.key LIMIT $limit
 """
 TRENDING_ENOUGH = 3  # fewer entities than this in min_papers recent papers: single-paper ones fill in
+# Through the index on paper_count, from a floor down: reading every entity
+# of a type (200k methods at 40k papers) to keep 15 cost ~100 ms a list.
+# The WITH keeps the planner on that index rather than the label's.
 TOP_ENTITIES = """
-MATCH (e:Entity) WHERE e.label = $label AND coalesce(e.confidence, 1.0) >= $min_confidence
+MATCH (e:Entity) WHERE e.paper_count >= $floor
+WITH e WHERE e.label = $label AND coalesce(e.confidence, 1.0) >= $min_confidence
 RETURN e ORDER BY e.paper_count DESC, e.key LIMIT $limit
 """
+TOP_FLOOR_SHARE = 200  # the first floor: a 200th of the graph's papers, lowered 8-fold while too few reach it
 MONTHLY_MENTIONS = """
 UNWIND $keys AS key
 MATCH (e:Entity {key: key}) WITH e
@@ -56,11 +61,15 @@ WHERE p.published IS NOT NULL
 RETURN e.key AS key, e.name AS name, substring(p.published, 0, 7) AS month, count(p) AS papers
 ORDER BY month
 """
+# Each pair's link in the direction it is stored (lower key to higher): an
+# undirected lookup between two bound hubs walks their links on FalkorDB.
 PAIR_COUNTS = """
 UNWIND $rows AS row MATCH (a:Entity {key: row}) WITH collect(a) AS rows
 UNWIND $columns AS column MATCH (b:Entity {key: column}) WITH rows, collect(b) AS columns
 UNWIND rows AS a UNWIND columns AS b
-MATCH (a)-[c:CO_OCCURS]-(b)
+WITH a, b, CASE WHEN a.key < b.key THEN [a, b] ELSE [b, a] END AS ends
+WITH a, b, ends[0] AS low, ends[1] AS high
+MATCH (low)-[c:CO_OCCURS]->(high)
 RETURN a.key, b.key, c.papers
 """
 
@@ -84,7 +93,14 @@ def trending(store: GraphStore, days: int = 30, limit: int = 15, min_papers: int
 
 
 def top_entities(store: GraphStore, label: str, limit: int = 15) -> list[Entity]:
-    return [entity_of(row[0]) for row in store.read(TOP_ENTITIES, {"label": label, "limit": limit, "min_confidence": MIN_CONFIDENCE}).rows]
+    """The `limit` entities of a type in most papers (candidates left out)."""
+    floor = (store.scalar("MATCH (p:Paper) RETURN count(p)") or 0) // TOP_FLOOR_SHARE
+    while True:
+        params = {"label": label, "limit": limit, "floor": floor, "min_confidence": MIN_CONFIDENCE}
+        found = [entity_of(row[0]) for row in store.read(TOP_ENTITIES, params).rows]
+        if len(found) >= limit or floor == 0:
+            return found
+        floor //= 8
 
 
 def mentions_over_time(store: GraphStore, keys: Sequence[str]) -> list[TimePoint]:
