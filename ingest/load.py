@@ -221,6 +221,8 @@ class Loader:
         for record in self.pending.values():
             known.put(record)
         plan = BatchPlan()
+        planned: dict[str, PaperRecord] = {}  # two batch papers may join one stored paper
+        extract: set[str] = set()
         for record in batch.papers.values():
             added = known.add(record)
             merged, base, paper_id = added.paper, added.base, added.paper.id
@@ -246,11 +248,12 @@ class Loader:
             self.counted.add(paper_id)
             if base is None or added.absorbed or record_hash(merged) != record_hash(base) \
                     or base_extraction != self.extraction:
-                plan.to_extract.append(merged)
+                extract.add(paper_id)
             elif merged == base and stored_key == merged.title_key:
                 continue
-            plan.papers.append(merged)
-            self.pending[paper_id] = merged
+            planned[paper_id] = self.pending[paper_id] = merged
+        plan.papers = list(planned.values())
+        plan.to_extract = [paper for paper in plan.papers if paper.id in extract]
         plan.summary.papers_extracted = len(plan.to_extract)
         return plan
 

@@ -160,3 +160,23 @@ def test_an_ingest_killed_while_retiring_a_title_keyed_node_leaves_the_paper_onc
 
 def ids_titled(store, title: str) -> set[str]:
     return {row[0] for row in store.read("MATCH (p:Paper) WHERE p.title = $title RETURN p.id", {"title": title}).rows}
+
+
+def test_two_records_of_a_batch_joining_one_stored_paper_write_it_once(store, tmp_path):
+    """A stored arXiv paper; then, in one batch, a title-only copy of it
+    (joins by the stored title's key) and an arXiv copy under a longer
+    title (joins by id): one node, its links written once."""
+    abstract = "We fine-tune BERT on ImageNet and report accuracy on GLUE."
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    first.write_text(json.dumps({"id": "2401.00007", "title": "Alpha Beta Gamma", "summary": abstract}) + "\n")
+    second.write_text(json.dumps({"title": "alpha beta gamma", "abstract": abstract + " Longer.", "upvotes": 4}) + "\n"
+                      + json.dumps({"id": "2401.00007", "title": "Alpha Beta Gamma: the Extended Study",
+                                    "summary": abstract}) + "\n")
+    _ingest(store, first)
+    report = _ingest(store, second)
+    assert (report.papers, report.load.papers_updated, report.load.papers_extracted) == (1, 1, 1)
+    paper, = [row["p"] for row in store.read("MATCH (p:Paper) RETURN properties(p) AS p").records()]
+    assert (paper["id"], paper["upvotes"], paper["title"]) == ("arxiv:2401.00007", 4, "Alpha Beta Gamma: the Extended Study")
+    assert paper["abstract"].endswith("Longer.") and len(paper["sources"]) == 3
+    doubled = store.scalar("MATCH (p:Paper)-[m:MENTIONS]->(e:Entity) WITH e, count(m) AS n WHERE n > 1 RETURN count(e)")
+    assert doubled == 0 and store.scalar("MATCH (:Paper)-[m:MENTIONS]->() RETURN count(m)") > 0
