@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 from graph import queries
@@ -54,13 +55,18 @@ def peeled(name: str) -> Iterator[str]:
 
 def base_keys(name: str) -> list[str]:
     """Keys a variant named `name` may hang under, nearest first."""
+    return list(_base_keys(name))
+
+
+@lru_cache(maxsize=200_000)  # every refresh peels every name; an app applying review actions refreshes often
+def _base_keys(name: str) -> tuple[str, ...]:
     own = alias_key(name)
-    keys = []
+    keys: list[str] = []
     for candidate in peeled(name):
         key = alias_key(candidate)
         if key and key != own and key not in keys:
             keys.append(key)
-    return keys
+    return tuple(keys)
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,7 @@ GRAPH_SCHEMA = {
         "organization", "url", "links", "categories", "listed", "cited_by_count", "sources", "title_key", "record_hash",
         "extraction_id", "key", "name", "label", "aliases", "paper_count", "mention_count", "first_seen",
         "last_seen", "kb_id", "confidence", "search_text", "label_votes", "alias_weights", "alias_keys",
-        "count", "evidence", "surfaces", "papers",
+        "count", "evidence", "surfaces", "papers", "curated",
     ],
 }
 
