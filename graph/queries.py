@@ -19,6 +19,20 @@ WHERE p.id <> key
 RETURN properties(p) AS paper
 """
 
+# Papers stored before Paper.title_key existed; the key is computed in Python
+# (ingest.identity.title_hash) and set once.
+PAPERS_WITHOUT_TITLE_KEY = """
+MATCH (p:Paper)
+WHERE p.title_key IS NULL
+RETURN p.id AS id, p.title AS title
+"""
+
+SET_TITLE_KEYS = """
+UNWIND $rows AS row
+MATCH (p:Paper {id: row.id})
+SET p.title_key = row.title_key
+"""
+
 # What a batch's papers contributed before it is replaced: their links as stored.
 STORED_LINKS = """
 UNWIND $ids AS id
@@ -38,7 +52,8 @@ RETURN e.key AS key, e.paper_count AS paper_count, e.mention_count AS mention_co
 # entities kept their tallies): the one read whose cost is the entity's size.
 ENTITY_MENTIONS = """
 UNWIND $keys AS key
-MATCH (e:Entity {key: key})<-[m:MENTIONS]-(p:Paper)
+MATCH (e:Entity {key: key}) WITH e
+MATCH (e)<-[m:MENTIONS]-(p:Paper)
 WHERE NOT p.id IN $except
 RETURN e.key AS key, m.label AS label, m.surfaces AS surfaces, m.count AS count, p.published AS published
 """
@@ -61,13 +76,17 @@ def _write_batch() -> str:
     computed beforehand, so a retry after a lost reply does no harm.
 
     Each `WITH count(*)` closes a step with exactly one row, so a step with
-    nothing to do does not stop the ones after it. The co-occurrence take-back
-    filters on `remaining`, not `c.papers`: FalkorDB dropped the SET when the
+    nothing to do does not stop the ones after it. A step that starts from a
+    paper finds it by id first (`WITH p`): written as one pattern, FalkorDB
+    scanned every Paper per id, so a batch's cost grew with the graph
+    (tests/test_ingest_plans.py). The co-occurrence take-back filters on
+    `remaining`, not `c.papers`: FalkorDB dropped the SET when the
     WHERE right after it read the property it set (a re-extraction doubled
     every CO_OCCURS count; tests/test_review.py compares them)."""
     steps = [
         """UNWIND $relink AS id
-MATCH (a:Entity)<-[:MENTIONS]-(:Paper {id: id})-[:MENTIONS]->(b:Entity)
+MATCH (p:Paper {id: id}) WITH p
+MATCH (a:Entity)<-[:MENTIONS]-(p)-[:MENTIONS]->(b:Entity)
 WHERE a.key < b.key
 WITH a, b, count(*) AS n
 MATCH (a)-[c:CO_OCCURS]->(b)
@@ -101,7 +120,8 @@ CREATE (p)-[:MENTIONS {count: row.count, evidence: row.evidence, surfaces: row.s
 MATCH (p:Paper {id: row.paper_id}), (e:Entity {key: row.key})
 CREATE (p)-[:PROPOSES]->(e)""",
         """UNWIND $relink AS id
-MATCH (a:Entity)<-[:MENTIONS]-(:Paper {id: id})-[:MENTIONS]->(b:Entity)
+MATCH (p:Paper {id: id}) WITH p
+MATCH (a:Entity)<-[:MENTIONS]-(p)-[:MENTIONS]->(b:Entity)
 WHERE a.key < b.key
 WITH a, b, count(*) AS n
 MERGE (a)-[c:CO_OCCURS]->(b)
