@@ -16,6 +16,7 @@ from graph.dialect import ENTITY_LABELS
 from graph.store import GraphStore
 from graph.views import Entity, NodeRef
 from ingest import review
+from ingest.curation import CurationError
 
 OPEN, FORM, KIND, ENTITY, TARGET, LABEL, APPLY, STATUS = (
     f"review-{part}" for part in ("open", "form", "kind", "entity", "target", "label", "apply", "status"))
@@ -118,7 +119,7 @@ def register(app, store: GraphStore, panel: Callable[[GraphStore, str, State], A
         action = review.Action(kind, entity["key"], label if kind == "relabel" else target)
         try:
             applied = review.apply(store, StoreConfig.from_env().curation_path, action)
-        except review.ReviewError as error:
+        except (review.ReviewError, CurationError) as error:  # a curation file broken by hand is named with its line
             return str(error), no_update, no_update
         page = page_of(pathname)
         state = State.parse(search)
