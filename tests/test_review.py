@@ -11,6 +11,7 @@ import uuid
 import pytest
 
 from graph import StoreConfig, open_store
+from ingest import review
 from ingest.curation import Curation
 from ingest.review import Action, ReviewError, apply, uncertain, write_action
 from ingest.run import IngestOptions, ingest_paths
@@ -87,7 +88,7 @@ def graph(paperkg_home):
         store.close()
 
 
-def test_actions_give_the_graph_a_hand_edit_and_reingest_gives(graph, tmp_path, listing):
+def test_actions_give_the_graph_a_hand_edit_and_reingest_gives(graph, tmp_path, listing, monkeypatch):
     in_app, by_hand = graph(), graph()
     app_file, hand_file = tmp_path / "app.toml", tmp_path / "hand.toml"
     ingest(in_app, None, listing)
@@ -126,6 +127,18 @@ def test_actions_give_the_graph_a_hand_edit_and_reingest_gives(graph, tmp_path, 
     app_file.write_text(app_file.read_text().replace('"HumanEval+" = "HumanEval"', ""))
     ingest(in_app, app_file, listing)
     assert not in_app.read("MATCH ()-[r:VARIANT_OF]->() WHERE r.curated = true RETURN r").rows
+
+    # A graph change that fails puts the file back as it was.
+    text, before = app_file.read_text(), dump(in_app)
+
+    def store_gone(*args):
+        raise ConnectionError("the store went away")
+
+    monkeypatch.setattr(review, "_relink", store_gone)
+    with pytest.raises(ConnectionError):
+        apply(in_app, app_file, Action("drop", "dpm-2-m"))
+    assert app_file.read_text() == text
+    assert dump(in_app) == before
 
 
 def test_write_keeps_comments_and_refuses_a_cycle(tmp_path):
@@ -192,21 +205,3 @@ def test_entities_review_command_prints_one_line_each(seed_graph):
     assert papers == sorted(papers, reverse=True)
     assert all("  ->  [" in line for line in lines)
 
-
-def test_a_failed_graph_change_takes_the_line_back(graph, tmp_path, listing, monkeypatch):
-    from ingest import review
-
-    store = graph()
-    ingest(store, None, listing)
-    path = tmp_path / "curation.toml"
-    path.write_text("# kept as it is\n")
-    before = dump(store)
-
-    def store_gone(*args):
-        raise ConnectionError("the store went away")
-
-    monkeypatch.setattr(review, "_relink", store_gone)
-    with pytest.raises(ConnectionError):
-        apply(store, path, Action("drop", "mnistcifar-10-imagenet"))
-    assert path.read_text() == "# kept as it is\n"
-    assert dump(store) == before
