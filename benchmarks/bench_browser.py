@@ -220,12 +220,13 @@ def _quoted(text: str) -> str:
     return urlencode({"": text})[1:]
 
 
-def focuses(store) -> tuple[list[Focus], NodeRef]:
-    """The top entity of each type (the biggest views a click opens), with
-    a neighbour whose expansion adds nodes, and the entity in most papers
-    for the 1,000-node view."""
+def focuses(store, keys: list[str] | None = None) -> tuple[list[Focus], NodeRef]:
+    """The top entity of each type (the biggest views a click opens), or the
+    entities `keys`, each with a neighbour whose expansion adds nodes, and
+    the entity in most papers for the 1,000-node view."""
     found = []
-    for ref in (NodeRef.entity(e.key) for label in FOCUS_TYPES for e in views.top_entities(store, label, 1)):
+    refs = [NodeRef.entity(k) for k in keys] if keys else [NodeRef.entity(e.key) for label in FOCUS_TYPES for e in views.top_entities(store, label, 1)]
+    for ref in refs:
         filters = State(focus=ref).filters
         view = views.explore(store, ref, filters)
         size = len(view.nodes)
@@ -273,11 +274,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="rounds over the focus entities")
     parser.add_argument("--big-runs", type=int, default=3, help="samples of the 1,000-node view")
     parser.add_argument("--only", action="append", choices=ACTIONS, help="time only these actions")
+    parser.add_argument("--focus", action="append", metavar="KEY", help="time these entities (keys) instead of the top one of each type")
     parser.add_argument("--trace", action="store_true", help="after each action, list its Dash callback requests (start, end, server time, size)")
     args = parser.parse_args()
 
     with open_store(StoreConfig.from_env()) as store:
-        found, big = focuses(store)
+        found, big = focuses(store, args.focus)
         counts = views.graph_counts(store)
     print(f"graph: {counts.papers:,} papers, {counts.total_entities:,} entities; focuses "
           + ", ".join(f.ref.key for f in found) + f"; 1,000-node view of {big.key}", flush=True)
