@@ -326,11 +326,13 @@ def demo(
         from graph.neo4j_store import create_database
 
         config = create_database(config, DEMO_DATABASE)
+    # The review buttons in the demo write a curation file of its own, never the one your ingests read.
+    curation = config.home / "demo-curation.toml"
     with open_store(config) as store:
-        report = ingest_paths(store, [str(SAMPLE_PATH)], IngestOptions(), console=err)
+        report = ingest_paths(store, [str(SAMPLE_PATH)], IngestOptions(curation_path=curation if curation.exists() else None), console=err)
         out.print(f"demo graph: {report.total_papers} papers, {sum(report.entities_by_label.values())} entities", highlight=False)
         if not no_serve:
-            _serve(store, host="127.0.0.1", port=port, auth=None, debug=False)
+            _serve(store, host="127.0.0.1", port=port, auth=None, debug=False, curation=curation)
 
 
 @cli.command()

@@ -21,7 +21,8 @@ from graph.store import GraphStore
 ASSETS = Path(__file__).parent / "assets"
 
 
-def create_app(store: GraphStore, auth: tuple[str, str] | None = None) -> dash.Dash:
+def create_app(store: GraphStore, auth: tuple[str, str] | None = None, curation: Path | None = None) -> dash.Dash:
+    """`curation`: the file the review buttons write (default: $PAPERKG_CURATION, else $PAPERKG_HOME/curation.toml)."""
     app = dash.Dash(
         __name__,
         title="paperkg",
@@ -37,7 +38,7 @@ def create_app(store: GraphStore, auth: tuple[str, str] | None = None) -> dash.D
     for page in layout.PAGE_MODULES.values():
         page.register(app, store)
     details.register(app, store)
-    review.register(app, store, details.content)
+    review.register(app, store, details.content, curation)
     pickers.register(app, store)
 
     @app.callback(Output(STORE_ALERT, "hidden"), Input("url", "href"))
@@ -91,8 +92,9 @@ def _same(given: str | None, expected: str) -> bool:
     return hmac.compare_digest((given or "").encode(), expected.encode())
 
 
-def serve(store: GraphStore, *, host: str = "127.0.0.1", port: int = 8050, auth: tuple[str, str] | None = None, debug: bool = False) -> None:
-    app = create_app(store, auth)
+def serve(store: GraphStore, *, host: str = "127.0.0.1", port: int = 8050, auth: tuple[str, str] | None = None, debug: bool = False,
+          curation: Path | None = None) -> None:
+    app = create_app(store, auth, curation)
     if debug:
         # Dash's reloader and error overlay, but not Werkzeug's debugger: its
         # /console runs Python for whoever reaches it, outside basic auth.

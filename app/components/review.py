@@ -5,6 +5,7 @@ line to the curation file and changes the graph at once (ingest/review.py),
 then the details and the Explore canvas are drawn again."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Callable
 
 from dash import ALL, MATCH, Input, Output, State as DashState, ctx, dcc, html, no_update, set_props
@@ -73,8 +74,9 @@ def after(state: State, action: review.Action, applied: review.Applied) -> State
                        expand=tuple(dict.fromkeys(moved(r) for r in state.expand)))
 
 
-def register(app, store: GraphStore, panel: Callable[[GraphStore, str, State], Any]) -> None:
-    """`panel(store, page, state)` draws the details panel (app/components/details.content)."""
+def register(app, store: GraphStore, panel: Callable[[GraphStore, str, State], Any], curation: Path | None = None) -> None:
+    """`panel(store, page, state)` draws the details panel (app/components/details.content);
+    `curation` is the file actions write (default: the one `paperkg ingest` reads)."""
 
     @app.callback(
         Output({"role": FORM, "page": MATCH}, "children"),
@@ -118,7 +120,7 @@ def register(app, store: GraphStore, panel: Callable[[GraphStore, str, State], A
             return "Choose the other entity first.", no_update, no_update
         action = review.Action(kind, entity["key"], label if kind == "relabel" else target)
         try:
-            applied = review.apply(store, StoreConfig.from_env().curation_path, action)
+            applied = review.apply(store, curation or StoreConfig.from_env().curation_path, action)
         except (review.ReviewError, CurationError) as error:  # a curation file broken by hand is named with its line
             return str(error), no_update, no_update
         page = page_of(pathname)
