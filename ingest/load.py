@@ -43,6 +43,7 @@ from ingest.confidence import Evidence, confidence, defined, name_shaped
 from ingest.curation import Curation
 from ingest.dedupe import PaperIndex, is_title_keyed
 from ingest.faults import kill_point
+from ingest.identity import title_hash
 from ingest.mentions import EntityLink, ExtractedDoc
 from ingest.normalize import alias_key, corpus_label, display_name, label_agreement, resolve
 from ingest.records import PaperRecord
@@ -209,6 +210,16 @@ class Loader:
         self.pending: dict[str, PaperRecord] = {}
         self._aliases: AliasIndex | None = None
         self.counted: set[str] = set()  # ids this run has counted in a summary
+        self._add_missing_title_keys()
+
+    def _add_missing_title_keys(self) -> None:
+        """Give papers stored before `title_key` existed theirs, so a
+        title-only record finds them: idempotent, and nothing to do (one
+        scan) once done. A write outside the batches, harmless to repeat."""
+        rows = [{"id": row["id"], "title_key": title_hash(row["title"] or "")}
+                for row in self.store.read(queries.PAPERS_WITHOUT_TITLE_KEY).records()]
+        if rows:
+            self.store.write_rows(queries.SET_TITLE_KEYS, rows)
 
     def plan(self, records: Iterable[PaperRecord]) -> BatchPlan:
         batch = PaperIndex()

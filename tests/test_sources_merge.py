@@ -180,3 +180,12 @@ def test_two_records_of_a_batch_joining_one_stored_paper_write_it_once(store, tm
     assert paper["abstract"].endswith("Longer.") and len(paper["sources"]) == 3
     doubled = store.scalar("MATCH (p:Paper)-[m:MENTIONS]->(e:Entity) WITH e, count(m) AS n WHERE n > 1 RETURN count(e)")
     assert doubled == 0 and store.scalar("MATCH (:Paper)-[m:MENTIONS]->() RETURN count(m)") > 0
+
+
+def test_a_paper_stored_before_title_keys_existed_is_found_by_its_title(store, two_sources):
+    dump, _, first = two_sources
+    store.write("CREATE (:Paper {id: 'arxiv:2402.00001', title: $title, sources: ['old.jsonl:1']})",
+                {"title": first.title.upper()})
+    _ingest(store, dump)
+    ids = {row[0] for row in store.read("MATCH (p:Paper) RETURN p.id").rows}
+    assert "arxiv:2402.00001" in ids and first.title_key not in ids and len(ids) == 2
