@@ -24,7 +24,7 @@ from ingest.extract import gazetteer
 from ingest.extract.doc_state import DATASET_GROUP, span_text, token_texts
 from ingest.extract.span_filter import has_name_token, is_name
 from ingest.extract.vocab import (
-    BENCHMARK_HEADS, LABEL_BY_HEAD, METHOD_NOUNS, RESOURCE_HEADS,
+    BENCHMARK_HEADS, DATA_NOUNS, LABEL_BY_HEAD, METHOD_NOUNS, RESOURCE_HEADS,
     AREA_TERMS, FIELD_TERMS, GENERIC_TERMS, MEASURE_HEADS, METHOD_HEADS, METHOD_VERBS, ORGANISATIONS, RESOURCE_WORDS,
 )
 from ingest.normalize import alias_key
@@ -141,6 +141,32 @@ def checked_label(
         if not any(c.isupper() or c.isdigit() for c in text):
             return None  # "relational databases": a kind of data, not a named resource
     return label
+
+
+def _data_types(doc: Doc, ents: list[Span]) -> set[str]:
+    """Keys of unknown dataset-labelled names that the text only ever puts
+    in front of a data noun ("MRI scans", "SAR images", "RGB-D frames"): a kind
+    of data or a sensor, not a named data set (named ones are also used on
+    their own: "on KITTI", "the KITTI dataset")."""
+    texts = token_texts(doc)
+    as_modifier: dict[str, bool] = {}
+    with_noun: dict[str, str] = {}  # "IMU data" as one span: its key -> the name's key
+    for ent in ents:
+        if ent.label_ not in DATASET_GROUP:
+            continue
+        if len(ent) > 1 and texts[ent.end - 1] in DATA_NOUNS:  # lower-case: "Open Image" is a name
+            name = span_text(ent[:-1])
+            key = with_noun[alias_key(span_text(ent))] = alias_key(name)
+            modifier = True
+        else:
+            name = span_text(ent)
+            key = alias_key(name)
+            modifier = ent.end < len(texts) and texts[ent.end] in DATA_NOUNS
+        if gazetteer.lookup(name):
+            modifier = False
+        as_modifier[key] = as_modifier.get(key, True) and modifier
+    kinds = {key for key, only in as_modifier.items() if only}
+    return kinds | {full for full, key in with_noun.items() if key in kinds}
 
 
 def _metric_names_used_as_methods(doc: Doc, ents: list[Span], long_forms: dict[str, str]) -> set[str]:
@@ -272,9 +298,10 @@ def sanity(doc: Doc) -> Doc:
     ents = list(doc.ents)
     method_keys = _method_keys(doc, ents)
     used_as_method = _metric_names_used_as_methods(doc, ents, long_forms)
+    data_types = _data_types(doc, ents)
     kept = []
     for ent in ents:
-        if is_junk(ent):
+        if is_junk(ent) or ent.label_ in DATASET_GROUP and alias_key(span_text(ent)) in data_types:
             continue
         label = checked_label(doc, ent, long_forms, used_as_method, short_forms)
         if label in DATASET_GROUP and alias_key(span_text(ent)) in method_keys:

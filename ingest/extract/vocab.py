@@ -141,6 +141,15 @@ RESOURCE_WORDS = frozenset(
         "validation", "dialogues", "images", "texts", "articles", "papers", "records", "scans",
     }
 )
+# Nouns for a kind of data: a name used only in front of one ("MRI scans",
+# "SAR images", "RGB-D frames") is a modality, not a data set. Not "data":
+# "WSJ test data", "Twitter data" are named corpora.
+DATA_NOUNS = frozenset({
+    "image", "images", "imagery", "scan", "scans", "video", "videos", "frame", "frames", "signal",
+    "signals", "sequence", "sequences", "volume", "volumes", "slide", "slides", "sensor", "sensors", "camera",
+    "cameras", "point", "measurement", "measurements", "recording", "recordings", "modality", "modalities",
+    "input", "inputs", "stream", "streams", "reading", "readings", "acquisition", "acquisitions",
+})
 # Verbs whose subject is a method, never a dataset ("X outperforms").
 METHOD_VERBS = frozenset({
     "outperforms", "outperformed", "achieves", "achieved", "improves", "improved", "reduces",
