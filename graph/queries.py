@@ -45,7 +45,7 @@ UNWIND $keys AS key
 MATCH (e:Entity {key: key})
 RETURN e.key AS key, e.paper_count AS paper_count, e.mention_count AS mention_count,
        e.first_seen AS first_seen, e.last_seen AS last_seen, e.label_votes AS label_votes,
-       e.aliases AS aliases, e.alias_weights AS alias_weights
+       e.aliases AS aliases, e.alias_weights AS alias_weights, e.confidence AS confidence
 """
 
 # Only for an entity that lost its first or last paper (or was written before
@@ -74,6 +74,12 @@ def _write_batch() -> str:
     once): the papers' co-occurrences are taken back from the links stored
     when it runs, their links replaced, and entity properties set to values
     computed beforehand, so a retry after a lost reply does no harm.
+
+    CO_OCCURS links confirmed entities only (a candidate, below
+    MIN_CONFIDENCE, is left out of co-occurrence until a later paper confirms
+    it): most entities are one-paper candidates, so this is most of the pairs.
+    The loader passes the entities a batch confirms ($promoted) and the ones
+    it demotes ($demoted), whose edges are then built or removed whole.
 
     Each `WITH count(*)` closes a step with exactly one row, so a step with
     nothing to do does not stop the ones after it. A step that starts from a
@@ -122,10 +128,29 @@ CREATE (p)-[:PROPOSES]->(e)""",
         """UNWIND $relink AS id
 MATCH (p:Paper {id: id}) WITH p
 MATCH (a:Entity)<-[:MENTIONS]-(p)-[:MENTIONS]->(b:Entity)
-WHERE a.key < b.key
+WHERE a.key < b.key AND coalesce(a.confidence, 1.0) >= $min_confidence AND coalesce(b.confidence, 1.0) >= $min_confidence
+  AND NOT a.key IN $promoted AND NOT b.key IN $promoted
 WITH a, b, count(*) AS n
 MERGE (a)-[c:CO_OCCURS]->(b)
 SET c.papers = coalesce(c.papers, 0) + n""",
+        # A candidate this batch confirms gets the edges of all its papers, with
+        # exact counts, so an edge a retry finds is harmless (left out of the
+        # step above: FalkorDB's MERGE did not see an edge created earlier in
+        # the same statement and made a second one). count(p), not count(*):
+        # FalkorDB folds a path through an unused node into one hop, and
+        # counted each pair once ...
+        """UNWIND $promoted AS key
+MATCH (e:Entity {key: key}) WITH e
+MATCH (e)<-[:MENTIONS]-(p:Paper)-[:MENTIONS]->(o:Entity)
+WHERE o <> e AND coalesce(o.confidence, 1.0) >= $min_confidence
+WITH e, o, count(p) AS n
+WITH DISTINCT CASE WHEN e.key < o.key THEN e ELSE o END AS a, CASE WHEN e.key < o.key THEN o ELSE e END AS b, n
+MERGE (a)-[c:CO_OCCURS]->(b)
+SET c.papers = n""",
+        # ... and an entity that falls below the line loses them.
+        """UNWIND $demoted AS key
+MATCH (:Entity {key: key})-[c:CO_OCCURS]-(:Entity)
+DELETE c""",
         """UNWIND $orphans AS key
 MATCH (e:Entity {key: key})
 DETACH DELETE e""",

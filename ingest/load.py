@@ -37,6 +37,7 @@ from typing import Callable, Iterable, Iterator, Mapping, Sequence
 from graph import queries
 from graph.dialect import ENTITY_LABELS
 from graph.schema import NODE_LABEL
+from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
 from ingest import kb, variants
 from ingest.confidence import Evidence, confidence, defined, name_shaped
@@ -110,6 +111,7 @@ class EntityTally:
     first_seen: str | None = None
     last_seen: str | None = None
     dates_lost: bool = False  # a paper dated first_seen or last_seen was taken back
+    stored_confirmed: bool | None = None  # stored at or above MIN_CONFIDENCE (None: not stored)
 
     def add(self, item: Contribution, sign: int = 1) -> None:
         self.papers += sign
@@ -307,6 +309,7 @@ class Loader:
         self._refresh_lost_dates([t for t in tallies.values() if t.dates_lost and t.papers > 0], relink, added)
 
         entities: dict[str, list[dict]] = {label: [] for label in ENTITY_LABELS}
+        promoted, demoted = [], []  # crossed MIN_CONFIDENCE: their co-occurrence edges are built or removed
         result = WriteResult()
         for tally in tallies.values():
             if tally.papers > 0:
@@ -314,6 +317,11 @@ class Loader:
                 entities[label].append({"key": tally.key, "properties": properties})
                 result.alias_keys[tally.key] = properties["alias_keys"]
                 result.papers[tally.key] = tally.papers
+                confirmed = properties["confidence"] >= MIN_CONFIDENCE
+                if confirmed and tally.stored_confirmed is False:
+                    promoted.append(tally.key)
+                elif not confirmed and tally.stored_confirmed:
+                    demoted.append(tally.key)
             else:
                 result.alias_keys[tally.key] = None
         kill_point("before_write")
@@ -325,6 +333,9 @@ class Loader:
             "mentions": [_link_row(link) for link in links],
             "proposes": [{"paper_id": link.paper_id, "key": link.key} for link in links if link.proposed],
             "orphans": [key for key, alias_keys in result.alias_keys.items() if tallies[key].papers <= 0],
+            "min_confidence": MIN_CONFIDENCE,
+            "promoted": promoted,
+            "demoted": demoted,
         })
         kill_point("after_write")
         return result
@@ -352,9 +363,10 @@ class Loader:
 
     def _tallies(self, keys: list[str], relink: list[str]) -> dict[str, EntityTally]:
         tallies = {key: EntityTally(key) for key in keys}
-        legacy = []
+        legacy, confirmed = [], {}
         for batch in _batches(keys, READ_BATCH):
             for row in self.store.read(queries.ENTITY_TALLIES, {"keys": batch}).records():
+                confirmed[row["key"]] = row["confidence"] is None or row["confidence"] >= MIN_CONFIDENCE
                 if row["label_votes"] is None:  # written before entities kept tallies
                     legacy.append(row["key"])
                     continue
@@ -368,6 +380,8 @@ class Loader:
             for row in self.store.read(queries.ENTITY_MENTIONS, {"keys": batch, "except": []}).records():
                 tallies[row["key"]].add(Contribution(
                     row["key"], row["label"], tuple(row["surfaces"] or ()), row["count"], row["published"]))
+        for key, stored_confirmed in confirmed.items():
+            tallies[key].stored_confirmed = stored_confirmed
         return tallies
 
     def _refresh_lost_dates(self, tallies: list[EntityTally], relink: list[str], added: list[Contribution]) -> None:
