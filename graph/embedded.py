@@ -125,6 +125,8 @@ class EmbeddedServer:
 
     def _owner_unlocked(self) -> ServerInfo | None:
         state = self._state()
+        if state is not None and not _may_serve(state.pid, self.dir):
+            state = None  # a copy of another home: the state names the original's server
         if state is not None and _process_state(state.pid) in (None, "Z"):
             # The server died; a child it forked (an AOF rewrite) may hold the
             # lock a little longer, and has nothing to serve.
@@ -425,6 +427,15 @@ def _process_state(pid: int) -> str | None:
 def _cpu_ticks(pid: int) -> int | None:
     stat = _proc_stat(pid)
     return int(stat[11]) + int(stat[12]) if stat else None  # utime + stime
+
+
+def _may_serve(pid: int, data_dir: Path) -> bool:
+    """False when the process is seen working in another directory (the
+    server works in its data directory)."""
+    try:
+        return Path(os.readlink(f"/proc/{pid}/cwd")) == data_dir.resolve()
+    except OSError:
+        return True  # gone, or no /proc to tell: the other checks decide
 
 
 def _is_redis(pid: int) -> bool:

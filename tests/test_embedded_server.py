@@ -200,3 +200,25 @@ def test_stop_returns_when_another_process_starts_a_new_server_at_once(server, m
     assert restarter.wait(timeout=60) == 0
     new = server.info()
     assert new is not None and new.pid != old.pid
+
+
+def test_a_copied_home_gets_its_own_server_not_the_originals(server, tmp_path):
+    """`cp -a` of a home whose server runs copies a state file naming that
+    server: the copy must start its own, and writes to it never reach the original."""
+    import shutil
+
+    original = server.ensure_running()
+    embedded._client(original).execute_command("GRAPH.QUERY", "g", "CREATE (:P {n: 1})")
+    copy = EmbeddedServer(tmp_path / "copy")
+    shutil.copytree(server.dir, copy.dir, symlinks=True)
+    try:
+        assert copy.info() is None
+        own = copy.ensure_running()
+        assert own.pid != original.pid
+        embedded._client(own).execute_command("GRAPH.QUERY", "g", "CREATE (:P {n: 2})")
+        count = "MATCH (p:P) RETURN count(p)"
+        assert embedded._client(original).execute_command("GRAPH.RO_QUERY", "g", count)[1] == [[1]]
+        assert embedded._client(own).execute_command("GRAPH.RO_QUERY", "g", count)[1] == [[2]]
+    finally:
+        copy.stop()
+    assert server.info() == original
