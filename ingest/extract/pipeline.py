@@ -7,7 +7,6 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from ingest.extract.matmul_ops import use_matmul_ops
 from ingest.extract.tokenizer import adjust_tokenizer
 
 # Imported for their @Language registrations.
@@ -50,7 +49,6 @@ def build_pipeline(model: str = "fast") -> Language:
     path = model_path(model)
     if (path / "config.cfg").exists():
         nlp = spacy.load(path, exclude=["senter", "parser", "tagger", "lemmatizer"])
-        use_matmul_ops(nlp)
     elif model == "fast":
         nlp = spacy.blank("en")
     else:
