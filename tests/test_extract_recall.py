@@ -88,3 +88,6 @@ def test_a_kind_of_data_is_not_a_dataset(extractor):
     assert not any(label in ("DATASET", "BENCHMARK") for label in found.values())
     found = labels(extractor, "We evaluate on KITTI and on the Zorblat dataset. Zorblat images are sharp.")
     assert found.get("KITTI") == "BENCHMARK" and found.get("Zorblat") in ("DATASET", "BENCHMARK")
+    found = labels(extractor, "We train on 3D data and 2D images. Supervised training on Supervised data uses KITTI.")
+    assert not {"3D", "3D data", "2D images", "Supervised"} & {t for t, label in found.items() if label in ("DATASET", "BENCHMARK")}
+    assert labels(extractor, "We evaluate on 3D-FRONT and Ego4D.").get("3D-FRONT") == "BENCHMARK"

@@ -47,6 +47,8 @@ _METRIC_MARK = re.compile(r"@|\bF\d\b|^F\d")
 # A bare version or abbreviation fragment: "ca1.6", "v2".
 _FRAGMENT = re.compile(r"^[a-z]{1,3}\d[\d.]*$")
 _INFLECTED = re.compile(r"^[A-Z][a-z]+(?:ed|ing|ly)$")
+# A dimensionality alone ("3D", "2.5D", "4D"): a property of data or a model, never a name.
+_DIMENSION = re.compile(r"^\d+(?:\.\d+)?-?D$")
 
 
 def _words(text: str) -> list[str]:
@@ -59,7 +61,7 @@ def is_junk(span: Span) -> bool:
     key = alias_key(text)
     if not key or not is_name(span):
         return True
-    if _NUMBER_LIKE.match(text) or _PERCENT.search(text) or _SYMBOL.search(text) or text.endswith("-like") or _FRAGMENT.match(text):
+    if _NUMBER_LIKE.match(text) or _DIMENSION.match(text) or _PERCENT.search(text) or _SYMBOL.search(text) or text.endswith("-like") or _FRAGMENT.match(text):
         return True
     if _FORMAT.match(text) or _LICENCE.match(text) or key in GENERIC_TERMS or key in ORGANISATIONS:
         return True
@@ -121,6 +123,11 @@ def checked_label(
         if alias_key(_words(text)[-1]) in _MODEL_ACRONYMS:
             return "METHOD"  # MLLMs
     if label in DATASET_GROUP:
+        if len(ent) == 1 and _INFLECTED.match(text):
+            return None  # "Supervised", "Pretrained": a word from a title or heading, not a data set's name
+        words = text.split()
+        if _DIMENSION.match(words[0]) and all(w.islower() for w in words[1:]):
+            return None  # "3D data", "2D images": a kind of data
         last = re.split(r"[\s\-/]+", text)[-1]
         if last.islower() and LABEL_BY_HEAD.get(last) == "TASK":
             return "TASK"  # STEM reasoning
