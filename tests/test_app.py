@@ -9,7 +9,7 @@ import json
 import zipfile
 
 import networkx as nx
-from dash import no_update
+from dash import dcc, no_update
 
 from app.components.canned import CANNED
 from app.components.export import send_subgraph
@@ -32,7 +32,19 @@ def text_of(component) -> str:
         return str(component)
     if isinstance(component, (list, tuple)):
         return "".join(text_of(c) for c in component)
+    if isinstance(component, dcc.Markdown):
+        return _markdown_text(component.children)
     return text_of(getattr(component, "children", None))
+
+
+def _markdown_text(source) -> str:
+    import html
+    import re
+
+    from markdown_it import MarkdownIt  # rich's own Markdown parser
+
+    rendered = MarkdownIt("commonmark").render(source if isinstance(source, str) else "\n".join(source or ()))
+    return html.unescape(re.sub(r"<[^>]+>", "", rendered)).strip()
 
 
 # ---------------------------------------------------------------- URL state

@@ -74,9 +74,9 @@ def test_the_panel_shows_count_papers_and_marks_both_ends(seeds, pair):
     assert f"{shared} papers mention both" in text
     view = link(seeds, a, b)
     assert view.papers[0].paper.title in text
-    marks = [c for c in _walk(panel) if type(c).__name__ == "Mark"]
-    labels = {c.className for c in marks}
-    assert f"ent ent-{view.a.label}" in labels or f"ent ent-{view.b.label}" in labels
+    # evidence marks are links to their entity, titled with its type (app/components/highlight.py)
+    source = "".join(c.children for c in _walk(panel) if type(c).__name__ == "Markdown")
+    assert f'"{view.a.label}")' in source and f'"{view.b.label}")' in source
     assert State.parse(state.query_string()).link == (a, b)  # bookmarkable
 
 
