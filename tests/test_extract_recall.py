@@ -31,13 +31,13 @@ def test_recall_components_are_registered_with_their_knobs_in_the_config(extract
 
 
 def test_a_list_with_one_dataset_is_a_list_of_datasets(extractor):
-    found = labels(extractor, "Our detector gives strong results across four datasets: Waymo, NuScenes, Quorvex, and PandaSet.")
+    found = labels(extractor, "The tracker is strong across four datasets: Waymo, NuScenes, Quorvex, and PandaSet.")
     assert found.get("Quorvex") in ("DATASET", "BENCHMARK")
     assert found.get("Waymo") == found.get("Quorvex")
 
 
 def test_name_reported_on_after_an_evaluation_cue(extractor):
-    found = labels(extractor, "We set a new state-of-the-art on ZPair-91k by over 4% absolute gain.")
+    found = labels(extractor, "Our matcher reaches state-of-the-art on ZPair-91k with a 3-point margin.")
     assert found.get("ZPair-91k") == "BENCHMARK"  # a dataset results are reported on is a benchmark
 
 
@@ -56,9 +56,9 @@ def test_list_rules_leave_modifiers_methods_and_citations_alone(extractor):
 
 
 def test_metrics_with_values(extractor):
-    found = labels(extractor, "Our tokenizer achieves a gFID score of 1.50 and an IS of 305.9 on ImageNet.")
+    found = labels(extractor, "Our tokenizer achieves a gFID score of 1.7 and an IS of 290.1 on ImageNet.")
     assert found.get("gFID score") == "METRIC" and found.get("IS") == "METRIC"
-    found = labels(extractor, "The model obtains a Dice Similarity Coefficient (DSC) of 85.44% on the test split.")
+    found = labels(extractor, "The segmenter obtains a Dice Similarity Coefficient (DSC) of 81.2% on held-out scans.")
     assert found.get("DSC") == "METRIC" and found.get("Dice Similarity Coefficient") == "METRIC"
     found = labels(extractor, "We report pass@1, Pass@10, mAP@50, Hits@10 and NDCG@10.")
     assert all(found.get(m) == "METRIC" for m in ("pass@1", "Pass@10", "mAP@50", "Hits@10", "NDCG@10"))
@@ -72,12 +72,12 @@ def test_hyperparameters_and_counts_are_not_metrics(extractor):
 
 
 def test_introduced_resource_takes_its_head_nouns_label(extractor):
-    found = labels(extractor, "To this end we create VelQor -- a new Czech-to-Polish e-commerce translation dataset with images.")
+    found = labels(extractor, "We build VelQor -- a new Welsh-to-Irish shop-listing translation dataset with photos.")
     assert found.get("VelQor") == "DATASET"
-    (doc,) = extractor.extract([("t", "We release Zentrix-Bench, a holistic 3D grounding benchmark of 2,000 scenes.")], workers=1)
+    (doc,) = extractor.extract([("t", "We release Zentrix-Bench, a spatial grounding benchmark of 2,000 rooms.")], workers=1)
     (zentrix,) = [m for m in doc.mentions if m.text == "Zentrix-Bench"]
     assert zentrix.label == "BENCHMARK" and zentrix.proposed
-    found = labels(extractor, "Quillbook: A Benchmark for Cryptic Puzzles\n\nWe release Quillbook, a corpus of 500k clues.")
+    found = labels(extractor, "Quillbook: A Benchmark for Word Puzzles\n\nWe release Quillbook, a corpus of 80k riddles.")
     assert found.get("Quillbook") in ("DATASET", "BENCHMARK")
 
 

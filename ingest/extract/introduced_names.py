@@ -1,7 +1,7 @@
 """New resources a paper introduces, named by an appositive: "we release
-Cryptonite, a dataset of 500k clues", "ConECT -- a new Czech-to-Polish
-translation dataset", "Anywhere3D-Bench, a holistic 3D visual grounding
-benchmark", a title "SWE-Gym: A Benchmark for ...", "X is a large-scale
+Quillbook, a corpus of 80k riddles", "VelQor -- a new Welsh-to-Irish
+translation dataset", "Zentrix-Bench, a spatial grounding
+benchmark", a title "Quillbook: A Benchmark for ...", "X is a large-scale
 corpus of ...". The name takes the label of the head noun that follows (a
 benchmark word makes it a BENCHMARK, a dataset / corpus word a DATASET),
 whatever the model said, and is marked as proposed."""
@@ -55,7 +55,7 @@ class IntroducedNames:
     def _head_label(self, doc: Doc, start: int) -> str | None:
         """DATASET / BENCHMARK when the noun phrase from `start` ends in a
         resource head noun within `max_modifiers` words (the parts of a
-        hyphenated compound, "Czech-to-Polish", count as one)."""
+        hyphenated compound, "Welsh-to-Irish", count as one)."""
         lowers, spaces = token_lowers(doc), token_spaces(doc)
         words = 0
         for i in range(start, len(doc)):
@@ -75,7 +75,7 @@ class IntroducedNames:
     def _name_ending(self, doc: Doc, end: int, by_end: dict[int, Span], title_like: bool) -> Span | None:
         """The name right before the appositive at `end`: an entity, or a name
         run that looks like a proper name (at a sentence start only when
-        strongly name-shaped, or before a colon: "Cryptonite: A Benchmark")."""
+        strongly name-shaped, or before a colon: "Quillbook: A Benchmark")."""
         if end in by_end:
             return by_end[end]
         texts = token_texts(doc)

@@ -1,5 +1,5 @@
 """Metrics where a value is reported, which the NER often misses: "an FID of
-2.1", "a gFID score of 1.50", "Dice Similarity Coefficient (DSC) of 85.44%",
+2.1", "a gFID score of 1.7", "Dice Similarity Coefficient (DSC) of 81.2%",
 and the "@k" forms "pass@1", "mAP@50", "Hits@10", "NDCG@10", "R@1".
 
 "<name> of <number>" needs a result verb earlier in the sentence (achieves,

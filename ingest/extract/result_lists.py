@@ -2,13 +2,13 @@
 NER often misses one by one:
 
   * a list with one dataset or benchmark in it is a list of them: "on Waymo,
-    NuScenes, Argoverse and PandaSet" labels Argoverse like its neighbours;
+    NuScenes, Quorvex and PandaSet" labels Quorvex like its neighbours;
   * a list after "datasets / benchmarks such as / including / like / e.g."
     takes the head noun's label;
   * what results are reported on: an evaluation cue earlier in the sentence
     ("results", "outperforms", "accuracy", ...) and a name (or a list of
-    them) as the object of "on / across / over": "accuracy on SPair-71k",
-    "results on Verbose ListOps and CLUTRR".
+    them) as the object of "on / across / over": "accuracy on ZPair-91k",
+    "results on Trovel-3K and CLUTRR".
 
 Only free tokens are filled (the model's and the gazetteer's spans stay), a
 list holding a method is left alone, and a lone name needs a strong name
@@ -108,7 +108,7 @@ class ResultLists:
     @staticmethod
     def _item_end(doc: Doc, i: int) -> bool:
         """A name followed by doc[i] can be a whole item: punctuation, a
-        function word ("on SPair-71k by 4%") or a resource head noun."""
+        function word ("on ZPair-91k by 3 points") or a resource head noun."""
         text, lower = token_texts(doc)[i], token_lowers(doc)[i]
         return text in _ITEM_ENDS or lower in RESOURCE_HEADS or lower in BENCHMARK_HEADS or doc.vocab[lower].is_stop
 
