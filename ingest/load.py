@@ -250,17 +250,18 @@ class Loader:
                 self.pending.pop(added.absorbed, None)
                 if added.absorbed in self.counted:
                     self.counted.add(paper_id)
+            # Equal records need no hashing: most of a re-ingest's planning time went there.
+            changed = base is not None and merged != base and record_hash(merged) != record_hash(base)
             if paper_id in self.counted:
                 pass  # a later copy of a paper this run already counted
             elif base is None:
                 plan.summary.papers_new += 1
-            elif record_hash(merged) != record_hash(base):
+            elif changed:
                 plan.summary.papers_updated += 1
             else:
                 plan.summary.papers_unchanged += 1
             self.counted.add(paper_id)
-            if base is None or added.absorbed or record_hash(merged) != record_hash(base) \
-                    or base_extraction != self.extraction:
+            if base is None or added.absorbed or changed or base_extraction != self.extraction:
                 extract.add(paper_id)
             elif merged == base and stored_key == merged.title_key:
                 continue
