@@ -193,7 +193,7 @@ def test_basic_auth_guards_every_request(synthetic):
 
 def test_serve_has_the_signature_the_cli_calls():
     parameters = inspect.signature(serve).parameters
-    assert list(parameters) == ["store", "host", "port", "auth", "debug"]
+    assert list(parameters) == ["store", "host", "port", "auth", "debug", "curation"]
     assert parameters["host"].default == "127.0.0.1"
 
 

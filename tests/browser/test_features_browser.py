@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
@@ -62,7 +63,10 @@ def test_search_transformer_offers_transformers_first(dash_duo, app_url, browser
     dash_duo.find_element(".search .dash-dropdown").click()
     dash_duo.wait_for_element(".dash-dropdown-search").send_keys("Transformer")
     def first_suggestion():
-        options = [o.text for o in dash_duo.find_elements(".dash-dropdown-option")]
+        try:
+            options = [o.text for o in dash_duo.find_elements(".dash-dropdown-option")]
+        except StaleElementReferenceException:  # the list was redrawn for the next keystroke's answer
+            return None
         return options[0] if options and " · " in options[0] else None  # not the "No options found" shown while waiting
 
     # Each keystroke asks the server again; the answer for the whole word puts Transformers first.
