@@ -65,10 +65,19 @@ def param_values(store: GraphStore, canned: Canned | None, given: dict[str, Any]
     for param in (canned.params if canned else ()):
         value = param.coerce(given.get(param.name))
         if value is None and param.type == "choice":
-            first = views.choices(store, param.choices, 1)
-            value = first[0][0] if first else None
+            value = first_choice(store, param)
         values[param.name] = value
     return values
+
+
+def first_choice(store: GraphStore, param: Param) -> Any:
+    """The most mentioned option. For entities it comes through the
+    paper_count index (views.top_entities), not from sorting every entity
+    of the type: 124k methods at 40k papers took 40-120 ms a run."""
+    if param.entity_type and (top := views.top_entities(store, param.entity_type, 1)):
+        return top[0].key
+    first = views.choices(store, param.choices, 1)
+    return first[0][0] if first else None
 
 
 def param_form(store: GraphStore, canned: Canned | None, values: dict[str, Any]) -> list:
