@@ -108,8 +108,9 @@ def _visible(row: dict, threshold: float) -> bool:
     return row["confidence"] is None or row["confidence"] >= threshold
 
 
-def graph_figures(name: str, paths: list[str], top: int, show: int) -> dict:
-    with tempfile.TemporaryDirectory() as home:
+def graph_figures(name: str, paths: list[str], top: int, show: int, keep: Path | None = None) -> dict:
+    with tempfile.TemporaryDirectory() as scratch:
+        home = str(keep / name) if keep else scratch  # a kept home can be served and queried afterwards
         os.environ["PAPERKG_HOME"] = home  # the ingest lock lives there too: runs side by side never wait
         config = StoreConfig(backend="falkordb", home=Path(home), graph_name="quality")
         try:
@@ -139,13 +140,14 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=40, help="top-N per type checked against the knowledge base")
     parser.add_argument("--show", type=int, default=40, help="top names per type printed, for people to judge")
     parser.add_argument("--no-f1", action="store_true", help="skip span F1 on the gold dev splits")
+    parser.add_argument("--keep", type=Path, help="build the graphs in DIR/<graph> and keep them (for `paperkg` queries)")
     args = parser.parse_args()
     print(f"load average before: {os.getloadavg()[0]:.2f}")
-    results = [graph_figures("seeds", [args.seeds], args.top, args.show)]
+    results = [graph_figures("seeds", [args.seeds], args.top, args.show, args.keep)]
     if args.papers:
         with tempfile.TemporaryDirectory() as work:
             corpus = arxiv_jsonl(args.papers, Path(work))
-            results.append(graph_figures(f"arxiv-{args.papers}", [str(corpus)], args.top, args.show))
+            results.append(graph_figures(f"arxiv-{args.papers}", [str(corpus)], args.top, args.show, args.keep))
     if not args.no_f1:
         results.append({"span_f1_exact": span_f1()})
     for result in results:

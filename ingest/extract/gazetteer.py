@@ -61,10 +61,14 @@ def redefines(long_form: str, short: str) -> bool:
 
 
 def definition_key(long_form: str, short: str) -> str:
-    """The key of a "Long Form (LF)" pair: the gazetteer's when it knows
-    either form for this meaning (FID, MBPP), else the long form's."""
+    """The key of a "Long Form (LF)" pair: the knowledge base's when it knows
+    the two forms as one entry (FID, CLIP), or the curated gazetteer's when it
+    lists the short form (MBPP), else the long form's. A derived entry known
+    only by its short form (a leaderboard's "CR", a gold corpus's "DLM") says
+    nothing about what a paper's "CR" stands for: "causal reasoning (CR)" and
+    "deep learning models (DLMs)" keep their own long forms."""
     long_key, short_key = canonical(long_form), canonical(short)
-    if long_key == short_key or (not redefines(long_form, short) and lookup(short)):
+    if long_key == short_key or (not redefines(long_form, short) and label_index().get(alias_key(short))):
         return short_key
     return long_key
 
@@ -80,9 +84,14 @@ def canonical(surface: str) -> str:
     if base != surface and label_index().get(alias_key(base)) == "METRIC":
         return canonical(base)  # "BLEU score" -> BLEU, "F1-score" -> F1
     base = _GENERIC_HEAD.sub("", surface)
-    if base != surface and kb.lookup(base) and not kb.lookup(surface):
-        return canonical(base)
+    if base != surface and _capitalised(base) and kb.lookup(base) and not kb.lookup(surface):
+        return canonical(base)  # "the Pile dataset", not "supervised methods" -> a data set named "Supervised"
     return kb.canonical_key(key)
+
+
+def _capitalised(surface: str) -> bool:
+    """Written as a name: a capital or digit somewhere (Transformer, Pile, C4)."""
+    return any(c.isupper() or c.isdigit() for c in surface)
 
 
 def _case_free(surface: str) -> bool:

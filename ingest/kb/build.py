@@ -10,7 +10,7 @@ Sources, in order of trust (an earlier source owns a name another repeats):
   2. PwC sota-extractor leaderboards: task names (and `synonyms.csv`),
      dataset names, and metric names used by 3+ leaderboards. Apache-2.0.
   3. Gold train splits of SciERC, SciREX, TDMSci, CMU SciNER and GSAP-NER
-     (never a dev or held-out slice): names annotated in 3+ records with one
+     (never a dev or held-out slice): names annotated in 3+ papers with one
      label in 80 %+ of them.
 """
 from __future__ import annotations
@@ -30,8 +30,8 @@ from ingest.normalize import alias_key
 
 ROOT = Path(__file__).resolve().parents[2]
 KB_DIR = ROOT.parent / "shared" / "kb"
-# Gold names: how often, and how consistently labelled, a name must be.
-GOLD_MIN_RECORDS = 3
+# Gold names: in how many papers, and how consistently labelled, a name must be.
+GOLD_MIN_PAPERS = 3
 GOLD_MIN_AGREEMENT = 0.8
 # Leaderboard "metrics" used by fewer boards are mostly dataset splits or
 # column notes ("MRPC", "Books", "Question Split").
@@ -118,6 +118,21 @@ def _display(name: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+# GSAP-NER records are paragraphs of a paper ("<paper>.txt|text_unit_7"): a
+# name counts once per paper, or one paper's notation ("D LM" for its LM
+# data, in 3 paragraphs) becomes a "known data set" that captures every
+# "deep learning models (DLMs)" of the corpus. (CMU SciNER ids name only an
+# annotator and a venue, so its sentences count one by one.)
+_UNIT_SUFFIX = {"gsap": re.compile(r"\|.*$")}
+
+
+def paper_of(corpus: str, record_id: str) -> str:
+    """The paper a gold record belongs to (the record itself where the
+    corpus does not say: SciERC/SciREX abstracts, TDMSci and CMU sentences)."""
+    suffix = _UNIT_SUFFIX.get(corpus)
+    return suffix.sub("", record_id) if suffix else record_id
+
+
 def gold_names() -> list[KbEntry]:
     labels: dict[str, Counter] = defaultdict(Counter)
     surfaces: dict[str, Counter] = defaultdict(Counter)
@@ -132,12 +147,12 @@ def gold_names() -> list[KbEntry]:
                     continue
                 labels[key][mapped[0]] += 1
                 surfaces[key][surface] += 1
-                records[key].add((corpus, record.id))
+                records[key].add((corpus, paper_of(corpus, record.id)))
     entries = []
     for key in sorted(labels):
         label, votes = labels[key].most_common(1)[0]
         name = surfaces[key].most_common(1)[0][0]
-        if len(records[key]) < GOLD_MIN_RECORDS or votes < GOLD_MIN_AGREEMENT * sum(labels[key].values()):
+        if len(records[key]) < GOLD_MIN_PAPERS or votes < GOLD_MIN_AGREEMENT * sum(labels[key].values()):
             continue
         if len(name) <= 3 and name.isupper() and len({c for c, _ in records[key]}) < 2:
             continue  # a short acronym from one corpus stands for different things elsewhere
