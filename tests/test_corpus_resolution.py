@@ -48,10 +48,10 @@ def test_one_papers_notation_is_not_knowledge_of_the_field():
 
 
 def test_a_short_form_known_only_as_a_bare_name_does_not_capture_definitions():
-    # the KB (leaderboards) knows "CR" only as a data set; a paper's "causal reasoning (CR)" is its own entity
-    entry = kb.lookup("CR")
+    # the KB (leaderboards) knows "SST" only as a data set; a paper's "sea surface temperature (SST)" is its own entity
+    entry = kb.lookup("SST")
     assert entry is not None and entry.source != "paperkg" and not entry.aliases
-    assert gazetteer.definition_key("causal reasoning", "CR") == "causalreasoning"
+    assert gazetteer.definition_key("sea surface temperature", "SST") == "seasurfacetemperature"
     # forms the knowledge base knows as one entry, or a curated short form, keep the known key
     assert gazetteer.definition_key("Contrastive Language-Image Pre-training", "CLIP") == gazetteer.canonical("CLIP")
     assert gazetteer.definition_key("Frechet Inception Distance", "FID") == gazetteer.canonical("FID")
