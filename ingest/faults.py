@@ -3,7 +3,10 @@
 `PAPERKG_TEST_KILL_AT=<stage>[:<n>]` makes the ingest SIGKILL itself the
 n-th time (default: first) it reaches `stage`; `PAPERKG_TEST_KILL_SERVER_AT`
 does the same to the embedded FalkorDB server instead, and the ingest goes
-on. Unset (always, outside the tests) they cost one dict lookup.
+on; `PAPERKG_TEST_FAIL_AT` raises the `StoreError` a store that stopped
+answering raises, in whichever thread reached the stage (a write fails in
+the graph writer thread). Unset (always, outside the tests) they cost one
+dict lookup.
 Stages: read, planned, extracted, before_write, after_write, refreshed, end.
 """
 from __future__ import annotations
@@ -26,6 +29,10 @@ def kill_point(stage: str) -> None:
         info = EmbeddedServer(paperkg_home()).info()
         if info:
             os.kill(info.pid, signal.SIGKILL)
+    if _due("PAPERKG_TEST_FAIL_AT", stage):
+        from graph.store import StoreError
+
+        raise StoreError(f"The graph store failed at {stage} (PAPERKG_TEST_FAIL_AT).")
 
 
 def _due(variable: str, stage: str) -> bool:

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from ingest.extract import gazetteer
 from ingest.extract.doc_state import drop_caches
 from ingest.extract.pipeline import build_pipeline
-from ingest.extract.workers import govern_workers_of, interrupts_reach_workers, stop_workers
+from ingest.extract.workers import govern_workers_of, input_for_workers, interrupts_reach_workers, stop_workers
 from ingest.mentions import ExtractedDoc, Mention
 
 # Texts are cut into pieces of at most this many characters (at whitespace)
@@ -79,7 +79,8 @@ class Extractor:
                 yield piece
 
         current: ExtractedDoc | None = None
-        spacy_docs = self.nlp.pipe(texts(), batch_size=batch_size, n_process=workers)
+        inputs = input_for_workers(texts()) if workers > 1 else texts()
+        spacy_docs = self.nlp.pipe(inputs, batch_size=batch_size, n_process=workers)
         with interrupts_reach_workers():
             try:
                 for spacy_doc in spacy_docs:

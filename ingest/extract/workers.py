@@ -1,9 +1,11 @@
 """Stopping the extraction worker processes that spaCy forks.
 
 spaCy's parent, when its consumer stops early (Ctrl-C, a failed write),
-sends its workers an end-of-work sentinel and joins them; a worker blocked
-sending on a full pipe (its own copy of the pipe's reading end keeps the
-pipe from ever breaking) never reads it, and the parent waits forever; at
+or when producing its input raises (the ingest plans batches and finishes
+their writes while spaCy pulls the texts), sends its workers an end-of-work
+sentinel and joins them; a worker blocked sending on a full pipe (its own
+copy of the pipe's reading end keeps the pipe from ever breaking) never
+reads it, and the parent waits forever; at
 exit it would wait again, to flush texts into queues nobody reads. So
 whatever stops extraction early kills the workers first and lets this
 process exit without that flush. Workers take SIGINT's default action (die
@@ -24,9 +26,10 @@ import threading
 import warnings
 from contextlib import contextmanager, suppress
 from multiprocessing import util
-from typing import Iterator
+from typing import Iterator, TypeVar
 
 _PR_SET_PDEATHSIG = 1  # from <sys/prctl.h>
+T = TypeVar("T")
 
 
 def _in_forked_worker(_owner: object) -> None:
@@ -65,6 +68,17 @@ def interrupts_reach_workers() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+def input_for_workers(items: Iterator[T]) -> Iterator[T]:
+    """`items`, for spaCy to send to its workers: an error raised while
+    producing them comes out inside spaCy's generator, whose clean-up joins
+    the workers, so they are killed before it gets there."""
+    try:
+        yield from items
+    except Exception:
+        stop_workers()
+        raise
 
 
 def stop_workers() -> None:
