@@ -37,6 +37,7 @@ def lookup(surface: str) -> str | None:
     return entry.label if entry else None
 
 
+_DEFINED = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
 _SCORE_SUFFIX = re.compile(r"[-\s]+scores?$", re.I)
 # "the Transformer model", "the Pile dataset": a generic head after a known name.
 _GENERIC_HEAD = re.compile(
@@ -80,6 +81,11 @@ def canonical(surface: str) -> str:
     key = alias_key(surface)
     if key in canonical_index():
         return canonical_index()[key]
+    defined = _DEFINED.match(surface)
+    if defined and kb.abbreviates(defined.group(2), defined.group(1)):
+        # "natural language processing (NLP)" kept whole as one span is the
+        # entity of its long form, not a third one beside the two forms
+        return canonical(defined.group(1))
     base = _SCORE_SUFFIX.sub("", surface)
     if base != surface and label_index().get(alias_key(base)) == "METRIC":
         return canonical(base)  # "BLEU score" -> BLEU, "F1-score" -> F1

@@ -298,6 +298,24 @@ def _trim_method_head(doc: Doc, ent: Span, short_forms: dict[str, str]) -> Span:
     return Span(doc, ent.start, ent.end - 1, label=ent.label_)
 
 
+_PARTICIPLE = re.compile(r"^[a-z]{2,}(?:ed|en)$")  # based, guided, driven, written
+
+
+def _adjective_base(doc: Doc, ent: Span) -> Span | None:
+    """A name turned adjective by a hyphenated participle ("Transformer-based",
+    "LLM-driven", "diffusion-guided") describes other things; it is not itself
+    an entity. The name before the hyphen stays when it is one (name-shaped or
+    known), else nothing does."""
+    texts = token_texts(doc)
+    last = texts[ent.end - 1]
+    if ent.end - ent.start < 3 or texts[ent.end - 2] != "-" or not _PARTICIPLE.match(last):
+        return ent
+    base = doc[ent.start : ent.end - 2]
+    if has_name_token(base) or gazetteer.lookup(span_text(base)):
+        return Span(doc, base.start, base.end, label=ent.label_)
+    return None
+
+
 @Language.component("paperkg_sanity")
 def sanity(doc: Doc) -> Doc:
     long_forms = _long_forms(doc)
@@ -309,6 +327,9 @@ def sanity(doc: Doc) -> Doc:
     kept = []
     for ent in ents:
         if is_junk(ent) or ent.label_ in DATASET_GROUP and alias_key(span_text(ent)) in data_types:
+            continue
+        ent = _adjective_base(doc, ent)
+        if ent is None:
             continue
         label = checked_label(doc, ent, long_forms, used_as_method, short_forms)
         if label in DATASET_GROUP and alias_key(span_text(ent)) in method_keys:
