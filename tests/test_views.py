@@ -368,3 +368,26 @@ def test_top_entities_and_counts_equal_a_full_read(seeds):
     counts = views.graph_counts(seeds)
     assert counts.papers == seeds.scalar("MATCH (p:Paper) RETURN count(p)") == 307
     assert counts.entities == {r[0]: r[1] for r in seeds.read("MATCH (e:Entity) RETURN e.label, count(e)").rows}
+
+
+def test_connect_searches_from_the_smaller_end_and_keeps_the_asked_direction(seeds, monkeypatch):
+    hub = seeds.scalar("MATCH (e:Entity) RETURN e.key ORDER BY e.paper_count DESC, e.key LIMIT 1")
+    # A one-paper entity two papers away from the hub (no paper mentions both).
+    small = seeds.scalar(
+        "MATCH (h:Entity {key: $hub})<-[:MENTIONS]-(:Paper)-[:MENTIONS]->(:Entity)<-[:MENTIONS]-(p:Paper)-[:MENTIONS]->(e:Entity) "
+        "WHERE e.paper_count = 1 AND NOT (p)-[:MENTIONS]->(h) RETURN e.key ORDER BY e.key LIMIT 1", {"hub": hub})
+    searched, read = [], seeds.read
+    monkeypatch.setattr(seeds, "read", lambda query, params=None, **kw: (
+        searched.append(params["a"]) if query == seeds.dialect.shortest_paths(4) else None) or read(query, params, **kw))
+    routes = {}
+    for a, b in ((hub, small), (small, hub)):
+        found = views.connect(seeds, a, b)
+        assert searched.pop() == small  # FalkorDB walks out from the first end: never from the hub
+        assert found.connections
+        for connection in found.connections:
+            assert (connection.steps[0].key, connection.steps[-1].key) == (a, b)
+        routes[a] = {tuple(getattr(s, "key", None) or s.id for s in c.steps) for c in found.connections}
+        # The same as the store's own search started from `a`.
+        direct = read(seeds.dialect.shortest_paths(4), {"a": a, "b": b, "limit": 10}).rows
+        assert len(routes[a]) == len(direct)
+    assert routes[hub] == {route[::-1] for route in routes[small]}

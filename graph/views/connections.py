@@ -50,15 +50,25 @@ class Comparison:
     rows: list[ComparisonRow]
 
 
+PAPER_COUNTS = "MATCH (e:Entity) WHERE e.key IN $keys RETURN e.key, e.paper_count"
+
+
 def connect(store: GraphStore, a: str, b: str, max_hops: int = 4, limit: int = 10) -> ConnectView:
-    """Shortest paths from entity `a` to entity `b` through papers."""
-    rows = store.read(store.dialect.shortest_paths(max_hops), {"a": a, "b": b, "limit": limit}).rows
+    """Shortest paths from entity `a` to entity `b` through papers.
+
+    The search starts from the end with fewer papers: FalkorDB walks out
+    from the path's first node, and from a hub (10k papers) that is every
+    paper of the hub and their entities (at 40k papers "accuracy" to a
+    one-paper entity took 640 ms, the other way round 6 ms)."""
+    counts = {key: count or 0 for key, count in store.read(PAPER_COUNTS, {"keys": [a, b]}).rows}
+    start, end = (b, a) if counts.get(a, 0) > counts.get(b, 0) else (a, b)
+    rows = store.read(store.dialect.shortest_paths(max_hops), {"a": start, "b": end, "limit": limit}).rows
     paths = [row[0] for row in rows if isinstance(row[0], GPath)]
     nodes, edges = collect(paths)
     ends = {i for i, n in nodes.items() if PAPER not in n.labels and n.properties.get("key") in (a, b)}
     view = view_graph(nodes, edges, ends)
     connections = [
-        Connection(tuple(paper_of(n) if PAPER in n.labels else entity_of(n) for n in path.nodes))
+        Connection(tuple(paper_of(n) if PAPER in n.labels else entity_of(n) for n in (path.nodes if start == a else path.nodes[::-1])))
         for path in paths
     ]
     return ConnectView(view.nodes, view.edges, view.subgraph, connections)
