@@ -62,3 +62,13 @@ def test_a_generic_head_joins_a_known_name_only_after_a_name():
     # "supervised methods" is not the leaderboard data set called "Supervised"
     assert kb.lookup("Supervised") is not None
     assert gazetteer.canonical("supervised methods") != gazetteer.canonical("Supervised")
+
+
+def test_an_unknown_name_is_a_data_set_only_when_most_papers_clearly_read_one():
+    # a modality: the model reads "on X" / "from X" as data in half its papers
+    assert corpus_label({"Method": 9, "Dataset": 13, "Benchmark": 2, "Task": 4}) == "Method"
+    assert corpus_label({"Method": 6, "Dataset": 7}) == "Method"
+    # a named data set: read as data in (nearly) all its papers; results on it make it a benchmark
+    assert corpus_label({"Method": 1, "Dataset": 4, "Benchmark": 13}) == "Benchmark"
+    assert corpus_label({"Dataset": 5, "Benchmark": 1}) == "Dataset"
+    assert corpus_label({"Dataset": 1}) == "Dataset"  # one paper's reading is all there is
