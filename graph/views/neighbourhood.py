@@ -14,8 +14,12 @@ from graph.views.lookup import find_node
 from graph.views.model import NODE_TYPES, PAPER, GraphView, NodeRef, ViewNode, view_graph
 from graph.views.strongest import ENTITY_IN_RANGE, Neighbours, Scope, neighbour_types, strongest
 
-EDGES_PER_NODE = 3  # strongest entity-entity edges kept per view node: more is a hairball
 EDGE_CANDIDATES = 100  # entities (most papers first) whose pairwise links are looked up
+# Strongest links kept among those candidates, per candidate: more is a
+# hairball. Counted per candidate, not per view node: 3 per node put 906
+# links among the 100 candidates of a 300-node view (a fifth of all their
+# pairs), and a view's links were ~2/3 of cytoscape's time to draw it.
+EDGES_PER_CANDIDATE = 3
 
 
 @dataclass(frozen=True)
@@ -198,7 +202,8 @@ class _ViewBuilder:
         keys = [n.properties.get("key") for n in entities]
         ids = [n.properties.get("id") for n in self.nodes.values() if PAPER in n.labels]
         if len(keys) > 1:
-            params = {"keys": keys[:EDGE_CANDIDATES], "min_shared": self.filters.min_shared, "limit": EDGES_PER_NODE * len(self.nodes),
+            candidates = keys[:EDGE_CANDIDATES]
+            params = {"keys": candidates, "min_shared": self.filters.min_shared, "limit": EDGES_PER_CANDIDATE * len(candidates),
                       "min_confidence": MIN_CONFIDENCE}
             self.edges.update((row[0].id, row[0]) for row in self.store.read(EDGES_AMONG_ENTITIES, params).rows)
         if keys and ids:
