@@ -4,6 +4,7 @@ and "Show more" says when there is nothing more."""
 from __future__ import annotations
 
 import math
+import threading
 
 import pytest
 
@@ -68,3 +69,30 @@ def test_show_more_says_when_nothing_more_exists(dash_duo, app_url, browser_stor
     click(dash_duo, "#explore-more")
     dash_duo.wait_for_contains_text("#explore-more-note", "Nothing more to show")
     assert "n" not in url_state(dash_duo)  # the URL did not grow a cap that changes nothing
+
+
+def test_a_bookmark_builds_its_page_once_while_the_browser_loads_the_scripts(dash_duo, app_url, browser_store, monkeypatch):
+    from app.pages import explore
+
+    built = []
+    real = explore.layout
+
+    def layout(store, pathname, search):
+        built.append((pathname, search, threading.current_thread().name))
+        return real(store, pathname, search)
+
+    monkeypatch.setattr(explore, "layout", layout)
+    focus = views.top_entities(browser_store, "Method", 1)[0]
+    search = f"?focus=e:{focus.key}&n=300"
+    dash_duo.driver.get(app_url(f"/explore{search}"))
+    dash_duo.wait_for_contains_text("#explore-summary", focus.name)
+    wait_for(lambda: cy_count(dash_duo, "explore-canvas") > 1, message="the neighbourhood on the canvas")
+    # Started when the document was served, and that build is the one the page shows.
+    assert built == [("/explore", search, "page-ahead")]
+
+    # Back to Explore from another tab: no document request, so it is built when asked.
+    click(dash_duo, "#nav-connect")
+    dash_duo.wait_for_element("#nav-connect.active")
+    click(dash_duo, "#nav-explore")
+    wait_for(lambda: len(built) == 2, message="Explore built again")
+    assert built[1][0] == "/explore" and built[1][2] != "page-ahead"
