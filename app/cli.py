@@ -142,6 +142,8 @@ def ingest(
         f"mentions {report.mentions} · problems {len(report.problems)}",
         highlight=False,
     )
+    if report.refreshed:
+        out.print(report.refreshed.summary(), highlight=False)
     if report.papers == 0 or (strict and report.problems):
         raise typer.Exit(1)
 

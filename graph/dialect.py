@@ -22,6 +22,7 @@ class Dialect:
     paper_search: str
     node_id: str  # function name returning a node's id
     numeric_ids: bool  # FalkorDB ids are integers; Neo4j element ids are strings
+    variants_of_bases: str  # params: $keys; the keys of entities whose `base_keys` list holds any of them
 
     def id_param(self, node_id: str) -> int | str:
         """A GNode.id as the value `node_id(n) IN $ids` compares with."""
@@ -58,6 +59,8 @@ FALKORDB = Dialect(
         "CREATE INDEX FOR (e:Entity) ON (e.key)",
         "CREATE INDEX FOR (e:Entity) ON (e.label)",
         "CREATE INDEX FOR (e:Entity) ON (e.paper_count)",
+        "CREATE INDEX FOR (e:Entity) ON (e.name_fold)",
+        "CREATE INDEX FOR (e:Entity) ON (e.base_keys)",  # FalkorDB indexes a list's elements
         "CALL db.idx.fulltext.createNodeIndex('Entity', 'search_text')",
         "CALL db.idx.fulltext.createNodeIndex('Paper', 'title')",
     ),
@@ -75,6 +78,8 @@ FALKORDB = Dialect(
     ),
     node_id="id",
     numeric_ids=True,
+    # An index seek per key on the list index above.
+    variants_of_bases="UNWIND $keys AS key MATCH (e:Entity) WHERE key IN e.base_keys RETURN DISTINCT e.key AS key",
 )
 
 NEO4J = Dialect(
@@ -86,6 +91,7 @@ NEO4J = Dialect(
         "CREATE INDEX paper_title_key IF NOT EXISTS FOR (p:Paper) ON (p.title_key)",
         "CREATE INDEX entity_label IF NOT EXISTS FOR (e:Entity) ON (e.label)",
         "CREATE INDEX entity_paper_count IF NOT EXISTS FOR (e:Entity) ON (e.paper_count)",
+        "CREATE INDEX entity_name_fold IF NOT EXISTS FOR (e:Entity) ON (e.name_fold)",
         "CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (e:Entity) ON EACH [e.search_text]",
         "CREATE FULLTEXT INDEX paper_search IF NOT EXISTS FOR (p:Paper) ON EACH [p.title]",
     ),
@@ -103,4 +109,8 @@ NEO4J = Dialect(
     ),
     node_id="elementId",
     numeric_ids=False,
+    # Neo4j 5 indexes no list elements: one pass over the entities that have
+    # base keys (most have none), not one per key.
+    variants_of_bases=("MATCH (e:Entity) WHERE e.base_keys IS NOT NULL AND any(key IN e.base_keys WHERE key IN $keys) "
+                       "RETURN e.key AS key"),
 )

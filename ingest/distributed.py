@@ -37,7 +37,7 @@ from ingest.load import Loader, paper_text
 from ingest.lock import ingest_lock
 from ingest.mentions import ExtractedDoc
 from ingest.records import PaperRecord, Problem
-from ingest.run import BATCH_PAPERS, IngestOptions, IngestReport, fill_counts, finish_writes, refresh_marker
+from ingest.run import BATCH_PAPERS, IngestOptions, IngestReport, fill_counts, finish_writes
 from ingest.sources import collect_inputs, read_path
 
 # Papers per task sent to a worker: big enough that scheduling (~1 ms a
@@ -160,7 +160,6 @@ def load_mentions(store: GraphStore, path: str | Path, curation: Curation, batch
             plan = loader.plan(found.record for _, found in batch)
             docs = [_doc_for(record, in_file.get(record.id), extractor) for record in plan.to_extract]
             if plan.papers:
-                refresh_marker(store).touch()
                 loader.written(plan, loader.write(plan, loader.resolve(docs)))
             report.load.add(plan.summary)
             report.records_read += len(batch)

@@ -141,7 +141,7 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None) -> t
     name = display_name(tally.surfaces, entry and entry.name) or tally.key
     evidence = Evidence(entry is not None, tally.papers, label_agreement(tally.labels, label), defined(aliases), name_shaped(name))
     return label, {
-        "name": name,
+        **variants.name_properties(name),
         "aliases": aliases,
         "paper_count": tally.papers,
         "mention_count": tally.mentions,
@@ -207,6 +207,10 @@ class Loader:
         self.store = store
         self.extraction = extraction
         self.curation = curation
+        # Before each batch write, the keys of the entities it writes or
+        # deletes go here: the corpus-level refresh after the load, or after
+        # its rerun if it is interrupted, reads them (`variants.DueRefresh.run`).
+        self.due_refresh = variants.DueRefresh.of(store)
         # Papers planned but not yet written, as they will be stored: the
         # base for a copy that turns up again before its write is done.
         self.pending: dict[str, PaperRecord] = {}
@@ -325,6 +329,7 @@ class Loader:
                     demoted.append(tally.key)
             else:
                 result.alias_keys[tally.key] = None
+        self.due_refresh.add(sorted(tallies))
         kill_point("before_write")
         self.store.write(queries.WRITE_BATCH, {
             "relink": relink,
@@ -428,7 +433,7 @@ def load_records(
         docs = list(extract((r.id, paper_text(r)) for r in plan.to_extract))
         loader.written(plan, loader.write(plan, loader.resolve(docs)))
         summary.add(plan.summary)
-    variants.refresh(store)
+    loader.due_refresh.run(store)
     return summary
 
 

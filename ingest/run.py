@@ -32,7 +32,7 @@ from ingest.extract import load_extractor
 from ingest.faults import kill_point
 from ingest.fingerprint import extraction_fingerprint
 from ingest.load import BatchPlan, Loader, LoadSummary, paper_text
-from ingest.lock import ingest_lock, lock_path
+from ingest.lock import ingest_lock
 from ingest.mentions import ExtractedDoc
 from ingest.records import PaperRecord, Problem
 from ingest.review import apply_variants
@@ -66,6 +66,7 @@ class IngestReport:
     entities_by_label: dict[str, int] = field(default_factory=dict)
     mentions: int = 0
     total_papers: int = 0
+    refreshed: variants.Refreshed | None = None  # the corpus-level refresh after the writes, if one ran
 
 
 def ingest_paths(store: GraphStore, paths: Sequence[str], options: IngestOptions, console: Console | None = None) -> IngestReport:
@@ -78,13 +79,11 @@ def ingest_paths(store: GraphStore, paths: Sequence[str], options: IngestOptions
         if files:
             curation = Curation.load(options.curation_path) if options.curation_path else Curation.empty()
             loader = Loader(store, extraction_fingerprint(options.model, curation), curation)
-            refresh_due = refresh_marker(store)
             with _progress(console) as progress:
                 task = progress.add_task("ingesting", total=sum(_size(f) for f in files) or None, papers=0, rate="")
                 batches = _read_batches(files, options, report, lambda n: progress.advance(task, n))
                 started = time.monotonic()
-                pipeline = _Pipeline(loader, lambda plan: _show(progress, task, plan, report, started),
-                                     before_first_write=lambda: refresh_due.touch())
+                pipeline = _Pipeline(loader, lambda plan: _show(progress, task, plan, report, started))
                 pipeline.run(batches, lambda texts: _extract(texts, options))
                 # Copies under different ids (a dump entry and its arXiv copy) are one paper:
                 # the loader, which joins them, has counted each paper once.
@@ -94,21 +93,11 @@ def ingest_paths(store: GraphStore, paths: Sequence[str], options: IngestOptions
     return report
 
 
-def refresh_marker(store: GraphStore) -> Path:
-    """Touched before a run's first write and removed once its corpus-level
-    refresh is done: a rerun after an interruption finds it and finishes."""
-    return lock_path(store).with_suffix(".refresh-due")
-
-
 def finish_writes(store: GraphStore, report: IngestReport, curation: Curation) -> None:
     """What follows the batch writes of `ingest` and `load` alike: the
     corpus-level properties (variant links, unique display names, the
     curation's variant links) and the store's compaction after a bulk write."""
-    refresh_due = refresh_marker(store)
-    if refresh_due.exists():
-        variants.refresh(store)
-        kill_point("refreshed")
-        refresh_due.unlink()
+    report.refreshed = variants.DueRefresh.of(store).run(store)  # of the entities the batches wrote
     apply_variants(store, curation)
     kill_point("end")
     if report.load.papers_extracted:
@@ -121,10 +110,9 @@ class _Pipeline:
     the extraction of the batches after it. At most one write is in flight:
     the next batch's links are resolved against what it wrote."""
 
-    def __init__(self, loader: Loader, on_written: Callable[[BatchPlan], None], before_first_write: Callable[[], None]):
+    def __init__(self, loader: Loader, on_written: Callable[[BatchPlan], None]):
         self.loader = loader
         self.on_written = on_written
-        self.before_first_write: Callable[[], None] | None = before_first_write
         self.plans: deque[BatchPlan] = deque()
         self.docs: deque[ExtractedDoc] = deque()
         self.in_flight: tuple[BatchPlan, Future] | None = None
@@ -155,9 +143,6 @@ class _Pipeline:
                 kill_point("extracted")
             if plan.papers:
                 self._finish_write()
-                if self.before_first_write:
-                    self.before_first_write()
-                    self.before_first_write = None
                 self.in_flight = (plan, self.writer.submit(self.loader.write, plan, self.loader.resolve(docs)))
             else:
                 self.on_written(plan)

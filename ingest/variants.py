@@ -1,4 +1,4 @@
-"""Corpus-level structure, recomputed after every load from all entities.
+"""Corpus-level structure, kept in line with the entities after every load.
 
 Versions and variants as structure: ImageNet-1K, "COCO 2014", HumanEval+,
 GPT-4o and Llama-2-7B keep entities of their own (their results are not
@@ -11,16 +11,30 @@ and "Llama 2" are one base.
 
 Display names are made unique: entities sharing one (an acronym defined
 differently in different papers) get a qualifier (`normalize.qualified_names`).
+
+Incremental by construction: both depend on entities a load did not touch
+(a new "GPT-4" is the base of a stored "GPT-4o"), but only through two
+indexed properties every entity stores beside its name (`name_properties`):
+`name_fold`, its name's case-folded form (the entities a touched entity's
+name clashes with), and `base_keys`, the keys it may hang under (the stored
+variants of a touched base). `refresh(store, touched)` therefore reads the
+touched entities and their neighbours in this sense only, and leaves what a
+refresh over all entities (`refresh(store)`) leaves.
 """
 from __future__ import annotations
 
+import os
 import re
+import time
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Iterator
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
 
 from graph import queries
 from graph.store import GraphStore
+from ingest.faults import kill_point
+from ingest.lock import lock_path
 from ingest.normalize import NamedEntity, alias_key, qualified_names
 
 # One mark at the end of a name, each needing a separator (or a "v") so that
@@ -93,28 +107,187 @@ def variant_links(entities: Iterable[tuple[str, str, str]]) -> list[VariantLink]
     return links
 
 
+
+def name_properties(name: str) -> dict:
+    """What an entity stores beside its display name so that refreshes
+    find it by name: its case-folded name, and the keys it may hang under
+    (None when none: most names have no variant mark)."""
+    return {"name": name, "name_fold": name.casefold(), "base_keys": base_keys(name) or None}
+
+
+_FIELDS = "e.key AS key, e.name AS name, e.label AS label, e.paper_count AS papers, e.aliases AS aliases"
+ENTITIES = f"MATCH (e:Entity) RETURN {_FIELDS}, e.name_fold AS name_fold, e.base_keys AS base_keys"
+ENTITIES_BY_KEY = f"UNWIND $keys AS key MATCH (e:Entity {{key: key}}) RETURN {_FIELDS}"
+ENTITIES_BY_NAME = f"UNWIND $folds AS fold MATCH (e:Entity {{name_fold: fold}}) RETURN {_FIELDS}"
+# Entities written before they stored `name_fold`: a graph from an older
+# version gets one refresh over all entities, which adds it.
+WITHOUT_NAME_FOLD = "MATCH (e:Entity) WHERE e.name_fold IS NULL RETURN e.key LIMIT 1"
+SET_NAME_PROPERTIES = """
+UNWIND $rows AS row
+MATCH (e:Entity {key: row.key})
+SET e += row.properties
+"""
+LINKS = "MATCH (a:Entity)-[r:VARIANT_OF]->(b:Entity) RETURN a.key AS variant, b.key AS base, r.curated AS curated"
+LINKS_OF = """
+UNWIND $keys AS key
+MATCH (a:Entity {key: key})-[r:VARIANT_OF]->(b:Entity)
+RETURN a.key AS variant, b.key AS base, r.curated AS curated
+"""
 CURATED_VARIANT_LINKS = """
 MATCH (a:Entity)-[r:VARIANT_OF]->(b:Entity) WHERE r.curated = true
 RETURN a.key AS variant, b.key AS base
 """
 
+READ_BATCH = 1000  # keys or names per lookup
 
-def refresh(store: GraphStore) -> None:
-    """Bring VARIANT_OF links and display-name qualifiers in line with the
-    entities the graph holds now (both depend on entities a load did not
-    touch: a new "GPT-4" is the base of a stored "GPT-4o")."""
-    entities = [
-        NamedEntity(r["key"], r["name"] or r["key"], r["label"], r["papers"] or 0, tuple(r["aliases"] or ()))
-        for r in store.read(queries.ENTITY_NAMES).records()
-    ]
-    # A link the curation file names (ingest/review.py writes it `curated`) stays,
-    # and replaces its variant's automatic one.
-    curated = {(variant, base) for variant, base in store.read(CURATED_VARIANT_LINKS).rows}
+
+@dataclass
+class Refreshed:
+    """What a refresh read and changed, and where its time went."""
+
+    full: bool
+    touched: int = 0  # entities the caller named (all: a full refresh)
+    read: int = 0  # entity rows read
+    renamed: int = 0
+    linked: int = 0
+    unlinked: int = 0
+    names_seconds: float = 0.0
+    links_seconds: float = 0.0
+
+    def summary(self) -> str:
+        return (f"corpus refresh ({'every entity' if self.full else 'incremental'}): {self.touched:,} entities touched, "
+                f"{self.read:,} read · names {self.names_seconds:.2f} s ({self.renamed:,} qualified) · "
+                f"variant links {self.links_seconds:.2f} s (+{self.linked:,} -{self.unlinked:,})")
+
+
+def refresh(store: GraphStore, touched: Iterable[str] | None = None) -> Refreshed:
+    """Bring display-name qualifiers and VARIANT_OF links in line with the
+    entities the graph holds, for the entities `touched` (created, renamed,
+    relabelled or deleted since the last refresh) and those their change
+    concerns; for every entity when `touched` is None (or the graph was
+    written by a version that did not store `name_fold`)."""
+    if touched is not None and store.read(WITHOUT_NAME_FOLD).rows:
+        touched = None
+    done = Refreshed(full=touched is None)
+    started = time.perf_counter()
+    if touched is None:
+        rows = store.read(ENTITIES).records()
+        pool = {row["key"]: _named(row) for row in rows}
+        stale = {row["key"] for row in rows
+                 if (row["name_fold"], row["base_keys"]) != _stored_form(name_properties(pool[row["key"]].name))}
+        done.touched = len(pool)
+    else:
+        keys = sorted(set(touched))
+        done.touched = len(keys)
+        pool = {e.key: e for e in _lookup(store, ENTITIES_BY_KEY, "keys", keys)}
+        pool.update((e.key, e) for e in _lookup(store, ENTITIES_BY_NAME, "folds", sorted({e.name.casefold() for e in pool.values()})))
+        stale = set()
+    renamed = _qualified_names(store, pool, full=touched is None)
+    stale |= set(renamed)
+    store.write_rows(SET_NAME_PROPERTIES, [{"key": key, "properties": name_properties(renamed.get(key, pool[key].name))}
+                                           for key in sorted(stale)])
+    done.read, done.renamed = len(pool), len(renamed)
+    done.names_seconds = time.perf_counter() - started
+
+    started = time.perf_counter()
+    names = {key: (renamed.get(key, e.name), e.label) for key, e in pool.items()}
+    if touched is None:
+        have = store.read(LINKS).rows
+    else:
+        changed = sorted(set(keys) | set(renamed))
+        concerned = sorted({key for key in changed if key in pool} |
+                           {key for (key,) in _rows(store, store.dialect.variants_of_bases, "keys", changed)})
+        for e in _lookup(store, ENTITIES_BY_KEY, "keys", sorted(set(concerned) - set(names))):
+            names[e.key] = (e.name, e.label)
+        bases = sorted({base for key in concerned for base in base_keys(names[key][0])} - set(names))
+        for e in _lookup(store, ENTITIES_BY_KEY, "keys", bases):
+            names[e.key] = (e.name, e.label)
+        have = _rows(store, LINKS_OF, "keys", concerned)
+        done.read = len(names)
+    variants = names if touched is None else {key: names[key] for key in concerned}
+    curated = {(variant, base) for variant, base, is_curated in have if is_curated}
+    # A link the curation file names (ingest/review.py writes it `curated`)
+    # stays, and replaces its variant's automatic one.
     overridden = {variant for variant, _ in curated}
-    want = {(link.variant, link.base) for link in variant_links((e.key, e.name, e.label) for e in entities)
-            if link.variant not in overridden} | curated
-    have = {(variant, base) for variant, base in store.read(queries.VARIANT_LINKS).rows}
+    found = variant_links((key, name, label) for key, (name, label) in names.items())
+    want = {(link.variant, link.base) for link in found if link.variant in variants and link.variant not in overridden}
+    want |= curated
+    have = {(variant, base) for variant, base, _ in have}
     store.write_rows(queries.DELETE_VARIANT_OF, [{"variant": v, "base": b} for v, b in sorted(have - want)])
     store.write_rows(queries.WRITE_VARIANT_OF, [{"variant": v, "base": b} for v, b in sorted(want - have)])
-    renamed = qualified_names(entities)
-    store.write_rows(queries.SET_ENTITY_NAMES, [{"key": k, "name": n} for k, n in sorted(renamed.items())])
+    done.unlinked, done.linked = len(have - want), len(want - have)
+    done.links_seconds = time.perf_counter() - started
+    return done
+
+
+def _qualified_names(store: GraphStore, pool: dict[str, NamedEntity], full: bool) -> dict[str, str]:
+    """`qualified_names` over `pool`, whose entities come with every entity
+    sharing their name. A qualifier is chosen among names no entity has: in
+    an incremental refresh, the entities holding a chosen name are looked up
+    and the choice made again until it names none the pool lacks."""
+    looked_up = {e.name.casefold() for e in pool.values()}
+    while True:
+        renamed = qualified_names(list(pool.values()))
+        missing = sorted({name.casefold() for name in renamed.values()} - looked_up)
+        if full or not missing:
+            return renamed
+        looked_up.update(missing)
+        pool.update((e.key, e) for e in _lookup(store, ENTITIES_BY_NAME, "folds", missing))
+
+
+def _named(row) -> NamedEntity:
+    return NamedEntity(row["key"], row["name"] or row["key"], row["label"], row["papers"] or 0, tuple(row["aliases"] or ()))
+
+
+def _stored_form(properties: dict) -> tuple:
+    return properties["name_fold"], list(properties["base_keys"]) if properties["base_keys"] else None
+
+
+def _rows(store: GraphStore, query: str, param: str, values: list) -> list[list]:
+    return [row for start in range(0, len(values), READ_BATCH)
+            for row in store.read(query, {param: values[start:start + READ_BATCH]}).rows]
+
+
+def _lookup(store: GraphStore, query: str, param: str, values: list) -> list[NamedEntity]:
+    return [_named(row) for start in range(0, len(values), READ_BATCH)
+            for row in store.read(query, {param: values[start:start + READ_BATCH]}).records()]
+
+
+class DueRefresh:
+    """The keys of the entities whose corpus-level refresh is due, in a file
+    beside the graph's ingest lock: a batch's keys are appended (and synced)
+    before the batch is written, and the file is removed once the refresh is
+    done. A run after an interrupted one finds it and refreshes what the
+    interrupted run wrote too. A file without the header line (an older
+    version only created it) asks for a refresh of every entity."""
+
+    HEADER = "# paperkg: keys of the entities due a corpus-level refresh, one a line"
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    @classmethod
+    def of(cls, store: GraphStore) -> "DueRefresh":
+        return cls(lock_path(store).with_suffix(".refresh-due"))
+
+    def add(self, keys: Sequence[str]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fresh = not self.path.exists()
+        with open(self.path, "a", encoding="utf-8") as out:
+            out.write((self.HEADER + "\n" if fresh else "") + "".join(f"{key}\n" for key in keys))
+            out.flush()
+            os.fsync(out.fileno())
+
+    def keys(self) -> set[str] | None:
+        """The keys due, or None for every entity (None too when nothing is due)."""
+        lines = self.path.read_text(encoding="utf-8").splitlines() if self.path.exists() else []
+        return set(lines[1:]) - {""} if lines[:1] == [self.HEADER] else None
+
+    def run(self, store: GraphStore) -> Refreshed | None:
+        """Refresh what is due, if anything is."""
+        if not self.path.exists():
+            return None
+        done = refresh(store, self.keys())
+        kill_point("refreshed")
+        self.path.unlink()
+        return done
