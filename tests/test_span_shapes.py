@@ -40,3 +40,10 @@ def test_a_definition_kept_as_one_span_is_the_long_forms_entity():
     assert gazetteer.canonical("Quox Retrieval Engine (QRE)") == gazetteer.canonical("Quox Retrieval Engine")
     # a parenthesis that does not abbreviate the name stays part of it
     assert gazetteer.canonical("ResNet (ours)") != gazetteer.canonical("ResNet")
+
+
+def test_a_field_with_a_generic_head_is_the_field():
+    # "deep learning models (DLMs)" held 155 papers of the 10k arXiv graph beside "deep learning"
+    assert gazetteer.canonical("deep learning models") == gazetteer.canonical("deep learning")
+    assert gazetteer.canonical("Machine Learning model") == gazetteer.canonical("machine learning")
+    assert gazetteer.canonical("deep learning theory") != gazetteer.canonical("deep learning")

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from ingest import kb
 from ingest.extract.doc_state import place_spans
+from ingest.extract.vocab import FIELD_TERMS
 from ingest.kb import GAZETTEER_PATH, Entry, is_synonym, load_entries  # noqa: F401 - re-exported
 from ingest.normalize import alias_key
 
@@ -90,6 +91,8 @@ def canonical(surface: str) -> str:
     if base != surface and label_index().get(alias_key(base)) == "METRIC":
         return canonical(base)  # "BLEU score" -> BLEU, "F1-score" -> F1
     base = _GENERIC_HEAD.sub("", surface)
+    if base != surface and alias_key(base) in FIELD_TERMS:
+        return canonical(base)  # "deep learning models": the field, as finely as a name can tell
     if base != surface and _capitalised(base) and kb.lookup(base) and not kb.lookup(surface):
         return canonical(base)  # "the Pile dataset", not "supervised methods" -> a data set named "Supervised"
     return kb.canonical_key(key)
