@@ -6,12 +6,10 @@ import os
 from collections import deque
 from typing import Iterable, Iterator
 
-import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.extract import gazetteer
-from ingest.extract.doc_state import drop_caches
 from ingest.extract.pipeline import build_pipeline
 from ingest.extract.workers import govern_workers_of, input_for_workers, interrupts_reach_workers, stop_workers
 from ingest.mentions import ExtractedDoc, Mention
@@ -23,25 +21,25 @@ MAX_PIECE_CHARS = 20_000
 # The NER gives no calibrated confidence; a name the gazetteer confirms is
 # certain, anything else gets this prior.
 MODEL_SCORE = 0.75
-_STATE = "paperkg_state"  # see `lighten`
-
-
+_MENTIONS = "paperkg_mentions"  # see `lighten`
 
 
 @Language.component("paperkg_lighten")
 def lighten(doc: Doc) -> Doc:
-    """The last component: keep only what `mentions` reads, in the form that
-    is cheapest to send. A worker of `nlp.pipe(n_process=N)` sends each doc
-    back as `Doc.to_bytes()`, and every separate msgpack call costs ~0.8 ms
-    of registry lookups in srsly. So the token vectors (two thirds of the
-    bytes) and the rules' caches go, and the per-doc state moves from
-    `doc.user_data` (two extra msgpack calls each way) into `doc.cats`,
-    which is packed inline with the rest of the doc."""
-    doc.tensor = numpy.empty((0,), dtype="float32")
-    drop_caches(doc)
-    doc.cats[_STATE] = {"aliases": doc._.paperkg_aliases or [], "proposed": doc._.paperkg_proposed or []}
-    doc.user_data.clear()
-    return doc
+    """The last component: the doc's mentions, computed where the pipeline
+    ran, as plain rows in an empty Doc. A worker of `nlp.pipe(n_process=N)`
+    sends each doc back as `Doc.to_bytes()`: a whole arXiv abstract is
+    ~33 KB and ~1.1 ms of CPU to pack and as much to unpack in the parent,
+    the rows alone ~1 KB and ~0.5 ms each way (rows go in `doc.cats`, packed
+    inline with the doc; `user_data` would cost two more msgpack calls,
+    ~0.8 ms of srsly's registry lookups each)."""
+    light = Doc(doc.vocab, words=[])
+    light.cats[_MENTIONS] = [
+        [m.start, m.end, m.label, m.text, m.canonical, m.score, m.proposed, m.sentence_start, m.sentence_end,
+         list(m.aliases)]
+        for m in find_mentions(doc)
+    ]
+    return light
 
 
 class Extractor:
@@ -87,7 +85,7 @@ class Extractor:
                     doc_id, text, offset, last = contexts.popleft()
                     if current is None:
                         current = ExtractedDoc(doc_id, text)
-                    current.mentions.extend(mentions(spacy_doc, offset))
+                    current.mentions.extend(received_mentions(spacy_doc, offset))
                     if last:
                         yield current
                         current = None
@@ -117,10 +115,19 @@ def split_text(text: str, limit: int) -> list[tuple[int, int]]:
     return bounds
 
 
-def mentions(doc: Doc, offset: int = 0) -> list[Mention]:
-    state = doc.cats.get(_STATE) or {}
-    pairs = state.get("aliases", ())
-    proposed = set(state.get("proposed", ()))
+def received_mentions(light: Doc, offset: int) -> list[Mention]:
+    """The mentions `lighten` packed, shifted by the piece's `offset` in its text."""
+    return [
+        Mention(start + offset, end + offset, label, text, canonical, score, proposed,
+                sentence_start + offset, sentence_end + offset, tuple(aliases))
+        for start, end, label, text, canonical, score, proposed, sentence_start, sentence_end, aliases
+        in light.cats[_MENTIONS]
+    ]
+
+
+def find_mentions(doc: Doc) -> list[Mention]:
+    pairs = doc._.paperkg_aliases or []
+    proposed = set(doc._.paperkg_proposed or [])
     canonical_of = {}
     aliases_of: dict[str, set[str]] = {}
     for long_form, short in pairs:
@@ -137,15 +144,15 @@ def mentions(doc: Doc, offset: int = 0) -> list[Mention]:
         text = ent.text
         found.append(
             Mention(
-                start=ent.start_char + offset,
-                end=ent.end_char + offset,
+                start=ent.start_char,
+                end=ent.end_char,
                 label=ent.label_,
                 text=text,
                 canonical=canonical_of.get(text) or gazetteer.canonical(text),
                 score=1.0 if gazetteer.lookup(text) else MODEL_SCORE,
                 proposed=ent.start_char in proposed,
-                sentence_start=ent.sent.start_char + offset,
-                sentence_end=ent.sent.end_char + offset,
+                sentence_start=ent.sent.start_char,
+                sentence_end=ent.sent.end_char,
                 aliases=tuple(sorted(aliases_of.get(text, ()))),
             )
         )
