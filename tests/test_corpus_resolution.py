@@ -72,3 +72,14 @@ def test_an_unknown_name_is_a_data_set_only_when_most_papers_clearly_read_one():
     assert corpus_label({"Method": 1, "Dataset": 4, "Benchmark": 13}) == "Benchmark"
     assert corpus_label({"Dataset": 5, "Benchmark": 1}) == "Dataset"
     assert corpus_label({"Dataset": 1}) == "Dataset"  # one paper's reading is all there is
+
+
+def test_a_class_a_name_describes_is_no_entity_of_the_graph():
+    from ingest.mentions import ExtractedDoc, Mention
+    from ingest.normalize import alias_key, resolve
+
+    text = "Quoxformer-based models beat QuoxNet and CNN-driven methods."
+    spans = [("Quoxformer-based models", "METHOD"), ("QuoxNet", "METHOD"), ("CNN-driven methods", "METHOD")]
+    mentions = [Mention(text.index(s), text.index(s) + len(s), label, s, alias_key(s)) for s, label in spans]
+    links = resolve([ExtractedDoc("p1", text, mentions)], {})
+    assert [link.key for link in links] == [alias_key("QuoxNet")]
