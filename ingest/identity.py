@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 _ARXIV = re.compile(r"(?:arxiv\.org/(?:abs|pdf)/|arxiv:\s*)?(\d{4}\.\d{4,5})(?:v\d+)?", re.I)
 _ARXIV_OLD = re.compile(r"(?:arxiv\.org/(?:abs|pdf)/|arxiv:\s*)([a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?", re.I)
@@ -13,7 +14,8 @@ _DOI = re.compile(r"(?:doi\.org/|doi:\s*)?(10\.\d{4,9}/\S+)", re.I)
 def normalise_title(title: str) -> str:
     """Case-, accent-, punctuation- and whitespace-insensitive form of a title."""
     text = unicodedata.normalize("NFKD", title)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():  # most titles are: nothing to strip
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = re.sub(r"[^\w]+", " ", text.casefold())
     return " ".join(text.split())
 
@@ -32,6 +34,7 @@ def doi(value: str | None) -> str | None:
     return match.group(1).rstrip(".,;").lower() if match else None
 
 
+@lru_cache(maxsize=1 << 17)  # a record's title_key is asked for ~8 times per listing while planning
 def title_hash(title: str) -> str:
     digest = hashlib.sha1(normalise_title(title).encode("utf-8")).hexdigest()
     return f"title:{digest[:16]}"
