@@ -47,3 +47,18 @@ def test_a_field_with_a_generic_head_is_the_field():
     assert gazetteer.canonical("deep learning models") == gazetteer.canonical("deep learning")
     assert gazetteer.canonical("Machine Learning model") == gazetteer.canonical("machine learning")
     assert gazetteer.canonical("deep learning theory") != gazetteer.canonical("deep learning")
+
+
+def _entities(nlp, text):
+    doc = nlp.make_doc(text)
+    for name, pipe in nlp.pipeline:
+        if name != "paperkg_lighten":  # keep the Doc's tokens to read the spans
+            doc = pipe(doc)
+    return {(e.text, e.label_) for e in doc.ents}
+
+
+def test_a_quality_is_a_metric_only_with_a_value_reported_for_it(nlp):
+    found = _entities(nlp, "Our model improves robustness and reduces complexity. "
+                           "It reaches a sensitivity of 92.1% and a specificity of 88%.")
+    assert {("sensitivity", "METRIC"), ("specificity", "METRIC")} <= found
+    assert not {t for t, label in found if t in ("robustness", "complexity")}

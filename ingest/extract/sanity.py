@@ -89,11 +89,19 @@ def _long_forms(doc: Doc) -> dict[str, str]:
     return {short: long_form for long_form, short in doc._.paperkg_aliases or ()}
 
 
+def _reported_value(doc: Doc, ent: Span) -> bool:
+    """A number right after the name ("sensitivity of 92.1%", "specificity
+    (0.88)", "diversity 0.41"): the text reports it as a measure."""
+    return any(t.like_num for t in doc[ent.end : min(ent.end + 3, len(doc))])
+
+
 def checked_label(
     doc: Doc, ent: Span, long_forms: dict[str, str], used_as_method: set[str], short_forms: dict[str, str]
 ) -> str | None:
     """The label `ent` should carry, or None to drop it."""
     text, label = span_text(ent), ent.label_
+    if label == "METRIC" and _QUALITY_NOUN.match(text) and not _reported_value(doc, ent) and gazetteer.label_index().get(alias_key(text)) != "METRIC":
+        return None  # "robustness", "complexity": a property a paper may measure, not a measure
     long_form = long_forms.get(text)
     # An acronym the text defines otherwise ("probabilistic programming
     # languages (PPLs)") is not the gazetteer's (PPL = perplexity).
@@ -298,6 +306,10 @@ def _trim_method_head(doc: Doc, ent: Span, short_forms: dict[str, str]) -> Span:
     return Span(doc, ent.start, ent.end - 1, label=ent.label_)
 
 
+# A bare abstract noun of quality (robustness, efficiency, complexity, relevance)
+# is a property; it is a measure when the text reports a value for it
+# ("sensitivity of 92.1%") or names how ("robust accuracy", "FLOPs").
+_QUALITY_NOUN = re.compile(r"^[a-z]+(?:ness|ity|ency|ance)$")
 _PARTICIPLE = re.compile(r"^[a-z]{2,}(?:ed|en)$")  # based, guided, driven, written
 
 
