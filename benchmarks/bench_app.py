@@ -105,16 +105,20 @@ def server_cpu(store: GraphStore) -> Callable[[], float]:
     return seconds
 
 
-def measure(calls: list[Callable[[], object]], repeat: int, server: Callable[[], float]) -> tuple[list[float], float]:
-    """Wall times in ms, and the CPU ms per call of this process and the server."""
-    times = []
+def measure(calls: list[Callable[[], object]], repeat: int, server: Callable[[], float]) -> tuple[list[float], float, str]:
+    """Wall times in ms, the CPU ms per call of this process and the server,
+    and what the slowest call was about (its focus, paper or query: the
+    arguments bound as the call's defaults), the first thing to profile."""
+    times, slowest = [], (0.0, "")
     cpu_started = time.process_time() + server()
     for _ in range(repeat):
         for call in calls:
             started = time.perf_counter()
             call()
-            times.append((time.perf_counter() - started) * 1000)
-    return times, (time.process_time() + server() - cpu_started) * 1000 / len(times)
+            took = (time.perf_counter() - started) * 1000
+            times.append(took)
+            slowest = max(slowest, (took, ", ".join(map(str, getattr(call, "__defaults__", None) or ()))))
+    return times, (time.process_time() + server() - cpu_started) * 1000 / len(times), slowest[1]
 
 
 def export_hubs(store: GraphStore, hubs: int) -> None:
@@ -167,12 +171,12 @@ def main() -> None:
         for calls in plan.values():  # warm caches and connections once
             calls[0]()
         server = server_cpu(store)
-        print(f"{'interaction':32} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'cpu ms':>8}")
+        print(f"{'interaction':32} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'cpu ms':>8}  slowest call")
         slow = []
         for name, calls in plan.items():
-            times, cpu = measure(calls, args.repeat, server)
+            times, cpu, slowest = measure(calls, args.repeat, server)
             p50, p95 = statistics.median(times), percentile(times, 0.95)
-            print(f"{name:32} {len(times):5d} {p50:8.1f} {p95:8.1f} {max(times):8.1f} {cpu:8.1f}")
+            print(f"{name:32} {len(times):5d} {p50:8.1f} {p95:8.1f} {max(times):8.1f} {cpu:8.1f}  {slowest[:60]}")
             if p95 > BUDGET_MS:
                 slow.append(name)
         print(f"over the {BUDGET_MS} ms budget at p95: {', '.join(slow) if slow else 'none'}")
