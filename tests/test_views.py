@@ -370,24 +370,45 @@ def test_top_entities_and_counts_equal_a_full_read(seeds):
     assert counts.entities == {r[0]: r[1] for r in seeds.read("MATCH (e:Entity) RETURN e.label, count(e)").rows}
 
 
-def test_connect_searches_from_the_smaller_end_and_keeps_the_asked_direction(seeds, monkeypatch):
+def _route(steps) -> tuple[str, ...]:
+    return tuple(getattr(s, "key", None) or s.id for s in steps)
+
+
+def test_connect_finds_every_shortest_path_the_store_finds(seeds):
+    """The search through middle entities, from the smaller end, gives
+    exactly the paths of the store's own allShortestPaths (uncapped), in
+    the asked direction, for hubs, one-paper entities and pairs between."""
     hub = seeds.scalar("MATCH (e:Entity) RETURN e.key ORDER BY e.paper_count DESC, e.key LIMIT 1")
-    # A one-paper entity two papers away from the hub (no paper mentions both).
-    small = seeds.scalar(
+    # One-paper entities two papers away from the hub (no paper mentions both), and one a paper away.
+    far = [row[0] for row in seeds.read(
         "MATCH (h:Entity {key: $hub})<-[:MENTIONS]-(:Paper)-[:MENTIONS]->(:Entity)<-[:MENTIONS]-(p:Paper)-[:MENTIONS]->(e:Entity) "
-        "WHERE e.paper_count = 1 AND NOT (p)-[:MENTIONS]->(h) RETURN e.key ORDER BY e.key LIMIT 1", {"hub": hub})
-    searched, read = [], seeds.read
+        "WHERE e.paper_count = 1 AND NOT (p)-[:MENTIONS]->(h) RETURN DISTINCT e.key ORDER BY e.key LIMIT 3", {"hub": hub}).rows]
+    near = seeds.scalar("MATCH (h:Entity {key: $hub})<-[:MENTIONS]-(:Paper)-[:MENTIONS]->(e:Entity {paper_count: 1}) "
+                        "RETURN e.key ORDER BY e.key LIMIT 1", {"hub": hub})
+    middling = [row[0] for row in seeds.read(
+        "MATCH (e:Entity) WHERE e.paper_count >= 3 AND e.paper_count <= 6 RETURN e.key ORDER BY e.key LIMIT 4").rows]
+    pairs = [(hub, k) for k in far] + [(far[0], hub), (near, hub), (hub, near), (far[0], far[1]),
+                                       (middling[0], middling[1]), (middling[2], far[2]), (middling[3], hub)]
+    found_some = 0
+    for a, b in pairs:
+        mine = [_route(c.steps) for c in views.connect(seeds, a, b, limit=100_000).connections]
+        theirs = {_route(views.entity_of(n) if "Entity" in n.labels else views.paper_of(n) for n in row[0].nodes)
+                  for row in seeds.read(seeds.dialect.shortest_paths(4), {"a": a, "b": b, "limit": 100_000}).rows}
+        assert len(mine) == len(set(mine)) and set(mine) == theirs, (a, b)
+        assert all(route[0] == a and route[-1] == b for route in mine)
+        found_some += bool(mine)
+        capped = views.connect(seeds, a, b).connections
+        assert len(capped) == min(10, len(mine)) and {_route(c.steps) for c in capped} <= set(mine)
+    assert found_some >= len(pairs) - 2
+
+
+def test_connect_searches_from_the_smaller_end(seeds, monkeypatch):
+    hub = seeds.scalar("MATCH (e:Entity) RETURN e.key ORDER BY e.paper_count DESC, e.key LIMIT 1")
+    small = seeds.scalar("MATCH (e:Entity {paper_count: 1})-[:MENTIONS|CO_OCCURS]-() RETURN e.key ORDER BY e.key LIMIT 1")
+    started, read = [], seeds.read
     monkeypatch.setattr(seeds, "read", lambda query, params=None, **kw: (
-        searched.append(params["a"]) if query == seeds.dialect.shortest_paths(4) else None) or read(query, params, **kw))
-    routes = {}
+        started.append(params["start"]) if "start" in (params or {}) else None) or read(query, params, **kw))
     for a, b in ((hub, small), (small, hub)):
-        found = views.connect(seeds, a, b)
-        assert searched.pop() == small  # FalkorDB walks out from the first end: never from the hub
-        assert found.connections
-        for connection in found.connections:
-            assert (connection.steps[0].key, connection.steps[-1].key) == (a, b)
-        routes[a] = {tuple(getattr(s, "key", None) or s.id for s in c.steps) for c in found.connections}
-        # The same as the store's own search started from `a`.
-        direct = read(seeds.dialect.shortest_paths(4), {"a": a, "b": b, "limit": 10}).rows
-        assert len(routes[a]) == len(direct)
-    assert routes[hub] == {route[::-1] for route in routes[small]}
+        views.connect(seeds, a, b)
+        assert set(started) == {small}  # a walk out from the hub reads all its papers
+        started.clear()
