@@ -6,6 +6,7 @@ import os
 from collections import deque
 from typing import Iterable, Iterator
 
+import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -42,10 +43,22 @@ def lighten(doc: Doc) -> Doc:
     return light
 
 
+def read_msgpack_plugins_once() -> None:
+    """srsly looks up its msgpack encoder and decoder plugins for every
+    msgpack call, by scanning every installed package's entry points
+    (~0.2 ms each way, i.e. each doc a worker sends back costs it twice):
+    register the plugins found now and stop scanning."""
+    for registry in (srsly.msgpack_encoders, srsly.msgpack_decoders):
+        for name, plugin in registry.get_entry_points().items():
+            registry.register(name, func=plugin)
+        registry.entry_points = False
+
+
 class Extractor:
     def __init__(self, nlp: Language, model: str):
         if "paperkg_lighten" not in nlp.pipe_names:
             nlp.add_pipe("paperkg_lighten", last=True)
+        read_msgpack_plugins_once()
         govern_workers_of(self)
         self.nlp = nlp
         self.model = model
