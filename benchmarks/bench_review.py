@@ -2,8 +2,10 @@
 
     python benchmarks/bench_review.py --home /tmp/copy-of-a-graph [--per-kind 2]
 
-Works on a COPY: it writes to the graph under --home (stop its server and
-`cp -a` the PAPERKG_HOME first) and to a fresh curation file. Times
+Works on a COPY: it writes to the graph under --home (copy only
+`falkordb/appendonlydir` of a graph's PAPERKG_HOME into a fresh one, never
+`cp -a` a home whose server runs) and to a fresh curation file. Each action
+ends with the incremental corpus-level refresh of the entities it rewrote. Times
 `paperkg entities --review` (`ingest.review.uncertain`), then applies the
 list's first suggestions of each kind (merge, relabel, drop, variant) one
 by one, as the app's buttons do, and prints each action's time, the papers
