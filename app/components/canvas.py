@@ -85,8 +85,8 @@ def _looks(view: GraphView) -> dict[str, _Look]:
         size = _size(node.weight, node.type)
         label = node.name if len(node.name) <= LABEL_CHARS else node.name[: LABEL_CHARS - 1] + "…"
         named = node.ref.id in hubs
-        base = max(16.0 if named else 9.0, size * 0.2)  # a named hub with few papers is still read
-        font = base * (1.3 if node.focus else 1) * (3 * zoom_out if named else 1)
+        base = max(18.0 if named else 9.0, size * 0.2)  # a named hub with few papers is still read
+        font = base * (1.3 if node.focus else 1) * (3.5 * zoom_out if named else 1)
         looks[node.ref.id] = _Look(size, _font_step(font), label, named)
     return looks
 
