@@ -166,8 +166,12 @@ def refresh(store: GraphStore, touched: Iterable[str] | None = None) -> Refreshe
     relabelled or deleted since the last refresh) and those their change
     concerns; for every entity when `touched` is None (or the graph was
     written by a version that did not store `name_fold`)."""
-    if touched is not None and store.read(WITHOUT_NAME_FOLD).rows:
-        touched = None
+    if touched is not None:
+        touched = set(touched)
+        if not touched:  # batches that wrote papers' properties only
+            return Refreshed(full=False)
+        if store.read(WITHOUT_NAME_FOLD).rows:
+            touched = None
     done = Refreshed(full=touched is None)
     started = time.perf_counter()
     if touched is None:
@@ -177,7 +181,7 @@ def refresh(store: GraphStore, touched: Iterable[str] | None = None) -> Refreshe
                  if (row["name_fold"], row["base_keys"]) != _stored_form(name_properties(pool[row["key"]].name))}
         done.touched = len(pool)
     else:
-        keys = sorted(set(touched))
+        keys = sorted(touched)
         done.touched = len(keys)
         pool = {e.key: e for e in _lookup(store, ENTITIES_BY_KEY, "keys", keys)}
         pool.update((e.key, e) for e in _lookup(store, ENTITIES_BY_NAME, "folds", sorted({e.name.casefold() for e in pool.values()})))
