@@ -64,9 +64,10 @@ def corpus_abstracts(path: Path, limit: int) -> tuple[list[tuple[str, str]], lis
     return docs, listings
 
 
-def cpu_seconds() -> float:
-    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+def cpu_seconds(*who: int) -> float:
+    """CPU seconds of this process and its waited-for children (the workers), or of `who`."""
+    usages = [resource.getrusage(w) for w in who or (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    return sum(u.ru_utime + u.ru_stime for u in usages)
 
 
 def timed(run, repeat: int) -> tuple[float, float, object]:
@@ -81,9 +82,11 @@ def timed(run, repeat: int) -> tuple[float, float, object]:
     return best
 
 
-def timed_ingest(listings: list[str], workers: int, model: str) -> tuple[float, float, int]:
-    """Wall seconds, CPU seconds (this process, its workers and the
-    server) and papers of one `paperkg ingest` of `listings` into a fresh store."""
+def timed_ingest(listings: list[str], workers: int, model: str) -> tuple[float, dict[str, float], int]:
+    """Wall seconds, CPU seconds of this process (the ingest's parent: model
+    load, reading, planning, resolving, writing), of its extraction workers
+    and of the FalkorDB server, and papers, of one `paperkg ingest` of
+    `listings` into a fresh store."""
     with tempfile.TemporaryDirectory() as home:
         path = Path(home) / "listings.jsonl"
         path.write_text("".join(listings), encoding="utf-8")
@@ -91,13 +94,15 @@ def timed_ingest(listings: list[str], workers: int, model: str) -> tuple[float, 
         try:
             with open_store(config) as store:
                 _, server_before, _ = server_usage(Path(home))
-                started, started_cpu = time.perf_counter(), cpu_seconds()
+                started, own, children = time.perf_counter(), cpu_seconds(resource.RUSAGE_SELF), cpu_seconds(resource.RUSAGE_CHILDREN)
                 report = ingest_paths(store, [str(path)], IngestOptions(model=model, workers=workers))
-                wall, cpu = time.perf_counter() - started, cpu_seconds() - started_cpu
-                _, server_after, _ = server_usage(Path(home))
+                wall = time.perf_counter() - started
+                cpu = {"parent": cpu_seconds(resource.RUSAGE_SELF) - own,
+                       "workers": cpu_seconds(resource.RUSAGE_CHILDREN) - children}
+                cpu["server"] = server_usage(Path(home))[1] - server_before
         finally:
             EmbeddedServer(Path(home)).stop()
-    return wall, cpu + server_after - server_before, report.total_papers
+    return wall, cpu, report.total_papers
 
 
 def main() -> None:
@@ -125,9 +130,9 @@ def main() -> None:
     rows.append((f"extraction, {args.workers} workers", *timed(
         lambda: list(extractor.extract(docs, batch_size=args.batch_size, workers=args.workers)), args.repeat)))
     if listings:
-        wall, cpu, papers = timed_ingest(listings, args.workers, args.model)
+        wall, ingest_cpu, papers = timed_ingest(listings, args.workers, args.model)
         assert papers == len(docs), (papers, len(docs))
-        rows.append((f"ingest, {args.workers} workers", wall, cpu, None))
+        rows.append((f"ingest, {args.workers} workers", wall, sum(ingest_cpu.values()), None))
     load_after = os.getloadavg()
 
     serial, parallel = rows[1][3], rows[2][3]
@@ -140,7 +145,8 @@ def main() -> None:
     print(f"parallel / serial: {rows[1][1] / rows[2][1]:.2f}x wall, {rows[2][2] / rows[1][2]:.2f}x CPU   "
           f"serial / tokenizer: {rows[1][1] / rows[0][1]:.1f}x wall, {rows[1][2] / rows[0][2]:.1f}x CPU")
     if listings:
-        print(f"ingest / parallel extraction: {rows[3][1] / rows[2][1]:.2f}x wall, {rows[3][2] / rows[2][2]:.2f}x CPU")
+        print(f"ingest / parallel extraction: {rows[3][1] / rows[2][1]:.2f}x wall, {rows[3][2] / rows[2][2]:.2f}x CPU; "
+              "ingest CPU ms/paper: " + ", ".join(f"{k} {1000 * v / len(docs):.1f}" for k, v in ingest_cpu.items()))
     print(f"parallel output identical to serial: {parallel == serial}")
     print(f"load average before {load_before[0]:.2f}, after {load_after[0]:.2f} ({os.cpu_count()} cores)")
     print(f"peak memory (this process): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
