@@ -48,7 +48,7 @@ def _is_name(vocab, text: str, tokens: tuple[str, ...]) -> bool:
         return False
     if not any(ch.isalpha() for ch in text):
         return False
-    if "\n" in text or text.count("(") != text.count(")") or text.count('"') % 2 or text.count("\u201c") != text.count("\u201d"):
+    if "\n" in text or text.count("(") != text.count(")") or text.count('"') % 2:
         return False  # a span cut inside brackets or quotes: 'zero-shot" evaluation' from '"zero-shot" evaluation'
     lexemes = [vocab[t] for t in tokens]
     words = [lex.lower_ for lex in lexemes if not lex.is_punct]
