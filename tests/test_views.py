@@ -412,3 +412,15 @@ def test_connect_searches_from_the_smaller_end(seeds, monkeypatch):
         views.connect(seeds, a, b)
         assert set(started) == {small}  # a walk out from the hub reads all its papers
         started.clear()
+
+
+def test_related_paper_count_without_shared_threshold_equals_the_full_count(seeds):
+    from graph.views import neighbourhood
+    from graph.views.model import ENTITY_LABELS
+
+    papers = [r[0] for r in seeds.read("MATCH (p:Paper) RETURN p.id ORDER BY p.id LIMIT 40").rows]
+    params = {"labels": list(ENTITY_LABELS), "min_shared": 1, "since": None, "until": None, "hub": neighbourhood.RELATED_HUB}
+    counted = [(seeds.scalar(neighbourhood.RELATED_PAPER_COUNT_ANY, params | {"key": p}),
+                seeds.scalar(neighbourhood.RELATED_PAPER_COUNT, params | {"key": p})) for p in papers]
+    assert all(fast == full for fast, full in counted)
+    assert sum(full for _, full in counted) > 100  # papers with related papers were compared, not only empty ones

@@ -115,6 +115,16 @@ WHERE size(shared) >= $min_shared
 RETURN {returned}
 """
 RELATED_PAPER_COUNT = _RELATED.format(in_range=_PAPER_IN_RANGE, returned="count(p)")
+# With min_shared 1 every paper found through a seed qualifies: counting them
+# needs no shared-entity test (52 -> 4 ms for a paper next to hubs at 40k).
+RELATED_PAPER_COUNT_ANY = f"""
+MATCH (src:Paper {{id: $key}}) WITH src
+MATCH (src)-[:MENTIONS]->(e:Entity)
+WHERE e.label IN $labels AND e.paper_count <= $hub
+MATCH (e)<-[:MENTIONS]-(p:Paper)
+WHERE p.id <> $key AND {_PAPER_IN_RANGE}
+RETURN count(DISTINCT p)
+"""
 PAPER_ENTITY_TYPES = f"""
 MATCH (p:Paper {{id: $key}}) WITH p
 MATCH (p)-[:MENTIONS]->(e:Entity)
@@ -263,7 +273,8 @@ def _survey(store: GraphStore, ref: NodeRef, filters: ViewFilters) -> _Survey:
     else:
         known = None
         counts = {row[0]: row[1] for row in store.read(PAPER_ENTITY_TYPES, params).rows}
-        counts[PAPER] = store.scalar(RELATED_PAPER_COUNT, params | {"labels": list(ENTITY_LABELS)}) or 0
+        count = RELATED_PAPER_COUNT_ANY if filters.min_shared <= 1 else RELATED_PAPER_COUNT
+        counts[PAPER] = store.scalar(count, params | {"labels": list(ENTITY_LABELS)}) or 0
     return _Survey({t: counts[t] for t in NODE_TYPES if counts.get(t)}, known)
 
 
