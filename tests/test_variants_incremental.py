@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from graph import queries
 from ingest import variants
 from ingest.curation import Curation
@@ -128,3 +130,11 @@ def test_a_refresh_reads_the_touched_entities_and_their_neighbours_only(store):
     due.path.parent.mkdir(parents=True, exist_ok=True)
     due.path.write_text("")
     assert due.keys() is None and due.run(store).full and not due.path.exists()
+
+
+@pytest.mark.parametrize("query", [variants.ENTITIES_BY_KEY, variants.ENTITIES_BY_NAME, variants.LINKS_OF, "variants_of_bases"])
+def test_the_refresh_lookups_start_from_an_index(store, query):
+    """On the real FalkorDB server's plans (GRAPH.EXPLAIN): every lookup of
+    an incremental refresh is an index seek, none a scan of every entity."""
+    operations = str(store._graph.explain(getattr(store.dialect, query, query)))
+    assert "Index Scan" in operations and "Label Scan" not in operations and "All Node Scan" not in operations, operations
