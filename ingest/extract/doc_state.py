@@ -19,8 +19,6 @@ if not Doc.has_extension("paperkg_proposed"):
     Doc.set_extension("paperkg_proposed", default=None)
 
 DATASET_GROUP = ("DATASET", "BENCHMARK")
-# Per-doc caches of the helpers below, in doc.user_data.
-_CACHES = ("paperkg_texts", "paperkg_text", "paperkg_spaces", "paperkg_lowers")
 
 
 def token_texts(doc: Doc) -> list[str]:
@@ -60,13 +58,6 @@ def token_lowers(doc: Doc) -> list[str]:
         lowers = [t.lower() for t in token_texts(doc)]
         doc.user_data["paperkg_lowers"] = lowers
     return lowers
-
-
-def drop_caches(doc: Doc) -> None:
-    """Forget the caches once the rules are done (they would be copied back
-    from every worker process for nothing)."""
-    for key in _CACHES:
-        doc.user_data.pop(key, None)
 
 
 def alias_pairs(doc: Doc) -> list[tuple[str, str]]:
