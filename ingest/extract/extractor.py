@@ -30,10 +30,10 @@ def lighten(doc: Doc) -> Doc:
     """The last component: the doc's mentions, computed where the pipeline
     ran, as plain rows in an empty Doc. A worker of `nlp.pipe(n_process=N)`
     sends each doc back as `Doc.to_bytes()`: a whole arXiv abstract is
-    ~33 KB and ~1.1 ms of CPU to pack and as much to unpack in the parent,
-    the rows alone ~1 KB and ~0.5 ms each way (rows go in `doc.cats`, packed
-    inline with the doc; `user_data` would cost two more msgpack calls,
-    ~0.8 ms of srsly's registry lookups each)."""
+    ~33 KB and ~1.1 ms of CPU to pack and as much to unpack in the parent;
+    the rows alone are ~1 KB and ~0.3 ms there and back (in `doc.cats`,
+    packed inline with the doc; `user_data` would be two more msgpack calls
+    each way)."""
     light = Doc(doc.vocab, words=[])
     light.cats[_MENTIONS] = [
         [m.start, m.end, m.label, m.text, m.canonical, m.score, m.proposed, m.sentence_start, m.sentence_end,
