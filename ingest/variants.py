@@ -23,6 +23,8 @@ refresh over all entities (`refresh(store)`) leaves.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import re
 import time
@@ -108,20 +110,27 @@ def variant_links(entities: Iterable[tuple[str, str, str]]) -> list[VariantLink]
 
 
 
+# What stored base_keys were peeled with. A change to the marks makes every
+# entity's stale, and the next refresh one over every entity (a change to
+# alias_key changes the extraction id instead: every paper is re-extracted).
+MARKS_ID = hashlib.sha1(json.dumps([(mark.pattern, mark.flags) for mark in _MARKS]).encode()).hexdigest()[:12]
+
+
 def name_properties(name: str) -> dict:
     """What an entity stores beside its display name so that refreshes
     find it by name: its case-folded name, and the keys it may hang under
-    (None when none: most names have no variant mark)."""
-    return {"name": name, "name_fold": name.casefold(), "base_keys": base_keys(name) or None}
+    (None when none: most names have no variant mark), peeled by the marks
+    `MARKS_ID` names."""
+    return {"name": name, "name_fold": name.casefold(), "base_keys": base_keys(name) or None, "variant_marks": MARKS_ID}
 
 
 _FIELDS = "e.key AS key, e.name AS name, e.label AS label, e.paper_count AS papers, e.aliases AS aliases"
-ENTITIES = f"MATCH (e:Entity) RETURN {_FIELDS}, e.name_fold AS name_fold, e.base_keys AS base_keys"
+ENTITIES = f"MATCH (e:Entity) RETURN {_FIELDS}, e.name_fold AS name_fold, e.base_keys AS base_keys, e.variant_marks AS marks"
 ENTITIES_BY_KEY = f"UNWIND $keys AS key MATCH (e:Entity {{key: key}}) RETURN {_FIELDS}"
 ENTITIES_BY_NAME = f"UNWIND $folds AS fold MATCH (e:Entity {{name_fold: fold}}) RETURN {_FIELDS}"
-# Entities written before they stored `name_fold`: a graph from an older
-# version gets one refresh over all entities, which adds it.
-WITHOUT_NAME_FOLD = "MATCH (e:Entity) WHERE e.name_fold IS NULL RETURN e.key LIMIT 1"
+# Entities whose name properties are missing (written by an older version)
+# or peeled with other marks: the graph gets one refresh over all entities.
+STALE_NAME_PROPERTIES = "MATCH (e:Entity) WHERE e.variant_marks IS NULL OR e.variant_marks <> $marks RETURN e.key LIMIT 1"
 SET_NAME_PROPERTIES = """
 UNWIND $rows AS row
 MATCH (e:Entity {key: row.key})
@@ -164,13 +173,13 @@ def refresh(store: GraphStore, touched: Iterable[str] | None = None) -> Refreshe
     """Bring display-name qualifiers and VARIANT_OF links in line with the
     entities the graph holds, for the entities `touched` (created, renamed,
     relabelled or deleted since the last refresh) and those their change
-    concerns; for every entity when `touched` is None (or the graph was
-    written by a version that did not store `name_fold`)."""
+    concerns; for every entity when `touched` is None (or an entity's name
+    properties are missing or were peeled with other marks)."""
     if touched is not None:
         touched = set(touched)
         if not touched:  # batches that wrote papers' properties only
             return Refreshed(full=False)
-        if store.read(WITHOUT_NAME_FOLD).rows:
+        if store.read(STALE_NAME_PROPERTIES, {"marks": MARKS_ID}).rows:
             touched = None
     done = Refreshed(full=touched is None)
     started = time.perf_counter()
@@ -178,7 +187,7 @@ def refresh(store: GraphStore, touched: Iterable[str] | None = None) -> Refreshe
         rows = store.read(ENTITIES).records()
         pool = {row["key"]: _named(row) for row in rows}
         stale = {row["key"] for row in rows
-                 if (row["name_fold"], row["base_keys"]) != _stored_form(name_properties(pool[row["key"]].name))}
+                 if (row["name_fold"], row["base_keys"], row["marks"]) != _stored_form(name_properties(pool[row["key"]].name))}
         done.touched = len(pool)
     else:
         keys = sorted(touched)
@@ -244,7 +253,7 @@ def _named(row) -> NamedEntity:
 
 
 def _stored_form(properties: dict) -> tuple:
-    return properties["name_fold"], list(properties["base_keys"]) if properties["base_keys"] else None
+    return properties["name_fold"], list(properties["base_keys"]) if properties["base_keys"] else None, properties["variant_marks"]
 
 
 def _rows(store: GraphStore, query: str, param: str, values: list) -> list[list]:

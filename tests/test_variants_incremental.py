@@ -120,11 +120,14 @@ def test_a_refresh_reads_the_touched_entities_and_their_neighbours_only(store):
     done = variants.refresh(store, ["gpt-4"])  # a base that is not there: its variants are looked at, nothing else
     assert not done.full and done.read <= 3 < total
     assert (done.renamed, done.linked, done.unlinked) == (0, 0, 0)
-    # A graph written before entities stored name_fold, or a marker an older
-    # version left (empty, no header), gets one refresh over every entity.
-    store.write("MATCH (e:Entity) REMOVE e.name_fold, e.base_keys")
+    # A graph written before entities stored name_fold, one whose base keys
+    # were peeled with other marks, or a marker an older version left
+    # (empty, no header), gets one refresh over every entity.
+    store.write("MATCH (e:Entity) REMOVE e.name_fold, e.base_keys, e.variant_marks")
     done = variants.refresh(store, ["gpt-4"])
     assert done.full and store.scalar("MATCH (e:Entity) WHERE e.name_fold IS NULL RETURN count(e)") == 0
+    store.write("MATCH (e:Entity {key: 'gpt-4-o'}) SET e.base_keys = ['gpt'], e.variant_marks = 'older marks'")
+    assert variants.refresh(store, ["gpt-4"]).full
     assert store.scalar("MATCH (e:Entity {key: 'gpt-4-o'}) RETURN e.base_keys") == variants.base_keys("GPT-4o")
     due = variants.DueRefresh.of(store)
     due.path.parent.mkdir(parents=True, exist_ok=True)
