@@ -83,3 +83,11 @@ def test_a_class_a_name_describes_is_no_entity_of_the_graph():
     mentions = [Mention(text.index(s), text.index(s) + len(s), label, s, alias_key(s)) for s, label in spans]
     links = resolve([ExtractedDoc("p1", text, mentions)], {})
     assert [link.key for link in links] == [alias_key("QuoxNet")]
+
+
+def test_a_generic_head_joins_a_known_name_of_its_kind():
+    # a method head after a method, a data head after a data set
+    assert gazetteer.canonical("transformer model") == gazetteer.canonical("Transformer")
+    assert gazetteer.canonical("ImageNet dataset") == gazetteer.canonical("ImageNet")
+    # a method head after a data set's name is something else ("a model trained on it")
+    assert gazetteer.canonical("ImageNet models") != gazetteer.canonical("ImageNet")

@@ -93,14 +93,22 @@ def canonical(surface: str) -> str:
     base = _GENERIC_HEAD.sub("", surface)
     if base != surface and alias_key(base) in FIELD_TERMS:
         return canonical(base)  # "deep learning models": the field, as finely as a name can tell
-    if base != surface and _capitalised(base) and kb.lookup(base) and not kb.lookup(surface):
+    if base != surface and _head_fits(surface, kb.lookup(base)) and not kb.lookup(surface):
         return canonical(base)  # "the Pile dataset", not "supervised methods" -> a data set named "Supervised"
     return kb.canonical_key(key)
 
 
-def _capitalised(surface: str) -> bool:
-    """Written as a name: a capital or digit somewhere (Transformer, Pile, C4)."""
-    return any(c.isupper() or c.isdigit() for c in surface)
+_DATA_HEAD = re.compile(r"(?:datasets?|benchmarks?|corpus|corpora)$", re.I)
+
+
+def _head_fits(surface: str, entry: "kb.KbEntry | None") -> bool:
+    """The generic head says what kind of thing the known name is: a data
+    head after a data set ("COCO dataset"), a model or method head after a
+    method ("transformer model"), not "supervised methods" after the
+    leaderboard data set called "Supervised"."""
+    if entry is None:
+        return False
+    return bool(_DATA_HEAD.search(surface)) == (entry.label in ("DATASET", "BENCHMARK"))
 
 
 def _case_free(surface: str) -> bool:
