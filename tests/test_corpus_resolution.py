@@ -89,5 +89,6 @@ def test_a_generic_head_joins_a_known_name_of_its_kind():
     # a method head after a method, a data head after a data set
     assert gazetteer.canonical("transformer model") == gazetteer.canonical("Transformer")
     assert gazetteer.canonical("ImageNet dataset") == gazetteer.canonical("ImageNet")
-    # a method head after a data set's name is something else ("a model trained on it")
-    assert gazetteer.canonical("ImageNet models") != gazetteer.canonical("ImageNet")
+    # a method head after a data set's name is something else ("models trained on it")
+    assert kb.lookup("Wikipedia").label == "DATASET"
+    assert gazetteer.canonical("Wikipedia models") != gazetteer.canonical("Wikipedia")
