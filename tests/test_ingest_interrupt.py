@@ -20,13 +20,17 @@ from tests.conftest import SHARED
 CORPUS = SHARED / "corpora" / "arxiv-cs-2025.jsonl.gz"
 
 
+def arxiv_listings(path, count: int):
+    """The first `count` real arXiv listings, written to `path` as JSON Lines."""
+    with gzip.open(CORPUS, "rt") as corpus:
+        path.write_text("".join(itertools.islice(corpus, count)))
+    return path
+
+
 @pytest.fixture(scope="module")
 def listings(tmp_path_factory):
     """Enough real arXiv listings that extraction is still running when stopped."""
-    path = tmp_path_factory.mktemp("interrupt") / "listings.jsonl"
-    with gzip.open(CORPUS, "rt") as corpus:
-        path.write_text("".join(itertools.islice(corpus, 3000)))
-    return path
+    return arxiv_listings(tmp_path_factory.mktemp("interrupt") / "listings.jsonl", 3000)
 
 
 def workers_of(pid: int) -> list[int]:

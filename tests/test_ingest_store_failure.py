@@ -9,8 +9,6 @@ full pipe and hang; a failed write is raised on the writer thread and met
 by the loop that takes the docs."""
 from __future__ import annotations
 
-import gzip
-import itertools
 import os
 import signal
 import subprocess
@@ -20,19 +18,14 @@ import uuid
 
 import pytest
 
-from tests.conftest import SHARED
-from tests.test_ingest_interrupt import left_behind, workers_of
+from tests.test_ingest_interrupt import arxiv_listings, left_behind, workers_of
 
-CORPUS = SHARED / "corpora" / "arxiv-cs-2025.jsonl.gz"
 BATCH = 100
 
 
 @pytest.fixture(scope="module")
 def listings(tmp_path_factory):
-    path = tmp_path_factory.mktemp("store_failure") / "listings.jsonl"
-    with gzip.open(CORPUS, "rt") as corpus:
-        path.write_text("".join(itertools.islice(corpus, 800)))
-    return path
+    return arxiv_listings(tmp_path_factory.mktemp("store_failure") / "listings.jsonl", 800)
 
 
 def ingest(listings, home, graph, fail_at=None):
