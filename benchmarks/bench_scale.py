@@ -18,6 +18,7 @@ whose re-ingest reads the corpus file itself.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import json
 import os
@@ -151,10 +152,15 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--workers", type=int, default=None, help="extraction processes (default: the ingest's default)")
+    parser.add_argument("--keep", type=Path, default=None,
+                        help="build in this directory and keep the graphs (PAPERKG_HOME=DIR/home-SIZE, PAPERKG_GRAPH=bench), "
+                             "e.g. to time the app on the 40k graph afterwards")
     args = parser.parse_args()
     lines = corpus_lines(args.corpus)
     print(f"{args.corpus.name}: {len(lines):,} listings · {os.cpu_count()} cores · load {os.getloadavg()[0]:.1f}", flush=True)
-    with tempfile.TemporaryDirectory() as scratch:
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+    with contextlib.nullcontext(str(args.keep)) if args.keep else tempfile.TemporaryDirectory() as scratch:
         for size in args.sizes:
             run_size(size, lines, args.corpus, args.workers, Path(scratch))
 
