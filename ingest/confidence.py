@@ -7,6 +7,7 @@ its evidence across the graph.
     name shape (inner capital, digit)      +0.1
     all of it times (0.5 + 0.5 * type agreement), agreement being the
     share of its papers that give it its label
+    a research field read as a Task or Metric: at most FIELD_CEILING
 
 An entity below `graph.settings.MIN_CONFIDENCE` (0.3) is a candidate:
 searchable and shown on its paper, but left out of top lists, trending,
@@ -19,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
+from ingest import kb
 from ingest.kb import abbreviates
 
 KB_WEIGHT = 0.6
@@ -26,6 +28,9 @@ SECOND_PAPER = 0.3
 THIRD_PAPER = 0.4
 DEFINED = 0.1
 NAME_SHAPE = 0.1
+# Below graph.settings.MIN_CONFIDENCE, as one paper without the knowledge base.
+FIELD_CEILING = 0.2
+FIELD_HIDDEN_LABELS = ("Task", "Metric")
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,7 @@ class Evidence:
     label_agreement: float  # share of papers using the entity's label, in (0, 1]
     defined: bool
     name_shaped: bool
+    field: bool = False  # a research field read as a Task or Metric (`field_reading`)
 
 
 def confidence(evidence: Evidence) -> float:
@@ -43,7 +49,12 @@ def confidence(evidence: Evidence) -> float:
         (KB_WEIGHT if evidence.in_kb else 0.0) + support
         + (DEFINED if evidence.defined else 0.0) + (NAME_SHAPE if evidence.name_shaped else 0.0)
     )
-    return round(min(1.0, score * (0.5 + 0.5 * evidence.label_agreement)), 3)
+    return round(min(FIELD_CEILING if evidence.field else 1.0, score * (0.5 + 0.5 * evidence.label_agreement)), 3)
+
+
+def field_reading(key: str, label: str) -> bool:
+    """The entity names a research field and is labelled a task or a metric."""
+    return label in FIELD_HIDDEN_LABELS and kb.is_field(key)
 
 
 def name_shaped(name: str) -> bool:

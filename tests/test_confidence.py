@@ -96,3 +96,50 @@ def test_details_show_confidence_and_no_candidate_neighbours(candidate_graph):
     key = candidate_graph.read("MATCH (e:Entity) WHERE e.confidence < $min RETURN e.key LIMIT 1", {"min": MIN_CONFIDENCE}).rows[0][0]
     shown = str(_confidence(views.entity_details(candidate_graph, key).entity).children)
     assert "candidate" in shown and "not in the knowledge base" in shown
+
+
+def test_a_research_field_read_as_a_task_or_metric_stays_a_candidate():
+    from ingest.confidence import field_reading
+
+    assert field_reading("computervision", "Task") and field_reading("robotic", "Task") and field_reading("nlp", "Metric")
+    assert not field_reading("computervision", "Method") and not field_reading("objectdetection", "Task")
+    many = evidence(in_kb=True, papers=300, is_defined=True)
+    assert confidence(many) == 1.0
+    assert confidence(Evidence(True, 300, 1.0, True, False, field=True)) < MIN_CONFIDENCE
+
+
+@pytest.fixture(scope="module")
+def field_graph(paperkg_home):
+    """Invented abstracts naming fields where tasks are expected, beside real tasks."""
+    from graph import StoreConfig, open_store
+
+    texts = [
+        "Object detection is central to computer vision. We study object detection in cluttered scenes and robotics.",
+        "We revisit semantic segmentation, a core computer vision problem, with applications in robotics.",
+        "Computer vision and natural language processing (NLP) meet in visual question answering; we study NLP tasks too.",
+        "We improve object detection and semantic segmentation for robotics and computer vision.",
+    ]
+    records = [record(10 + n, f"Field paper {n}", text) for n, text in enumerate(texts)]
+    with open_store(StoreConfig(backend="falkordb", home=paperkg_home, graph_name="field_test")) as store:
+        store.reset()
+        load_records(store, records, extract=load_extractor("fast").extract, extraction="test", curation=Curation.empty())
+        yield store
+
+
+def test_fields_stay_out_of_the_task_list_and_tasks_stay_in(field_graph):
+    rows = {row[0]: row[1:] for row in field_graph.read(
+        "MATCH (e:Entity) RETURN e.key, e.label, e.confidence, e.paper_count").rows}
+    fields = {key: row for key, row in rows.items() if key in ("computervision", "robotic", "naturallanguageprocessing", "nlp")}
+    assert fields and all(conf < MIN_CONFIDENCE for label, conf, _ in fields.values() if label in ("Task", "Metric"))
+    assert rows["computervision"][2] >= 3  # still counted on every paper naming it, and searchable
+    top = {e.key for e in views.top_entities(field_graph, "Task", 50)}
+    assert {"objectdetection", "semanticsegmentation"} <= top and not top & set(fields)
+    # "NLP tasks" names the field's tasks as a whole: the field's entity, not a task of its own
+    assert "nlptask" not in rows and rows["nlp"][0] == "Task"
+
+
+def test_details_say_a_hidden_field_is_a_field(field_graph):
+    from app.components.details import _confidence
+
+    shown = str(_confidence(views.entity_details(field_graph, "computervision").entity).children)
+    assert "research field" in shown

@@ -11,7 +11,7 @@ from ingest import kb
 from ingest.curation import Curation
 from ingest.extract import load_extractor
 from ingest.kb import KB_PATH, KbEntry, KnowledgeBase
-from ingest.kb.build import KB_DIR, gold_names, pwc_methods, sota_extractor
+from ingest.kb.build import KB_DIR, fields_tsv, gold_names, pwc_methods, research_fields, sota_extractor
 from ingest.load import load_records
 from ingest.records import PaperRecord
 
@@ -31,6 +31,26 @@ def test_shipped_list_is_what_the_build_derives():
     built = KnowledgeBase.build([pwc_methods(KB_DIR), sota_extractor(KB_DIR), gold_names()])
     shipped = [line for line in KB_PATH.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     assert built.as_tsv("").splitlines() == shipped
+
+
+@pytest.mark.skipif(not KB_DIR.exists(), reason="needs ../shared/kb")
+def test_shipped_fields_are_what_the_build_derives_from_the_sources_taxonomies():
+    fields = research_fields(KB_DIR)
+    assert kb.FIELDS_PATH.read_text(encoding="utf-8") == fields_tsv(fields)
+    # PwC's method areas and the leaderboards' categories, and arXiv's subject classes
+    assert "pwc-methods" in fields["Computer Vision"] and "sota-extractor" in fields["Computer Vision"]
+    assert fields["NLP"] == ["sota-extractor"] and fields["Robotics"] == ["arxiv"] and "General" not in fields
+
+
+@pytest.mark.parametrize("name,field", [
+    ("computer vision", True), ("Natural Language Processing", True), ("NLP", True), ("robotics", True),
+    ("CV", True),  # an application area of vocab.AREA_TERMS
+    ("object detection", False), ("question answering", False), ("Transfer Learning", False),
+])
+def test_fields_are_known_by_their_names(name, field):
+    from ingest.normalize import alias_key
+
+    assert kb.is_field(alias_key(name)) is field
 
 
 @pytest.mark.parametrize("surface,name,label", [

@@ -17,6 +17,7 @@ from graph import views
 from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
 from graph.views import Entity, EntityDetails, NodeRef, PaperDetails
+from ingest.confidence import field_reading
 
 AUTHORS_SHOWN = 6
 
@@ -63,6 +64,8 @@ def _confidence(entity: Entity) -> html.Div | None:
         return None
     known = f"knowledge base: {entity.kb_id}" if entity.kb_id else "not in the knowledge base"
     verdict = " · candidate" if entity.confidence < MIN_CONFIDENCE else ""
+    if field_reading(entity.key, entity.label):
+        verdict = " · a research field: left out of the task and metric lists"
     return html.Div(f"confidence {entity.confidence:.2f}{verdict} · {known}", className="muted confidence")
 
 

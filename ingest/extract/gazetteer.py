@@ -39,6 +39,8 @@ def lookup(surface: str) -> str | None:
 
 
 _DEFINED = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
+# "NLP tasks", "computer vision applications": a field's tasks as a whole.
+_TASKS_HEAD = re.compile(r"[-\s]+(?:tasks?|problems?|applications?)$", re.I)
 _SCORE_SUFFIX = re.compile(r"[-\s]+scores?$", re.I)
 # "the Transformer model", "the Pile dataset": a generic head after a known name.
 _GENERIC_HEAD = re.compile(
@@ -90,6 +92,9 @@ def canonical(surface: str) -> str:
     base = _SCORE_SUFFIX.sub("", surface)
     if base != surface and label_index().get(alias_key(base)) == "METRIC":
         return canonical(base)  # "BLEU score" -> BLEU, "F1-score" -> F1
+    base = _TASKS_HEAD.sub("", surface)
+    if base != surface and kb.is_field(alias_key(base)):
+        return canonical(base)  # names no one task: the field, which the Task lists leave out
     base = _GENERIC_HEAD.sub("", surface)
     if base != surface and alias_key(base) in FIELD_TERMS:
         return canonical(base)  # "deep learning models": the field, as finely as a name can tell

@@ -25,6 +25,7 @@ from ingest.normalize import alias_key
 DATA_DIR = Path(__file__).resolve().parents[1] / "extract" / "data"
 GAZETTEER_PATH = DATA_DIR / "gazetteer.tsv"
 KB_PATH = DATA_DIR / "kb.tsv"
+FIELDS_PATH = DATA_DIR / "fields.tsv"
 
 
 @dataclass(frozen=True)
@@ -192,6 +193,25 @@ def lookup_key(key: str) -> KbEntry | None:
 @lru_cache(maxsize=100_000)
 def lookup(surface: str) -> KbEntry | None:
     return lookup_key(alias_key(surface))
+
+
+@lru_cache(maxsize=1)
+def field_keys() -> frozenset[str]:
+    """alias_keys of research fields: `fields.tsv` (Papers with Code areas,
+    leaderboard categories, arXiv subject classes) and the application areas
+    extraction already reads as a task at most (`vocab.AREA_TERMS`: "CV",
+    "bioinformatics")."""
+    from ingest.extract.vocab import AREA_TERMS  # at call time: ingest.extract imports this module
+
+    names = [line.split("\t", 1)[0] for line in FIELDS_PATH.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    return frozenset(alias_key(name) for name in names) | AREA_TERMS
+
+
+def is_field(key: str) -> bool:
+    """A research area ("computer vision", "NLP", "robotics"): where tasks
+    belong, not a task or a measure itself."""
+    return key in field_keys()
 
 
 def canonical_key(key: str) -> str:

@@ -12,6 +12,9 @@ Sources, in order of trust (an earlier source owns a name another repeats):
   3. Gold train splits of SciERC, SciREX, TDMSci, CMU SciNER and GSAP-NER
      (never a dev or held-out slice): names annotated in 3+ papers with one
      label in 80 %+ of them.
+
+It also writes `fields.tsv`, the names of research areas (see
+`research_fields`): a field is where tasks belong, not a task.
 """
 from __future__ import annotations
 
@@ -25,7 +28,7 @@ from pathlib import Path
 
 from ingest.extract.corpora import FILES, LABEL_MAPS, split_records
 from ingest.extract.vocab import DETERMINERS, GENERIC_HEADS, GENERIC_MODIFIERS
-from ingest.kb import KB_PATH, KbEntry, KnowledgeBase
+from ingest.kb import FIELDS_PATH, KB_PATH, KbEntry, KnowledgeBase
 from ingest.normalize import alias_key
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,6 +44,25 @@ MAX_NAME_WORDS = 6
 # SemEval-2017 names physics and materials processes: not this field. SciER
 # is GPL-3.0, whose copyleft the shipped list could not honour.
 GOLD_CORPORA = tuple(c for c in FILES if c not in ("scienceie", "scier"))
+# arXiv's subject classes of Computer Science and of Electrical Engineering and
+# Systems Science (arxiv.org/category_taxonomy; arXiv metadata is CC0): the
+# research fields the papers themselves are filed under, taken whole.
+ARXIV_SUBJECTS = (
+    "Artificial Intelligence", "Hardware Architecture", "Computational Complexity",
+    "Computational Engineering, Finance, and Science", "Computational Geometry", "Computation and Language",
+    "Cryptography and Security", "Computer Vision and Pattern Recognition", "Computers and Society", "Databases",
+    "Distributed, Parallel, and Cluster Computing", "Digital Libraries", "Discrete Mathematics",
+    "Data Structures and Algorithms", "Emerging Technologies", "Formal Languages and Automata Theory",
+    "General Literature", "Graphics", "Computer Science and Game Theory", "Human-Computer Interaction",
+    "Information Retrieval", "Information Theory", "Machine Learning", "Logic in Computer Science",
+    "Multiagent Systems", "Multimedia", "Mathematical Software", "Numerical Analysis",
+    "Neural and Evolutionary Computing", "Networking and Internet Architecture", "Other Computer Science",
+    "Operating Systems", "Performance", "Programming Languages", "Robotics", "Symbolic Computation", "Sound",
+    "Software Engineering", "Social and Information Networks", "Systems and Control",
+    "Audio and Speech Processing", "Image and Video Processing", "Signal Processing",
+)
+# Papers with Code files methods under "General" and "Sequential" too: groups, not fields.
+PWC_GROUPS = {"General", "Sequential"}
 _SPACED_PUNCT = re.compile(r" ?([-/]) ?|(\() | (\))")
 _JUNK = re.compile(r"[:;=\[\]{}<>|\t]|^\W|https?")
 
@@ -109,6 +131,39 @@ def sota_extractor(kb_dir: Path) -> list[KbEntry]:
     return entries
 
 
+def research_fields(kb_dir: Path) -> dict[str, list[str]]:
+    """Names of research areas -> the sources calling them one: the areas
+    Papers with Code files its methods under ("Computer Vision", "Natural
+    Language Processing"), the categories of the sota-extractor tasks ("NLP",
+    "Speech") and arXiv's subject classes ("Robotics"). The leaderboards also
+    list "Computer Vision" as a task (filed under "Speech"): the same sources'
+    taxonomy says it is the area the tasks belong to."""
+    found: dict[str, list[str]] = defaultdict(list)
+    methods = json.loads(gzip.open(kb_dir / "pwc-methods-2022" / "methods.json.gz").read())
+    for area in sorted({c["area"] for m in methods for c in m.get("collections", ()) if c.get("area")} - PWC_GROUPS):
+        found[area].append("pwc-methods")
+
+    def walk(task: dict) -> None:
+        for category in task.get("categories", ()):
+            if "sota-extractor" not in found[category]:
+                found[category].append("sota-extractor")
+        for sub in task.get("subtasks", ()):
+            walk(sub)
+
+    for path in sorted((kb_dir / "sota-extractor" / "data" / "tasks").glob("*.json")):
+        for task in json.loads(path.read_text(encoding="utf-8")):
+            walk(task)
+    for subject in ARXIV_SUBJECTS:
+        found[subject].append("arxiv")
+    return dict(found)
+
+
+def fields_tsv(fields: dict[str, list[str]]) -> str:
+    header = ("# Research fields, derived by `python -m ingest.kb.build`; see ATTRIBUTION.md.\n"
+              "# name <TAB> sources separated by |\n")
+    return header + "".join(f"{name}\t{'|'.join(sources)}\n" for name, sources in sorted(fields.items()))
+
+
 def _display(name: str) -> str:
     """Leaderboard names come in shouting or sentence case ("TEST-F1",
     "Machine translation"): an all-caps word of 5+ letters is lowered,
@@ -166,6 +221,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--kb", type=Path, default=KB_DIR)
     parser.add_argument("--out", type=Path, default=KB_PATH)
+    parser.add_argument("--fields-out", type=Path, default=FIELDS_PATH)
     args = parser.parse_args()
     entries = KnowledgeBase.build([pwc_methods(args.kb), sota_extractor(args.kb), gold_names()]).entries
     header = (
@@ -174,6 +230,9 @@ def main() -> None:
     )
     args.out.write_text(KnowledgeBase(entries, {}).as_tsv(header), encoding="utf-8")
     print(f"{args.out}: {len(entries)} entries {dict(Counter(e.source for e in entries))}")
+    fields = research_fields(args.kb)
+    args.fields_out.write_text(fields_tsv(fields), encoding="utf-8")
+    print(f"{args.fields_out}: {len(fields)} research fields")
 
 
 if __name__ == "__main__":
