@@ -107,6 +107,21 @@ _DESCRIBED_CLASS = re.compile(
     r"|systems?|techniques?|algorithms?|solutions?|strategies|strategy)$", re.I)
 
 
+# "zero-shot", "few-shot setting", "5-shot evaluation": how many examples a
+# model sees, said of a task or an evaluation, not a task itself (the model
+# reads bare "zero-shot" as a Task: 83 papers of the 10k arXiv Task top-40).
+# Like a described class, the span stays and the graph stores no link;
+# "zero-shot learning" or "few-shot classification" names a task and stays.
+_SHOT_SETTING = re.compile(
+    r"^[a-z0-9]+-shot(?:\s+(?:settings?|scenarios?|regimes?|evaluations?|performance|manner|fashion|mode"
+    r"|results?|abilit(?:y|ies)|capabilit(?:y|ies)|applications?|models?))?$", re.I)
+
+
+def _linked(mention: Mention) -> bool:
+    """Whether the mention names an entity of the graph."""
+    return not (_DESCRIBED_CLASS.match(mention.text) or _SHOT_SETTING.match(mention.text))
+
+
 def _entity_key(mention: Mention, aliases: Mapping[str, str]) -> str:
     surface = alias_key(mention.text)
     if mention.canonical and mention.canonical != surface:
@@ -117,7 +132,7 @@ def _entity_key(mention: Mention, aliases: Mapping[str, str]) -> str:
 def _paper_links(doc: ExtractedDoc, aliases: Mapping[str, str], curation: Curation) -> list[EntityLink]:
     groups: dict[str, list[Mention]] = defaultdict(list)
     for mention in doc.mentions:
-        if _DESCRIBED_CLASS.match(mention.text):
+        if not _linked(mention):
             continue
         key = curation.target(_entity_key(mention, aliases))
         if key and not curation.is_dropped(key):

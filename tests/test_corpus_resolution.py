@@ -85,6 +85,17 @@ def test_a_class_a_name_describes_is_no_entity_of_the_graph():
     assert [link.key for link in links] == [alias_key("QuoxNet")]
 
 
+def test_a_shot_setting_is_no_task_but_a_shot_task_is():
+    from ingest.mentions import ExtractedDoc, Mention
+    from ingest.normalize import alias_key, resolve
+
+    text = "In the zero-shot setting, zero-shot and 5-shot accuracy on quox few-shot classification and zero-shot learning."
+    spans = ["zero-shot setting", "zero-shot", "5-shot", "few-shot classification", "zero-shot learning"]
+    mentions = [Mention(text.index(s), text.index(s) + len(s), "TASK", s, alias_key(s)) for s in spans]
+    links = resolve([ExtractedDoc("p1", text, mentions)], {})
+    assert sorted(link.key for link in links) == sorted(alias_key(s) for s in spans[-2:])
+
+
 def test_a_generic_head_joins_a_known_name_of_its_kind():
     # a method head after a method, a data head after a data set
     assert gazetteer.canonical("transformer model") == gazetteer.canonical("Transformer")
