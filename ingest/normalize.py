@@ -117,9 +117,45 @@ _SHOT_SETTING = re.compile(
     r"|results?|abilit(?:y|ies)|capabilit(?:y|ies)|applications?|models?))?$", re.I)
 
 
-def _linked(mention: Mention) -> bool:
+# A property ("computational efficiency", "reconstruction quality",
+# "Robustness") is what a metric measures: a paper reports it as a measure when
+# it gives a value right after it ("a sensitivity of 92.1 %", "diversity
+# (0.41)"), the rule extraction applies to bare lower-case property nouns,
+# here to every metric mention. A change ("average improvement", "relative
+# gain") is the difference of two measurements, not a measure, value or not.
+# Metrics the curated gazetteer or the leaderboards know ("latency", "test
+# perplexity") stay. Spans stay (dev F1 cannot move); only links go.
+_PROPERTY_HEAD = re.compile(r"(?:^|[\s-])(?:[a-z]+(?:ness|ity|ency|ance)|quality)$", re.I)
+_CHANGE_HEAD = re.compile(r"(?:^|\s)(?:improvements?|gains?|increases?|decreases?|reductions?|drops?)$", re.I)
+_VALUE_AFTER = re.compile(r"^(?:\s*[^\s\d]+){0,2}?\s*[-+(~≈]?\d")
+_MEASURE_SOURCES = ("paperkg", "sota-extractor")
+
+
+@lru_cache(maxsize=50_000)
+def known_metric(name: str) -> bool:
+    """The curated gazetteer or a leaderboard lists the name, or its last word, as a metric."""
+    from ingest import kb  # at call time: ingest.kb imports this module
+
+    return any(
+        entry is not None and entry.label == "METRIC" and entry.source in _MEASURE_SOURCES
+        for entry in (kb.lookup(name), kb.lookup(name.split()[-1]))
+    )
+
+
+def _measured(mention: Mention, text: str) -> bool:
+    """A metric mention names a measure, not a property or a change of one."""
+    if _CHANGE_HEAD.search(mention.text):
+        return False
+    if not _PROPERTY_HEAD.search(mention.text) or _VALUE_AFTER.match(text[mention.end : mention.end + 40]):
+        return True
+    return known_metric(mention.text)
+
+
+def _linked(mention: Mention, text: str) -> bool:
     """Whether the mention names an entity of the graph."""
-    return not (_DESCRIBED_CLASS.match(mention.text) or _SHOT_SETTING.match(mention.text))
+    if _DESCRIBED_CLASS.match(mention.text) or _SHOT_SETTING.match(mention.text):
+        return False
+    return mention.label != "METRIC" or _measured(mention, text)
 
 
 def _entity_key(mention: Mention, aliases: Mapping[str, str]) -> str:
@@ -132,7 +168,7 @@ def _entity_key(mention: Mention, aliases: Mapping[str, str]) -> str:
 def _paper_links(doc: ExtractedDoc, aliases: Mapping[str, str], curation: Curation) -> list[EntityLink]:
     groups: dict[str, list[Mention]] = defaultdict(list)
     for mention in doc.mentions:
-        if not _linked(mention):
+        if not _linked(mention, doc.text):
             continue
         key = curation.target(_entity_key(mention, aliases))
         if key and not curation.is_dropped(key):

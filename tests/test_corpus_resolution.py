@@ -96,6 +96,19 @@ def test_a_shot_setting_is_no_task_but_a_shot_task_is():
     assert sorted(link.key for link in links) == sorted(alias_key(s) for s in spans[-2:])
 
 
+def test_a_property_is_a_metric_with_a_value_and_a_change_never():
+    from ingest.mentions import ExtractedDoc, Mention
+    from ingest.normalize import alias_key, resolve
+
+    text = ("We raise quox efficiency and glarp efficiency of 91.2 %, an average improvement of 4 %, "
+            "lower test perplexity and better zorb quality.")
+    spans = ["quox efficiency", "glarp efficiency", "average improvement", "test perplexity", "zorb quality"]
+    mentions = [Mention(text.index(s), text.index(s) + len(s), "METRIC", s, alias_key(s)) for s in spans]
+    links = resolve([ExtractedDoc("p1", text, mentions)], {})
+    # a value makes a property a measure; the leaderboards' "Test perplexity" is one without
+    assert sorted(link.key for link in links) == sorted(alias_key(s) for s in ("glarp efficiency", "test perplexity"))
+
+
 def test_a_generic_head_joins_a_known_name_of_its_kind():
     # a method head after a method, a data head after a data set
     assert gazetteer.canonical("transformer model") == gazetteer.canonical("Transformer")
