@@ -53,6 +53,18 @@ def test_fields_are_known_by_their_names(name, field):
     assert kb.is_field(alias_key(name)) is field
 
 
+def test_a_bare_task_acronym_is_the_one_task_it_spells():
+    tasks = [KbEntry("t:1", "TASK", "quox answering", (), "a"), KbEntry("t:2", "TASK", "image retrieval", (), "a"),
+             KbEntry("t:3", "TASK", "information retrieval", (), "a"), KbEntry("m:1", "METHOD", "auto encoder", (), "a")]
+    bare = [KbEntry("g:qa", "TASK", "QA", (), "b"), KbEntry("g:ir", "TASK", "IR", (), "b"), KbEntry("g:ae", "METHOD", "AE", (), "b")]
+    base = KnowledgeBase.build([tasks, bare])
+    assert base.by_key["qa"].kb_id == "t:1" and "QA" in base.by_key["qa"].aliases
+    assert base.by_key["ir"].kb_id == "g:ir"  # two tasks spell it: neither
+    assert base.by_key["ae"].kb_id == "g:ae"  # method acronyms are coined names, not folded
+    # the shipped KB: the seed graph's "QA" beside "question answering" is one task now
+    assert kb.lookup("QA").kb_id == kb.lookup("question answering").kb_id
+
+
 @pytest.mark.parametrize("surface,name,label", [
     ("Residual Networks", "ResNet", "METHOD"),  # gazetteer synonym
     ("MS-COCO", "COCO", "DATASET"),  # declared synonym in the gazetteer
