@@ -46,6 +46,7 @@ from graph.dialect import ENTITY_LABELS
 from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
 from ingest import variants
+from ingest.confidence import field_reading
 from ingest.curation import Curation, CurationError
 from ingest.extract import load_extractor
 from ingest.fingerprint import extraction_fingerprint
@@ -408,7 +409,7 @@ def uncertain(store: GraphStore, limit: int = 50) -> list[ReviewItem]:
             readings = ", ".join(f"{label} {n}" for label, n in votes.most_common() if n)
             items.append(_item(entity, sum(votes.values()) - agreeing, f"its papers disagree on its type ({readings})",
                                Action("relabel", entity.key, entity.label), entity.label.upper()))
-        elif row["confidence"] is not None and row["confidence"] < MIN_CONFIDENCE:
+        elif row["confidence"] is not None and row["confidence"] < MIN_CONFIDENCE and not field_reading(entity.key, entity.label):
             base = None if entity.key in linked else \
                 next((by_key[k] for k in variants.base_keys(entity.name) if k in by_key and k != entity.key), None)
             if base:
