@@ -142,10 +142,20 @@ def known_metric(name: str) -> bool:
     )
 
 
+# "precision" is numerical computing's word too (half, mixed, low, arbitrary
+# precision: all 9 seed papers naming it meant that, issue 8). As the
+# measure it comes with a value or with its partner, recall (or F1 / F-score,
+# their harmonic mean), somewhere in the paper.
+_PRECISION = re.compile(r"^precision$", re.I)
+_PRECISION_PARTNER = re.compile(r"\b(?:recall|F1|F-?score|F-?measure)\b", re.I)
+
+
 def _measured(mention: Mention, text: str) -> bool:
     """A metric mention names a measure, not a property or a change of one."""
     if _CHANGE_HEAD.search(mention.text):
         return False
+    if _PRECISION.match(mention.text):
+        return bool(_VALUE_AFTER.match(text[mention.end : mention.end + 40]) or _PRECISION_PARTNER.search(text))
     if not _PROPERTY_HEAD.search(mention.text) or _VALUE_AFTER.match(text[mention.end : mention.end + 40]):
         return True
     return known_metric(mention.text)

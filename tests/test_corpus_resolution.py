@@ -3,6 +3,8 @@ papers: a prior, not a dictator, and only for what it actually knows.
 Minimal invented examples plus the shipped knowledge base itself."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from ingest import kb
@@ -107,6 +109,19 @@ def test_a_property_is_a_metric_with_a_value_and_a_change_never():
     links = resolve([ExtractedDoc("p1", text, mentions)], {})
     # a value makes a property a measure; the leaderboards' "Test perplexity" is one without
     assert sorted(link.key for link in links) == sorted(alias_key(s) for s in ("glarp efficiency", "test perplexity"))
+
+
+@pytest.mark.parametrize("text,linked", [
+    ("Training in half precision and mixed precision keeps quox stable.", False),
+    ("Quox reaches a precision of 91 % on the glarp set.", True),
+    ("Quox improves precision and recall on glarp.", True),
+])
+def test_precision_is_the_measure_with_a_value_or_its_partner(text, linked):
+    from ingest.mentions import ExtractedDoc, Mention
+    from ingest.normalize import resolve
+
+    mentions = [Mention(m.start(), m.end(), "METRIC", "precision", "precision") for m in re.finditer("precision", text)]
+    assert bool(resolve([ExtractedDoc("p1", text, mentions)], {})) is linked
 
 
 def test_a_generic_head_joins_a_known_name_of_its_kind():
