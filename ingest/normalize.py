@@ -124,8 +124,10 @@ _SHOT_SETTING = re.compile(
 # here to every metric mention. A change ("average improvement", "relative
 # gain") is the difference of two measurements, not a measure, value or not.
 # Metrics the curated gazetteer or the leaderboards know ("latency", "test
-# perplexity") stay. Spans stay (dev F1 cannot move); only links go.
-_PROPERTY_HEAD = re.compile(r"(?:^|[\s-])(?:[a-z]+(?:ness|ity|ency|ance)|quality)$", re.I)
+# perplexity") stay, and so do distances and variances ("Chamfer distance"):
+# computed quantities, not qualities. Spans stay (dev F1 cannot move); only
+# links go.
+_PROPERTY_HEAD = re.compile(r"(?:^|[\s-])(?!(?:co)?variance$|distance$)(?:[a-z]+(?:ness|ity|ency|ance)|quality)$", re.I)
 _CHANGE_HEAD = re.compile(r"(?:^|\s)(?:improvements?|gains?|increases?|decreases?|reductions?|drops?)$", re.I)
 _VALUE_AFTER = re.compile(r"^(?:\s*[^\s\d]+){0,2}?\s*[-+(~≈]?\d")
 _MEASURE_SOURCES = ("paperkg", "sota-extractor")

@@ -103,12 +103,13 @@ def test_a_property_is_a_metric_with_a_value_and_a_change_never():
     from ingest.normalize import alias_key, resolve
 
     text = ("We raise quox efficiency and glarp efficiency of 91.2 %, an average improvement of 4 %, "
-            "lower test perplexity and better zorb quality.")
-    spans = ["quox efficiency", "glarp efficiency", "average improvement", "test perplexity", "zorb quality"]
+            "lower test perplexity, a lower quox distance and better zorb quality.")
+    spans = ["quox efficiency", "glarp efficiency", "average improvement", "test perplexity", "quox distance", "zorb quality"]
     mentions = [Mention(text.index(s), text.index(s) + len(s), "METRIC", s, alias_key(s)) for s in spans]
     links = resolve([ExtractedDoc("p1", text, mentions)], {})
     # a value makes a property a measure; the leaderboards' "Test perplexity" is one without
-    assert sorted(link.key for link in links) == sorted(alias_key(s) for s in ("glarp efficiency", "test perplexity"))
+    # (a distance is a computed quantity, not a quality)
+    assert sorted(link.key for link in links) == sorted(alias_key(s) for s in ("glarp efficiency", "test perplexity", "quox distance"))
 
 
 @pytest.mark.parametrize("text,linked", [
