@@ -37,9 +37,16 @@ class QueryResult:
         return [dict(zip(self.columns, row)) for row in self.rows]
 
 
+# Values no driver represents with a type of its own: most of a result (a
+# re-ingest reads 40k papers' properties), so they skip the driver's checks.
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 def convert(value: Any, driver_value: Callable[[Any], Any]) -> Any:
     """Walk a driver's result value, turning its own types into ours with
     `driver_value` (which returns NotImplemented for values it leaves alone)."""
+    if type(value) in _PLAIN:
+        return value
     converted = driver_value(value)
     if converted is not NotImplemented:
         return converted
