@@ -7,7 +7,8 @@ splits. Run it when a source changes; nothing at runtime needs it.
 Sources, in order of trust (an earlier source owns a name another repeats):
   1. Papers with Code methods (June 2022): `name`, and `full_name` as an
      alias (acronym <-> long form). CC BY-SA 4.0.
-  2. PwC sota-extractor leaderboards: task names (and `synonyms.csv`),
+  2. PwC sota-extractor leaderboards: names of tasks with a leaderboard
+     (a dataset or subtask in some file) and `synonyms.csv`,
      dataset names, and metric names used by 3+ leaderboards. Apache-2.0.
   3. Gold train splits of SciERC, SciREX, TDMSci, CMU SciNER and GSAP-NER
      (never a dev or held-out slice): names annotated in 3+ papers with one
@@ -99,8 +100,11 @@ def sota_extractor(kb_dir: Path) -> list[KbEntry]:
     datasets: dict[str, str] = {}
     metric_boards: Counter = Counter()
 
+    boards: Counter = Counter()  # datasets and subtasks under a task, over every file
+
     def walk(task: dict) -> None:
         tasks.setdefault(alias_key(task["task"]), task["task"].strip())
+        boards[alias_key(task["task"])] += len(task.get("datasets", ())) + len(task.get("subtasks", ()))
         for dataset in task.get("datasets", ()):
             datasets.setdefault(alias_key(dataset["dataset"]), dataset["dataset"].strip())
             for metric in set(dataset.get("sota", {}).get("metrics", ())):
@@ -112,6 +116,11 @@ def sota_extractor(kb_dir: Path) -> list[KbEntry]:
     for path in sorted(folder.glob("*.json")):
         for task in json.loads(path.read_text(encoding="utf-8")):
             walk(task)
+    # A task no file gives a data set or a subtask is a heading of the EFF AI
+    # progress list (eff.json: "Vision", "Transfer Learning", "Video Games",
+    # "Artificial General Intelligence"), a goal rather than a leaderboard task.
+    for key in [key for key in tasks if not boards[key]]:
+        del tasks[key]
     synonyms: dict[str, list[str]] = defaultdict(list)
     with (folder / "synonyms.csv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle, skipinitialspace=True):
