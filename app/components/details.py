@@ -6,6 +6,8 @@ callbacks of their own and the back button undoes each click.
 """
 from __future__ import annotations
 
+from typing import Sequence
+
 from dash import MATCH, Input, Output, State as DashState, dcc, html
 
 from app import settings
@@ -35,14 +37,30 @@ def select(state: State, page: str, ref: NodeRef) -> str:
     return state.href(page, sel=ref, link=())
 
 
+ALIASES_SHOWN = 8
+
+
+def shown_aliases(name: str, aliases: Sequence[str]) -> str:
+    """The other names, one spelling per case-insensitive form: a hub has
+    gathered dozens of casings ("Large Language Model", "large language
+    model", …) that say nothing more, and the list pushed the panel down."""
+    seen, distinct = {name.casefold()}, []
+    for alias in aliases:
+        if alias.casefold() not in seen:
+            seen.add(alias.casefold())
+            distinct.append(alias)
+    more = len(distinct) - ALIASES_SHOWN
+    return ", ".join(distinct[:ALIASES_SHOWN]) + (f" and {more} more" if more > 0 else "")
+
+
 def entity_panel(details: EntityDetails, state: State, page: str) -> html.Div:
     entity = details.entity
     ref = NodeRef.entity(entity.key)
-    aliases = [a for a in entity.aliases if a != entity.name]
+    aliases = shown_aliases(entity.name, entity.aliases)
     seen = f"first seen {entity.first_seen or '?'} · last seen {entity.last_seen or '?'}"
     return html.Div([
         html.H3([entity.name, " ", badge(entity.label)], className="details-title"),
-        html.Div(f"also: {', '.join(aliases)}", className="muted") if aliases else None,
+        html.Div(f"also: {aliases}", className="muted") if aliases else None,
         html.Div(f"{count(entity.paper_count, 'paper')} · {count(entity.mention_count, 'mention')} · {seen}", className="muted"),
         _confidence(entity),
         _variant_row("variant of", details.variant_of, state, page),
