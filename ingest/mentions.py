@@ -21,6 +21,12 @@ class Mention:
     sentence_start: int = 0  # the sentence holding the span, for evidence
     sentence_end: int = 0
     aliases: tuple[str, ...] = ()  # other surface forms linked in this text (acronym <-> long form)
+    # The label the text itself gave the span (the model and the context
+    # rules) where a label derived from the knowledge base replaced it; ""
+    # when they agree. `label` stays the span's label; the paper's vote on
+    # the entity's type is this reading (normalize.paper_label), so the
+    # knowledge base is a prior across papers, not an override in each.
+    reading: str = ""
 
     def as_json(self) -> dict:
         return {

@@ -204,9 +204,13 @@ def _paper_links(doc: ExtractedDoc, aliases: Mapping[str, str], curation: Curati
 
 
 def paper_label(mentions: Sequence[Mention]) -> str:
-    """One label per entity per paper: the most frequent, with BENCHMARK
-    winning over DATASET once the paper treats the resource as one."""
-    labels = Counter(m.label for m in mentions)
+    """One label per entity per paper: the most frequent reading, with
+    BENCHMARK winning over DATASET once the paper treats the resource as one.
+    A mention's reading is the label the text gave it, also where the
+    knowledge base's replaced it on the span (`Mention.reading`): the paper
+    votes, and `corpus_label` weighs the votes of all papers against the
+    knowledge base's prior."""
+    labels = Counter(m.reading or m.label for m in mentions)
     if labels["BENCHMARK"] and labels["DATASET"]:
         labels["BENCHMARK"] += labels.pop("DATASET")
     return labels.most_common(1)[0][0]

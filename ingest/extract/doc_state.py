@@ -17,6 +17,10 @@ if not Doc.has_extension("paperkg_aliases"):
 # start_char of each span the text introduces ("we propose X").
 if not Doc.has_extension("paperkg_proposed"):
     Doc.set_extension("paperkg_proposed", default=None)
+# [start_char, label] of each span whose label the knowledge base replaced:
+# the label the text gave it (see Mention.reading).
+if not Doc.has_extension("paperkg_readings"):
+    Doc.set_extension("paperkg_readings", default=None)
 
 DATASET_GROUP = ("DATASET", "BENCHMARK")
 

@@ -37,7 +37,7 @@ def lighten(doc: Doc) -> Doc:
     light = Doc(doc.vocab, words=[])
     light.cats[_MENTIONS] = [
         [m.start, m.end, m.label, m.text, m.canonical, m.score, m.proposed, m.sentence_start, m.sentence_end,
-         list(m.aliases)]
+         list(m.aliases), m.reading]
         for m in find_mentions(doc)
     ]
     return light
@@ -132,8 +132,8 @@ def received_mentions(light: Doc, offset: int) -> list[Mention]:
     """The mentions `lighten` packed, shifted by the piece's `offset` in its text."""
     return [
         Mention(start + offset, end + offset, label, text, canonical, score, proposed,
-                sentence_start + offset, sentence_end + offset, tuple(aliases))
-        for start, end, label, text, canonical, score, proposed, sentence_start, sentence_end, aliases
+                sentence_start + offset, sentence_end + offset, tuple(aliases), reading)
+        for start, end, label, text, canonical, score, proposed, sentence_start, sentence_end, aliases, reading
         in light.cats[_MENTIONS]
     ]
 
@@ -141,6 +141,7 @@ def received_mentions(light: Doc, offset: int) -> list[Mention]:
 def find_mentions(doc: Doc) -> list[Mention]:
     pairs = doc._.paperkg_aliases or []
     proposed = set(doc._.paperkg_proposed or [])
+    readings = dict(doc._.paperkg_readings or [])
     canonical_of = {}
     aliases_of: dict[str, set[str]] = {}
     for long_form, short in pairs:
@@ -167,6 +168,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 sentence_start=ent.sent.start_char,
                 sentence_end=ent.sent.end_char,
                 aliases=tuple(sorted(aliases_of.get(text, ()))),
+                reading=readings.get(ent.start_char, ""),
             )
         )
     return found

@@ -3,7 +3,9 @@
 symbols, organisations, generic domain terms), the generic-name test of the
 span filter again, and label sanity:
 
-* a name the gazetteer knows takes the gazetteer's label;
+* a name the gazetteer knows takes the gazetteer's label (for a name only
+  the derived knowledge base knows, the label the text gave it is kept as
+  the paper's reading: `text_reading`);
 * a METRIC must look like a measure (a measure head noun such as accuracy,
   error, rate, score, latency; "@" as in pass@1; a known metric; or an
   acronym whose long form is one). Otherwise a name-like token ("EF", "SAR")
@@ -95,6 +97,42 @@ def _reported_value(doc: Doc, ent: Span) -> bool:
     return any(t.like_num for t in doc[ent.end : min(ent.end + 3, len(doc))])
 
 
+def known_label(text: str, long_forms: dict[str, str], short_forms: dict[str, str]) -> str | None:
+    """The label the gazetteer or the knowledge base gives the name here:
+    none for an acronym the text defines otherwise ("probabilistic
+    programming languages (PPLs)" is not the gazetteer's PPL, perplexity);
+    a long form takes its defined short form's ("Mostly Basic Programming
+    Problems (MBPP)")."""
+    long_form = long_forms.get(text)
+    if long_form is not None and gazetteer.redefines(long_form, text):
+        return None
+    known = gazetteer.lookup(text)
+    short = short_forms.get(text)
+    if known is None and short is not None and not gazetteer.redefines(text, short):
+        known = gazetteer.lookup(short)
+    return known
+
+
+def _curated(text: str, short_forms: dict[str, str]) -> bool:
+    """The curated gazetteer (checked by a person) knows the name or its defined short form."""
+    index = gazetteer.label_index()
+    return any(index.get(alias_key(t)) or index.get(gazetteer.canonical(t)) for t in (text, short_forms.get(text)) if t)
+
+
+def text_reading(before: str, after: str | None, text: str, long_forms: dict[str, str], short_forms: dict[str, str]) -> str:
+    """The label the text gave a span (`before`, from the model and the
+    rules before this check) where the derived knowledge base's label
+    (`after`) replaced it, else "". The span keeps the knowledge base's
+    label; the paper's vote on the entity's type is the text's (see
+    Mention.reading). A data set read as a benchmark, or back, is the same
+    reading; the curated gazetteer's labels stay labels."""
+    if after is None or before == after or (before in DATASET_GROUP and after in DATASET_GROUP):
+        return ""
+    if known_label(text, long_forms, short_forms) != after or _curated(text, short_forms):
+        return ""
+    return before
+
+
 def checked_label(
     doc: Doc, ent: Span, long_forms: dict[str, str], used_as_method: set[str], short_forms: dict[str, str]
 ) -> str | None:
@@ -106,10 +144,7 @@ def checked_label(
     # An acronym the text defines otherwise ("probabilistic programming
     # languages (PPLs)") is not the gazetteer's (PPL = perplexity).
     redefined = long_form is not None and gazetteer.redefines(long_form, text)
-    known = None if redefined else gazetteer.lookup(text)
-    short = short_forms.get(text)
-    if known is None and short is not None and not gazetteer.redefines(text, short):
-        known = gazetteer.lookup(short)  # "Mostly Basic Programming Problems (MBPP)"
+    known = known_label(text, long_forms, short_forms)
     if known:
         return label if label in DATASET_GROUP and known in DATASET_GROUP else known
     key = alias_key(text)
@@ -336,7 +371,7 @@ def sanity(doc: Doc) -> Doc:
     method_keys = _method_keys(doc, ents)
     used_as_method = _metric_names_used_as_methods(doc, ents, long_forms)
     data_types = _data_types(doc, ents)
-    kept = []
+    kept, readings = [], []
     for ent in ents:
         if is_junk(ent) or ent.label_ in DATASET_GROUP and alias_key(span_text(ent)) in data_types:
             continue
@@ -348,6 +383,9 @@ def sanity(doc: Doc) -> Doc:
             label = "METHOD"
         if label is None:
             continue
+        reading = text_reading(ent.label_, label, span_text(ent), long_forms, short_forms)
+        if reading:
+            readings.append([ent.start_char, reading])
         if label != ent.label_:
             ent = Span(doc, ent.start, ent.end, label=label)
         if label in DATASET_GROUP:
@@ -357,4 +395,5 @@ def sanity(doc: Doc) -> Doc:
         kept.append(ent)
     if len(kept) != len(ents) or any(a is not b for a, b in zip(kept, ents)):
         doc.ents = kept
+    doc._.paperkg_readings = readings or None
     return doc
