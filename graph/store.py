@@ -4,10 +4,12 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from typing import Any, Mapping, Sequence
 
+from graph.batches import batched
 from graph.dialect import Dialect
 from graph.results import QueryResult
 
 WRITE_BATCH_ROWS = 500
+READ_BATCH_VALUES = 500
 
 
 class StoreError(RuntimeError):
@@ -67,8 +69,18 @@ class GraphStore(ABC):
     def write_rows(self, query: str, rows: Sequence[Mapping[str, Any]], *, batch_size: int = WRITE_BATCH_ROWS) -> None:
         """Run an `UNWIND $rows AS row ...` query over rows, one transaction
         per batch: hundreds of records per round trip, never one each."""
-        for start in range(0, len(rows), batch_size):
-            self.write(query, {"rows": list(rows[start : start + batch_size])})
+        for batch in batched(rows, batch_size):
+            self.write(query, {"rows": batch})
+
+    def read_batched(self, query: str, param: str, values: Sequence[Any], params: Mapping[str, Any] | None = None,
+                     *, batch_size: int = READ_BATCH_VALUES) -> QueryResult:
+        """Run a read that unwinds the list `$<param>` over `values`, a batch
+        of them per round trip (with `params` beside), and return the rows
+        of every batch in order as one result: the same rows `read` would
+        give for all `values` at once, without one huge parameter or reply.
+        No values, no query: an empty result."""
+        results = [self.read(query, {**(params or {}), param: batch}) for batch in batched(values, batch_size)]
+        return QueryResult(results[0].columns if results else [], [row for result in results for row in result.rows])
 
     def after_bulk_write(self) -> None:
         """Called once at the end of a large load; a store that keeps a log to

@@ -22,11 +22,12 @@ import logging
 import os
 from collections import deque
 from contextlib import ExitStack
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from graph.batches import batched
 from graph.store import GraphStore
 from ingest.curation import Curation
 from ingest.dedupe import dedupe
@@ -94,8 +95,7 @@ def extract_papers(paths: Iterable[str], out_path: str | Path, options: IngestOp
 
 
 def _local_parts(texts: list[tuple[str, str]], options: IngestOptions, extractor: str, size: int):
-    docs = load_extractor(options.model).extract(texts, workers=options.workers)
-    while part := list(itertools.islice(docs, size)):
+    for part in batched(load_extractor(options.model).extract(texts, workers=options.workers), size):
         yield extractor, part
 
 
@@ -116,7 +116,7 @@ def _cluster_parts(texts: list[tuple[str, str]], options: IngestOptions, cluster
             scheduler = cluster
         client = stack.enter_context(Client(scheduler))
         report.workers = sum(client.nthreads().values())
-        partitions = (texts[i : i + size] for i in range(0, len(texts), size))
+        partitions = batched(texts, size)
         in_flight = deque(
             client.submit(extract_partition, part, options.model, pure=False)
             for part in itertools.islice(partitions, 2 * max(report.workers, 1))
@@ -149,7 +149,7 @@ def load_mentions(store: GraphStore, path: str | Path, curation: Curation, batch
     with ingest_lock(store, wait=wait):
         loader: Loader | None = None
         extractor: str | None = None
-        for batch in _batches(read_paper_mentions(path), batch_size):
+        for batch in batched(read_paper_mentions(path), batch_size):
             for line_no, found in batch:
                 if extractor not in (None, found.extractor):
                     raise ExtractInputError(Problem(str(path), f"extractor {found.extractor} differs from the first "
@@ -178,8 +178,3 @@ def _doc_for(record: PaperRecord, doc: ExtractedDoc | None, extractor: str) -> E
     # The graph held another copy of this paper and the merged record reads
     # differently: extract what will be stored, with the file's model.
     return next(_cached_extractor(extractor.split(":", 1)[0]).extract([(record.id, text)], workers=1))
-
-
-def _batches(lines: Iterator[tuple[int, PaperMentions]], size: int) -> Iterator[list[tuple[int, PaperMentions]]]:
-    while batch := list(itertools.islice(lines, size)):
-        yield batch

@@ -209,13 +209,14 @@ def refresh(store: GraphStore, touched: Iterable[str] | None = None) -> Refreshe
     else:
         changed = sorted(set(keys) | set(renamed))
         concerned = sorted({key for key in changed if key in pool} |
-                           {key for (key,) in _rows(store, store.dialect.variants_of_bases, "keys", changed)})
+                           {key for (key,) in store.read_batched(store.dialect.variants_of_bases, "keys", changed,
+                                                                 batch_size=READ_BATCH).rows})
         for e in _lookup(store, ENTITIES_BY_KEY, "keys", sorted(set(concerned) - set(names))):
             names[e.key] = (e.name, e.label)
         bases = sorted({base for key in concerned for base in base_keys(names[key][0])} - set(names))
         for e in _lookup(store, ENTITIES_BY_KEY, "keys", bases):
             names[e.key] = (e.name, e.label)
-        have = _rows(store, LINKS_OF, "keys", concerned)
+        have = store.read_batched(LINKS_OF, "keys", concerned, batch_size=READ_BATCH).rows
         done.read = len(names)
     variants = names if touched is None else {key: names[key] for key in concerned}
     curated = {(variant, base) for variant, base, is_curated in have if is_curated}
@@ -256,14 +257,8 @@ def _stored_form(properties: dict) -> tuple:
     return properties["name_fold"], list(properties["base_keys"]) if properties["base_keys"] else None, properties["variant_marks"]
 
 
-def _rows(store: GraphStore, query: str, param: str, values: list) -> list[list]:
-    return [row for start in range(0, len(values), READ_BATCH)
-            for row in store.read(query, {param: values[start:start + READ_BATCH]}).rows]
-
-
 def _lookup(store: GraphStore, query: str, param: str, values: list) -> list[NamedEntity]:
-    return [_named(row) for start in range(0, len(values), READ_BATCH)
-            for row in store.read(query, {param: values[start:start + READ_BATCH]}).records()]
+    return [_named(row) for row in store.read_batched(query, param, values, batch_size=READ_BATCH).records()]
 
 
 class DueRefresh:

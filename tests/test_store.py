@@ -10,6 +10,7 @@ import pytest
 
 from graph import QueryTimeout, ReadOnlyError, StoreConfig, open_store
 from graph.dialect import fulltext_query
+from graph.batches import batched
 from graph.embedded import EmbeddedServer
 from tests.graphdata import load_small_graph
 
@@ -41,6 +42,34 @@ def test_row_cap_and_timeout(store):
     with pytest.raises(QueryTimeout):
         store.read("MATCH (a:Paper), (b:Paper), (c:Paper) RETURN count(*)", timeout=0.2)
     assert time.monotonic() - started < 5
+
+
+def test_batched_reads_give_the_rows_of_one_read_a_batch_of_values_per_round_trip(store, monkeypatch):
+    store.write_rows("UNWIND $rows AS row CREATE (:Paper {id: row.id, n: row.n})",
+                     [{"id": f"p{i:04}", "n": i} for i in range(1200)])
+    query = "UNWIND $ids AS id MATCH (p:Paper {id: id}) WHERE p.n >= $least RETURN p.id AS id, p.n AS n"
+    ids = [f"p{i:04}" for i in range(1199, -1, -2)] + ["absent"]
+    at_once = store.read(query, {"ids": ids, "least": 100})
+    sent = []
+    read = store.read
+    monkeypatch.setattr(store, "read", lambda q, params=None, **kw: sent.append(len(params["ids"])) or read(q, params, **kw))
+    batched_result = store.read_batched(query, "ids", ids, {"least": 100}, batch_size=250)
+    assert sent == [250, 250, 101]
+    assert batched_result.columns == ["id", "n"] and batched_result.rows == at_once.rows and len(at_once.rows) == 550
+    assert batched_result.records()[0] == {"id": "p1199", "n": 1199}
+    sent.clear()
+    empty = store.read_batched(query, "ids", [], {"least": 0})
+    assert sent == [] and empty.rows == [] and empty.records() == []
+
+
+def test_batched_draws_an_iterator_one_batch_at_a_time():
+    drawn = []
+    batches = batched((drawn.append(i) or i for i in range(7)), 3)
+    assert next(batches) == [0, 1, 2] and drawn == [0, 1, 2]
+    assert list(batches) == [[3, 4, 5], [6]]
+    assert list(batched([], 3)) == []
+    with pytest.raises(ValueError):
+        next(batched([1], 0))
 
 
 def test_schema_setup_is_idempotent(store):
