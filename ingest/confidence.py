@@ -14,6 +14,11 @@ searchable and shown on its paper, but left out of top lists, trending,
 co-occurrence edges and the default canvas. One paper without the knowledge
 base scores at most 0.2, so a name needs a second paper (with a consistent
 type) or the knowledge base to become visible.
+
+Each entity stores the id of the rules it was scored with
+(`fingerprint.confidence_rules_id`, derived from this file): after a change
+here the next ingest or load scores every stored entity again from its
+stored tally (`load.rescore_stale`), without re-extracting any paper.
 """
 from __future__ import annotations
 

@@ -4,6 +4,7 @@ derived from the files themselves so that no change can leave stale links.
     extractor_fingerprint("fast")            # model files + extraction and normalisation code and data
     extraction_id(that, curation)            # ... + the curation rules: stored on every paper
     extraction_fingerprint("fast", curation) # both at once
+    confidence_rules_id()                    # what stored confidences were computed with (not per paper)
 
 A paper whose stored id differs from the current one is re-extracted. The
 extractor part travels with extraction output (`paperkg extract --cluster`
@@ -20,7 +21,6 @@ from pathlib import Path
 from typing import Iterable
 
 from ingest.curation import Curation
-from ingest.extract.pipeline import MODELS_DIR, model_path
 
 INGEST_DIR = Path(__file__).parent
 # Everything that turns a text into a paper's links: the extraction package
@@ -55,10 +55,31 @@ def tree_digest(roots: Iterable[Path], base: Path, skip: Iterable[Path] = ()) ->
 def extractor_fingerprint(model: str = "fast") -> str:
     """`model:hash` of the model's files and the extraction code and data.
     Computed once per process (about 50 ms, most of it the model weights)."""
+    from ingest.extract import pipeline  # at call time: the loader imports this module, and needs no spaCy
+
     roots = [INGEST_DIR / name for name in SOURCES if (INGEST_DIR / name).exists()]
-    code = tree_digest(roots, INGEST_DIR, skip=[MODELS_DIR])
-    model_files = tree_digest([model_path(model)], model_path(model))
+    code = tree_digest(roots, INGEST_DIR, skip=[pipeline.MODELS_DIR])
+    model_files = tree_digest([pipeline.model_path(model)], pipeline.model_path(model))
     return f"{model}:{hashlib.sha256((code + model_files).encode()).hexdigest()[:16]}"
+
+
+@lru_cache(maxsize=None)
+def confidence_rules_id() -> str:
+    """What an entity's stored confidence was computed with: the confidence
+    rules (`ingest/confidence.py`, its weights and ceilings) and the function
+    that gathers an entity's evidence (`load.entity_properties`). Confidence
+    decides no paper's links, so it is not in the extraction id: an entity
+    stored under other rules is scored again from its stored tally
+    (`load.rescore_stale`) at the end of the next ingest or load, and no
+    paper is re-extracted. The knowledge base and field list it reads are in
+    the extraction id already."""
+    import inspect
+
+    from ingest import load
+
+    digest = hashlib.sha256((INGEST_DIR / "confidence.py").read_bytes())
+    digest.update(inspect.getsource(load.entity_properties).encode())
+    return digest.hexdigest()[:12]
 
 
 def curation_digest(curation: Curation) -> str:

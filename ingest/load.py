@@ -35,6 +35,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from graph import queries
+from graph.batches import batched
 from graph.dialect import ENTITY_LABELS
 from graph.schema import NODE_LABEL
 from graph.settings import MIN_CONFIDENCE
@@ -44,6 +45,7 @@ from ingest.confidence import Evidence, confidence, defined, field_reading, name
 from ingest.curation import Curation
 from ingest.dedupe import PaperIndex, is_title_keyed
 from ingest.faults import kill_point
+from ingest.fingerprint import confidence_rules_id
 from ingest.identity import title_hash
 from ingest.mentions import EntityLink, ExtractedDoc
 from ingest.normalize import alias_key, corpus_label, display_name, label_agreement, resolve
@@ -151,6 +153,7 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None) -> t
         "search_text": " | ".join(aliases),
         "kb_id": entry and entry.kb_id,
         "confidence": confidence(evidence),
+        "confidence_rules": confidence_rules_id(),
         # bookkeeping: the tally itself, and the names that lead here from another key
         "label_votes": [tally.labels[label] for label in ENTITY_LABELS],
         "alias_weights": [tally.surfaces[alias] for alias in aliases],
@@ -300,36 +303,20 @@ class Loader:
         published = {record.id: record.published for record in plan.papers}
         taken_back = [
             Contribution(row["key"], row["label"], tuple(row["surfaces"] or ()), row["count"], row["published"])
-            for batch in _batches(relink, READ_BATCH)
-            for row in self.store.read(queries.STORED_LINKS, {"ids": batch}).records()
+            for row in self.store.read_batched(queries.STORED_LINKS, "ids", relink).records()
         ]
         added = [
             Contribution(link.key, NODE_LABEL[link.label], link.surfaces, link.count, published[link.paper_id])
             for link in links
         ]
-        tallies = self._tallies(sorted({c.key for c in taken_back} | {c.key for c in added}), relink)
+        tallies = stored_tallies(self.store, sorted({c.key for c in taken_back} | {c.key for c in added}))
         for item in taken_back:
             tallies[item.key].add(item, -1)
         for item in added:
             tallies[item.key].add(item)
         self._refresh_lost_dates([t for t in tallies.values() if t.dates_lost and t.papers > 0], relink, added)
 
-        entities: dict[str, list[dict]] = {label: [] for label in ENTITY_LABELS}
-        promoted, demoted = [], []  # crossed MIN_CONFIDENCE: their co-occurrence edges are built or removed
-        result = WriteResult()
-        for tally in tallies.values():
-            if tally.papers > 0:
-                label, properties = entity_properties(tally, NODE_LABEL.get(self.curation.labels.get(tally.key, "")))
-                entities[label].append({"key": tally.key, "properties": properties})
-                result.alias_keys[tally.key] = properties["alias_keys"]
-                result.papers[tally.key] = tally.papers
-                confirmed = properties["confidence"] >= MIN_CONFIDENCE
-                if confirmed and tally.stored_confirmed is False:
-                    promoted.append(tally.key)
-                elif not confirmed and tally.stored_confirmed:
-                    demoted.append(tally.key)
-            else:
-                result.alias_keys[tally.key] = None
+        entities, promoted, demoted, result = _entity_rows(tallies, self.curation)
         self.due_refresh.add(sorted(tallies))
         kill_point("before_write")
         self.store.write(queries.WRITE_BATCH, {
@@ -363,33 +350,9 @@ class Loader:
         found = {}
         for query, param, wanted in ((queries.STORED_PAPERS, "ids", ids),
                                      (queries.STORED_PAPERS_BY_TITLE_KEY, "keys", title_keys)):
-            for batch in _batches(wanted, READ_BATCH):
-                for (paper,) in self.store.read(query, {param: batch}).rows:
-                    found[paper["id"]] = (stored_record(paper), paper.get("extraction_id"), paper.get("title_key"))
+            for (paper,) in self.store.read_batched(query, param, wanted).rows:
+                found[paper["id"]] = (stored_record(paper), paper.get("extraction_id"), paper.get("title_key"))
         return found
-
-    def _tallies(self, keys: list[str], relink: list[str]) -> dict[str, EntityTally]:
-        tallies = {key: EntityTally(key) for key in keys}
-        legacy, confirmed = [], {}
-        for batch in _batches(keys, READ_BATCH):
-            for row in self.store.read(queries.ENTITY_TALLIES, {"keys": batch}).records():
-                confirmed[row["key"]] = row["confidence"] is None or row["confidence"] >= MIN_CONFIDENCE
-                if row["label_votes"] is None:  # written before entities kept tallies
-                    legacy.append(row["key"])
-                    continue
-                tallies[row["key"]] = EntityTally(
-                    row["key"], row["paper_count"], row["mention_count"],
-                    Counter({label: n for label, n in zip(ENTITY_LABELS, row["label_votes"]) if n}),
-                    Counter(dict(zip(row["aliases"] or (), row["alias_weights"] or ()))),
-                    row["first_seen"], row["last_seen"],
-                )
-        for batch in _batches(legacy, READ_BATCH):
-            for row in self.store.read(queries.ENTITY_MENTIONS, {"keys": batch, "except": []}).records():
-                tallies[row["key"]].add(Contribution(
-                    row["key"], row["label"], tuple(row["surfaces"] or ()), row["count"], row["published"]))
-        for key, stored_confirmed in confirmed.items():
-            tallies[key].stored_confirmed = stored_confirmed
-        return tallies
 
     def _refresh_lost_dates(self, tallies: list[EntityTally], relink: list[str], added: list[Contribution]) -> None:
         """First and last seen of entities that lost a paper holding one of
@@ -401,13 +364,92 @@ class Loader:
             if item.published:
                 dates[item.key].append(item.published)
         by_key = {t.key: t for t in tallies}
-        for batch in _batches(list(by_key), READ_BATCH):
-            for row in self.store.read(queries.ENTITY_MENTIONS, {"keys": batch, "except": relink}).records():
-                if row["published"]:
-                    dates[row["key"]].append(row["published"])
+        for row in self.store.read_batched(queries.ENTITY_MENTIONS, "keys", list(by_key), {"except": relink}).records():
+            if row["published"]:
+                dates[row["key"]].append(row["published"])
         for key, tally in by_key.items():
             tally.first_seen = min(dates[key], default=None)
             tally.last_seen = max(dates[key], default=None)
+
+
+def _entity_rows(tallies: dict[str, EntityTally], curation: Curation) -> tuple[dict[str, list[dict]], list[str], list[str], WriteResult]:
+    """What a write sets on the entities of `tallies`: rows per node label,
+    the entities that crossed MIN_CONFIDENCE up (promoted) or down (demoted),
+    whose co-occurrence edges are then built or removed, and what later
+    batches must know."""
+    entities: dict[str, list[dict]] = {label: [] for label in ENTITY_LABELS}
+    promoted, demoted = [], []
+    result = WriteResult()
+    for tally in tallies.values():
+        if tally.papers > 0:
+            label, properties = entity_properties(tally, NODE_LABEL.get(curation.labels.get(tally.key, "")))
+            entities[label].append({"key": tally.key, "properties": properties})
+            result.alias_keys[tally.key] = properties["alias_keys"]
+            result.papers[tally.key] = tally.papers
+            confirmed = properties["confidence"] >= MIN_CONFIDENCE
+            if confirmed and tally.stored_confirmed is False:
+                promoted.append(tally.key)
+            elif not confirmed and tally.stored_confirmed:
+                demoted.append(tally.key)
+        else:
+            result.alias_keys[tally.key] = None
+    return entities, promoted, demoted, result
+
+
+def stored_tallies(store: GraphStore, keys: list[str]) -> dict[str, EntityTally]:
+    """The stored tallies of the entities `keys` (empty ones for keys not stored)."""
+    tallies = {key: EntityTally(key) for key in keys}
+    legacy, confirmed = [], {}
+    for batch in _batches(keys, READ_BATCH):
+        for row in store.read(queries.ENTITY_TALLIES, {"keys": batch}).records():
+            confirmed[row["key"]] = row["confidence"] is None or row["confidence"] >= MIN_CONFIDENCE
+            if row["label_votes"] is None:  # written before entities kept tallies
+                legacy.append(row["key"])
+                continue
+            tallies[row["key"]] = EntityTally(
+                row["key"], row["paper_count"], row["mention_count"],
+                Counter({label: n for label, n in zip(ENTITY_LABELS, row["label_votes"]) if n}),
+                Counter(dict(zip(row["aliases"] or (), row["alias_weights"] or ()))),
+                row["first_seen"], row["last_seen"],
+            )
+    for batch in _batches(legacy, READ_BATCH):
+        for row in store.read(queries.ENTITY_MENTIONS, {"keys": batch, "except": []}).records():
+            tallies[row["key"]].add(Contribution(
+                row["key"], row["label"], tuple(row["surfaces"] or ()), row["count"], row["published"]))
+    for key, stored_confirmed in confirmed.items():
+        tallies[key].stored_confirmed = stored_confirmed
+    return tallies
+
+
+# Entities whose confidence was computed under other rules (or before the
+# rules were recorded).
+STALE_CONFIDENCE = """
+MATCH (e:Entity) WHERE e.confidence_rules IS NULL OR e.confidence_rules <> $rules
+RETURN e.key AS key, e.label AS label, e.name AS name
+"""
+
+
+def rescore_stale(store: GraphStore, curation: Curation) -> int:
+    """Score again, from their stored tallies, the entities whose confidence
+    was computed under other confidence rules (`confidence_rules_id`: a
+    changed ceiling or weight), and build or remove the co-occurrence edges
+    of those that cross MIN_CONFIDENCE, as a batch write would. One batch of
+    entities per statement, each leaving them fresh: an interrupted run
+    leaves whole batches, and the next goes on. Nothing is re-extracted.
+    Returns how many entities were scored."""
+    stale = {key: (label, name) for key, label, name in store.read(STALE_CONFIDENCE, {"rules": confidence_rules_id()}).rows}
+    for keys in _batches(sorted(stale), READ_BATCH):
+        entities, promoted, demoted, _ = _entity_rows(stored_tallies(store, keys), curation)
+        # A new label or name concerns display-name qualifiers and variant links.
+        moved = [row["key"] for label, rows in entities.items() for row in rows
+                 if stale[row["key"]] != (label, row["properties"]["name"])]
+        if moved:
+            variants.DueRefresh.of(store).add(sorted(moved))
+        store.write(queries.WRITE_BATCH, {
+            "relink": [], "retire": [], "papers": [], "entities": entities, "mentions": [], "proposes": [],
+            "orphans": [], "min_confidence": MIN_CONFIDENCE, "promoted": promoted, "demoted": demoted,
+        })
+    return len(stale)
 
 
 def stored_record(paper: Mapping) -> PaperRecord:
@@ -429,11 +471,12 @@ def load_records(
     form of what `ingest.run` does as a pipeline."""
     loader = Loader(store, extraction, curation)
     summary = LoadSummary()
-    for batch in _batches(list(records), batch_size):
+    for batch in batched(records, batch_size):
         plan = loader.plan(batch)
         docs = list(extract((r.id, paper_text(r)) for r in plan.to_extract))
         loader.written(plan, loader.write(plan, loader.resolve(docs)))
         summary.add(plan.summary)
+    rescore_stale(store, curation)
     loader.due_refresh.run(store)
     return summary
 

@@ -31,7 +31,7 @@ from ingest.curation import Curation
 from ingest.extract import load_extractor
 from ingest.faults import kill_point
 from ingest.fingerprint import extraction_fingerprint
-from ingest.load import BatchPlan, Loader, LoadSummary, paper_text
+from ingest.load import BatchPlan, Loader, LoadSummary, paper_text, rescore_stale
 from ingest.lock import ingest_lock
 from ingest.mentions import ExtractedDoc
 from ingest.records import PaperRecord, Problem
@@ -97,6 +97,7 @@ def finish_writes(store: GraphStore, report: IngestReport, curation: Curation) -
     """What follows the batch writes of `ingest` and `load` alike: the
     corpus-level properties (variant links, unique display names, the
     curation's variant links) and the store's compaction after a bulk write."""
+    rescore_stale(store, curation)  # entities scored under other confidence rules
     report.refreshed = variants.DueRefresh.of(store).run(store)  # of the entities the batches wrote
     apply_variants(store, curation)
     kill_point("end")

@@ -11,6 +11,7 @@ import pytest
 
 from ingest import fingerprint
 from ingest.curation import Curation
+from ingest.extract import pipeline
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -22,10 +23,10 @@ def package_copy(tmp_path, monkeypatch):
     ingest = tmp_path / "ingest"
     shutil.copytree(fingerprint.INGEST_DIR, ingest, ignore=shutil.ignore_patterns("models", "__pycache__"))
     model = tmp_path / "model"
-    shutil.copytree(fingerprint.model_path("fast"), model)
+    shutil.copytree(pipeline.model_path("fast"), model)
     monkeypatch.setattr(fingerprint, "INGEST_DIR", ingest)
-    monkeypatch.setattr(fingerprint, "MODELS_DIR", ingest / "extract" / "models")
-    monkeypatch.setattr(fingerprint, "model_path", lambda name: model)
+    monkeypatch.setattr(pipeline, "MODELS_DIR", ingest / "extract" / "models")
+    monkeypatch.setattr(pipeline, "model_path", lambda name: model)
     fingerprint.extractor_fingerprint.cache_clear()
     yield ingest, model
     fingerprint.extractor_fingerprint.cache_clear()
@@ -87,3 +88,54 @@ def test_the_curation_is_part_of_the_id():
         extractor, Curation.from_mapping(same))
     assert fingerprint.extraction_id(extractor, Curation.from_mapping(rules)) != fingerprint.extraction_id(
         extractor, Curation.empty())
+
+
+def test_the_confidence_rules_id_is_derived_from_the_rules(package_copy, monkeypatch):
+    ingest, _ = package_copy
+    fingerprint.confidence_rules_id.cache_clear()
+    before = fingerprint.confidence_rules_id()
+    extraction = fingerprint.extractor_fingerprint("fast")
+    rules = ingest / "confidence.py"
+    rules.write_text(rules.read_text().replace("FIELD_CEILING = 0.2", "FIELD_CEILING = 0.25"))
+    fingerprint.confidence_rules_id.cache_clear()
+    fingerprint.extractor_fingerprint.cache_clear()
+    try:
+        assert fingerprint.confidence_rules_id() != before
+        # confidence decides no paper's links: nothing is re-extracted for it
+        assert fingerprint.extractor_fingerprint("fast") == extraction
+    finally:
+        fingerprint.confidence_rules_id.cache_clear()
+
+
+def test_entities_scored_under_other_confidence_rules_are_scored_again(store, monkeypatch):
+    """A changed weight reaches every stored entity at the next load, from the
+    stored tallies, and co-occurrence edges follow entities across the line."""
+    from ingest import confidence, load
+    from ingest.load import load_records, rescore_stale
+    from ingest.mentions import ExtractedDoc, Mention
+    from ingest.records import PaperRecord
+
+    def doc(n: int, names: list[str]) -> ExtractedDoc:
+        text = f"Paper {n}: " + " and ".join(names) + "."
+        return ExtractedDoc(f"rules:{n}", text, [Mention(text.index(s), text.index(s) + len(s), "METHOD", s, s.lower(),
+                                                         sentence_end=len(text)) for s in names])
+
+    docs = {d.id: d for d in (doc(1, ["Quoxnet", "Glarpformer"]), doc(2, ["Quoxnet", "Glarpformer"]), doc(3, ["Zibbit"]))}
+    records = [PaperRecord(id=i, title=f"Quox {i}", abstract=d.text, published="2025-01-01", sources=("t",)) for i, d in docs.items()]
+    load_records(store, records, extract=lambda pairs: [docs[i] for i, _ in pairs], extraction="t", curation=Curation.empty())
+    read = lambda: dict(store.read("MATCH (e:Entity) RETURN e.key, e.confidence").rows)  # noqa: E731
+    edges = lambda: store.read("MATCH ()-[c:CO_OCCURS]->() RETURN count(c)").rows[0][0]  # noqa: E731
+    scored = read()
+    assert edges() == 1 and rescore_stale(store, Curation.empty()) == 0  # fresh: nothing to do
+
+    # a second paper no longer counts: the two-paper names fall below the line
+    monkeypatch.setattr(confidence, "SECOND_PAPER", 0.0)
+    monkeypatch.setattr(load, "confidence_rules_id", lambda: "other rules")
+    assert rescore_stale(store, Curation.empty()) == 3
+    assert read()["quoxnet"] < scored["quoxnet"] and read()["zibbit"] == scored["zibbit"]
+    assert edges() == 0  # demoted: their co-occurrence edge is gone
+    assert rescore_stale(store, Curation.empty()) == 0
+
+    monkeypatch.undo()
+    assert rescore_stale(store, Curation.empty()) == 3  # and back: the edge is built again
+    assert read() == scored and edges() == 1
