@@ -32,7 +32,7 @@ import hashlib
 import json
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field, fields
-from typing import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from graph import queries
 from graph.batches import batched
@@ -400,22 +400,20 @@ def stored_tallies(store: GraphStore, keys: list[str]) -> dict[str, EntityTally]
     """The stored tallies of the entities `keys` (empty ones for keys not stored)."""
     tallies = {key: EntityTally(key) for key in keys}
     legacy, confirmed = [], {}
-    for batch in _batches(keys, READ_BATCH):
-        for row in store.read(queries.ENTITY_TALLIES, {"keys": batch}).records():
-            confirmed[row["key"]] = row["confidence"] is None or row["confidence"] >= MIN_CONFIDENCE
-            if row["label_votes"] is None:  # written before entities kept tallies
-                legacy.append(row["key"])
-                continue
-            tallies[row["key"]] = EntityTally(
-                row["key"], row["paper_count"], row["mention_count"],
-                Counter({label: n for label, n in zip(ENTITY_LABELS, row["label_votes"]) if n}),
-                Counter(dict(zip(row["aliases"] or (), row["alias_weights"] or ()))),
-                row["first_seen"], row["last_seen"],
-            )
-    for batch in _batches(legacy, READ_BATCH):
-        for row in store.read(queries.ENTITY_MENTIONS, {"keys": batch, "except": []}).records():
-            tallies[row["key"]].add(Contribution(
-                row["key"], row["label"], tuple(row["surfaces"] or ()), row["count"], row["published"]))
+    for row in store.read_batched(queries.ENTITY_TALLIES, "keys", keys).records():
+        confirmed[row["key"]] = row["confidence"] is None or row["confidence"] >= MIN_CONFIDENCE
+        if row["label_votes"] is None:  # written before entities kept tallies
+            legacy.append(row["key"])
+            continue
+        tallies[row["key"]] = EntityTally(
+            row["key"], row["paper_count"], row["mention_count"],
+            Counter({label: n for label, n in zip(ENTITY_LABELS, row["label_votes"]) if n}),
+            Counter(dict(zip(row["aliases"] or (), row["alias_weights"] or ()))),
+            row["first_seen"], row["last_seen"],
+        )
+    for row in store.read_batched(queries.ENTITY_MENTIONS, "keys", legacy, {"except": []}).records():
+        tallies[row["key"]].add(Contribution(
+            row["key"], row["label"], tuple(row["surfaces"] or ()), row["count"], row["published"]))
     for key, stored_confirmed in confirmed.items():
         tallies[key].stored_confirmed = stored_confirmed
     return tallies
@@ -438,7 +436,7 @@ def rescore_stale(store: GraphStore, curation: Curation) -> int:
     leaves whole batches, and the next goes on. Nothing is re-extracted.
     Returns how many entities were scored."""
     stale = {key: (label, name) for key, label, name in store.read(STALE_CONFIDENCE, {"rules": confidence_rules_id()}).rows}
-    for keys in _batches(sorted(stale), READ_BATCH):
+    for keys in batched(sorted(stale), READ_BATCH):
         entities, promoted, demoted, _ = _entity_rows(stored_tallies(store, keys), curation)
         # A new label or name concerns display-name qualifiers and variant links.
         moved = [row["key"] for label, rows in entities.items() for row in rows
@@ -490,8 +488,3 @@ def _link_row(link: EntityLink) -> dict:
         "count": link.count,
         "evidence": link.evidence,
     }
-
-
-def _batches(items: list, size: int) -> Iterator[list]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
