@@ -42,6 +42,8 @@ log = logging.getLogger(__name__)
 # A server that uses no CPU and does not answer for this long is not coming up.
 NO_PROGRESS_S = 10.0
 STOP_TIMEOUT_S = 60.0
+# A server that said it is ready to exit and still runs this long after is hung in its exit.
+EXIT_GRACE_S = 5.0
 PING_TIMEOUT_S = 1.0
 LAUNCH_ATTEMPTS = 3  # a free port can be taken between choosing and binding it
 # Server-side bounds on every query (FalkorDB module arguments):
@@ -271,6 +273,7 @@ class EmbeddedServer:
         answering = _pings(owner)
         if _process_state(owner.pid) == "T":  # after the ping: a stop takes effect asynchronously
             raise EmbeddedServerError(_stalled(owner, self.dir))
+        log_start = _size(self.log_file)
         if answering:
             self.compact()  # so the next start loads a snapshot, in seconds
             try:
@@ -293,11 +296,20 @@ class EmbeddedServer:
             state = self._state()
             return _lock_is_held(self.pid_lock) and (state is None or state.pid == owner.pid)
 
+        said_bye_at = None
         while running() and time.monotonic() < deadline:
+            if said_bye_at is None and _said_ready_to_exit(self._log_since(log_start), owner.pid):
+                said_bye_at = time.monotonic()
+            if said_bye_at is not None and time.monotonic() - said_bye_at > EXIT_GRACE_S and _process_state(owner.pid) not in (None, "Z"):
+                # It flushed and closed everything before saying so; what hangs is its
+                # exit (a module's threads), and nothing is lost by ending it.
+                log.warning("FalkorDB server pid %s hung on exit after shutting down; killed it", owner.pid)
+                os.kill(owner.pid, 9)
             time.sleep(0.05)
         if running():
             raise EmbeddedServerError(
-                f"FalkorDB server pid {owner.pid} in {self.dir} did not stop within {STOP_TIMEOUT_S:.0f}s; "
+                f"FalkorDB server pid {owner.pid} in {self.dir} did not stop within {STOP_TIMEOUT_S:.0f}s "
+                f"(process state {_process_state(owner.pid)}, last log line: {self._last_log_line()}); "
                 f"kill it (kill -9 {owner.pid})."
             )
         with self._start_lock(fcntl.LOCK_EX):
@@ -330,6 +342,12 @@ def _stalled(info: ServerInfo, data_dir: Path) -> str:
         f"FalkorDB server pid {info.pid} in {data_dir} is stopped (SIGSTOP) and not responding; "
         f"resume it (kill -CONT {info.pid}) or kill it (kill -9 {info.pid})."
     )
+
+
+def _said_ready_to_exit(log_text: str, pid: int) -> bool:
+    """Whether the server's log says this pid finished its shutdown: the
+    append-only file flushed and synced, listeners closed, only exit() left."""
+    return any(line.startswith(f"{pid}:") and "ready to exit" in line for line in log_text.splitlines())
 
 
 def _redis_config(info: ServerInfo, data_dir: Path) -> str:

@@ -33,9 +33,12 @@ class FalkorStore(GraphStore):
         self._connect(server.ensure_running(progress))
 
     def _connect(self, info: ServerInfo) -> None:
-        self._info = info
-        self._db = FalkorDB(host=info.host, port=info.port, password=info.password, retry=NO_RETRY)
-        self._graph = self._db.select_graph(self.graph_name)
+        try:  # the client asks the server about itself on connecting
+            db = FalkorDB(host=info.host, port=info.port, password=info.password, retry=NO_RETRY)
+        except redis.exceptions.ConnectionError as error:
+            # Not connected: the next call finds the server again instead of trusting this one.
+            raise self._not_answering(error, info) from None
+        self._info, self._db, self._graph = info, db, db.select_graph(self.graph_name)
 
     def read(self, query, params=None, *, limit=None, timeout=None) -> QueryResult:
         check_query_text(query)
@@ -70,6 +73,10 @@ class FalkorStore(GraphStore):
             return _result(DriverResult(self._graph, response), limit)
         except redis.exceptions.ResponseError as error:  # a runtime error ends the reply
             raise _translate(error, timeout) from None
+        except redis.exceptions.ConnectionError as error:
+            # Reading a reply may query the server again (the client fetches
+            # label and property names it has not seen yet): it can be gone by then.
+            raise self._not_answering(error) from None
 
     def _execute(self, arguments: list, timeout: float | None) -> list:
         for attempt in (1, 2):
@@ -90,10 +97,7 @@ class FalkorStore(GraphStore):
                 # crash: follow the server to wherever it runs now, once.
                 restarted = self._server.ensure_running(self._progress) if attempt == 1 else self._info
                 if restarted == self._info:
-                    raise StoreError(
-                        f"The FalkorDB server at {self._location} is not answering ({_one_line(error)}); "
-                        "run `paperkg db stop` and retry."
-                    ) from None
+                    raise self._not_answering(error) from None
                 self._connect(restarted)
             finally:
                 if connection is not None:
@@ -102,7 +106,13 @@ class FalkorStore(GraphStore):
 
     @property
     def _location(self) -> str:
-        return f"{self._server.dir}, 127.0.0.1:{self._info.port}"
+        return _location(self._server, self._info)
+
+    def _not_answering(self, error: Exception, info: ServerInfo | None = None) -> StoreError:
+        return StoreError(
+            f"The FalkorDB server at {_location(self._server, info or self._info)} is not answering ({_one_line(error)}); "
+            "run `paperkg db stop` and retry."
+        )
 
     def describe(self) -> str:
         return f"embedded FalkorDB ({self._location}, graph '{self.graph_name}')"
@@ -127,6 +137,10 @@ class FalkorStore(GraphStore):
 
     def close(self) -> None:
         self._db.connection.close()
+
+
+def _location(server: EmbeddedServer, info: ServerInfo) -> str:
+    return f"{server.dir}, 127.0.0.1:{info.port}"
 
 
 def _capped(query: str, limit: int) -> str:

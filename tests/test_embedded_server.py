@@ -222,3 +222,32 @@ def test_a_copied_home_gets_its_own_server_not_the_originals(server, tmp_path):
     finally:
         copy.stop()
     assert server.info() == original
+
+
+def test_stop_knows_from_the_log_when_the_server_finished_its_shutdown(server):
+    """A server hung in its exit after shutting down is killed, not waited on
+    for a minute; what tells that is its own log line for its own pid."""
+    info = server.ensure_running()
+    before = server._log_since(0)
+    assert server.stop()
+    after = server._log_since(len(before.encode()))
+    assert embedded._said_ready_to_exit(after, info.pid)
+    assert not embedded._said_ready_to_exit(before, info.pid)  # the line is this stop's
+    assert not embedded._said_ready_to_exit(after, info.pid + 1)  # and this server's
+
+
+def test_a_server_gone_while_connecting_is_a_store_error_and_the_next_call_recovers(server):
+    """The client asks the server about itself on connecting; a server that
+    went in between (a `db stop` racing a running app) reaches the app as the
+    store's one-line error, which it shows as its alert, not as an HTTP 500."""
+    from graph.falkor import FalkorStore
+    from graph.store import StoreError
+
+    store = FalkorStore(server, "gone_while_connecting")
+    store.write("CREATE (:Paper {id: 'kept'})")
+    gone = store._info
+    assert server.stop()
+    with pytest.raises(StoreError, match=f"127.0.0.1:{gone.port} is not answering"):
+        store._connect(gone)
+    assert store.scalar("MATCH (p:Paper) RETURN count(p)") == 1  # the next call finds (here: starts) the server again
+    store.close()
