@@ -124,29 +124,25 @@ def test_shortest_paths_between_entities(store):
     }
 
 
-def test_data_survives_stop_and_start(paperkg_home):
-    config = StoreConfig.from_env(graph_name="persistence")
-    with open_store(config) as store:
-        store.reset()
-        load_small_graph(store)
-    server = EmbeddedServer(paperkg_home)
+def stop(server: EmbeddedServer) -> None:
     assert server.stop()
     assert server.info() is None
-    with open_store(config) as store:
-        assert store.scalar("MATCH (p:Paper) RETURN count(p)") == 3
-        store.drop_graph()
 
 
-def test_a_dead_server_is_restarted(paperkg_home):
-    config = StoreConfig.from_env(graph_name="crash")
-    with open_store(config) as store:
-        store.reset()
-        load_small_graph(store)
-    server = EmbeddedServer(paperkg_home)
+def kill(server: EmbeddedServer) -> None:
     os.kill(server.info().pid, signal.SIGKILL)
     deadline = time.monotonic() + 5
     while server.info() is not None and time.monotonic() < deadline:
         time.sleep(0.05)
+
+
+@pytest.mark.parametrize("end", [stop, kill], ids=["stopped", "killed"])
+def test_data_survives_its_server_stopped_or_killed_and_started_again(paperkg_home, end):
+    config = StoreConfig.from_env(graph_name=f"survives-{end.__name__}")
+    with open_store(config) as store:
+        store.reset()
+        load_small_graph(store)
+    end(EmbeddedServer(paperkg_home))
     with open_store(config) as store:
         assert store.scalar("MATCH (p:Paper) RETURN count(p)") == 3
         store.drop_graph()
