@@ -73,10 +73,16 @@ def paper_text(record: PaperRecord) -> str:
     return f"{record.title}\n\n{record.abstract}" if record.abstract else record.title
 
 
+# What a paper says: every field but where it was read from.
+_SAID = tuple(f.name for f in fields(PaperRecord) if f.name != "sources")
+
+
 def record_hash(record: PaperRecord) -> str:
-    fields_ = asdict(record)
-    fields_.pop("sources")  # where it was read from is not what it says
-    return hashlib.sha1(json.dumps(fields_, sort_keys=True).encode()).hexdigest()[:16]
+    """The digest of what `record` says, stored on its paper: equal digests,
+    equal records but for their sources. (The same JSON as `asdict` gives,
+    without its deep copy: tuples serialise as lists either way.)"""
+    said = {name: getattr(record, name) for name in _SAID}
+    return hashlib.sha1(json.dumps(said, sort_keys=True).encode()).hexdigest()[:16]
 
 
 @dataclass
@@ -235,22 +241,30 @@ class Loader:
         batch = PaperIndex()
         for record in records:
             batch.add(record)
-        stored = self._stored_papers(list(batch.papers.values()))
+        unchanged = self._unchanged(batch.papers.values())
+        plan = BatchPlan()
+        for paper_id in unchanged:
+            if paper_id not in self.counted:
+                plan.summary.papers_unchanged += 1
+                self.counted.add(paper_id)
+        stored = self._stored_papers([r for r in batch.papers.values() if r.id not in unchanged])
         known = PaperIndex()  # what the store holds, or will once the batches in flight are written
-        for record, _, _ in stored.values():
+        for record, *_ in stored.values():
             known.put(record)
         for record in self.pending.values():
             known.put(record)
-        plan = BatchPlan()
         planned: dict[str, PaperRecord] = {}  # two batch papers may join one stored paper
         extract: set[str] = set()
         for record in batch.papers.values():
+            if record.id in unchanged:
+                continue
             added = known.add(record)
             merged, base, paper_id = added.paper, added.base, added.paper.id
             if paper_id in self.pending:
-                base_extraction, stored_key = self.extraction, self.pending[paper_id].title_key
+                pending = self.pending[paper_id]
+                base_extraction, stored_key, stored_hash = self.extraction, pending.title_key, record_hash(pending)
             else:
-                _, base_extraction, stored_key = stored.get(paper_id, (None, None, None))
+                _, base_extraction, stored_key, stored_hash = stored.get(paper_id, (None, None, None, None))
             if added.absorbed:
                 # The title-keyed node's links are taken back and the node
                 # deleted in this batch's statement; its paper is this one.
@@ -271,8 +285,8 @@ class Loader:
             self.counted.add(paper_id)
             if base is None or added.absorbed or changed or base_extraction != self.extraction:
                 extract.add(paper_id)
-            elif merged == base and stored_key == merged.title_key:
-                continue
+            elif merged == base and stored_key == merged.title_key and stored_hash == record_hash(merged):
+                continue  # (a paper stored without its digest, or under another formula, is written to get it)
             planned[paper_id] = self.pending[paper_id] = merged
         plan.papers = list(planned.values())
         plan.to_extract = [paper for paper in plan.papers if paper.id in extract]
@@ -334,15 +348,67 @@ class Loader:
         kill_point("after_write")
         return result
 
+    def absorb_bare_acronyms(self) -> int:
+        """A bare acronym stored as an entity of its own before any paper
+        defined it ("WSI" beside a later "whole slide images (WSI)") joins
+        the sense the alias index now gives it, as the same acronym written
+        after the definition does (`normalize.resolve`): its papers' links to
+        it move to that entity, rebuilt from their stored links and written
+        like a batch (one statement; counts, labels, co-occurrence, the
+        emptied entity deleted). Only those papers are rewritten; papers
+        stamped by other extraction code are left to the ingest that
+        re-extracts them. Call after the batches. Returns the entities absorbed."""
+        if self._aliases is None:
+            self._aliases = AliasIndex(self.store.read(queries.DEFINED_ALIASES).rows)
+        senses = {alias: key for alias, key in self._aliases.mapping().items()
+                  if alias != key and alias not in self.curation.labels}
+        stored = {key: (name, papers) for key, name, papers in self.store.read_batched(_STORED_KEYS, "keys", sorted(senses)).rows}
+        stored.update((key, (name, papers)) for key, name, papers in self.store.read_batched(
+            _STORED_KEYS, "keys", sorted({senses[alias] for alias in stored if alias in senses} - set(stored))).rows)
+        bare = {alias for alias in stored if alias in senses and _bare_acronym_of(stored[alias], stored.get(senses[alias]))}
+        if not bare:
+            return 0
+        papers = [stored_record(paper) for (paper,) in self.store.read_batched(_PAPERS_OF, "keys", sorted(bare)).rows
+                  if paper.get("extraction_id") == self.extraction]
+        links = _moved_links(self.store.read_batched(_PAPER_LINKS, "ids", [p.id for p in papers]).records(),
+                             {alias: _followed(senses, alias) for alias in bare})
+        plan = BatchPlan(papers=papers, to_extract=papers)
+        self.written(plan, self.write(plan, links))
+        return len(bare)
+
     def _paper_properties(self, record: PaperRecord) -> dict:
         properties = {name: list(value) if isinstance(value, tuple) else value
                       for name, value in asdict(record).items() if name != "id"}
         return {**properties, "title_key": record.title_key, "record_hash": record_hash(record),
                 "extraction_id": self.extraction}
 
-    def _stored_papers(self, records: list[PaperRecord]) -> dict[str, tuple[PaperRecord, str | None, str | None]]:
+    def _unchanged(self, papers: Iterable[PaperRecord]) -> set[str]:
+        """The ids among `papers` (a batch's, merged) whose stored paper they
+        leave as it is, told by a small read of each paper's digest instead
+        of reading it whole. Such a paper says what the stored one says (the
+        same `record_hash`), was read from places the stored one was read
+        from already, and is stored with the current extraction and title
+        key: merging it in changes nothing, since merging is idempotent
+        (ingest.dedupe). Papers whose identity needs more than their own id
+        take the full read in `plan`: title-keyed ones (they may join a
+        paper of their title), those with a stored or pending title-keyed
+        node of their title to absorb, and those pending a write."""
+        candidates = {record.id: record for record in papers
+                      if not is_title_keyed(record.id) and record.id not in self.pending
+                      and record.title_key not in self.pending}
+        ids = sorted(set(candidates) | {record.title_key for record in candidates.values()})
+        stored = {row["id"]: row for row in self.store.read_batched(queries.STORED_PAPER_DIGESTS, "ids", ids).records()}
+        return {paper_id for paper_id, record in candidates.items()
+                if (row := stored.get(paper_id)) is not None
+                and record.title_key not in stored
+                and row["extraction_id"] == self.extraction
+                and row["title_key"] == record.title_key
+                and set(record.sources) <= set(row["sources"] or ())
+                and row["record_hash"] == record_hash(record)}
+
+    def _stored_papers(self, records: list[PaperRecord]) -> dict[str, tuple[PaperRecord, str | None, str | None, str | None]]:
         """id → (the stored paper as a record, its extraction id, its stored
-        title key) for the papers `records` may be: the same id, the
+        title key, its stored digest) for the papers `records` may be: the same id, the
         title-keyed paper of the same title, the paper with an arXiv id or
         DOI a title-keyed record joins."""
         ids = sorted({key for r in records for key in (r.id, r.title_key)} - set(self.pending))
@@ -351,7 +417,8 @@ class Loader:
         for query, param, wanted in ((queries.STORED_PAPERS, "ids", ids),
                                      (queries.STORED_PAPERS_BY_TITLE_KEY, "keys", title_keys)):
             for (paper,) in self.store.read_batched(query, param, wanted).rows:
-                found[paper["id"]] = (stored_record(paper), paper.get("extraction_id"), paper.get("title_key"))
+                found[paper["id"]] = (stored_record(paper), paper.get("extraction_id"), paper.get("title_key"),
+                                      paper.get("record_hash"))
         return found
 
     def _refresh_lost_dates(self, tallies: list[EntityTally], relink: list[str], added: list[Contribution]) -> None:
@@ -450,6 +517,65 @@ def rescore_stale(store: GraphStore, curation: Curation) -> int:
     return len(stale)
 
 
+_STORED_KEYS = "UNWIND $keys AS key MATCH (e:Entity {key: key}) RETURN e.key, e.name, e.paper_count"
+
+
+def _bare_acronym_of(acronym: tuple[str, int], sense: tuple[str, int] | None) -> bool:
+    """A stored entity (name, papers) is a bare acronym to absorb into the
+    sense the alias index gives it: its name abbreviates the sense's, a
+    phrase of several words ("WSI", "whole slide images"; not "LoRA" under a
+    "QLoRA" that some paper wrote it beside, nor "CQA" under "ChartQA"), and
+    the sense is in as many papers or more. An acronym bare in more papers
+    than its definition has (32 papers' "GA" against one "gradient attack
+    (GA)" in the 40k graph) most likely means something else there."""
+    return (sense is not None and len(sense[0].split()) > 1 and kb.abbreviates(acronym[0], sense[0])
+            and (sense[1] or 0) >= (acronym[1] or 0))
+_PAPERS_OF = """
+UNWIND $keys AS key
+MATCH (:Entity {key: key})<-[:MENTIONS]-(p:Paper)
+RETURN DISTINCT properties(p) AS paper
+"""
+_PAPER_LINKS = """
+UNWIND $ids AS id
+MATCH (p:Paper {id: id})-[m:MENTIONS]->(e:Entity)
+OPTIONAL MATCH (p)-[r:PROPOSES]->(e)
+RETURN p.id AS paper_id, e.key AS key, m.label AS label, m.surfaces AS surfaces, m.count AS count,
+       m.evidence AS evidence, r IS NOT NULL AS proposed
+"""
+
+
+def _followed(senses: Mapping[str, str], alias: str) -> str:
+    """Where a chain of senses ends (an acronym's long form may itself be another's alias)."""
+    seen = {alias}
+    key = senses[alias]
+    while key in senses and senses[key] not in seen:
+        seen.add(key)
+        key = senses[key]
+    return key
+
+
+def _moved_links(rows: Iterable[Mapping], moves: Mapping[str, str]) -> list[EntityLink]:
+    """The papers' stored links with the keys in `moves` replaced; a paper
+    left with two links to one entity gets one: counts added, forms in
+    order of count, the label and evidence of the larger link."""
+    merged: dict[tuple[str, str], list[Mapping]] = defaultdict(list)
+    for row in rows:
+        merged[(row["paper_id"], moves.get(row["key"], row["key"]))].append(row)
+    links = []
+    for (paper_id, key), parts in merged.items():
+        parts.sort(key=lambda row: (-row["count"], row["key"] != key))
+        surfaces: Counter = Counter()
+        for row in parts:
+            for rank, surface in enumerate(row["surfaces"] or ()):
+                surfaces[surface] += row["count"] if rank == 0 else 1
+        links.append(EntityLink(
+            paper_id=paper_id, key=key, label=parts[0]["label"].upper(),
+            surfaces=tuple(s for s, _ in surfaces.most_common()), count=sum(row["count"] for row in parts),
+            evidence=parts[0]["evidence"] or "", proposed=any(row["proposed"] for row in parts),
+        ))
+    return links
+
+
 def stored_record(paper: Mapping) -> PaperRecord:
     """A stored Paper node's properties as the record it was written from."""
     values = {f.name: paper.get(f.name) for f in fields(PaperRecord) if paper.get(f.name) is not None}
@@ -474,6 +600,7 @@ def load_records(
         docs = list(extract((r.id, paper_text(r)) for r in plan.to_extract))
         loader.written(plan, loader.write(plan, loader.resolve(docs)))
         summary.add(plan.summary)
+    loader.absorb_bare_acronyms()
     rescore_stale(store, curation)
     loader.due_refresh.run(store)
     return summary

@@ -85,6 +85,7 @@ def ingest_paths(store: GraphStore, paths: Sequence[str], options: IngestOptions
                 started = time.monotonic()
                 pipeline = _Pipeline(loader, lambda plan: _show(progress, task, plan, report, started))
                 pipeline.run(batches, lambda texts: _extract(texts, options))
+                loader.absorb_bare_acronyms()  # stored before a paper of this run defined them
                 # Copies under different ids (a dump entry and its arXiv copy) are one paper:
                 # the loader, which joins them, has counted each paper once.
                 report.papers = report.load.papers_new + report.load.papers_updated + report.load.papers_unchanged

@@ -37,3 +37,66 @@ def test_trimmed_definition_gives_the_acronym_its_usual_sense(extractor):
     (plain,) = extractor.extract([("u", "Large language models (LLMs) are large. LLMs are costly.")], workers=1)
     key = {m.canonical for m in doc.mentions if m.text == "LLMs"}
     assert key == {m.canonical for m in plain.mentions if m.text == "LLMs"}
+
+
+def _acronym_docs():
+    """Paper 1 writes a bare acronym, paper 2 defines it, paper 3 writes it bare again."""
+    from ingest.mentions import ExtractedDoc, Mention
+    from ingest.normalize import alias_key
+
+    def mention(text: str, surface: str, canonical: str, aliases: tuple[str, ...] = ()) -> Mention:
+        at = text.index(surface)
+        return Mention(at, at + len(surface), "DATASET", surface, canonical, aliases=aliases, sentence_end=len(text))
+
+    long_key = alias_key("zonal wave scans")
+    one = "We denoise ZWS with a quox filter."
+    two = "We collect zonal wave scans (ZWS) from glarp sensors."
+    three = "Glarp nets segment ZWS quickly."
+    return [
+        ExtractedDoc("acr:1", one, [mention(one, "ZWS", "zws")]),
+        ExtractedDoc("acr:2", two, [mention(two, "zonal wave scans", long_key, ("ZWS",)), mention(two, "ZWS", long_key, ("zonal wave scans",))]),
+        ExtractedDoc("acr:3", three, [mention(three, "ZWS", "zws")]),
+    ]
+
+
+def _load(store, docs, batch_size):
+    from ingest.curation import Curation
+    from ingest.load import load_records
+    from ingest.records import PaperRecord
+
+    by_id = {d.id: d for d in docs}
+    records = [PaperRecord(id=d.id, title=f"Quox {d.id}", abstract=d.text, published="2025-01-01", sources=("t",)) for d in docs]
+    load_records(store, records, extract=lambda pairs: [by_id[i] for i, _ in pairs], extraction="t",
+                 curation=Curation.empty(), batch_size=batch_size)
+    return sorted((key, papers, tuple(sorted(ids))) for key, papers, ids in store.read(
+        "MATCH (e:Entity) OPTIONAL MATCH (e)<-[m:MENTIONS]-(p:Paper) RETURN e.key, e.paper_count, collect(p.id)").rows)
+
+
+def test_a_bare_acronym_seen_before_its_definition_joins_it(store, paperkg_home):
+    """One paper at a time, the bare acronym of paper 1 is stored before
+    paper 2 defines it: it must end in the defined entity, as in one batch."""
+    from graph import StoreConfig, open_store
+
+    from ingest.normalize import alias_key
+
+    one_by_one = _load(store, _acronym_docs(), batch_size=1)
+    assert one_by_one == [(alias_key("zonal wave scans"), 3, ("acr:1", "acr:2", "acr:3"))]
+    assert _load(store, _acronym_docs(), batch_size=1) == one_by_one  # a rerun changes nothing
+    with open_store(StoreConfig(backend="falkordb", home=paperkg_home, graph_name="acronym_one_batch")) as other:
+        other.reset()
+        try:
+            all_at_once = _load(other, _acronym_docs(), batch_size=10)
+        finally:
+            other.drop_graph()
+    assert all_at_once == one_by_one
+
+
+def test_a_bare_acronym_more_used_than_its_one_definition_keeps_its_entity(store):
+    from dataclasses import replace
+
+    from ingest.normalize import alias_key
+
+    one, two, three = _acronym_docs()
+    bare = [replace(one, id=f"acr:bare{n}") for n in range(3)]  # three papers write ZWS before the one definition
+    assert _load(store, [*bare, two], batch_size=1) == [
+        (alias_key("zonal wave scans"), 1, ("acr:2",)), ("zws", 3, ("acr:bare0", "acr:bare1", "acr:bare2"))]
