@@ -200,3 +200,18 @@ def test_a_knowledge_base_label_is_a_vote_the_papers_can_outvote(store):
     # each paper's link says how that paper reads it
     per_paper = store.read("MATCH (p:Paper)-[m:MENTIONS]->(:Entity {key: 'zuco'}) RETURN m.label, count(*)").rows
     assert dict(per_paper) == {"Method": 5, "Dataset": 1}
+
+
+def test_two_plain_words_joined_as_one_name_are_one_data_set():
+    doc = _sanity_doc("Results on the Forts and Castles benchmark improve.", [("Forts", "BENCHMARK"), ("Castles", "BENCHMARK")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Forts and Castles", "BENCHMARK")]
+    doc = _sanity_doc("We test on Forts & Castles today.", [("Forts", "DATASET"), ("Castles", "BENCHMARK")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Forts & Castles", "BENCHMARK")]
+    # a list of two stays two
+    doc = _sanity_doc("We test on Quoxscapes and Glarpillary datasets.", [("Quoxscapes", "DATASET"), ("Glarpillary", "DATASET")])
+    assert [e.text for e in doc.ents] == ["Quoxscapes", "Glarpillary"]
+
+
+def test_a_word_capitalised_by_its_sentence_before_data_is_no_data_set():
+    doc = _sanity_doc("Synthetic datasets help. Quoxscapes dataset helps too.", [("Synthetic", "DATASET"), ("Quoxscapes", "DATASET")])
+    assert [e.text for e in doc.ents] == ["Quoxscapes"]

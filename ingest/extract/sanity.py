@@ -168,6 +168,8 @@ def checked_label(
     if label in DATASET_GROUP:
         if len(ent) == 1 and _INFLECTED.match(text):
             return None  # "Supervised", "Pretrained": a word from a title or heading, not a data set's name
+        if _capitalised_modifier(doc, ent):
+            return None  # "Synthetic datasets are ...": capitalised by the sentence, describing the data after it
         words = text.split()
         if _DIMENSION.match(words[0]) and all(w.islower() for w in words[1:]):
             return None  # "3D data", "2D images": a kind of data
@@ -191,6 +193,55 @@ def checked_label(
         if not any(c.isupper() or c.isdigit() for c in text):
             return None  # "relational databases": a kind of data, not a named resource
     return label
+
+
+# Plural data nouns a word describes ("Synthetic datasets", "Real images"); a
+# name before a singular one names it ("Cityscapes dataset").
+_DESCRIBED_DATA = {"datasets", "data", "benchmarks", "corpora", "images", "videos", "samples", "scenes"}
+
+
+def _plain_word(text: str) -> bool:
+    """A capitalised ordinary word: no inner capital, digit or other mark ("Synthetic", "Temples")."""
+    return text.isalpha() and text[:1].isupper() and text[1:].islower()
+
+
+def _capitalised_modifier(doc: Doc, ent: Span) -> bool:
+    """One plain word opening its sentence before a plural data noun: the
+    sentence, not a name, gave it its capital ("Synthetic datasets ...")."""
+    texts = token_texts(doc)
+    return (len(ent) == 1 and ent.start == ent.sent.start and _plain_word(texts[ent.start])
+            and ent.end < len(texts) and texts[ent.end] in _DESCRIBED_DATA)
+
+
+_SINGULAR_RESOURCE = {"benchmark", "dataset", "suite", "corpus", "collection", "challenge"}
+
+
+def _joined_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Two plain capitalised words joined by "&" ("Forts & Castles"), or by
+    "and" before a singular resource head ("the Forts and Castles
+    benchmark"), are one data set's name, not two: a list of two would be
+    "benchmarks", and prose lists say "and", not "&". The list rules split
+    such a name into two data sets ("Temples" alone, half of a benchmark's
+    name, was a 10k-graph Benchmark)."""
+    texts = token_texts(doc)
+    joined, skip = [], None
+    for first, second in zip(ents, ents[1:]):
+        if first is skip:
+            continue
+        words = (span_text(first), span_text(second))
+        if (
+            first.label_ in DATASET_GROUP and second.label_ in DATASET_GROUP and len(first) == len(second) == 1
+            and second.start == first.end + 1 and all(_plain_word(w) and not gazetteer.lookup(w) for w in words)
+            and (texts[first.end] == "&" or texts[first.end] == "and" and second.end < len(texts)
+                 and texts[second.end].lower() in _SINGULAR_RESOURCE)
+        ):
+            label = "BENCHMARK" if "BENCHMARK" in (first.label_, second.label_) else first.label_
+            joined.append((first, second, Span(doc, first.start, second.end, label=label)))
+            skip = second
+    if not joined:
+        return ents
+    gone = {id(span) for first, second, _ in joined for span in (first, second)}
+    return sorted([e for e in ents if id(e) not in gone] + [whole for *_, whole in joined], key=lambda e: e.start)
 
 
 def _data_types(doc: Doc, ents: list[Span]) -> set[str]:
@@ -367,7 +418,8 @@ def _adjective_base(doc: Doc, ent: Span) -> Span | None:
 def sanity(doc: Doc) -> Doc:
     long_forms = _long_forms(doc)
     short_forms = {long_form: short for short, long_form in long_forms.items()}
-    ents = list(doc.ents)
+    ents = _joined_names(doc, list(doc.ents))
+    changed = len(ents) != len(doc.ents)
     method_keys = _method_keys(doc, ents)
     used_as_method = _metric_names_used_as_methods(doc, ents, long_forms)
     data_types = _data_types(doc, ents)
@@ -393,7 +445,7 @@ def sanity(doc: Doc) -> Doc:
         elif label == "METHOD":
             ent = _trim_method_head(doc, ent, short_forms)
         kept.append(ent)
-    if len(kept) != len(ents) or any(a is not b for a, b in zip(kept, ents)):
+    if changed or len(kept) != len(ents) or any(a is not b for a, b in zip(kept, ents)):
         doc.ents = kept
     doc._.paperkg_readings = readings or None
     return doc
