@@ -249,3 +249,20 @@ def test_a_known_definition_is_never_one_span(extractor):
     found = by_text(extract_one(extractor, "We evaluate on Big-Bench Hard (BBH) and report results. BBH is hard."))
     assert "Big-Bench Hard (BBH)" not in found
     assert found["Big-Bench Hard"].aliases == ("BBH",) and found["BBH"].label == found["Big-Bench Hard"].label
+
+
+@pytest.mark.parametrize("bad, message", [
+    ('{"id": "b"}', "not a gold record ('text')"),
+    ('{"text": "ab", "entities": [{"start": 0}]}', "not a gold record ('end')"),
+    ('["text"]', "expected a JSON object"),
+    ('{"text": ', "not valid JSON"),
+])
+def test_a_bad_gold_line_is_named_by_file_and_line(tmp_path, bad, message):
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps({"text": "BERT on GLUE", "entities": [{"start": 0, "end": 4, "label": "Method"}]})
+                    + "\n\n" + bad + "\n")
+    records = read_gold(path)
+    assert next(records).entities[0].text == "BERT"
+    with pytest.raises(ValueError) as raised:
+        next(records)
+    assert str(raised.value).startswith(f"{path}:3: {message}")

@@ -6,11 +6,12 @@ the label meaning it is later scored against.
 """
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
+
+from ingest.extract.jsonl import json_objects
 
 GOLD_DIR = Path(os.environ.get("PAPERKG_GOLD_DIR", Path(__file__).resolve().parents[3] / "shared" / "gold"))
 
@@ -68,19 +69,18 @@ class GoldRecord:
 
 
 def read_gold(path: str | Path) -> Iterator[GoldRecord]:
-    with open(path, encoding="utf-8") as handle:
-        for line_no, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                entities = tuple(
-                    GoldEntity(e["start"], e["end"], e["label"], e.get("text", row["text"][e["start"] : e["end"]]))
-                    for e in row.get("entities", ())
-                )
-                yield GoldRecord(str(row.get("id", line_no)), row["text"], entities)
-            except (KeyError, TypeError, json.JSONDecodeError) as exc:
-                raise ValueError(f"{path}:{line_no}: not a gold record ({exc})") from exc
+    """The records of a gold JSONL file; a line that is no JSON object or no
+    gold record raises a ValueError naming the file and line."""
+    for line_no, row in json_objects(path):
+        try:
+            entities = tuple(
+                GoldEntity(e["start"], e["end"], e["label"], e.get("text", row["text"][e["start"] : e["end"]]))
+                for e in row.get("entities", ())
+            )
+            record = GoldRecord(str(row.get("id", line_no)), row["text"], entities)
+        except (KeyError, TypeError) as exc:
+            raise ValueError(f"{path}:{line_no}: not a gold record ({exc})") from exc
+        yield record
 
 
 def split_records(corpus: str, split: str) -> list[GoldRecord]:
