@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from contextlib import contextmanager
+from typing import Any, Iterator
 
 import neo4j
 from neo4j import GraphDatabase, Query
@@ -66,13 +67,8 @@ class Neo4jStore(GraphStore):
             return QueryResult(columns=columns, rows=rows, truncated=truncated)
 
         fetch_size = min(limit + 1, FETCH_SIZE) if limit is not None else FETCH_SIZE
-        with self._session(neo4j.READ_ACCESS, fetch_size=fetch_size) as session:
-            try:
-                return session.execute_read(neo4j.unit_of_work(timeout=timeout)(work))
-            except Neo4jError as error:
-                raise _translate(error, timeout) from None
-            except (ServiceUnavailable, OSError) as error:
-                raise _unreachable(self._uri, error) from None
+        with self._session(neo4j.READ_ACCESS, timeout, fetch_size=fetch_size) as session:
+            return session.execute_read(neo4j.unit_of_work(timeout=timeout)(work))
 
     def write(self, query, params=None) -> QueryResult:
         """A managed write transaction: routed to the cluster's leader through
@@ -84,27 +80,26 @@ class Neo4jStore(GraphStore):
             return _collect(tx.run(query, dict(params or {})))
 
         with self._session(neo4j.WRITE_ACCESS) as session:
-            try:
-                return session.execute_write(work)
-            except Neo4jError as error:
-                raise _translate(error, None) from None
-            except (ServiceUnavailable, OSError) as error:
-                raise _unreachable(self._uri, error) from None
+            return session.execute_write(work)
 
     def administer(self, command: str) -> QueryResult:
         """An auto-commit statement, for the one kind that must not run inside
         a transaction function: a database command with WAIT commits the
         transaction itself, so the driver's own commit would follow a closed one."""
         with self._session(neo4j.WRITE_ACCESS) as session:
-            try:
-                return _collect(session.run(Query(command)))
-            except Neo4jError as error:
-                raise _translate(error, None) from None
-            except (ServiceUnavailable, OSError) as error:
-                raise _unreachable(self._uri, error) from None
+            return _collect(session.run(Query(command)))
 
-    def _session(self, mode: str, **config: Any) -> neo4j.Session:
-        return self._driver.session(database=self._database, default_access_mode=mode, **config)
+    @contextmanager
+    def _session(self, mode: str, timeout: float | None = None, **config: Any) -> Iterator[neo4j.Session]:
+        """A session whose failures come out as the store's errors: the
+        query's own (refused, timed out after `timeout`), or the server out of reach."""
+        try:
+            with self._driver.session(database=self._database, default_access_mode=mode, **config) as session:
+                yield session
+        except Neo4jError as error:
+            raise _translate(error, timeout) from None
+        except (ServiceUnavailable, OSError) as error:
+            raise _unreachable(self._uri, error) from None
 
     def describe(self) -> str:
         return f"Neo4j ({self._uri}, database '{self._database or 'default'}')"

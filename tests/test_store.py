@@ -183,3 +183,25 @@ def test_an_unreachable_neo4j_is_one_line_with_the_uri_and_the_reason():
     message = str(raised.value)
     assert "\n" not in message and uri in message and "refused" in message.lower() and "NEO4J_URI" in message
     assert time.monotonic() - started < 10
+
+
+def test_neo4j_reads_writes_and_commands_losing_the_server_are_one_line_with_the_uri():
+    from neo4j import GraphDatabase
+
+    from graph import StoreError
+    from graph.neo4j_store import Neo4jStore
+
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        uri = f"bolt://127.0.0.1:{closed.getsockname()[1]}"
+        # A store whose server has gone since it connected (the constructor
+        # checks the connection): no retrying of the lost transaction here.
+        store = Neo4jStore.__new__(Neo4jStore)
+        store._driver = GraphDatabase.driver(uri, auth=("neo4j", "x"), max_transaction_retry_time=0)
+        store._uri, store._database = uri, None
+        for call in (lambda: store.read("RETURN 1"), lambda: store.write("RETURN 1"),
+                     lambda: store.administer("SHOW DATABASES")):
+            with pytest.raises(StoreError) as raised:
+                call()
+            assert "\n" not in str(raised.value) and uri in str(raised.value) and "refused" in str(raised.value).lower()
+        store.close()
