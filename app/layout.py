@@ -5,13 +5,16 @@ from __future__ import annotations
 import threading
 import time
 from concurrent.futures import Future
+from dataclasses import dataclass
 from typing import Callable
+from urllib.parse import urlsplit
 
 from dash import Input, Output, State as DashState, dcc, html, no_update
-from flask import Response, request
+from flask import Response, has_request_context, request
 
 from app.components import date_range, link
 from app.components.pickers import ROLE, picker
+from app.errors import USER_ERRORS
 from app.pages import connect, cypher, explore, overview
 from app.urls import PAGES, State, page_of
 from graph import views
@@ -21,14 +24,25 @@ from graph.views import NodeRef
 PAGE_MODULES = {"explore": explore, "connect": connect, "overview": overview, "cypher": cypher}
 PAGE_TITLES = {"explore": "Explore", "connect": "Connect", "overview": "Overview", "cypher": "Cypher"}
 SEARCH_ID = {"role": ROLE, "name": "search", "kind": "any"}
+SERVED_ID = "page-served"  # [pathname, search] of the page that came with the layout, until the page callback has seen it
 
 
-def shell(store: GraphStore) -> html.Div:
-    """Built per page load, so the counts are current."""
+@dataclass(frozen=True)
+class FirstPage:
+    """The page for the address the browser opened, sent with the layout."""
+    pathname: str
+    search: str
+    page: html.Div
+
+
+def shell(store: GraphStore, first: FirstPage | None = None) -> html.Div:
+    """Built per page load, so the counts are current. With the `first`
+    page (the one the address asks for) the browser draws it from this
+    answer, with no page callback round trip after the scripts load."""
     counts = views.graph_counts(store)
     summary = f"{counts.papers:,} papers · {counts.total_entities:,} entities"
     return html.Div([
-        dcc.Location(id="url", refresh="callback-nav"),
+        dcc.Location(id="url", refresh="callback-nav", **({"pathname": first.pathname, "search": first.search} if first else {})),
         html.Header([
             dcc.Link("paperkg", href="/explore", className="brand"),
             html.Div(picker("search", "any", placeholder="Search methods, datasets, benchmarks, tasks, metrics or paper titles…"), className="search"),
@@ -40,7 +54,8 @@ def shell(store: GraphStore) -> html.Div:
         # Each tab's last query string, so switching tabs returns to where that tab was.
         dcc.Store(id="tab-searches", data={}),
         html.Nav([dcc.Link(PAGE_TITLES[p], href=f"/{p}", id=f"nav-{p}", className="tab") for p in PAGES], className="tabs"),
-        html.Main(id="page"),
+        html.Main(first.page if first else None, id="page"),
+        dcc.Store(id=SERVED_ID, data=[first.pathname, first.search] if first else None),
     ], className="app")
 
 
@@ -65,18 +80,21 @@ def tab_href(page: str, saved: dict, search: str | None) -> str:
 
 
 class PagesAhead:
-    """A page load asks for its page twice: the document, then, once the
-    browser has run the app's scripts (~0.15 s), the page's components
-    (the `page` callback). The page is started when its document is served,
-    so building it (the view's queries, the layout, the details) overlaps
-    the scripts. Each page started is handed out once, and only while
-    FRESH_S old; anything else is built when asked."""
+    """A page load asks for its page after its document: once the browser
+    has run the app's scripts (~0.3 s), with the app's layout (FirstPage),
+    or through the `page` callback when the layout could not tell the
+    address. The page is started when its document is served, so building
+    it (the view's queries, the layout, the details) overlaps the scripts. Each page started is handed out once, only while FRESH_S
+    old, and only if the store still answers (`check`): a page built just
+    before the store failed is dropped, and the failure is what the user
+    sees. Anything else is built when asked."""
 
     FRESH_S = 20.0
     MAX_PENDING = 16  # a burst of document requests that never ask for their page builds no more
 
-    def __init__(self, build: Callable[[str, str], html.Div]):
+    def __init__(self, build: Callable[[str, str], html.Div], check: Callable[[], object]):
         self._build = build
+        self._check = check
         self._started: dict[tuple[str, str], tuple[float, Future]] = {}
         self._lock = threading.Lock()
 
@@ -101,7 +119,9 @@ class PagesAhead:
         with self._lock:
             started = self._started.pop((pathname, search), None)
         if started is not None and time.monotonic() - started[0] < self.FRESH_S:
-            return started[1].result()
+            page = started[1].result()
+            self._check()
+            return page
         return self._build(pathname, search)
 
 
@@ -109,8 +129,31 @@ def is_page_path(path: str) -> bool:
     return path == "/" or path.strip("/") in PAGES
 
 
-def register(app, store: GraphStore) -> None:
-    ahead = PagesAhead(lambda pathname, search: PAGE_MODULES[page_of(pathname)].layout(store, pathname, search))
+def opened_address() -> tuple[str, str] | None:
+    """(pathname, search) of the document asking for the app's layout: the
+    browser fetches it from that document, whose whole address (same
+    origin) is the request's Referer. None when there is none to trust."""
+    if not has_request_context() or not request.referrer:
+        return None
+    address = urlsplit(request.referrer)
+    if address.netloc != request.host or not is_page_path(address.path):
+        return None
+    return address.path, f"?{address.query}" if address.query else ""
+
+
+def register(app, store: GraphStore) -> Callable[[], FirstPage | None]:
+    """The shell's callbacks; returns what gives the layout its first page."""
+    ahead = PagesAhead(lambda pathname, search: PAGE_MODULES[page_of(pathname)].layout(store, pathname, search),
+                       check=lambda: store.scalar("RETURN 1"))
+
+    def first_page() -> FirstPage | None:
+        address = opened_address()
+        if address is None:
+            return None
+        try:
+            return FirstPage(*address, ahead.page(*address))
+        except USER_ERRORS:
+            return None  # the page callback asks again, and its failure shows the store alert
 
     @app.server.after_request
     def _start_page(response: Response) -> Response:
@@ -120,9 +163,13 @@ def register(app, store: GraphStore) -> None:
             ahead.start(request.path, f"?{query}" if query else "")
         return response
 
-    @app.callback(Output("page", "children"), Input("url", "pathname"), DashState("url", "search"))
-    def _page(pathname, search):
-        return ahead.page(pathname or "/", search or "")
+    @app.callback(Output("page", "children"), Output(SERVED_ID, "data"),
+                  Input("url", "pathname"), DashState("url", "search"), DashState(SERVED_ID, "data"))
+    def _page(pathname, search, served):
+        address = [pathname or "/", search or ""]
+        if served == address:  # the layout brought this page: nothing to send
+            return no_update, None
+        return ahead.page(*address), None if served else no_update
 
     @app.callback(
         [Output(f"nav-{p}", "href") for p in PAGES] + [Output(f"nav-{p}", "className") for p in PAGES] + [Output("tab-searches", "data")],
@@ -148,3 +195,5 @@ def register(app, store: GraphStore) -> None:
         if ref is None:
             return no_update, no_update, no_update
         return "/explore", State(focus=ref, sel=ref).query_string(), None
+
+    return first_page

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hmac
 from pathlib import Path
+from typing import Callable
 
 import dash
 # numpy's first import is not thread-safe: plotly imports it lazily while
@@ -33,8 +34,8 @@ def create_app(store: GraphStore, auth: tuple[str, str] | None = None, curation:
         suppress_callback_exceptions=True,
         on_error=_store_trouble,
     )
-    app.layout = lambda: _page_or_message(store)
-    layout.register(app, store)
+    first_page = layout.register(app, store)
+    app.layout = lambda: _page_or_message(store, first_page)
     for page in layout.PAGE_MODULES.values():
         page.register(app, store)
     details.register(app, store)
@@ -55,11 +56,12 @@ def create_app(store: GraphStore, auth: tuple[str, str] | None = None, curation:
 STORE_ALERT = "store-alert"
 
 
-def _page_or_message(store: GraphStore) -> html.Div:
-    """The app, or, when the store cannot answer, a page saying so; the next
-    load tries again (the embedded store restarts its server by itself)."""
+def _page_or_message(store: GraphStore, first_page: Callable[[], layout.FirstPage | None]) -> html.Div:
+    """The app, with the page its address asks for, or, when the store
+    cannot answer, a page saying so; the next load tries again (the
+    embedded store restarts its server by itself)."""
     try:
-        return html.Div([html.Div(id=STORE_ALERT, role="alert", className="hint", hidden=True), layout.shell(store)])
+        return html.Div([html.Div(id=STORE_ALERT, role="alert", className="hint", hidden=True), layout.shell(store, first_page())])
     except USER_ERRORS as error:
         return html.Div([
             html.H2("paperkg cannot reach its graph store"),

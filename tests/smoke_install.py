@@ -56,15 +56,17 @@ def wait_for_http(url: str, process: subprocess.Popen, timeout: float) -> None:
 def page_callback_payload(dependencies: list[dict], pathname: str = "/") -> dict:
     """The request the browser sends when the URL's path changes, built from
     the app's own callback declarations."""
-    router = next(d for d in dependencies if d["output"] == PAGE_CALLBACK_OUTPUT)
+    router = next(d for d in dependencies if PAGE_CALLBACK_OUTPUT in d["output"].strip(".").split("..."))
+    # Anything else it reads (the page the layout brought, see app/layout.py) is None: that page is not built yet.
     values = {"url.pathname": pathname, "url.search": ""}
 
     def arg(item: dict) -> dict:
-        return {"id": item["id"], "property": item["property"], "value": values[f"{item['id']}.{item['property']}"]}
+        return {"id": item["id"], "property": item["property"], "value": values.get(f"{item['id']}.{item['property']}")}
 
+    outputs = [dict(zip(("id", "property"), o.split("."))) for o in router["output"].strip(".").split("...")]
     return {
         "output": router["output"],
-        "outputs": {"id": "page", "property": "children"},
+        "outputs": outputs if len(outputs) > 1 else outputs[0],
         "inputs": [arg(i) for i in router["inputs"]],
         "state": [arg(s) for s in router["state"]],
         "changedPropIds": ["url.pathname"],
