@@ -11,7 +11,9 @@ import pytest
 from benchmarks.synthetic_graph import generate, load
 from graph import ReadOnlyError
 from graph import views
+from graph.dialect import ENTITY_LABELS
 from graph.views import NODE_TYPES, NodeRef, ViewFilters
+from graph.views.model import ENTITY_FIELDS
 from tests.conftest import neo4j_config
 
 PAPERS = 200
@@ -305,8 +307,8 @@ def test_strongest_neighbours_read_only_their_page_and_equal_a_full_sort(seeds):
 
     def counting(query, params=None, **kw):
         result = read(query, params, **kw)
-        if query == strong.STRONGEST:
-            returned.append(Counter(row[0].properties["label"] for row in result.rows))
+        if query == strong.STRONGEST[seeds.dialect.name]:
+            returned.append(Counter(row[2]["label"] for row in result.rows))
         return result
 
     keys = [e.key for label in ("Method", "Benchmark", "Task") for e in views.top_entities(seeds, label, 3)]
@@ -327,6 +329,14 @@ def test_strongest_neighbours_read_only_their_page_and_equal_a_full_sort(seeds):
                 expected = sorted(row for rows in full.values() for row in sorted(rows)[:per_type])
                 got = sorted((-edge.properties["papers"], -node.properties["paper_count"], node.properties["key"]) for node, edge in found)
                 assert got == expected
+                # Each neighbour is the stored node as a view reads it: its store id, labels and ENTITY_FIELDS.
+                whole = {n.id: n for (n,) in read("UNWIND $keys AS k MATCH (e:Entity {key: k}) RETURN e",
+                                                  {"keys": [node.properties["key"] for node, _ in found]}).rows}
+                for node, edge in found:
+                    stored = whole[node.id]
+                    assert set(node.labels) == set(stored.labels) and node.id in (edge.start, edge.end)
+                    assert node.properties == {k: v for k, v in stored.properties.items() if k in ENTITY_FIELDS}
+                    assert views.entity_of(node) == views.entity_of(stored)
                 # The store sent no more than a page per type.
                 assert all(n <= per_type for counts in returned for n in counts.values())
     finally:
@@ -412,6 +422,26 @@ def test_connect_searches_from_the_smaller_end(seeds, monkeypatch):
         views.connect(seeds, a, b)
         assert set(started) == {small}  # a walk out from the hub reads all its papers
         started.clear()
+
+
+def test_a_papers_view_draws_the_related_papers_in_the_order_of_the_full_read(seeds):
+    """The view reads the related papers without their shared entities
+    (RELATED_PAPER_NODES): the same papers, in the same order, as the read
+    that returns them (RELATED_PAPERS)."""
+    from graph.views import neighbourhood
+
+    papers = [r[0] for r in seeds.read("MATCH (p:Paper) RETURN p.id ORDER BY p.id LIMIT 30").rows]
+    params = {"labels": list(ENTITY_LABELS), "min_shared": 1, "since": None, "until": None, "limit": 20,
+              "hub": neighbourhood.RELATED_HUB}
+    compared = 0
+    for paper in papers:
+        full = [row[0].properties["id"] for row in seeds.read(neighbourhood.RELATED_PAPERS, params | {"key": paper}).rows]
+        assert [row[0].properties["id"] for row in seeds.read(neighbourhood.RELATED_PAPER_NODES, params | {"key": paper}).rows] == full
+        compared += len(full)
+        view = views.explore(seeds, NodeRef.paper(paper), ViewFilters(types=NODE_TYPES, limit=20))
+        drawn = {n.ref.key for n in view.nodes if n.type == "Paper" and not n.focus}
+        assert drawn == set(full[:len(drawn)])  # the view's share of papers, strongest first
+    assert compared > 100
 
 
 def test_related_paper_count_without_shared_threshold_equals_the_full_count(seeds):

@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Mapping
 
-from graph.dialect import ENTITY_LABELS
+from graph.dialect import ENTITY_LABELS, FALKORDB, NEO4J
 from graph.export.select import Subgraph
 from graph.results import GEdge, GNode
 
@@ -114,6 +114,27 @@ def entity_of(node: GNode) -> Entity:
         kb_id=p.get("kb_id"),
         confidence=p.get("confidence"),
     )
+
+
+# What a view reads of an entity (what `entity_of` uses). A whole node also
+# carries its search text, alias keys and label votes: parsing those took
+# the client longer than the server took to find a hub's 300 strongest
+# neighbours (client 50 -> 15 ms for them on the 40k graph).
+ENTITY_FIELDS = ("key", "name", "label", "aliases", "paper_count", "mention_count", "first_seen", "last_seen", "kb_id", "confidence")
+DIALECTS = (FALKORDB, NEO4J)
+
+
+def entity_columns(node_id: str, variable: str) -> str:
+    """The columns a query returns for an entity so that `node_from` makes
+    a node of them: its store id (`node_id`: the dialect's id function),
+    its labels and the ENTITY_FIELDS."""
+    fields = ", ".join(f".{name}" for name in ENTITY_FIELDS)
+    return f"{node_id}({variable}), labels({variable}), {variable} {{{fields}}}"
+
+
+def node_from(node_id: int | str, labels: list[str], properties: dict) -> GNode:
+    """A node read as `entity_columns`: absent properties come back null, and are left out as a whole node leaves them."""
+    return GNode(str(node_id), tuple(labels), {k: v for k, v in properties.items() if v is not None})
 
 
 def paper_of(node: GNode) -> Paper:

@@ -131,7 +131,11 @@ MATCH (p)-[:MENTIONS]->(e:Entity)
 WHERE {ENTITY_IN_RANGE}
 RETURN e.label AS type, count(e) AS n
 """
-RELATED_PAPERS = _RELATED.format(in_range=_PAPER_IN_RANGE, returned="p, shared ORDER BY size(shared) DESC, p.upvotes DESC, p.id LIMIT $limit")
+_BY_SHARED = "ORDER BY size(shared) DESC, p.upvotes DESC, p.id LIMIT $limit"
+RELATED_PAPERS = _RELATED.format(in_range=_PAPER_IN_RANGE, returned=f"p, shared {_BY_SHARED}")
+# A view draws the papers only: the shared entities (hubs with all their
+# aliases, once per paper) were most of what the client parsed for a paper's view.
+RELATED_PAPER_NODES = _RELATED.format(in_range=_PAPER_IN_RANGE, returned=f"p {_BY_SHARED}")
 # Pairs by position in the key-ordered list, so each pair is formed once
 # and in the direction CO_OCCURS is stored (lower key to higher) without
 # comparing keys per pair; candidates are dropped per node, not per pair.
@@ -174,12 +178,12 @@ class _ViewBuilder:
                 "min_confidence": MIN_CONFIDENCE, "hub": RELATED_HUB}
 
     def add(self, rows: Iterable[list], caps: dict[str, int], via: str | None) -> None:
-        """Rows of (node, relationship to the node being expanded, ...): the
+        """Rows of (node, relationship to the node being expanded) or (node,): the
         node joins while its type has room, the relationship whenever its
         node is in the view (so an expansion links to nodes already there)."""
         added: dict[str, int] = defaultdict(int)
         for row in rows:
-            node, edge = row[0], row[1] if isinstance(row[1], GEdge) else None
+            node, edge = row[0], row[1] if len(row) > 1 else None
             if node.id not in self.nodes:
                 node_type = PAPER if PAPER in node.labels else node.properties.get("label")
                 if added[node_type] >= caps.get(node_type, 0):
@@ -195,7 +199,7 @@ class _ViewBuilder:
     def neighbours(self, ref: NodeRef, survey: "_Survey", caps: dict[str, int], via: str | None = None) -> None:
         """Add the strongest neighbours of one node, up to each type's cap."""
         entity_caps = {t: n for t, n in caps.items() if t != PAPER and n}
-        papers = ENTITY_PAPERS if ref.kind == "e" else RELATED_PAPERS
+        papers = ENTITY_PAPERS if ref.kind == "e" else RELATED_PAPER_NODES
         if entity_caps:
             # One more than the biggest cap, so a full type is known to have left some out.
             per_type = max(entity_caps.values()) + 1

@@ -22,6 +22,7 @@ from typing import Iterable
 from graph.results import GEdge, GNode
 from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
+from graph.views.model import DIALECTS, entity_columns, node_from
 
 # The date range keeps entities active in it (first seen before its end,
 # last seen after its start). Candidates (below MIN_CONFIDENCE) have no
@@ -45,8 +46,10 @@ RETURN e.label AS type, c.papers AS papers, count(*) AS n
 # two bound nodes walks all of the hub's links on FalkorDB (~100 µs a pair
 # against ~1). `$floor` (the lowest of the per-type `$floors`) is a cheap
 # first test before the map lookup; a type without a floor (not asked for)
-# looks up null there, and a comparison with null keeps nothing.
-STRONGEST = f"""
+# looks up null there, and a comparison with null keeps nothing. The
+# neighbour comes back as the fields a view reads (model.entity_columns),
+# not as a whole node: one query per dialect, whose id functions differ.
+STRONGEST = {dialect.name: f"""
 MATCH (f:Entity {{key: $key}}) WITH f
 MATCH (f)-[:CO_OCCURS]-(e:Entity)
 WHERE e.paper_count >= $floor AND e.paper_count >= $floors[e.label] AND {ENTITY_IN_RANGE} AND {CONFIDENT}
@@ -58,8 +61,9 @@ WHERE c.papers >= $floors[e.label]
 WITH e, c ORDER BY c.papers DESC, e.paper_count DESC, e.key
 WITH e.label AS type, collect([e, c])[..$per_type] AS best
 UNWIND best AS pair
-RETURN pair[0], pair[1]
-"""
+WITH pair[0] AS e, pair[1] AS c
+RETURN {entity_columns(dialect.node_id, "e")}, c
+""" for dialect in DIALECTS}
 
 
 @dataclass(frozen=True)
@@ -112,7 +116,7 @@ def strongest(store: GraphStore, key: str, known: Neighbours, types: Iterable[st
     if not floors or per_type < 1:
         return []
     params = known.scope.params(key) | {"floor": min(floors.values()), "floors": floors, "per_type": per_type}
-    rows = [(row[0], row[1]) for row in store.read(STRONGEST, params).rows]
+    rows = [(node_from(*row[:3]), row[3]) for row in store.read(STRONGEST[store.dialect.name], params).rows]
     # The query's order, kept whatever a store does to rows after collect.
     return sorted(rows, key=lambda r: (-(r[1].properties.get("papers") or 0), -(r[0].properties.get("paper_count") or 0),
                                        r[0].properties.get("key") or ""))
