@@ -3,6 +3,7 @@ exactly the serial output on real seed abstracts."""
 from __future__ import annotations
 
 import pytest
+from threadpoolctl import threadpool_info
 
 from ingest.dedupe import dedupe
 from ingest.extract import load_extractor
@@ -40,3 +41,22 @@ def test_long_text_pieces_are_rejoined_in_order(extractor, seed_texts):
     parallel = list(extractor.extract(docs, batch_size=2, workers=2))
     assert parallel == serial
     assert all(long_text[m.start : m.end] == m.text for m in parallel[0].mentions)
+
+
+def test_products_run_on_numpy_blas_one_thread_while_extracting(extractor, seed_texts):
+    """The NER's matrix products go through numpy's BLAS (BLIS falls back to
+    its slow reference kernel on this CPU), on one thread while extracting
+    (a worker per core already): the limit is inherited by forked workers
+    and lifted when extraction ends."""
+    for name in ("tok2vec", "ner"):
+        assert all(node.ops.use_blis is False for node in extractor.nlp.get_pipe(name).model.walk())
+
+    def blas_threads() -> set[int]:
+        return {lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"}
+
+    before = blas_threads()
+    docs = extractor.extract(seed_texts[:3], workers=1)
+    next(docs)
+    assert blas_threads() == {1}
+    docs.close()
+    assert blas_threads() == before

@@ -9,6 +9,7 @@ from typing import Iterable, Iterator
 import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
+from threadpoolctl import threadpool_limits
 
 from ingest.extract import gazetteer
 from ingest.extract.pipeline import build_pipeline
@@ -45,13 +46,14 @@ def lighten(doc: Doc) -> Doc:
 
 def read_msgpack_plugins_once() -> None:
     """srsly looks up its msgpack encoder and decoder plugins for every
-    msgpack call, by scanning every installed package's entry points
-    (~0.2 ms each way, i.e. each doc a worker sends back costs it twice):
-    register the plugins found now and stop scanning."""
+    msgpack call: every installed package's entry points, then a scan of a
+    copy of catalogue's whole registry (~0.3 ms each way, i.e. two thirds of
+    `Doc.to_bytes` in a worker and of `Doc.from_bytes` here, per doc). Read
+    them once now; a plugin registered after the pipeline is built is not
+    seen."""
     for registry in (srsly.msgpack_encoders, srsly.msgpack_decoders):
-        for name, plugin in registry.get_entry_points().items():
-            registry.register(name, func=plugin)
-        registry.entry_points = False
+        plugins = registry.get_all()
+        registry.get_all = lambda plugins=plugins: plugins
 
 
 class Extractor:
@@ -91,8 +93,11 @@ class Extractor:
 
         current: ExtractedDoc | None = None
         inputs = input_for_workers(texts()) if workers > 1 else texts()
-        spacy_docs = self.nlp.pipe(inputs, batch_size=batch_size, n_process=workers)
-        with interrupts_reach_workers():
+        # One BLAS thread per process: there is a worker per core already,
+        # and OpenBLAS's threads spin on the core another worker needs
+        # (tok2vec's CPU +50 %). Forked workers inherit the limit.
+        with threadpool_limits(limits=1, user_api="blas"), interrupts_reach_workers():
+            spacy_docs = self.nlp.pipe(inputs, batch_size=batch_size, n_process=workers)
             try:
                 for spacy_doc in spacy_docs:
                     doc_id, text, offset, last = contexts.popleft()
