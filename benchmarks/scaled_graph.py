@@ -62,7 +62,7 @@ def main() -> None:
         papers = paged(source, PAPERS)
         entities = {row["id"]: row["e"] for row in paged(source, ENTITIES)}
         ids = [row["id"] for row in papers]
-        links = [row for start in range(0, len(ids), PAGE) for row in source.read(LINKS, {"ids": ids[start:start + PAGE]}).records()]
+        links = source.read_batched(LINKS, "ids", ids, batch_size=PAGE).records()
     print(f"read {len(papers):,} papers, {len(entities):,} entities, {len(links):,} links in {time.perf_counter() - started:.0f}s")
 
     shared = {key for key, e in entities.items() if (e.get("paper_count") or 0) >= args.shared}

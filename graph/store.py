@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import Any, Mapping, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from graph.batches import batched
 from graph.dialect import Dialect
@@ -72,14 +72,20 @@ class GraphStore(ABC):
         for batch in batched(rows, batch_size):
             self.write(query, {"rows": batch})
 
-    def read_batched(self, query: str, param: str, values: Sequence[Any], params: Mapping[str, Any] | None = None,
-                     *, batch_size: int = READ_BATCH_VALUES) -> QueryResult:
+    def read_batches(self, query: str, param: str, values: Iterable[Any], params: Mapping[str, Any] | None = None,
+                     *, batch_size: int = READ_BATCH_VALUES) -> Iterator[QueryResult]:
         """Run a read that unwinds the list `$<param>` over `values`, a batch
-        of them per round trip (with `params` beside), and return the rows
-        of every batch in order as one result: the same rows `read` would
-        give for all `values` at once, without one huge parameter or reply.
-        No values, no query: an empty result."""
-        results = [self.read(query, {**(params or {}), param: batch}) for batch in batched(values, batch_size)]
+        of them per round trip (with `params` beside): each batch's result,
+        read as it is drawn, so a stream of values is never held whole."""
+        for batch in batched(values, batch_size):
+            yield self.read(query, {**(params or {}), param: batch})
+
+    def read_batched(self, query: str, param: str, values: Iterable[Any], params: Mapping[str, Any] | None = None,
+                     *, batch_size: int = READ_BATCH_VALUES) -> QueryResult:
+        """`read_batches` as one result, the rows of every batch in order:
+        the rows `read` would give for all `values` at once, without one
+        huge parameter or reply. No values, no query: an empty result."""
+        results = list(self.read_batches(query, param, values, params, batch_size=batch_size))
         return QueryResult(results[0].columns if results else [], [row for result in results for row in result.rows])
 
     def after_bulk_write(self) -> None:

@@ -58,6 +58,10 @@ def test_batched_reads_give_the_rows_of_one_read_a_batch_of_values_per_round_tri
     assert batched_result.columns == ["id", "n"] and batched_result.rows == at_once.rows and len(at_once.rows) == 550
     assert batched_result.records()[0] == {"id": "p1199", "n": 1199}
     sent.clear()
+    per_batch = store.read_batches(query, "ids", iter(ids), {"least": 100}, batch_size=250)
+    assert next(per_batch).rows == at_once.rows[:250] and sent == [250]  # read as drawn
+    assert [row for result in per_batch for row in result.rows] == at_once.rows[250:] and sent == [250, 250, 101]
+    sent.clear()
     empty = store.read_batched(query, "ids", [], {"least": 0})
     assert sent == [] and empty.rows == [] and empty.records() == []
 

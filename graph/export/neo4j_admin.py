@@ -133,19 +133,9 @@ def _nodes(store: GraphStore, query: str) -> Iterator[Row]:
 
 def _links(store: GraphStore, query: str, kind: str, nodes: Iterator[Row]) -> Iterator[Row]:
     """The relationships of type `kind` from each page of start nodes."""
-    page: list[str] = []
-    for node in nodes:
-        page.append(node.id)
-        if len(page) == PAGE:
-            yield from _link_rows(store, query, kind, page)
-            page = []
-    if page:
-        yield from _link_rows(store, query, kind, page)
-
-
-def _link_rows(store: GraphStore, query: str, kind: str, ids: list[str]) -> Iterator[Row]:
-    for record in store.read(query, {"ids": ids, "type": kind}).records():
-        yield Row(id=record["start"], end=record["end"], type=record["type"], properties=record["properties"] or {})
+    for page in store.read_batches(query, "ids", (node.id for node in nodes), {"type": kind}, batch_size=PAGE):
+        for record in page.records():
+            yield Row(id=record["start"], end=record["end"], type=record["type"], properties=record["properties"] or {})
 
 
 def _ticking(rows: Iterator[Row], tick: Callable[[int], None]) -> Iterator[Row]:
