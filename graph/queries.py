@@ -10,6 +10,15 @@ MATCH (p:Paper {id: id})
 RETURN properties(p) AS paper
 """
 
+# What tells a stored paper that a copy read again leaves unchanged, without
+# reading the paper whole (ingest.load.Loader._unchanged).
+STORED_PAPER_DIGESTS = """
+UNWIND $ids AS id
+MATCH (p:Paper {id: id})
+RETURN p.id AS id, p.record_hash AS record_hash, p.sources AS sources,
+       p.extraction_id AS extraction_id, p.title_key AS title_key
+"""
+
 # Papers with an arXiv id or DOI whose title has one of these keys: the
 # paper a title-keyed record (the key is its id) joins.
 STORED_PAPERS_BY_TITLE_KEY = """
