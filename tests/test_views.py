@@ -444,6 +444,17 @@ def test_a_papers_view_draws_the_related_papers_in_the_order_of_the_full_read(se
     assert compared > 100
 
 
+def test_entity_details_list_the_newest_papers_with_their_links_as_a_full_read(seeds):
+    for key in [r[0] for r in seeds.read("MATCH (e:Entity) RETURN e.key ORDER BY e.paper_count DESC, e.key LIMIT 3").rows]:
+        full = seeds.read(
+            "MATCH (e:Entity {key: $key})<-[m:MENTIONS]-(p:Paper) OPTIONAL MATCH (p)-[pr:PROPOSES]->(e) "
+            "RETURN p.id, p.published, m.evidence, m.surfaces, pr IS NOT NULL ORDER BY p.published DESC, p.id LIMIT 12", {"key": key}).rows
+        listed = views.entity_details(seeds, key, papers=12).papers
+        assert len(full) == 12
+        assert sorted((m.paper.id, m.evidence, m.surfaces, m.proposed) for m in listed) == sorted(
+            (i, evidence or "", tuple(surfaces or ()), proposed) for i, _, evidence, surfaces, proposed in full)
+
+
 def test_related_paper_count_without_shared_threshold_equals_the_full_count(seeds):
     from graph.views import neighbourhood
     from graph.views.model import ENTITY_LABELS

@@ -48,11 +48,14 @@ class PaperDetails:
     entities: list[EntityInPaper]
 
 
-# Newest papers first; PROPOSES is looked up only for the ones listed.
+# Newest papers first; their links (evidence) and PROPOSES are looked up
+# only for the ones listed: carrying each link through the sort of a hub's
+# 8k papers cost a third more server time.
 ENTITY_PAPER_LIST = """
 MATCH (e:Entity {key: $key}) WITH e
-MATCH (e)<-[m:MENTIONS]-(p:Paper)
-WITH e, p, m ORDER BY p.published DESC, p.id LIMIT $limit
+MATCH (e)<-[:MENTIONS]-(p:Paper)
+WITH e, p ORDER BY p.published DESC, p.id LIMIT $limit
+MATCH (p)-[m:MENTIONS]->(e)
 OPTIONAL MATCH (p)-[pr:PROPOSES]->(e)
 RETURN p, m.evidence AS evidence, m.surfaces AS surfaces, pr IS NOT NULL AS proposed
 """
