@@ -35,13 +35,7 @@ RETURN p.id AS paper, type(r) AS type, e.key AS entity, properties(r) AS r
 
 
 def paged(store, query: str) -> list[dict]:
-    rows, after = [], ""
-    while True:
-        page = store.read(query, {"after": after, "page": PAGE}).records()
-        if not page:
-            return rows
-        rows += page
-        after = page[-1]["id"]
+    return [record for page in store.read_pages(query, page_size=PAGE) for record in page.records()]
 
 
 def copy_key(key: str, copy: int, shared: bool) -> str:

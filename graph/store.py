@@ -10,6 +10,7 @@ from graph.results import QueryResult
 
 WRITE_BATCH_ROWS = 500
 READ_BATCH_VALUES = 500
+READ_PAGE_ROWS = 2_000
 
 
 class StoreError(RuntimeError):
@@ -87,6 +88,21 @@ class GraphStore(ABC):
         huge parameter or reply. No values, no query: an empty result."""
         results = list(self.read_batches(query, param, values, params, batch_size=batch_size))
         return QueryResult(results[0].columns if results else [], [row for result in results for row in result.rows])
+
+    def read_pages(self, query: str, *, page_size: int = READ_PAGE_ROWS) -> Iterator[QueryResult]:
+        """Every row of `query` a page at a time, by key: the query takes the
+        last key read as `$after` ("" at first) and the page size as `$page`,
+        and returns its rows ordered by their first column, the key, so each
+        page is an index seek instead of a SKIP over the rows before it.
+        Each non-empty page's result, read as it is drawn."""
+        after = ""
+        while True:
+            page = self.read(query, {"after": after, "page": page_size})
+            if page.rows:
+                yield page
+            if len(page.rows) < page_size:
+                return
+            after = page.rows[-1][0]
 
     def after_bulk_write(self) -> None:
         """Called once at the end of a large load; a store that keeps a log to

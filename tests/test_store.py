@@ -66,6 +66,19 @@ def test_batched_reads_give_the_rows_of_one_read_a_batch_of_values_per_round_tri
     assert sent == [] and empty.rows == [] and empty.records() == []
 
 
+@pytest.mark.parametrize("papers", [1200, 1000])
+def test_pages_by_key_read_every_row_once_in_key_order(store, monkeypatch, papers):
+    store.write_rows("UNWIND $rows AS row CREATE (:Paper {id: row.id})", [{"id": f"p{i:04}"} for i in range(papers)])
+    sent = []
+    read = store.read
+    monkeypatch.setattr(store, "read", lambda q, params=None, **kw: sent.append(params["after"]) or read(q, params, **kw))
+    pages = list(store.read_pages("MATCH (p:Paper) WHERE p.id > $after RETURN p.id AS id ORDER BY p.id LIMIT $page",
+                                  page_size=500))
+    assert [row[0] for page in pages for row in page.rows] == [f"p{i:04}" for i in range(papers)]
+    assert [len(page.rows) for page in pages] == [500, 500, 200][: 3 if papers == 1200 else 2]
+    assert sent == ["", "p0499", "p0999"]  # a full last page needs one more (empty) read to know it is the last
+
+
 def test_batched_draws_an_iterator_one_batch_at_a_time():
     drawn = []
     batches = batched((drawn.append(i) or i for i in range(7)), 3)

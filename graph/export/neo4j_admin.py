@@ -120,15 +120,10 @@ def write_import_csv(store: GraphStore, directory: Path, progress: Callable[[int
 
 
 def _nodes(store: GraphStore, query: str) -> Iterator[Row]:
-    after = ""
-    while True:
-        result = store.read(query, {"after": after, "page": PAGE})
-        for record in result.records():
+    for page in store.read_pages(query, page_size=PAGE):
+        for record in page.records():
             labels = tuple(sorted(record["labels"], key=lambda label: label != "Entity")) if "labels" in record else ()
             yield Row(id=record["id"], properties=record.get("properties") or {}, labels=labels)
-        if len(result.rows) < PAGE:
-            return
-        after = result.rows[-1][0]
 
 
 def _links(store: GraphStore, query: str, kind: str, nodes: Iterator[Row]) -> Iterator[Row]:
