@@ -30,7 +30,9 @@ import subprocess
 import tempfile
 import time
 from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from benchmarks import synthetic_graph
 from graph import GraphStore, StoreConfig, open_store
@@ -134,30 +136,36 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 50_000])
     parser.add_argument("--replay", type=int, default=0, help="also time an uncompacted restart up to this many papers")
     args = parser.parse_args()
-    print(f"load average: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}")
+    print(load_average())
     print("papers | load s | after_bulk_write s | restart after kill -9 s | db stop s | db start → first answer s | on disk MB")
     for papers in args.sizes:
-        with tempfile.TemporaryDirectory() as tmp:
-            os.environ["PAPERKG_HOME"] = tmp
-            home = Path(tmp)
-            try:
-                load_s, compact_s = build(home, papers, compact=True)
-                crash_s = crash_restart(home, papers)
-                stop_s, start_s = cli_restart(papers)
-                print(f"{papers} | {load_s:.1f} | {compact_s:.2f} | {crash_s:.2f} | {stop_s:.2f} | {start_s:.2f} | {disk_mb(home):.1f}", flush=True)
-            finally:
-                EmbeddedServer(home).stop()
+        with fresh_home() as home:
+            load_s, compact_s = build(home, papers, compact=True)
+            crash_s = crash_restart(home, papers)
+            stop_s, start_s = cli_restart(papers)
+            print(f"{papers} | {load_s:.1f} | {compact_s:.2f} | {crash_s:.2f} | {stop_s:.2f} | {start_s:.2f} | {disk_mb(home):.1f}", flush=True)
         if papers <= args.replay:
-            with tempfile.TemporaryDirectory() as tmp:
-                os.environ["PAPERKG_HOME"] = tmp
-                home = Path(tmp)
-                try:
-                    build(home, papers, compact=False)
-                    print(f"{papers} uncompacted: restart after kill -9 {crash_restart(home, papers):.2f} s "
-                          f"(on disk {disk_mb(home):.1f} MB)", flush=True)
-                finally:
-                    EmbeddedServer(home).stop()
-    print(f"load average: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}")
+            with fresh_home() as home:
+                build(home, papers, compact=False)
+                print(f"{papers} uncompacted: restart after kill -9 {crash_restart(home, papers):.2f} s "
+                      f"(on disk {disk_mb(home):.1f} MB)", flush=True)
+    print(load_average())
+
+
+@contextmanager
+def fresh_home() -> Iterator[Path]:
+    """An empty PAPERKG_HOME for one measurement; its server is stopped after."""
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["PAPERKG_HOME"] = tmp
+        home = Path(tmp)
+        try:
+            yield home
+        finally:
+            EmbeddedServer(home).stop()
+
+
+def load_average() -> str:
+    return "load average: " + " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 if __name__ == "__main__":
