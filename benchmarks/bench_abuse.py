@@ -16,15 +16,14 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing as mp
-import os
 import random
 import statistics
-import tempfile
 import time
 from pathlib import Path
 
 from benchmarks import synthetic_graph
 from benchmarks.bench_restart import write
+from benchmarks.homes import fresh_home, load_average
 from graph import StoreConfig, open_store
 from graph import embedded
 from graph.embedded import EmbeddedServer
@@ -130,31 +129,26 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=embedded.THREAD_COUNT, help="FalkorDB worker threads")
     args = parser.parse_args()
     embedded.THREAD_COUNT = args.threads
-    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    with tempfile.TemporaryDirectory() as tmp:
-        os.environ["PAPERKG_HOME"] = tmp
-        home = Path(tmp)
-        try:
-            with open_store(StoreConfig.from_env()) as store:
-                write(store, synthetic_graph.generate(args.papers))
-                nodes = store.scalar("MATCH (n) RETURN count(n)")
-                keys = [row[0] for row in store.read("MATCH (e:Entity) RETURN e.key").rows]
-            print(f"graph: {args.papers} papers, {nodes} nodes; FalkorDB threads: {args.threads}")
-            quiet, quiet_failed, _ = run_phase(keys, args, 0)
-            loud, loud_failed, abuse = run_phase(keys, args, args.abusive)
-            rss, peak = server_memory(home)
-            print(f"normal reads, {args.normal} clients x {args.queries}:")
-            print(f"  alone:                  p50 {statistics.median(quiet) * 1000:.1f} ms  p95 {p95(quiet) * 1000:.1f} ms"
-                  f"  failed {quiet_failed}")
-            print(f"  with {args.abusive} abusive clients: p50 {statistics.median(loud) * 1000:.1f} ms  p95 {p95(loud) * 1000:.1f} ms"
-                  f"  failed {loud_failed}  (p95 ratio {p95(loud) / p95(quiet):.2f})")
-            print("abusive queries (seconds to return: max, median, count):")
-            for name, times in sorted(abuse.items()):
-                print(f"  {name}: max {max(times):.2f}  median {statistics.median(times):.2f}  n={len(times)}")
-            print(f"server memory: RSS now {rss:.0f} MB, peak {peak:.0f} MB")
-        finally:
-            EmbeddedServer(home).stop()
-    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(load_average())
+    with fresh_home() as home:
+        with open_store(StoreConfig.from_env()) as store:
+            write(store, synthetic_graph.generate(args.papers))
+            nodes = store.scalar("MATCH (n) RETURN count(n)")
+            keys = [row[0] for row in store.read("MATCH (e:Entity) RETURN e.key").rows]
+        print(f"graph: {args.papers} papers, {nodes} nodes; FalkorDB threads: {args.threads}")
+        quiet, quiet_failed, _ = run_phase(keys, args, 0)
+        loud, loud_failed, abuse = run_phase(keys, args, args.abusive)
+        rss, peak = server_memory(home)
+        print(f"normal reads, {args.normal} clients x {args.queries}:")
+        print(f"  alone:                  p50 {statistics.median(quiet) * 1000:.1f} ms  p95 {p95(quiet) * 1000:.1f} ms"
+              f"  failed {quiet_failed}")
+        print(f"  with {args.abusive} abusive clients: p50 {statistics.median(loud) * 1000:.1f} ms  p95 {p95(loud) * 1000:.1f} ms"
+              f"  failed {loud_failed}  (p95 ratio {p95(loud) / p95(quiet):.2f})")
+        print("abusive queries (seconds to return: max, median, count):")
+        for name, times in sorted(abuse.items()):
+            print(f"  {name}: max {max(times):.2f}  median {statistics.median(times):.2f}  n={len(times)}")
+        print(f"server memory: RSS now {rss:.0f} MB, peak {peak:.0f} MB")
+    print(load_average())
 
 
 if __name__ == "__main__":

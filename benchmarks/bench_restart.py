@@ -27,14 +27,12 @@ import os
 import shutil
 import signal
 import subprocess
-import tempfile
 import time
 from collections import Counter
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from benchmarks import synthetic_graph
+from benchmarks.homes import fresh_home, load_average
 from graph import GraphStore, StoreConfig, open_store
 from graph.dialect import ENTITY_LABELS
 from graph.embedded import EmbeddedServer
@@ -150,22 +148,6 @@ def main() -> None:
                 print(f"{papers} uncompacted: restart after kill -9 {crash_restart(home, papers):.2f} s "
                       f"(on disk {disk_mb(home):.1f} MB)", flush=True)
     print(load_average())
-
-
-@contextmanager
-def fresh_home() -> Iterator[Path]:
-    """An empty PAPERKG_HOME for one measurement; its server is stopped after."""
-    with tempfile.TemporaryDirectory() as tmp:
-        os.environ["PAPERKG_HOME"] = tmp
-        home = Path(tmp)
-        try:
-            yield home
-        finally:
-            EmbeddedServer(home).stop()
-
-
-def load_average() -> str:
-    return "load average: " + " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 if __name__ == "__main__":
