@@ -455,6 +455,18 @@ def test_entity_details_list_the_newest_papers_with_their_links_as_a_full_read(s
             (i, evidence or "", tuple(surfaces or ()), proposed) for i, _, evidence, surfaces, proposed in full)
 
 
+def test_an_entitys_view_draws_its_most_upvoted_papers_with_their_links(seeds):
+    for key in [r[0] for r in seeds.read("MATCH (e:Entity) RETURN e.key ORDER BY e.paper_count DESC, e.key LIMIT 3").rows]:
+        full = [r[0] for r in seeds.read(
+            "MATCH (:Entity {key: $key})<-[:MENTIONS]-(p:Paper) RETURN p.id ORDER BY p.upvotes DESC, p.published DESC, p.id",
+            {"key": key}).rows]
+        view = views.explore(seeds, NodeRef.entity(key), ViewFilters(types=NODE_TYPES, limit=40))
+        drawn = [n.ref.key for n in view.nodes if n.type == "Paper"]
+        assert drawn and len(drawn) < len(full) and set(drawn) == set(full[:len(drawn)])
+        linked = {(e.source, e.target) for e in view.edges if e.type == "MENTIONS"}
+        assert all((f"p:{paper}", f"e:{key}") in linked for paper in drawn)
+
+
 def test_related_paper_count_without_shared_threshold_equals_the_full_count(seeds):
     from graph.views import neighbourhood
     from graph.views.model import ENTITY_LABELS
