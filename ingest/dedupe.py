@@ -141,7 +141,8 @@ class PaperIndex:
         """Merge `record` in: under its own id, or the id of the paper with
         an arXiv id or DOI it joins; such a paper absorbs the title-keyed
         paper of its title (which stops being a paper of its own)."""
-        record = replace(record, id=self.target(record))
+        if (target := self.target(record)) != record.id:
+            record = replace(record, id=target)
         base, absorbed = self.papers.get(record.id), None
         if not is_title_keyed(record.id) and record.title_key in self.papers:
             absorbed = record.title_key

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from ingest.dates import parse_date
@@ -42,23 +43,32 @@ def check_field_map(field_map: Mapping[str, str] | None) -> dict[str, str]:
 def columns_for(names: Iterable[str], field_map: Mapping[str, str]) -> dict[str, list[str]]:
     """Record field -> the columns among `names` that hold it. A field named
     in `field_map` is read from that column only."""
+    return {field: list(columns) for field, columns in _columns(tuple(names), tuple(field_map.items())).items()}
+
+
+@lru_cache(maxsize=256)  # the rows of a file mostly share one set of names: worked out once, not per row
+def _columns(names: tuple[str, ...], field_map: tuple[tuple[str, str], ...]) -> dict[str, tuple[str, ...]]:
+    field_map = dict(field_map)
     by_folded = {}
     for name in names:
         by_folded.setdefault(name.strip().casefold(), name)
-    found: dict[str, list[str]] = {}
+    found: dict[str, tuple[str, ...]] = {}
     for field, candidates in FIELD_COLUMNS.items():
         wanted = (field_map[field],) if field in field_map else candidates
-        found[field] = [by_folded[c.casefold()] for c in wanted if c.casefold() in by_folded]
+        found[field] = tuple(by_folded[c.casefold()] for c in wanted if c.casefold() in by_folded)
     return found
 
 
 def record_from_row(row: Mapping[str, Any], *, path: str, line: int | None,
                     field_map: Mapping[str, str]) -> tuple[PaperRecord | None, list[Problem]]:
     """The row as a record (None when it has no title) and what was wrong with it."""
-    columns = columns_for(row.keys(), field_map)
+    columns = _columns(tuple(row), tuple(field_map.items()))
 
     def first(field: str) -> Any:
-        return next((row[c] for c in columns[field] if _present(row[c])), None)
+        for column in columns[field]:
+            if _present(value := row[column]):
+                return value
+        return None
 
     problems: list[Problem] = []
     if not _is_text(first("title")):
@@ -134,4 +144,4 @@ def _categories(value: Any) -> tuple[str, ...]:
     """Categories from a list or a space-separated string (`cs.CV cs.RO`), primary first."""
     if value is None:
         return ()
-    return tuple(text(c) for c in value if text(c)) if isinstance(value, list) else tuple(str(value).split())
+    return tuple(filter(None, map(text, value))) if isinstance(value, list) else tuple(str(value).split())
