@@ -2,6 +2,8 @@
 the entities they mention, loaded through the real loader."""
 from __future__ import annotations
 
+import json
+
 from ingest.curation import Curation
 from ingest.load import load_records
 from ingest.mentions import ExtractedDoc, Mention
@@ -36,3 +38,18 @@ def fixed_extract(docs):
 
 def load_small_graph(store) -> None:
     load_records(store, PAPERS, extract=fixed_extract, extraction="fixed", curation=Curation.empty())
+
+
+def graph_contents(store) -> dict[str, list[str]]:
+    """Everything in a graph but internal node ids, in a form comparable
+    across graphs."""
+    def rows(query):
+        return sorted(json.dumps(row, sort_keys=True, default=str) for row in store.read(query).rows)
+    return {
+        "papers": rows("MATCH (p:Paper) RETURN properties(p)"),
+        "entities": rows("MATCH (e:Entity) RETURN labels(e), properties(e)"),
+        "mentions": rows("MATCH (p:Paper)-[m:MENTIONS]->(e:Entity) RETURN p.id, e.key, properties(m)"),
+        "proposes": rows("MATCH (p:Paper)-[:PROPOSES]->(e:Entity) RETURN p.id, e.key"),
+        "co_occurs": rows("MATCH (a:Entity)-[c:CO_OCCURS]->(b:Entity) RETURN a.key, b.key, c.papers"),
+        "variants": rows("MATCH (a:Entity)-[:VARIANT_OF]->(b:Entity) RETURN a.key, b.key"),
+    }

@@ -15,6 +15,7 @@ import uuid
 import pytest
 
 from tests.conftest import SEEDS
+from tests.graphdata import graph_contents
 
 PAPERS = 30
 BATCH = 6
@@ -67,16 +68,7 @@ def dump(graph, home) -> dict:
     os.environ["PAPERKG_HOME"], saved = str(home), os.environ["PAPERKG_HOME"]
     try:
         with open_store(StoreConfig.from_env(graph_name=graph), setup=False) as store:
-            def rows(query):
-                return sorted(json.dumps(row, sort_keys=True, default=str) for row in store.read(query).rows)
-            return {
-                "papers": rows("MATCH (p:Paper) RETURN properties(p)"),
-                "entities": rows("MATCH (e:Entity) RETURN labels(e), properties(e)"),
-                "mentions": rows("MATCH (p:Paper)-[m:MENTIONS]->(e:Entity) RETURN p.id, e.key, properties(m)"),
-                "proposes": rows("MATCH (p:Paper)-[:PROPOSES]->(e:Entity) RETURN p.id, e.key"),
-                "co_occurs": rows("MATCH (a:Entity)-[c:CO_OCCURS]->(b:Entity) RETURN a.key, b.key, c.papers"),
-                "variants": rows("MATCH (a:Entity)-[:VARIANT_OF]->(b:Entity) RETURN a.key, b.key"),
-            }
+            return graph_contents(store)
     finally:
         os.environ["PAPERKG_HOME"] = saved
 

@@ -15,6 +15,7 @@ import pytest
 from ingest.run import IngestOptions, ingest_paths
 from ingest.sources import read_hf_daily
 from tests.conftest import SEEDS
+from tests.graphdata import graph_contents
 
 
 def test_a_seed_dump_entry_and_an_arxiv_entry_of_one_paper_are_one_node(store, tmp_path):
@@ -46,18 +47,6 @@ def test_a_seed_dump_entry_and_an_arxiv_entry_of_one_paper_are_one_node(store, t
     assert paper["url"] == "https://arxiv.org/abs/2402.10774"
     assert paper["categories"] == ["cs.LG"]
     assert sorted(paper["sources"]) == sorted([f"{dump}:3", f"{feed}:3"])
-
-
-def _graph(store) -> dict:
-    """Everything in a graph but internal node ids, comparable across graphs."""
-    def rows(query):
-        return sorted(json.dumps(row, sort_keys=True) for row in store.read(query).rows)
-    return {
-        "papers": rows("MATCH (p:Paper) RETURN properties(p)"),
-        "entities": rows("MATCH (e:Entity) RETURN labels(e), properties(e)"),
-        "mentions": rows("MATCH (p:Paper)-[m:MENTIONS]->(e:Entity) RETURN p.id, e.key, properties(m)"),
-        "co_occurs": rows("MATCH (a:Entity)-[c:CO_OCCURS]->(b:Entity) RETURN a.key, b.key, c.papers"),
-    }
 
 
 @pytest.fixture
@@ -101,7 +90,7 @@ def test_a_then_b_b_then_a_and_both_at_once_give_the_same_graph(store, other_sto
     dump, feed, first = two_sources
     one_run = _ingest(store, dump, feed)
     assert (one_run.records_read, one_run.papers, one_run.load.papers_new) == (4, 3, 3)
-    together = _graph(store)
+    together = graph_contents(store)
     merged = [p for p in store.read("MATCH (p:Paper) RETURN properties(p) AS p").records()
               if p["p"]["id"] == "arxiv:2402.00001"][0]["p"]
     # the dump's upvotes, listing title and full abstract; arXiv's id, URL, date and categories
@@ -113,19 +102,19 @@ def test_a_then_b_b_then_a_and_both_at_once_give_the_same_graph(store, other_sto
 
     _ingest(other_store, dump)
     _ingest(other_store, feed)  # the arXiv copy retires the stored title-keyed node
-    assert _graph(other_store) == together
+    assert graph_contents(other_store) == together
     rerun = _ingest(other_store, dump, feed)
     assert (rerun.load.papers_unchanged, rerun.load.papers_extracted) == (3, 0)
-    assert _graph(other_store) == together
+    assert graph_contents(other_store) == together
 
     other_store.write("MATCH (n) DETACH DELETE n")
     _ingest(other_store, feed)
     _ingest(other_store, dump)  # the dump entry joins the stored arXiv paper by its title key
-    assert _graph(other_store) == together
+    assert graph_contents(other_store) == together
 
     other_store.write("MATCH (n) DETACH DELETE n")
     _ingest(other_store, dump, feed, batch_size=1)  # copies in different batches of one run
-    assert _graph(other_store) == together
+    assert graph_contents(other_store) == together
 
 
 def _ingest(store, *paths, batch_size=200):
@@ -143,7 +132,7 @@ def test_an_ingest_killed_while_retiring_a_title_keyed_node_leaves_the_paper_onc
 
     dump, feed, first = two_sources
     _ingest(store, dump, feed)
-    together = _graph(store)
+    together = graph_contents(store)
     graph = f"test_{uuid.uuid4().hex[:10]}"
     with open_store(StoreConfig.from_env(graph_name=graph)) as crashed:
         try:
@@ -153,7 +142,7 @@ def test_an_ingest_killed_while_retiring_a_title_keyed_node_leaves_the_paper_onc
             assert ids_titled(crashed, first.title) == {first.title_key}
             assert finished(ingest(feed, graph, paperkg_home)).returncode == 0
             assert ids_titled(crashed, first.title) == {"arxiv:2402.00001"}
-            assert _graph(crashed) == together
+            assert graph_contents(crashed) == together
         finally:
             crashed.drop_graph()
 
