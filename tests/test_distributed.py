@@ -13,6 +13,7 @@ from app.cli import cli
 from graph import StoreConfig, open_store
 from ingest.fingerprint import extractor_fingerprint
 from tests.conftest import SEEDS
+from tests.graphdata import graph_contents
 
 LISTING = SEEDS / "000_ccec4b8567bd1336.txt"  # 88 real papers
 runner = CliRunner()
@@ -67,17 +68,7 @@ def test_a_local_cluster_writes_what_one_process_writes(mentions_files):
 
 def snapshot(name: str) -> dict:
     with open_store(StoreConfig.from_env(graph_name=name)) as store:
-        return {
-            "papers": sorted(store.read(
-                "MATCH (p:Paper) RETURN p.id, p.title, p.sources, p.record_hash, p.extraction_id").rows),
-            "entities": sorted(store.read(
-                "MATCH (e:Entity) RETURN e.key, e.label, e.name, e.aliases, e.paper_count, e.mention_count").rows),
-            "mentions": sorted(store.read(
-                "MATCH (p:Paper)-[m:MENTIONS]->(e:Entity) RETURN p.id, e.key, m.count, m.label, m.surfaces").rows),
-            "proposes": sorted(store.read("MATCH (p:Paper)-[:PROPOSES]->(e:Entity) RETURN p.id, e.key").rows),
-            "co_occurs": store.scalar("MATCH ()-[c:CO_OCCURS]->() RETURN count(c)"),
-            "variants": sorted(store.read("MATCH (a:Entity)-[:VARIANT_OF]->(b:Entity) RETURN a.key, b.key").rows),
-        }
+        return graph_contents(store)
 
 
 def test_load_builds_the_graph_ingest_builds(mentions_files, graph_name):
