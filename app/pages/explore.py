@@ -7,7 +7,6 @@ view is capped to the strongest neighbours with "show more" to grow it.
 from __future__ import annotations
 
 import re
-from concurrent.futures import ThreadPoolExecutor
 
 from dash import ClientsideFunction, Input, Output, State as DashState, dcc, html, no_update
 
@@ -119,12 +118,7 @@ def start_here(store: GraphStore, state: State) -> list:
 
 def layout(store: GraphStore, pathname: str, search: str) -> html.Div:
     state = State.parse(search)
-    # The details panel's queries run beside the view's: the page waits for
-    # the longer of the two, not their sum.
-    with ThreadPoolExecutor(1, thread_name_prefix="explore-details") as beside:
-        panel = beside.submit(details.content, store, PAGE, state)
-        view = build(store, state)
-        drawn = canvas_elements(view, state) if view else []
+    view = build(store, state)
     return html.Div([
         page_location(PAGE, pathname, search),
         html.Aside([
@@ -148,10 +142,10 @@ def layout(store: GraphStore, pathname: str, search: str) -> html.Div:
         ], className="sidebar"),
         html.Section([
             html.Div(status(store, state, view), id="explore-status", className="status"),
-            canvas("explore-canvas", drawn, canvas_layout(state), view=view, refresh_layout=False),
+            canvas("explore-canvas", canvas_elements(view, state) if view else [], canvas_layout(state), view=view, refresh_layout=False),
             legend(),
         ], className="main"),
-        details.panel(PAGE, panel.result()),
+        details.panel(PAGE, details.content(store, PAGE, state)),
         dcc.Store(id="explore-drawn", data=drawn_key(state)),
         dcc.Store(id="explore-hidden", data=sum(view.hidden.values()) if view else 0),
         dcc.Store(id="explore-positions"),
