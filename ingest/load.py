@@ -362,8 +362,8 @@ class Loader:
             self._aliases = AliasIndex(self.store.read(queries.DEFINED_ALIASES).rows)
         senses = {alias: key for alias, key in self._aliases.mapping().items()
                   if alias != key and alias not in self.curation.labels}
-        stored = {key: (name, papers) for key, name, papers in self.store.read_batched(_STORED_KEYS, "keys", sorted(senses)).rows}
-        stored.update((key, (name, papers)) for key, name, papers in self.store.read_batched(
+        stored = {key: (key, aliases, papers) for key, aliases, papers in self.store.read_batched(_STORED_KEYS, "keys", sorted(senses)).rows}
+        stored.update((key, (key, aliases, papers)) for key, aliases, papers in self.store.read_batched(
             _STORED_KEYS, "keys", sorted({senses[alias] for alias in stored if alias in senses} - set(stored))).rows)
         bare = {alias for alias in stored if alias in senses and _bare_acronym_of(stored[alias], stored.get(senses[alias]))}
         if not bare:
@@ -517,19 +517,27 @@ def rescore_stale(store: GraphStore, curation: Curation) -> int:
     return len(stale)
 
 
-_STORED_KEYS = "UNWIND $keys AS key MATCH (e:Entity {key: key}) RETURN e.key, e.name, e.paper_count"
+_STORED_KEYS = "UNWIND $keys AS key MATCH (e:Entity {key: key}) RETURN e.key, e.aliases, e.paper_count"
 
 
-def _bare_acronym_of(acronym: tuple[str, int], sense: tuple[str, int] | None) -> bool:
-    """A stored entity (name, papers) is a bare acronym to absorb into the
-    sense the alias index gives it: its name abbreviates the sense's, a
-    phrase of several words ("WSI", "whole slide images"; not "LoRA" under a
-    "QLoRA" that some paper wrote it beside, nor "CQA" under "ChartQA"), and
-    the sense is in as many papers or more. An acronym bare in more papers
-    than its definition has (32 papers' "GA" against one "gradient attack
-    (GA)" in the 40k graph) most likely means something else there."""
-    return (sense is not None and len(sense[0].split()) > 1 and kb.abbreviates(acronym[0], sense[0])
-            and (sense[1] or 0) >= (acronym[1] or 0))
+def _bare_acronym_of(acronym: tuple[str, list[str], int], sense: tuple[str, list[str], int] | None) -> bool:
+    """A stored entity (key, surface forms, papers) is a bare acronym to
+    absorb into the sense the alias index gives it when the acronym, as
+    written, abbreviates the long form the sense is keyed by, a phrase of
+    several words ("WSI", "Whole Slide Images"), and the sense is in as many
+    papers or more. Not a sense that merely lists the acronym among its
+    forms, which one paper's odd pairing can do: on the 40k graph the alias
+    index maps "lora" (290 papers) to QLoRA and "transformer" to DiT; nor an
+    acronym bare in more papers than its definition has (32 papers' "GA"
+    against one "gradient attack (GA)"), which most likely means something
+    else there."""
+    if sense is None or (sense[2] or 0) < (acronym[2] or 0):
+        return False
+    long_forms = [form for form in sense[1] or () if alias_key(form) == sense[0] and len(form.split()) > 1]
+    written = [form for form in acronym[1] or () if alias_key(form) == acronym[0]]
+    return any(kb.abbreviates(short, long_form) for short in written for long_form in long_forms)
+
+
 _PAPERS_OF = """
 UNWIND $keys AS key
 MATCH (:Entity {key: key})<-[:MENTIONS]-(p:Paper)
