@@ -21,6 +21,9 @@ from graph.store import GraphStore, QueryError, QueryTimeout, ReadOnlyError, Sto
 # (sorting millions of rows, building a huge list), so the deadline that a
 # caller sees is held here.
 DEADLINE_GRACE_S = 0.5
+# How long opening a store waits for indexes it just created to be usable.
+INDEX_BUILD_WAIT_S = 60.0
+INDEXES_NOT_READY = "CALL db.indexes() YIELD status WHERE status <> 'OPERATIONAL' RETURN count(*)"
 
 
 class FalkorStore(GraphStore):
@@ -116,6 +119,15 @@ class FalkorStore(GraphStore):
 
     def describe(self) -> str:
         return f"embedded FalkorDB ({self._location}, graph '{self.graph_name}')"
+
+    def setup_schema(self) -> None:
+        super().setup_schema()
+        # FalkorDB builds a new index in the background, and until it is
+        # operational the planner scans every node instead: a batch planned
+        # then looks each id up by a scan of every paper.
+        deadline = time.monotonic() + INDEX_BUILD_WAIT_S
+        while self.scalar(INDEXES_NOT_READY) and time.monotonic() < deadline:
+            time.sleep(0.05)
 
     def after_bulk_write(self) -> None:
         """Fold the append-only tail into a snapshot when it has grown, so

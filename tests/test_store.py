@@ -94,6 +94,17 @@ def test_schema_setup_is_idempotent(store):
     store.setup_schema()
 
 
+def test_an_opened_store_plans_lookups_on_its_indexes_at_once(store):
+    """FalkorDB builds an index over existing nodes in the background, and
+    plans a scan of every node until it is ready (a graph from before an
+    index was added): setting up the schema waits for it."""
+    store.drop_graph()
+    store.write("UNWIND range(1, 200000) AS i CREATE (:Entity {key: toString(i)})")
+    store.setup_schema()
+    plan = str(store._graph.explain("MATCH (e:Entity {key: '7'}) RETURN e"))
+    assert "Index Scan" in plan and "Label Scan" not in plan, plan
+
+
 def test_loader_builds_entities_and_co_occurrence(store):
     load_small_graph(store)
     rows = store.read("MATCH (e:Entity) RETURN e.key, e.label, e.paper_count, e.first_seen, e.last_seen ORDER BY e.key").rows
