@@ -20,7 +20,6 @@ from app.errors import USER_ERRORS, one_line
 from graph.store import GraphStore
 
 ASSETS = Path(__file__).parent / "assets"
-EAGER_DCC_PARTS = ("dropdown", "slider", "datepicker", "markdown")  # what every Explore page shows
 
 
 def create_app(store: GraphStore, auth: tuple[str, str] | None = None, curation: Path | None = None) -> dash.Dash:
@@ -35,11 +34,6 @@ def create_app(store: GraphStore, auth: tuple[str, str] | None = None, curation:
         suppress_callback_exceptions=True,
         on_error=_store_trouble,
     )
-    # dcc loads these parts of itself only once a page shows them; loaded with
-    # the app's scripts instead, their code runs while the server builds the
-    # page (app/layout.PagesAhead), not after the page has arrived.
-    for part in EAGER_DCC_PARTS:
-        app.scripts.append_script({"relative_package_path": f"dcc/async-{part}.js", "namespace": "dash"})
     first_page = layout.register(app, store)
     app.layout = lambda: _page_or_message(store, first_page)
     for page in layout.PAGE_MODULES.values():
