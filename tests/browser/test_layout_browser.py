@@ -66,6 +66,9 @@ def test_show_more_says_when_nothing_more_exists(dash_duo, app_url, browser_stor
     dash_duo.driver.get(app_url(f"/explore?focus=e:{key}"))
     dash_duo.wait_for_element("#explore-summary")
     wait_for(lambda: cy_count(dash_duo, "explore-canvas") > 1, message="the neighbourhood on the canvas")
+    # The canvas comes with the page; a view callback still under way when
+    # the button is clicked would clear the note after it was written.
+    wait_for(lambda: dash_duo.redux_state_rqs == [], message="the page's callbacks answered")
     click(dash_duo, "#explore-more")
     dash_duo.wait_for_contains_text("#explore-more-note", "Nothing more to show")
     assert "n" not in url_state(dash_duo)  # the URL did not grow a cap that changes nothing
