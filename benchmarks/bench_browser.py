@@ -34,6 +34,7 @@ from selenium.common.exceptions import TimeoutException as ScriptTimeoutExceptio
 from selenium.webdriver.chrome.service import Service
 
 from app.urls import State
+from benchmarks.homes import load_average
 from graph import StoreConfig, open_store, views
 from graph.views import NODE_TYPES, NodeRef
 
@@ -324,7 +325,7 @@ def main() -> None:
         if server is not None:
             server.terminate()
             server.wait(10)
-    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(load_average())
 
 
 if __name__ == "__main__":
