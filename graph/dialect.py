@@ -114,3 +114,6 @@ NEO4J = Dialect(
     variants_of_bases=("MATCH (e:Entity) WHERE e.base_keys IS NOT NULL AND any(key IN e.base_keys WHERE key IN $keys) "
                        "RETURN e.key AS key"),
 )
+
+# Every dialect, for a query written once per dialect (as the id function differs).
+DIALECTS = (FALKORDB, NEO4J)

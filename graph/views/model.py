@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Mapping
 
-from graph.dialect import ENTITY_LABELS, FALKORDB, NEO4J
+from graph.dialect import ENTITY_LABELS
 from graph.export.select import Subgraph
 from graph.results import GEdge, GNode
 
@@ -121,7 +121,6 @@ def entity_of(node: GNode) -> Entity:
 # the client longer than the server took to find a hub's 300 strongest
 # neighbours (client 50 -> 15 ms for them on the 40k graph).
 ENTITY_FIELDS = ("key", "name", "label", "aliases", "paper_count", "mention_count", "first_seen", "last_seen", "kb_id", "confidence")
-DIALECTS = (FALKORDB, NEO4J)
 
 
 def entity_columns(node_id: str, variable: str) -> str:

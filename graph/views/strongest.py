@@ -19,10 +19,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
+from graph.dialect import DIALECTS
 from graph.results import GEdge, GNode
 from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
-from graph.views.model import DIALECTS, entity_columns, node_from
+from graph.views.model import entity_columns, node_from
 
 # The date range keeps entities active in it (first seen before its end,
 # last seen after its start). Candidates (below MIN_CONFIDENCE) have no
