@@ -1,0 +1,48 @@
+"""benchmarks/judge_sample.py on the seed graph: a seed gives the same sample
+every time, each stratum holds what it says, and display names fold as a reader
+would confuse them."""
+from __future__ import annotations
+
+from collections import Counter
+
+from benchmarks.judge_sample import TYPES, collisions, draw_entities, draw_links, fold, load_entities
+from graph import open_store, settings
+
+
+def test_fold_joins_plurals_not_sizes_or_plus():
+    assert fold("LLMs") == fold("LLM")
+    assert fold("k-NN") == fold("KNN")
+    assert fold("7-Scenes") == fold("7Scenes")
+    assert fold("ViT-S") != fold("ViT")
+    assert fold("YOLOv8s") != fold("YOLOv8")
+    assert fold("ControlNet++") != fold("ControlNet")
+
+
+def test_sample_is_reproducible_and_stratified(seed_graph):
+    with open_store() as store:
+        entities = load_entities(store)
+        first = draw_entities(entities, 7, uniform=5, weighted=6, candidates=8)
+        again = draw_entities(load_entities(store), 7, uniform=5, weighted=6, candidates=8)
+        other = draw_entities(entities, 8, uniform=5, weighted=6, candidates=8)
+        links = draw_links(store, 7, 5)
+        assert links == draw_links(store, 7, 5)
+
+    assert [(d.stratum, d.entity.key) for d in first] == [(d.stratum, d.entity.key) for d in again]
+    assert [d.entity.key for d in first] != [d.entity.key for d in other]
+    sizes = Counter(d.stratum for d in first)
+    visible_types = {e.label for e in entities if e.visible}
+    for label in TYPES:
+        if label in visible_types:
+            assert sizes[f"weighted:{label}"] == 6
+            uniform = [d.entity for d in first if d.stratum == f"uniform:{label}"]
+            assert 0 < len(uniform) <= 5 and len({e.key for e in uniform}) == len(uniform)
+            assert all(e.visible and e.label == label for e in uniform)
+    assert all(d.entity.visible for d in first if d.stratum.startswith("weighted:"))
+    candidates = [d.entity for d in first if d.stratum == "candidate"]
+    assert len(candidates) == 8 and all(e.confidence < settings.MIN_CONFIDENCE for e in candidates)
+
+    by_key = {e.key: e for e in entities}
+    assert len(links) == 5 and len({frozenset((a, b)) for a, b, _ in links}) == 5
+    assert all(by_key[a].visible and by_key[b].visible and papers >= 1 for a, b, papers in links)
+    for group in collisions(entities):
+        assert len({fold(e.name) for e in group}) == 1 and all(e.visible for e in group)
