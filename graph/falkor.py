@@ -129,6 +129,18 @@ class FalkorStore(GraphStore):
         while self.scalar(INDEXES_NOT_READY) and time.monotonic() < deadline:
             time.sleep(0.05)
 
+    def data_version(self) -> tuple[str, str, int]:
+        """The server process (its run id: a restart may load other data) and
+        its count of writes: with the append-only file on (embedded.py), Redis
+        advances its replication offset by each write command it propagates,
+        a graph query that changed something included, a read or a write that
+        changed nothing not. A read begun after a count was seen sees every
+        write counted in it: a write is counted either after its changes are
+        visible or while it still holds the graph's lock, which the read waits for."""
+        reply = self._execute(["INFO", "server", "replication"], STORE_READ_TIMEOUT_S)
+        info = dict(line.split(":", 1) for line in _text(reply).splitlines() if ":" in line)
+        return self.graph_name, info["run_id"], int(info["master_repl_offset"])
+
     def after_bulk_write(self) -> None:
         """Fold the append-only tail into a snapshot when it has grown, so
         the next start loads in seconds instead of replaying every query."""
@@ -171,6 +183,10 @@ def _in_written_order(result: QueryResult, query: str) -> QueryResult:
     return QueryResult(
         columns=written, rows=[[row[i] for i in picks] for row in result.rows], truncated=result.truncated
     )
+
+
+def _text(reply: bytes | str) -> str:
+    return reply.decode() if isinstance(reply, bytes) else reply
 
 
 def _one_line(error: Exception) -> str:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Hashable, Iterable, Iterator, Mapping, Sequence
 
 from graph.batches import batched
 from graph.dialect import Dialect
@@ -103,6 +103,13 @@ class GraphStore(ABC):
             if len(page.rows) < page_size:
                 return
             after = page.rows[-1][0]
+
+    def data_version(self) -> Hashable | None:
+        """What the stored data is at: equal values mean no write has changed
+        it in between, whichever process wrote. A cache of query answers keys
+        on it (graph.views.strongest). None: the store cannot tell, so nothing
+        may be cached (Neo4j)."""
+        return None
 
     def after_bulk_write(self) -> None:
         """Called once at the end of a large load; a store that keeps a log to
