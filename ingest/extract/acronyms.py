@@ -75,6 +75,19 @@ def not_part_of_long_form(texts: list[str], start: int, long_form_start: int) ->
     )
 
 
+def _holds_long_form(entity: Span | None, start: int, acronym: str) -> bool:
+    """Whether the entity before the parenthesis can stand as the long form:
+    it starts where the letters do, or one word later with the acronym's
+    first letter. "Diffusion Transformers (DiTs)" with the NER's span on
+    "Transformers" alone must not make "Transformers" an alias of DiT: every
+    Transformer in the corpus would follow it."""
+    if entity is None:
+        return False
+    return entity.start <= start or (
+        entity.start == start + 1 and entity.text[:1].lower() == acronym[:1].lower()
+    )
+
+
 def _guess_label(long_form: Span) -> str | None:
     return gazetteer.lookup(long_form.text) or LABEL_BY_HEAD.get(long_form[-1].lower_)
 
@@ -110,7 +123,7 @@ def acronyms(doc: Doc) -> Doc:
             if entity_before in ents:
                 ents.remove(entity_before)
             entity_before = Span(doc, start, i, label=entity_before.label_)
-        long_form = entity_before if entity_before is not None and entity_before.start <= start + 1 else Span(doc, start, i)
+        long_form = entity_before if _holds_long_form(entity_before, start, acronym_token.text) else Span(doc, start, i)
         acronym_ent = by_start.get(i + 1)
         label = (
             (entity_before.label_ if entity_before is not None else None)
