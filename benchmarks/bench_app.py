@@ -6,7 +6,7 @@ prints p50/p95/max per interaction, in milliseconds, and the CPU time per
 call of this process and of the embedded server together (what the
 interaction costs, whatever else loads the machine). Focus entities are the
 most connected ones of each type (the slowest case) plus a random sample.
-Every click starts with the views' per-process cache empty, except that a
+Every click starts with the views' per-process caches empty, except that a
 click taken on an open view (a filter, "show more", expand, a download)
 first opens that view, untimed, as the user did.
 The store is only read (no schema set-up), so a shared graph can be timed.
@@ -41,7 +41,7 @@ from graph.export import FORMATS, write
 from graph.export.select import find_entity, neighbourhood
 from graph.store import GraphStore
 from graph.views import NODE_TYPES
-from graph.views.strongest import forget_strengths
+from graph.views.cache import forget_all
 
 BUDGET_MS = 300
 
@@ -140,7 +140,7 @@ def measure(clicks: list[Click], repeat: int, server: Callable[[], float]) -> tu
     times, cpu, slowest = [], 0.0, (0.0, "")
     for _ in range(repeat):
         for click in clicks:
-            forget_strengths()
+            forget_all()
             if click.on is not None:
                 click.on()
             cpu_started, started = time.process_time() + server(), time.perf_counter()

@@ -1,5 +1,5 @@
-"""The views' cache of a focus's link strengths (graph/views/strongest.py),
-on the real embedded server: one walk of a hub's links serves the view and
+"""The views' cache (graph/views/cache.py) of a focus's link strengths and
+its details panel, on the real embedded server: one walk of a hub's links serves the view and
 its details panel, even when both ask at once, and an ingest's write (from
 another connection, as `paperkg ingest` beside a running app) is seen at the
 next click. On real arXiv listings (the first lines of the shared corpus)."""
@@ -13,7 +13,6 @@ import pytest
 
 from graph import StoreConfig, open_store, views
 from graph.dialect import ENTITY_LABELS
-from graph.views import strongest
 from graph.views.strongest import STRENGTHS, Scope, neighbour_types
 from ingest.run import IngestOptions, ingest_paths
 from tests.test_reingest import listings, write
@@ -48,7 +47,7 @@ class StrengthReads:
 def direct(graph_name: str, key: str) -> dict:
     """The histogram read now, past the cache, on a connection of its own."""
     with open_store(StoreConfig.from_env(graph_name=graph_name)) as store:
-        return strongest._read_strengths(store, key, Scope(), tuple(ENTITY_LABELS)).strengths
+        return neighbour_types.__wrapped__(store, key, Scope(), ENTITY_LABELS).strengths
 
 
 def test_an_ingest_from_another_connection_is_seen_at_the_next_read(graph_name, tmp_path, monkeypatch):
@@ -61,6 +60,8 @@ def test_an_ingest_from_another_connection_is_seen_at_the_next_read(graph_name, 
     before = neighbour_types(app, hub, Scope(), ENTITY_LABELS)
     assert neighbour_types(app, hub, Scope(), ENTITY_LABELS) is before  # the details panel: no second walk
     assert reads.count == 1 and before.strengths == direct(graph_name, hub)
+    details = views.entity_details(app, hub)
+    assert views.entity_details(app, hub) is details  # "show more" asks the details panel again
 
     # A read-only query, or a write that changes nothing, keeps the answer.
     app.read("MATCH (p:Paper) RETURN count(p)")
@@ -72,6 +73,7 @@ def test_an_ingest_from_another_connection_is_seen_at_the_next_read(graph_name, 
     after = neighbour_types(app, hub, Scope(), ENTITY_LABELS)
     assert reads.count == 2
     assert after.strengths == direct(graph_name, hub) != before.strengths  # the new papers gave the hub new neighbours
+    assert views.entity_details(app, hub) == views.entity_details.__wrapped__(app, hub) != details
     app.close()
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from graph.dialect import ENTITY_LABELS
 from graph.store import GraphStore
+from graph.views.cache import per_data_version
 from graph.views.lookup import find_node
 from graph.views.model import Entity, NodeRef, Paper, entity_of, paper_of
 from graph.views.strongest import Scope, neighbour_types, strongest
@@ -69,6 +70,13 @@ ORDER BY e.label, e.name
 """
 
 
+# Each answer holds its papers' abstracts (~100 KB): a few dozen entities.
+DETAILS_CACHED = 64
+
+
+# Kept per data version: the details callback answers every change of the
+# page's URL ("show more", a filter), most of which leave the panel as it was.
+@per_data_version(maxsize=DETAILS_CACHED)
 def entity_details(store: GraphStore, key: str, papers: int = 50, per_type: int = 5) -> EntityDetails | None:
     node = find_node(store, NodeRef.entity(key))
     if node is None:

@@ -18,17 +18,14 @@ of one focus.
 """
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
-from typing import Hashable, Iterable
-
-from cachetools import LRUCache, cached
-from cachetools.keys import hashkey
+from typing import Iterable
 
 from graph.dialect import DIALECTS
 from graph.results import GEdge, GNode
 from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
+from graph.views.cache import per_data_version
 from graph.views.model import entity_columns, node_from
 
 # Strength histograms kept per process (a few hundred numbers each, a few
@@ -113,37 +110,15 @@ class Neighbours:
         return floor
 
 
-def neighbour_types(store: GraphStore, key: str, scope: Scope, labels: Iterable[str]) -> Neighbours:
+@per_data_version(maxsize=STRENGTHS_CACHED)
+def neighbour_types(store: GraphStore, key: str, scope: Scope, labels: tuple[str, ...]) -> Neighbours:
     """The strengths walk, read once per version of the stored data: a
-    view and its details panel (two callbacks, often at once on two
-    threads) and the next view of the same focus ("show more", "show
-    papers", a click) share one walk of a hub's links."""
-    version = store.data_version()
-    if version is None:
-        return _read_strengths(store, key, scope, tuple(labels))
-    return _known_strengths(store, version, key, scope, tuple(labels))
-
-
-def forget_strengths() -> None:
-    """Empty the cache: a benchmark times a first click on a focus."""
-    _known_strengths.cache_clear()
-
-
-def _read_strengths(store: GraphStore, key: str, scope: Scope, labels: tuple[str, ...]) -> Neighbours:
+    view and its details panel and the next view of the same focus ("show
+    more", "show papers", a click) share one walk of a hub's links."""
     strengths: dict[str, dict[int, int]] = {}
     for row in store.read(STRENGTHS, scope.params(key) | {"labels": list(labels)}).records():
         strengths.setdefault(row["type"], {})[row["papers"]] = row["n"]
     return Neighbours(scope, strengths)
-
-
-# Keyed by what the answer depends on: the data's version (which names the
-# graph) and the arguments. Entries of an older version are never looked up
-# again and age out. A caller finding its key being read waits for that read
-# (the condition) instead of walking the hub's links a second time.
-@cached(LRUCache(maxsize=STRENGTHS_CACHED), key=lambda store, version, *args: hashkey(version, *args),
-        condition=threading.Condition(), info=True)
-def _known_strengths(store: GraphStore, version: Hashable, key: str, scope: Scope, labels: tuple[str, ...]) -> Neighbours:
-    return _read_strengths(store, key, scope, labels)
 
 
 def strongest(store: GraphStore, key: str, known: Neighbours, types: Iterable[str], per_type: int) -> list[tuple[GNode, GEdge]]:
