@@ -110,7 +110,7 @@ def test_explore_render_leaves_the_canvas_alone_when_only_the_selection_changes(
     search = f"?focus=e:{method.key}"
     elements, layout, *_, drawn, note = explore.render(store, search, None)
     assert any(e["data"]["id"] == f"e:{method.key}" for e in elements) and layout["name"] == "preset" and note == ""
-    assert explore.render(store, search + "&sel=e:whatever", drawn) == (no_update,) * 7 + ("",)  # only the "show more" note clears
+    assert explore.render(store, search + "&sel=e:whatever", drawn) == (no_update,) * 8 + ("",)  # only the "show more" note clears
     assert explore.render(store, search + "&n=20", drawn)[0] is not no_update
 
 

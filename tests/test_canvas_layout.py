@@ -54,3 +54,24 @@ def test_growing_a_view_keeps_every_placed_node_and_places_the_new_ones_beyond_t
     # On the expanded node's side of the focus, and beyond it.
     assert sum(p.x * anchor.x + p.y * anchor.y > 0 for p in new) >= 18
     assert sum(math.hypot(p.x, p.y) > math.hypot(anchor.x, anchor.y) for p in new) >= 18
+
+
+def test_first_draw_holds_every_node_and_the_links_each_joined_by():
+    from app.components import canvas
+    from graph.views import ViewEdge
+
+    view = star(150, expanded="e:n0", extra=20)
+    joining = [ViewEdge("e:focus", f"e:n{i}", "CO_OCCURS", 3) for i in range(150)] + [ViewEdge("e:n0", f"e:x{i}", "CO_OCCURS", 2) for i in range(20)]
+    among = [ViewEdge(f"e:n{i}", f"e:n{i + 1}", "CO_OCCURS", 2) for i in range(1, 149)]
+    view = GraphView(view.nodes, joining + among, view.subgraph)
+    drawn = canvas.elements(view)
+    drawn[-1]["selected"] = True  # the link the details show comes first whatever it joins
+    first, later = canvas.first_draw(view, drawn)
+    assert sorted(e["data"]["id"] for e in first + later) == sorted(e["data"]["id"] for e in drawn)
+    assert {e["data"]["id"] for e in first if "source" not in e["data"]} == {n.ref.id for n in view.nodes}
+    assert {(e["data"]["source"], e["data"]["target"]) for e in first if "source" in e["data"]} == (
+        {(e.source, e.target) for e in joining} | {("e:n148", "e:n149")})
+    assert len(later) == len(among) - 1 and all("source" in e["data"] for e in later)
+    # Too few links among neighbours to be worth a second draw: all come first.
+    small = GraphView(view.nodes, joining + among[:canvas.LATER_LINKS_MIN - 1], view.subgraph)
+    assert canvas.first_draw(small, canvas.elements(small)) == (canvas.elements(small), [])

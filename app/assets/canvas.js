@@ -1,7 +1,8 @@
 /* The Explore canvas hands its node positions to the server before a new
    view is drawn, so the nodes that stay keep their place (only new ones are
    placed): see app/pages/explore.py and app/components/canvas_layout.py.
-   It also highlights the edge of the link the details panel shows. */
+   It also highlights the edge of the link the details panel shows, and
+   draws a big view's secondary links after its first frame. */
 (function () {
   // dash-cytoscape keeps its cytoscape instance on an element inside the container.
   function cyOf(canvasId) {
@@ -22,6 +23,25 @@
           });
         }
         return {search: search, positions: positions};
+      },
+      // A big view's links among neighbours (app/components/canvas.py
+      // `first_draw`) join the canvas once its first frame is painted; the
+      // number added, or null when a newer view is on the canvas by then.
+      later: function (links, drawn, canvasId) {
+        if (!links || !links.length) {
+          return 0;
+        }
+        const first = new Set((drawn || []).filter(e => e.data.source !== undefined).map(e => e.data.id));
+        return new Promise(resolve => requestAnimationFrame(() => setTimeout(() => {
+          const cy = cyOf(canvasId);
+          const edges = cy ? cy.edges() : null;
+          if (!edges || edges.length !== first.size || edges.some(e => !first.has(e.id()))) {
+            resolve(null);
+            return;
+          }
+          cy.add(links);
+          resolve(links.length);
+        }, 0)));
       },
       // The URL's `link` (two entity keys) selects the edge between them.
       pick: function (search, canvasId) {

@@ -33,6 +33,7 @@ HUBS_PER_TYPE = 3  # the biggest nodes of each type in a big view keep a label r
 # once per size it has not seen in the page (~0.5 ms each), and a 300-node
 # view had ~100 distinct sizes to measure before its first draw.
 FONT_MIN, FONT_STEP = 9.0, 1.2
+LATER_LINKS_MIN = 100  # fewer links than this are not worth a second draw: they come with the first
 
 # Element data carries only what differs per element (label, size, font,
 # link width); colours and shapes come from the type here, so a 1,000-node
@@ -116,6 +117,26 @@ def elements(view: GraphView, placed: Mapping[str, Point] | None = None) -> list
             element["classes"] = "mentions"
         out.append(element)
     return out
+
+
+def first_draw(view: GraphView, drawn: list[dict]) -> tuple[list[dict], list[dict]]:
+    """`drawn` (the view's elements) split into the first frame and the links
+    added once it is painted (app/assets/canvas.js `later`). The first frame
+    has every node, each one's link to the node it joined through (the
+    focus, or the node expanded: what the layout is built from) and any
+    selected link; the links among neighbours follow. In a 300-node view
+    they are half of its ~600 links, and links were most of cytoscape's
+    first draw (docs/benchmarks.md, session 16)."""
+    focus = next((n.ref.id for n in view.nodes if n.focus), None)
+    joined = {frozenset((n.ref.id, n.via or focus)) for n in view.nodes if not n.focus and focus is not None}
+    first, later = [], []
+    for element in drawn:
+        data = element["data"]
+        is_later = "source" in data and not element.get("selected") and frozenset((data["source"], data["target"])) not in joined
+        (later if is_later else first).append(element)
+    if len(later) < LATER_LINKS_MIN:
+        return drawn, []
+    return first, later
 
 
 def stylesheet(view: GraphView | None, extra_styles: list[dict] = ()) -> list[dict]:

@@ -12,7 +12,7 @@ from dash import ClientsideFunction, Input, Output, State as DashState, dcc, htm
 
 from app import settings
 from app.components import details
-from app.components.canvas import SERVER_LAYOUT, canvas, elements, layout_options, legend, placed_elements, stylesheet
+from app.components.canvas import SERVER_LAYOUT, canvas, elements, first_draw, layout_options, legend, placed_elements, stylesheet
 from app.components.canvas_layout import Point
 from app.components.export import export_controls, send_subgraph
 from app.components.url_sync import bind, bind_selection, page_location, url_id
@@ -119,6 +119,7 @@ def start_here(store: GraphStore, state: State) -> list:
 def layout(store: GraphStore, pathname: str, search: str) -> html.Div:
     state = State.parse(search)
     view = build(store, state)
+    first, later = first_draw(view, canvas_elements(view, state)) if view else ([], [])
     return html.Div([
         page_location(PAGE, pathname, search),
         html.Aside([
@@ -142,10 +143,12 @@ def layout(store: GraphStore, pathname: str, search: str) -> html.Div:
         ], className="sidebar"),
         html.Section([
             html.Div(status(store, state, view), id="explore-status", className="status"),
-            canvas("explore-canvas", canvas_elements(view, state) if view else [], canvas_layout(state), view=view, refresh_layout=False),
+            canvas("explore-canvas", first, canvas_layout(state), view=view, refresh_layout=False),
             legend(),
         ], className="main"),
         details.panel(PAGE, details.content(store, PAGE, state)),
+        dcc.Store(id="explore-later", data=later),
+        dcc.Store(id="explore-later-added"),
         dcc.Store(id="explore-drawn", data=drawn_key(state)),
         dcc.Store(id="explore-hidden", data=sum(view.hidden.values()) if view else 0),
         dcc.Store(id="explore-positions"),
@@ -156,7 +159,8 @@ def layout(store: GraphStore, pathname: str, search: str) -> html.Div:
 def render(store: GraphStore, search: str, drawn: str | None, positions: dict[str, list[float]] | None = None,
            styles: list[dict] | None = None):
     """Canvas (elements, layout, stylesheet), summary, type counts, what
-    "show more" could add, and its note cleared, for the URL: one answer,
+    "show more" could add, the links drawn after the first frame, and the
+    note cleared, for the URL: one answer,
     one round trip. The canvas is left as it is when only the selection
     changed. `positions` (node id → [x, y]) are the nodes on the canvas now:
     those staying in the view stay where they are, unless the focus or the
@@ -165,16 +169,17 @@ def render(store: GraphStore, search: str, drawn: str | None, positions: dict[st
     state = State.parse(search)
     key = drawn_key(state)
     if key == drawn:
-        return (no_update,) * 7 + ("",)
+        return (no_update,) * 8 + ("",)
     view = build(store, state)
     if view is None:
-        return [], canvas_layout(state), stylesheet(None), status(store, state, view), type_options(view), 0, key, ""
+        return [], canvas_layout(state), stylesheet(None), status(store, state, view), type_options(view), 0, [], key, ""
     shown = State.parse(drawn) if drawn is not None else None
     keep = shown is not None and shown.focus == state.focus and shown.layout == state.layout
     previous = {node_id: Point(*xy) for node_id, xy in (positions or {}).items()} if keep else {}
     restyled = stylesheet(view)
-    return (canvas_elements(view, state, previous), canvas_layout(state), no_update if restyled == styles else restyled,
-            status(store, state, view), type_options(view), sum(view.hidden.values()), key, "")
+    first, later = first_draw(view, canvas_elements(view, state, previous))
+    return (first, canvas_layout(state), no_update if restyled == styles else restyled,
+            status(store, state, view), type_options(view), sum(view.hidden.values()), later, key, "")
 
 
 def register(app, store: GraphStore) -> None:
@@ -185,6 +190,12 @@ def register(app, store: GraphStore) -> None:
         Output("explore-positions", "data"),
         Input(URL, "search"), DashState("explore-canvas", "id"),
         prevent_initial_call=True,
+    )
+
+    app.clientside_callback(
+        ClientsideFunction(namespace="paperkg_canvas", function_name="later"),
+        Output("explore-later-added", "data"),
+        Input("explore-later", "data"), DashState("explore-canvas", "elements"), DashState("explore-canvas", "id"),
     )
 
     # A link opened by its "appears with" chip (the canvas is not redrawn for
@@ -199,7 +210,7 @@ def register(app, store: GraphStore) -> None:
     @app.callback(
         Output("explore-canvas", "elements"), Output("explore-canvas", "layout"), Output("explore-canvas", "stylesheet"),
         Output("explore-status", "children"), Output("explore-types", "options"), Output("explore-hidden", "data"),
-        Output("explore-drawn", "data"), Output("explore-more-note", "children", allow_duplicate=True),
+        Output("explore-later", "data"), Output("explore-drawn", "data"), Output("explore-more-note", "children", allow_duplicate=True),
         Input("explore-positions", "data"), DashState("explore-drawn", "data"), DashState("explore-canvas", "stylesheet"),
         prevent_initial_call=True,
     )

@@ -99,3 +99,30 @@ def test_a_bookmark_builds_its_page_once_while_the_browser_loads_the_scripts(das
     click(dash_duo, "#nav-explore")
     wait_for(lambda: len(built) == 2, message="Explore built again")
     assert built[1][0] == "/explore" and built[1][2] != "page-ahead"
+
+
+def edge_ids(dash_duo) -> set[str]:
+    return set(dash_duo.driver.execute_script(FIND_CY + "return cy ? cy.edges().map(e => e.id()) : [];", "explore-canvas"))
+
+
+def test_links_among_neighbours_join_after_the_first_frame_and_leave_with_their_view(dash_duo, app_url, browser_store, monkeypatch):
+    from app.components import canvas
+
+    monkeypatch.setattr(canvas, "LATER_LINKS_MIN", 1)  # the seed graph's views have few links among neighbours
+    focus = views.top_entities(browser_store, "Method", 1)[0]
+    view = views.explore(browser_store, views.NodeRef.entity(focus.key), views.ViewFilters())
+    first, later = canvas.first_draw(view, canvas.elements(view))
+    assert later and first
+    dash_duo.driver.get(app_url(f"/explore?focus=e:{focus.key}"))
+    links = {e["data"]["id"] for e in canvas.elements(view) if "source" in e["data"]}
+    wait_for(lambda: edge_ids(dash_duo) == links, message="every link of the view on the canvas")
+
+    # A new view (a neighbour expanded): its links, and none of the last view's that it does not have.
+    neighbour = next(n.ref for n in view.nodes if not n.focus and n.type != "Paper"
+                     and len(views.explore(browser_store, view.focus.ref, views.ViewFilters(), (n.ref,)).nodes) > len(view.nodes))
+    expanded = views.explore(browser_store, view.focus.ref, views.ViewFilters(), (neighbour,))
+    tap(dash_duo, "explore-canvas", neighbour.id)
+    click(dash_duo, "#expand-link")
+    wait_for(lambda: cy_count(dash_duo, "explore-canvas") == len(expanded.nodes), message="the expanded view")
+    links = {e["data"]["id"] for e in canvas.elements(expanded) if "source" in e["data"]}
+    wait_for(lambda: edge_ids(dash_duo) == links, message="exactly the expanded view's links on the canvas")
