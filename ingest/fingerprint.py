@@ -4,7 +4,7 @@ derived from the files themselves so that no change can leave stale links.
     extractor_fingerprint("fast")            # model files + extraction and normalisation code and data
     extraction_id(that, curation)            # ... + the curation rules: stored on every paper
     extraction_fingerprint("fast", curation) # both at once
-    confidence_rules_id()                    # what stored confidences were computed with (not per paper)
+    confidence_rules_id()                    # what stored confidences and edges were computed with (not per paper)
 
 A paper whose stored id differs from the current one is re-extracted. The
 extractor part travels with extraction output (`paperkg extract --cluster`
@@ -13,9 +13,11 @@ extraction that really produced their links.
 """
 from __future__ import annotations
 
+import ast
 import dataclasses
 import hashlib
 import json
+import textwrap
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -65,21 +67,45 @@ def extractor_fingerprint(model: str = "fast") -> str:
 
 @lru_cache(maxsize=None)
 def confidence_rules_id() -> str:
-    """What an entity's stored confidence was computed with: the confidence
-    rules (`ingest/confidence.py`, its weights and ceilings) and the function
-    that gathers an entity's evidence (`load.entity_properties`). Confidence
-    decides no paper's links, so it is not in the extraction id: an entity
-    stored under other rules is scored again from its stored tally
-    (`load.rescore_stale`) at the end of the next ingest or load, and no
-    paper is re-extracted. The knowledge base and field list it reads are in
-    the extraction id already."""
+    """What an entity's stored confidence and co-occurrence edges were
+    computed with: the confidence rules (`ingest/confidence.py`, its weights
+    and ceilings), the function that gathers an entity's evidence
+    (`load.entity_properties`) and the line between candidates and visible
+    entities (`graph.settings.MIN_CONFIDENCE`, which decides the edges).
+    The code counts as parsed, without docstrings, comments or imports
+    (`code_digest`): a reworded comment or a tidied import rescores nothing,
+    while a changed weight, condition or call does. Confidence decides no
+    paper's links, so it is not in the extraction id: an entity stored under
+    other rules is scored again from its stored tally (`load.rescore_stale`)
+    at the end of the next ingest or load, and no paper is re-extracted. The
+    knowledge base and field list it reads are in the extraction id already."""
     import inspect
 
+    from graph import settings
     from ingest import load
 
-    digest = hashlib.sha256((INGEST_DIR / "confidence.py").read_bytes())
-    digest.update(inspect.getsource(load.entity_properties).encode())
-    return digest.hexdigest()[:12]
+    rules = code_digest((INGEST_DIR / "confidence.py").read_text(encoding="utf-8"))
+    evidence = code_digest(textwrap.dedent(inspect.getsource(load.entity_properties)))
+    return hashlib.sha256(f"{rules}:{evidence}:{settings.MIN_CONFIDENCE!r}".encode()).hexdigest()[:12]
+
+
+def code_digest(source: str) -> str:
+    """SHA-256 of Python code as parsed: its syntax tree without positions,
+    docstrings or import statements (what the imported names are is decided
+    where they are used, and the modules they come from are hashed where
+    they matter). Comments and layout never reach the tree."""
+    tree = ast.parse(source)
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if not isinstance(body, list):
+            continue
+        kept = [statement for statement in body if not isinstance(statement, (ast.Import, ast.ImportFrom))]
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and kept \
+                and isinstance(kept[0], ast.Expr) and isinstance(kept[0].value, ast.Constant) \
+                and isinstance(kept[0].value.value, str):
+            kept = kept[1:]
+        node.body = kept or [ast.Pass()]
+    return hashlib.sha256(ast.dump(tree).encode()).hexdigest()
 
 
 def curation_digest(curation: Curation) -> str:

@@ -167,6 +167,13 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None) -> t
     }
 
 
+def _alias_keys(tally: EntityTally) -> set[str]:
+    """The names that lead to the entity from another key: its stored
+    `alias_keys` (`entity_properties`, left as it is: its code is part of the
+    confidence rules' id)."""
+    return {alias_key(alias) for alias in tally.surfaces} - {tally.key}
+
+
 class AliasIndex:
     """Alias normal form → entity key for the names stored entities were
     defined with (an acronym and its long form), so an acronym defined in an
@@ -198,6 +205,9 @@ class AliasIndex:
 
     def mapping(self) -> dict[str, str]:
         return {alias: min(keys, key=lambda k: (-self._papers[k], k)) for alias, keys in self._entities.items()}
+
+    def claimed_by(self, key: str) -> tuple[str, ...]:
+        return self._of_entity.get(key, ())
 
 
 @dataclass
@@ -324,6 +334,8 @@ class Loader:
             for link in links
         ]
         tallies = stored_tallies(self.store, sorted({c.key for c in taken_back} | {c.key for c in added}))
+        # Only a take-back can make an entity give up a name (`absorb_bare_acronyms`).
+        claimed = {key: _alias_keys(tallies[key]) for key in {c.key for c in taken_back}}
         for item in taken_back:
             tallies[item.key].add(item, -1)
         for item in added:
@@ -331,7 +343,10 @@ class Loader:
         self._refresh_lost_dates([t for t in tallies.values() if t.dates_lost and t.papers > 0], relink, added)
 
         entities, promoted, demoted, result = _entity_rows(tallies, self.curation)
-        self.due_refresh.add(sorted(tallies))
+        # The names an entity gives up are due too: their sense may move to
+        # another entity, which may then absorb a bare acronym.
+        released = {alias for key, names in claimed.items() for alias in names - set(result.alias_keys[key] or ())}
+        self.due_refresh.add(sorted(set(tallies) | released))
         kill_point("before_write")
         self.store.write(queries.WRITE_BATCH, {
             "relink": relink,
@@ -357,12 +372,27 @@ class Loader:
         like a batch (one statement; counts, labels, co-occurrence, the
         emptied entity deleted). Only those papers are rewritten; papers
         stamped by other extraction code are left to the ingest that
-        re-extracts them. Call after the batches. Returns the entities absorbed."""
+        re-extracts them. Call after the batches. Returns the entities absorbed.
+
+        Only what the writes since the last corpus-level refresh (this run's,
+        and an interrupted run's: `due_refresh`) can have made absorbable is
+        looked at: an acronym is absorbable by its own stored forms and
+        papers, its sense's, and which entity the alias index gives it, all
+        changed only by writing one of those entities, or an entity that
+        claims or gave up its name. Nothing written, nothing read."""
+        if not self.due_refresh.path.exists():
+            return 0
+        touched = self.due_refresh.keys()  # None: every entity (a marker from an older version)
         if self._aliases is None:
             self._aliases = AliasIndex(self.store.read(queries.DEFINED_ALIASES).rows)
         senses = {alias: key for alias, key in self._aliases.mapping().items()
                   if alias != key and alias not in self.curation.labels}
-        stored = {key: (key, aliases, papers) for key, aliases, papers in self.store.read_batched(_STORED_KEYS, "keys", sorted(senses)).rows}
+        if touched is not None:
+            concerned = touched | {alias for key in touched for alias in self._aliases.claimed_by(key)}
+            candidates = sorted(senses.keys() & concerned)
+        else:
+            candidates = sorted(senses)
+        stored = {key: (key, aliases, papers) for key, aliases, papers in self.store.read_batched(_STORED_KEYS, "keys", candidates).rows}
         stored.update((key, (key, aliases, papers)) for key, aliases, papers in self.store.read_batched(
             _STORED_KEYS, "keys", sorted({senses[alias] for alias in stored if alias in senses} - set(stored))).rows)
         bare = {alias for alias in stored if alias in senses and _bare_acronym_of(stored[alias], stored.get(senses[alias]))}
@@ -466,9 +496,11 @@ def _entity_rows(tallies: dict[str, EntityTally], curation: Curation) -> tuple[d
 def stored_tallies(store: GraphStore, keys: list[str]) -> dict[str, EntityTally]:
     """The stored tallies of the entities `keys` (empty ones for keys not stored)."""
     tallies = {key: EntityTally(key) for key in keys}
-    legacy, confirmed = [], {}
+    legacy, confirmed, other_rules = [], {}, []
     for row in store.read_batched(queries.ENTITY_TALLIES, "keys", keys).records():
         confirmed[row["key"]] = row["confidence"] is None or row["confidence"] >= MIN_CONFIDENCE
+        if row["confidence_rules"] != confidence_rules_id():
+            other_rules.append(row["key"])
         if row["label_votes"] is None:  # written before entities kept tallies
             legacy.append(row["key"])
             continue
@@ -481,16 +513,26 @@ def stored_tallies(store: GraphStore, keys: list[str]) -> dict[str, EntityTally]
     for row in store.read_batched(queries.ENTITY_MENTIONS, "keys", legacy, {"except": []}).records():
         tallies[row["key"]].add(Contribution(
             row["key"], row["label"], tuple(row["surfaces"] or ()), row["count"], row["published"]))
+    # Scored under other rules, perhaps another MIN_CONFIDENCE: whether the
+    # entity is in co-occurrence is read from its edges (one that has none
+    # to build is promoted for nothing, at the cost of one read).
+    in_cooccurrence = {key for (key,) in store.read_batched(_IN_COOCCURRENCE, "keys", other_rules).rows}
+    for key in other_rules:
+        confirmed[key] = key in in_cooccurrence
     for key, stored_confirmed in confirmed.items():
         tallies[key].stored_confirmed = stored_confirmed
     return tallies
 
 
+_IN_COOCCURRENCE = "UNWIND $keys AS key MATCH (:Entity {key: key})-[:CO_OCCURS]-(:Entity) RETURN DISTINCT key"
+
+
 # Entities whose confidence was computed under other rules (or before the
-# rules were recorded).
+# rules were recorded), a page at a time (GraphStore.read_pages).
 STALE_CONFIDENCE = """
-MATCH (e:Entity) WHERE e.confidence_rules IS NULL OR e.confidence_rules <> $rules
+MATCH (e:Entity) WHERE e.key > $after AND (e.confidence_rules IS NULL OR e.confidence_rules <> $rules)
 RETURN e.key AS key, e.label AS label, e.name AS name
+ORDER BY e.key LIMIT $page
 """
 
 
@@ -502,19 +544,25 @@ def rescore_stale(store: GraphStore, curation: Curation) -> int:
     entities per statement, each leaving them fresh: an interrupted run
     leaves whole batches, and the next goes on. Nothing is re-extracted.
     Returns how many entities were scored."""
-    stale = {key: (label, name) for key, label, name in store.read(STALE_CONFIDENCE, {"rules": confidence_rules_id()}).rows}
-    for keys in batched(sorted(stale), READ_BATCH):
-        entities, promoted, demoted, _ = _entity_rows(stored_tallies(store, keys), curation)
-        # A new label or name concerns display-name qualifiers and variant links.
-        moved = [row["key"] for label, rows in entities.items() for row in rows
-                 if stale[row["key"]] != (label, row["properties"]["name"])]
-        if moved:
-            variants.DueRefresh.of(store).add(sorted(moved))
-        store.write(queries.WRITE_BATCH, {
-            "relink": [], "retire": [], "papers": [], "entities": entities, "mentions": [], "proposes": [],
-            "orphans": [], "min_confidence": MIN_CONFIDENCE, "promoted": promoted, "demoted": demoted,
-        })
-    return len(stale)
+    scored = 0
+    for page in store.read_pages(STALE_CONFIDENCE, {"rules": confidence_rules_id()}, page_size=READ_BATCH):
+        scored += len(page.rows)
+        _rescore(store, curation, {key: (label, name) for key, label, name in page.rows})
+    return scored
+
+
+def _rescore(store: GraphStore, curation: Curation, stale: Mapping[str, tuple[str, str]]) -> None:
+    """One statement rescoring the entities `stale` (key → stored label and name)."""
+    entities, promoted, demoted, _ = _entity_rows(stored_tallies(store, sorted(stale)), curation)
+    # A new label or name concerns display-name qualifiers and variant links.
+    moved = [row["key"] for label, rows in entities.items() for row in rows
+             if stale[row["key"]] != (label, row["properties"]["name"])]
+    if moved:
+        variants.DueRefresh.of(store).add(sorted(moved))
+    store.write(queries.WRITE_BATCH, {
+        "relink": [], "retire": [], "papers": [], "entities": entities, "mentions": [], "proposes": [],
+        "orphans": [], "min_confidence": MIN_CONFIDENCE, "promoted": promoted, "demoted": demoted,
+    })
 
 
 _STORED_KEYS = "UNWIND $keys AS key MATCH (e:Entity {key: key}) RETURN e.key, e.aliases, e.paper_count"
@@ -608,10 +656,20 @@ def load_records(
         docs = list(extract((r.id, paper_text(r)) for r in plan.to_extract))
         loader.written(plan, loader.write(plan, loader.resolve(docs)))
         summary.add(plan.summary)
-    loader.absorb_bare_acronyms()
-    rescore_stale(store, curation)
-    loader.due_refresh.run(store)
+    finish_batches(store, curation, loader)
     return summary
+
+
+def finish_batches(store: GraphStore, curation: Curation, loader: Loader | None) -> variants.Refreshed | None:
+    """What follows the batch writes of every load (`ingest`, `paperkg
+    load`, `load_records`), in this order: bare acronyms stored before a
+    paper of the load defined them absorbed (by `loader`, if the load made
+    one), entities scored under other confidence rules rescored, and the
+    corpus-level refresh of what the batches wrote, if any is due."""
+    if loader is not None:
+        loader.absorb_bare_acronyms()
+    rescore_stale(store, curation)
+    return variants.DueRefresh.of(store).run(store)
 
 
 def _link_row(link: EntityLink) -> dict:

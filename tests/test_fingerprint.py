@@ -139,3 +139,74 @@ def test_entities_scored_under_other_confidence_rules_are_scored_again(store, mo
     monkeypatch.undo()
     assert rescore_stale(store, Curation.empty()) == 3  # and back: the edge is built again
     assert read() == scored and edges() == 1
+
+
+def test_the_confidence_rules_id_follows_the_code_not_its_text(package_copy):
+    """Comments, docstrings and imports decide no score: rewording them keeps
+    the id (a byte hash rescored all 175k entities of the 40k graph for a
+    tidied import); the threshold that decides co-occurrence edges is in it."""
+    from graph import settings
+
+    ingest, _ = package_copy
+    fingerprint.confidence_rules_id.cache_clear()
+    before = fingerprint.confidence_rules_id()
+    rules = ingest / "confidence.py"
+    text = rules.read_text()
+    reworded = (text.replace('"""How much an entity', '"""How far an entity', 1)
+                .replace("from typing import Sequence\n", "from typing import Sequence  # for defined()\nimport math\n")
+                .replace("KB_WEIGHT = 0.6", "# the knowledge base counts most\nKB_WEIGHT = 0.6"))
+    assert reworded != text
+    rules.write_text(reworded)
+    fingerprint.confidence_rules_id.cache_clear()
+    try:
+        assert fingerprint.confidence_rules_id() == before
+        rules.write_text(reworded.replace("score * (0.5 + 0.5 *", "score * (0.4 + 0.6 *"))
+        fingerprint.confidence_rules_id.cache_clear()
+        assert fingerprint.confidence_rules_id() != before
+        rules.write_text(text)
+        fingerprint.confidence_rules_id.cache_clear()
+        assert fingerprint.confidence_rules_id() == before
+        settings_before = settings.MIN_CONFIDENCE
+        settings.MIN_CONFIDENCE = 0.35
+        fingerprint.confidence_rules_id.cache_clear()
+        assert fingerprint.confidence_rules_id() != before
+    finally:
+        settings.MIN_CONFIDENCE = settings_before
+        fingerprint.confidence_rules_id.cache_clear()
+
+
+def test_a_new_threshold_moves_the_edges_of_entities_it_moves_across(store, monkeypatch):
+    """Raised above two-paper names, the line takes their co-occurrence edge
+    at the next load, though their scores did not change; lowered back, the
+    edge returns. Stored scores alone cannot tell which side of the old line
+    an entity was on: the edges say it."""
+    from graph import settings
+    from ingest import load
+    from ingest.load import load_records, rescore_stale
+    from ingest.mentions import ExtractedDoc, Mention
+    from ingest.records import PaperRecord
+
+    def doc(n: int, names: list[str]) -> ExtractedDoc:
+        text = f"Paper {n}: " + " and ".join(names) + "."
+        return ExtractedDoc(f"line:{n}", text, [Mention(text.index(s), text.index(s) + len(s), "METHOD", s, s.lower(),
+                                                        sentence_end=len(text)) for s in names])
+
+    docs = {d.id: d for d in (doc(1, ["Quoxnet", "Glarpformer"]), doc(2, ["Quoxnet", "Glarpformer"]))}
+    records = [PaperRecord(id=i, title=f"Line {i}", abstract=d.text, published="2025-01-01", sources=("t",)) for i, d in docs.items()]
+    load_records(store, records, extract=lambda pairs: [docs[i] for i, _ in pairs], extraction="t", curation=Curation.empty())
+    edges = lambda: store.read("MATCH ()-[c:CO_OCCURS]->() RETURN count(c)").rows[0][0]  # noqa: E731
+    scores = dict(store.read("MATCH (e:Entity) RETURN e.key, e.confidence").rows)
+    assert edges() == 1 and set(scores.values()) == {0.3}
+
+    fingerprint.confidence_rules_id.cache_clear()
+    monkeypatch.setattr(settings, "MIN_CONFIDENCE", 0.35)
+    monkeypatch.setattr(load, "MIN_CONFIDENCE", 0.35)
+    try:
+        assert rescore_stale(store, Curation.empty()) == 2
+        assert edges() == 0 and dict(store.read("MATCH (e:Entity) RETURN e.key, e.confidence").rows) == scores
+        monkeypatch.undo()
+        fingerprint.confidence_rules_id.cache_clear()
+        assert rescore_stale(store, Curation.empty()) == 2
+        assert edges() == 1
+    finally:
+        fingerprint.confidence_rules_id.cache_clear()
