@@ -111,7 +111,7 @@ def counts(home: Path) -> str:
     with open_store(config, setup=False) as store:
         papers = store.scalar("MATCH (p:Paper) RETURN count(p)")
         entities = store.scalar("MATCH (e:Entity) RETURN count(e)")
-        mentions = store.scalar("MATCH (:Paper)-[m:MENTIONS]->() RETURN count(m)")
+        mentions = store.scalar("MATCH ()-[m:MENTIONS]->() RETURN count(m)")
         co_occurs = store.scalar("MATCH ()-[c:CO_OCCURS]->() RETURN count(c)")
     return f"papers {papers:,} · entities {entities:,} · MENTIONS {mentions:,} · CO_OCCURS {co_occurs:,}"
 

@@ -89,15 +89,16 @@ class GraphStore(ABC):
         results = list(self.read_batches(query, param, values, params, batch_size=batch_size))
         return QueryResult(results[0].columns if results else [], [row for result in results for row in result.rows])
 
-    def read_pages(self, query: str, *, page_size: int = READ_PAGE_ROWS) -> Iterator[QueryResult]:
+    def read_pages(self, query: str, params: Mapping[str, Any] | None = None, *,
+                   page_size: int = READ_PAGE_ROWS) -> Iterator[QueryResult]:
         """Every row of `query` a page at a time, by key: the query takes the
-        last key read as `$after` ("" at first) and the page size as `$page`,
-        and returns its rows ordered by their first column, the key, so each
-        page is an index seek instead of a SKIP over the rows before it.
-        Each non-empty page's result, read as it is drawn."""
+        last key read as `$after` ("" at first) and the page size as `$page`
+        (with `params` beside), and returns its rows ordered by their first
+        column, the key, so each page is an index seek instead of a SKIP over
+        the rows before it. Each non-empty page's result, read as it is drawn."""
         after = ""
         while True:
-            page = self.read(query, {"after": after, "page": page_size})
+            page = self.read(query, {**(params or {}), "after": after, "page": page_size})
             if page.rows:
                 yield page
             if len(page.rows) < page_size:

@@ -166,9 +166,7 @@ def load_mentions(store: GraphStore, path: str | Path, curation: Curation, batch
             if on_batch:
                 on_batch(len(batch))
         report.papers = report.records_read
-        if loader:
-            loader.absorb_bare_acronyms()  # stored before a paper of this file defined them
-        finish_writes(store, report, curation)
+        finish_writes(store, report, curation, loader)
     fill_counts(store, report)
     return report
 

@@ -383,6 +383,8 @@ class Loader:
         if not self.due_refresh.path.exists():
             return 0
         touched = self.due_refresh.keys()  # None: every entity (a marker from an older version)
+        if touched is not None and not touched:
+            return 0
         if self._aliases is None:
             self._aliases = AliasIndex(self.store.read(queries.DEFINED_ALIASES).rows)
         senses = {alias: key for alias, key in self._aliases.mapping().items()

@@ -1,0 +1,88 @@
+"""What follows a load's batch writes (`ingest.load.finish_batches`): bare
+acronyms are absorbed by looking at what the load wrote only, and nothing is
+read when it wrote nothing; stale confidences are rescored a page at a time.
+On the real embedded FalkorDB server, through `load_records`."""
+from __future__ import annotations
+
+from graph import queries
+from ingest import load
+from ingest.curation import Curation
+from ingest.load import _STORED_KEYS, BatchPlan, Loader, finish_batches, load_records
+from ingest.mentions import ExtractedDoc, Mention
+from ingest.normalize import alias_key
+from ingest.records import PaperRecord
+
+ENTITIES = """MATCH (e:Entity) OPTIONAL MATCH (e)<-[:MENTIONS]-(p:Paper) WITH e, p ORDER BY p.id
+RETURN e.key, e.paper_count, collect(p.id)"""
+
+
+def mention(text: str, surface: str, canonical: str, aliases: tuple[str, ...] = ()) -> Mention:
+    at = text.index(surface)
+    return Mention(at, at + len(surface), "DATASET", surface, canonical, aliases=aliases, sentence_end=len(text))
+
+
+def defining(paper_id: str, text: str, long_form: str) -> ExtractedDoc:
+    """A paper that pairs `long_form` with the acronym ZWS."""
+    key = alias_key(long_form)
+    return ExtractedDoc(paper_id, text, [mention(text, long_form, key, ("ZWS",)), mention(text, "ZWS", key, (long_form,))])
+
+
+def bare(paper_id: str) -> ExtractedDoc:
+    text = "We denoise ZWS with a quox filter."
+    return ExtractedDoc(paper_id, text, [mention(text, "ZWS", "zws")])
+
+
+def plain(paper_id: str, text: str, name: str) -> ExtractedDoc:
+    return ExtractedDoc(paper_id, text, [mention(text, name, alias_key(name))])
+
+
+def run(store, docs: list[ExtractedDoc]) -> list[tuple]:
+    by_id = {d.id: d for d in docs}
+    records = [PaperRecord(id=d.id, title=f"Quox {d.id}", abstract=d.text, published="2025-01-01", sources=("t",)) for d in docs]
+    load_records(store, records, extract=lambda pairs: [by_id[i] for i, _ in pairs], extraction="t",
+                 curation=Curation.empty(), batch_size=2)
+    return sorted((key, papers, tuple(sorted(ids))) for key, papers, ids in store.read(ENTITIES).rows)
+
+
+def test_an_acronym_whose_sense_moves_when_another_entity_gives_up_its_name_is_absorbed(store):
+    """ZWS is stored bare; two papers then pair it with "quux transform"
+    (which it does not abbreviate: that sense absorbs nothing) and one with
+    "zonal wave scans". When the two papers are taken back (as a title-keyed
+    copy is, once merged into its arXiv paper), "quux transform" gives the
+    name up, its sense moves to "zonal wave scans", and the bare ZWS joins
+    it, although neither it nor its new sense was written then."""
+    quux, zonal = alias_key("quux transform"), alias_key("zonal wave scans")
+    run(store, [bare("acr:bare")])
+    paired = [defining(f"acr:q{n}", f"Glarp {n} uses the quux transform (ZWS).", "quux transform") for n in (1, 2)]
+    assert run(store, [*paired, defining("acr:z", "We collect zonal wave scans (ZWS) from glarp sensors.", "zonal wave scans")]) == [
+        (quux, 2, ("acr:q1", "acr:q2")), (zonal, 1, ("acr:z",)), ("zws", 1, ("acr:bare",))]
+    loader = Loader(store, "t", Curation.empty())
+    loader.write(BatchPlan(retired=["acr:q1", "acr:q2"]), [])
+    finish_batches(store, Curation.empty(), loader)
+    assert sorted(store.read(ENTITIES).rows) == [[zonal, 2, ["acr:bare", "acr:z"]]]
+
+
+def test_a_load_that_writes_nothing_reads_no_alias_and_no_acronym(store, monkeypatch):
+    docs = [defining("acr:z", "We collect zonal wave scans (ZWS) from glarp sensors.", "zonal wave scans"), bare("acr:bare")]
+    first = run(store, docs)
+    reads = []
+    read = store.read
+    monkeypatch.setattr(store, "read", lambda query, params=None, **options: reads.append(query) or read(query, params, **options))
+    assert run(store, docs) == first
+    assert queries.DEFINED_ALIASES not in reads and _STORED_KEYS not in reads
+    assert reads  # the spy saw the load's own reads (its digests)
+
+
+def test_stale_confidences_are_rescored_a_page_at_a_time(store, monkeypatch):
+    docs = [plain(f"acr:p{n}", f"Glarp {n} runs the {name}.", name) for n, name in enumerate(("quux transform", "glarp net", "zonal scan"))]
+    run(store, docs)
+    scored = "MATCH (e:Entity) RETURN e.key, e.confidence, e.confidence_rules ORDER BY e.key"
+    before = store.read(scored).rows
+    store.write("MATCH (e:Entity) SET e.confidence_rules = 'older rules', e.confidence = 0.01")
+    monkeypatch.setattr(load, "READ_BATCH", 1)
+    pages = []
+    read_pages = store.read_pages
+    monkeypatch.setattr(store, "read_pages", lambda *a, **k: (pages.append(k["page_size"]), read_pages(*a, **k))[1])
+    assert load.rescore_stale(store, Curation.empty()) == 3
+    assert pages == [1] and store.read(scored).rows == before
+    assert load.rescore_stale(store, Curation.empty()) == 0
