@@ -266,3 +266,22 @@ def test_a_bad_gold_line_is_named_by_file_and_line(tmp_path, bad, message):
     with pytest.raises(ValueError) as raised:
         next(records)
     assert str(raised.value).startswith(f"{path}:3: {message}")
+
+
+@pytest.mark.parametrize("text", ADVERSARIAL[:8] + ["Title Line\n\nFirst sentence. Second one?\nA new line. (Quoted. Text) ends"])
+def test_cached_doc_text_and_sentences_are_spacys(extractor, text):
+    """The rules read a doc's text and a span's sentence from per-doc lists
+    (doc_state), not from spaCy's per-call scans: the same values, on the
+    pipeline's own sentence starts (punctuation and line breaks)."""
+    from spacy.tokens import Span
+
+    from ingest.extract.doc_state import doc_text, sentence_bounds
+
+    nlp = extractor.nlp
+    with nlp.select_pipes(enable=["sentencizer", "paperkg_line_breaks"]):
+        doc = nlp(text)
+    assert doc_text(doc) == doc.text
+    for start in range(len(doc)):
+        for end in range(start + 1, min(len(doc), start + 6) + 1):
+            sent = Span(doc, start, end).sent  # a span across sentences has its first one
+            assert sentence_bounds(doc, start) == (sent.start, sent.end)

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ingest.extract import gazetteer
-from ingest.extract.doc_state import DATASET_GROUP, place_spans, span_text, token_lowers, token_texts
+from ingest.extract.doc_state import DATASET_GROUP, place_spans, sentence_start, span_text, token_lowers, token_texts
 from ingest.extract.vocab import BENCHMARK_HEADS
 from ingest.normalize import alias_key
 
@@ -35,21 +35,22 @@ _LIST_FILLERS = {",", "and", "or", "the", "both", "as", "well", "including", "su
 
 
 def _called_benchmark(doc: Doc, ent: Span) -> bool:
-    after = doc[ent.end] if ent.end < len(doc) else None
-    if after is not None and after.lower_ in BENCHMARK_HEADS:
+    lowers = token_lowers(doc)
+    if ent.end < len(doc) and lowers[ent.end] in BENCHMARK_HEADS:
         return True
-    window = doc[max(ent.sent.start, ent.start - 4) : ent.start]
-    return any(t.lower_ in BENCHMARK_HEADS for t in window)
+    window = lowers[max(sentence_start(doc, ent.start), ent.start - 4) : ent.start]
+    return any(lower in BENCHMARK_HEADS for lower in window)
 
 
 def _reported_on(doc: Doc, ent: Span) -> bool:
-    i = ent.start - 1
-    while i >= ent.sent.start and (doc[i].lower_ in _LIST_FILLERS or doc[i].ent_type_ in DATASET_GROUP or doc[i].like_num):
-        i -= 1
-    if i < ent.sent.start or doc[i].lower_ not in ("on", "across", "over"):
-        return False
     lowers = token_lowers(doc)
-    return any(evaluation_cue(lowers, j) for j in range(ent.sent.start, i))
+    sent_start = sentence_start(doc, ent.start)
+    i = ent.start - 1
+    while i >= sent_start and (lowers[i] in _LIST_FILLERS or doc[i].ent_type_ in DATASET_GROUP or doc[i].like_num):
+        i -= 1
+    if i < sent_start or lowers[i] not in ("on", "across", "over"):
+        return False
+    return any(evaluation_cue(lowers, j) for j in range(sent_start, i))
 
 
 def evaluation_cue(lowers: list[str], i: int) -> bool:

@@ -8,10 +8,11 @@ from typing import Iterable, Iterator
 
 import srsly
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from threadpoolctl import threadpool_limits
 
 from ingest.extract import gazetteer
+from ingest.extract.doc_state import sentence_bounds, span_text
 from ingest.extract.pipeline import build_pipeline
 from ingest.extract.workers import govern_workers_of, input_for_workers, interrupts_reach_workers, stop_workers
 from ingest.mentions import ExtractedDoc, Mention
@@ -160,7 +161,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
         aliases_of.setdefault(short, set()).add(long_form)
     found = []
     for ent in doc.ents:
-        text = ent.text
+        text = span_text(ent)
+        sentence = Span(doc, *sentence_bounds(doc, ent.start))
         found.append(
             Mention(
                 start=ent.start_char,
@@ -170,8 +172,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 canonical=canonical_of.get(text) or gazetteer.canonical(text),
                 score=1.0 if gazetteer.lookup(text) else MODEL_SCORE,
                 proposed=ent.start_char in proposed,
-                sentence_start=ent.sent.start_char,
-                sentence_end=ent.sent.end_char,
+                sentence_start=sentence.start_char,
+                sentence_end=sentence.end_char,
                 aliases=tuple(sorted(aliases_of.get(text, ()))),
                 reading=readings.get(ent.start_char, ""),
             )

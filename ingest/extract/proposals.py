@@ -8,7 +8,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest.extract.doc_state import mark_proposed, token_texts
+from ingest.extract.doc_state import is_sentence_start, mark_proposed, sentence_start, token_lowers, token_texts
 
 _PROPOSE_VERB = re.compile(
     r"^(propos|introduc|present|develop|design|releas|construct|curat|creat|build|buil|devis|establish|"
@@ -20,24 +20,24 @@ _NOVELTY = {"novel", "new", "first"}
 
 @Language.component("paperkg_proposals")
 def proposals(doc: Doc) -> Doc:
+    texts, lowers = token_texts(doc), token_lowers(doc)
     ents = list(doc.ents)
     for ent in ents:
         # "EF21-P: ..." as the first words of a title.
-        if ent.start == 0 and ent.end < len(doc) and doc[ent.end].text == ":":
+        if ent.start == 0 and ent.end < len(texts) and texts[ent.end] == ":":
             mark_proposed(doc, ent.start_char)
         # "X, a novel method ..." opening a sentence.
-        sent_start = ent.start == 0 or bool(doc[ent.start].is_sent_start)
-        follow = doc[ent.end : ent.end + 4]
-        if sent_start and len(follow) >= 3 and follow[0].text == "," and follow[1].lower_ in ("a", "an") and follow[2].lower_ in _NOVELTY:
+        follow = ent.end
+        if is_sentence_start(doc, ent.start) and follow + 3 <= len(texts) and texts[follow] == "," \
+                and lowers[follow + 1] in ("a", "an") and lowers[follow + 2] in _NOVELTY:
             mark_proposed(doc, ent.start_char)
-    for i, text in enumerate(token_texts(doc)):
+    for i, text in enumerate(texts):
         if i == 0 or not _PROPOSE_VERB.match(text):
             continue
-        token = doc[i]
-        subject = doc[max(token.sent.start, token.i - 4) : token.i]
-        if not any(t.lower_ in ("we", "paper", "work", "this", "here") for t in subject):
+        sent_start = sentence_start(doc, i)
+        if not any(lower in ("we", "paper", "work", "this", "here") for lower in lowers[max(sent_start, i - 4) : i]):
             continue
-        following = [e for e in ents if token.i < e.start <= token.i + MAX_DISTANCE and e.sent.start == token.sent.start]
+        following = [e for e in ents if i < e.start <= i + MAX_DISTANCE and sentence_start(doc, e.start) == sent_start]
         if following:
             mark_proposed(doc, following[0].start_char)
     return doc

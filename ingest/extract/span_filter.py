@@ -8,7 +8,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ingest.extract.doc_state import token_texts, span_text
+from ingest.extract.doc_state import sentence_bounds, span_text, token_texts
 from ingest.extract.vocab import LEADING_VERBS, DETERMINERS, GENERIC_HEADS, GENERIC_MODIFIERS
 
 MAX_TOKENS = 10
@@ -87,7 +87,7 @@ def span_filter(doc: Doc) -> Doc:
         if span is None:
             continue
         if not has_name_token(span):
-            sent = span.sent
+            sent = Span(doc, *sentence_bounds(doc, span.start))
             if sent.start not in titles:
                 titles[sent.start] = title_cased(sent)
             if titles[sent.start]:

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ingest.extract import gazetteer
-from ingest.extract.doc_state import merge_spans, token_spaces, token_texts
+from ingest.extract.doc_state import merge_spans, span_text, token_spaces, token_texts
 
 # A token that continues a name when glued to it (no space before).
 _GLUED_SUFFIX = re.compile(r"^(?:[-–_.]|v?\d+(?:\.\d+)*[A-Za-z]{0,3}|[A-Z]{1,3}\d*|[xX]\d+[A-Za-z]*|\d+[BMKbmkx]\w*|"
@@ -56,7 +56,7 @@ def _extend(doc: Doc, ent: Span) -> Span:
             and texts[start - 3].isdigit() and not spaces[start - 3] and not spaces[start - 2] and spaces[start - 1]:
         start -= 3
     span = ent if (start, end) == (ent.start, ent.end) else doc[start:end]
-    label = _known_label(span.text, ent.label_)
+    label = _known_label(span_text(span), ent.label_)
     return ent if span is ent and label == ent.label_ else Span(doc, start, end, label=label)
 
 
