@@ -108,14 +108,15 @@ def _visible(row: dict, threshold: float) -> bool:
     return row["confidence"] is None or row["confidence"] >= threshold
 
 
-def graph_figures(name: str, paths: list[str], top: int, show: int, keep: Path | None = None) -> dict:
+def graph_figures(name: str, paths: list[str], top: int, show: int, keep: Path | None = None, reset: bool = True) -> dict:
     with tempfile.TemporaryDirectory() as scratch:
         home = str(keep / name) if keep else scratch  # a kept home can be served and queried afterwards
         os.environ["PAPERKG_HOME"] = home  # the ingest lock lives there too: runs side by side never wait
         config = StoreConfig(backend="falkordb", home=Path(home), graph_name="quality")
         try:
             with open_store(config) as store:
-                store.reset()
+                if reset:
+                    store.reset()
                 started = time.perf_counter()
                 ingest_paths(store, paths, IngestOptions())
                 seconds = time.perf_counter() - started
@@ -141,13 +142,20 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=40, help="top names per type printed, for people to judge")
     parser.add_argument("--no-f1", action="store_true", help="skip span F1 on the gold dev splits")
     parser.add_argument("--keep", type=Path, help="build the graphs in DIR/<graph> and keep them (for `paperkg` queries)")
+    parser.add_argument("--no-reset", action="store_true",
+                        help="with --keep: ingest into the kept graphs as they are, a re-ingest (papers extracted by "
+                             "the same extraction code are not extracted again; entities scored under other "
+                             "confidence rules are scored again): measures a confidence-only change in minutes")
     args = parser.parse_args()
     print(f"load average before: {os.getloadavg()[0]:.2f}")
-    results = [graph_figures("seeds", [args.seeds], args.top, args.show, args.keep)]
+    if args.no_reset and not args.keep:
+        parser.error("--no-reset needs --keep DIR")
+    reset = not args.no_reset
+    results = [graph_figures("seeds", [args.seeds], args.top, args.show, args.keep, reset)]
     if args.papers:
         with tempfile.TemporaryDirectory() as work:
             corpus = arxiv_jsonl(args.papers, Path(work))
-            results.append(graph_figures(f"arxiv-{args.papers}", [str(corpus)], args.top, args.show, args.keep))
+            results.append(graph_figures(f"arxiv-{args.papers}", [str(corpus)], args.top, args.show, args.keep, reset))
     if not args.no_f1:
         results.append({"span_f1_exact": span_f1()})
     for result in results:

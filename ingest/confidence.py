@@ -8,6 +8,8 @@ its evidence across the graph.
     all of it times (0.5 + 0.5 * type agreement), agreement being the
     share of its papers that give it its label
     a research field read as a Task or Metric: at most FIELD_CEILING
+    a descriptive phrase read as a Method, neither in the knowledge base nor
+    defined ("fine-tuning strategies"): at most DESCRIPTIVE_CEILING
 
 An entity below `graph.settings.MIN_CONFIDENCE` (0.3) is a candidate:
 searchable and shown on its paper, but left out of top lists, trending,
@@ -22,6 +24,7 @@ stored tally (`load.rescore_stale`), without re-extracting any paper.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -37,6 +40,21 @@ NAME_SHAPE = 0.1
 FIELD_CEILING = 0.2
 FIELD_HIDDEN_LABELS = ("Task", "Metric")
 
+# A lower-case phrase of several words ending in a class noun ("fine-tuning
+# strategies", "training-free framework", "vision encoder", "temporal
+# modeling") says what kind of thing a paper uses, not which one: an outside
+# judge's random sample of the 40k graph (session 16) found 17 of 18 visible
+# lower-case multi-word Methods outside the knowledge base unacceptable, and
+# the heads below never named one method. Such a phrase becomes visible only
+# through the knowledge base or a paper that names it ("Long Form (LF)"),
+# however many papers use it. Other lower-case methods ("prompt tuning",
+# "majority voting") keep the usual rules.
+DESCRIPTIVE_CEILING = FIELD_CEILING
+_CLASS_HEAD = re.compile(
+    r"[\s-](?:strateg(?:y|ies)|approach(?:es)?|frameworks?|pipelines?|systems?|capabilit(?:y|ies)|representations?"
+    r"|modules?|modell?ing|methods?|techniques?|process(?:es)?|manner|mechanisms?|schemes?|architectures?"
+    r"|components?|encoders?|decoders?|layers?|paradigms?|procedures?|solutions?|designs?)$")
+
 
 @dataclass(frozen=True)
 class Evidence:
@@ -46,6 +64,7 @@ class Evidence:
     defined: bool
     name_shaped: bool
     field: bool = False  # a research field read as a Task or Metric (`field_reading`)
+    descriptive: bool = False  # a descriptive phrase read as a Method (`descriptive_method`)
 
 
 def confidence(evidence: Evidence) -> float:
@@ -54,12 +73,23 @@ def confidence(evidence: Evidence) -> float:
         (KB_WEIGHT if evidence.in_kb else 0.0) + support
         + (DEFINED if evidence.defined else 0.0) + (NAME_SHAPE if evidence.name_shaped else 0.0)
     )
-    return round(min(FIELD_CEILING if evidence.field else 1.0, score * (0.5 + 0.5 * evidence.label_agreement)), 3)
+    ceiling = 1.0
+    if evidence.field:
+        ceiling = FIELD_CEILING
+    elif evidence.descriptive and not evidence.in_kb and not evidence.defined:
+        ceiling = DESCRIPTIVE_CEILING
+    return round(min(ceiling, score * (0.5 + 0.5 * evidence.label_agreement)), 3)
 
 
 def field_reading(key: str, label: str) -> bool:
     """The entity names a research field and is labelled a task or a metric."""
     return label in FIELD_HIDDEN_LABELS and kb.is_field(key)
+
+
+def descriptive_method(name: str, label: str) -> bool:
+    """The entity, labelled a method, is named by a lower-case phrase of
+    several words ending in a class noun (see _CLASS_HEAD)."""
+    return label == "Method" and name == name.lower() and bool(_CLASS_HEAD.search(name))
 
 
 def name_shaped(name: str) -> bool:
