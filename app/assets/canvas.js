@@ -11,6 +11,19 @@
     return holder ? holder._cyreg.cy : null;
   }
 
+  // A big view's `quiet` nodes (app/components/canvas.py) get their labels
+  // once zoomed in far enough to read them: a label at `font` px is drawn
+  // from 6 px on screen (the stylesheet's min-zoomed-font-size).
+  const READABLE_PX = 6;
+  function wakeLabels(cy) {
+    const wake = () => cy.nodes('.quiet').filter(n => n.data('font') * cy.zoom() >= READABLE_PX).removeClass('quiet');
+    if (!cy.scratch('paperkg-wake')) {
+      cy.scratch('paperkg-wake', true);
+      cy.on('zoom', wake);
+    }
+    wake();
+  }
+
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     paperkg_canvas: {
       positions: function (search, canvasId) {
@@ -27,7 +40,12 @@
       // A big view's links among neighbours (app/components/canvas.py
       // `first_draw`) join the canvas once its first frame is painted; the
       // number added, or null when a newer view is on the canvas by then.
+      // Its quiet labels are woken from here too (the canvas exists now).
       later: function (links, drawn, canvasId) {
+        const now = cyOf(canvasId);
+        if (now) {
+          wakeLabels(now);
+        }
         if (!links || !links.length) {
           return 0;
         }

@@ -53,8 +53,12 @@ STYLESHEET = [
     {"selector": "edge.mentions", "style": {"line-style": "dashed", "line-color": "#d9d9d9"}},
     {"selector": "node:selected", "style": {"min-zoomed-font-size": 0}},
 ]
-# A big view: faint links (the nodes carry the picture).
-BIG_VIEW_STYLES = [{"selector": "edge", "style": {"opacity": 0.18}}]
+# A big view: faint links (the nodes carry the picture), and no labels on
+# the nodes too small to be read when it is fitted (class `quiet`) until
+# the user zooms in enough to read them (app/assets/canvas.js): cytoscape
+# measured every label for the fit even when only the hubs' could be read.
+BIG_VIEW_STYLES = [{"selector": "edge", "style": {"opacity": 0.18}}, {"selector": "node.quiet", "style": {"label": ""}},
+                   {"selector": "node.quiet:selected", "style": {"label": "data(label)"}}]
 # Last, so no other style hides it: the link whose papers the details show.
 PICKED_STYLES = [{"selector": "edge:selected", "style": {"line-color": "#ffbf00", "opacity": 1, "z-index": 9}}]
 
@@ -65,6 +69,7 @@ class _Look:
     font: float
     label: str
     named: bool  # a hub of a big view, labelled at the zoom that fits the view
+    quiet: bool  # in a big view and not a hub: its label waits until zoomed in
 
     @property
     def footprint(self) -> float:
@@ -88,7 +93,7 @@ def _looks(view: GraphView) -> dict[str, _Look]:
         named = node.ref.id in hubs
         base = max(18.0 if named else 9.0, size * 0.2)  # a named hub with few papers is still read
         font = base * (1.3 if node.focus else 1) * (3.5 * zoom_out if named else 1)
-        looks[node.ref.id] = _Look(size, _font_step(font), label, named)
+        looks[node.ref.id] = _Look(size, _font_step(font), label, named, big and not named)
     return looks
 
 
@@ -107,6 +112,8 @@ def elements(view: GraphView, placed: Mapping[str, Point] | None = None) -> list
         element: dict = {"data": {"id": node.ref.id, "label": look.label, "type": node.type, "size": look.size, "font": look.font}}
         if node.focus:
             element["classes"] = "focus"
+        elif look.quiet:
+            element["classes"] = "quiet"
         if placed and node.ref.id in placed:
             element["position"] = {"x": round(placed[node.ref.id].x), "y": round(placed[node.ref.id].y)}
         out.append(element)

@@ -126,3 +126,23 @@ def test_links_among_neighbours_join_after_the_first_frame_and_leave_with_their_
     wait_for(lambda: cy_count(dash_duo, "explore-canvas") == len(expanded.nodes), message="the expanded view")
     links = {e["data"]["id"] for e in canvas.elements(expanded) if "source" in e["data"]}
     wait_for(lambda: edge_ids(dash_duo) == links, message="exactly the expanded view's links on the canvas")
+
+
+def test_a_big_view_labels_its_small_nodes_once_zoomed_in(dash_duo, app_url, browser_store, monkeypatch):
+    from app.components import canvas
+
+    monkeypatch.setattr(canvas, "BIG_VIEW", 20)  # the seed graph's views are smaller than a real big view
+    focus = views.top_entities(browser_store, "Method", 1)[0]
+    view = views.explore(browser_store, views.NodeRef.entity(focus.key), views.ViewFilters())
+    assert len(view.nodes) >= canvas.BIG_VIEW
+    dash_duo.driver.get(app_url(f"/explore?focus=e:{focus.key}"))
+    wait_for(lambda: cy_count(dash_duo, "explore-canvas") == len(view.nodes), message="the big view on the canvas")
+    labels = "return cy.nodes().map(n => [n.id(), n.hasClass('quiet'), n.style('label'), n.data('label')]);"
+    quiet = [row for row in dash_duo.driver.execute_script(FIND_CY + labels, "explore-canvas") if row[1]]
+    assert quiet and all(shown == "" for _, _, shown, _ in quiet)  # fitted: too small to read, so not measured either
+    hubs = [row for row in dash_duo.driver.execute_script(FIND_CY + labels, "explore-canvas") if not row[1]]
+    assert hubs and all(shown == label for _, _, shown, label in hubs)  # the focus and the hubs are named
+
+    dash_duo.driver.execute_script(FIND_CY + "cy.zoom(1.2);", "explore-canvas")
+    wait_for(lambda: all(shown == label for _, q, shown, label in dash_duo.driver.execute_script(FIND_CY + labels, "explore-canvas")),
+             message="every label shown once zoomed in")
