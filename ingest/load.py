@@ -48,7 +48,7 @@ from ingest.faults import kill_point
 from ingest.fingerprint import confidence_rules_id
 from ingest.identity import title_hash
 from ingest.mentions import EntityLink, ExtractedDoc
-from ingest.normalize import alias_key, corpus_label, display_name, label_agreement, resolve
+from ingest.normalize import alias_key, alias_keys_of, corpus_label, display_name, label_agreement, resolve
 from ingest.records import PaperRecord
 
 READ_BATCH = 500  # ids or keys per read
@@ -143,7 +143,7 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None) -> t
     (and a label the curation file forces, which overrules the knowledge base too).
     Properties derived from an entity belong here and nowhere else."""
     aliases = sorted(tally.surfaces, key=lambda s: (-tally.surfaces[s], s))
-    alias_keys = sorted({alias_key(alias) for alias in aliases} - {tally.key})
+    alias_keys = sorted(alias_keys_of(tally.key, aliases))
     entry = kb.lookup_key(tally.key)  # the knowledge base's name and type for a name it knows
     label = curated_label or corpus_label(tally.labels, entry and NODE_LABEL[entry.label])
     name = display_name(tally.surfaces, entry and entry.name) or tally.key
@@ -171,7 +171,7 @@ def _alias_keys(tally: EntityTally) -> set[str]:
     """The names that lead to the entity from another key: its stored
     `alias_keys` (`entity_properties`, left as it is: its code is part of the
     confidence rules' id)."""
-    return {alias_key(alias) for alias in tally.surfaces} - {tally.key}
+    return alias_keys_of(tally.key, list(tally.surfaces))
 
 
 class AliasIndex:

@@ -75,6 +75,65 @@ def _singular(word: str, original: str) -> str:
     return word
 
 
+_ACRONYM_SHAPE = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z0-9&-]{2,10}$")
+_LONG_FORM_WORDS = re.compile(r"[^\W_]+")
+
+
+def spells_initials(short: str, long: str) -> bool:
+    """"KNN" / "K-nearest neighbours", "GPT" / "Generative Pre-trained
+    Transformer", "ViT" / "Vision Transformer", "LoRA" / "Low-Rank
+    Adaptation", "3DGS" / "3D Gaussian Splatting": the short form's letters
+    are word initials of the long form, in order, starting with its first
+    word (words may be skipped: "from", "trained"); inside a word only its
+    first letters in a row ("RANSAC" / "RANdom SAmple Consensus"), or a
+    lower-case letter, a digit or the word's own inner capital. Not "DTU" /
+    "Detection Unit": its T is neither."""
+    chars = [c for c in short if c.isalnum()]
+    if len(chars) > 2 and chars[-1] == "s" and chars[-2].isupper():
+        chars = chars[:-1]  # "GANs"
+    words = _LONG_FORM_WORDS.findall(long)
+    if not chars or not words or chars[0].casefold() != words[0][0].casefold():
+        return False
+
+    def match(i: int, word: int, pos: int, run: bool) -> bool:
+        if i == len(chars):
+            return True
+        c = chars[i]
+        for later in range(word + 1, len(words)):
+            if words[later][0].casefold() == c.casefold() and match(i + 1, later, 1, True):
+                return True
+        inner = words[word]
+        if run and pos < len(inner) and inner[pos].casefold() == c.casefold() and match(i + 1, word, pos + 1, True):
+            return True  # the word's first letters, one syllable ("RANdom SAmple Consensus", "ACCuracy")
+        for at in range(pos, len(inner)):
+            if inner[at].casefold() == c.casefold() and (c.islower() or c.isdigit() or inner[at].isupper() or inner[at].isdigit()):
+                return match(i + 1, word, at + 1, False)
+        return False
+
+    return match(1, 0, 1, True)
+
+
+def leads_elsewhere(surface: str, forms: Sequence[str]) -> bool:
+    """Whether a form an entity was written with may send the same name in
+    other papers to it: not an acronym its long forms only contain letter by
+    letter ("DTU" / "Detection Unit", one paper's pairing; 13 papers of the
+    DTU benchmark followed it to that entity on the 40k graph). Acronyms
+    that spell a long form's initials, and every other form, do."""
+    from ingest.kb import abbreviates  # at call time: ingest.kb imports this module
+
+    if not _ACRONYM_SHAPE.match(surface):
+        return True
+    long_forms = [form for form in forms if " " in form.strip() or "-" in form]
+    contained = [form for form in long_forms if abbreviates(surface, form)]
+    return not contained or any(spells_initials(surface, form) for form in forms if form != surface)
+
+
+def alias_keys_of(key: str, surfaces: Sequence[str]) -> set[str]:
+    """The names that lead to entity `key` from other keys: its forms'
+    keys, but for acronyms that do not spell a long form's initials."""
+    return {alias_key(surface) for surface in surfaces if leads_elsewhere(surface, surfaces)} - {key}
+
+
 def resolve(
     docs: Sequence[ExtractedDoc], known_aliases: Mapping[str, str], curation: Curation | None = None
 ) -> list[EntityLink]:
@@ -87,7 +146,8 @@ def resolve(
     aliases = dict(known_aliases)
     senses: dict[str, Counter] = defaultdict(Counter)
     for doc in docs:
-        for surface, sense in {(alias_key(m.text), m.canonical) for m in doc.mentions if m.aliases}:
+        defined = {(alias_key(m.text), m.canonical) for m in doc.mentions if m.aliases and leads_elsewhere(m.text, m.aliases)}
+        for surface, sense in defined:
             senses[surface][sense] += 1  # one vote per paper
     for surface, votes in senses.items():
         aliases.setdefault(surface, votes.most_common(1)[0][0])

@@ -215,3 +215,50 @@ def test_two_plain_words_joined_as_one_name_are_one_data_set():
 def test_a_word_capitalised_by_its_sentence_before_data_is_no_data_set():
     doc = _sanity_doc("Synthetic datasets help. Quoxscapes dataset helps too.", [("Synthetic", "DATASET"), ("Quoxscapes", "DATASET")])
     assert [e.text for e in doc.ents] == ["Quoxscapes"]
+
+
+@pytest.mark.parametrize("short, long, spelled", [
+    ("KNN", "K-nearest neighbours", True), ("GPT", "Generative Pre-trained Transformer", True),
+    ("ViT", "Vision Transformer", True), ("LoRA", "Low-Rank Adaptation", True), ("3DGS", "3D Gaussian Splatting", True),
+    ("GANs", "generative adversarial networks", True), ("RLHF", "reinforcement learning from human feedback", True),
+    ("BiLSTM", "Bidirectional LSTM", True), ("MoE", "mixture of experts", True),
+    ("DTU", "Detection Unit", False), ("FTN", "Fused Transformer Network", True), ("FTN", "Feature Network", False),
+])
+def test_an_acronym_spells_its_long_forms_initials(short, long, spelled):
+    from ingest.normalize import spells_initials
+
+    assert spells_initials(short, long) is spelled
+
+
+def test_an_acronym_one_paper_pairs_with_a_long_form_it_does_not_spell_leads_nowhere_else():
+    """One paper's "Detection Unit (DTU)" keeps its pairing in that paper, but
+    neither the batch nor the stored entity sends another paper's bare "DTU"
+    (a benchmark) there; "Whole Slide Images (WSI)" does send a bare "WSI"."""
+    from collections import Counter
+
+    from ingest.load import EntityTally, entity_properties
+    from ingest.mentions import ExtractedDoc, Mention
+    from ingest.normalize import resolve
+
+    def defining(paper: str, long: str, short: str, key: str) -> ExtractedDoc:
+        text = f"We build a {long} ({short}) for it."
+        a, b = text.index(long), text.index(f"({short})") + 1
+        return ExtractedDoc(paper, text, [Mention(a, a + len(long), "METHOD", long, key, aliases=(short,), sentence_end=len(text)),
+                                          Mention(b, b + len(short), "METHOD", short, key, aliases=(long,), sentence_end=len(text))])
+
+    def bare(paper: str, short: str) -> ExtractedDoc:
+        text = f"We evaluate on {short} as others do."
+        a = text.index(short)
+        return ExtractedDoc(paper, text, [Mention(a, a + len(short), "DATASET", short, short.lower(), sentence_end=len(text))])
+
+    docs = [defining("p1", "Detection Unit", "DTU", "detectionunit"), bare("p2", "DTU"),
+            defining("p3", "Whole Slide Images", "WSI", "wholeslideimage"), bare("p4", "WSI")]
+    keys = {(link.paper_id, link.key) for link in resolve(docs, {})}
+    assert ("p1", "detectionunit") in keys and ("p2", "dtu") in keys
+    assert ("p4", "wholeslideimage") in keys
+
+    def alias_keys(key: str, *surfaces: str) -> list[str] | None:
+        return entity_properties(EntityTally(key, 2, 2, Counter({"Method": 2}), Counter(surfaces)))[1]["alias_keys"]
+
+    assert alias_keys("detectionunit", "DTU", "Detection Unit") is None
+    assert alias_keys("wholeslideimage", "WSI", "Whole Slide Images") == ["wsi"]
