@@ -13,6 +13,7 @@ import pytest
 
 from graph import StoreConfig, open_store, views
 from graph.dialect import ENTITY_LABELS
+from graph.views import NodeRef, ViewFilters, neighbourhood
 from graph.views.strongest import STRENGTHS, Scope, neighbour_types
 from ingest.run import IngestOptions, ingest_paths
 from tests.test_reingest import listings, write
@@ -62,6 +63,7 @@ def test_an_ingest_from_another_connection_is_seen_at_the_next_read(graph_name, 
     assert reads.count == 1 and before.strengths == direct(graph_name, hub)
     details = views.entity_details(app, hub)
     assert views.entity_details(app, hub) is details  # "show more" asks the details panel again
+    summary = views.neighbourhood_types(app, NodeRef.entity(hub), ViewFilters())  # with the hub's paper count
 
     # A read-only query, or a write that changes nothing, keeps the answer.
     app.read("MATCH (p:Paper) RETURN count(p)")
@@ -74,6 +76,8 @@ def test_an_ingest_from_another_connection_is_seen_at_the_next_read(graph_name, 
     assert reads.count == 2
     assert after.strengths == direct(graph_name, hub) != before.strengths  # the new papers gave the hub new neighbours
     assert views.entity_details(app, hub) == views.entity_details.__wrapped__(app, hub) != details
+    assert (views.neighbourhood_types(app, NodeRef.entity(hub), ViewFilters())
+            == neighbourhood._survey.__wrapped__(app, NodeRef.entity(hub), Scope()).available != summary)
     app.close()
 
 

@@ -12,7 +12,8 @@ from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
 from graph.views.lookup import find_node
 from graph.views.model import NODE_TYPES, PAPER, GraphView, NodeRef, ViewNode, view_graph
-from graph.views.strongest import ENTITY_IN_RANGE, Neighbours, Scope, neighbour_types, strongest
+from graph.views.cache import per_data_version
+from graph.views.strongest import ENTITY_IN_RANGE, STRENGTHS_CACHED, Neighbours, Scope, neighbour_types, strongest
 
 EDGE_CANDIDATES = 100  # entities (most papers first) whose pairwise links are looked up
 # Strongest links kept among those candidates, per candidate: more is a
@@ -241,7 +242,7 @@ def explore(store: GraphStore, focus: NodeRef, filters: ViewFilters, expanded: S
     builder = _ViewBuilder(store, filters)
     builder.nodes[start.id] = start
     builder.focus_ids.add(start.id)
-    survey = _survey(store, focus, filters)
+    survey = _survey(store, focus, filters.scope())
     available = survey.available
     builder.neighbours(focus, survey, type_caps(available, filters.types, filters.limit))
     for ref in expanded:
@@ -250,7 +251,7 @@ def explore(store: GraphStore, focus: NodeRef, filters: ViewFilters, expanded: S
         node = find_node(store, ref) if ref != focus else None
         if node is not None:
             builder.nodes.setdefault(node.id, node)
-            theirs = _survey(store, ref, filters)
+            theirs = _survey(store, ref, filters.scope())
             builder.neighbours(ref, theirs, type_caps(theirs.available, filters.types, expand_limit), via=ref.id)
     view = builder.build()
     own = Counter(n.type for n in view.nodes if not n.focus and n.via is None)
@@ -258,7 +259,7 @@ def explore(store: GraphStore, focus: NodeRef, filters: ViewFilters, expanded: S
     return ExploreView(
         nodes=view.nodes, edges=view.edges, subgraph=view.subgraph,
         focus=next(n for n in view.nodes if n.focus),
-        available=available, truncated=bool(hidden), hidden=hidden,
+        available=dict(available), truncated=bool(hidden), hidden=hidden,
     )
 
 
@@ -268,21 +269,25 @@ class _Survey:
     neighbours: Neighbours | None  # an entity's co-occurrence neighbours; None for a paper
 
 
-def _survey(store: GraphStore, ref: NodeRef, filters: ViewFilters) -> _Survey:
-    params = _ViewBuilder(store, filters).params(ref.key, 0)
+# Kept per data version (graph/views/cache.py), like the strengths walk it
+# includes: "show more", a type ticked or an expansion keep the focus and
+# scope, so they count its papers (a hub's 10k+, or a paper's related ones) again otherwise.
+@per_data_version(maxsize=STRENGTHS_CACHED)
+def _survey(store: GraphStore, ref: NodeRef, scope: Scope) -> _Survey:
+    params = scope.params(ref.key) | {"hub": RELATED_HUB, "labels": list(ENTITY_LABELS)}
     if ref.kind == "e":
-        known = neighbour_types(store, ref.key, filters.scope(), ENTITY_LABELS)
+        known = neighbour_types(store, ref.key, scope, ENTITY_LABELS)
         counts = dict(known.available)
         counts[PAPER] = store.scalar(ENTITY_PAPER_COUNT, params) or 0
     else:
         known = None
         counts = {row[0]: row[1] for row in store.read(PAPER_ENTITY_TYPES, params).rows}
-        count = RELATED_PAPER_COUNT_ANY if filters.min_shared <= 1 else RELATED_PAPER_COUNT
-        counts[PAPER] = store.scalar(count, params | {"labels": list(ENTITY_LABELS)}) or 0
+        count = RELATED_PAPER_COUNT_ANY if scope.min_shared <= 1 else RELATED_PAPER_COUNT
+        counts[PAPER] = store.scalar(count, params) or 0
     return _Survey({t: counts[t] for t in NODE_TYPES if counts.get(t)}, known)
 
 
 def neighbourhood_types(store: GraphStore, ref: NodeRef, filters: ViewFilters) -> dict[str, int]:
     """How many neighbours of each type the focus has, whatever the type
     filter and cap: the "12 benchmarks, 40 papers, 3 tasks" summary."""
-    return _survey(store, ref, filters).available
+    return dict(_survey(store, ref, filters.scope()).available)
