@@ -212,6 +212,21 @@ def test_two_plain_words_joined_as_one_name_are_one_data_set():
     assert [e.text for e in doc.ents] == ["Quoxscapes", "Glarpillary"]
 
 
+def test_a_name_with_and_inside_a_list_that_goes_on_is_one_data_set():
+    """A prose list says "and" once, before its last item: a second "and", or
+    a comma after "A and B", puts that "and" inside a name."""
+    spans = [("ETH9D", "BENCHMARK"), ("Forts", "BENCHMARK"), ("Castles", "BENCHMARK"), ("QTU", "BENCHMARK")]
+    doc = _sanity_doc("We evaluate on ETH9D, Forts and Castles and QTU today.", spans)
+    assert [e.text for e in doc.ents] == ["ETH9D", "Forts and Castles", "QTU"]
+    doc = _sanity_doc("We evaluate on Forts and Castles, QTU and ETH9D today.", [spans[1], spans[2], spans[3], spans[0]])
+    assert [e.text for e in doc.ents] == ["Forts and Castles", "QTU", "ETH9D"]
+    # the list's own last "and" stays a list, and so does "A and B, respectively"
+    doc = _sanity_doc("We evaluate on QTU, Forts and Castles today.", [spans[3], spans[1], spans[2]])
+    assert [e.text for e in doc.ents] == ["QTU", "Forts", "Castles"]
+    doc = _sanity_doc("Scores on Forts and Castles, respectively, rise.", [spans[1], spans[2]])
+    assert [e.text for e in doc.ents] == ["Forts", "Castles"]
+
+
 def test_a_word_capitalised_by_its_sentence_before_data_is_no_data_set():
     doc = _sanity_doc("Synthetic datasets help. Quoxscapes dataset helps too.", [("Synthetic", "DATASET"), ("Quoxscapes", "DATASET")])
     assert [e.text for e in doc.ents] == ["Quoxscapes"]

@@ -216,11 +216,22 @@ def _capitalised_modifier(doc: Doc, ent: Span) -> bool:
 _SINGULAR_RESOURCE = {"benchmark", "dataset", "suite", "corpus", "collection", "challenge"}
 
 
+def _list_goes_on(texts: list[str], second: Span, ents: list[Span]) -> bool:
+    """Another data name follows "A and B" after "," or "and" ("on ETH3D,
+    Tanks and Temples and DTU", "Tanks and Temples, DTU and ETH3D"): a prose
+    list says "and" once, before its last item, so this "and" is inside a name."""
+    if texts[second.end] not in (",", "and"):
+        return False
+    after = next((e for e in ents if e.start > second.start), None)
+    return after is not None and after.start == second.end + 1 and after.label_ in DATASET_GROUP
+
+
 def _joined_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """Two plain capitalised words joined by "&" ("Forts & Castles"), or by
     "and" before a singular resource head ("the Forts and Castles
-    benchmark"), are one data set's name, not two: a list of two would be
-    "benchmarks", and prose lists say "and", not "&". The list rules split
+    benchmark") or inside a list that goes on (`_list_goes_on`), are one
+    data set's name, not two: a list of two would be "benchmarks", and prose
+    lists say "and", not "&", and only before their last item. The list rules split
     such a name into two data sets ("Temples" alone, half of a benchmark's
     name, was a 10k-graph Benchmark)."""
     texts = token_texts(doc)
@@ -233,7 +244,7 @@ def _joined_names(doc: Doc, ents: list[Span]) -> list[Span]:
             first.label_ in DATASET_GROUP and second.label_ in DATASET_GROUP and len(first) == len(second) == 1
             and second.start == first.end + 1 and all(_plain_word(w) and not gazetteer.lookup(w) for w in words)
             and (texts[first.end] == "&" or texts[first.end] == "and" and second.end < len(texts)
-                 and texts[second.end].lower() in _SINGULAR_RESOURCE)
+                 and (texts[second.end].lower() in _SINGULAR_RESOURCE or _list_goes_on(texts, second, ents)))
         ):
             label = "BENCHMARK" if "BENCHMARK" in (first.label_, second.label_) else first.label_
             joined.append((first, second, Span(doc, first.start, second.end, label=label)))
