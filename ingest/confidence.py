@@ -51,7 +51,7 @@ FIELD_HIDDEN_LABELS = ("Task", "Metric")
 # "majority voting") keep the usual rules.
 DESCRIPTIVE_CEILING = FIELD_CEILING
 _CLASS_HEAD = re.compile(
-    r"[\s-](?:strateg(?:y|ies)|approach(?:es)?|frameworks?|pipelines?|systems?|capabilit(?:y|ies)|representations?"
+    r"\s(?:strateg(?:y|ies)|approach(?:es)?|frameworks?|pipelines?|systems?|capabilit(?:y|ies)|representations?"
     r"|modules?|modell?ing|methods?|techniques?|process(?:es)?|manner|mechanisms?|schemes?|architectures?"
     r"|components?|encoders?|decoders?|layers?|paradigms?|procedures?|solutions?|designs?)$")
 

@@ -42,6 +42,7 @@ def test_evidence_from_names():
     ("vision encoder", "Method", True), ("temporal modeling", "Method", True), ("deep learning-based method", "Method", True),
     ("prompt tuning", "Method", False), ("majority voting", "Method", False),  # lower case, no class head: a method
     ("encoder", "Method", False),  # one word: session 14's judge called it generic, but not this rule's case
+    ("encoder-decoder", "Method", False),  # one hyphenated word: an architecture the judge accepted
     ("Fusion Module", "Method", False), ("ResNet architecture", "Method", False),  # not a lower-case phrase
     ("fusion strategies", "Task", False),
 ])
