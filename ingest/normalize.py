@@ -79,6 +79,7 @@ _ACRONYM_SHAPE = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z0-9&-]{2,10}$")
 _LONG_FORM_WORDS = re.compile(r"[^\W_]+")
 
 
+@lru_cache(maxsize=100_000)  # every write of an entity checks its forms again
 def spells_initials(short: str, long: str) -> bool:
     """"KNN" / "K-nearest neighbours", "GPT" / "Generative Pre-trained
     Transformer", "ViT" / "Vision Transformer", "LoRA" / "Low-Rank
@@ -119,13 +120,18 @@ def leads_elsewhere(surface: str, forms: Sequence[str]) -> bool:
     letter ("DTU" / "Detection Unit", one paper's pairing; 13 papers of the
     DTU benchmark followed it to that entity on the 40k graph). Acronyms
     that spell a long form's initials, and every other form, do."""
-    from ingest.kb import abbreviates  # at call time: ingest.kb imports this module
-
     if not _ACRONYM_SHAPE.match(surface):
         return True
     long_forms = [form for form in forms if " " in form.strip() or "-" in form]
-    contained = [form for form in long_forms if abbreviates(surface, form)]
+    contained = [form for form in long_forms if _contained(surface, form)]
     return not contained or any(spells_initials(surface, form) for form in forms if form != surface)
+
+
+@lru_cache(maxsize=100_000)
+def _contained(short: str, long: str) -> bool:
+    from ingest.kb import abbreviates  # at call time: ingest.kb imports this module
+
+    return abbreviates(short, long)
 
 
 def alias_keys_of(key: str, surfaces: Sequence[str]) -> set[str]:
