@@ -220,6 +220,8 @@ def test_a_name_with_and_inside_a_list_that_goes_on_is_one_data_set():
     assert [e.text for e in doc.ents] == ["ETH9D", "Forts and Castles", "QTU"]
     doc = _sanity_doc("We evaluate on Forts and Castles, QTU and ETH9D today.", [spans[1], spans[2], spans[3], spans[0]])
     assert [e.text for e in doc.ents] == ["Forts and Castles", "QTU", "ETH9D"]
+    doc = _sanity_doc("We evaluate on ETH9D and Forts and Castles today.", spans[:3])
+    assert [e.text for e in doc.ents] == ["ETH9D", "Forts and Castles"]
     # the list's own last "and" stays a list, and so does "A and B, respectively"
     doc = _sanity_doc("We evaluate on QTU, Forts and Castles today.", [spans[3], spans[1], spans[2]])
     assert [e.text for e in doc.ents] == ["QTU", "Forts", "Castles"]

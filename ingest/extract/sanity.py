@@ -216,14 +216,20 @@ def _capitalised_modifier(doc: Doc, ent: Span) -> bool:
 _SINGULAR_RESOURCE = {"benchmark", "dataset", "suite", "corpus", "collection", "challenge"}
 
 
-def _list_goes_on(texts: list[str], second: Span, ents: list[Span]) -> bool:
+def _list_goes_on(texts: list[str], first: Span, second: Span, ents: list[Span]) -> bool:
     """Another data name follows "A and B" after "," or "and" ("on ETH3D,
-    Tanks and Temples and DTU", "Tanks and Temples, DTU and ETH3D"): a prose
-    list says "and" once, before its last item, so this "and" is inside a name."""
-    if texts[second.end] not in (",", "and"):
-        return False
-    after = next((e for e in ents if e.start > second.start), None)
-    return after is not None and after.start == second.end + 1 and after.label_ in DATASET_GROUP
+    Tanks and Temples and DTU", "Tanks and Temples, DTU and ETH3D"), or comes
+    before it with its own "and" ("on MipNeRF360 and Tanks and Temples"): a
+    prose list says "and" once, before its last item, so this "and" is inside
+    a name."""
+    if second.end < len(texts) and texts[second.end] in (",", "and"):
+        after = next((e for e in ents if e.start > second.start), None)
+        if after is not None and after.start == second.end + 1 and after.label_ in DATASET_GROUP:
+            return True
+    if first.start > 0 and texts[first.start - 1] == "and":
+        before = next((e for e in reversed(ents) if e.end < first.start), None)
+        return before is not None and before.end == first.start - 1 and before.label_ in DATASET_GROUP
+    return False
 
 
 def _joined_names(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -243,8 +249,9 @@ def _joined_names(doc: Doc, ents: list[Span]) -> list[Span]:
         if (
             first.label_ in DATASET_GROUP and second.label_ in DATASET_GROUP and len(first) == len(second) == 1
             and second.start == first.end + 1 and all(_plain_word(w) and not gazetteer.lookup(w) for w in words)
-            and (texts[first.end] == "&" or texts[first.end] == "and" and second.end < len(texts)
-                 and (texts[second.end].lower() in _SINGULAR_RESOURCE or _list_goes_on(texts, second, ents)))
+            and (texts[first.end] == "&" or texts[first.end] == "and"
+                 and (second.end < len(texts) and texts[second.end].lower() in _SINGULAR_RESOURCE
+                      or _list_goes_on(texts, first, second, ents)))
         ):
             label = "BENCHMARK" if "BENCHMARK" in (first.label_, second.label_) else first.label_
             joined.append((first, second, Span(doc, first.start, second.end, label=label)))
