@@ -7,7 +7,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Sequence
 
-from graph.dialect import ENTITY_LABELS, fulltext_query
+from graph import queries
+from graph.dialect import fulltext_query
 from graph.results import GNode
 from graph.store import GraphStore
 from graph.views.model import PAPER, Entity, NodeRef, entity_of, paper_of
@@ -32,13 +33,13 @@ class Suggestion:
 
 
 def graph_counts(store: GraphStore) -> GraphCounts:
-    """One count per label: both stores answer `MATCH (n:Label) RETURN
-    count(n)` from their label statistics without touching a node, where
-    grouping entities by their `label` property reads all of them (300k at
-    40k papers, on every page the header shows)."""
-    # The labels are ours (PAPER, ENTITY_LABELS), never user text.
-    counts = {label: store.scalar(f"MATCH (n:{label}) RETURN count(n)") or 0 for label in (PAPER, *ENTITY_LABELS)}
-    return GraphCounts(counts.pop(PAPER), counts)
+    """One count per label (`queries.PAPER_COUNT`, `queries.ENTITY_COUNTS`,
+    which the ingest summary reads too): both stores answer them from their
+    label statistics without touching a node, where grouping entities by
+    their `label` property reads all of them (300k at 40k papers, on every
+    page the header shows)."""
+    counts = {label: store.scalar(query) or 0 for label, query in queries.ENTITY_COUNTS.items()}
+    return GraphCounts(store.scalar(queries.PAPER_COUNT) or 0, counts)
 
 
 def search(store: GraphStore, text: str, limit: int = 12, kinds: Sequence[str] = ("e", "p")) -> list[Suggestion]:
