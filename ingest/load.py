@@ -167,13 +167,6 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None) -> t
     }
 
 
-def _alias_keys(tally: EntityTally) -> set[str]:
-    """The names that lead to the entity from another key: its stored
-    `alias_keys` (`entity_properties`, left as it is: its code is part of the
-    confidence rules' id)."""
-    return alias_keys_of(tally.key, list(tally.surfaces))
-
-
 class AliasIndex:
     """Alias normal form → entity key for the names stored entities were
     defined with (an acronym and its long form), so an acronym defined in an
@@ -335,7 +328,7 @@ class Loader:
         ]
         tallies = stored_tallies(self.store, sorted({c.key for c in taken_back} | {c.key for c in added}))
         # Only a take-back can make an entity give up a name (`absorb_bare_acronyms`).
-        claimed = {key: _alias_keys(tallies[key]) for key in {c.key for c in taken_back}}
+        claimed = {key: alias_keys_of(key, list(tallies[key].surfaces)) for key in {c.key for c in taken_back}}
         for item in taken_back:
             tallies[item.key].add(item, -1)
         for item in added:
