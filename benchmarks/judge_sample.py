@@ -28,11 +28,26 @@ variant_of, evidence. The evidence is a sentence of the paper text stored on
 the MENTIONS link (for a link: the title of a paper mentioning both),
 trimmed to `--trim` characters. It is third-party text: print it to stdout
 or a file outside the repository, never commit it.
+
+A judged file (`benchmarks/judgements/*.tsv`: stratum, key, name, type,
+papers, draws, verdict, correct_type, category, note; a weighted entity drawn
+k times is one row with draws = k) is summarised with `--score FILE`: per
+stratum the acceptable share (correct + swap; for candidates the real
+entities a threshold hid; for links the meaningful ones) with its 95 % Wilson
+interval and the count of each verdict. `--recheck FILE` reads the judged
+entities' confidence in the graph of the environment (after a rescoring, say)
+and prints which ones are hidden or retyped now and the shares on those still
+visible:
+
+    python benchmarks/judge_sample.py --score benchmarks/judgements/judge-40k-s17.tsv
+    PAPERKG_HOME=... PAPERKG_GRAPH=bench \
+        python benchmarks/judge_sample.py --recheck benchmarks/judgements/judge-40k-s17.tsv
 """
 from __future__ import annotations
 
 import argparse
 import csv
+import math
 import random
 import re
 import sys
@@ -152,6 +167,72 @@ def collisions(entities: list[Entity]) -> list[list[Entity]]:
     return [group for _, group in sorted(groups.items()) if len(group) > 1]
 
 
+ACCEPTABLE = {"correct", "swap", "meaningful"}
+VERDICTS = ("correct", "swap", "wrong_type", "not_entity", "merged_wrongly", "duplicate", "meaningful", "not_meaningful")
+CURRENT = """
+UNWIND $keys AS k
+MATCH (e:Entity {key: k})
+RETURN e.key AS key, e.name AS name, e.label AS label, e.paper_count AS papers, e.confidence AS confidence
+"""
+
+
+def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    if n == 0:
+        return 0.0, 0.0
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return centre - half, centre + half
+
+
+def judged_rows(path: str) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as stream:
+        return [r for r in csv.DictReader(stream, delimiter="\t") if r["stratum"] != "collision"]
+
+
+def score_lines(rows: list[dict[str, str]]) -> list[str]:
+    """Per stratum: acceptable draws / draws [Wilson 95 %], then the count of each verdict."""
+    by_stratum: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for r in rows:
+        by_stratum[r["stratum"]].append(r)
+    lines = []
+    for stratum, group in sorted(by_stratum.items()):
+        tally: dict[str, int] = defaultdict(int)
+        for r in group:
+            tally[r["verdict"]] += int(r.get("draws") or 1)
+        n = sum(tally.values())
+        k = sum(c for v, c in tally.items() if v in ACCEPTABLE)
+        low, high = wilson(k, n)
+        shown = ", ".join(f"{v} {tally[v]}" for v in (*VERDICTS, *sorted(set(tally) - set(VERDICTS))) if tally[v])
+        lines.append(f"{stratum:<20} {k:>3}/{n:<3} {k / n if n else 0:6.1%} [{low:.1%}, {high:.1%}]  {shown}")
+    return lines
+
+
+def recheck(store, rows: list[dict[str, str]]) -> None:
+    """The judged entities as the graph holds them now: hidden, retyped or renamed ones listed, and the
+    shares on the rows still visible (a link counts while both its ends are)."""
+    keys = sorted({k for r in rows for k in r["key"].split(" || ")})
+    now = {r["key"]: r for r in store.read_batched(CURRENT, "keys", keys).records()}
+    still: list[dict[str, str]] = []
+    for r in rows:
+        ends = [now.get(k) for k in r["key"].split(" || ")]
+        visible = all(e is not None and (e["confidence"] or 0) >= settings.MIN_CONFIDENCE for e in ends)
+        changes = [f"gone {k}" for k, e in zip(r["key"].split(" || "), ends) if e is None]
+        changes += [f"confidence {e['confidence']:.2f}" for e in ends if e is not None and not visible]
+        if r["stratum"] != "link" and ends[0] is not None:
+            e = ends[0]
+            changes += [f"type {r['type']} -> {e['label']}"] if e["label"] != r["type"] else []
+            changes += [f"name {r['name']!r} -> {e['name']!r}"] if e["name"] != r["name"] else []
+        if r["stratum"] == "candidate" and visible:
+            changes.append("now visible")
+        if changes:
+            print(f"{r['stratum']}\t{r['key']}\t{r['name']}\t{r['verdict']}\t{'; '.join(changes)}")
+        if None not in ends and visible == (r["stratum"] != "candidate"):
+            still.append(r)
+    print("\nstill in their stratum (visible; candidates: still hidden):")
+    print("\n".join(score_lines(still)))
+
+
 def trim(text: str | None, limit: int) -> str:
     flat = " ".join((text or "").split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
@@ -167,7 +248,17 @@ def main() -> None:
     parser.add_argument("--evidence", type=int, default=1, help="evidence sentences per entity (one row each)")
     parser.add_argument("--trim", type=int, default=200, help="characters of evidence kept")
     parser.add_argument("--no-collisions", action="store_true", help="skip the display-name collision check")
+    parser.add_argument("--score", metavar="FILE", help="summarise a judged TSV (no graph needed)")
+    parser.add_argument("--recheck", metavar="FILE", help="a judged TSV's entities in the graph now")
     args = parser.parse_args()
+
+    if args.score:
+        print("\n".join(score_lines(judged_rows(args.score))))
+        return
+    if args.recheck:
+        with open_store(StoreConfig.from_env(), setup=False) as store:
+            recheck(store, judged_rows(args.recheck))
+        return
 
     out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     out.writerow(COLUMNS)
