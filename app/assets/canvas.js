@@ -24,6 +24,14 @@
     wake();
   }
 
+  // Runs `step` once the next frame is painted.
+  function afterPaint(step) {
+    requestAnimationFrame(() => setTimeout(step, 0));
+  }
+  const LATER = '_paperkgLater';  // scratch flag of the links the `later` step added
+  let laterRuns = 0;
+  const GIVE_UP_MS = 20000;  // a view not on the canvas by then has gone (another page is shown)
+
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     paperkg_canvas: {
       positions: function (search, canvasId) {
@@ -38,28 +46,41 @@
         return {search: search, positions: positions};
       },
       // A big view's links among neighbours (app/components/canvas.py
-      // `first_draw`) join the canvas once its first frame is painted; the
-      // number added, or null when a newer view is on the canvas by then.
+      // `first_draw`) join the canvas once its first frame is painted, and
+      // only the view they belong to (named on its focus node): if the
+      // canvas does not show it yet, they wait for it, frame by frame, until
+      // a newer view's links take over. Links an earlier view's step added
+      // that the canvas still holds (the app had no time to hand them back
+      // to Dash, so the next view's diff could not remove them) go. Returns
+      // the number of its links, or null when a newer view took over.
       // Its quiet labels are woken from here too (the canvas exists now).
-      later: function (links, drawn, canvasId) {
-        const now = cyOf(canvasId);
-        if (now) {
-          wakeLabels(now);
-        }
-        if (!links || !links.length) {
+      later: function (later, drawn, canvasId) {
+        const run = ++laterRuns;
+        if (!later) {
           return 0;
         }
-        const first = new Set((drawn || []).filter(e => e.data.source !== undefined).map(e => e.data.id));
-        return new Promise(resolve => requestAnimationFrame(() => setTimeout(() => {
-          const cy = cyOf(canvasId);
-          const edges = cy ? cy.edges() : null;
-          if (!edges || edges.length !== first.size || edges.some(e => !first.has(e.id()))) {
-            resolve(null);
-            return;
-          }
-          cy.add(links);
-          resolve(links.length);
-        }, 0)));
+        const keep = new Set((drawn || []).concat(later.links).map(e => e.data.id));
+        const since = performance.now();
+        return new Promise(resolve => {
+          const attempt = () => {
+            if (run !== laterRuns || performance.now() - since > GIVE_UP_MS) {
+              resolve(null);
+              return;
+            }
+            const cy = cyOf(canvasId);
+            if (!cy || cy.getElementById(later.focus).data('view') !== later.view) {
+              afterPaint(attempt);
+              return;
+            }
+            wakeLabels(cy);
+            cy.batch(() => {
+              cy.edges().filter(e => e.scratch(LATER) && !keep.has(e.id())).remove();
+              cy.add(later.links.filter(e => cy.getElementById(e.data.id).empty())).scratch(LATER, true);
+            });
+            resolve(later.links.length);
+          };
+          afterPaint(attempt);
+        });
       },
       // The URL's `link` (two entity keys) selects the edge between them.
       pick: function (search, canvasId) {

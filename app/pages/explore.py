@@ -92,6 +92,18 @@ def canvas_elements(view: ExploreView, state: State, previous: dict[str, Point] 
     return drawn
 
 
+def drawn_and_later(view: ExploreView, state: State, previous: dict[str, Point] | None = None) -> tuple[list[dict], dict]:
+    """The first frame's elements and what app/assets/canvas.js `later` adds
+    once it is painted. The focus node names the view it belongs to, so the
+    clientside step can tell when the canvas shows that view (the links wait
+    for it, and only it gets them)."""
+    first, links = first_draw(view, canvas_elements(view, state, previous))
+    key = drawn_key(state)
+    focus = next(e for e in first if e.get("classes") == "focus")
+    focus["data"]["view"] = key
+    return first, {"view": key, "focus": focus["data"]["id"], "links": links}
+
+
 def canvas_layout(state: State) -> dict:
     """The layout options for the URL's view. They name the view, so they
     change with it and the canvas runs its layout (and fits) exactly once
@@ -119,7 +131,7 @@ def start_here(store: GraphStore, state: State) -> list:
 def layout(store: GraphStore, pathname: str, search: str) -> html.Div:
     state = State.parse(search)
     view = build(store, state)
-    first, later = first_draw(view, canvas_elements(view, state)) if view else ([], [])
+    first, later = drawn_and_later(view, state) if view else ([], None)
     return html.Div([
         page_location(PAGE, pathname, search),
         html.Aside([
@@ -172,12 +184,12 @@ def render(store: GraphStore, search: str, drawn: str | None, positions: dict[st
         return (no_update,) * 8 + ("",)
     view = build(store, state)
     if view is None:
-        return [], canvas_layout(state), stylesheet(None), status(store, state, view), type_options(view), 0, [], key, ""
+        return [], canvas_layout(state), stylesheet(None), status(store, state, view), type_options(view), 0, None, key, ""
     shown = State.parse(drawn) if drawn is not None else None
     keep = shown is not None and shown.focus == state.focus and shown.layout == state.layout
     previous = {node_id: Point(*xy) for node_id, xy in (positions or {}).items()} if keep else {}
     restyled = stylesheet(view)
-    first, later = first_draw(view, canvas_elements(view, state, previous))
+    first, later = drawn_and_later(view, state, previous)
     return (first, canvas_layout(state), no_update if restyled == styles else restyled,
             status(store, state, view), type_options(view), sum(view.hidden.values()), later, key, "")
 

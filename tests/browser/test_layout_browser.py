@@ -146,3 +146,35 @@ def test_a_big_view_labels_its_small_nodes_once_zoomed_in(dash_duo, app_url, bro
     dash_duo.driver.execute_script(FIND_CY + "cy.zoom(1.2);", "explore-canvas")
     wait_for(lambda: all(shown == label for _, q, shown, label in dash_duo.driver.execute_script(FIND_CY + labels, "explore-canvas")),
              message="every label shown once zoomed in")
+
+
+def test_links_reach_a_view_that_arrives_before_the_last_views_links_were_handed_back(dash_duo, app_url, browser_store, monkeypatch):
+    """The later links go to the view now shown, whatever the last view left.
+    dash-cytoscape hands the canvas's elements back to Dash 100 ms after an
+    add or remove; a user acting within that time gets the next view diffed
+    against a list without the last view's later links, so they stay on the
+    canvas. Switching that hand-back off makes the race certain here."""
+    from app.components import canvas
+
+    monkeypatch.setattr(canvas, "LATER_LINKS_MIN", 1)
+    focus = views.top_entities(browser_store, "Method", 1)[0]
+    view = views.explore(browser_store, views.NodeRef.entity(focus.key), views.ViewFilters())
+    neighbour = next(n.ref for n in view.nodes if not n.focus and n.type != "Paper"
+                     and len(views.explore(browser_store, view.focus.ref, views.ViewFilters(), (n.ref,)).nodes) > len(view.nodes))
+    expanded = views.explore(browser_store, view.focus.ref, views.ViewFilters(), (neighbour,))
+    links = {e["data"]["id"] for e in canvas.elements(view) if "source" in e["data"]}
+    later = {e["data"]["id"] for e in canvas.first_draw(view, canvas.elements(view))[1]}
+    expanded_links = {e["data"]["id"] for e in canvas.elements(expanded) if "source" in e["data"]}
+    assert {e["data"]["id"] for e in canvas.first_draw(expanded, canvas.elements(expanded))[1]} - later  # links only the expanded view adds
+
+    dash_duo.driver.get(app_url(f"/explore?focus=e:{focus.key}&min=2"))  # another view first: the focus's own view comes as a new one
+    wait_for(lambda: cy_count(dash_duo, "explore-canvas") > 1, message="the first view")
+    wait_for(lambda: dash_duo.redux_state_rqs == [], message="the page's callbacks answered")
+    dash_duo.driver.execute_script(FIND_CY + "cy.off('add remove');", "explore-canvas")  # no hand-back to Dash from here on
+    click(dash_duo, "#explore-reset")
+    wait_for(lambda: edge_ids(dash_duo) == links, message="every link of the view on the canvas")
+
+    tap(dash_duo, "explore-canvas", neighbour.id)
+    click(dash_duo, "#expand-link")
+    wait_for(lambda: cy_count(dash_duo, "explore-canvas") == len(expanded.nodes), message="the expanded view")
+    wait_for(lambda: edge_ids(dash_duo) == expanded_links, message="exactly the expanded view's links on the canvas")
