@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
+from graph.results import GNode
 from graph.store import GraphStore
 from graph.views.lookup import find_node
-from graph.views.model import Entity, NodeRef, Paper, entity_of, paper_of
+from graph.views.model import PAPER, PAPER_FIELDS, Entity, NodeRef, Paper, entity_of, paper_of
 from graph.views.surfaces import sentences, surface_pattern
 
 ORDERS = ("recent", "upvotes")
@@ -21,21 +22,28 @@ EVIDENCE_SENTENCES = 2
 
 # Anchored on the smaller end; its papers are put in order first (cheap: one
 # hop) and only a window of them is expanded into the other end, because on
-# a hub every paper has a dozen other mentions to walk past. Ordering cannot
-# be a parameter, hence one string per order. A window's rows are put back in
-# order in Python (FalkorDB does not keep a WITH's order through the MATCH).
+# a hub every paper has a dozen other mentions to walk past. The shared ones
+# of a window are put in order again and cut to the page (FalkorDB does not
+# keep a WITH's order through the MATCH): at two hubs a window holds a few
+# hundred shared papers, and parsing them whole, abstracts and all, to list
+# 30 was most of the view. A paper comes back as the fields `paper_of`
+# reads, not as a whole node (its sources, links and digests are not shown).
+# Ordering cannot be a parameter, hence one string per order. The rows are
+# put back in order in Python too.
 _SHARED_PAPERS = """
 MATCH (s:Entity {{key: $start}}) WITH s
 MATCH (s)<-[ms:MENTIONS]-(p:Paper)
 WITH p, ms ORDER BY {order}, p.id SKIP $skip LIMIT $window
 MATCH (p)-[mo:MENTIONS]->(o:Entity {{key: $other}})
-RETURN p, ms.evidence AS start_evidence, ms.surfaces AS start_surfaces,
+WITH p, ms, mo ORDER BY {order}, p.id LIMIT $limit
+RETURN p {{{fields}}} AS p, ms.evidence AS start_evidence, ms.surfaces AS start_surfaces,
        mo.evidence AS other_evidence, mo.surfaces AS other_surfaces
 """
+_PAPER_COLUMNS = ", ".join(f".{name}" for name in PAPER_FIELDS)
 SHARED_PAPERS = {
     # Undated papers last: a null sorts first in descending order on both stores.
-    "recent": _SHARED_PAPERS.format(order="coalesce(p.published, '') DESC, coalesce(p.upvotes, 0) DESC"),
-    "upvotes": _SHARED_PAPERS.format(order="coalesce(p.upvotes, 0) DESC, coalesce(p.published, '') DESC"),
+    "recent": _SHARED_PAPERS.format(order="coalesce(p.published, '') DESC, coalesce(p.upvotes, 0) DESC", fields=_PAPER_COLUMNS),
+    "upvotes": _SHARED_PAPERS.format(order="coalesce(p.upvotes, 0) DESC, coalesce(p.published, '') DESC", fields=_PAPER_COLUMNS),
 }
 FIRST_WINDOW = 400  # papers of the smaller end looked at first; doubled while too few are shared
 # In the direction the link is stored (lower key to higher): undirected, it walks a hub's links on FalkorDB.
@@ -77,7 +85,7 @@ def link(store: GraphStore, a: str, b: str, order: str = ORDERS[0], limit: int =
     for row in _shared_rows(store, order, start, other.key, limit):
         start_surfaces = _surfaces(row["start_surfaces"], start)
         other_surfaces = _surfaces(row["other_surfaces"], other)
-        paper = paper_of(row["p"])
+        paper = row["p"]
         sa, sb = (start_surfaces, other_surfaces) if small_first else (other_surfaces, start_surfaces)
         stored = [row["start_evidence"], row["other_evidence"]]
         papers.append(LinkPaper(paper, evidence(paper.abstract, sa, sb, stored), sa, sb))
@@ -92,10 +100,16 @@ def _shared_rows(store: GraphStore, order: str, start: Entity, other: str, limit
     query, rows = SHARED_PAPERS[order], []
     skip, window = 0, FIRST_WINDOW
     while len(rows) < limit and skip < max(start.paper_count, 1):
-        found = store.read(query, {"start": start.key, "other": other, "skip": skip, "window": window}).records()
-        rows += sorted(found, key=lambda r: _order_key(paper_of(r["p"]), order))
+        params = {"start": start.key, "other": other, "skip": skip, "window": window, "limit": limit - len(rows)}
+        found = [r | {"p": _paper(r["p"])} for r in store.read(query, params).records()]
+        rows += sorted(found, key=lambda r: _order_key(r["p"], order))
         skip, window = skip + window, window * 2
     return rows[:limit]
+
+
+def _paper(fields: dict) -> Paper:
+    """A paper read as PAPER_FIELDS (an absent one comes back null, which `paper_of` reads as absent)."""
+    return paper_of(GNode("", (PAPER,), fields))
 
 
 def _order_key(paper: Paper, order: str) -> tuple:

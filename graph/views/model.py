@@ -136,6 +136,11 @@ def node_from(node_id: int | str, labels: list[str], properties: dict) -> GNode:
     return GNode(str(node_id), tuple(labels), {k: v for k, v in properties.items() if v is not None})
 
 
+# What `paper_of` reads of a paper: a query listing papers returns these
+# rather than whole nodes (sources, links, categories and digests are not shown).
+PAPER_FIELDS = ("id", "title", "published", "upvotes", "url", "authors", "organization", "abstract")
+
+
 def paper_of(node: GNode) -> Paper:
     p = node.properties
     return Paper(

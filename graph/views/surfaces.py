@@ -2,6 +2,7 @@
 evidence picked for a link and the highlighting the app draws."""
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterable
 
@@ -12,9 +13,15 @@ def surface_pattern(surfaces: Iterable[str]) -> re.Pattern | None:
     """Any of `surfaces`, ignoring case and respecting word boundaries (so
     "ViT" does not match inside "ViTs"); longer surfaces win overlaps
     ("vision transformer" over "transformer"). None for no surfaces."""
-    words = sorted({s.casefold() for s in surfaces if s and s.strip()}, key=len, reverse=True)
-    if not words:
-        return None
+    words = sorted({s.casefold() for s in surfaces if s and s.strip()}, key=lambda w: (-len(w), w))
+    return _compiled(tuple(words)) if words else None
+
+
+# A link view matches each of its 30 papers' surfaces of both ends twice
+# (evidence, marks), mostly the same few entities: more patterns than `re`
+# keeps compiled, and building one cost more than the search.
+@functools.lru_cache(maxsize=1024)
+def _compiled(words: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(_bounded(re.escape(w), w) for w in words), re.IGNORECASE)
 
 
