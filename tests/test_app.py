@@ -254,6 +254,34 @@ def test_timeline_months_fill_the_gaps():
     assert overview.months("2025-03", "2025-03") == ["2025-03"]
 
 
+def test_overview_figures_are_the_json_plotly_makes_of_them():
+    # The figures are written as JSON directly (plotly copies its template per figure); what the
+    # browser gets must be what plotly's own objects give for the same traces and layout.
+    import plotly.graph_objects as go
+    from plotly.utils import PlotlyJSONEncoder
+
+    def sent(figure) -> dict:
+        return json.loads(json.dumps(figure, cls=PlotlyJSONEncoder))
+
+    points = [views.TimePoint("bert", "BERT", "2025-01", 2), views.TimePoint("bert", "BERT", "2025-03", 1),
+              views.TimePoint("gpt-4", "GPT-4", "2025-02", 5)]
+    plotly_timeline = go.Figure([go.Bar(x=["2025-01-01", "2025-02-01", "2025-03-01"], y=counts, name=name,
+                                        hovertemplate="%{x|%b %Y}: %{y} papers<extra>%{fullData.name}</extra>")
+                                 for name, counts in (("BERT", [2, 0, 1]), ("GPT-4", [0, 5, 0]))])
+    plotly_timeline.update_layout(margin=overview.FIGURE_MARGIN, height=320, title="Papers per month", legend={"orientation": "h"},
+                                  barmode="group", xaxis={"type": "date"}, yaxis={"rangemode": "tozero"}, template="plotly_white")
+    assert sent(overview.timeline_figure(points)) == sent(plotly_timeline)
+    assert sent(overview.timeline_figure([])) == sent(go.Figure(layout=plotly_timeline.layout))
+
+    rows = [views.Entity("gpt-4", "GPT-4", "Method"), views.Entity("bert", "BERT", "Method")]
+    columns = [views.Entity("mmlu", "MMLU", "Benchmark")]
+    plotly_heatmap = go.Figure(go.Heatmap(z=[[3], [0]], x=["MMLU"], y=["GPT-4", "BERT"], colorscale="Blues",
+                                          hovertemplate="%{y} × %{x}: %{z} papers<extra></extra>"))
+    plotly_heatmap.update_layout(margin=overview.FIGURE_MARGIN, height=520, yaxis={"autorange": "reversed"}, template="plotly_white",
+                                 title="Methods × benchmarks (shared papers; click a cell for the papers)")
+    assert sent(overview.heatmap(views.Matrix(rows, columns, [[3], [0]]))) == sent(plotly_heatmap)
+
+
 def test_heatmap_cell_opens_the_link_view():
     keys = {"rows": ["gpt-4", "llama"], "columns": ["mmlu", "gsm8k"], "row_names": ["GPT-4", "LLaMA"], "column_names": ["MMLU", "GSM8K"]}
     path, search = overview.cell_link({"points": [{"pointNumber": [1, 0], "x": "MMLU", "y": "LLaMA", "z": 3}]}, keys, "?track=x")

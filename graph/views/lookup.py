@@ -11,6 +11,7 @@ from graph import queries
 from graph.dialect import fulltext_query
 from graph.results import GNode
 from graph.store import GraphStore
+from graph.views.cache import per_data_version
 from graph.views.model import PAPER, Entity, NodeRef, entity_of, paper_of
 
 
@@ -32,6 +33,9 @@ class Suggestion:
     detail: str  # "Method · 12 papers" / "Paper · 2024-05-01"
 
 
+# Kept per data version: every page's header shows them, and the Overview
+# asked for the paper count once per list it ranks (six round trips a page).
+@per_data_version(maxsize=8)
 def graph_counts(store: GraphStore) -> GraphCounts:
     """One count per label (`queries.PAPER_COUNT`, `queries.ENTITY_COUNTS`,
     which the ingest summary reads too): both stores answer them from their

@@ -7,6 +7,7 @@ from typing import Sequence
 
 from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
+from graph.views.lookup import graph_counts
 from graph.views.model import Entity, entity_of
 
 
@@ -102,7 +103,7 @@ def trending(store: GraphStore, days: int = 30, limit: int = 15, min_papers: int
 
 def top_entities(store: GraphStore, label: str, limit: int = 15) -> list[Entity]:
     """The `limit` entities of a type in most papers (candidates left out)."""
-    floor = (store.scalar("MATCH (p:Paper) RETURN count(p)") or 0) // TOP_FLOOR_SHARE
+    floor = graph_counts(store).papers // TOP_FLOOR_SHARE
     while True:
         params = {"label": label, "limit": limit, "floor": floor, "min_confidence": MIN_CONFIDENCE}
         found = [entity_of(row[0]) for row in store.read(TOP_ENTITIES, params).rows]
