@@ -23,6 +23,7 @@ class Dialect:
     node_id: str  # function name returning a node's id
     numeric_ids: bool  # FalkorDB ids are integers; Neo4j element ids are strings
     variants_of_bases: str  # params: $keys; the keys of entities whose `base_keys` list holds any of them
+    alias_claims: str  # params: $keys; (key, alias_keys, papers) of the entities whose `alias_keys` hold any of them
 
     def id_param(self, node_id: str) -> int | str:
         """A GNode.id as the value `node_id(n) IN $ids` compares with."""
@@ -61,6 +62,8 @@ FALKORDB = Dialect(
         "CREATE INDEX FOR (e:Entity) ON (e.paper_count)",
         "CREATE INDEX FOR (e:Entity) ON (e.name_fold)",
         "CREATE INDEX FOR (e:Entity) ON (e.base_keys)",  # FalkorDB indexes a list's elements
+        "CREATE INDEX FOR (e:Entity) ON (e.alias_keys)",
+        "CREATE INDEX FOR ()-[r:VARIANT_OF]-() ON (r.curated)",
         "CALL db.idx.fulltext.createNodeIndex('Entity', 'search_text')",
         "CALL db.idx.fulltext.createNodeIndex('Paper', 'title')",
     ),
@@ -80,6 +83,8 @@ FALKORDB = Dialect(
     numeric_ids=True,
     # An index seek per key on the list index above.
     variants_of_bases="UNWIND $keys AS key MATCH (e:Entity) WHERE key IN e.base_keys RETURN DISTINCT e.key AS key",
+    alias_claims=("UNWIND $keys AS key MATCH (e:Entity) WHERE key IN e.alias_keys "
+                  "RETURN DISTINCT e.key AS key, e.alias_keys AS alias_keys, e.paper_count AS papers"),
 )
 
 NEO4J = Dialect(
@@ -92,6 +97,7 @@ NEO4J = Dialect(
         "CREATE INDEX entity_label IF NOT EXISTS FOR (e:Entity) ON (e.label)",
         "CREATE INDEX entity_paper_count IF NOT EXISTS FOR (e:Entity) ON (e.paper_count)",
         "CREATE INDEX entity_name_fold IF NOT EXISTS FOR (e:Entity) ON (e.name_fold)",
+        "CREATE INDEX variant_of_curated IF NOT EXISTS FOR ()-[r:VARIANT_OF]-() ON (r.curated)",
         "CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (e:Entity) ON EACH [e.search_text]",
         "CREATE FULLTEXT INDEX paper_search IF NOT EXISTS FOR (p:Paper) ON EACH [p.title]",
     ),
@@ -113,6 +119,9 @@ NEO4J = Dialect(
     # base keys (most have none), not one per key.
     variants_of_bases=("MATCH (e:Entity) WHERE e.base_keys IS NOT NULL AND any(key IN e.base_keys WHERE key IN $keys) "
                        "RETURN e.key AS key"),
+    # The same one pass for the entities claiming any of a batch's names.
+    alias_claims=("MATCH (e:Entity) WHERE e.alias_keys IS NOT NULL AND any(key IN e.alias_keys WHERE key IN $keys) "
+                  "RETURN e.key AS key, e.alias_keys AS alias_keys, e.paper_count AS papers"),
 )
 
 # Every dialect, for a query written once per dialect (as the id function differs).

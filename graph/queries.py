@@ -69,9 +69,19 @@ RETURN e.key AS key, m.label AS label, m.surfaces AS surfaces, m.count AS count,
 """
 
 # Entities whose aliases include a name that normalises to another key
-# (an acronym and its long form): what earlier runs teach this one.
+# (an acronym and its long form): what earlier runs teach this one. Every
+# one, for a graph-wide look (a batch reads the claims of its own names:
+# `Dialect.alias_claims`).
 DEFINED_ALIASES = """
 MATCH (e:Entity)
+WHERE e.alias_keys IS NOT NULL
+RETURN e.key AS key, e.alias_keys AS alias_keys, e.paper_count AS papers
+"""
+
+# The names the entities `keys` claim.
+ALIAS_KEYS_OF = """
+UNWIND $keys AS key
+MATCH (e:Entity {key: key})
 WHERE e.alias_keys IS NOT NULL
 RETURN e.key AS key, e.alias_keys AS alias_keys, e.paper_count AS papers
 """

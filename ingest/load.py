@@ -175,12 +175,17 @@ class AliasIndex:
     to date batch by batch: the same input resolves the same way after an
     interruption. Where several entities claim a name, the one most papers
     mention wins (then the smaller key): one paper's odd definition of "LLM"
-    must not take the acronym from the sense hundreds of papers use."""
+    must not take the acronym from the sense hundreds of papers use.
 
-    def __init__(self, rows: Iterable[tuple[str, Sequence[str], int | None]] = ()):
+    Built from every claim (`rows`), or, with `complete=False`, holding only
+    the names read so far (`hold`): a name is held with every entity that
+    claims it, and stays exact as batches are written (`set`)."""
+
+    def __init__(self, rows: Iterable[tuple[str, Sequence[str], int | None]] = (), complete: bool = True):
         self._of_entity: dict[str, tuple[str, ...]] = {}
         self._entities: dict[str, set[str]] = defaultdict(set)
         self._papers: dict[str, int] = {}
+        self._held: set[str] | None = None if complete else set()
         for key, alias_keys, papers in rows:
             self.set(key, alias_keys, papers or 0)
 
@@ -196,11 +201,21 @@ class AliasIndex:
             for alias in alias_keys:
                 self._entities[alias].add(key)
 
-    def mapping(self) -> dict[str, str]:
-        return {alias: min(keys, key=lambda k: (-self._papers[k], k)) for alias, keys in self._entities.items()}
+    def missing(self, aliases: Iterable[str]) -> set[str]:
+        """The names among `aliases` not held yet."""
+        return set() if self._held is None else set(aliases) - self._held
 
-    def claimed_by(self, key: str) -> tuple[str, ...]:
-        return self._of_entity.get(key, ())
+    def hold(self, aliases: Iterable[str], rows: Iterable[tuple[str, Sequence[str], int | None]]) -> None:
+        """Hold `aliases`, given every stored entity that claims any of them (`rows`)."""
+        for key, alias_keys, papers in rows:
+            self.set(key, alias_keys, papers or 0)
+        if self._held is not None:
+            self._held.update(aliases)
+
+    def mapping(self, aliases: Iterable[str] | None = None) -> dict[str, str]:
+        """The sense of every name held, or of those among `aliases`."""
+        names = self._entities.keys() if aliases is None else [a for a in aliases if a in self._entities]
+        return {alias: min(self._entities[alias], key=lambda k: (-self._papers[k], k)) for alias in names}
 
 
 @dataclass
@@ -310,9 +325,22 @@ class Loader:
         before must have been passed to `written`."""
         if not docs:
             return []
+        # `resolve` looks up the names the docs write, and no other.
+        names = {alias_key(mention.text) for doc in docs for mention in doc.mentions}
+        return resolve(docs, self._senses(names), self.curation)
+
+    def _senses(self, names: Iterable[str]) -> dict[str, str]:
+        """The alias index's sense of each of `names` it has one for. A name
+        is read from the store the first time it is asked for (the entities
+        claiming it, by index on FalkorDB): a batch reads what its docs
+        write, not every claim in the graph."""
         if self._aliases is None:
-            self._aliases = AliasIndex(self.store.read(queries.DEFINED_ALIASES).rows)
-        return resolve(docs, self._aliases.mapping(), self.curation)
+            self._aliases = AliasIndex(complete=False)
+        names = set(names)
+        missing = sorted(self._aliases.missing(names))
+        if missing:
+            self._aliases.hold(missing, self.store.read(self.store.dialect.alias_claims, {"keys": missing}).rows)
+        return self._aliases.mapping(names)
 
     def write(self, plan: BatchPlan, links: Sequence[EntityLink]) -> WriteResult:
         """Write the batch: one atomic, idempotent statement."""
@@ -378,21 +406,28 @@ class Loader:
         touched = self.due_refresh.keys()  # None: every entity (a marker from an older version)
         if touched is not None and not touched:
             return 0
-        if self._aliases is None:
+        if touched is None:
             self._aliases = AliasIndex(self.store.read(queries.DEFINED_ALIASES).rows)
-        senses = {alias: key for alias, key in self._aliases.mapping().items()
-                  if alias != key and alias not in self.curation.labels}
-        if touched is not None:
-            concerned = touched | {alias for key in touched for alias in self._aliases.claimed_by(key)}
-            candidates = sorted(senses.keys() & concerned)
+            asked = set(self._aliases.mapping())
         else:
-            candidates = sorted(senses)
+            # The names the touched entities claim as stored now (an
+            # interrupted run's were not written by this one).
+            claims = self.store.read_batched(queries.ALIAS_KEYS_OF, "keys", sorted(touched)).rows
+            asked = touched | {alias for _, alias_keys, _ in claims for alias in alias_keys}
+        senses = self._leads(asked)
+        candidates = sorted(senses)
         stored = {key: (key, aliases, papers) for key, aliases, papers in self.store.read_batched(_STORED_KEYS, "keys", candidates).rows}
         stored.update((key, (key, aliases, papers)) for key, aliases, papers in self.store.read_batched(
             _STORED_KEYS, "keys", sorted({senses[alias] for alias in stored if alias in senses} - set(stored))).rows)
         bare = {alias for alias in stored if alias in senses and _bare_acronym_of(stored[alias], stored.get(senses[alias]))}
         if not bare:
             return 0
+        ends = {senses[alias] for alias in bare} - asked  # a sense may lead on (`_followed`)
+        while ends:
+            asked |= ends
+            more = self._leads(ends)
+            senses.update(more)
+            ends = set(more.values()) - asked
         papers = [stored_record(paper) for (paper,) in self.store.read_batched(_PAPERS_OF, "keys", sorted(bare)).rows
                   if paper.get("extraction_id") == self.extraction]
         links = _moved_links(self.store.read_batched(_PAPER_LINKS, "ids", [p.id for p in papers]).records(),
@@ -400,6 +435,11 @@ class Loader:
         plan = BatchPlan(papers=papers, to_extract=papers)
         self.written(plan, self.write(plan, links))
         return len(bare)
+
+    def _leads(self, names: Iterable[str]) -> dict[str, str]:
+        """The senses of `names` that may absorb a bare acronym: not a name's
+        own key, nor a name the curation labels."""
+        return {alias: key for alias, key in self._senses(names).items() if alias != key and alias not in self.curation.labels}
 
     def _paper_properties(self, record: PaperRecord) -> dict:
         properties = {name: list(value) if isinstance(value, tuple) else value

@@ -74,6 +74,11 @@ RETURN count(p) AS papers
 
 EXISTING_KEYS = "UNWIND $keys AS key MATCH (e:Entity {key: key}) RETURN e.key AS key"
 
+# VARIANT_OF only ever links two entities; without end labels the stores
+# find curated links by the relationship index on `curated` (with them
+# FalkorDB scanned every Entity: 1.9 s on the 40k graph for 1,406 links).
+CURATED_VARIANT_LINKS = "MATCH (a)-[r:VARIANT_OF]->(b) WHERE r.curated = true RETURN a.key AS variant, b.key AS base"
+
 WRITE_CURATED_VARIANTS = """
 UNWIND $rows AS row
 MATCH (a:Entity {key: row.variant}), (b:Entity {key: row.base})
@@ -336,7 +341,7 @@ def apply_variants(store: GraphStore, curation: Curation) -> bool:
     keys = sorted({key for pair in want for key in pair})
     existing = {row[0] for row in store.read(EXISTING_KEYS, {"keys": keys}).rows} if keys else set()
     want = {(v, b) for v, b in want if v in existing and b in existing}
-    have = {(v, b) for v, b in store.read(variants.CURATED_VARIANT_LINKS).rows}
+    have = {(v, b) for v, b in store.read(CURATED_VARIANT_LINKS).rows}
     if want == have:
         return False
     changed = sorted({v for v, _ in want ^ have})

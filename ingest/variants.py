@@ -147,10 +147,6 @@ UNWIND $keys AS key
 MATCH (a:Entity {key: key})-[r:VARIANT_OF]->(b:Entity)
 RETURN a.key AS variant, b.key AS base, r.curated AS curated
 """
-CURATED_VARIANT_LINKS = """
-MATCH (a:Entity)-[r:VARIANT_OF]->(b:Entity) WHERE r.curated = true
-RETURN a.key AS variant, b.key AS base
-"""
 
 READ_BATCH = 1000  # keys or names per lookup
 

@@ -86,3 +86,20 @@ def test_stale_confidences_are_rescored_a_page_at_a_time(store, monkeypatch):
     assert load.rescore_stale(store, Curation.empty()) == 3
     assert pages == [1] and store.read(scored).rows == before
     assert load.rescore_stale(store, Curation.empty()) == 0
+
+
+def test_a_batch_reads_the_claims_of_its_own_names_only(store, monkeypatch):
+    """A later load resolves a bare ZWS to the sense stored by an earlier
+    one, reading the entities that claim the names its docs write (by
+    index), not every claim in the graph."""
+    defined = run(store, [defining("acr:z", "We collect zonal wave scans (ZWS) from glarp sensors.", "zonal wave scans"),
+                          plain("acr:g", "Glarp nets run the quux transform.", "quux transform")])
+    reads = []
+    read = store.read
+    monkeypatch.setattr(store, "read", lambda query, params=None, **options: reads.append((query, params)) or read(query, params, **options))
+    zonal = alias_key("zonal wave scans")
+    assert run(store, [bare("acr:bare")]) == sorted([*defined[:1], (zonal, 2, ("acr:bare", "acr:z")), *defined[2:]])
+    asked = [params["keys"] for query, params in reads if query == store.dialect.alias_claims]
+    assert asked[0] == ["zws"]  # the batch's one name; then, absorbing, the entities it touched and their names
+    assert set().union(*asked) == {"zws", zonal}
+    assert queries.DEFINED_ALIASES not in [query for query, _ in reads]
