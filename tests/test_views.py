@@ -308,7 +308,7 @@ def test_strongest_neighbours_read_only_their_page_and_equal_a_full_sort(seeds):
     def counting(query, params=None, **kw):
         result = read(query, params, **kw)
         if query == strong.STRONGEST[seeds.dialect.name]:
-            returned.append(Counter(row[2]["label"] for row in result.rows))
+            returned.append(Counter(row[2 + ENTITY_FIELDS.index("label")] for row in result.rows))
         return result
 
     keys = [e.key for label in ("Method", "Benchmark", "Task") for e in views.top_entities(seeds, label, 3)]

@@ -126,14 +126,29 @@ ENTITY_FIELDS = ("key", "name", "label", "aliases", "paper_count", "mention_coun
 def entity_columns(node_id: str, variable: str) -> str:
     """The columns a query returns for an entity so that `node_from` makes
     a node of them: its store id (`node_id`: the dialect's id function),
-    its labels and the ENTITY_FIELDS."""
-    fields = ", ".join(f".{name}" for name in ENTITY_FIELDS)
-    return f"{node_id}({variable}), labels({variable}), {variable} {{{fields}}}"
+    its labels and the ENTITY_FIELDS, one column each (the FalkorDB client
+    parses a map value per key, a third slower for a hub's 300 neighbours)."""
+    fields = ", ".join(f"{variable}.{name}" for name in ENTITY_FIELDS)
+    return f"{node_id}({variable}), labels({variable}), {fields}"
 
 
-def node_from(node_id: int | str, labels: list[str], properties: dict) -> GNode:
+ENTITY_COLUMNS = 2 + len(ENTITY_FIELDS)  # how many columns `entity_columns` returns
+
+
+def node_from(node_id: int | str, labels: list[str], *fields) -> GNode:
     """A node read as `entity_columns`: absent properties come back null, and are left out as a whole node leaves them."""
-    return GNode(str(node_id), tuple(labels), {k: v for k, v in properties.items() if v is not None})
+    return GNode(str(node_id), tuple(labels), {k: v for k, v in zip(ENTITY_FIELDS, fields) if v is not None})
+
+
+def edge_columns(node_id: str, variable: str) -> str:
+    """The columns a query returns for a relationship so that `edge_from`
+    makes the relationship a whole one reads as: id, type, ends, properties."""
+    return (f"{node_id}({variable}), type({variable}), {node_id}(startNode({variable})), {node_id}(endNode({variable})), "
+            f"properties({variable})")
+
+
+def edge_from(edge_id: int | str, type: str, start: int | str, end: int | str, properties: dict) -> GEdge:
+    return GEdge(str(edge_id), type, str(start), str(end), dict(properties))
 
 
 # What `paper_of` reads of a paper: a query listing papers returns these

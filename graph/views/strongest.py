@@ -26,7 +26,7 @@ from graph.results import GEdge, GNode
 from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
 from graph.views.cache import per_data_version
-from graph.views.model import entity_columns, node_from
+from graph.views.model import ENTITY_COLUMNS, edge_columns, edge_from, entity_columns, node_from
 
 # Strength histograms kept per process (a few hundred numbers each, a few
 # hundred focuses and scopes a session visits).
@@ -56,7 +56,8 @@ RETURN e.label AS type, c.papers AS papers, count(*) AS n
 # first test before the map lookup; a type without a floor (not asked for)
 # looks up null there, and a comparison with null keeps nothing. The
 # neighbour comes back as the fields a view reads (model.entity_columns),
-# not as a whole node: one query per dialect, whose id functions differ.
+# not as a whole node, and the link as columns (model.edge_columns): one
+# query per dialect, whose id functions differ.
 STRONGEST = {dialect.name: f"""
 MATCH (f:Entity {{key: $key}}) WITH f
 MATCH (f)-[:CO_OCCURS]-(e:Entity)
@@ -70,7 +71,7 @@ WITH e, c ORDER BY c.papers DESC, e.paper_count DESC, e.key
 WITH e.label AS type, collect([e, c])[..$per_type] AS best
 UNWIND best AS pair
 WITH pair[0] AS e, pair[1] AS c
-RETURN {entity_columns(dialect.node_id, "e")}, c
+RETURN {entity_columns(dialect.node_id, "e")}, {edge_columns(dialect.node_id, "c")}
 """ for dialect in DIALECTS}
 
 
@@ -128,7 +129,8 @@ def strongest(store: GraphStore, key: str, known: Neighbours, types: Iterable[st
     if not floors or per_type < 1:
         return []
     params = known.scope.params(key) | {"floor": min(floors.values()), "floors": floors, "per_type": per_type}
-    rows = [(node_from(*row[:3]), row[3]) for row in store.read(STRONGEST[store.dialect.name], params).rows]
+    rows = [(node_from(*row[:ENTITY_COLUMNS]), edge_from(*row[ENTITY_COLUMNS:]))
+            for row in store.read(STRONGEST[store.dialect.name], params).rows]
     # The query's order, kept whatever a store does to rows after collect.
     return sorted(rows, key=lambda r: (-(r[1].properties.get("papers") or 0), -(r[0].properties.get("paper_count") or 0),
                                        r[0].properties.get("key") or ""))
