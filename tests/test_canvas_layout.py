@@ -75,3 +75,17 @@ def test_first_draw_holds_every_node_and_the_links_each_joined_by():
     # Too few links among neighbours to be worth a second draw: all come first.
     small = GraphView(view.nodes, joining + among[:canvas.LATER_LINKS_MIN - 1], view.subgraph)
     assert canvas.first_draw(small, canvas.elements(small)) == (canvas.elements(small), [])
+
+
+def test_a_big_views_first_frame_holds_its_nodes_and_the_selected_link_only():
+    from app.components import canvas
+    from graph.views import ViewEdge
+
+    nodes = star(canvas.BIG_VIEW).nodes
+    view = GraphView(nodes, [ViewEdge("e:focus", f"e:n{i}", "CO_OCCURS", 3) for i in range(canvas.BIG_VIEW)], Subgraph({}, {}, False))
+    drawn = canvas.elements(view)
+    drawn[-1]["selected"] = True
+    first, later = canvas.first_draw(view, drawn)
+    assert [e for e in first if "source" in e["data"]] == [drawn[-1]]
+    assert {e["data"]["id"] for e in first if "source" not in e["data"]} == {n.ref.id for n in view.nodes}
+    assert len(later) == len(view.edges) - 1

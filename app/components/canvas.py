@@ -129,17 +129,19 @@ def elements(view: GraphView, placed: Mapping[str, Point] | None = None) -> list
 def first_draw(view: GraphView, drawn: list[dict]) -> tuple[list[dict], list[dict]]:
     """`drawn` (the view's elements) split into the first frame and the links
     added once it is painted (app/assets/canvas.js `later`). The first frame
-    has every node, each one's link to the node it joined through (the
-    focus, or the node expanded: what the layout is built from) and any
-    selected link; the links among neighbours follow. In a 300-node view
-    they are half of its ~600 links, and links were most of cytoscape's
-    first draw (docs/benchmarks.md, session 16)."""
+    has every node and any selected link; a view smaller than BIG_VIEW also
+    each node's link to the node it joined through (the focus, or the node
+    expanded: what the layout is built from), a big view (its links faint)
+    none of the others. Links were most of cytoscape's first draw: the fit
+    measures every edge's geometry for its bounding box, links added after
+    it do not (docs/benchmarks.md, sessions 16 and 17)."""
     focus = next((n.ref.id for n in view.nodes if n.focus), None)
     joined = {frozenset((n.ref.id, n.via or focus)) for n in view.nodes if not n.focus and focus is not None}
+    big = len(view.nodes) >= BIG_VIEW
     first, later = [], []
     for element in drawn:
         data = element["data"]
-        is_later = "source" in data and not element.get("selected") and frozenset((data["source"], data["target"])) not in joined
+        is_later = "source" in data and not element.get("selected") and (big or frozenset((data["source"], data["target"])) not in joined)
         (later if is_later else first).append(element)
     if len(later) < LATER_LINKS_MIN:
         return drawn, []
