@@ -96,3 +96,27 @@ def test_reading_in_windows_gives_the_same_papers_in_the_same_order(seeds, pair,
     whole = [p.paper.id for p in link(seeds, a, b, order, limit=8).papers]
     monkeypatch.setattr(link_module, "FIRST_WINDOW", 2)  # many small windows over the smaller end's papers
     assert [p.paper.id for p in link(seeds, a, b, order, limit=8).papers] == whole
+
+
+@pytest.mark.parametrize("order", ["recent", "upvotes"])
+def test_the_store_sends_no_more_shared_papers_than_the_page(seeds, pair, order):
+    # At two hubs a window holds hundreds of shared papers; only the page's are sent and parsed.
+    import graph.views.link as link_module
+
+    a, b, shared = pair
+    sent = []
+    read = seeds.read
+
+    def counting(query, params=None, **kw):
+        result = read(query, params, **kw)
+        if query == link_module.SHARED_PAPERS[order]:
+            sent.append(len(result.rows))
+        return result
+
+    seeds.read = counting
+    try:
+        view = link(seeds, a, b, order, limit=3)
+    finally:
+        seeds.read = read
+    assert shared > 3 and len(view.papers) == 3
+    assert sent and all(n <= 3 for n in sent) and sum(sent) == 3
