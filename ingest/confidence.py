@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ingest import kb
-from ingest.kb import abbreviates
+from ingest.normalize import abbreviates
 
 KB_WEIGHT = 0.6
 SECOND_PAPER = 0.3

@@ -15,13 +15,24 @@ from ingest.normalize import alias_key, merge_candidates, resolve
     ("the COCO dataset", "COCO", "coco"),
     ("LLMs", "LLM"),
     ("Fréchet Inception Distance", "Frechet Inception Distance"),
+    # a class noun after a name, singular or plural (the outside judge's "name + generic head", session 16)
+    ("LReID methods", "LReID method", "LReID"), ("ROUGE metrics", "ROUGE"), ("RL algorithms", "RL"),
+    ("KV cache compression techniques", "KV cache compression"), ("MoE architectures", "MoE"),
+    # a name and how it is used: the name
+    ("GRPO-based post-training", "GRPO"), ("LLM-driven agents", "LLMs"), ("LoRA-based fine-tuning", "LoRA"),
 ])
 def test_variants_share_a_key(variants):
     assert len({alias_key(v) for v in variants}) == 1
 
 
 @pytest.mark.parametrize("a,b", [("GPT-3", "GPT-4"), ("ResNet-50", "ResNet-101"), ("Llama-2-7B", "Llama-2-70B"),
-                                 ("CIFAR-10", "CIFAR-100"), ("language model", "language")])
+                                 ("CIFAR-10", "CIFAR-100"), ("language model", "language"),
+                                 ("Segment Anything Model", "Segment Anything"),  # no name-shaped word before the head
+                                 ("negative sampling strategy", "negative sampling"),
+                                 ("AI systems", "AI"), ("CLIP score", "CLIP"),
+                                 ("retrieval-augmented generation", "retrieval"),  # no name before the participle
+                                 ("DINO-based ViT", "DINO"),  # not lower-case words after it
+                                 ("AI-generated text detection", "AI")])  # a product of AI, not a use of it
 def test_distinct_names_keep_distinct_keys(a, b):
     assert alias_key(a) != alias_key(b)
 

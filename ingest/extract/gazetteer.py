@@ -14,7 +14,7 @@ from ingest import kb
 from ingest.extract.doc_state import place_spans
 from ingest.extract.vocab import FIELD_TERMS
 from ingest.kb import GAZETTEER_PATH, Entry, is_synonym, load_entries  # noqa: F401 - re-exported
-from ingest.normalize import alias_key
+from ingest.normalize import abbreviates, alias_key
 
 # Short or all-caps names are matched case-sensitively so that "Adam" or
 # "MATH" do not fire on ordinary words; longer names ignore case.
@@ -85,7 +85,7 @@ def canonical(surface: str) -> str:
     if key in canonical_index():
         return canonical_index()[key]
     defined = _DEFINED.match(surface)
-    if defined and kb.abbreviates(defined.group(2), defined.group(1)):
+    if defined and abbreviates(defined.group(2), defined.group(1)):
         # "natural language processing (NLP)" kept whole as one span is the
         # entity of its long form, not a third one beside the two forms
         return canonical(defined.group(1))

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from ingest.normalize import alias_key
+from ingest.normalize import abbreviates, alias_key
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "extract" / "data"
 GAZETTEER_PATH = DATA_DIR / "gazetteer.tsv"
@@ -83,29 +83,6 @@ def read_kb(path: Path = KB_PATH) -> list[KbEntry]:
 
 _DIGITS = re.compile(r"\d+")
 _WORDS = re.compile(r"[^\W_]+")
-
-
-def _letters(text: str) -> str:
-    return "".join(c for c in text.lower() if c.isalnum())
-
-
-def abbreviates(short: str, long: str) -> bool:
-    """"FID" / "Frechet Inception Distance", "CNN" / "ConvNet": a mostly
-    upper-case short form whose characters appear in order in the long form,
-    starting with its first, and which is not simply part of it (BERT and
-    BioBERT, PaLM and PaLM-E are different things)."""
-    letters = [c for c in short if c.isalpha()]
-    if " " in short or len(short) > 8 or len(short) >= len(long) or sum(c.isupper() for c in letters) * 2 < len(letters):
-        return False
-    chars, target = _letters(short), _letters(long)
-    if not chars or not target or chars[0] != target[0] or chars in target:
-        return False
-    pos = 0
-    for c in chars:
-        pos = target.find(c, pos) + 1
-        if pos == 0:
-            return False
-    return True
 
 
 def _word_prefixes(a: str, b: str) -> bool:

@@ -30,7 +30,7 @@ from pathlib import Path
 from ingest.extract.corpora import FILES, LABEL_MAPS, split_records
 from ingest.extract.vocab import DETERMINERS, GENERIC_HEADS, GENERIC_MODIFIERS
 from ingest.kb import FIELDS_PATH, KB_PATH, KbEntry, KnowledgeBase
-from ingest.normalize import alias_key
+from ingest.normalize import alias_key, used_name
 
 ROOT = Path(__file__).resolve().parents[2]
 KB_DIR = ROOT.parent / "shared" / "kb"
@@ -207,8 +207,8 @@ def gold_names() -> list[KbEntry]:
                 mapped = LABEL_MAPS[corpus].get(entity.label)
                 surface = _SPACED_PUNCT.sub(lambda m: m.group(1) or m.group(2) or m.group(3), entity.text).strip()
                 key = alias_key(surface)
-                if not mapped or not key or not _usable(surface):
-                    continue
+                if not mapped or not key or not _usable(surface) or used_name(surface):
+                    continue  # "CNN-based features" is said of CNN, not a name of its own
                 labels[key][mapped[0]] += 1
                 surfaces[key][surface] += 1
                 records[key].add((corpus, paper_of(corpus, record.id)))
