@@ -84,10 +84,14 @@ def field_reading(key: str, label: str) -> bool:
     return label in FIELD_HIDDEN_LABELS and kb.is_field(key)
 
 
-def descriptive_method(name: str, label: str) -> bool:
-    """The entity, labelled a method, is named by a lower-case phrase of
-    several words without a name's shape."""
-    return label == "Method" and " " in name.strip() and name == name.lower() and not name_shaped(name)
+def descriptive_method(name: str, label: str, aliases: Sequence[str] = ()) -> bool:
+    """The entity, labelled a method, is named by a phrase of several words
+    without a name's shape that papers write in lower case: its name, or the
+    same words in lower case beside a sentence-initial capital ("Training
+    object detectors" / "training object detectors")."""
+    lower = name.lower()
+    written_lower = name == lower or (name[1:] == lower[1:] and lower in aliases)
+    return label == "Method" and " " in name.strip() and written_lower and not name_shaped(name)
 
 
 def name_shaped(name: str) -> bool:

@@ -148,7 +148,7 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None) -> t
     label = curated_label or corpus_label(tally.labels, entry and NODE_LABEL[entry.label])
     name = display_name(tally.surfaces, entry and entry.name) or tally.key
     evidence = Evidence(entry is not None, tally.papers, label_agreement(tally.labels, label), defined(aliases), name_shaped(name),
-                        field_reading(tally.key, label), descriptive_method(name, label))
+                        field_reading(tally.key, label), descriptive_method(name, label, aliases))
     return label, {
         **variants.name_properties(name),
         "aliases": aliases,
