@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from benchmarks.judge_sample import TYPES, collisions, draw_entities, draw_links, fold, load_entities
+import pytest
+
+from benchmarks.judge_sample import (
+    TYPES, collisions, draw_entities, draw_links, fold, judged_rows, load_entities, score_lines, wilson,
+)
 from graph import open_store, settings
 
 
@@ -46,3 +50,31 @@ def test_sample_is_reproducible_and_stratified(seed_graph):
     assert all(by_key[a].visible and by_key[b].visible and papers >= 1 for a, b, papers in links)
     for group in collisions(entities):
         assert len({fold(e.name) for e in group}) == 1 and all(e.visible for e in group)
+
+
+def test_wilson_interval_matches_the_published_figures():
+    low, high = wilson(6, 40)
+    assert (round(low * 100, 1), round(high * 100, 1)) == (7.1, 29.1)
+    assert wilson(0, 0) == (0.0, 0.0)
+    assert wilson(40, 40)[1] == pytest.approx(1.0) and wilson(0, 40)[0] == pytest.approx(0.0, abs=1e-12)
+
+
+def test_score_counts_repeated_draws_and_skips_collisions(tmp_path):
+    header = "stratum\tkey\tname\ttype\tpapers\tdraws\tverdict\n"
+    rows = [
+        "uniform:Method\ta\tA\tMethod\t3\t4\tcorrect",  # drawn four times: four acceptable draws
+        "uniform:Method\tb\tB\tMethod\t1\t1\tswap",
+        "uniform:Method\tc\tC\tMethod\t1\t1\tnot_entity",
+        "collision\td\tD\tMethod\t1\t1\tduplicate",
+        "link\ta || b\tA — B\t\t2\t\tnot_meaningful",
+    ]
+    path = tmp_path / "judged.tsv"
+    path.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
+
+    lines = score_lines(judged_rows(str(path)))
+
+    assert len(lines) == 2
+    link, method = lines
+    assert link.split()[:3] == ["link", "0/1", "0.0%"]
+    assert method.split()[:3] == ["uniform:Method", "5/6", "83.3%"]
+    assert "correct 4, swap 1, not_entity 1" in method
