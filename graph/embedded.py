@@ -69,6 +69,14 @@ COMPACT_AFTER_BYTES = 64 * 1024
 NO_RETRY = Retry(NoBackoff(), 0)
 
 
+def _await_rewrite(client: redis.Redis) -> None:
+    while True:
+        persistence = client.info("persistence")
+        if not persistence.get("aof_rewrite_in_progress") and not persistence.get("aof_rewrite_scheduled"):
+            return
+        time.sleep(0.05)
+
+
 class EmbeddedServerError(StoreError):
     pass
 
@@ -232,23 +240,25 @@ class EmbeddedServer:
                 )
             time.sleep(0.1)
 
-    def compact(self) -> None:
+    def compact(self, wait: bool = True) -> None:
         """Rewrite the append-only file as one RDB snapshot, so a restart
-        loads a snapshot instead of replaying every write since the last one."""
+        loads a snapshot instead of replaying every write since the last one.
+        The rewrite runs in a child of the server; `wait=False` returns once
+        it has begun (or leaves one under way alone), `wait=True` returns
+        when every write so far is in the snapshot."""
         info = self.info()
         if info is None:
             return
         client = _client(info, timeout=None)
+        if wait:
+            _await_rewrite(client)  # one under way misses the writes made since it began
         try:
             client.bgrewriteaof()
         except redis.exceptions.ResponseError as error:
             if "already in progress" not in str(error):
                 raise
-        while True:
-            persistence = client.info("persistence")
-            if not persistence.get("aof_rewrite_in_progress") and not persistence.get("aof_rewrite_scheduled"):
-                break
-            time.sleep(0.05)
+        if wait:
+            _await_rewrite(client)
 
     def uncompacted_bytes(self) -> int:
         """Size of the append-only tail a restart would replay query by query."""
@@ -258,10 +268,10 @@ class EmbeddedServer:
         persistence = _client(info).info("persistence")
         return max(0, persistence.get("aof_current_size", 0) - persistence.get("aof_base_size", 0))
 
-    def compact_if_needed(self) -> bool:
+    def compact_if_needed(self, wait: bool = True) -> bool:
         if self.uncompacted_bytes() <= COMPACT_AFTER_BYTES:
             return False
-        self.compact()
+        self.compact(wait)
         return True
 
     def stop(self) -> bool:

@@ -150,6 +150,21 @@ def test_compaction_folds_the_log_into_a_snapshot(server, monkeypatch):
     assert embedded._client(info).execute_command("GRAPH.RO_QUERY", "g", "MATCH (p:P) RETURN count(p)")[1] == [[200]]
 
 
+def test_writes_during_a_background_compaction_survive_a_stop(server, monkeypatch):
+    info = server.ensure_running()
+    client = embedded._client(info)
+    for i in range(200):
+        client.execute_command("GRAPH.QUERY", "g", f"CREATE (:P {{i: {i}, text: '{'x' * 200}'}})")
+    monkeypatch.setattr(embedded, "COMPACT_AFTER_BYTES", 10_000)
+    assert server.compact_if_needed(wait=False)
+    for i in range(200, 260):  # while the rewrite may still run
+        client.execute_command("GRAPH.QUERY", "g", f"CREATE (:P {{i: {i}}})")
+    server.stop()  # waits for the rewrite under way, then flushes
+    info = server.ensure_running()
+    assert embedded._client(info).execute_command("GRAPH.RO_QUERY", "g", "MATCH (p:P) RETURN count(p)")[1] == [[260]]
+    assert server.uncompacted_bytes() < 1_000
+
+
 def test_stop_reports_a_stalled_server(server):
     info = server.ensure_running()
     os.kill(info.pid, signal.SIGSTOP)
