@@ -569,6 +569,14 @@ MATCH (e:Entity) WHERE e.key > $after AND (e.confidence_rules IS NULL OR e.confi
 RETURN e.key AS key, e.label AS label, e.name AS name
 ORDER BY e.key LIMIT $page
 """
+# Whether any is: a label scan that stops at the first. The pages above walk
+# the key index over every entity (0.65-0.72 s on the 40k graph, 172k
+# entities, when none is stale; this, 63 ms), and after the first ingest
+# under new rules none is, so every later ingest asks this only.
+ANY_STALE_CONFIDENCE = """
+MATCH (e:Entity) WHERE e.confidence_rules IS NULL OR e.confidence_rules <> $rules
+RETURN e.key LIMIT 1
+"""
 
 
 def rescore_stale(store: GraphStore, curation: Curation) -> int:
@@ -580,6 +588,8 @@ def rescore_stale(store: GraphStore, curation: Curation) -> int:
     leaves whole batches, and the next goes on. Nothing is re-extracted.
     Returns how many entities were scored."""
     scored = 0
+    if not store.read(ANY_STALE_CONFIDENCE, {"rules": confidence_rules_id()}).rows:
+        return scored
     for page in store.read_pages(STALE_CONFIDENCE, {"rules": confidence_rules_id()}, page_size=READ_BATCH):
         scored += len(page.rows)
         _rescore(store, curation, {key: (label, name) for key, label, name in page.rows})

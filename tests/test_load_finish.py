@@ -86,6 +86,7 @@ def test_stale_confidences_are_rescored_a_page_at_a_time(store, monkeypatch):
     assert load.rescore_stale(store, Curation.empty()) == 3
     assert pages == [1] and store.read(scored).rows == before
     assert load.rescore_stale(store, Curation.empty()) == 0
+    assert pages == [1]  # nothing stale: no walk over the key index
 
 
 def test_a_batch_reads_the_claims_of_its_own_names_only(store, monkeypatch):
