@@ -75,7 +75,7 @@ RETURN e.key AS key, m.label AS label, m.surfaces AS surfaces, m.count AS count,
 DEFINED_ALIASES = """
 MATCH (e:Entity)
 WHERE e.alias_keys IS NOT NULL
-RETURN e.key AS key, e.alias_keys AS alias_keys, e.paper_count AS papers
+RETURN e.key AS key, e.alias_keys AS alias_keys, e.paper_count AS papers, e.label AS label
 """
 
 # The names the entities `keys` claim.

@@ -48,7 +48,7 @@ from ingest.faults import kill_point
 from ingest.fingerprint import confidence_rules_id
 from ingest.identity import title_hash
 from ingest.mentions import EntityLink, ExtractedDoc
-from ingest.normalize import alias_key, alias_keys_of, corpus_label, display_name, label_agreement, resolve
+from ingest.normalize import Sense, alias_key, alias_keys_of, corpus_label, display_name, label_agreement, resolve
 from ingest.records import PaperRecord
 
 READ_BATCH = 500  # ids or keys per read
@@ -179,25 +179,29 @@ class AliasIndex:
 
     Built from every claim (`rows`), or, with `complete=False`, holding only
     the names read so far (`hold`): a name is held with every entity that
-    claims it, and stays exact as batches are written (`set`)."""
+    claims it, and stays exact as batches are written (`set`). Rows are
+    (key, alias keys, papers, node label)."""
 
-    def __init__(self, rows: Iterable[tuple[str, Sequence[str], int | None]] = (), complete: bool = True):
+    def __init__(self, rows: Iterable[tuple[str, Sequence[str], int | None, str]] = (), complete: bool = True):
         self._of_entity: dict[str, tuple[str, ...]] = {}
         self._entities: dict[str, set[str]] = defaultdict(set)
         self._papers: dict[str, int] = {}
+        self._labels: dict[str, str] = {}
         self._held: set[str] | None = None if complete else set()
-        for key, alias_keys, papers in rows:
-            self.set(key, alias_keys, papers or 0)
+        for key, alias_keys, papers, label in rows:
+            self.set(key, alias_keys, papers or 0, label)
 
-    def set(self, key: str, alias_keys: Sequence[str] | None, papers: int) -> None:
+    def set(self, key: str, alias_keys: Sequence[str] | None, papers: int, label: str = "") -> None:
         for old in self._of_entity.pop(key, ()):
             self._entities[old].discard(key)
             if not self._entities[old]:
                 del self._entities[old]
         self._papers.pop(key, None)
+        self._labels.pop(key, None)
         if alias_keys:
             self._of_entity[key] = tuple(alias_keys)
             self._papers[key] = papers
+            self._labels[key] = label
             for alias in alias_keys:
                 self._entities[alias].add(key)
 
@@ -205,17 +209,24 @@ class AliasIndex:
         """The names among `aliases` not held yet."""
         return set() if self._held is None else set(aliases) - self._held
 
-    def hold(self, aliases: Iterable[str], rows: Iterable[tuple[str, Sequence[str], int | None]]) -> None:
+    def hold(self, aliases: Iterable[str], rows: Iterable[tuple[str, Sequence[str], int | None, str]]) -> None:
         """Hold `aliases`, given every stored entity that claims any of them (`rows`)."""
-        for key, alias_keys, papers in rows:
-            self.set(key, alias_keys, papers or 0)
+        for key, alias_keys, papers, label in rows:
+            self.set(key, alias_keys, papers or 0, label)
         if self._held is not None:
             self._held.update(aliases)
 
     def mapping(self, aliases: Iterable[str] | None = None) -> dict[str, str]:
         """The sense of every name held, or of those among `aliases`."""
+        return {alias: senses[0].key for alias, senses in self.senses(aliases).items()}
+
+    def senses(self, aliases: Iterable[str] | None = None) -> dict[str, tuple[Sense, ...]]:
+        """Every entity claiming each name held (or each of `aliases`), dominant first."""
         names = self._entities.keys() if aliases is None else [a for a in aliases if a in self._entities]
-        return {alias: min(self._entities[alias], key=lambda k: (-self._papers[k], k)) for alias in names}
+        return {
+            alias: tuple(Sense(key, self._labels[key].upper()) for key in sorted(self._entities[alias], key=lambda k: (-self._papers[k], k)))
+            for alias in names
+        }
 
 
 @dataclass
@@ -224,6 +235,7 @@ class WriteResult:
 
     alias_keys: dict[str, list[str] | None] = field(default_factory=dict)  # entity key → its alias keys (None: gone)
     papers: dict[str, int] = field(default_factory=dict)  # entity key → its paper count after the write
+    labels: dict[str, str] = field(default_factory=dict)  # entity key → its node label after the write
 
 
 class Loader:
@@ -318,7 +330,7 @@ class Loader:
                 del self.pending[record.id]
         if self._aliases is not None:
             for key, alias_keys in result.alias_keys.items():
-                self._aliases.set(key, alias_keys, result.papers.get(key, 0))
+                self._aliases.set(key, alias_keys, result.papers.get(key, 0), result.labels.get(key, ""))
 
     def resolve(self, docs: Sequence[ExtractedDoc]) -> list[EntityLink]:
         """Entity links for a batch's extracted docs; every batch written
@@ -327,20 +339,19 @@ class Loader:
             return []
         # `resolve` looks up the names the docs write, and no other.
         names = {alias_key(mention.text) for doc in docs for mention in doc.mentions}
-        return resolve(docs, self._senses(names), self.curation)
+        return resolve(docs, self._holding(names).senses(names), self.curation)
 
-    def _senses(self, names: Iterable[str]) -> dict[str, str]:
-        """The alias index's sense of each of `names` it has one for. A name
-        is read from the store the first time it is asked for (the entities
-        claiming it, by index on FalkorDB): a batch reads what its docs
-        write, not every claim in the graph."""
+    def _holding(self, names: set[str]) -> AliasIndex:
+        """The alias index, holding `names`. A name is read from the store
+        the first time it is asked for (the entities claiming it, by index
+        on FalkorDB): a batch reads what its docs write, not every claim in
+        the graph."""
         if self._aliases is None:
             self._aliases = AliasIndex(complete=False)
-        names = set(names)
         missing = sorted(self._aliases.missing(names))
         if missing:
             self._aliases.hold(missing, self.store.read(self.store.dialect.alias_claims, {"keys": missing}).rows)
-        return self._aliases.mapping(names)
+        return self._aliases
 
     def write(self, plan: BatchPlan, links: Sequence[EntityLink]) -> WriteResult:
         """Write the batch: one atomic, idempotent statement."""
@@ -416,8 +427,8 @@ class Loader:
             asked = touched | {alias for _, alias_keys, _ in claims for alias in alias_keys}
         senses = self._leads(asked)
         candidates = sorted(senses)
-        stored = {key: (key, aliases, papers) for key, aliases, papers in self.store.read_batched(_STORED_KEYS, "keys", candidates).rows}
-        stored.update((key, (key, aliases, papers)) for key, aliases, papers in self.store.read_batched(
+        stored = {row[0]: tuple(row) for row in self.store.read_batched(_STORED_KEYS, "keys", candidates).rows}
+        stored.update((row[0], tuple(row)) for row in self.store.read_batched(
             _STORED_KEYS, "keys", sorted({senses[alias] for alias in stored if alias in senses} - set(stored))).rows)
         bare = {alias for alias in stored if alias in senses and _bare_acronym_of(stored[alias], stored.get(senses[alias]))}
         if not bare:
@@ -439,7 +450,8 @@ class Loader:
     def _leads(self, names: Iterable[str]) -> dict[str, str]:
         """The senses of `names` that may absorb a bare acronym: not a name's
         own key, nor a name the curation labels."""
-        return {alias: key for alias, key in self._senses(names).items() if alias != key and alias not in self.curation.labels}
+        names = set(names)
+        return {alias: key for alias, key in self._holding(names).mapping(names).items() if alias != key and alias not in self.curation.labels}
 
     def _paper_properties(self, record: PaperRecord) -> dict:
         properties = {name: list(value) if isinstance(value, tuple) else value
@@ -518,6 +530,7 @@ def _entity_rows(tallies: dict[str, EntityTally], curation: Curation) -> tuple[d
             entities[label].append({"key": tally.key, "properties": properties})
             result.alias_keys[tally.key] = properties["alias_keys"]
             result.papers[tally.key] = tally.papers
+            result.labels[tally.key] = label
             confirmed = properties["confidence"] >= MIN_CONFIDENCE
             if confirmed and tally.stored_confirmed is False:
                 promoted.append(tally.key)
@@ -610,21 +623,21 @@ def _rescore(store: GraphStore, curation: Curation, stale: Mapping[str, tuple[st
     })
 
 
-_STORED_KEYS = "UNWIND $keys AS key MATCH (e:Entity {key: key}) RETURN e.key, e.aliases, e.paper_count"
+_STORED_KEYS = "UNWIND $keys AS key MATCH (e:Entity {key: key}) RETURN e.key, e.aliases, e.paper_count, e.label"
 
 
-def _bare_acronym_of(acronym: tuple[str, list[str], int], sense: tuple[str, list[str], int] | None) -> bool:
-    """A stored entity (key, surface forms, papers) is a bare acronym to
-    absorb into the sense the alias index gives it when the acronym, as
+def _bare_acronym_of(acronym: tuple[str, list[str], int, str], sense: tuple[str, list[str], int, str] | None) -> bool:
+    """A stored entity (key, surface forms, papers, label) is a bare acronym
+    to absorb into the sense the alias index gives it when the acronym, as
     written, abbreviates the long form the sense is keyed by, a phrase of
     several words ("WSI", "Whole Slide Images"), and the sense is in as many
-    papers or more. Not a sense that merely lists the acronym among its
+    papers or more, and a measure if the acronym is one (`normalize.resolve`). Not a sense that merely lists the acronym among its
     forms, which one paper's odd pairing can do: on the 40k graph the alias
     index maps "lora" (290 papers) to QLoRA and "transformer" to DiT; nor an
     acronym bare in more papers than its definition has (32 papers' "GA"
     against one "gradient attack (GA)"), which most likely means something
     else there."""
-    if sense is None or (sense[2] or 0) < (acronym[2] or 0):
+    if sense is None or (sense[2] or 0) < (acronym[2] or 0) or (acronym[3] == "Metric" and sense[3] != "Metric"):
         return False
     long_forms = [form for form in sense[1] or () if alias_key(form) == sense[0] and len(form.split()) > 1]
     written = [form for form in acronym[1] or () if alias_key(form) == acronym[0]]

@@ -16,9 +16,9 @@ ENTITIES = """MATCH (e:Entity) OPTIONAL MATCH (e)<-[:MENTIONS]-(p:Paper) WITH e,
 RETURN e.key, e.paper_count, collect(p.id)"""
 
 
-def mention(text: str, surface: str, canonical: str, aliases: tuple[str, ...] = ()) -> Mention:
+def mention(text: str, surface: str, canonical: str, aliases: tuple[str, ...] = (), label: str = "DATASET") -> Mention:
     at = text.index(surface)
-    return Mention(at, at + len(surface), "DATASET", surface, canonical, aliases=aliases, sentence_end=len(text))
+    return Mention(at, at + len(surface), label, surface, canonical, aliases=aliases, sentence_end=len(text))
 
 
 def defining(paper_id: str, text: str, long_form: str) -> ExtractedDoc:
@@ -27,9 +27,9 @@ def defining(paper_id: str, text: str, long_form: str) -> ExtractedDoc:
     return ExtractedDoc(paper_id, text, [mention(text, long_form, key, ("ZWS",)), mention(text, "ZWS", key, (long_form,))])
 
 
-def bare(paper_id: str) -> ExtractedDoc:
+def bare(paper_id: str, label: str = "DATASET") -> ExtractedDoc:
     text = "We denoise ZWS with a quox filter."
-    return ExtractedDoc(paper_id, text, [mention(text, "ZWS", "zws")])
+    return ExtractedDoc(paper_id, text, [mention(text, "ZWS", "zws", label=label)])
 
 
 def plain(paper_id: str, text: str, name: str) -> ExtractedDoc:
@@ -104,3 +104,18 @@ def test_a_batch_reads_the_claims_of_its_own_names_only(store, monkeypatch):
     assert asked[0] == ["zws"]  # the batch's one name; then, absorbing, the entities it touched and their names
     assert set().union(*asked) == {"zws", zonal}
     assert queries.DEFINED_ALIASES not in [query for query, _ in reads]
+
+
+def test_a_bare_acronym_read_as_a_measure_follows_no_sense_that_is_not_one(store):
+    """ZWS read as a measure, stored bare before and written bare after a
+    paper defined it as "zonal wave scans" (a dataset), stays its own
+    entity both ways (neither absorbed nor resolved into the sense), while
+    ZWS read as a dataset joins the sense (as "FPS", frames per second in
+    100 papers of the 40k graph, must not join farthest point sampling)."""
+    zonal = alias_key("zonal wave scans")
+    run(store, [bare("acr:m1", "METRIC")])
+    assert run(store, [defining("acr:z", "We collect zonal wave scans (ZWS) from glarp sensors.", "zonal wave scans")]) == [
+        (zonal, 1, ("acr:z",)), ("zws", 1, ("acr:m1",))]
+    assert run(store, [bare("acr:m2", "METRIC"), bare("acr:d", "DATASET")]) == [
+        (zonal, 2, ("acr:d", "acr:z")), ("zws", 2, ("acr:m1", "acr:m2"))]
+    assert dict(store.read("MATCH (e:Entity) RETURN e.key, e.label").rows) == {zonal: "Dataset", "zws": "Metric"}

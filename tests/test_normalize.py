@@ -1,11 +1,13 @@
 """Normal forms and entity resolution."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from ingest.curation import Curation
 from ingest.mentions import ExtractedDoc, Mention
-from ingest.normalize import alias_key, merge_candidates, resolve
+from ingest.normalize import Sense, alias_key, merge_candidates, resolve
 
 
 @pytest.mark.parametrize("variants", [
@@ -57,8 +59,31 @@ def test_acronym_and_long_form_become_one_entity_and_carry_to_other_papers():
 
 def test_known_aliases_from_an_earlier_run_merge():
     doc = ExtractedDoc("p3", "We use SAM here.", [mention("SAM", 7)])
-    (link,) = resolve([doc], {"sam": "segmentanythingmodel"}, Curation.empty())
+    (link,) = resolve([doc], {"sam": [Sense("segmentanythingmodel", "METHOD")]}, Curation.empty())
     assert link.key == "segmentanythingmodel" and link.surfaces == ("SAM",)
+
+
+def test_a_bare_acronym_read_as_a_measure_follows_the_first_sense_that_is_one():
+    fps = alias_key("farthest point sampling"), alias_key("frames per second")
+    method, measure = Sense(fps[0], "METHOD"), Sense(fps[1], "METRIC")
+    text = "It runs at 30 FPS."
+    as_measure = ExtractedDoc("p", text, [mention("FPS", 14, "METRIC")])
+    as_method = ExtractedDoc("p", text, [mention("FPS", 14, "METHOD")])
+    assert [link.key for link in resolve([as_measure], {"fps": [method]})] == ["fps"]
+    assert [link.key for link in resolve([as_measure], {"fps": [method, measure]})] == [fps[1]]
+    assert [link.key for link in resolve([as_method], {"fps": [method, measure]})] == [fps[0]]
+    # Read as something else, it follows the dominant sense, a measure too:
+    # the model reads many a measure's acronym as a method.
+    assert [link.key for link in resolve([as_method], {"fps": [measure, method]})] == [fps[1]]
+    # The kind is the text's own reading where the knowledge base relabelled the span.
+    relabelled = ExtractedDoc("p", text, [replace(mention("FPS", 14, "METHOD"), reading="METRIC")])
+    assert [link.key for link in resolve([relabelled], {"fps": [method]})] == ["fps"]
+    # A sense defined in the same batch is of a kind too.
+    defining = ExtractedDoc("d", "We use farthest point sampling (FPS) here.", [
+        mention("farthest point sampling", 7, canonical=fps[0], aliases=("FPS",)),
+        mention("FPS", 32, canonical=fps[0], aliases=("farthest point sampling",))])
+    keys = {link.paper_id: link.key for link in resolve([defining, replace(as_measure, id="m"), replace(as_method, id="s")], {})}
+    assert keys == {"d": fps[0], "m": "fps", "s": fps[0]}
 
 
 def test_a_resource_keeps_one_label_per_paper():
