@@ -112,6 +112,17 @@ def test_a_property_is_a_metric_with_a_value_and_a_change_never():
     assert sorted(link.key for link in links) == sorted(alias_key(s) for s in ("glarp efficiency", "test perplexity", "quox distance"))
 
 
+def test_a_kind_of_measure_is_no_metric_but_a_known_measure_named_so_is():
+    from ingest.mentions import ExtractedDoc, Mention
+    from ingest.normalize import alias_key, resolve
+
+    text = "We report quox retrieval metrics, a glarp similarity measure, accuracy metrics, the F1 measure and F-measure."
+    spans = ["quox retrieval metrics", "glarp similarity measure", "accuracy metrics", "F1 measure", "F-measure"]
+    mentions = [Mention(text.index(s), text.index(s) + len(s), "METRIC", s, alias_key(s)) for s in spans]
+    links = resolve([ExtractedDoc("p1", text, mentions)], {})
+    assert sorted(link.key for link in links) == sorted(alias_key(s) for s in spans[2:])
+
+
 @pytest.mark.parametrize("text,linked", [
     ("Training in half precision and mixed precision keeps quox stable.", False),
     ("Quox reaches a precision of 91 % on the glarp set.", True),
