@@ -46,6 +46,19 @@ def test_a_span_without_the_first_letter_is_not_the_long_form(extractor):
     assert dit and dit.isdisjoint({m.canonical for m in plain.mentions if m.text == "Transformer"})
 
 
+@pytest.mark.parametrize("text", [
+    "An Equal Error Rate (EER) of 1.5 is obtained for faces.",
+    "Attacks reduced the equal error rate (EER) by 25-44% relative.",
+])
+def test_a_span_without_a_doubled_first_letter_is_not_the_long_form(extractor, text):
+    """The gazetteer's "error rate" inside "Equal Error Rate (EER)" starts
+    one word after the letters do, with the acronym's first letter too: it
+    must not become EER's long form (equal error rate is its own metric)."""
+    found = definitions(extractor, text)
+    long_form = text[text.lower().index("equal"):text.index(" (EER)")]
+    assert found["EER"].aliases == (long_form,) and found[long_form].aliases == ("EER",)
+
+
 def test_trimmed_definition_gives_the_acronym_its_usual_sense(extractor):
     (doc,) = extractor.extract([("t", "Adapting large language models (LLMs) is costly. LLMs are large.")], workers=1)
     (plain,) = extractor.extract([("u", "Large language models (LLMs) are large. LLMs are costly.")], workers=1)
