@@ -7,7 +7,9 @@ graph (incremental), the same k papers into an empty graph (the reference
 for the incremental cost), and finally every listing of the N papers again
 (nothing new: the re-ingest, of the same two files). Per step: wall time, papers/s, CPU per core
 (ingest and server), peak RSS of the ingest and of the server, load average,
-and the corpus-level refresh's phases (entities touched and read, seconds
+the host's speed before and after (`benchmarks.homes.host_speed_ms`: this
+machine's speed moves by 2x with nothing of ours running), and the
+corpus-level refresh's phases (entities touched and read, seconds
 for display names and for variant links); per size: counts and on-disk size.
 
     python benchmarks/bench_scale.py [--sizes 1000 10000 0] [--workers 2]
@@ -29,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graph import StoreConfig, open_store
+from benchmarks.homes import host_speed_ms
 from graph.embedded import EmbeddedServer
 from ingest.identity import arxiv_id
 
@@ -47,6 +50,7 @@ class Step:
     ingest_peak_mb: float
     server_peak_mb: float
     load: tuple[float, float]
+    host_ms: tuple[float, float]  # benchmarks.homes.host_speed_ms before and after
 
     def line(self) -> str:
         rate = self.papers / self.wall if self.wall else 0
@@ -54,7 +58,7 @@ class Step:
         return (f"  {self.name:<26} {self.papers:>7,} papers {self.wall:8.1f} s {rate:7.1f} papers/s  "
                 f"CPU ingest {self.ingest_cpu:7.1f} s server {self.server_cpu:6.1f} s ({per_core:.0%} of {os.cpu_count()} cores)  "
                 f"peak RSS ingest {self.ingest_peak_mb:5.0f} MB server {self.server_peak_mb:5.0f} MB  "
-                f"load {self.load[0]:.1f}->{self.load[1]:.1f}")
+                f"load {self.load[0]:.1f}->{self.load[1]:.1f}  host {self.host_ms[0]:.0f}->{self.host_ms[1]:.0f} ms")
 
 
 def corpus_lines(corpus: Path) -> list[tuple[str, str]]:
@@ -85,7 +89,7 @@ def server_usage(home: Path) -> tuple[int | None, float, float]:
 def ingest(name: str, paths: list[Path], papers: int, home: Path, workers: int | None) -> Step:
     env = {**os.environ, "PAPERKG_HOME": str(home), "PAPERKG_GRAPH": "bench"}
     pid_before, server_before, _ = server_usage(home)
-    load_before = os.getloadavg()[0]
+    load_before, host_before = os.getloadavg()[0], host_speed_ms()
     started = time.perf_counter()
     command = [sys.executable, "-c", "from app.cli import main; main()", "ingest", *map(str, paths)]
     if workers:
@@ -103,7 +107,7 @@ def ingest(name: str, paths: list[Path], papers: int, home: Path, workers: int |
     for line in lines[:1] + [line for line in lines if line.startswith("corpus refresh")]:
         print(f"    {line}", flush=True)
     return Step(name, papers, wall, usage.ru_utime + usage.ru_stime, server_cpu, usage.ru_maxrss / 1024,
-                server_peak, (load_before, os.getloadavg()[0]))
+                server_peak, (load_before, os.getloadavg()[0]), (host_before, host_speed_ms()))
 
 
 def counts(home: Path) -> str:
@@ -156,7 +160,8 @@ def main() -> None:
                              "e.g. to time the app on the 40k graph afterwards")
     args = parser.parse_args()
     lines = corpus_lines(args.corpus)
-    print(f"{args.corpus.name}: {len(lines):,} listings · {os.cpu_count()} cores · load {os.getloadavg()[0]:.1f}", flush=True)
+    print(f"{args.corpus.name}: {len(lines):,} listings · {os.cpu_count()} cores · load {os.getloadavg()[0]:.1f} · "
+          f"host speed {host_speed_ms():.0f} ms (benchmarks.homes.host_speed_ms: lower is faster)", flush=True)
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
     with contextlib.nullcontext(str(args.keep)) if args.keep else tempfile.TemporaryDirectory() as scratch:
