@@ -11,6 +11,7 @@ cuts and resolves them exactly as the interrupted run did.
 """
 from __future__ import annotations
 
+import gc
 import itertools
 import os
 import time
@@ -26,7 +27,7 @@ from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedCo
 
 from graph import queries
 from graph.store import GraphStore
-from ingest import variants
+from ingest import kb, variants
 from ingest.curation import Curation
 from ingest.extract import load_extractor
 from ingest.faults import kill_point
@@ -193,6 +194,12 @@ def _extract(texts: Iterator[tuple[str, str]], options: IngestOptions) -> Iterat
     if first is None:
         return
     extractor = load_extractor(options.model)
+    kb.knowledge_base()
+    # The model and the knowledge base live as long as the run: frozen, the
+    # collector stops walking their objects at every full collection (28 s
+    # of this process's 85 s CPU on the 40k corpus; on 10k papers 8.3 ->
+    # 1.9 s). Only cycle collection skips them; nothing else changes.
+    gc.freeze()
     yield from extractor.extract(itertools.chain([first], texts), workers=options.workers)
 
 
