@@ -30,8 +30,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph import StoreConfig, open_store
 from benchmarks.homes import host_speed_ms
+from graph import StoreConfig, open_store
 from graph.embedded import EmbeddedServer
 from ingest.identity import arxiv_id
 

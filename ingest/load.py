@@ -600,10 +600,10 @@ def rescore_stale(store: GraphStore, curation: Curation) -> int:
     entities per statement, each leaving them fresh: an interrupted run
     leaves whole batches, and the next goes on. Nothing is re-extracted.
     Returns how many entities were scored."""
-    scored = 0
-    if not store.read(ANY_STALE_CONFIDENCE, {"rules": confidence_rules_id()}).rows:
+    scored, rules = 0, {"rules": confidence_rules_id()}
+    if not store.read(ANY_STALE_CONFIDENCE, rules).rows:
         return scored
-    for page in store.read_pages(STALE_CONFIDENCE, {"rules": confidence_rules_id()}, page_size=READ_BATCH):
+    for page in store.read_pages(STALE_CONFIDENCE, rules, page_size=READ_BATCH):
         scored += len(page.rows)
         _rescore(store, curation, {key: (label, name) for key, label, name in page.rows})
     return scored
@@ -631,12 +631,12 @@ def _bare_acronym_of(acronym: tuple[str, list[str], int, str], sense: tuple[str,
     to absorb into the sense the alias index gives it when the acronym, as
     written, abbreviates the long form the sense is keyed by, a phrase of
     several words ("WSI", "Whole Slide Images"), and the sense is in as many
-    papers or more, and a measure if the acronym is one (`normalize.resolve`). Not a sense that merely lists the acronym among its
-    forms, which one paper's odd pairing can do: on the 40k graph the alias
-    index maps "lora" (290 papers) to QLoRA and "transformer" to DiT; nor an
-    acronym bare in more papers than its definition has (32 papers' "GA"
-    against one "gradient attack (GA)"), which most likely means something
-    else there."""
+    papers or more, and a measure if the acronym is one (`normalize.resolve`).
+    Not a sense that merely lists the acronym among its forms, which one
+    paper's odd pairing can do: on the 40k graph the alias index maps "lora"
+    (290 papers) to QLoRA and "transformer" to DiT; nor an acronym bare in
+    more papers than its definition has (32 papers' "GA" against one
+    "gradient attack (GA)"), which most likely means something else there."""
     if sense is None or (sense[2] or 0) < (acronym[2] or 0) or (acronym[3] == "Metric" and sense[3] != "Metric"):
         return False
     long_forms = [form for form in sense[1] or () if alias_key(form) == sense[0] and len(form.split()) > 1]
