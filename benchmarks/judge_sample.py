@@ -16,6 +16,8 @@ entities sorted by key:
   with replacement, each draw proportional to the entity's paper count (what
   a user meets): the share judged correct estimates the paper-weighted
   precision, so an entity drawn twice counts twice;
+* `top:<Type>`: the `--top` entities of each type the app's top lists show
+  (`graph.views.top_entities`, by papers): the issue's "top 40 per type";
 * `candidate`: `--candidates` entities below the threshold, any type;
 * `link`: `--links` CO_OCCURS edges between visible entities, each edge
   equally likely (an endpoint drawn by its visible degree, then one of its
@@ -54,7 +56,7 @@ import sys
 from collections import defaultdict
 from dataclasses import dataclass
 
-from graph import StoreConfig, open_store, settings
+from graph import StoreConfig, open_store, settings, views
 
 TYPES = ("Method", "Dataset", "Benchmark", "Task", "Metric")
 COLUMNS = ("stratum", "key", "name", "type", "papers", "confidence", "kb_id", "aliases", "variant_of", "evidence")
@@ -243,6 +245,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=16)
     parser.add_argument("--uniform", type=int, default=40, help="visible entities per type, uniform")
     parser.add_argument("--weighted", type=int, default=40, help="draws per type, by paper count")
+    parser.add_argument("--top", type=int, default=0, help="the top-N of each type as the app lists them")
     parser.add_argument("--candidates", type=int, default=50, help="below-threshold entities")
     parser.add_argument("--links", type=int, default=30, help="CO_OCCURS edges between visible entities")
     parser.add_argument("--evidence", type=int, default=1, help="evidence sentences per entity (one row each)")
@@ -266,6 +269,7 @@ def main() -> None:
         entities = load_entities(store)
         by_key = {e.key: e for e in entities}
         draws = draw_entities(entities, args.seed, args.uniform, args.weighted, args.candidates)
+        draws += [Draw(f"top:{label}", by_key[e.key]) for label in TYPES for e in views.top_entities(store, label, args.top)]
         details = {r["key"]: r for r in store.read_batched(DETAILS, "keys", sorted({d.entity.key for d in draws})).records()}
         for d in draws:
             e, info = d.entity, details.get(d.entity.key, {})
