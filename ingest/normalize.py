@@ -275,6 +275,12 @@ def known_metric(name: str) -> bool:
     )
 
 
+def _names_data_set(key: str) -> bool:
+    from ingest import kb  # at call time: ingest.kb imports this module
+
+    return kb.names_data_set(key)
+
+
 # "precision" is numerical computing's word too (half, mixed, low, arbitrary
 # precision: all 9 seed papers naming it meant that, issue 8). As the
 # measure it comes with a value or with its partner, recall (or F1 / F-score,
@@ -308,6 +314,11 @@ def _entity_key(mention: Mention, senses: Mapping[str, Sequence[Sense]]) -> str:
     if mention.canonical and mention.canonical != surface:
         return mention.canonical  # linked inside this text: its own definition wins
     candidates = senses.get(surface, ())
+    if candidates and _names_data_set(surface):
+        # The knowledge base's data set keeps its bare name: a sense that
+        # spells out the letters otherwise ("grouped-query attention (GQA)",
+        # `gazetteer.redefines`) is that paper's, not every paper's.
+        return surface
     if _ACRONYM_SHAPE.match(mention.text) and (mention.reading or mention.label) == "METRIC":
         # An acronym read as a measure names none of the things a measure is
         # not: "FPS" read as frames per second in 100 papers of the 40k graph

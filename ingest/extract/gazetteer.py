@@ -11,7 +11,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ingest import kb
-from ingest.extract.doc_state import place_spans
+from ingest.extract.doc_state import DATASET_GROUP, place_spans
 from ingest.extract.vocab import FIELD_TERMS
 from ingest.kb import GAZETTEER_PATH, Entry, is_synonym, load_entries  # noqa: F401 - re-exported
 from ingest.normalize import abbreviates, alias_key
@@ -59,9 +59,38 @@ def canonical_index(path: Path = GAZETTEER_PATH) -> dict[str, str]:
 
 def redefines(long_form: str, short: str) -> bool:
     """The text defines a known short form as something else: "probabilistic
-    programming languages (PPLs)" where the gazetteer's PPL is perplexity."""
+    programming languages (PPLs)" where the gazetteer's PPL is perplexity, or
+    a data set's acronym spelled out as a description ("grouped-query
+    attention (GQA)", "generative AI architectures (GAIAs)", "molecular
+    dynamics (MD)"): data sets have names. On the 40k arXiv graph 20 of the
+    24 data sets holding a lower-case long form of their acronym held
+    another sense that way (GQA 13 of its 34 papers, GAIA 36 of 76 through
+    "generative AI"); the others' long forms are their own synonyms
+    ("massive text embedding benchmark"), which a definition keeps."""
     short_key = canonical(short)
-    return short_key != alias_key(short) and canonical(long_form) != short_key
+    if canonical(long_form) == short_key:
+        return False
+    return short_key != alias_key(short) or (
+        lookup(short) in DATASET_GROUP and is_description(long_form) and not _says_data(long_form))
+
+
+_WORD_PARTS = re.compile(r"[\s\-/]+")
+_DATA_WORDS = {"data", "dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora", "suite"}
+
+
+def _says_data(long_form: str) -> bool:
+    """A description that says it is data ("instruction-tuning dataset for
+    IAD") or names a data set it derives from ("adversarial GLUE")."""
+    words = [w for w in _WORD_PARTS.split(long_form) if w]
+    return any(w.lower() in _DATA_WORDS or w.isupper() and lookup(w) in DATASET_GROUP for w in words)
+
+
+def is_description(text: str) -> bool:
+    """Written in lower case but for acronyms ("grouped-query attention",
+    "generative AI architectures"): how papers describe a thing, where a
+    name is capitalised ("General Language Understanding Evaluation")."""
+    words = [w for w in _WORD_PARTS.split(text) if w]
+    return any(w.islower() for w in words) and all(w.islower() or w.isupper() or not w.isalpha() and not w[:1].isupper() for w in words)
 
 
 def definition_key(long_form: str, short: str) -> str:

@@ -178,10 +178,15 @@ def checked_label(
             return "TASK"  # STEM reasoning
         if _METRIC_MARK.search(text) or len(_words(text)) > 1 and alias_key(_words(text)[-1]) in MEASURE_HEADS:
             return "METRIC"  # PASS@100, FN rate
-        if long_form is not None and long_form.islower():
-            # "interval bound propagation (IBP)": data sets have names, not
-            # lower-case descriptions
+        if long_form is not None and (long_form.islower() or gazetteer.redefines(long_form, text)):
+            # "interval bound propagation (IBP)", "generative AI architectures
+            # (GAIAs)": data sets have names, not lower-case descriptions
             return LABEL_BY_HEAD.get(_words(long_form)[-1], "METHOD")
+        if text in short_forms and gazetteer.redefines(text, short_forms[text]):
+            # "grouped-query attention" in "grouped-query attention (GQA)":
+            # the long form of a data set's acronym it redefines takes the
+            # acronym's label (the line above)
+            return LABEL_BY_HEAD.get(_words(text)[-1], "METHOD")
         base = _FIRST_PART.split(text, 1)[0]
         if base != text and gazetteer.lookup(base) == "METHOD":
             return "METHOD"  # SDXL-turbo, LLaMA-Reviewer

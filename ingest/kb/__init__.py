@@ -201,6 +201,14 @@ def lookup_key(key: str) -> KbEntry | None:
     return knowledge_base().by_key.get(key)
 
 
+def names_data_set(key: str) -> bool:
+    """A data set or benchmark of the knowledge base is named by `key`
+    itself (GQA, GAIA, ARC): a paper's bare use of the name is that entry,
+    whatever other senses papers define the letters with."""
+    entry = lookup_key(key)
+    return entry is not None and entry.label in ("DATASET", "BENCHMARK") and alias_key(entry.name) == key
+
+
 @lru_cache(maxsize=100_000)
 def lookup(surface: str) -> KbEntry | None:
     return lookup_key(alias_key(surface))
