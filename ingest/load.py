@@ -41,7 +41,7 @@ from graph.schema import NODE_LABEL
 from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
 from ingest import kb, variants
-from ingest.confidence import Evidence, confidence, defined, descriptive_method, field_reading, name_shaped
+from ingest.confidence import Evidence, confidence, defined, descriptive_phrase, field_reading, name_shaped
 from ingest.curation import Curation
 from ingest.dedupe import PaperIndex, is_title_keyed
 from ingest.faults import kill_point
@@ -148,7 +148,7 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None) -> t
     label = curated_label or corpus_label(tally.labels, entry and NODE_LABEL[entry.label])
     name = display_name(tally.surfaces, entry and entry.name) or tally.key
     evidence = Evidence(entry is not None, tally.papers, label_agreement(tally.labels, label), defined(aliases), name_shaped(name),
-                        field_reading(tally.key, label), descriptive_method(name, label, aliases))
+                        field_reading(tally.key, label), descriptive_phrase(name, label, aliases))
     return label, {
         **variants.name_properties(name),
         "aliases": aliases,
