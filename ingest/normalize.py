@@ -52,6 +52,14 @@ _LEADING_WORDS = {"the", "a", "an", "our", "their", "its", "this", "these", "tho
 # text, not AI.
 _USED_NAME = re.compile(r"^(?P<name>\S+)-(?:based|driven|powered|guided|assisted|enabled|enhanced|augmented|aided)$")
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "os", "as")
+# "text-to-image generation", "text-to-image synthesis" and "text-to-image":
+# a mapping from one kind of content to another names the task of producing
+# the second; the head says it again (on the 40k graph the three were three
+# Tasks of 290, 34 and 205 papers, one a duplicate in the outside judge's
+# top 40). Not "end-to-end" or "coarse-to-fine", which say how, not what.
+_MAPPING_TASK = re.compile(r"^(?P<mapping>(?P<source>[^\W_]+)[\s-]to[\s-][^\W_]+)[\s-]+(?:generation|synthesis)$", re.I)
+_MANNER_WORDS = {"end", "coarse", "fine", "easy", "hard", "simple", "one", "many", "peer", "point", "day", "step",
+                 "low", "high", "short", "long", "local", "global", "weak", "strong", "left", "top", "back", "face"}
 
 
 @lru_cache(maxsize=200_000)  # called for every mention by several rules
@@ -62,6 +70,9 @@ def alias_key(surface: str) -> str:
     text = unicodedata.normalize("NFKD", surface)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = used_name(text) or text
+    mapping = _MAPPING_TASK.match(text.strip())
+    if mapping and mapping.group("source").casefold() not in _MANNER_WORDS:
+        text = mapping.group("mapping")
     original = _PARTS.findall(text)
     parts = [p.casefold() for p in original]
     while len(parts) > 1 and parts[0] in _LEADING_WORDS:

@@ -22,6 +22,8 @@ from ingest.normalize import Sense, alias_key, merge_candidates, resolve
     ("KV cache compression techniques", "KV cache compression"), ("MoE architectures", "MoE"),
     # a name and how it is used: the name
     ("GRPO-based post-training", "GRPO"), ("LLM-driven agents", "LLMs"), ("LoRA-based fine-tuning", "LoRA"),
+    # a mapping between kinds of content and the task of producing the second
+    ("text-to-image generation", "Text-to-Image Synthesis", "text-to-image", "text to image generation"),
 ])
 def test_variants_share_a_key(variants):
     assert len({alias_key(v) for v in variants}) == 1
@@ -34,7 +36,9 @@ def test_variants_share_a_key(variants):
                                  ("AI systems", "AI"), ("CLIP score", "CLIP"),
                                  ("retrieval-augmented generation", "retrieval"),  # no name before the participle
                                  ("DINO-based ViT", "DINO"),  # not lower-case words after it
-                                 ("AI-generated text detection", "AI")])  # a product of AI, not a use of it
+                                 ("AI-generated text detection", "AI"),  # a product of AI, not a use of it
+                                 ("end-to-end generation", "end-to-end"), ("coarse-to-fine synthesis", "coarse-to-fine"),  # how, not what
+                                 ("text-to-image", "text-to-video")])
 def test_distinct_names_keep_distinct_keys(a, b):
     assert alias_key(a) != alias_key(b)
 
