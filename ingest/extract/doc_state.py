@@ -21,6 +21,10 @@ if not Doc.has_extension("paperkg_proposed"):
 # the label the text gave it (see Mention.reading).
 if not Doc.has_extension("paperkg_readings"):
     Doc.set_extension("paperkg_readings", default=None)
+# Acronyms of known data sets the document defines as a method ("Grouped
+# Query Attention (GQA)" read as a method by the model): another sense here.
+if not Doc.has_extension("paperkg_other_senses"):
+    Doc.set_extension("paperkg_other_senses", default=None)
 
 DATASET_GROUP = ("DATASET", "BENCHMARK")
 
@@ -106,6 +110,12 @@ def alias_pairs(doc: Doc) -> list[tuple[str, str]]:
     if doc._.paperkg_aliases is None:
         doc._.paperkg_aliases = []
     return doc._.paperkg_aliases
+
+
+def other_senses(doc: Doc) -> list[str]:
+    if doc._.paperkg_other_senses is None:
+        doc._.paperkg_other_senses = []
+    return doc._.paperkg_other_senses
 
 
 def proposed_starts(doc: Doc) -> list[int]:

@@ -148,6 +148,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     pairs = doc._.paperkg_aliases or []
     proposed = set(doc._.paperkg_proposed or [])
     readings = dict(doc._.paperkg_readings or [])
+    others = set(doc._.paperkg_other_senses or ())
     canonical_of = {}
     aliases_of: dict[str, set[str]] = {}
     for long_form, short in pairs:
@@ -155,7 +156,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
         # Inception Distance (FID)" here meets a bare "FID" elsewhere; a
         # definition the gazetteer does not share ("probabilistic programming
         # languages (PPLs)", not perplexity) keys on its own long form.
-        key = gazetteer.definition_key(long_form, short)
+        key = gazetteer.canonical(long_form) if short in others else gazetteer.definition_key(long_form, short)
         canonical_of[long_form] = canonical_of[short] = key
         aliases_of.setdefault(long_form, set()).add(short)
         aliases_of.setdefault(short, set()).add(long_form)

@@ -97,18 +97,19 @@ def _reported_value(doc: Doc, ent: Span) -> bool:
     return any(t.like_num for t in doc[ent.end : min(ent.end + 3, len(doc))])
 
 
-def known_label(text: str, long_forms: dict[str, str], short_forms: dict[str, str]) -> str | None:
+def known_label(text: str, long_forms: dict[str, str], short_forms: dict[str, str], others: frozenset[str] = frozenset()) -> str | None:
     """The label the gazetteer or the knowledge base gives the name here:
     none for an acronym the text defines otherwise ("probabilistic
-    programming languages (PPLs)" is not the gazetteer's PPL, perplexity);
-    a long form takes its defined short form's ("Mostly Basic Programming
-    Problems (MBPP)")."""
+    programming languages (PPLs)" is not the gazetteer's PPL, perplexity;
+    `others`: the acronyms a long form read as a method redefines); a long
+    form takes its defined short form's ("Mostly Basic Programming Problems
+    (MBPP)")."""
     long_form = long_forms.get(text)
-    if long_form is not None and gazetteer.redefines(long_form, text):
+    if long_form is not None and (gazetteer.redefines(long_form, text) or text in others):
         return None
     known = gazetteer.lookup(text)
     short = short_forms.get(text)
-    if known is None and short is not None and not gazetteer.redefines(text, short):
+    if known is None and short is not None and not gazetteer.redefines(text, short) and short not in others:
         known = gazetteer.lookup(short)
     return known
 
@@ -119,7 +120,8 @@ def _curated(text: str, short_forms: dict[str, str]) -> bool:
     return any(index.get(alias_key(t)) or index.get(gazetteer.canonical(t)) for t in (text, short_forms.get(text)) if t)
 
 
-def text_reading(before: str, after: str | None, text: str, long_forms: dict[str, str], short_forms: dict[str, str]) -> str:
+def text_reading(before: str, after: str | None, text: str, long_forms: dict[str, str], short_forms: dict[str, str],
+                 others: frozenset[str] = frozenset()) -> str:
     """The label the text gave a span (`before`, from the model and the
     rules before this check) where the derived knowledge base's label
     (`after`) replaced it, else "". The span keeps the knowledge base's
@@ -128,13 +130,14 @@ def text_reading(before: str, after: str | None, text: str, long_forms: dict[str
     reading; the curated gazetteer's labels stay labels."""
     if after is None or before == after or (before in DATASET_GROUP and after in DATASET_GROUP):
         return ""
-    if known_label(text, long_forms, short_forms) != after or _curated(text, short_forms):
+    if known_label(text, long_forms, short_forms, others) != after or _curated(text, short_forms):
         return ""
     return before
 
 
 def checked_label(
-    doc: Doc, ent: Span, long_forms: dict[str, str], used_as_method: set[str], short_forms: dict[str, str]
+    doc: Doc, ent: Span, long_forms: dict[str, str], used_as_method: set[str], short_forms: dict[str, str],
+    others: frozenset[str] = frozenset(),
 ) -> str | None:
     """The label `ent` should carry, or None to drop it."""
     text, label = span_text(ent), ent.label_
@@ -143,8 +146,8 @@ def checked_label(
     long_form = long_forms.get(text)
     # An acronym the text defines otherwise ("probabilistic programming
     # languages (PPLs)") is not the gazetteer's (PPL = perplexity).
-    redefined = long_form is not None and gazetteer.redefines(long_form, text)
-    known = known_label(text, long_forms, short_forms)
+    redefined = long_form is not None and (gazetteer.redefines(long_form, text) or text in others)
+    known = known_label(text, long_forms, short_forms, others)
     if known:
         return label if label in DATASET_GROUP and known in DATASET_GROUP else known
     key = alias_key(text)
@@ -441,6 +444,7 @@ def _adjective_base(doc: Doc, ent: Span) -> Span | None:
 def sanity(doc: Doc) -> Doc:
     long_forms = _long_forms(doc)
     short_forms = {long_form: short for short, long_form in long_forms.items()}
+    others = frozenset(doc._.paperkg_other_senses or ())
     ents = _joined_names(doc, list(doc.ents))
     changed = len(ents) != len(doc.ents)
     method_keys = _method_keys(doc, ents)
@@ -453,12 +457,12 @@ def sanity(doc: Doc) -> Doc:
         ent = _adjective_base(doc, ent)
         if ent is None:
             continue
-        label = checked_label(doc, ent, long_forms, used_as_method, short_forms)
+        label = checked_label(doc, ent, long_forms, used_as_method, short_forms, others)
         if label in DATASET_GROUP and alias_key(span_text(ent)) in method_keys:
             label = "METHOD"
         if label is None:
             continue
-        reading = text_reading(ent.label_, label, span_text(ent), long_forms, short_forms)
+        reading = text_reading(ent.label_, label, span_text(ent), long_forms, short_forms, others)
         if reading:
             readings.append([ent.start_char, reading])
         if label != ent.label_:
