@@ -2,7 +2,7 @@
 relabel it, drop it, mark it a variant of another), written to the curation
 file and applied to the graph at once.
 
-    apply(store, curation_path, Action("merge", "coco-2014", "coco"))
+    apply(store, curation_path, Action("merge", "coco-14", "coco"))
     uncertain(store, limit=20)          # what to review first
 
 An action means exactly what the same line written into the curation file

@@ -24,6 +24,8 @@ from ingest.normalize import Sense, alias_key, merge_candidates, resolve
     ("GRPO-based post-training", "GRPO"), ("LLM-driven agents", "LLMs"), ("LoRA-based fine-tuning", "LoRA"),
     # a mapping between kinds of content and the task of producing the second
     ("text-to-image generation", "Text-to-Image Synthesis", "text-to-image", "text to image generation"),
+    # a year after a name, in two digits or four
+    ("AIME2024", "AIME24", "AIME 2024"), ("WMT14", "WMT 2014"),
 ])
 def test_variants_share_a_key(variants):
     assert len({alias_key(v) for v in variants}) == 1
@@ -38,7 +40,8 @@ def test_variants_share_a_key(variants):
                                  ("DINO-based ViT", "DINO"),  # not lower-case words after it
                                  ("AI-generated text detection", "AI"),  # a product of AI, not a use of it
                                  ("end-to-end generation", "end-to-end"), ("coarse-to-fine synthesis", "coarse-to-fine"),  # how, not what
-                                 ("text-to-image", "text-to-video")])
+                                 ("text-to-image", "text-to-video"),
+                                 ("AIME24", "AIME25"), ("ResNet-20", "ResNet"), ("MATH500", "MATH 2500")])  # sizes keep their digits
 def test_distinct_names_keep_distinct_keys(a, b):
     assert alias_key(a) != alias_key(b)
 

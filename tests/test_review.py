@@ -21,7 +21,7 @@ SEED = SEEDS / "001_3dcd3517898918cb.txt"  # holds COCO and COCO 2014, DPM++2m, 
 NAMED = ("COCO", "DPM++2m", "MNIST <", "HumanEval")
 OTHERS = 13  # papers naming none of them, for co-occurrences and counts the actions must leave alone
 ACTIONS = [
-    Action("merge", "coco-2014", "coco"),  # one of its papers names COCO as well
+    Action("merge", "coco-14", "coco"),  # one of its papers names COCO as well
     Action("relabel", "dpm-2-m", "Method"),
     Action("drop", "mnistcifar-10-imagenet"),
     Action("variant", "humaneval+", "humaneval"),  # a Method and a Benchmark: never linked automatically
@@ -106,7 +106,7 @@ def test_actions_give_the_graph_a_hand_edit_and_reingest_gives(graph, tmp_path, 
     assert after == dump(by_hand)
 
     entity = lambda key: in_app.read("MATCH (e:Entity {key: $key}) RETURN properties(e)", {"key": key}).rows
-    assert not entity("coco-2014") and not entity("mnistcifar-10-imagenet")
+    assert not entity("coco-14") and not entity("mnistcifar-10-imagenet")
     assert entity("dpm-2-m")[0][0]["label"] == "Method"
     assert "COCO 2014" in entity("coco")[0][0]["aliases"]
     variant_of = in_app.read("MATCH (:Entity {key: 'humaneval+'})-[r:VARIANT_OF]->(b) RETURN b.key, r.curated").rows
@@ -118,7 +118,7 @@ def test_actions_give_the_graph_a_hand_edit_and_reingest_gives(graph, tmp_path, 
     assert report.load.papers_extracted == 0
     assert dump(in_app) == after
     # The same action again neither duplicates its line nor changes the graph.
-    with pytest.raises(ReviewError, match="no entity 'coco-2014'"):
+    with pytest.raises(ReviewError, match="no entity 'coco-14'"):
         apply(in_app, app_file, ACTIONS[0])
     apply(in_app, app_file, ACTIONS[3])
     assert app_file.read_text().count("HumanEval+") == 1

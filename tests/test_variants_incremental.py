@@ -66,7 +66,7 @@ def test_incremental_refreshes_leave_what_a_full_refresh_leaves(store, tmp_path)
     load([paper(3, "Baselines", "Our baselines are GPT-4 and Llama 2, evaluated on HumanEval."),
           paper(4, "More vision", "We pre-train on ImageNet and evaluate on COCO.")])
     names, links = corpus_structure(store)
-    assert {("gpt-4-o", "gpt-4"), ("imagenet-1-k", "imagenet"), ("coco-2014", "coco")} <= links
+    assert {("gpt-4-o", "gpt-4"), ("imagenet-1-k", "imagenet"), ("coco-14", "coco")} <= links
     assert_as_full_refresh_leaves(store)
 
     # An interrupted run: two batches written, no refresh (the process died);

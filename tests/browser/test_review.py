@@ -45,7 +45,7 @@ def entity(store, key):
 def test_merge_from_the_details_panel(dash_duo, review_store, tmp_path, shoot):
     from app.server import create_app
 
-    assert entity(review_store, "coco-2014") == ["COCO 2014", 2]
+    assert entity(review_store, "coco-14") == ["COCO 2014", 2]
     assert entity(review_store, "coco") == ["COCO", 2]
     dash_duo.start_server(create_app(review_store))
     dash_duo.driver.get(dash_duo.server_url.rstrip("/") + "/explore?focus=e:coco-2014&sel=e:coco-2014")
@@ -67,9 +67,9 @@ def test_merge_from_the_details_panel(dash_duo, review_store, tmp_path, shoot):
     wait_for(lambda: cy_count(dash_duo, "explore-canvas", '[id = "e:coco"]') == 1
              and cy_count(dash_duo, "explore-canvas", '[id = "e:coco-2014"]') == 0, message="the canvas centred on COCO")
     shoot()
-    assert entity(review_store, "coco-2014") is None
+    assert entity(review_store, "coco-14") is None
     assert entity(review_store, "coco") == ["COCO", 3]
-    assert Curation.load(tmp_path / "curation.toml").merges == {"coco-2014": "coco"}
+    assert Curation.load(tmp_path / "curation.toml").merges == {"coco-14": "coco"}
 
     # A relabel keeps the URL; the details and the canvas are drawn again all the same.
     click(dash_duo, ".review-open", "Relabel")
