@@ -29,9 +29,9 @@ def test_names_with_a_number_inside_are_no_variants(name):
 def test_a_variant_links_to_the_nearest_base_the_graph_holds():
     entities = [("gpt-4-o", "GPT-4o", "Method"), ("gpt", "GPT", "Method"), ("llama-2-7-b", "Llama-2-7B", "Method"),
                 ("llama", "Llama", "Method"), ("math-7-b", "Math-7B", "Method"), ("math", "MATH", "Benchmark"),
-                ("coco-2014", "COCO 2014", "Dataset"), ("coco", "COCO", "Benchmark")]
+                ("coco-14", "COCO 2014", "Dataset"), ("coco", "COCO", "Benchmark")]
     assert {(link.variant, link.base) for link in variant_links(entities)} == {
-        ("gpt-4-o", "gpt"), ("llama-2-7-b", "llama"), ("coco-2014", "coco")}  # a model is no variant of a benchmark
+        ("gpt-4-o", "gpt"), ("llama-2-7-b", "llama"), ("coco-14", "coco")}  # a model is no variant of a benchmark
     entities.append(("gpt-4", "GPT-4", "Method"))
     assert ("gpt-4-o", "gpt-4") in {(link.variant, link.base) for link in variant_links(entities)}
 

@@ -48,7 +48,7 @@ def test_merge_from_the_details_panel(dash_duo, review_store, tmp_path, shoot):
     assert entity(review_store, "coco-14") == ["COCO 2014", 2]
     assert entity(review_store, "coco") == ["COCO", 2]
     dash_duo.start_server(create_app(review_store))
-    dash_duo.driver.get(dash_duo.server_url.rstrip("/") + "/explore?focus=e:coco-2014&sel=e:coco-2014")
+    dash_duo.driver.get(dash_duo.server_url.rstrip("/") + "/explore?focus=e:coco-14&sel=e:coco-14")
     dash_duo.wait_for_contains_text(".details-title", "COCO 2014")
     wait_for(lambda: cy_count(dash_duo, "explore-canvas") > 1, message="the canvas")
 
@@ -65,7 +65,7 @@ def test_merge_from_the_details_panel(dash_duo, review_store, tmp_path, shoot):
     dash_duo.wait_for_contains_text(".entity-details", "3 papers")
     dash_duo.wait_for_contains_text("#explore-summary", "COCO (Benchmark)")
     wait_for(lambda: cy_count(dash_duo, "explore-canvas", '[id = "e:coco"]') == 1
-             and cy_count(dash_duo, "explore-canvas", '[id = "e:coco-2014"]') == 0, message="the canvas centred on COCO")
+             and cy_count(dash_duo, "explore-canvas", '[id = "e:coco-14"]') == 0, message="the canvas centred on COCO")
     shoot()
     assert entity(review_store, "coco-14") is None
     assert entity(review_store, "coco") == ["COCO", 3]
