@@ -304,6 +304,13 @@ def _names_data_set(key: str) -> bool:
 # their harmonic mean), somewhere in the paper.
 _PRECISION = re.compile(r"^precision$", re.I)
 _PRECISION_PARTNER = re.compile(r"\b(?:recall|F1|F-?score|F-?measure)\b", re.I)
+# A number format names the precision whatever follows ("double precision
+# (52 significant bits)", "4-bit precision", "full-precision weights"), and a
+# format is no value ("an effective precision of INT2.1"): the seeds' outside
+# judge found both read as the measure (session 20).
+_NUMBER_FORMAT = re.compile(
+    r"\b(?:double|single|half|mixed|full|reduced|arbitrary|floating[- ]point|\d+[- ]?bits?|[BT]?F ?\d+|INT ?\d+)[\s-]*$", re.I)
+_PRECISION_VALUE = re.compile(r"^(?:\s*[^\s\d]+){0,2}?\s+[-+(~≈$]*\d|^\s*[-+(~≈$]*\d")  # LaTeX too: "of $92.1\%$"
 
 
 def _measured(mention: Mention, text: str) -> bool:
@@ -313,7 +320,9 @@ def _measured(mention: Mention, text: str) -> bool:
     if kind := _MEASURE_KIND.match(mention.text):
         return known_metric(kind.group("kind"))
     if _PRECISION.match(mention.text):
-        return bool(_VALUE_AFTER.match(text[mention.end : mention.end + 40]) or _PRECISION_PARTNER.search(text))
+        if _NUMBER_FORMAT.search(text[max(0, mention.start - 24) : mention.start]):
+            return False
+        return bool(_PRECISION_VALUE.match(text[mention.end : mention.end + 40]) or _PRECISION_PARTNER.search(text))
     if not _PROPERTY_HEAD.search(mention.text) or _VALUE_AFTER.match(text[mention.end : mention.end + 40]):
         return True
     return known_metric(mention.text)

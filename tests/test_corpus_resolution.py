@@ -127,6 +127,11 @@ def test_a_kind_of_measure_is_no_metric_but_a_known_measure_named_so_is():
     ("Training in half precision and mixed precision keeps quox stable.", False),
     ("Quox reaches a precision of 91 % on the glarp set.", True),
     ("Quox improves precision and recall on glarp.", True),
+    ("Quox keeps a precision of 0.91 (recall 0.88) on glarp.", True),
+    # a number format, whatever follows it: the seeds' outside judge (session 20)
+    ("Double precision (52 significant bits) is standard; we find single precision enough.", False),
+    ("The overhead translates to an effective precision of INT2.1 for quox.", False),
+    ("Quox trains at 4-bit precision and keeps full-precision (32-bit) weights, with recall intact.", False),
 ])
 def test_precision_is_the_measure_with_a_value_or_its_partner(text, linked):
     from ingest.mentions import ExtractedDoc, Mention
