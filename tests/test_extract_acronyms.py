@@ -23,6 +23,8 @@ def definitions(extractor, text):
     ("Towards efficient Vision Transformer (ViT) training on small data.", "Vision Transformer", "ViT"),
     ("Training Low-Rank Adaptation (LoRA) adapters is cheap.", "Low-Rank Adaptation", "LoRA"),
     ("We present the Segment Anything Model (SAM) for segmentation.", "Segment Anything Model", "SAM"),
+    # the letters match from a small word inside the name
+    ("Results on the Abstraction and Reasoning Corpus (ARC) show gains.", "Abstraction and Reasoning Corpus", "ARC"),
 ])
 def test_long_form_starts_at_the_word_of_the_first_letter(extractor, text, long_form, short):
     found = definitions(extractor, text)

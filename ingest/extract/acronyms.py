@@ -54,7 +54,16 @@ def compound_start(texts: list[str], start: int) -> int:
     form is the whole compound."""
     while start >= 2 and texts[start - 1] == "-" and texts[start - 2][-1:].isalnum():
         start -= 2
+    if (start >= 1 and texts[start] in _FUNCTION_WORDS and texts[start - 1][:1].isupper()
+            and texts[start - 1][:1].lower() == texts[start][:1]):
+        # Nor at a small word inside a name: the letters of "Abstraction
+        # and Reasoning Corpus (ARC)" match from "and" (ARC held "and
+        # Reasoning Corpus" as a name on the 40k graph).
+        start -= 1
     return start
+
+
+_FUNCTION_WORDS = {"and", "of", "for", "in", "on", "with", "to", "the", "a", "an", "by", "from", "at", "via", "over"}
 
 
 def not_part_of_long_form(texts: list[str], start: int, long_form_start: int) -> bool:
