@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 LABELS = ("METHOD", "DATASET", "BENCHMARK", "TASK", "METRIC")
+DATASET_GROUP = ("DATASET", "BENCHMARK")  # the two kinds of data most rules treat alike
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,8 @@ from typing import Iterable
 
 from spacy.tokens import Doc, Span
 
+from ingest.mentions import DATASET_GROUP  # noqa: F401 - re-exported: the rule components import it from here
+
 # [long form text, acronym text] pairs defined in the document (tuples come
 # back from a worker as lists: read them by unpacking).
 if not Doc.has_extension("paperkg_aliases"):
@@ -25,8 +27,6 @@ if not Doc.has_extension("paperkg_readings"):
 # Query Attention (GQA)" read as a method by the model): another sense here.
 if not Doc.has_extension("paperkg_other_senses"):
     Doc.set_extension("paperkg_other_senses", default=None)
-
-DATASET_GROUP = ("DATASET", "BENCHMARK")
 
 
 def token_texts(doc: Doc) -> list[str]:

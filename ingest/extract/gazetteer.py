@@ -142,7 +142,7 @@ def _head_fits(surface: str, entry: "kb.KbEntry | None") -> bool:
     leaderboard data set called "Supervised"."""
     if entry is None:
         return False
-    return bool(_DATA_HEAD.search(surface)) == (entry.label in ("DATASET", "BENCHMARK"))
+    return bool(_DATA_HEAD.search(surface)) == (entry.label in DATASET_GROUP)
 
 
 def _case_free(surface: str) -> bool:

@@ -146,7 +146,8 @@ def checked_label(
     long_form = long_forms.get(text)
     # An acronym the text defines otherwise ("probabilistic programming
     # languages (PPLs)") is not the gazetteer's (PPL = perplexity).
-    redefined = long_form is not None and (gazetteer.redefines(long_form, text) or text in others)
+    spelled_otherwise = long_form is not None and gazetteer.redefines(long_form, text)
+    redefined = spelled_otherwise or (long_form is not None and text in others)
     known = known_label(text, long_forms, short_forms, others)
     if known:
         return label if label in DATASET_GROUP and known in DATASET_GROUP else known
@@ -181,7 +182,7 @@ def checked_label(
             return "TASK"  # STEM reasoning
         if _METRIC_MARK.search(text) or len(_words(text)) > 1 and alias_key(_words(text)[-1]) in MEASURE_HEADS:
             return "METRIC"  # PASS@100, FN rate
-        if long_form is not None and (long_form.islower() or gazetteer.redefines(long_form, text)):
+        if long_form is not None and (long_form.islower() or spelled_otherwise):
             # "interval bound propagation (IBP)", "generative AI architectures
             # (GAIAs)": data sets have names, not lower-case descriptions
             return LABEL_BY_HEAD.get(_words(long_form)[-1], "METHOD")

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from ingest.mentions import DATASET_GROUP
 from ingest.normalize import abbreviates, alias_key
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "extract" / "data"
@@ -206,7 +207,7 @@ def names_data_set(key: str) -> bool:
     itself (GQA, GAIA, ARC): a paper's bare use of the name is that entry,
     whatever other senses papers define the letters with."""
     entry = lookup_key(key)
-    return entry is not None and entry.label in ("DATASET", "BENCHMARK") and alias_key(entry.name) == key
+    return entry is not None and entry.label in DATASET_GROUP and alias_key(entry.name) == key
 
 
 @lru_cache(maxsize=100_000)
