@@ -98,6 +98,22 @@ def test_a_shot_setting_is_no_task_but_a_shot_task_is():
     assert sorted(link.key for link in links) == sorted(alias_key(s) for s in spans[-2:])
 
 
+def test_a_degree_word_before_a_known_task_is_that_task():
+    from ingest.mentions import ExtractedDoc, Mention
+    from ingest.normalize import alias_key, resolve
+
+    text = "Complex reasoning, automated code generation, visual reasoning and complex quoxing; complex reasoning again."
+    spans = ["Complex reasoning", "automated code generation", "visual reasoning", "complex quoxing"]
+    mentions = [Mention(text.index(s), text.index(s) + len(s), "TASK", s, alias_key(s)) for s in spans]
+    mentions.append(Mention(text.rindex("complex reasoning"), text.rindex("complex reasoning") + 17, "METHOD",
+                            "complex reasoning", "complexreasoning"))
+    keys = {link.key: link for link in resolve([ExtractedDoc("p1", text, mentions)], {})}
+    # The known tasks take the phrases; a kind of reasoning and an unknown task keep their own keys.
+    assert set(keys) >= {"reasoning", "codegeneration", "visualreasoning", "complexquoxing"}
+    assert "Complex reasoning" in keys["reasoning"].surfaces
+    assert "complexreasoning" in keys  # read as a method here: no task to name
+
+
 def test_a_property_is_a_metric_with_a_value_and_a_change_never():
     from ingest.mentions import ExtractedDoc, Mention
     from ingest.normalize import alias_key, resolve
