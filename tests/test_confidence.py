@@ -151,6 +151,9 @@ def test_a_research_field_read_as_a_task_or_metric_stays_a_candidate():
 
     assert field_reading("computervision", "Task") and field_reading("robotic", "Task") and field_reading("nlp", "Metric")
     assert not field_reading("computervision", "Method") and not field_reading("objectdetection", "Task")
+    # The discipline itself is no method; a field of study that is also a method family stays one.
+    assert field_reading("deeplearning", "Method") and field_reading("machinelearning", "Method")
+    assert not field_reading("reinforcementlearning", "Method")
     many = evidence(in_kb=True, papers=300, is_defined=True)
     assert confidence(many) == 1.0
     assert confidence(Evidence(True, 300, 1.0, True, False, field=True)) < MIN_CONFIDENCE

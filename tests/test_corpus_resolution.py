@@ -114,6 +114,19 @@ def test_a_degree_word_before_a_known_task_is_that_task():
     assert "complexreasoning" in keys  # read as a method here: no task to name
 
 
+def test_accuracy_on_a_task_is_accuracy():
+    from ingest.mentions import ExtractedDoc, Mention
+    from ingest.normalize import alias_key, resolve
+
+    text = "detection accuracy, classification accuracy, top-1 accuracy, pixel accuracy and balanced accuracy"
+    spans = [part.strip() for part in re.split(r",| and ", text)]
+    mentions = [Mention(text.index(s), text.index(s) + len(s), "METRIC", s, alias_key(s)) for s in spans]
+    keys = {link.key: link.surfaces for link in resolve([ExtractedDoc("p1", text, mentions)], {})}
+    # A gold corpus's span ("classification accuracy") is no curated name; measures of another unit stay.
+    assert set(keys["accuracy"]) == {"detection accuracy", "classification accuracy"}
+    assert {"top-1-accuracy", "pixelaccuracy", "balancedaccuracy"} <= set(keys)
+
+
 def test_a_property_is_a_metric_with_a_value_and_a_change_never():
     from ingest.mentions import ExtractedDoc, Mention
     from ingest.normalize import alias_key, resolve

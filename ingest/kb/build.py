@@ -29,7 +29,7 @@ from pathlib import Path
 
 from ingest.extract.corpora import FILES, LABEL_MAPS, split_records
 from ingest.extract.vocab import DETERMINERS, GENERIC_HEADS, GENERIC_MODIFIERS
-from ingest.kb import FIELDS_PATH, KB_PATH, KbEntry, KnowledgeBase
+from ingest.kb import FIELDS_PATH, GOLD_SOURCE, KB_PATH, KbEntry, KnowledgeBase
 from ingest.normalize import alias_key, used_name
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -222,7 +222,7 @@ def gold_names() -> list[KbEntry]:
             continue  # a short acronym from one corpus stands for different things elsewhere
         if name.islower() and " " not in name and len(name) < 8:
             continue  # "sample", "generalize": a word, not a name
-        entries.append(KbEntry(f"gold:{key}", label, name, (), "gold-train"))
+        entries.append(KbEntry(f"gold:{key}", label, name, (), GOLD_SOURCE))
     return entries
 
 
