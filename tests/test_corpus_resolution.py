@@ -139,12 +139,14 @@ def test_a_property_is_a_metric_with_a_value_and_a_change_never():
     # a value makes a property a measure; the leaderboards' "Test perplexity" is one without
     # (a distance is a computed quantity, not a quality)
     assert sorted(link.key for link in links) == sorted(alias_key(s) for s in ("glarp efficiency", "test perplexity", "quox distance"))
-    text = "It cuts computational cost and false positives, at a quox cost of 3.2 GFLOPs and a false positive rate of 2 %."
-    spans = ["computational cost", "false positives", "quox cost", "false positive rate"]
+    text = ("It cuts computational cost, computational time and false positives and widens coverage, at a quox cost of "
+            "3.2 GFLOPs, a false positive rate of 2 % and a zorb coverage of 90 %.")
+    spans = ["computational cost", "computational time", "false positives", "coverage", "quox cost", "false positive rate",
+             "zorb coverage"]
     mentions = [Mention(text.index(s), text.index(s) + len(s), "METRIC", s, alias_key(s)) for s in spans]
     # a cost and counted errors are properties too; with a value, or as a rate, they are measures
     assert sorted(link.key for link in resolve([ExtractedDoc("p2", text, mentions)], {})) == sorted(
-        alias_key(s) for s in ("quox cost", "false positive rate"))
+        alias_key(s) for s in ("quox cost", "false positive rate", "zorb coverage"))
 
 
 def test_a_kind_of_measure_is_no_metric_but_a_known_measure_named_so_is():
