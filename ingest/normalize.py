@@ -321,7 +321,7 @@ _DEGREE_WORDS = {"complex", "advanced", "sophisticated", "general", "robust", "e
 # another measure (an outside judge's 10k Metric top 40, session 21: seven
 # such phrases, one a duplicate of accuracy). Measures that count another
 # unit stay ("top-1 accuracy", "pixel accuracy", "balanced accuracy").
-_TASK_ACCURACY = re.compile(r"^(?P<task>[a-z]+(?:tion|sion|sis|ing|al|ic))\s+accuracy$", re.I)
+_TASK_ACCURACY = re.compile(r"^[a-z]+(?:tion|sion|sis|ing|al|ic)\s+accuracy$", re.I)
 
 
 def _qualified_head(mention: Mention, key: str) -> str:

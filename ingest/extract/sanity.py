@@ -26,7 +26,7 @@ from ingest.extract import gazetteer
 from ingest.extract.doc_state import DATASET_GROUP, span_text, token_texts
 from ingest.extract.span_filter import has_name_token, is_name
 from ingest.extract.vocab import (
-    BENCHMARK_HEADS, DATA_NOUNS, LABEL_BY_HEAD, METHOD_NOUNS, RESOURCE_HEADS,
+    BENCHMARK_HEADS, DATA_NOUNS, LABEL_BY_HEAD, MAKING_VERB_STEMS, METHOD_NOUNS, RESOURCE_HEADS,
     AREA_TERMS, FIELD_TERMS, GENERIC_TERMS, MEASURE_HEADS, METHOD_HEADS, METHOD_VERBS, ORGANISATIONS, RESOURCE_WORDS,
 )
 from ingest.normalize import alias_key
@@ -282,8 +282,7 @@ _COORDINATORS = {"and", "or", ",", "&", "/"}
 # "a new KITTI-360 dataset", "we build a Zorblat dataset" introduce a name.
 _ARTICLE_REACH = 4
 _INTRODUCING = {"new", "novel"}
-_MAKING = re.compile(r"^(?:buil[dt]|construct|collect|curat|creat|present|introduc|releas|propos|develop|contribut|compil"
-                     r"|assembl)\w*$")
+_MAKING = re.compile(rf"^(?:{'|'.join(MAKING_VERB_STEMS)}|collect|compil|assembl)\w*$")
 
 
 def _kind_of_data(doc: Doc, texts: list[str], start: int, head: int) -> bool:
@@ -326,9 +325,9 @@ def _data_types(doc: Doc, ents: list[Span]) -> set[str]:
     for ent in ents:
         if ent.label_ not in DATASET_GROUP:
             continue
-        last = texts[ent.end - 1].lower()
-        # lower-case: "Open Image" is a name
-        if len(ent) > 1 and (texts[ent.end - 1] in DATA_NOUNS or last in _PLURAL_RESOURCE_HEADS):
+        last = texts[ent.end - 1]
+        # DATA_NOUNS as written, lower-case: "Open Image" is a name
+        if len(ent) > 1 and (last in DATA_NOUNS or last.lower() in _PLURAL_RESOURCE_HEADS):
             name = span_text(ent[:-1])
             key = with_noun[alias_key(span_text(ent))] = alias_key(name)
             modifier = _kind_of_data(doc, texts, ent.start, ent.end - 1)

@@ -150,6 +150,11 @@ DATA_NOUNS = frozenset({
     "cameras", "point", "measurement", "measurements", "recording", "recordings", "modality", "modalities",
     "input", "inputs", "stream", "streams", "reading", "readings", "acquisition", "acquisitions",
 })
+# Stems of the verbs a paper makes something new with ("we propose", "we
+# release", "built"): the proposals rule and the kind-of-data rule each add
+# their own few.
+MAKING_VERB_STEMS = ("propos", "introduc", "present", "develop", "releas", "construct", "curat", "creat", "buil",
+                     "contribut")
 # Verbs whose subject is a method, never a dataset ("X outperforms").
 METHOD_VERBS = frozenset({
     "outperforms", "outperformed", "achieves", "achieved", "improves", "improved", "reduces",
