@@ -317,10 +317,12 @@ class EmbeddedServer:
                 os.kill(owner.pid, 9)
             time.sleep(0.05)
         if running():
+            holders = [pid for pid in _lock_holders(self.pid_lock) if pid != owner.pid]
             raise EmbeddedServerError(
                 f"FalkorDB server pid {owner.pid} in {self.dir} did not stop within {STOP_TIMEOUT_S:.0f}s "
-                f"(process state {_process_state(owner.pid)}, last log line: {self._last_log_line()}); "
-                f"kill it (kill -9 {owner.pid})."
+                f"({_describe(owner.pid)}; lock {self.pid_lock.name} also held by "
+                f"{'; '.join(map(_describe, holders)) or 'no other process'}; last log line: {self._last_log_line()}); "
+                f"kill it (kill -9 {' '.join(map(str, [owner.pid, *holders]))})."
             )
         with self._start_lock(fcntl.LOCK_EX):
             state = self._state()
@@ -435,11 +437,15 @@ def _proc_stat(pid: int) -> list[str] | None:
 
 
 def _process_state(pid: int) -> str | None:
-    """The process's state letter (R, S, T for stopped, Z for exited), None when gone."""
+    """The process's state letter (R, S, D, T for stopped, Z for exited), None when gone."""
     if pid <= 0:
         return None
     stat = _proc_stat(pid)
     if stat is not None:
+        if stat[0] == "Z":
+            # The main thread's exit shows Z while other threads still run and keep
+            # its files (the data directory's lock) open: not exited until they end.
+            return next((state for _, state in _threads(pid) if state not in ("Z", "X")), "Z")
         return stat[0]
     if not Path("/proc/self").exists():  # no procfs: only liveness is known
         try:
@@ -450,6 +456,43 @@ def _process_state(pid: int) -> str | None:
             pass
         return "?"
     return None
+
+
+def _threads(pid: int) -> list[tuple[str, str]]:
+    """(name, state letter) of each thread the process still has."""
+    found = []
+    for task in sorted(Path(f"/proc/{pid}/task").glob("*")):
+        try:
+            text = (task / "stat").read_text()
+        except OSError:
+            continue  # ended while listed
+        found.append((text[text.index("(") + 1 : text.rindex(")")], text.rsplit(")", 1)[1].split()[0]))
+    return found
+
+
+def _lock_holders(path: Path) -> list[int]:
+    """Pids of the processes with the lock file open (who keeps a stopped server's
+    directory locked); empty where /proc cannot tell."""
+    holders = []
+    target = str(path.resolve())
+    for process in Path("/proc").glob("[0-9]*"):
+        # An exited main thread lists no files; its remaining threads still hold them.
+        fd_dirs = process.glob("task/*/fd") if (_proc_stat(int(process.name)) or ["?"])[0] == "Z" else [process / "fd"]
+        try:
+            if any(os.readlink(fd) == target for fd_dir in fd_dirs for fd in fd_dir.iterdir()):
+                holders.append(int(process.name))
+        except OSError:
+            continue  # gone, or not ours to read
+    return sorted(holders)
+
+
+def _describe(pid: int) -> str:
+    """A process's state and its threads', for an error a user can act on."""
+    state = _process_state(pid)
+    if state is None:
+        return f"pid {pid} gone"
+    threads = ", ".join(f"{name} {letter}" for name, letter in _threads(pid)[:8])
+    return f"pid {pid} state {state}" + (f" (threads: {threads})" if threads else "")
 
 
 def _cpu_ticks(pid: int) -> int | None:

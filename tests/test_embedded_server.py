@@ -266,3 +266,71 @@ def test_a_server_gone_while_connecting_is_a_store_error_and_the_next_call_recov
         store._connect(gone)
     assert store.scalar("MATCH (p:Paper) RETURN count(p)") == 1  # the next call finds (here: starts) the server again
     store.close()
+
+
+# A stand-in for a server whose exit hangs: on SIGTERM it logs redis's last
+# shutdown line, then its main thread exits while another keeps running (and
+# keeps the data directory's lock). A real server cannot be made to hang in
+# its exit on demand; CI saw one (state Z, lock held, 60 s) under load.
+HUNG_EXIT = """
+import ctypes, fcntl, signal, sys, threading, time
+lock = open(sys.argv[1], "w")
+fcntl.flock(lock, fcntl.LOCK_EX)
+
+def bye(*_):
+    with open(sys.argv[2], "a") as log:
+        log.write(f"{__import__('os').getpid()}:M 01 Jan 2026 00:00:00.000 # Redis is now ready to exit, bye bye...\\n")
+    ctypes.CDLL(None).pthread_exit(None)
+
+signal.signal(signal.SIGTERM, bye)
+threading.Thread(target=time.sleep, args=(600,), name="module-thread").start()
+print("ready", flush=True)
+signal.pause()
+"""
+
+
+def test_stop_ends_a_server_whose_main_thread_exited_but_whose_threads_hang(server, monkeypatch):
+    import json
+    import subprocess
+    import sys
+
+    monkeypatch.setattr(embedded, "EXIT_GRACE_S", 1.0)
+    monkeypatch.setattr(embedded, "STOP_TIMEOUT_S", 20.0)
+    server.dir.mkdir(parents=True)
+    hung = subprocess.Popen([sys.executable, "-c", HUNG_EXIT, str(server.pid_lock), str(server.log_file)],
+                            cwd=server.dir, stdout=subprocess.PIPE, text=True)
+    try:
+        assert hung.stdout.readline().strip() == "ready"
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]  # nothing listens there: the stand-in answers no ping
+        server.state_file.write_text(json.dumps({"pid": hung.pid, "port": port, "password": "x"}))
+        started = time.monotonic()
+        assert server.stop()
+        assert time.monotonic() - started < 10  # not the 20 s time limit
+        assert hung.wait(timeout=5) == -signal.SIGKILL
+        assert not embedded._lock_is_held(server.pid_lock)
+    finally:
+        hung.kill()
+
+
+def test_a_process_whose_main_thread_exited_is_running_while_a_thread_is(tmp_path):
+    import subprocess
+    import sys
+
+    hung = subprocess.Popen([sys.executable, "-c", HUNG_EXIT, str(tmp_path / "lock"), str(tmp_path / "log")],
+                            stdout=subprocess.PIPE, text=True)
+    try:
+        assert hung.stdout.readline().strip() == "ready"
+        hung.send_signal(signal.SIGTERM)
+        deadline = time.monotonic() + 5
+        while embedded._proc_stat(hung.pid)[0] != "Z" and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert embedded._proc_stat(hung.pid)[0] == "Z"  # what the main thread's exit looks like
+        assert embedded._process_state(hung.pid) == "S"  # but a thread runs on
+        assert embedded._describe(hung.pid).endswith("(threads: python Z, python S)")
+        assert embedded._lock_holders(tmp_path / "lock") == [hung.pid]
+    finally:
+        hung.kill()
+    hung.wait(timeout=5)
+    assert embedded._process_state(hung.pid) is None
