@@ -55,7 +55,7 @@ MATCH (e:Entity {key: key})
 RETURN e.key AS key, e.paper_count AS paper_count, e.mention_count AS mention_count,
        e.first_seen AS first_seen, e.last_seen AS last_seen, e.label_votes AS label_votes,
        e.aliases AS aliases, e.alias_weights AS alias_weights, e.confidence AS confidence,
-       e.confidence_rules AS confidence_rules
+       e.confidence_rules AS confidence_rules, e.umbrella AS umbrella
 """
 
 # Only for an entity that lost its first or last paper (or was written before

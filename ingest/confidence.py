@@ -12,6 +12,9 @@ its evidence across the graph.
     a lower-case phrase read as a Method or a data set, neither in the
     knowledge base nor defined ("fine-tuning strategies", "map consistency",
     "breast cancer"): at most DESCRIPTIVE_CEILING
+    an umbrella term, a Task or Method the graph names more often by its
+    kinds than by itself ("detection": object detection, anomaly
+    detection ...): at most FIELD_CEILING (`umbrella_keys`)
 
 An entity below `graph.settings.MIN_CONFIDENCE` (0.3) is a candidate:
 searchable and shown on its paper, but left out of top lists, trending,
@@ -26,8 +29,10 @@ stored tally (`load.rescore_stale`), without re-extracting any paper.
 """
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from ingest import kb
 from ingest.extract.vocab import FIELD_TERMS
@@ -69,6 +74,7 @@ class Evidence:
     name_shaped: bool
     field: bool = False  # a research field read as a Task or Metric (`field_reading`)
     descriptive: bool = False  # a descriptive phrase read as a Method or data (`descriptive_phrase`)
+    umbrella: bool = False  # its kinds outnumber it in the graph (`umbrella_keys`)
 
 
 def confidence(evidence: Evidence) -> float:
@@ -78,7 +84,7 @@ def confidence(evidence: Evidence) -> float:
         + (DEFINED if evidence.defined else 0.0) + (NAME_SHAPE if evidence.name_shaped else 0.0)
     )
     ceiling = 1.0
-    if evidence.field:
+    if evidence.field or evidence.umbrella:
         ceiling = FIELD_CEILING
     elif evidence.descriptive and not evidence.in_kb and not evidence.defined:
         ceiling = DESCRIPTIVE_CEILING
@@ -114,3 +120,41 @@ def name_shaped(name: str) -> bool:
 def defined(aliases: Sequence[str]) -> bool:
     """Some paper wrote it as "Long Form (LF)": one alias abbreviates another."""
     return any(abbreviates(a, b) for a in aliases for b in aliases if a != b)
+
+
+# An umbrella term names no one thing: the bare "detection" of 411 papers
+# of the 40k graph is object detection in some, forgery or anomaly detection
+# in others, while its kinds (object detection 879, anomaly detection 363 ...)
+# are named in 3,200 papers; likewise reasoning, segmentation, reconstruction,
+# classification, and among methods "neural networks", "encoder". Both of
+# session 21's outside judges rejected these from the Task and Method top 40
+# (merged senses, or a duplicate of a kind listed beside them). A name whose
+# kinds together outnumber it stands for them and yields its place in the top
+# lists to them; "question answering" (kinds 0.7 of its papers), "object
+# detection" (0.3) and "summarization" (0.4) stay. Data sets, benchmarks and
+# metrics are names of things, not of kinds, and are not considered.
+UMBRELLA_LABELS = ("Task", "Method")
+UMBRELLA_MIN_PAPERS = 2  # neither the term nor a kind counts in fewer papers
+_PLURAL = re.compile(r"(?<=[a-z]{3})(?<!s)s$")
+
+
+def _words(name: str) -> tuple[str, ...]:
+    """A name's words, case, hyphens and plural endings aside."""
+    return tuple(_PLURAL.sub("", word) for word in re.split(r"[\s\-]+", name.casefold()) if word)
+
+
+def umbrella_keys(entities: Iterable[tuple[str, str, str, int]]) -> set[str]:
+    """The keys of the umbrella terms among `entities` (key, name, label, papers):
+    those whose kinds, the entities of the same label named by its words after
+    one or more words more ("3D object detection" and "object detection" are
+    kinds of "detection"), are in more papers together than it is."""
+    papers_of_kinds: Counter = Counter()
+    named: list[tuple[str, tuple[str, ...], str, int]] = []
+    for key, name, label, papers in entities:
+        if label not in UMBRELLA_LABELS or papers < UMBRELLA_MIN_PAPERS:
+            continue
+        words = _words(name)
+        named.append((key, words, label, papers))
+        for start in range(1, len(words)):
+            papers_of_kinds[label, words[start:]] += papers
+    return {key for key, words, label, papers in named if papers_of_kinds[label, words] > papers}

@@ -102,7 +102,7 @@ REVIEW_ENTITIES = """
 MATCH (e:Entity)
 WHERE e.confidence < $threshold OR e.paper_count >= 2
 RETURN e.key AS key, e.label AS label, e.name AS name, e.aliases AS aliases, e.paper_count AS papers,
-       e.confidence AS confidence, e.kb_id AS kb_id, e.label_votes AS votes
+       e.confidence AS confidence, e.kb_id AS kb_id, e.label_votes AS votes, e.umbrella AS umbrella
 """
 
 ALL_ENTITIES = """
@@ -414,7 +414,8 @@ def uncertain(store: GraphStore, limit: int = 50) -> list[ReviewItem]:
             readings = ", ".join(f"{label} {n}" for label, n in votes.most_common() if n)
             items.append(_item(entity, sum(votes.values()) - agreeing, f"its papers disagree on its type ({readings})",
                                Action("relabel", entity.key, entity.label), entity.label.upper()))
-        elif row["confidence"] is not None and row["confidence"] < MIN_CONFIDENCE and not field_reading(entity.key, entity.label):
+        elif (row["confidence"] is not None and row["confidence"] < MIN_CONFIDENCE
+              and not field_reading(entity.key, entity.label) and not row["umbrella"]):  # hidden by rule, not in doubt
             base = None if entity.key in linked else \
                 next((by_key[k] for k in variants.base_keys(entity.name) if k in by_key and k != entity.key), None)
             if base:

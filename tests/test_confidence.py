@@ -201,3 +201,66 @@ def test_review_does_not_suggest_dropping_a_field(field_graph):
 
     # candidates in hundreds of papers would lead the list with "drop it if it is noise"
     assert not {i.key for i in uncertain(field_graph, 100)} & {"computervision", "robotic", "nlp"}
+
+
+def test_umbrella_terms_are_those_whose_kinds_outnumber_them():
+    from ingest.confidence import umbrella_keys
+
+    entities = [
+        ("detection", "detection", "Task", 411), ("objectdetection", "object detection", "Task", 879),
+        ("anomalydetection", "Anomaly-Detection", "Task", 363), ("3dobjectdetection", "3D object detection", "Task", 105),
+        ("summarization", "summarization", "Task", 386), ("textsummarization", "text summarization", "Task", 53),
+        ("neuralnetwork", "neural networks", "Method", 488), ("deepneuralnetwork", "deep neural network", "Method", 347),
+        ("lightweightneuralnetwork", "lightweight neural networks", "Method", 18),
+        ("convolutionalneuralnetwork", "Convolutional Neural Networks", "Method", 150),
+        ("gnn", "GNN", "Method", 221),  # a kind named by its acronym is not seen as one
+        ("coco", "COCO", "Dataset", 40), ("mscoco", "MS COCO", "Dataset", 90),  # data sets are names, not kinds
+        ("segmentation", "segmentation", "Task", 5), ("imagesegmentation", "image segmentation", "Method", 9),  # other label
+    ]
+    # "object detection" (105 in its kinds) stays; the hyphen and the plural make no other word
+    assert umbrella_keys(entities) == {"detection", "neuralnetwork"}
+    assert umbrella_keys([("x", "detection", "Task", 1), ("y", "object detection", "Task", 1)]) == set()  # one paper counts nothing
+
+
+def test_an_umbrella_term_yields_its_place_while_its_kinds_outnumber_it(paperkg_home):
+    """"detection" in two papers beside "object detection" and "anomaly detection"
+    in two each is an umbrella term (kept out of the task list, said so in its
+    details, not offered for dropping); when later papers name it more often
+    than its kinds, it is a task of its own again."""
+    from app.components.details import _confidence
+    from graph import StoreConfig, open_store
+    from ingest.review import uncertain
+
+    first = [
+        "We study object detection in aerial images with a new detector.",
+        "We propose a method for anomaly detection in surveillance video.",
+        "Object detection and anomaly detection share a backbone in our model.",
+        "Our backbone improves detection and segmentation on standard benchmarks.",
+        "We evaluate the model on detection, tracking and segmentation.",
+    ]
+    later = [
+        "Detection in the dark is hard; our detection pipeline improves detection recall.",
+        "Our backbone improves detection in crowded scenes on standard benchmarks.",
+        "We evaluate the model on detection under heavy occlusion.",
+    ]
+    extract = load_extractor("fast").extract
+    with open_store(StoreConfig(backend="falkordb", home=paperkg_home, graph_name="umbrella_test")) as store:
+        store.reset()
+
+        def detection():
+            return views.entity_details(store, "detection").entity
+
+        load_records(store, [record(n + 1, f"Umbrella {n}", t) for n, t in enumerate(first)],
+                     extract=extract, extraction="test", curation=Curation.empty())
+        counts = dict(store.read("MATCH (e:Task) RETURN e.key, e.paper_count").rows)
+        assert (counts["detection"], counts["objectdetection"], counts["anomalydetection"]) == (2, 2, 2)
+        assert detection().umbrella and detection().confidence < MIN_CONFIDENCE
+        top = {e.key for e in views.top_entities(store, "Task", 50)}
+        assert {"objectdetection", "anomalydetection"} <= top and "detection" not in top
+        assert "umbrella term" in str(_confidence(detection()).children)
+        assert "detection" not in {i.key for i in uncertain(store, 100)}
+
+        load_records(store, [record(n + 10, f"Umbrella later {n}", t) for n, t in enumerate(later)],
+                     extract=extract, extraction="test", curation=Curation.empty())
+        assert detection().paper_count >= 4 and not detection().umbrella  # as many as its kinds: no longer outnumbered
+        assert detection().confidence >= MIN_CONFIDENCE and "detection" in {e.key for e in views.top_entities(store, "Task", 50)}

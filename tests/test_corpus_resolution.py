@@ -16,8 +16,11 @@ from ingest.normalize import corpus_label
 def test_knowledge_base_type_stands_against_scattered_misreadings():
     # a known data set most papers read right, some as a method
     assert corpus_label({"Method": 4, "Dataset": 10, "Benchmark": 6}, "Dataset") == "Dataset"
-    # papers that use it for results make it a benchmark
+    # papers that use it for results make it a benchmark, unless a curated KB calls it a collection of data
     assert corpus_label({"Dataset": 3, "Benchmark": 9}, "Dataset") == "Benchmark"
+    assert corpus_label({"Dataset": 3, "Benchmark": 9}, "Dataset", kb_curated=True) == "Dataset"
+    assert corpus_label({"Dataset": 9, "Benchmark": 3}, "Benchmark", kb_curated=True) == "Benchmark"
+    assert corpus_label({"Method": 4, "Dataset": 3, "Benchmark": 9}, "Dataset", kb_curated=True) == "Dataset"
     # half the papers disagree: still the KB's
     assert corpus_label({"Method": 5, "Dataset": 5}, "Dataset") == "Dataset"
     # one paper alone never outvotes the KB

@@ -84,6 +84,8 @@ def _confidence(entity: Entity) -> html.Div | None:
     verdict = " · candidate" if entity.confidence < MIN_CONFIDENCE else ""
     if field_reading(entity.key, entity.label):
         verdict = " · a research field: left out of the task and metric lists"
+    elif entity.umbrella:
+        verdict = f" · an umbrella term: its kinds are named in more papers, and stand for it in the {entity.label.lower()} lists"
     return html.Div(f"confidence {entity.confidence:.2f}{verdict} · {known}", className="muted confidence")
 
 

@@ -27,6 +27,7 @@ class Entity:
     last_seen: str | None = None
     kb_id: str | None = None  # knowledge-base entry it is linked to
     confidence: float | None = None  # below graph.settings.MIN_CONFIDENCE: a candidate
+    umbrella: bool = False  # its kinds are named in more papers (ingest/confidence.py): kept out of top lists
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,7 @@ def entity_of(node: GNode) -> Entity:
         last_seen=p.get("last_seen"),
         kb_id=p.get("kb_id"),
         confidence=p.get("confidence"),
+        umbrella=bool(p.get("umbrella")),
     )
 
 
@@ -120,7 +122,8 @@ def entity_of(node: GNode) -> Entity:
 # carries its search text, alias keys and label votes: parsing those took
 # the client longer than the server took to find a hub's 300 strongest
 # neighbours (client 50 -> 15 ms for them on the 40k graph).
-ENTITY_FIELDS = ("key", "name", "label", "aliases", "paper_count", "mention_count", "first_seen", "last_seen", "kb_id", "confidence")
+ENTITY_FIELDS = ("key", "name", "label", "aliases", "paper_count", "mention_count", "first_seen", "last_seen", "kb_id", "confidence",
+                 "umbrella")
 
 
 def entity_columns(node_id: str, variable: str) -> str:
