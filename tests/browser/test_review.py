@@ -63,7 +63,7 @@ def test_merge_from_the_details_panel(dash_duo, review_store, tmp_path, shoot):
     wait_for(lambda: url_state(dash_duo).get("focus") == ["e:coco"], message="the view to move to COCO")
     dash_duo.wait_for_contains_text(".entity-details", "also: COCO 2014")
     dash_duo.wait_for_contains_text(".entity-details", "3 papers")
-    dash_duo.wait_for_contains_text("#explore-summary", "COCO (Benchmark)")
+    dash_duo.wait_for_contains_text("#explore-summary", "COCO (Dataset)")
     wait_for(lambda: cy_count(dash_duo, "explore-canvas", '[id = "e:coco"]') == 1
              and cy_count(dash_duo, "explore-canvas", '[id = "e:coco-14"]') == 0, message="the canvas centred on COCO")
     shoot()
@@ -75,9 +75,9 @@ def test_merge_from_the_details_panel(dash_duo, review_store, tmp_path, shoot):
     click(dash_duo, ".review-open", "Relabel")
     dash_duo.wait_for_contains_text(".review-form", "COCO is a:")
     click(dash_duo, ".review-form .review-label", None, message="the label dropdown")
-    click(dash_duo, ".dash-dropdown-option", "Dataset", message="the Dataset option")
+    click(dash_duo, ".dash-dropdown-option", "Benchmark", message="the Benchmark option")
     click(dash_duo, ".review-form .button", "Relabel")
-    dash_duo.wait_for_contains_text(".review-done", '[relabel] "COCO" = "DATASET"')
-    dash_duo.wait_for_contains_text("#explore-summary", "COCO (Dataset)")
-    assert review_store.read("MATCH (e:Dataset {key: 'coco'}) RETURN e.label").rows == [["Dataset"]]
-    assert Curation.load(tmp_path / "curation.toml").labels == {"coco": "DATASET"}
+    dash_duo.wait_for_contains_text(".review-done", '[relabel] "COCO" = "BENCHMARK"')
+    dash_duo.wait_for_contains_text("#explore-summary", "COCO (Benchmark)")
+    assert review_store.read("MATCH (e:Benchmark {key: 'coco'}) RETURN e.label").rows == [["Benchmark"]]
+    assert Curation.load(tmp_path / "curation.toml").labels == {"coco": "BENCHMARK"}
