@@ -67,9 +67,10 @@ def extractor_fingerprint(model: str = "fast") -> str:
 
 @lru_cache(maxsize=None)
 def confidence_rules_id() -> str:
-    """What an entity's stored confidence and co-occurrence edges were
+    """What an entity's stored confidence, label and co-occurrence edges were
     computed with: the confidence rules (`ingest/confidence.py`, its weights
-    and ceilings), the function that gathers an entity's evidence
+    and ceilings), the type across papers (`ingest/corpus_labels.py`), the
+    function that gathers an entity's evidence
     (`load.entity_properties`) and the line between candidates and visible
     entities (`graph.settings.MIN_CONFIDENCE`, which decides the edges).
     The code counts as parsed, without docstrings, comments or imports
@@ -84,7 +85,7 @@ def confidence_rules_id() -> str:
     from graph import settings
     from ingest import load
 
-    rules = code_digest((INGEST_DIR / "confidence.py").read_text(encoding="utf-8"))
+    rules = ":".join(code_digest((INGEST_DIR / name).read_text(encoding="utf-8")) for name in ("confidence.py", "corpus_labels.py"))
     evidence = code_digest(textwrap.dedent(inspect.getsource(load.entity_properties)))
     return hashlib.sha256(f"{rules}:{evidence}:{settings.MIN_CONFIDENCE!r}".encode()).hexdigest()[:12]
 

@@ -49,7 +49,8 @@ from ingest.faults import kill_point
 from ingest.fingerprint import confidence_rules_id
 from ingest.identity import title_hash
 from ingest.mentions import EntityLink, ExtractedDoc
-from ingest.normalize import Sense, alias_key, alias_keys_of, corpus_label, display_name, label_agreement, resolve
+from ingest.corpus_labels import corpus_label, label_agreement
+from ingest.normalize import Sense, alias_key, alias_keys_of, display_name, resolve
 from ingest.records import PaperRecord
 
 READ_BATCH = 500  # ids or keys per read

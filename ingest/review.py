@@ -52,7 +52,8 @@ from ingest.extract import load_extractor
 from ingest.fingerprint import extraction_fingerprint
 from ingest.load import load_records, stored_record
 from ingest.lock import IngestLocked, ingest_lock
-from ingest.normalize import alias_key, label_agreement, merge_candidates
+from ingest.corpus_labels import label_agreement
+from ingest.normalize import alias_key, merge_candidates
 
 KINDS = ("merge", "relabel", "drop", "variant")
 LOCK_WAIT = 30.0  # seconds an action waits for a running ingest or action before giving up

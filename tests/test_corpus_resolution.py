@@ -10,7 +10,7 @@ import pytest
 from ingest import kb
 from ingest.extract import gazetteer
 from ingest.kb.build import KB_DIR, gold_names, paper_of
-from ingest.normalize import corpus_label
+from ingest.corpus_labels import corpus_label
 
 
 def test_knowledge_base_type_stands_against_scattered_misreadings():

@@ -90,13 +90,18 @@ def test_the_curation_is_part_of_the_id():
         extractor, Curation.empty())
 
 
-def test_the_confidence_rules_id_is_derived_from_the_rules(package_copy, monkeypatch):
+@pytest.mark.parametrize("module, old, new", [
+    ("confidence.py", "FIELD_CEILING = 0.2", "FIELD_CEILING = 0.25"),
+    ("corpus_labels.py", "KB_PRIOR_SHARE = 1 / 3", "KB_PRIOR_SHARE = 1 / 2"),  # labels are re-derived too
+])
+def test_the_confidence_rules_id_is_derived_from_the_rules(package_copy, monkeypatch, module, old, new):
     ingest, _ = package_copy
     fingerprint.confidence_rules_id.cache_clear()
     before = fingerprint.confidence_rules_id()
     extraction = fingerprint.extractor_fingerprint("fast")
-    rules = ingest / "confidence.py"
-    rules.write_text(rules.read_text().replace("FIELD_CEILING = 0.2", "FIELD_CEILING = 0.25"))
+    rules = ingest / module
+    assert old in rules.read_text()
+    rules.write_text(rules.read_text().replace(old, new))
     fingerprint.confidence_rules_id.cache_clear()
     fingerprint.extractor_fingerprint.cache_clear()
     try:
@@ -210,3 +215,40 @@ def test_a_new_threshold_moves_the_edges_of_entities_it_moves_across(store, monk
         assert edges() == 1
     finally:
         fingerprint.confidence_rules_id.cache_clear()
+
+
+def test_a_changed_type_rule_relabels_stored_entities_from_their_tallies(store, monkeypatch):
+    """The type across papers is re-derived like confidence: COCO, read as a
+    benchmark by its papers, stored a Benchmark under a rule that let papers
+    decide, is a Dataset (the curated KB's type) after the next load's rescoring,
+    with its papers' links, and no paper re-extracted."""
+    from ingest import load
+    from ingest.load import load_records, rescore_stale
+    from ingest.mentions import ExtractedDoc, Mention
+    from ingest.records import PaperRecord
+
+    def doc(n: int) -> ExtractedDoc:
+        text = f"Paper {n}: results on the COCO benchmark."
+        return ExtractedDoc(f"types:{n}", text, [Mention(text.index("COCO"), text.index("COCO") + 4, "BENCHMARK", "COCO", "coco",
+                                                         sentence_end=len(text))])
+
+    docs = {d.id: d for d in (doc(1), doc(2))}
+    records = [PaperRecord(id=i, title=f"Coco {i}", abstract=d.text, published="2025-01-01", sources=("t",)) for i, d in docs.items()]
+    papers_decide = load.corpus_label
+    monkeypatch.setattr(load, "corpus_label", lambda votes, kb_label=None, kb_curated=False: papers_decide(votes, kb_label))
+    extracted = []
+
+    def extract(pairs):
+        extracted.extend(pairs := list(pairs))
+        return [docs[i] for i, _ in pairs]
+
+    load_records(store, records, extract=extract, extraction="t", curation=Curation.empty())
+    label = lambda: store.read("MATCH (e:Entity {key: 'coco'}) RETURN e.label, labels(e)").rows  # noqa: E731
+    assert label()[0][0] == "Benchmark" and "Benchmark" in label()[0][1]
+
+    monkeypatch.undo()
+    monkeypatch.setattr(load, "confidence_rules_id", lambda: "other rules")
+    assert rescore_stale(store, Curation.empty()) >= 1
+    assert label()[0][0] == "Dataset" and "Dataset" in label()[0][1] and "Benchmark" not in label()[0][1]
+    assert store.read("MATCH (:Paper)-[:MENTIONS]->(e:Dataset {key: 'coco'}) RETURN count(*)").rows == [[2]]
+    assert len(extracted) == 2  # the first load's extraction only
