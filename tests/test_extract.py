@@ -83,6 +83,17 @@ def test_versions_stay_distinct(extractor):
     assert len({found[n].canonical for n in found}) == len(found)
 
 
+def test_a_task_of_a_shared_task_edition_is_one_name(extractor):
+    """"SemEval-2025 Task 2" is one data set; "SemEval-2025" alone names the
+    edition's ten tasks, and a task number without an edition is no name."""
+    doc = extract_one(extractor, "HausaNLP at SemEval-2025 Task 2: Entity-Aware Fine-tuning in Machine Translation. "
+                                 "We evaluate on SemEval-2014 Task 4 and on SemEval 2010 Task 8.")
+    found = {m.text: m.label for m in doc.mentions}
+    assert {"SemEval-2025 Task 2", "SemEval-2014 Task 4", "SemEval 2010 Task 8"} <= set(found)
+    assert found["SemEval-2025 Task 2"] in ("DATASET", "BENCHMARK")
+    assert len({m.canonical for m in doc.mentions if m.text.startswith("SemEval")}) == 3
+
+
 def test_dataset_phrase_and_benchmark_rule(extractor):
     text = ("We collect the FooCorp dataset for training. We evaluate on the BarQA benchmark and on MMLU. "
             "Our model also beats baselines on VideoBench.")

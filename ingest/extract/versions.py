@@ -18,6 +18,7 @@ _GLUED_SUFFIX = re.compile(r"^(?:[-–_.]|v?\d+(?:\.\d+)*[A-Za-z]{0,3}|[A-Z]{1,3
                            r"XL|XXL|Large|Base|Small|Tiny|Mini|Pro|Ultra|Plus|Instruct|Chat|Turbo|Max|Flash|Lite)$")
 # A token that continues a capitalised name after a space ("Llama 2", "SAM 2").
 _SPACED_VERSION = re.compile(r"^v?\d{1,2}(?:\.\d+)?$")
+_DATA_LABELS = ("DATASET", "BENCHMARK")
 _BASE_AND_VERSION = re.compile(r"^(?P<base>[A-Za-z][A-Za-z.]*?[A-Za-z])[-_]?(?P<version>v?\d[\w.]*)$")
 
 
@@ -46,6 +47,11 @@ def _extend(doc: Doc, ent: Span) -> Span:
             end += 1
         elif not glued and end == ent.end and _SPACED_VERSION.match(text) and any(c.isupper() for c in before):
             end += 1
+        elif not glued and end == ent.end and text == "Task" and end + 1 < n and texts[end + 1].isdigit() \
+                and ent.label_ in _DATA_LABELS and any(c.isdigit() for c in before):
+            # "SemEval-2025 Task 3": one task of a campaign's edition is the data set; the
+            # edition alone names ten ("X at SemEval-2025 Task 11: ..." titles, 27 papers at 10k).
+            end += 2
         else:
             break
     while end > ent.end and texts[end - 1] in "-–_.":
