@@ -758,14 +758,14 @@ def finish_batches(store: GraphStore, curation: Curation, loader: Loader | None)
     """What follows the batch writes of every load (`ingest`, `paperkg
     load`, `load_records`), in this order: bare acronyms stored before a
     paper of the load defined them absorbed (by `loader`, if the load made
-    one), entities scored under other confidence rules rescored, and the
-    corpus-level refresh of what the batches wrote, if any is due."""
+    one), entities scored under other confidence rules rescored, umbrella
+    terms marked, and the corpus-level refresh of what the batches wrote
+    and those rescorings renamed, if any is due."""
     if loader is not None:
         loader.absorb_bare_acronyms()
     rescore_stale(store, curation)
-    refreshed = variants.DueRefresh.of(store).run(store)
-    mark_umbrellas(store, curation)
-    return refreshed
+    mark_umbrellas(store, curation)  # before the refresh: a rescored entity's name may need its qualifier again
+    return variants.DueRefresh.of(store).run(store)
 
 
 def _link_row(link: EntityLink) -> dict:

@@ -229,6 +229,7 @@ def test_an_umbrella_term_yields_its_place_while_its_kinds_outnumber_it(paperkg_
     than its kinds, it is a task of its own again."""
     from app.components.details import _confidence
     from graph import StoreConfig, open_store
+    from ingest.load import mark_umbrellas
     from ingest.review import uncertain
 
     first = [
@@ -259,6 +260,7 @@ def test_an_umbrella_term_yields_its_place_while_its_kinds_outnumber_it(paperkg_
         assert {"objectdetection", "anomalydetection"} <= top and "detection" not in top
         assert "umbrella term" in str(_confidence(detection()).children)
         assert "detection" not in {i.key for i in uncertain(store, 100)}
+        assert mark_umbrellas(store, Curation.empty()) == 0  # what a load leaves is settled
 
         load_records(store, [record(n + 10, f"Umbrella later {n}", t) for n, t in enumerate(later)],
                      extract=extract, extraction="test", curation=Curation.empty())
