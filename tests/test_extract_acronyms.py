@@ -94,6 +94,19 @@ def test_trimmed_definition_gives_the_acronym_its_usual_sense(extractor):
     assert key == {m.canonical for m in plain.mentions if m.text == "LLMs"}
 
 
+@pytest.mark.parametrize("text, short, use, key", [
+    # the plural defined, the singular used: the paper's sense, not the gazetteer's PPL (perplexity)
+    ("Monte Carlo methods supported by probabilistic programming languages (PPLs), PPL support for VI is less developed.",
+     "PPL", "PPL", "probabilisticprogramminglanguage"),
+    ("We compare large language models (LLMs). Each LLM is evaluated on GSM8K.", "LLM", "LLM", "largelanguagemodel"),
+    ("A generative adversarial network (GAN) is trained. Both GANs converge.", "GANs", "GANs", "gan"),
+])
+def test_an_acronym_defined_in_one_number_is_the_same_in_the_other(extractor, text, short, use, key):
+    (doc,) = extractor.extract([("t", text)], workers=1)
+    uses = [m for m in doc.mentions if m.text == use]
+    assert uses and all(m.canonical == key for m in uses)
+
+
 def _acronym_docs():
     """Paper 1 writes a bare acronym, paper 2 defines it, paper 3 writes it bare again."""
     from ingest.mentions import ExtractedDoc, Mention

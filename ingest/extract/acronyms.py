@@ -97,6 +97,13 @@ def _holds_long_form(entity: Span | None, start: int) -> bool:
     return entity is not None and entity.start <= start
 
 
+def _number_forms(acronym: str) -> tuple[str, ...]:
+    """An acronym and its other number: "PPLs" and "PPL", "LLM" and "LLMs"."""
+    if acronym.endswith("s") and acronym[:-1].isupper() and len(acronym) > 2:
+        return acronym, acronym[:-1]
+    return (acronym, acronym + "s") if acronym.isupper() else (acronym,)
+
+
 def _guess_label(long_form: Span) -> str | None:
     return gazetteer.lookup(long_form.text) or LABEL_BY_HEAD.get(long_form[-1].lower_)
 
@@ -109,6 +116,7 @@ def acronyms(doc: Doc) -> Doc:
     by_end = {ent.end: ent for ent in ents}
     by_start = {ent.start: ent for ent in ents}
     texts = token_texts(doc)
+    written = set(texts)
     for i in range(1, len(doc) - 2):
         if texts[i] != "(" or texts[i + 2] != ")" or not _ACRONYM.match(texts[i + 1]):
             continue
@@ -151,8 +159,10 @@ def acronyms(doc: Doc) -> Doc:
             # shape: `gazetteer.redefines`.)
             other_senses(doc).append(acronym_token.text)
         new_spans += [Span(doc, long_form.start, long_form.end, label=label), Span(doc, i + 1, i + 2, label=label)]
-        definitions[acronym_token.text] = label
-        alias_pairs(doc).append((long_form.text, acronym_token.text))
+        # "PPLs" defined, "PPL support" used: the other number joins the definition where the text has it.
+        for form in (f for f in _number_forms(acronym_token.text) if f == acronym_token.text or f in written):
+            definitions[form] = label
+            alias_pairs(doc).append((long_form.text, form))
     if not definitions:
         return doc
     ents = merge_spans(ents, new_spans, override=True)
