@@ -27,7 +27,7 @@ from ingest.extract.doc_state import DATASET_GROUP, span_text, token_texts
 from ingest.extract.span_filter import has_name_token, is_name
 from ingest.extract.vocab import (
     BENCHMARK_HEADS, DATA_NOUNS, LABEL_BY_HEAD, MAKING_VERB_STEMS, METHOD_NOUNS, RESOURCE_HEADS,
-    AREA_TERMS, FIELD_TERMS, GENERIC_TERMS, MEASURE_HEADS, METHOD_HEADS, METHOD_VERBS, ORGANISATIONS, RESOURCE_WORDS,
+    AREA_TERMS, FIELD_TERMS, GENERIC_TERMS, MEASURE_HEADS, MODALITY_TERMS, METHOD_HEADS, METHOD_VERBS, ORGANISATIONS, RESOURCE_WORDS,
 )
 from ingest.normalize import alias_key
 
@@ -65,7 +65,7 @@ def is_junk(span: Span) -> bool:
         return True
     if _NUMBER_LIKE.match(text) or _DIMENSION.match(text) or _PERCENT.search(text) or _SYMBOL.search(text) or text.endswith("-like") or _FRAGMENT.match(text):
         return True
-    if _FORMAT.match(text) or _LICENCE.match(text) or key in GENERIC_TERMS or key in ORGANISATIONS:
+    if _FORMAT.match(text) or _LICENCE.match(text) or key in GENERIC_TERMS or key in MODALITY_TERMS or key in ORGANISATIONS:
         return True
     if "/" in text and all(_LICENCE.match(part.strip()) for part in text.split("/")):
         return True  # "CC-BY/Apache"
