@@ -130,3 +130,12 @@ def test_graph_entities_carry_kb_id_canonical_name_and_type(store, extractor):
     assert props["resnet"][1:] == ["paperkg:resnet", "ResNet", "Method", 2]
     assert props["coco"][1] == "paperkg:coco" and props["coco"][2] == "COCO" and props["coco"][4] == 2
     assert set(rows["resnet"]["aliases"]) >= {"Residual Networks", "ResNets"}
+
+
+def test_a_gold_name_that_is_a_known_name_and_its_class_noun_is_that_name():
+    """"neural network architecture" (a gold span) is the neural networks entry,
+    not one beside it; curated entries keep their own names."""
+    assert kb.lookup_key("neuralnetworkarchitecture").kb_id == kb.lookup_key("neuralnetwork").kb_id
+    assert kb.lookup_key("machinelearningalgorithm").kb_id == kb.lookup_key("machinelearning").kb_id
+    assert kb.lookup_key("languagemodel").name == "language model"  # no class noun: its own entry
+    assert not any(e.name == "neural network architecture" for e in kb.knowledge_base().entries)

@@ -97,7 +97,7 @@ MODALITY_TERMS = _keys(
 )
 # Generic domain words and phrases that are never an entity on their own.
 GENERIC_TERMS = _keys(
-    "AI system", "AI systems", "AI model", "AI models", "error analysis", "retraining", "re-training",
+    "AI system", "AI systems", "AI model", "AI models", "AI agent", "AI agents", "error analysis", "retraining", "re-training",
     "next-generation", "next generation", "computational capabilities", "computational resources",
     "training algorithm", "optimization problem", "optimization problems", "inference", "exploration",
     "generalization", "transfer", "hardware", "software", "GPU", "GPUs", "CPU", "TPU", "FPGA", "CMOS",

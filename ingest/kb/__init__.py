@@ -156,6 +156,7 @@ class KnowledgeBase:
                 entries[kb_id] = replace(known, aliases=known.aliases + fresh)
                 owner.update((alias_key(a), kb_id) for a in fresh)
         _fold_task_initials(entries, owner)
+        _fold_class_nouns(entries, owner)
         return cls(tuple(entries.values()), {key: entries[kb_id] for key, kb_id in owner.items()})
 
     def as_tsv(self, header: str) -> str:
@@ -195,6 +196,29 @@ def _fold_task_initials(entries: dict[str, KbEntry], owner: dict[str, str]) -> N
             del entries[kb_id]
             entries[target] = replace(entries[target], aliases=(*entries[target].aliases, entry.name))
             owner.update({key: target for key, owned in owner.items() if owned == kb_id})
+
+
+# A gold corpus's span that is a known name and the kind of thing it is: the
+# same entity, not one beside it ("neural network architecture" beside "neural
+# networks", an outside judge's duplicate in the seed graph's Method top 40).
+_CLASS_NOUNS = frozenset({"architecture", "architectures", "model", "models", "framework", "frameworks", "method",
+                          "methods", "approach", "approaches", "algorithm", "algorithms", "technique", "techniques"})
+
+
+def _fold_class_nouns(entries: dict[str, KbEntry], owner: dict[str, str]) -> None:
+    """A gold corpus's name that is another entry's name (same label) and a
+    class noun ("deep learning model", "machine learning algorithm") is a
+    synonym of that entry. Curated entries are left as they are."""
+    for kb_id, entry in list(entries.items()):
+        words = entry.name.split()
+        if entry.source != GOLD_SOURCE or len(words) < 2 or words[-1].lower() not in _CLASS_NOUNS:
+            continue
+        target = owner.get(alias_key(" ".join(words[:-1])))
+        if target is None or target == kb_id or entries[target].label != entry.label:
+            continue
+        del entries[kb_id]
+        entries[target] = replace(entries[target], aliases=(*entries[target].aliases, entry.name, *entry.aliases))
+        owner.update({key: target for key, owned in owner.items() if owned == kb_id})
 
 
 @lru_cache(maxsize=1)
