@@ -43,13 +43,13 @@ from graph.store import GraphStore
 from ingest import kb, variants
 from ingest.confidence import (UMBRELLA_LABELS, UMBRELLA_MIN_PAPERS, Evidence, confidence, defined, descriptive_phrase,
                                field_reading, name_shaped, umbrella_keys)
+from ingest.corpus_labels import corpus_label, label_agreement
 from ingest.curation import Curation
 from ingest.dedupe import PaperIndex, is_title_keyed
 from ingest.faults import kill_point
 from ingest.fingerprint import confidence_rules_id
 from ingest.identity import title_hash
 from ingest.mentions import EntityLink, ExtractedDoc
-from ingest.corpus_labels import corpus_label, label_agreement
 from ingest.normalize import Sense, alias_key, alias_keys_of, display_name, resolve
 from ingest.records import PaperRecord
 

@@ -47,12 +47,12 @@ from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
 from ingest import variants
 from ingest.confidence import field_reading
+from ingest.corpus_labels import label_agreement
 from ingest.curation import Curation, CurationError
 from ingest.extract import load_extractor
 from ingest.fingerprint import extraction_fingerprint
 from ingest.load import load_records, stored_record
 from ingest.lock import IngestLocked, ingest_lock
-from ingest.corpus_labels import label_agreement
 from ingest.normalize import alias_key, merge_candidates
 
 KINDS = ("merge", "relabel", "drop", "variant")
