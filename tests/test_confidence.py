@@ -227,7 +227,8 @@ def test_an_umbrella_term_yields_its_place_while_its_kinds_outnumber_it(paperkg_
     in two each is an umbrella term (kept out of the task list, said so in its
     details, not offered for dropping); when later papers name it more often
     than its kinds, it is a task of its own again."""
-    from app.components.details import _confidence
+    from app.components.details import _confidence, entity_panel
+    from app.urls import State
     from graph import StoreConfig, open_store
     from ingest.load import mark_umbrellas
     from ingest.review import uncertain
@@ -259,10 +260,16 @@ def test_an_umbrella_term_yields_its_place_while_its_kinds_outnumber_it(paperkg_
         top = {e.key for e in views.top_entities(store, "Task", 50)}
         assert {"objectdetection", "anomalydetection"} <= top and "detection" not in top
         assert "umbrella term" in str(_confidence(detection()).children)
+        # its details lead to its kinds, which the views show in its place
+        details = views.entity_details(store, "detection")
+        assert [k.key for k in details.kinds] == sorted(["objectdetection", "anomalydetection"])
+        panel = str(entity_panel(details, State(), "explore"))
+        assert "its kinds: " in panel and "object detection" in panel and "its kinds, above" in panel
         assert "detection" not in {i.key for i in uncertain(store, 100)}
         assert mark_umbrellas(store, Curation.empty()) == 0  # what a load leaves is settled
 
         load_records(store, [record(n + 10, f"Umbrella later {n}", t) for n, t in enumerate(later)],
                      extract=extract, extraction="test", curation=Curation.empty())
         assert detection().paper_count >= 4 and not detection().umbrella  # as many as its kinds: no longer outnumbered
+        assert views.entity_details(store, "detection").kinds == []
         assert detection().confidence >= MIN_CONFIDENCE and "detection" in {e.key for e in views.top_entities(store, "Task", 50)}

@@ -65,10 +65,11 @@ def entity_panel(details: EntityDetails, state: State, page: str) -> html.Div:
         _confidence(entity),
         _variant_row("variant of", details.variant_of, state, page),
         _variant_row("variants", details.variants, state, page),
+        _variant_row("its kinds", details.kinds, state, page),
         _actions(ref, state, page, extra=[dcc.Link("Connect from here", href=state.href("connect", a=entity.key, sel=ref), className="action")]),
         review.controls(entity, page),
         html.H4("Appears with", title="shared papers in brackets; click one for the papers behind the link"),
-        html.Div([_related_row(entity.key, label, neighbours, state, page) for label, neighbours in details.related.items()] or html.Div("nothing yet", className="muted")),
+        html.Div([_related_row(entity.key, label, neighbours, state, page) for label, neighbours in details.related.items()] or html.Div("its kinds, above" if entity.umbrella else "nothing yet", className="muted")),
         html.H4(f"Papers ({len(details.papers)}{' shown' if len(details.papers) < entity.paper_count else ''})"),
         markdown.rich("\n".join(_paper_item(m, entity.label, state, page) for m in details.papers), f"paper-list marks-{entity.label}"),
     ], className="entity-details")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from graph.dialect import ENTITY_LABELS
+from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
 from graph.views.cache import per_data_version
 from graph.views.lookup import find_node
@@ -33,6 +34,7 @@ class EntityDetails:
     related: dict[str, list[Neighbour]]  # label → top co-occurring entities
     variant_of: list[Entity] = field(default_factory=list)  # its base (VARIANT_OF), if any
     variants: list[Entity] = field(default_factory=list)  # versions and variants of it, most papers first
+    kinds: list[Entity] = field(default_factory=list)  # an umbrella term's kinds, most papers first
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,14 @@ RETURN p, m.evidence AS evidence, m.surfaces AS surfaces, pr IS NOT NULL AS prop
 """
 VARIANT_BASE = "MATCH (:Entity {key: $key})-[:VARIANT_OF]->(b:Entity) RETURN b"
 VARIANTS = "MATCH (v:Entity)-[:VARIANT_OF]->(:Entity {key: $key}) RETURN v ORDER BY v.paper_count DESC, v.key LIMIT $limit"
+# An umbrella term's kinds: visible entities of its label named by its words
+# after more ("object detection" for "detection"), singular, plural or hyphened.
+KINDS = """
+MATCH (k:Entity) WHERE k.label = $label AND k.confidence >= $min_confidence AND k.key <> $key
+  AND (k.name_fold ENDS WITH $spaced OR k.name_fold ENDS WITH $plural OR k.name_fold ENDS WITH $hyphened)
+RETURN k ORDER BY k.paper_count DESC, k.key LIMIT $limit
+"""
+KINDS_SHOWN = 10
 PAPER_ENTITY_LIST = """
 MATCH (p:Paper {id: $key})-[m:MENTIONS]->(e:Entity)
 OPTIONAL MATCH (p)-[pr:PROPOSES]->(e)
@@ -91,7 +101,17 @@ def entity_details(store: GraphStore, key: str, papers: int = 50, per_type: int 
     related = {label: mine for label in ENTITY_LABELS if (mine := [n for n in found if n.entity.label == label])}
     base = [entity_of(row[0]) for row in store.read(VARIANT_BASE, {"key": key}).rows]
     variants = [entity_of(row[0]) for row in store.read(VARIANTS, {"key": key, "limit": papers}).rows]
-    return EntityDetails(entity_of(node), mentions, related, base, variants)
+    entity = entity_of(node)
+    return EntityDetails(entity, mentions, related, base, variants, kinds_of(store, entity) if entity.umbrella else [])
+
+
+def kinds_of(store: GraphStore, entity: Entity, limit: int = KINDS_SHOWN) -> list[Entity]:
+    """The visible kinds of an umbrella term, which stand for it in the lists (ingest/confidence.py)."""
+    fold = entity.name.casefold()
+    singular = fold[:-1] if fold.endswith("s") and not fold.endswith("ss") and len(fold) > 3 else fold
+    params = {"label": entity.label, "min_confidence": MIN_CONFIDENCE, "key": entity.key, "limit": limit,
+              "spaced": f" {singular}", "plural": f" {singular}s", "hyphened": f"-{singular}"}
+    return [entity_of(row[0]) for row in store.read(KINDS, params).rows]
 
 
 def paper_details(store: GraphStore, paper_id: str) -> PaperDetails | None:
