@@ -316,6 +316,13 @@ _DEGREE_WORDS = {"complex", "advanced", "sophisticated", "general", "robust", "e
                  "improved", "enhanced", "better", "strong", "automated", "automatic"}
 
 
+# Models that perform a task, before its name: "LLM reasoning" (205 papers on
+# the 40k graph, read as a Method: "... for LLM Reasoning" in titles, an
+# outside judge's wrong type in the seed Method list) is reasoning, done by
+# LLMs, not a kind of it ("mathematical reasoning") nor a method.
+_PERFORMERS = {"llm", "llms", "mllm", "mllms", "vlm", "vlms", "lvlm", "lvlms", "model", "models", "model's"}
+
+
 # "detection accuracy", "segmentation accuracy", "classification accuracy":
 # accuracy measured on a task (the task is its own entity of the paper), not
 # another measure (an outside judge's 10k Metric top 40, session 21: seven
@@ -326,8 +333,9 @@ _TASK_ACCURACY = re.compile(r"^[a-z]+(?:tion|sion|sis|ing|al|ic)\s+accuracy$", r
 
 def _qualified_head(mention: Mention, key: str) -> str:
     """The entity a qualifier's phrase names: the known task a degree word
-    qualifies (`_DEGREE_WORDS`), accuracy a task qualifies
-    (`_TASK_ACCURACY`); else `key`. A phrase the KB names keeps its key."""
+    qualifies (`_DEGREE_WORDS`) or a model performs (`_PERFORMERS`), accuracy
+    a task qualifies (`_TASK_ACCURACY`); else `key`. A phrase the KB names
+    keeps its key."""
     from ingest import kb  # at call time: ingest.kb imports this module
 
     # A span some gold corpus marked ("classification accuracy") is no name of the field.
@@ -336,6 +344,9 @@ def _qualified_head(mention: Mention, key: str) -> str:
     if reading == "METRIC" and _TASK_ACCURACY.match(mention.text) and not named:
         return "accuracy"
     first, _, rest = mention.text.partition(" ")
+    if rest and not named and first.lower().rstrip("'") in _PERFORMERS:
+        entry = kb.lookup(rest)  # "LLM reasoning": the task, whoever performs it
+        return alias_key(entry.name) if entry is not None and entry.label == "TASK" else key
     if reading != "TASK" or first.lower() not in _DEGREE_WORDS or not rest or named:
         return key
     entry = kb.lookup(rest)

@@ -117,6 +117,20 @@ def test_a_degree_word_before_a_known_task_is_that_task():
     assert "complexreasoning" in keys  # read as a method here: no task to name
 
 
+def test_a_model_performing_a_known_task_names_that_task():
+    """"LLM reasoning" (read as a method in titles) is reasoning, whoever performs it;
+    a model before something that is no known task keeps its own name."""
+    from ingest.mentions import ExtractedDoc, Mention
+    from ingest.normalize import alias_key, resolve
+
+    text = "RL for LLM Reasoning; MLLMs' reasoning and model reasoning; LLM quoxing."
+    spans = [("LLM Reasoning", "METHOD"), ("MLLMs' reasoning", "METHOD"), ("model reasoning", "TASK"), ("LLM quoxing", "METHOD")]
+    mentions = [Mention(text.index(s), text.index(s) + len(s), label, s, alias_key(s)) for s, label in spans]
+    keys = {link.key: link for link in resolve([ExtractedDoc("p1", text, mentions)], {})}
+    assert set(keys) == {"reasoning", alias_key("LLM quoxing")}
+    assert {"LLM Reasoning", "MLLMs' reasoning", "model reasoning"} <= set(keys["reasoning"].surfaces)
+
+
 def test_accuracy_on_a_task_is_accuracy():
     from ingest.mentions import ExtractedDoc, Mention
     from ingest.normalize import alias_key, resolve
