@@ -148,7 +148,7 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None) -> t
     aliases = sorted(tally.surfaces, key=lambda s: (-tally.surfaces[s], s))
     alias_keys = sorted(alias_keys_of(tally.key, aliases))
     entry = kb.lookup_key(tally.key)  # the knowledge base's name and type for a name it knows
-    label = curated_label or corpus_label(tally.labels, entry and NODE_LABEL[entry.label], entry is not None and entry.source != kb.GOLD_SOURCE)
+    label = curated_label or corpus_label(tally.labels, entry and NODE_LABEL[entry.label], entry is not None and entry.curated)
     name = display_name(tally.surfaces, entry and entry.name) or tally.key
     evidence = Evidence(entry is not None, tally.papers, label_agreement(tally.labels, label), defined(aliases), name_shaped(name),
                         field_reading(tally.key, label), descriptive_phrase(name, label, aliases), tally.umbrella)
@@ -627,15 +627,14 @@ def mark_umbrellas(store: GraphStore, curation: Curation) -> int:
     rows = store.read(UMBRELLA_CANDIDATES, {"min_papers": UMBRELLA_MIN_PAPERS, "labels": list(UMBRELLA_LABELS)},
                       limit=None).records()
     umbrellas = umbrella_keys((row["key"], row["name"] or row["key"], row["label"], row["papers"]) for row in rows)
-    stored = {row["key"] for row in rows if row["umbrella"]}
-    changed = sorted(umbrellas ^ stored)
+    stored = {row["key"]: (row["label"], row["name"]) for row in rows}
+    changed = sorted(umbrellas ^ {row["key"] for row in rows if row["umbrella"]})
     for start in range(0, len(changed), READ_BATCH):
         keys = changed[start : start + READ_BATCH]
         tallies = stored_tallies(store, keys)
         for key in keys:
             tallies[key].umbrella = key in umbrellas
-        stale = {row["key"]: (row["label"], row["name"]) for row in rows if row["key"] in tallies}
-        _rescore(store, curation, stale, tallies)
+        _rescore(store, curation, {key: stored[key] for key in keys}, tallies)
     return len(changed)
 
 

@@ -339,15 +339,14 @@ def _qualified_head(mention: Mention, key: str) -> str:
     from ingest import kb  # at call time: ingest.kb imports this module
 
     # A span some gold corpus marked ("classification accuracy") is no name of the field.
-    named = (entry := kb.lookup_key(key)) is not None and entry.source != kb.GOLD_SOURCE
+    named = (entry := kb.lookup_key(key)) is not None and entry.curated
     reading = mention.reading or mention.label
     if reading == "METRIC" and _TASK_ACCURACY.match(mention.text) and not named:
         return "accuracy"
     first, _, rest = mention.text.partition(" ")
-    if rest and not named and first.lower().rstrip("'") in _PERFORMERS:
-        entry = kb.lookup(rest)  # "LLM reasoning": the task, whoever performs it
-        return alias_key(entry.name) if entry is not None and entry.label == "TASK" else key
-    if reading != "TASK" or first.lower() not in _DEGREE_WORDS or not rest or named:
+    performer = first.lower().rstrip("'") in _PERFORMERS  # "LLM reasoning": the task, whoever performs it
+    degree = reading == "TASK" and first.lower() in _DEGREE_WORDS
+    if not rest or named or not (performer or degree):
         return key
     entry = kb.lookup(rest)
     return alias_key(entry.name) if entry is not None and entry.label == "TASK" else key

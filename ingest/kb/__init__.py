@@ -57,6 +57,11 @@ class KbEntry:
     aliases: tuple[str, ...]  # synonyms only: acronym <-> long form, spelling variants
     source: str  # paperkg, pwc-methods, sota-extractor, gold-train
 
+    @property
+    def curated(self) -> bool:
+        """A name the field curated (the gazetteer, Papers with Code), not a gold corpus's span."""
+        return self.source != GOLD_SOURCE
+
 
 @lru_cache(maxsize=4)
 def load_entries(path: Path = GAZETTEER_PATH) -> tuple[Entry, ...]:
@@ -193,9 +198,14 @@ def _fold_task_initials(entries: dict[str, KbEntry], owner: dict[str, str]) -> N
         spelled = tasks.get(entry.name.lower(), set()) - {kb_id}
         if len(spelled) == 1:
             (target,) = spelled
-            del entries[kb_id]
-            entries[target] = replace(entries[target], aliases=(*entries[target].aliases, entry.name))
-            owner.update({key: target for key, owned in owner.items() if owned == kb_id})
+            _fold(entries, owner, kb_id, target)
+
+
+def _fold(entries: dict[str, KbEntry], owner: dict[str, str], kb_id: str, target: str) -> None:
+    """Entry `kb_id` becomes synonyms of `target`: its name and aliases, and every key it owned."""
+    entry = entries.pop(kb_id)
+    entries[target] = replace(entries[target], aliases=(*entries[target].aliases, entry.name, *entry.aliases))
+    owner.update({key: target for key, owned in owner.items() if owned == kb_id})
 
 
 # A gold corpus's span that is a known name and the kind of thing it is: the
@@ -211,14 +221,11 @@ def _fold_class_nouns(entries: dict[str, KbEntry], owner: dict[str, str]) -> Non
     synonym of that entry. Curated entries are left as they are."""
     for kb_id, entry in list(entries.items()):
         words = entry.name.split()
-        if entry.source != GOLD_SOURCE or len(words) < 2 or words[-1].lower() not in _CLASS_NOUNS:
+        if entry.curated or len(words) < 2 or words[-1].lower() not in _CLASS_NOUNS:
             continue
         target = owner.get(alias_key(" ".join(words[:-1])))
-        if target is None or target == kb_id or entries[target].label != entry.label:
-            continue
-        del entries[kb_id]
-        entries[target] = replace(entries[target], aliases=(*entries[target].aliases, entry.name, *entry.aliases))
-        owner.update({key: target for key, owned in owner.items() if owned == kb_id})
+        if target is not None and target != kb_id and entries[target].label == entry.label:
+            _fold(entries, owner, kb_id, target)
 
 
 @lru_cache(maxsize=1)
