@@ -81,6 +81,10 @@ class EmbeddedServerError(StoreError):
     pass
 
 
+class _ServerExited(EmbeddedServerError):
+    """The server waited for exited before it answered."""
+
+
 @dataclass(frozen=True)
 class ServerInfo:
     pid: int
@@ -165,12 +169,19 @@ class EmbeddedServer:
         (reporting progress); fails when it died or stalled."""
         report = progress or _log_progress
         owner = self._owner()
-        if owner is None:
-            private_dir(self.dir)
-            self.dir.chmod(0o700)  # a directory made by an earlier version was 0755
-            # Two commands starting at once must not launch two servers.
-            with self._start_lock(fcntl.LOCK_EX), private_files():
-                owner = self._owner_unlocked() or self._launch()
+        if owner is not None:
+            try:
+                return self._wait_until_ready(owner, report)
+            except _ServerExited:
+                # It was stopping (a `db stop` elsewhere): its main thread
+                # had exited, its other threads still held the data
+                # directory. Start our own once it has let go.
+                pass
+        private_dir(self.dir)
+        self.dir.chmod(0o700)  # a directory made by an earlier version was 0755
+        # Two commands starting at once must not launch two servers.
+        with self._start_lock(fcntl.LOCK_EX), private_files():
+            owner = self._owner_unlocked() or self._launch()
         return self._wait_until_ready(owner, report)
 
     start = ensure_running
@@ -220,7 +231,7 @@ class EmbeddedServer:
                 return info
             state = _process_state(info.pid)  # after the probe: a stop takes effect asynchronously
             if state in (None, "Z"):
-                raise EmbeddedServerError(
+                raise _ServerExited(
                     f"The FalkorDB server (pid {info.pid}) exited while starting: "
                     f"{self._last_log_line()}; see {self.log_file}"
                 )

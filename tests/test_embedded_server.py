@@ -284,7 +284,7 @@ def bye(*_):
     ctypes.CDLL(None).pthread_exit(None)
 
 signal.signal(signal.SIGTERM, bye)
-threading.Thread(target=time.sleep, args=(600,), name="module-thread").start()
+threading.Thread(target=time.sleep, args=(float(sys.argv[3]) if len(sys.argv) > 3 else 600,), name="module-thread").start()
 print("ready", flush=True)
 signal.pause()
 """
@@ -313,6 +313,35 @@ def test_stop_ends_a_server_whose_main_thread_exited_but_whose_threads_hang(serv
         assert not embedded._lock_is_held(server.pid_lock)
     finally:
         hung.kill()
+
+
+def test_a_start_while_the_server_is_stopping_waits_for_it_and_starts_its_own(server):
+    """`db stop` elsewhere: the server's main thread has exited, another of
+    its threads still holds the data directory for a moment. A process that
+    needs the server then (a running app) waits for it to go and starts a
+    new one; it failed with "exited while starting" (seen in CI)."""
+    import json
+    import subprocess
+    import sys
+
+    server.dir.mkdir(parents=True)
+    stopping = subprocess.Popen([sys.executable, "-c", HUNG_EXIT, str(server.pid_lock), str(server.log_file), "1.5"],
+                                cwd=server.dir, stdout=subprocess.PIPE, text=True)
+    try:
+        assert stopping.stdout.readline().strip() == "ready"
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]  # nothing listens there: the stand-in answers no ping
+        server.state_file.write_text(json.dumps({"pid": stopping.pid, "port": port, "password": "x"}))
+        stopping.send_signal(signal.SIGTERM)
+        while embedded._proc_stat(stopping.pid)[0] != "Z":
+            time.sleep(0.01)
+        assert embedded._process_state(stopping.pid) == "S"  # stopping, not gone
+        started = server.ensure_running()
+        assert started.pid != stopping.pid and stopping.wait(timeout=5) == 0
+        assert server.info() == started
+    finally:
+        stopping.kill()
 
 
 def test_a_process_whose_main_thread_exited_is_running_while_a_thread_is(tmp_path):
