@@ -418,7 +418,7 @@ class Loader:
         claims or gave up its name. Nothing written, nothing read."""
         if not self.due_refresh.path.exists():
             return 0
-        touched = self.due_refresh.keys()  # None: every entity (a marker from an older version)
+        touched = self.due_refresh.keys(self.store)  # None: every entity
         if touched is not None and not touched:
             return 0
         if touched is None:

