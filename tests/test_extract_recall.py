@@ -71,6 +71,16 @@ def test_hyperparameters_and_counts_are_not_metrics(extractor):
     assert "discursive usage" not in found
 
 
+def test_a_measures_name_used_as_a_verb_or_for_what_everything_costs_is_no_metric(extractor):
+    # Both were in the seed graph's Metric list, judged not entities (session 22).
+    found = labels(extractor, "Prompting guides the model to recall and apply domain-relevant information.")
+    assert found.get("recall") != "METRIC"
+    found = labels(extractor, "Our models match GPT-4 at a much lower computational cost.")
+    assert "computational cost" not in found
+    found = labels(extractor, "We trade precision for recall, and our detector can recall 92% of the objects at a recall of 0.9.")
+    assert found.get("precision") == "METRIC" and found.get("recall") == "METRIC"
+
+
 def test_introduced_resource_takes_its_head_nouns_label(extractor):
     found = labels(extractor, "We build VelQor -- a new Welsh-to-Irish shop-listing translation dataset with photos.")
     assert found.get("VelQor") == "DATASET"

@@ -27,7 +27,7 @@ from ingest.extract.doc_state import DATASET_GROUP, span_text, token_texts
 from ingest.extract.span_filter import has_name_token, is_name
 from ingest.extract.vocab import (
     BENCHMARK_HEADS, DATA_NOUNS, LABEL_BY_HEAD, MAKING_VERB_STEMS, METHOD_NOUNS, RESOURCE_HEADS,
-    AREA_TERMS, FIELD_TERMS, GENERIC_TERMS, MEASURE_HEADS, MODALITY_TERMS, METHOD_HEADS, METHOD_VERBS, ORGANISATIONS, RESOURCE_WORDS,
+    AREA_TERMS, FIELD_TERMS, GENERIC_TERMS, MEASURE_HEADS, MODALITY_TERMS, METHOD_HEADS, METHOD_VERBS, ORGANISATIONS, RESOURCE_WORDS, VERB_MARKERS,
 )
 from ingest.normalize import alias_key
 
@@ -143,6 +143,8 @@ def checked_label(
     text, label = span_text(ent), ent.label_
     if label == "METRIC" and _QUALITY_NOUN.match(text) and not _reported_value(doc, ent) and gazetteer.label_index().get(alias_key(text)) != "METRIC":
         return None  # "robustness", "complexity": a property a paper may measure, not a measure
+    if label == "METRIC" and _used_as_verb(doc, ent):
+        return None  # "guiding the model to recall and apply ..."
     long_form = long_forms.get(text)
     # An acronym the text defines otherwise ("probabilistic programming
     # languages (PPLs)") is not the gazetteer's (PPL = perplexity).
@@ -207,6 +209,15 @@ def checked_label(
 # Plural data nouns a word describes ("Synthetic datasets", "Real images"); a
 # name before a singular one names it ("Cityscapes dataset").
 _DESCRIBED_DATA = {"datasets", "data", "benchmarks", "corpora", "images", "videos", "samples", "scenes"}
+
+
+def _used_as_verb(doc: Doc, ent: Span) -> bool:
+    """A one-word lower-case name after "to" or a modal and before another
+    word: the verb's bare form ("to recall and apply", "can score higher").
+    Before punctuation it is the noun ("from precision to recall,")."""
+    if len(ent) != 1 or not ent.text.islower() or ent.start == 0 or ent.end == len(doc):
+        return False
+    return doc[ent.start - 1].lower_ in VERB_MARKERS and doc[ent.end].is_alpha and doc[ent.end].is_lower
 
 
 def _plain_word(text: str) -> bool:

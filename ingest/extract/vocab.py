@@ -99,6 +99,8 @@ MODALITY_TERMS = _keys(
 GENERIC_TERMS = _keys(
     "AI system", "AI systems", "AI model", "AI models", "AI agent", "AI agents", "error analysis", "retraining", "re-training",
     "next-generation", "next generation", "computational capabilities", "computational resources",
+    # what a method costs, said of every method: a measure only as FLOPs, seconds or memory
+    "computational cost", "computational costs", "computational overhead", "computational burden",
     "training algorithm", "optimization problem", "optimization problems", "inference", "exploration",
     "generalization", "transfer", "hardware", "software", "GPU", "GPUs", "CPU", "TPU", "FPGA", "CMOS",
     "theory", "theoretical analysis", "theoretical foundations", "numerical evaluations",
@@ -170,6 +172,9 @@ DATA_NOUNS = frozenset({
 # their own few.
 MAKING_VERB_STEMS = ("propos", "introduc", "present", "develop", "releas", "construct", "curat", "creat", "buil",
                      "contribut")
+# Words before a verb's bare form ("to recall", "can recall"): a measure's
+# name there is the verb ("guiding the model to recall and apply ...").
+VERB_MARKERS = frozenset({"to", "can", "cannot", "could", "may", "might", "must", "shall", "should", "will", "would"})
 # Verbs whose subject is a method, never a dataset ("X outperforms").
 METHOD_VERBS = frozenset({
     "outperforms", "outperformed", "achieves", "achieved", "improves", "improved", "reduces",
