@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from ingest import kb
-from ingest.extract.vocab import FIELD_TERMS
+from ingest.extract.vocab import FIELD_TERMS, LABEL_BY_HEAD
 from ingest.normalize import abbreviates
 
 KB_WEIGHT = 0.6
@@ -63,6 +63,12 @@ FIELD_HIDDEN_LABELS = ("Task", "Metric")
 # this shape.
 DESCRIPTIVE_CEILING = FIELD_CEILING
 DESCRIPTIVE_LABELS = ("Method", "Dataset", "Benchmark")
+# A Task phrase ending in one of these names a class of tasks. An outside
+# judge's uniform sample of the 10k graph (session 23) found 11 of 30
+# visible Tasks not entities; 16 visible Tasks ended so ("cross-modal
+# tasks", "zero-shot tasks"), 25 were verb phrases ("generating
+# high-fidelity", "correcting errors").
+TASK_CLASSES = ("tasks", "problems")
 
 
 @dataclass(frozen=True)
@@ -104,10 +110,19 @@ def descriptive_phrase(name: str, label: str, aliases: Sequence[str] = ()) -> bo
     """The entity, labelled a method or a data set, is named by a phrase of
     several words without a name's shape that papers write in lower case: its
     name, or the same words in lower case beside a sentence-initial capital
-    ("Training object detectors" / "training object detectors")."""
+    ("Training object detectors" / "training object detectors"). A task so
+    written is described rather than named when it is a class of tasks
+    ("open-ended tasks", "logical reasoning problems") or a verb phrase whose
+    object is no task ("generating high-quality images", "modeling long-range
+    dependencies"; but "streaming video understanding" is a task)."""
     lower = name.lower()
     written_lower = name == lower or (name[1:] == lower[1:] and lower in aliases)
-    return label in DESCRIPTIVE_LABELS and " " in name.strip() and written_lower and not name_shaped(name)
+    if " " not in name.strip() or not written_lower or name_shaped(name):
+        return False
+    if label == "Task":
+        words = lower.split()
+        return words[-1] in TASK_CLASSES or (words[0].endswith("ing") and LABEL_BY_HEAD.get(words[-1]) != "TASK")
+    return label in DESCRIPTIVE_LABELS
 
 
 def name_shaped(name: str) -> bool:
