@@ -284,28 +284,36 @@ def bye(*_):
     ctypes.CDLL(None).pthread_exit(None)
 
 signal.signal(signal.SIGTERM, bye)
-threading.Thread(target=time.sleep, args=(float(sys.argv[3]) if len(sys.argv) > 3 else 600,), name="module-thread").start()
+threading.Thread(target=time.sleep, args=(float(sys.argv[3]),), name="module-thread").start()
 print("ready", flush=True)
 signal.pause()
 """
 
 
-def test_stop_ends_a_server_whose_main_thread_exited_but_whose_threads_hang(server, monkeypatch):
+def stand_in_server(server, thread_seconds: float = 600):
+    """HUNG_EXIT running as the server of record of `server`'s data
+    directory: it holds the lock, and the state file names it with a port
+    nothing listens on, so it answers no ping."""
     import json
     import subprocess
     import sys
 
+    server.dir.mkdir(parents=True)
+    process = subprocess.Popen([sys.executable, "-c", HUNG_EXIT, str(server.pid_lock), str(server.log_file), str(thread_seconds)],
+                               cwd=server.dir, stdout=subprocess.PIPE, text=True)
+    assert process.stdout.readline().strip() == "ready"
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server.state_file.write_text(json.dumps({"pid": process.pid, "port": port, "password": "x"}))
+    return process
+
+
+def test_stop_ends_a_server_whose_main_thread_exited_but_whose_threads_hang(server, monkeypatch):
     monkeypatch.setattr(embedded, "EXIT_GRACE_S", 1.0)
     monkeypatch.setattr(embedded, "STOP_TIMEOUT_S", 20.0)
-    server.dir.mkdir(parents=True)
-    hung = subprocess.Popen([sys.executable, "-c", HUNG_EXIT, str(server.pid_lock), str(server.log_file)],
-                            cwd=server.dir, stdout=subprocess.PIPE, text=True)
+    hung = stand_in_server(server)
     try:
-        assert hung.stdout.readline().strip() == "ready"
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]  # nothing listens there: the stand-in answers no ping
-        server.state_file.write_text(json.dumps({"pid": hung.pid, "port": port, "password": "x"}))
         started = time.monotonic()
         assert server.stop()
         assert time.monotonic() - started < 10  # not the 20 s time limit
@@ -320,19 +328,8 @@ def test_a_start_while_the_server_is_stopping_waits_for_it_and_starts_its_own(se
     its threads still holds the data directory for a moment. A process that
     needs the server then (a running app) waits for it to go and starts a
     new one; it failed with "exited while starting" (seen in CI)."""
-    import json
-    import subprocess
-    import sys
-
-    server.dir.mkdir(parents=True)
-    stopping = subprocess.Popen([sys.executable, "-c", HUNG_EXIT, str(server.pid_lock), str(server.log_file), "1.5"],
-                                cwd=server.dir, stdout=subprocess.PIPE, text=True)
+    stopping = stand_in_server(server, thread_seconds=1.5)
     try:
-        assert stopping.stdout.readline().strip() == "ready"
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]  # nothing listens there: the stand-in answers no ping
-        server.state_file.write_text(json.dumps({"pid": stopping.pid, "port": port, "password": "x"}))
         stopping.send_signal(signal.SIGTERM)
         while embedded._proc_stat(stopping.pid)[0] != "Z":
             time.sleep(0.01)
@@ -348,7 +345,7 @@ def test_a_process_whose_main_thread_exited_is_running_while_a_thread_is(tmp_pat
     import subprocess
     import sys
 
-    hung = subprocess.Popen([sys.executable, "-c", HUNG_EXIT, str(tmp_path / "lock"), str(tmp_path / "log")],
+    hung = subprocess.Popen([sys.executable, "-c", HUNG_EXIT, str(tmp_path / "lock"), str(tmp_path / "log"), "600"],
                             stdout=subprocess.PIPE, text=True)
     try:
         assert hung.stdout.readline().strip() == "ready"
