@@ -96,6 +96,11 @@ def test_a_kind_of_data_is_not_a_dataset(extractor):
     # (the noisy Dataset top-40 at 10k papers: MRI, SAR, IMU, RGB-D).
     found = labels(extractor, "We segment tumours in MRI scans and fuse SAR images with IMU readings from RGB-D frames.")
     assert not any(label in ("DATASET", "BENCHMARK") for label in found.values())
+    # ... and so is such a modality with a data noun, or RGB (the outside judge's uniform 10k sample, session 23)
+    for text in ("We train on fMRI data from 40 subjects and test on the HCP-YA dataset.",
+                 "We fuse RGB and depth maps on three datasets: NYUv2, SUN RGB-D and ScanNet."):
+        found = labels(extractor, text)
+        assert not {"fMRI data", "RGB"} & {t for t, label in found.items() if label in ("DATASET", "BENCHMARK")}, found
     found = labels(extractor, "We evaluate on KITTI and on the Zorblat dataset. Zorblat images are sharp.")
     assert found.get("KITTI") == "BENCHMARK" and found.get("Zorblat") in ("DATASET", "BENCHMARK")
     found = labels(extractor, "We train on 3D data and 2D images. Supervised training on Supervised data uses KITTI.")

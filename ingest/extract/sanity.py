@@ -49,6 +49,7 @@ _METRIC_MARK = re.compile(r"@|\bF\d\b|^F\d")
 # A bare version or abbreviation fragment: "ca1.6", "v2".
 _FRAGMENT = re.compile(r"^[a-z]{1,3}\d[\d.]*$")
 _INFLECTED = re.compile(r"^[A-Z][a-z]+(?:ed|ing|ly)$")
+_OF_A_MODALITY = DATA_NOUNS | {"data"}
 # A dimensionality alone ("3D", "2.5D", "4D"): a property of data or a model, never a name.
 _DIMENSION = re.compile(r"^\d+(?:\.\d+)?-?D$")
 
@@ -67,6 +68,9 @@ def is_junk(span: Span) -> bool:
         return True
     if _FORMAT.match(text) or _LICENCE.match(text) or key in GENERIC_TERMS or key in MODALITY_TERMS or key in ORGANISATIONS:
         return True
+    words = text.split()
+    if len(words) > 1 and words[-1].lower() in _OF_A_MODALITY and alias_key(" ".join(words[:-1])) in MODALITY_TERMS:
+        return True  # "fMRI data", "CT scans", "LiDAR point clouds": a kind of data, not a named data set
     if "/" in text and all(_LICENCE.match(part.strip()) for part in text.split("/")):
         return True  # "CC-BY/Apache"
     first = span[0]

@@ -93,7 +93,7 @@ AREA_TERMS = _keys(
 MODALITY_TERMS = _keys(
     "LiDAR", "point cloud", "point clouds", "3D point cloud", "3D point clouds", "MRI", "magnetic resonance imaging",
     "fMRI", "CT", "computed tomography", "EEG", "electroencephalography", "ECG", "electrocardiogram", "RGB-D",
-    "X-ray", "ultrasound",
+    "X-ray", "ultrasound", "RGB",
 )
 # Generic domain words and phrases that are never an entity on their own.
 GENERIC_TERMS = _keys(
