@@ -81,6 +81,13 @@ def test_a_measures_name_used_as_a_verb_or_for_what_everything_costs_is_no_metri
     assert found.get("precision") == "METRIC" and found.get("recall") == "METRIC"
 
 
+def test_a_gerund_with_its_object_is_the_verb_not_the_task(extractor):
+    (doc,) = extractor.extract([("t", "Without tracking these events, dialogue systems lose the thread.")], workers=1)
+    assert not [m for m in doc.mentions if m.text == "tracking"]
+    found = labels(extractor, "We study multi-object tracking and tracking in crowded scenes.")
+    assert found.get("multi-object tracking") == "TASK"
+
+
 def test_introduced_resource_takes_its_head_nouns_label(extractor):
     found = labels(extractor, "We build VelQor -- a new Welsh-to-Irish shop-listing translation dataset with photos.")
     assert found.get("VelQor") == "DATASET"

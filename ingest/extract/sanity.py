@@ -26,7 +26,7 @@ from ingest.extract import gazetteer
 from ingest.extract.doc_state import DATASET_GROUP, span_text, token_texts
 from ingest.extract.span_filter import has_name_token, is_name
 from ingest.extract.vocab import (
-    BENCHMARK_HEADS, DATA_NOUNS, LABEL_BY_HEAD, MAKING_VERB_STEMS, METHOD_NOUNS, RESOURCE_HEADS,
+    BENCHMARK_HEADS, DATA_NOUNS, DETERMINERS, LABEL_BY_HEAD, MAKING_VERB_STEMS, METHOD_NOUNS, RESOURCE_HEADS,
     AREA_TERMS, FIELD_TERMS, GENERIC_TERMS, MEASURE_HEADS, MODALITY_TERMS, METHOD_HEADS, METHOD_VERBS, ORGANISATIONS, RESOURCE_WORDS, VERB_MARKERS,
 )
 from ingest.normalize import alias_key
@@ -149,6 +149,8 @@ def checked_label(
         return None  # "robustness", "complexity": a property a paper may measure, not a measure
     if label == "METRIC" and _used_as_verb(doc, ent):
         return None  # "guiding the model to recall and apply ..."
+    if label == "TASK" and _gerund_with_object(doc, ent):
+        return None  # "tracking the progress of ...", "parsing their output"
     long_form = long_forms.get(text)
     # An acronym the text defines otherwise ("probabilistic programming
     # languages (PPLs)") is not the gazetteer's (PPL = perplexity).
@@ -222,6 +224,13 @@ def _used_as_verb(doc: Doc, ent: Span) -> bool:
     if len(ent) != 1 or not ent.text.islower() or ent.start == 0 or ent.end == len(doc):
         return False
     return doc[ent.start - 1].lower_ in VERB_MARKERS and doc[ent.end].is_alpha and doc[ent.end].is_lower
+
+
+def _gerund_with_object(doc: Doc, ent: Span) -> bool:
+    """A one-word lower-case "-ing" task name followed by a determiner is the
+    verb with its object ("tracking the progress"), not the task."""
+    return (len(ent) == 1 and ent.text.islower() and ent.text.endswith("ing") and ent.end < len(doc)
+            and doc[ent.end].lower_ in DETERMINERS)
 
 
 def _plain_word(text: str) -> bool:
