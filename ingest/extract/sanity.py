@@ -147,9 +147,9 @@ def checked_label(
     text, label = span_text(ent), ent.label_
     if label == "METRIC" and _QUALITY_NOUN.match(text) and not _reported_value(doc, ent) and gazetteer.label_index().get(alias_key(text)) != "METRIC":
         return None  # "robustness", "complexity": a property a paper may measure, not a measure
-    if label == "METRIC" and _used_as_verb(doc, ent):
+    if label == "METRIC" and _used_as_verb(doc, ent, text):
         return None  # "guiding the model to recall and apply ..."
-    if label == "TASK" and _gerund_with_object(doc, ent):
+    if label == "TASK" and _gerund_with_object(doc, ent, text):
         return None  # "tracking the progress of ...", "parsing their output"
     long_form = long_forms.get(text)
     # An acronym the text defines otherwise ("probabilistic programming
@@ -217,19 +217,19 @@ def checked_label(
 _DESCRIBED_DATA = {"datasets", "data", "benchmarks", "corpora", "images", "videos", "samples", "scenes"}
 
 
-def _used_as_verb(doc: Doc, ent: Span) -> bool:
+def _used_as_verb(doc: Doc, ent: Span, text: str) -> bool:
     """A one-word lower-case name after "to" or a modal and before another
     word: the verb's bare form ("to recall and apply", "can score higher").
     Before punctuation it is the noun ("from precision to recall,")."""
-    if len(ent) != 1 or not ent.text.islower() or ent.start == 0 or ent.end == len(doc):
+    if len(ent) != 1 or not text.islower() or ent.start == 0 or ent.end == len(doc):
         return False
     return doc[ent.start - 1].lower_ in VERB_MARKERS and doc[ent.end].is_alpha and doc[ent.end].is_lower
 
 
-def _gerund_with_object(doc: Doc, ent: Span) -> bool:
+def _gerund_with_object(doc: Doc, ent: Span, text: str) -> bool:
     """A one-word lower-case "-ing" task name followed by a determiner is the
     verb with its object ("tracking the progress"), not the task."""
-    return (len(ent) == 1 and ent.text.islower() and ent.text.endswith("ing") and ent.end < len(doc)
+    return (len(ent) == 1 and text.islower() and text.endswith("ing") and ent.end < len(doc)
             and doc[ent.end].lower_ in DETERMINERS)
 
 
