@@ -44,6 +44,9 @@ _FIRST_PART = re.compile(r"[-\s]")
 _VERSIONED = re.compile(r"^(.+?)[-_ ]?(?:\d[\w.]*|v\d[\w.]*)$")
 _MODEL_ACRONYMS = {"llm", "mllm", "vlm", "lm", "lmm", "slm"}
 _PARAM_COUNT = re.compile(r"[-_ ]\d+(?:\.\d+)?[BM]$")
+# Heads that name a measure and never a task ("similarity" names both:
+# semantic textual similarity is a task).
+_MEASURE_ONLY_HEADS = {word for word, label in LABEL_BY_HEAD.items() if label == "METRIC"} - {"similarity"}
 _METRIC_MARK = re.compile(r"@|\bF\d\b|^F\d")
 # Sentence-initial capitalised verb or adverb forms ("Accompanied", "Notably").
 # A bare version or abbreviation fragment: "ca1.6", "v2".
@@ -175,6 +178,8 @@ def checked_label(
     if label == "TASK":
         if _METRIC_MARK.search(text):
             return "METRIC"  # HumanEval pass@50
+        if " " in text and text.islower() and _words(text)[-1] in _MEASURE_ONLY_HEADS:
+            return "METRIC"  # "pixel-level accuracy", "word error rate": a task names no measure
         if alias_key(_words(text)[-1]) in _MODEL_ACRONYMS:
             return "METHOD"  # MLLMs
     if label in DATASET_GROUP:
