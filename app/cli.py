@@ -71,6 +71,19 @@ def _note(message: str, label: str = "note") -> None:
     err.print(Text.assemble((f"{label}: ", "yellow"), terminal_text(message)), highlight=False)
 
 
+# Below this many papers extracted the slower spaCy build costs seconds: no note.
+SLOW_SPACY_NOTE_PAPERS = 1000
+
+
+def _note_slow_spacy(papers_extracted: int) -> None:
+    from ingest.extract.pipeline import spacy_has_profiling_hooks
+
+    if papers_extracted >= SLOW_SPACY_NOTE_PAPERS and spacy_has_profiling_hooks():
+        version = ".".join(map(str, sys.version_info[:2]))
+        _note(f"spaCy's build for Python {version} carries Cython's profiling hooks, which make extraction "
+              "about 1.6x slower; on Python 3.12 or later the same extraction runs faster (docs/benchmarks.md)")
+
+
 def _store():
     from graph import open_store
 
@@ -144,6 +157,7 @@ def ingest(
     )
     if report.refreshed:
         out.print(report.refreshed.summary(), highlight=False)
+    _note_slow_spacy(load.papers_extracted)
     if report.papers == 0 or (strict and report.problems):
         raise typer.Exit(1)
 
@@ -367,6 +381,8 @@ def extract(
             _note(str(problem), "problem")
         out.print(terminal_text(f"wrote {report.papers} papers to {out_path} (read {report.records_read}, "
                                 f"{report.workers} workers, extractor {report.extractor})"), highlight=False)
+        if cluster in (None, "local"):  # a remote cluster's workers run their own build
+            _note_slow_spacy(report.papers)
         if report.papers == 0:
             raise typer.Exit(1)
         return
@@ -377,6 +393,7 @@ def extract(
     except (ValueError, OSError) as error:
         raise _fail(str(error))
     out.print(terminal_text(f"wrote {count} records to {out_path}"), highlight=False)
+    _note_slow_spacy(count)
 
 
 @cli.command()

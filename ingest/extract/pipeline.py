@@ -2,6 +2,7 @@
 the rule components on top, in the order each one's input requires."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import spacy
@@ -79,3 +80,28 @@ def multiply_with_numpy(nlp: Language) -> None:
         if model is not None and hasattr(model, "walk"):
             for node in model.walk():
                 node.ops = ops
+
+
+def spacy_has_profiling_hooks() -> bool:
+    """Whether this spaCy was compiled with Cython's profiling hooks. Its
+    wheels for Python 3.11 are (spaCy builds them with `profile` below 3.12),
+    and in compiled code that runs without the GIL, as the NER's transition
+    loop does, each hook takes the GIL: the NER costs ~7x the CPU it takes on
+    Python 3.12 (5.9 -> 0.7 ms per arXiv abstract), the whole extraction ~1.6x.
+    Read off the build itself: a hooked tokenizer call reaches a profiler."""
+    from spacy.tokenizer import Tokenizer
+    from spacy.vocab import Vocab
+
+    tokenizer, hooked = Tokenizer(Vocab()), []
+
+    def profiler(frame, event: str, _arg) -> None:
+        if event == "call" and frame.f_code.co_filename.endswith(".pyx"):
+            hooked.append(frame.f_code.co_name)
+
+    previous = sys.getprofile()
+    sys.setprofile(profiler)
+    try:
+        tokenizer("probe")
+    finally:
+        sys.setprofile(previous)
+    return bool(hooked)
