@@ -142,3 +142,19 @@ def test_a_lower_case_phrase_headed_by_a_measure_is_a_metric_not_a_task(extracto
     assert found.get("pixel-level accuracy") == "METRIC"
     found = labels(extractor, "We evaluate the encoder on semantic textual similarity and natural language inference.")
     assert found.get("semantic textual similarity") == "TASK"  # "similarity" names a task too
+
+
+def test_a_span_ending_in_a_conjunction_or_preposition_is_no_name(extractor):
+    # The model's span stops at a line break inside a phrase ("empirical analysis of", "zero-shot or",
+    # "MSCOCO and": 40 such spans in the first 3,000 unique arXiv abstracts).
+    (doc,) = extractor.extract([("t", "We present an empirical analysis of\nsparse attention in long-context models.")], workers=1)
+    assert [m.text for m in doc.mentions] == ["sparse attention"]
+    from spacy.tokens import Span
+
+    from ingest.extract.span_filter import clean_span
+
+    for text in ("Virtual Try-On", "a parameter-efficient plug-in"):  # a word ends them, not the preposition
+        tokens = extractor.nlp.make_doc(text)
+        assert clean_span(Span(tokens, 0, len(tokens), label="METHOD")) is not None
+    tokens = extractor.nlp.make_doc("empirical analysis of")
+    assert clean_span(Span(tokens, 0, len(tokens), label="METHOD")) is None

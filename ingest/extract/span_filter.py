@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ingest.extract.doc_state import sentence_bounds, span_text, token_texts
-from ingest.extract.vocab import LEADING_VERBS, DETERMINERS, GENERIC_HEADS, GENERIC_MODIFIERS
+from ingest.extract.vocab import CLOSED_CLASS_ENDINGS, LEADING_VERBS, DETERMINERS, GENERIC_HEADS, GENERIC_MODIFIERS
 
 MAX_TOKENS = 10
 MAX_CHARS = 90
@@ -52,8 +52,8 @@ def _is_name(vocab, text: str, tokens: tuple[str, ...]) -> bool:
         return False  # a span cut inside brackets or quotes: 'zero-shot" evaluation' from '"zero-shot" evaluation'
     lexemes = [vocab[t] for t in tokens]
     words = [lex.lower_ for lex in lexemes if not lex.is_punct]
-    if not words:
-        return False
+    if not words or " " in text and text.rsplit(None, 1)[-1].lower() in CLOSED_CLASS_ENDINGS:
+        return False  # "Try-On", "plug-in" end in a word, not in the preposition
     if all(w in GENERIC_HEADS or w in GENERIC_MODIFIERS or w in DETERMINERS or w.isdigit() for w in words):
         return False
     # (no tagger runs, so pronouns are caught by the generic word lists)

@@ -193,6 +193,9 @@ METHOD_NOUNS = frozenset(
 )
 # Lower-case verbs the NER sometimes starts a span with ("measure accuracy",
 # "improve FID"); never the first word of a name.
+# A name never ends in a conjunction or preposition: "zero-shot or",
+# "empirical analysis of" are the model's span stopping inside a phrase.
+CLOSED_CLASS_ENDINGS = frozenset({"and", "or", "of", "for", "with", "to", "in", "on", "by", "from", "via", "at", "as"})
 LEADING_VERBS = frozenset({
     "measure", "measures", "measured", "measuring", "evaluate", "evaluates", "report", "reports",
     "achieve", "achieves", "improve", "improves", "reach", "reaches", "compute", "computes",
