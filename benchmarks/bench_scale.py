@@ -2,17 +2,19 @@
 size: the real `paperkg ingest` command on gzip-compressed JSON Lines.
 
 For each size N (unique papers): the listings of the first N - k papers are
-ingested (k = min(1000, N/10)), then those of the next k papers into the same
-graph (incremental), the same k papers into an empty graph (the reference
-for the incremental cost), and finally every listing of the N papers again
-(nothing new: the re-ingest, of the same two files). Per step: wall time, papers/s, CPU per core
+ingested (k = min(1000, N/10)); then, `--pairs` times, those of the next k
+papers into a copy of that graph (incremental; the first pair uses the graph
+itself) and the same k papers into an empty graph (the reference for the
+incremental cost), the ratio being the pairs' median; finally every listing
+of the N papers again into the graph (nothing new: the re-ingest, of the
+same two files). Per step: wall time, papers/s, CPU per core
 (ingest and server), peak RSS of the ingest and of the server, load average,
 the host's speed before and after (`benchmarks.homes.host_speed_ms`: this
 machine's speed moves by 2x with nothing of ours running), and the
 corpus-level refresh's phases (entities touched and read, seconds
 for display names and for variant links); per size: counts and on-disk size.
 
-    python benchmarks/bench_scale.py [--sizes 1000 10000 0] [--workers 2]
+    python benchmarks/bench_scale.py [--sizes 1000 10000 0] [--workers 2] [--pairs 3]
 
 A size of 0 means the whole corpus (40,717 papers from 56,714 listings).
 """
@@ -23,6 +25,8 @@ import contextlib
 import gzip
 import json
 import os
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -124,7 +128,7 @@ def on_disk_mb(home: Path) -> float:
     return sum(f.stat().st_size for f in (home / "falkordb").rglob("*") if f.is_file()) / 2**20
 
 
-def run_size(size: int, lines: list[tuple[str, str]], workers: int | None, scratch: Path) -> None:
+def run_size(size: int, lines: list[tuple[str, str]], workers: int | None, scratch: Path, pairs: int) -> None:
     order = list(dict.fromkeys(key for key, _ in lines))
     size = size or len(order)
     new = min(1000, size // 10)
@@ -133,21 +137,36 @@ def run_size(size: int, lines: list[tuple[str, str]], workers: int | None, scrat
     base_lines = write_subset(lines, base_keys, base)
     all_lines = base_lines + write_subset(lines, new_keys, extra)
     print(f"size {size:,} papers ({all_lines:,} listings; base {size - new:,} papers in {base_lines:,} listings, then {new:,} new)", flush=True)
-    home, empty = scratch / f"home-{size}", scratch / f"empty-{size}"
+    home = scratch / f"home-{size}"
+    # Each pair adds the new papers to its own copy of the base graph, then
+    # to an empty store: one pair's ratio moves with the host's speed during
+    # its two steps (session 24: 1.38x in one pair, 0.98-1.17x in three more).
+    bases = [home] + [scratch / f"home-{size}-copy{n}" for n in range(2, pairs + 1)]
+    empties = [scratch / f"empty-{size}-{n}" for n in range(1, pairs + 1)]
     try:
         steps = [ingest("base (fresh store)", [base], size - new, home, workers)]
-        steps.append(ingest(f"+{new} new (incremental)", [extra], new, home, workers))
+        EmbeddedServer(home).stop()
+        for copy in bases[1:]:
+            shutil.rmtree(copy, ignore_errors=True)
+            shutil.copytree(home, copy)
+        ratios = []
+        for n, (target, empty) in enumerate(zip(bases, empties), 1):
+            EmbeddedServer(target).ensure_running()  # a running graph, as after the base; its start is not timed
+            incremental = ingest(f"+{new} new (incremental) {n}", [extra], new, target, workers)
+            reference = ingest(f"same {new} into empty store {n}", [extra], new, empty, workers)
+            steps += [incremental, reference]
+            ratios.append(incremental.wall / reference.wall)
         # The same files again: a listing read from another file (the corpus
         # itself) is news, its paper gains that source and is written.
         steps.append(ingest(f"re-ingest, nothing new", [base, extra], size, home, workers))
-        steps.append(ingest(f"same {new} into empty store", [extra], new, empty, workers))
         for step in steps:
             print(step.line())
-        print(f"  incremental / empty: {steps[1].wall / steps[3].wall:.2f}x · {counts(home)} · on disk {on_disk_mb(home):.0f} MB",
+        print(f"  incremental / empty: {statistics.median(ratios):.2f}x median of {pairs} pairs "
+              f"({', '.join(f'{ratio:.2f}' for ratio in ratios)}) · {counts(home)} · on disk {on_disk_mb(home):.0f} MB",
               flush=True)
     finally:
-        EmbeddedServer(home).stop()
-        EmbeddedServer(empty).stop()
+        for path in bases + empties:
+            EmbeddedServer(path).stop()
 
 
 def main() -> None:
@@ -155,6 +174,8 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--workers", type=int, default=None, help="extraction processes (default: the ingest's default)")
+    parser.add_argument("--pairs", type=int, default=3,
+                        help="incremental / empty-store pairs, each on its own copy of the base graph (the ratio is their median)")
     parser.add_argument("--keep", type=Path, default=None,
                         help="build in this directory and keep the graphs (PAPERKG_HOME=DIR/home-SIZE, PAPERKG_GRAPH=bench), "
                              "e.g. to time the app on the 40k graph afterwards")
@@ -166,7 +187,7 @@ def main() -> None:
         args.keep.mkdir(parents=True, exist_ok=True)
     with contextlib.nullcontext(str(args.keep)) if args.keep else tempfile.TemporaryDirectory() as scratch:
         for size in args.sizes:
-            run_size(size, lines, args.workers, Path(scratch))
+            run_size(size, lines, args.workers, Path(scratch), args.pairs)
 
 
 if __name__ == "__main__":
