@@ -5,9 +5,11 @@ rule must work without any name list."""
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from ingest.extract import load_extractor
 from ingest.extract.pipeline import RULES
+from ingest.extract.span_filter import clean_span
 
 
 @pytest.fixture(scope="module")
@@ -146,13 +148,9 @@ def test_a_lower_case_phrase_headed_by_a_measure_is_a_metric_not_a_task(extracto
 
 def test_a_span_ending_in_a_conjunction_or_preposition_is_no_name(extractor):
     # The model's span stops at a line break inside a phrase ("empirical analysis of", "zero-shot or",
-    # "MSCOCO and": 40 such spans in the first 3,000 unique arXiv abstracts).
+    # "MSCOCO and": 45 such spans in the first 3,000 unique arXiv abstracts).
     (doc,) = extractor.extract([("t", "We present an empirical analysis of\nsparse attention in long-context models.")], workers=1)
     assert [m.text for m in doc.mentions] == ["sparse attention"]
-    from spacy.tokens import Span
-
-    from ingest.extract.span_filter import clean_span
-
     for text in ("Virtual Try-On", "a parameter-efficient plug-in"):  # a word ends them, not the preposition
         tokens = extractor.nlp.make_doc(text)
         assert clean_span(Span(tokens, 0, len(tokens), label="METHOD")) is not None
