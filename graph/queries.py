@@ -54,7 +54,8 @@ UNWIND $keys AS key
 MATCH (e:Entity {key: key})
 RETURN e.key AS key, e.paper_count AS paper_count, e.mention_count AS mention_count,
        e.first_seen AS first_seen, e.last_seen AS last_seen, e.label_votes AS label_votes,
-       e.aliases AS aliases, e.alias_weights AS alias_weights, e.confidence AS confidence,
+       e.aliases AS aliases, e.alias_weights AS alias_weights, e.alias_definitions AS alias_definitions,
+       e.confidence AS confidence,
        e.confidence_rules AS confidence_rules, e.umbrella AS umbrella
 """
 

@@ -50,7 +50,7 @@ from ingest.faults import kill_point
 from ingest.fingerprint import confidence_rules_id
 from ingest.identity import title_hash
 from ingest.mentions import EntityLink, ExtractedDoc
-from ingest.normalize import Sense, alias_key, alias_keys_of, display_name, resolve
+from ingest.normalize import Sense, alias_key, alias_keys_of, display_name, paired_acronyms, resolve
 from ingest.records import PaperRecord
 
 READ_BATCH = 500  # ids or keys per read
@@ -118,6 +118,7 @@ class EntityTally:
     mentions: int = 0
     labels: Counter = field(default_factory=Counter)
     surfaces: Counter = field(default_factory=Counter)
+    definitions: Counter = field(default_factory=Counter)  # papers pairing each acronym form with its long form
     first_seen: str | None = None
     last_seen: str | None = None
     dates_lost: bool = False  # a paper dated first_seen or last_seen was taken back
@@ -132,6 +133,8 @@ class EntityTally:
             # The paper's most frequent form counts fully, its other forms a little,
             # so a long form spelled out once does not outvote the usual acronym.
             self.surfaces[surface] += sign * (item.count if rank == 0 else 1)
+        for surface in paired_acronyms(item.surfaces):
+            self.definitions[surface] += sign
         if item.published and sign > 0:
             self.first_seen = min(filter(None, (self.first_seen, item.published)))
             self.last_seen = max(filter(None, (self.last_seen, item.published)))
@@ -139,6 +142,11 @@ class EntityTally:
             self.dates_lost = True
         self.labels = +self.labels  # drop labels and forms no paper uses any more
         self.surfaces = +self.surfaces
+        self.definitions = +self.definitions
+
+    def alias_keys(self) -> set[str]:
+        """The names that lead to this entity from other keys (`normalize.alias_keys_of`)."""
+        return alias_keys_of(self.key, list(self.surfaces), self.definitions)
 
 
 def entity_properties(tally: EntityTally, curated_label: str | None = None) -> tuple[str, dict]:
@@ -146,7 +154,7 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None) -> t
     (and a label the curation file forces, which overrules the knowledge base too).
     Properties derived from an entity belong here and nowhere else."""
     aliases = sorted(tally.surfaces, key=lambda s: (-tally.surfaces[s], s))
-    alias_keys = sorted(alias_keys_of(tally.key, aliases))
+    alias_keys = sorted(tally.alias_keys())
     entry = kb.lookup_key(tally.key)  # the knowledge base's name and type for a name it knows
     label = curated_label or corpus_label(tally.labels, entry and NODE_LABEL[entry.label], entry is not None and entry.curated)
     name = display_name(tally.surfaces, entry and entry.name) or tally.key
@@ -167,6 +175,7 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None) -> t
         # bookkeeping: the tally itself, and the names that lead here from another key
         "label_votes": [tally.labels[label] for label in ENTITY_LABELS],
         "alias_weights": [tally.surfaces[alias] for alias in aliases],
+        "alias_definitions": [tally.definitions[alias] for alias in aliases],
         "alias_keys": alias_keys or None,
     }
 
@@ -371,7 +380,7 @@ class Loader:
         ]
         tallies = stored_tallies(self.store, sorted({c.key for c in taken_back} | {c.key for c in added}))
         # Only a take-back can make an entity give up a name (`absorb_bare_acronyms`).
-        claimed = {key: alias_keys_of(key, list(tallies[key].surfaces)) for key in {c.key for c in taken_back}}
+        claimed = {key: tallies[key].alias_keys() for key in {c.key for c in taken_back}}
         for item in taken_back:
             tallies[item.key].add(item, -1)
         for item in added:
@@ -553,13 +562,15 @@ def stored_tallies(store: GraphStore, keys: list[str]) -> dict[str, EntityTally]
         confirmed[row["key"]] = row["confidence"] is None or row["confidence"] >= MIN_CONFIDENCE
         if row["confidence_rules"] != confidence_rules_id():
             other_rules.append(row["key"])
-        if row["label_votes"] is None:  # written before entities kept tallies
+        # Written before entities kept tallies, or before they counted definitions.
+        if row["label_votes"] is None or row["alias_definitions"] is None:
             legacy.append(row["key"])
             continue
         tallies[row["key"]] = EntityTally(
             row["key"], row["paper_count"], row["mention_count"],
             Counter({label: n for label, n in zip(ENTITY_LABELS, row["label_votes"]) if n}),
             Counter(dict(zip(row["aliases"] or (), row["alias_weights"] or ()))),
+            +Counter(dict(zip(row["aliases"] or (), row["alias_definitions"]))),
             row["first_seen"], row["last_seen"], umbrella=bool(row["umbrella"]),
         )
     for row in store.read_batched(queries.ENTITY_MENTIONS, "keys", legacy, {"except": []}).records():

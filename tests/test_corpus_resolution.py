@@ -317,35 +317,80 @@ def test_an_acronym_spells_its_long_forms_initials(short, long, spelled):
     assert spells_initials(short, long) is spelled
 
 
-def test_an_acronym_one_paper_pairs_with_a_long_form_it_does_not_spell_leads_nowhere_else():
-    """One paper's "Detection Unit (DTU)" keeps its pairing in that paper, but
-    neither the batch nor the stored entity sends another paper's bare "DTU"
-    (a benchmark) there; "Whole Slide Images (WSI)" does send a bare "WSI"."""
+def _defining(paper: str, long: str, short: str, key: str):
+    from ingest.mentions import ExtractedDoc, Mention
+
+    text = f"We build a {long} ({short}) for it."
+    a, b = text.index(long), text.index(f"({short})") + 1
+    return ExtractedDoc(paper, text, [Mention(a, a + len(long), "METHOD", long, key, aliases=(short,), sentence_end=len(text)),
+                                      Mention(b, b + len(short), "METHOD", short, key, aliases=(long,), sentence_end=len(text))])
+
+
+def _bare(paper: str, short: str):
+    from ingest.mentions import ExtractedDoc, Mention
+
+    text = f"We evaluate on {short} as others do."
+    a = text.index(short)
+    return ExtractedDoc(paper, text, [Mention(a, a + len(short), "DATASET", short, short.lower(), sentence_end=len(text))])
+
+
+def _alias_keys(key: str, surfaces: dict[str, int], definitions: dict[str, int]) -> list[str] | None:
     from collections import Counter
 
     from ingest.load import EntityTally, entity_properties
-    from ingest.mentions import ExtractedDoc, Mention
+
+    tally = EntityTally(key, 2, 2, Counter({"Method": 2}), Counter(surfaces), Counter(definitions))
+    return entity_properties(tally)[1]["alias_keys"]
+
+
+def test_an_acronym_one_paper_pairs_with_a_long_form_it_does_not_spell_leads_nowhere_else():
+    """One paper's "Detection Unit (DTU)" keeps its pairing in that paper, but
+    neither the batch nor the stored entity sends another paper's bare "DTU"
+    (a benchmark) there; "Whole Slide Images (WSI)", defined so by two
+    papers, does send a bare "WSI"."""
     from ingest.normalize import resolve
 
-    def defining(paper: str, long: str, short: str, key: str) -> ExtractedDoc:
-        text = f"We build a {long} ({short}) for it."
-        a, b = text.index(long), text.index(f"({short})") + 1
-        return ExtractedDoc(paper, text, [Mention(a, a + len(long), "METHOD", long, key, aliases=(short,), sentence_end=len(text)),
-                                          Mention(b, b + len(short), "METHOD", short, key, aliases=(long,), sentence_end=len(text))])
-
-    def bare(paper: str, short: str) -> ExtractedDoc:
-        text = f"We evaluate on {short} as others do."
-        a = text.index(short)
-        return ExtractedDoc(paper, text, [Mention(a, a + len(short), "DATASET", short, short.lower(), sentence_end=len(text))])
-
-    docs = [defining("p1", "Detection Unit", "DTU", "detectionunit"), bare("p2", "DTU"),
-            defining("p3", "Whole Slide Images", "WSI", "wholeslideimage"), bare("p4", "WSI")]
+    docs = [_defining("p1", "Detection Unit", "DTU", "detectionunit"), _bare("p2", "DTU"),
+            _defining("p3", "Whole Slide Images", "WSI", "wholeslideimage"), _bare("p4", "WSI"),
+            _defining("p5", "Whole Slide Images", "WSI", "wholeslideimage")]
     keys = {(link.paper_id, link.key) for link in resolve(docs, {})}
     assert ("p1", "detectionunit") in keys and ("p2", "dtu") in keys
     assert ("p4", "wholeslideimage") in keys
 
-    def alias_keys(key: str, *surfaces: str) -> list[str] | None:
-        return entity_properties(EntityTally(key, 2, 2, Counter({"Method": 2}), Counter(surfaces)))[1]["alias_keys"]
+    assert _alias_keys("detectionunit", {"DTU": 2, "Detection Unit": 2}, {"DTU": 2}) is None
+    assert _alias_keys("wholeslideimage", {"WSI": 2, "Whole Slide Images": 2}, {"WSI": 2}) == ["wsi"]
 
-    assert alias_keys("detectionunit", "DTU", "Detection Unit") is None
-    assert alias_keys("wholeslideimage", "WSI", "Whole Slide Images") == ["wsi"]
+
+def test_an_acronym_one_paper_defines_is_that_papers_unless_the_field_knows_the_sense():
+    """"Key Point Selection (KPS)" in one paper leaves another paper's bare
+    KPS alone (session 24's outside judge: such joins were wrong 20 times in
+    30), in the batch and as stored; a second paper defining it so, or a
+    sense the knowledge base knows ("knowledge distillation"), sends
+    it there. A paper writing one acronym twice, "LLM" and "LLMs", is one
+    definition."""
+    from ingest.load import Contribution, EntityTally
+    from ingest.normalize import paired_acronyms, resolve
+
+    one = [_defining("p1", "Key Point Selection", "KPS", "keypointselection"), _bare("p2", "KPS"),
+           _defining("p3", "Knowledge Distillation", "KD", "knowledgedistillation"), _bare("p4", "KD")]
+    keys = {(link.paper_id, link.key) for link in resolve(one, {})}
+    assert {("p1", "keypointselection"), ("p2", "kps"), ("p4", "knowledgedistillation")} <= keys
+    two = [*one, _defining("p5", "key point selection", "KPS", "keypointselection")]
+    assert ("p2", "keypointselection") in {(link.paper_id, link.key) for link in resolve(two, {})}
+
+    assert _alias_keys("keypointselection", {"KPS": 2, "Key Point Selection": 2}, {"KPS": 1}) is None
+    assert _alias_keys("keypointselection", {"KPS": 2, "Key Point Selection": 2}, {"KPS": 2}) == ["kps"]
+    assert _alias_keys("knowledgedistillation", {"KD": 2, "Knowledge Distillation": 2}, {"KD": 1}) == ["kd"]
+
+    # An acronym no paper defines leads nowhere: "ResNet50" on an entity one
+    # paper keyed by a garbled long form drew 9 papers' ResNet50 on the 10k graph.
+    assert _alias_keys("researchemployedmultiplemodel", {"ResNet50": 9, "ResNet-50": 4}, {}) is None
+    assert paired_acronyms(("ET", "Eye tracking")) == ["ET"]  # spelled, though "et" is inside "eyetracking"
+    assert paired_acronyms(("RL", "online reinforcement learning")) == []
+
+    tally = EntityTally("largelanguagemodel")
+    tally.add(Contribution("largelanguagemodel", "Method", ("LLMs", "large language models", "LLM"), 3, None))
+    tally.add(Contribution("largelanguagemodel", "Method", ("LLMs",), 1, None))
+    assert tally.definitions == {"LLMs": 1}
+    tally.add(Contribution("largelanguagemodel", "Method", ("LLMs", "large language models", "LLM"), 3, None), -1)
+    assert not tally.definitions

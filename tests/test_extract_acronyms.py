@@ -108,7 +108,9 @@ def test_an_acronym_defined_in_one_number_is_the_same_in_the_other(extractor, te
 
 
 def _acronym_docs():
-    """Paper 1 writes a bare acronym, paper 2 defines it, paper 3 writes it bare again."""
+    """Paper 1 writes a bare acronym, paper 2 defines it, paper 3 writes it
+    bare again, paper 4 defines it too (one paper's definition is that
+    paper's: `normalize.DEFINING_PAPERS`)."""
     from ingest.mentions import ExtractedDoc, Mention
     from ingest.normalize import alias_key
 
@@ -120,10 +122,12 @@ def _acronym_docs():
     one = "We denoise ZWS with a quox filter."
     two = "We collect zonal wave scans (ZWS) from glarp sensors."
     three = "Glarp nets segment ZWS quickly."
+    four = "Zonal wave scans (ZWS) of quox fields are noisy."
     return [
         ExtractedDoc("acr:1", one, [mention(one, "ZWS", "zws")]),
         ExtractedDoc("acr:2", two, [mention(two, "zonal wave scans", long_key, ("ZWS",)), mention(two, "ZWS", long_key, ("zonal wave scans",))]),
         ExtractedDoc("acr:3", three, [mention(three, "ZWS", "zws")]),
+        ExtractedDoc("acr:4", four, [mention(four, "Zonal wave scans", long_key, ("ZWS",)), mention(four, "ZWS", long_key, ("Zonal wave scans",))]),
     ]
 
 
@@ -148,7 +152,7 @@ def test_a_bare_acronym_seen_before_its_definition_joins_it(store, paperkg_home)
     from ingest.normalize import alias_key
 
     one_by_one = _load(store, _acronym_docs(), batch_size=1)
-    assert one_by_one == [(alias_key("zonal wave scans"), 3, ("acr:1", "acr:2", "acr:3"))]
+    assert one_by_one == [(alias_key("zonal wave scans"), 4, ("acr:1", "acr:2", "acr:3", "acr:4"))]
     assert _load(store, _acronym_docs(), batch_size=1) == one_by_one  # a rerun changes nothing
     with open_store(StoreConfig(backend="falkordb", home=paperkg_home, graph_name="acronym_one_batch")) as other:
         other.reset()
@@ -159,12 +163,12 @@ def test_a_bare_acronym_seen_before_its_definition_joins_it(store, paperkg_home)
     assert all_at_once == one_by_one
 
 
-def test_a_bare_acronym_more_used_than_its_one_definition_keeps_its_entity(store):
+def test_a_bare_acronym_more_used_than_its_definitions_keeps_its_entity(store):
     from dataclasses import replace
 
     from ingest.normalize import alias_key
 
-    one, two, three = _acronym_docs()
-    bare = [replace(one, id=f"acr:bare{n}") for n in range(3)]  # three papers write ZWS before the one definition
-    assert _load(store, [*bare, two], batch_size=1) == [
-        (alias_key("zonal wave scans"), 1, ("acr:2",)), ("zws", 3, ("acr:bare0", "acr:bare1", "acr:bare2"))]
+    one, two, _, four = _acronym_docs()
+    bare = [replace(one, id=f"acr:bare{n}") for n in range(3)]  # three papers write ZWS before the two definitions
+    assert _load(store, [*bare, two, four], batch_size=1) == [
+        (alias_key("zonal wave scans"), 2, ("acr:2", "acr:4")), ("zws", 3, ("acr:bare0", "acr:bare1", "acr:bare2"))]

@@ -27,6 +27,13 @@ def defining(paper_id: str, text: str, long_form: str) -> ExtractedDoc:
     return ExtractedDoc(paper_id, text, [mention(text, long_form, key, ("ZWS",)), mention(text, "ZWS", key, (long_form,))])
 
 
+def zonal(*paper_ids: str) -> list[ExtractedDoc]:
+    """Papers that define ZWS as "zonal wave scans": two make it the acronym's
+    sense elsewhere (`normalize.DEFINING_PAPERS`)."""
+    return [defining(paper_id, f"We collect zonal wave scans (ZWS) from glarp sensor {n}.", "zonal wave scans")
+            for n, paper_id in enumerate(paper_ids)]
+
+
 def bare(paper_id: str, label: str = "DATASET") -> ExtractedDoc:
     text = "We denoise ZWS with a quox filter."
     return ExtractedDoc(paper_id, text, [mention(text, "ZWS", "zws", label=label)])
@@ -45,25 +52,27 @@ def run(store, docs: list[ExtractedDoc]) -> list[tuple]:
 
 
 def test_an_acronym_whose_sense_moves_when_another_entity_gives_up_its_name_is_absorbed(store):
-    """ZWS is stored bare; two papers then pair it with "quux transform"
-    (which it does not abbreviate: that sense absorbs nothing) and one with
-    "zonal wave scans". When the two papers are taken back (as a title-keyed
-    copy is, once merged into its arXiv paper), "quux transform" gives the
-    name up, its sense moves to "zonal wave scans", and the bare ZWS joins
-    it, although neither it nor its new sense was written then."""
-    quux, zonal = alias_key("quux transform"), alias_key("zonal wave scans")
+    """ZWS is stored bare; three papers then define it as the "zwsum
+    transform" (its letters run on in the first word: it spells the name
+    but does not abbreviate it, so that sense absorbs nothing) and two as
+    "zonal wave scans". When the three papers are taken back (as a
+    title-keyed copy is, once merged into its arXiv paper), "zwsum
+    transform" gives the name up, its sense moves to "zonal wave scans",
+    and the bare ZWS joins it, although neither it nor its new sense was
+    written then."""
+    zwsum, zonal_key = alias_key("zwsum transform"), alias_key("zonal wave scans")
     run(store, [bare("acr:bare")])
-    paired = [defining(f"acr:q{n}", f"Glarp {n} uses the quux transform (ZWS).", "quux transform") for n in (1, 2)]
-    assert run(store, [*paired, defining("acr:z", "We collect zonal wave scans (ZWS) from glarp sensors.", "zonal wave scans")]) == [
-        (quux, 2, ("acr:q1", "acr:q2")), (zonal, 1, ("acr:z",)), ("zws", 1, ("acr:bare",))]
+    paired = [defining(f"acr:q{n}", f"Glarp {n} uses the zwsum transform (ZWS).", "zwsum transform") for n in (1, 2, 3)]
+    assert run(store, [*paired, *zonal("acr:z1", "acr:z2")]) == [
+        (zonal_key, 2, ("acr:z1", "acr:z2")), ("zws", 1, ("acr:bare",)), (zwsum, 3, ("acr:q1", "acr:q2", "acr:q3"))]
     loader = Loader(store, "t", Curation.empty())
-    loader.write(BatchPlan(retired=["acr:q1", "acr:q2"]), [])
+    loader.write(BatchPlan(retired=["acr:q1", "acr:q2", "acr:q3"]), [])
     finish_batches(store, Curation.empty(), loader)
-    assert sorted(store.read(ENTITIES).rows) == [[zonal, 2, ["acr:bare", "acr:z"]]]
+    assert sorted(store.read(ENTITIES).rows) == [[zonal_key, 3, ["acr:bare", "acr:z1", "acr:z2"]]]
 
 
 def test_a_load_that_writes_nothing_reads_no_alias_and_no_acronym(store, monkeypatch):
-    docs = [defining("acr:z", "We collect zonal wave scans (ZWS) from glarp sensors.", "zonal wave scans"), bare("acr:bare")]
+    docs = [*zonal("acr:z1", "acr:z2"), bare("acr:bare")]
     first = run(store, docs)
     reads = []
     read = store.read
@@ -97,31 +106,31 @@ def test_a_batch_reads_the_claims_of_its_own_names_only(store, monkeypatch):
     # the graph (from half on, one read of every entity is the cheaper one).
     others = [plain(f"acr:g{n}", f"Glarp nets run the {name}.", name)
               for n, name in enumerate(("quux transform", "blorp filter", "snark encoder", "frob decoder"))]
-    defined = run(store, [defining("acr:z", "We collect zonal wave scans (ZWS) from glarp sensors.", "zonal wave scans"), *others])
+    defined = run(store, [*zonal("acr:z1", "acr:z2"), *others])
     reads = []
     read = store.read
     monkeypatch.setattr(store, "read", lambda query, params=None, **options: reads.append((query, params)) or read(query, params, **options))
-    zonal = alias_key("zonal wave scans")
-    assert run(store, [bare("acr:bare")]) == sorted([row for row in defined if row[0] != zonal] + [(zonal, 2, ("acr:bare", "acr:z"))])
+    zonal_key = alias_key("zonal wave scans")
+    assert run(store, [bare("acr:bare")]) == sorted(
+        [row for row in defined if row[0] != zonal_key] + [(zonal_key, 3, ("acr:bare", "acr:z1", "acr:z2"))])
     asked = [params["keys"] for query, params in reads if query == store.dialect.alias_claims]
     assert asked[0] == ["zws"]  # the batch's one name; then, absorbing, the entities it touched and their names
-    assert set().union(*asked) == {"zws", zonal}
+    assert set().union(*asked) == {"zws", zonal_key}
     assert queries.DEFINED_ALIASES not in [query for query, _ in reads]
 
 
 def test_a_bare_acronym_read_as_a_measure_follows_no_sense_that_is_not_one(store):
-    """ZWS read as a measure, stored bare before and written bare after a
-    paper defined it as "zonal wave scans" (a dataset), stays its own
+    """ZWS read as a measure, stored bare before and written bare after two
+    papers defined it as "zonal wave scans" (a dataset), stays its own
     entity both ways (neither absorbed nor resolved into the sense), while
     ZWS read as a dataset joins the sense (as "FPS", frames per second in
     100 papers of the 40k graph, must not join farthest point sampling)."""
-    zonal = alias_key("zonal wave scans")
+    zonal_key = alias_key("zonal wave scans")
     run(store, [bare("acr:m1", "METRIC")])
-    assert run(store, [defining("acr:z", "We collect zonal wave scans (ZWS) from glarp sensors.", "zonal wave scans")]) == [
-        (zonal, 1, ("acr:z",)), ("zws", 1, ("acr:m1",))]
+    assert run(store, zonal("acr:z1", "acr:z2")) == [(zonal_key, 2, ("acr:z1", "acr:z2")), ("zws", 1, ("acr:m1",))]
     assert run(store, [bare("acr:m2", "METRIC"), bare("acr:d", "DATASET")]) == [
-        (zonal, 2, ("acr:d", "acr:z")), ("zws", 2, ("acr:m1", "acr:m2"))]
-    assert dict(store.read("MATCH (e:Entity) RETURN e.key, e.label").rows) == {zonal: "Dataset", "zws": "Metric"}
+        (zonal_key, 3, ("acr:d", "acr:z1", "acr:z2")), ("zws", 2, ("acr:m1", "acr:m2"))]
+    assert dict(store.read("MATCH (e:Entity) RETURN e.key, e.label").rows) == {zonal_key: "Dataset", "zws": "Metric"}
 
 
 def test_a_data_set_acronym_spelled_out_as_a_description_is_another_sense(store):

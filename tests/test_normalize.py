@@ -85,12 +85,13 @@ def test_a_bare_acronym_read_as_a_measure_follows_the_first_sense_that_is_one():
     # The kind is the text's own reading where the knowledge base relabelled the span.
     relabelled = ExtractedDoc("p", text, [replace(mention("FPS", 14, "METHOD"), reading="METRIC")])
     assert [link.key for link in resolve([relabelled], {"fps": [method]})] == ["fps"]
-    # A sense defined in the same batch is of a kind too.
+    # A sense defined in the same batch (by two papers) is of a kind too.
     defining = ExtractedDoc("d", "We use farthest point sampling (FPS) here.", [
         mention("farthest point sampling", 7, canonical=fps[0], aliases=("FPS",)),
         mention("FPS", 32, canonical=fps[0], aliases=("farthest point sampling",))])
-    keys = {link.paper_id: link.key for link in resolve([defining, replace(as_measure, id="m"), replace(as_method, id="s")], {})}
-    assert keys == {"d": fps[0], "m": "fps", "s": fps[0]}
+    docs = [defining, replace(defining, id="d2"), replace(as_measure, id="m"), replace(as_method, id="s")]
+    keys = {link.paper_id: link.key for link in resolve(docs, {})}
+    assert keys == {"d": fps[0], "d2": fps[0], "m": "fps", "s": fps[0]}
 
 
 def test_a_resource_keeps_one_label_per_paper():
