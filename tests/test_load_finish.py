@@ -82,20 +82,25 @@ def test_a_load_that_writes_nothing_reads_no_alias_and_no_acronym(store, monkeyp
     assert reads  # the spy saw the load's own reads (its digests)
 
 
-def test_stale_confidences_are_rescored_a_page_at_a_time(store, monkeypatch):
+def test_stale_confidences_are_rescored_a_batch_at_a_time(store, monkeypatch):
+    """The stale keys are read once, then rescored one statement per batch;
+    with nothing stale, only the one-row probe is read."""
     docs = [plain(f"acr:p{n}", f"Glarp {n} runs the {name}.", name) for n, name in enumerate(("quux transform", "glarp net", "zonal scan"))]
     run(store, docs)
     scored = "MATCH (e:Entity) RETURN e.key, e.confidence, e.confidence_rules ORDER BY e.key"
     before = store.read(scored).rows
     store.write("MATCH (e:Entity) SET e.confidence_rules = 'older rules', e.confidence = 0.01")
     monkeypatch.setattr(load, "READ_BATCH", 1)
-    pages = []
-    read_pages = store.read_pages
-    monkeypatch.setattr(store, "read_pages", lambda *a, **k: (pages.append(k["page_size"]), read_pages(*a, **k))[1])
+    reads, writes = [], []
+    read, write = store.read, store.write
+    monkeypatch.setattr(store, "read", lambda query, params=None, **options: reads.append(query) or read(query, params, **options))
+    monkeypatch.setattr(store, "write", lambda query, params=None, **options: writes.append(query) or write(query, params, **options))
     assert load.rescore_stale(store, Curation.empty()) == 3
-    assert pages == [1] and store.read(scored).rows == before
+    assert reads.count(load.STALE_CONFIDENCE) == 1 and writes == [queries.WRITE_BATCH] * 3
+    assert store.read(scored).rows == before
+    reads.clear()
     assert load.rescore_stale(store, Curation.empty()) == 0
-    assert pages == [1]  # nothing stale: no walk over the key index
+    assert reads == [load.ANY_STALE_CONFIDENCE]  # nothing stale: no read of every entity
 
 
 def test_a_batch_reads_the_claims_of_its_own_names_only(store, monkeypatch):
