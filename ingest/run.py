@@ -18,6 +18,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping, Sequence
@@ -89,7 +90,9 @@ def ingest_paths(store: GraphStore, paths: Sequence[str], options: IngestOptions
                 # Copies under different ids (a dump entry and its arXiv copy) are one paper:
                 # the loader, which joins them, has counted each paper once.
                 report.papers = report.load.papers_new + report.load.papers_updated + report.load.papers_unchanged
-            finish_writes(store, report, curation, loader)
+            # Up to a minute on a 40k graph after a confidence rule changed (`load.rescore_stale`).
+            with console.status("finishing: acronyms, confidence, names, variant links") if console else nullcontext():
+                finish_writes(store, report, curation, loader)
     fill_counts(store, report)
     return report
 
