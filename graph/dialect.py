@@ -23,7 +23,9 @@ class Dialect:
     node_id: str  # function name returning a node's id
     numeric_ids: bool  # FalkorDB ids are integers; Neo4j element ids are strings
     variants_of_bases: str  # params: $keys; the keys of entities whose `base_keys` list holds any of them
-    alias_claims: str  # params: $keys; (key, alias_keys, papers, label) of the entities whose `alias_keys` hold any of them
+    # params: $keys, $rules; (key, alias_keys, papers, label) of the entities whose `alias_keys` hold any of
+    # them, derived under the current rules (`confidence_rules`: see `ingest.fingerprint.confidence_rules_id`)
+    alias_claims: str
 
     def id_param(self, node_id: str) -> int | str:
         """A GNode.id as the value `node_id(n) IN $ids` compares with."""
@@ -83,7 +85,7 @@ FALKORDB = Dialect(
     numeric_ids=True,
     # An index seek per key on the list index above.
     variants_of_bases="UNWIND $keys AS key MATCH (e:Entity) WHERE key IN e.base_keys RETURN DISTINCT e.key AS key",
-    alias_claims=("UNWIND $keys AS key MATCH (e:Entity) WHERE key IN e.alias_keys "
+    alias_claims=("UNWIND $keys AS key MATCH (e:Entity) WHERE key IN e.alias_keys AND e.confidence_rules = $rules "
                   "RETURN DISTINCT e.key AS key, e.alias_keys AS alias_keys, e.paper_count AS papers, e.label AS label"),
 )
 
@@ -121,6 +123,7 @@ NEO4J = Dialect(
                        "RETURN e.key AS key"),
     # The same one pass for the entities claiming any of a batch's names.
     alias_claims=("MATCH (e:Entity) WHERE e.alias_keys IS NOT NULL AND any(key IN e.alias_keys WHERE key IN $keys) "
+                  "AND e.confidence_rules = $rules "
                   "RETURN e.key AS key, e.alias_keys AS alias_keys, e.paper_count AS papers, e.label AS label"),
 )
 

@@ -72,10 +72,11 @@ RETURN e.key AS key, m.label AS label, m.surfaces AS surfaces, m.count AS count,
 # Entities whose aliases include a name that normalises to another key
 # (an acronym and its long form): what earlier runs teach this one. Every
 # one, for a graph-wide look (a batch reads the claims of its own names:
-# `Dialect.alias_claims`).
+# `Dialect.alias_claims`). Only claims derived under the current rules
+# ($rules): see `ingest.fingerprint.confidence_rules_id`.
 DEFINED_ALIASES = """
 MATCH (e:Entity)
-WHERE e.alias_keys IS NOT NULL
+WHERE e.alias_keys IS NOT NULL AND e.confidence_rules = $rules
 RETURN e.key AS key, e.alias_keys AS alias_keys, e.paper_count AS papers, e.label AS label
 """
 

@@ -67,12 +67,19 @@ def extractor_fingerprint(model: str = "fast") -> str:
 
 @lru_cache(maxsize=None)
 def confidence_rules_id() -> str:
-    """What an entity's stored confidence, label and co-occurrence edges were
-    computed with: the confidence rules (`ingest/confidence.py`, its weights
-    and ceilings), the type across papers (`ingest/corpus_labels.py`), the
-    function that gathers an entity's evidence
-    (`load.entity_properties`) and the line between candidates and visible
-    entities (`graph.settings.MIN_CONFIDENCE`, which decides the edges).
+    """What an entity's stored confidence, label, co-occurrence edges and
+    claimed names were computed with: the confidence rules
+    (`ingest/confidence.py`, its weights and ceilings), the type across
+    papers (`ingest/corpus_labels.py`), the function that gathers an
+    entity's evidence (`load.entity_properties`), its tally
+    (`load.EntityTally`), the names it claims (`ingest/normalize.py`:
+    `alias_keys_of`) and the line between candidates and visible entities
+    (`graph.settings.MIN_CONFIDENCE`, which decides the edges). A claim
+    stored under other rules is not followed (`Dialect.alias_claims`): after
+    a change to which names lead where, the batches of the next ingest must
+    not resolve papers by what the old rules claimed (on session 24's 40k
+    graph the old claims kept ResNet50 on a garbled one-paper long form for
+    149 papers through a full re-extraction).
     The code counts as parsed, without docstrings, comments or imports
     (`code_digest`): a reworded comment or a tidied import rescores nothing,
     while a changed weight, condition or call does. Confidence decides no
@@ -85,8 +92,9 @@ def confidence_rules_id() -> str:
     from graph import settings
     from ingest import load
 
-    rules = ":".join(code_digest((INGEST_DIR / name).read_text(encoding="utf-8")) for name in ("confidence.py", "corpus_labels.py"))
-    evidence = code_digest(textwrap.dedent(inspect.getsource(load.entity_properties)))
+    rules = ":".join(code_digest((INGEST_DIR / name).read_text(encoding="utf-8"))
+                     for name in ("confidence.py", "corpus_labels.py", "normalize.py"))
+    evidence = ":".join(code_digest(textwrap.dedent(inspect.getsource(part))) for part in (load.entity_properties, load.EntityTally))
     return hashlib.sha256(f"{rules}:{evidence}:{settings.MIN_CONFIDENCE!r}".encode()).hexdigest()[:12]
 
 

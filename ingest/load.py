@@ -363,7 +363,8 @@ class Loader:
             self._aliases = AliasIndex(complete=False)
         missing = sorted(self._aliases.missing(names))
         if missing:
-            self._aliases.hold(missing, self.store.read(self.store.dialect.alias_claims, {"keys": missing}).rows)
+            claims = self.store.read(self.store.dialect.alias_claims, {"keys": missing, "rules": confidence_rules_id()})
+            self._aliases.hold(missing, claims.rows)
         return self._aliases
 
     def write(self, plan: BatchPlan, links: Sequence[EntityLink]) -> WriteResult:
@@ -431,7 +432,7 @@ class Loader:
         if touched is not None and not touched:
             return 0
         if touched is None:
-            self._aliases = AliasIndex(self.store.read(queries.DEFINED_ALIASES).rows)
+            self._aliases = AliasIndex(self.store.read(queries.DEFINED_ALIASES, {"rules": confidence_rules_id()}).rows)
             asked = set(self._aliases.mapping())
         else:
             # The names the touched entities claim as stored now (an
@@ -459,6 +460,11 @@ class Loader:
         plan = BatchPlan(papers=papers, to_extract=papers)
         self.written(plan, self.write(plan, links))
         return len(bare)
+
+    def forget_claims(self) -> None:
+        """Read the claims from the store again when next asked: a write
+        outside the batches (a rescoring) has rewritten them."""
+        self._aliases = None
 
     def _leads(self, names: Iterable[str]) -> dict[str, str]:
         """The senses of `names` that may absorb a bare acronym: not a name's
@@ -657,9 +663,10 @@ def _rescore(store: GraphStore, curation: Curation, stale: Mapping[str, tuple[st
     """One statement rescoring the entities `stale` (key → stored label and name),
     from their stored tallies unless given."""
     entities, promoted, demoted, _ = _entity_rows(tallies or stored_tallies(store, sorted(stale)), curation)
-    # A new label or name concerns display-name qualifiers and variant links.
+    # A new label or name concerns display-name qualifiers and variant links; the
+    # names an entity claims, the bare acronyms `absorb_bare_acronyms` looks at.
     moved = [row["key"] for label, rows in entities.items() for row in rows
-             if stale[row["key"]] != (label, row["properties"]["name"])]
+             if stale[row["key"]] != (label, row["properties"]["name"]) or row["properties"]["alias_keys"]]
     if moved:
         variants.DueRefresh.of(store).add(sorted(moved))
     store.write(queries.WRITE_BATCH, {
@@ -769,14 +776,16 @@ def load_records(
 
 def finish_batches(store: GraphStore, curation: Curation, loader: Loader | None) -> variants.Refreshed | None:
     """What follows the batch writes of every load (`ingest`, `paperkg
-    load`, `load_records`), in this order: bare acronyms stored before a
-    paper of the load defined them absorbed (by `loader`, if the load made
-    one), entities scored under other confidence rules rescored, umbrella
-    terms marked, and the corpus-level refresh of what the batches wrote
-    and those rescorings renamed, if any is due."""
+    load`, `load_records`), in this order: entities scored under other
+    rules rescored (which also rewrites the names they claim, followed again
+    from then on), bare acronyms stored before a paper of the load defined
+    them absorbed (by `loader`, if the load made one), umbrella terms
+    marked, and the corpus-level refresh of what the batches wrote and
+    those rescorings renamed, if any is due."""
+    if rescore_stale(store, curation) and loader is not None:
+        loader.forget_claims()
     if loader is not None:
         loader.absorb_bare_acronyms()
-    rescore_stale(store, curation)
     mark_umbrellas(store, curation)  # before the refresh: a rescored entity's name may need its qualifier again
     return variants.DueRefresh.of(store).run(store)
 

@@ -218,9 +218,11 @@ def paired_acronyms(surfaces: Sequence[str]) -> list[str]:
     "KPS"), "ET" of ("ET", "Eye tracking"): the paper defines them."""
     paired: dict[str, str] = {}
     for surface in surfaces:
+        key = alias_key(surface)
         if _ACRONYM_SHAPE.match(surface) and any(
-                spells_initials(surface, form) or abbreviates(surface, form) for form in _phrases(surfaces) if form != surface):
-            paired.setdefault(alias_key(surface), surface)
+                spells_initials(surface, form) or abbreviates(surface, form)
+                for form in _phrases(surfaces) if alias_key(form) != key):  # "YOLO v8" is YOLOv8 spaced, no definition
+            paired.setdefault(key, surface)
     return list(paired.values())
 
 

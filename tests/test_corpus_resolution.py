@@ -387,6 +387,7 @@ def test_an_acronym_one_paper_defines_is_that_papers_unless_the_field_knows_the_
     assert _alias_keys("researchemployedmultiplemodel", {"ResNet50": 9, "ResNet-50": 4}, {}) is None
     assert paired_acronyms(("ET", "Eye tracking")) == ["ET"]  # spelled, though "et" is inside "eyetracking"
     assert paired_acronyms(("RL", "online reinforcement learning")) == []
+    assert paired_acronyms(("ResNet50", "ResNet-50")) == paired_acronyms(("YOLOv8", "YOLO v8")) == []  # one name, two spellings
 
     tally = EntityTally("largelanguagemodel")
     tally.add(Contribution("largelanguagemodel", "Method", ("LLMs", "large language models", "LLM"), 3, None))

@@ -162,3 +162,15 @@ def test_a_data_set_acronym_spelled_out_as_a_description_is_another_sense(store)
     assert held[alias_key("grouped-query attention")] == ("gqa:m1", "gqa:m2")
     labels = dict(store.read("MATCH (e:Entity) RETURN e.key, e.label").rows)
     assert (labels["gqa"], labels[alias_key("grouped-query attention")]) == ("Benchmark", "Method")
+
+
+def test_a_name_claimed_under_other_rules_is_not_followed(store):
+    """After an upgrade the stored entity still claims ZWS by the old rules
+    (here: one paper's definition, which the current rules do not count as
+    a sense). A later paper's bare ZWS must not follow that claim, and the
+    rescoring at the end of the load derives the claims again: none."""
+    zonal_key = alias_key("zonal wave scans")
+    run(store, zonal("acr:z1"))
+    store.write("MATCH (e:Entity {key: $k}) SET e.alias_keys = ['zws'], e.confidence_rules = 'older rules'", {"k": zonal_key})
+    assert run(store, [bare("acr:bare")]) == [(zonal_key, 1, ("acr:z1",)), ("zws", 1, ("acr:bare",))]
+    assert store.read("MATCH (e:Entity {key: $k}) RETURN e.alias_keys", {"k": zonal_key}).rows == [[None]]
