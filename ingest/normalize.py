@@ -243,11 +243,20 @@ def alias_keys_of(key: str, surfaces: Sequence[str], definitions: Mapping[str, i
     defined_in: Counter = Counter()
     for surface, papers in definitions.items():
         defined_in[alias_key(surface)] += papers
-    return {
-        alias_key(surface) for surface in surfaces
-        if leads_elsewhere(surface, surfaces)
-        and (not _ACRONYM_SHAPE.match(surface) or defined_in[alias_key(surface)] >= DEFINING_PAPERS or known_sense(key))
-    } - {key}
+    known = None
+    claims = set()
+    # Most forms of an entity are spellings of its key: those cost one cached lookup.
+    for surface in surfaces:
+        name = alias_key(surface)
+        if name == key or name in claims:
+            continue
+        if _ACRONYM_SHAPE.match(surface) and defined_in[name] < DEFINING_PAPERS:
+            known = known_sense(key) if known is None else known
+            if not known:
+                continue
+        if leads_elsewhere(surface, surfaces):
+            claims.add(name)
+    return claims
 
 
 @dataclass(frozen=True)
