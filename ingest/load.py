@@ -140,9 +140,8 @@ class EntityTally:
             self.last_seen = max(filter(None, (self.last_seen, item.published)))
         elif item.published and item.published in (self.first_seen, self.last_seen):
             self.dates_lost = True
-        self.labels = +self.labels  # drop labels and forms no paper uses any more
-        self.surfaces = +self.surfaces
-        self.definitions = +self.definitions
+        if sign < 0:  # drop labels and forms no paper uses any more
+            self.labels, self.surfaces, self.definitions = +self.labels, +self.surfaces, +self.definitions
 
     def alias_keys(self) -> set[str]:
         """The names that lead to this entity from other keys (`normalize.alias_keys_of`)."""
