@@ -167,7 +167,7 @@ def descriptive_phrase(name: str, label: str, aliases: Sequence[str] = ()) -> bo
     (see BARE_ACRONYM_RULE): what its letters stand for is nowhere said. A
     method named by a name and a lower-case word, "ViT encoder", "LLM
     post-training", is what is done with the name (see NAME_HEAD_RULE)."""
-    if label in BARE_ACRONYM_LABELS and all(_BARE_CAPITALS.match(form) for form in (name, *aliases)):
+    if label in BARE_ACRONYM_LABELS and bare_capitals(name, aliases):
         return True
     words = name.split()
     if label == "Method" and len(words) > 1 and _LOWER_WORD.match(words[-1]) and any(
@@ -182,6 +182,11 @@ def descriptive_phrase(name: str, label: str, aliases: Sequence[str] = ()) -> bo
     if label == "Task":
         return LABEL_BY_HEAD.get(re.split(r"[\s\-]+", lower.strip())[-1]) != "TASK"
     return label in DESCRIPTIVE_LABELS
+
+
+def bare_capitals(name: str, aliases: Sequence[str] = ()) -> bool:
+    """Only ever written as 2 to 5 capitals ("GTR"): what the letters stand for is nowhere said."""
+    return all(_BARE_CAPITALS.match(form) for form in (name, *aliases))
 
 
 def name_shaped(name: str) -> bool:

@@ -6,7 +6,7 @@ import pytest
 
 from graph import views
 from graph.settings import MIN_CONFIDENCE
-from graph.views.model import NodeRef
+from graph.views.model import Entity, NodeRef
 from ingest.confidence import Evidence, confidence, defined, descriptive_phrase, name_shaped
 from ingest.curation import Curation
 from ingest.extract import load_extractor
@@ -314,3 +314,16 @@ def test_an_umbrella_term_yields_its_place_while_its_kinds_outnumber_it(paperkg_
         assert detection().paper_count >= 4 and not detection().umbrella  # as many as its kinds: no longer outnumbered
         assert views.entity_details(store, "detection").kinds == []
         assert detection().confidence >= MIN_CONFIDENCE and "detection" in {e.key for e in views.top_entities(store, "Task", 50)}
+
+
+@pytest.mark.parametrize("entity, shown", [
+    (Entity("gtr", "GTR", "Method", ("GTR",), 5, confidence=0.2), "its letters are spelled out nowhere"),
+    (Entity("vitencoder", "ViT encoder", "Method", ("ViT encoder",), 3, confidence=0.2), "a description rather than a name"),
+    # a definition lifts the ceiling: a candidate for want of a second paper says no more
+    (Entity("gtr", "GTR", "Method", ("GTR", "Graph Transformer Reasoner"), 1, confidence=0.2), "confidence 0.20 · candidate · not"),
+    (Entity("bird", "BIRD", "Benchmark", ("BIRD",), 7, confidence=0.5), "confidence 0.50 · not"),
+])
+def test_the_details_panel_says_why_a_described_entity_is_a_candidate(entity, shown):
+    from app.components.details import _confidence
+
+    assert shown in str(_confidence(entity).children)
