@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from ingest.extract import gazetteer
 from ingest.extract.doc_state import DATASET_GROUP, alias_pairs, merge_spans, other_senses, token_texts
-from ingest.extract.vocab import LABEL_BY_HEAD, METHOD_HEADS
+from ingest.extract.vocab import LABEL_BY_HEAD, LINKING_WORDS, METHOD_HEADS
 
 _ACRONYM = re.compile(r"^(?=[^a-z]*[A-Z][^a-z]*[A-Z0-9]|[A-Z][a-z]*[A-Z])[A-Za-z][A-Za-z0-9\-+.&]{1,11}$")
 MAX_EXTRA_WORDS = 5
@@ -63,7 +63,7 @@ def compound_start(texts: list[str], start: int) -> int:
     return start
 
 
-_FUNCTION_WORDS = {"and", "of", "for", "in", "on", "with", "to", "the", "a", "an", "by", "from", "at", "via", "over"}
+_FUNCTION_WORDS = LINKING_WORDS | {"the", "a", "an", "over"}
 
 
 def not_part_of_long_form(texts: list[str], start: int, long_form_start: int) -> bool:

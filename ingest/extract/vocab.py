@@ -191,11 +191,14 @@ METHOD_NOUNS = frozenset(
         "library", "compiler", "heuristic", "heuristics", "procedure",
     }
 )
-# Lower-case verbs the NER sometimes starts a span with ("measure accuracy",
-# "improve FID"); never the first word of a name.
+# Small words that join the parts of a phrase ("Abstraction and Reasoning
+# Corpus", "learning from human feedback").
+LINKING_WORDS = frozenset({"and", "of", "for", "with", "to", "in", "on", "by", "from", "via", "at"})
 # A name never ends in a conjunction or preposition: "zero-shot or",
 # "empirical analysis of" are the model's span stopping inside a phrase.
-CLOSED_CLASS_ENDINGS = frozenset({"and", "or", "of", "for", "with", "to", "in", "on", "by", "from", "via", "at", "as"})
+CLOSED_CLASS_ENDINGS = LINKING_WORDS | {"or", "as"}
+# Lower-case verbs the NER sometimes starts a span with ("measure accuracy",
+# "improve FID"); never the first word of a name.
 LEADING_VERBS = frozenset({
     "measure", "measures", "measured", "measuring", "evaluate", "evaluates", "report", "reports",
     "achieve", "achieves", "improve", "improves", "reach", "reaches", "compute", "computes",
