@@ -626,8 +626,8 @@ def rescore_stale(store: GraphStore, curation: Curation) -> int:
     if not store.read(ANY_STALE_CONFIDENCE, rules).rows:
         return 0
     stale = sorted(key for (key,) in store.read(STALE_CONFIDENCE, rules, limit=None).rows)
-    for start in range(0, len(stale), READ_BATCH):
-        page = store.read(_LABELS_AND_NAMES, {"keys": stale[start : start + READ_BATCH]}).rows
+    for keys in batched(stale, READ_BATCH):
+        page = store.read(_LABELS_AND_NAMES, {"keys": keys}).rows
         _rescore(store, curation, {key: (label, name) for key, label, name in page})
     return len(stale)
 
@@ -648,8 +648,7 @@ def mark_umbrellas(store: GraphStore, curation: Curation) -> int:
     umbrellas = umbrella_keys((row["key"], row["name"] or row["key"], row["label"], row["papers"]) for row in rows)
     stored = {row["key"]: (row["label"], row["name"]) for row in rows}
     changed = sorted(umbrellas ^ {row["key"] for row in rows if row["umbrella"]})
-    for start in range(0, len(changed), READ_BATCH):
-        keys = changed[start : start + READ_BATCH]
+    for keys in batched(changed, READ_BATCH):
         tallies = stored_tallies(store, keys)
         for key in keys:
             tallies[key].umbrella = key in umbrellas
@@ -781,9 +780,10 @@ def finish_batches(store: GraphStore, curation: Curation, loader: Loader | None)
     them absorbed (by `loader`, if the load made one), umbrella terms
     marked, and the corpus-level refresh of what the batches wrote and
     those rescorings renamed, if any is due."""
-    if rescore_stale(store, curation) and loader is not None:
-        loader.forget_claims()
+    rescored = rescore_stale(store, curation)
     if loader is not None:
+        if rescored:
+            loader.forget_claims()
         loader.absorb_bare_acronyms()
     mark_umbrellas(store, curation)  # before the refresh: a rescored entity's name may need its qualifier again
     return variants.DueRefresh.of(store).run(store)
