@@ -48,6 +48,19 @@ def test_list_after_datasets_such_as(extractor):
     assert found.get("Multi-QUX") in ("DATASET", "BENCHMARK") and found.get("Trovel-3K") in ("DATASET", "BENCHMARK")
 
 
+def test_a_list_its_head_names_as_data_sets_is_data_whatever_the_model_read(extractor):
+    # The model alone reads COESOT as a method here (the 10k arXiv graph held it as one).
+    found = labels(extractor, "Extensive experiments on three RGB-Event tracking datasets, i.e., COESOT, FE108, and "
+                              "VisEvent, show clear gains.")
+    assert found.get("COESOT") == found.get("FE108") == found.get("VisEvent") == "DATASET"
+    found = labels(extractor, "We fine-tune LoRA and QLoRA adapters on several datasets such as Alpaca.")
+    assert found.get("LoRA") == found.get("QLoRA") == "METHOD"  # the head is no list's
+    found = labels(extractor, "Hard negatives are mined from the corpus via methods like BM25 or cross-encoders.")
+    assert found.get("BM25") not in ("DATASET", "BENCHMARK")  # "corpus" is not the list's head: "methods" is
+    found = labels(extractor, "We compare LLM and VLM benchmarks built in the last year.")
+    assert found.get("LLM") == "METHOD"  # the knowledge base knows it as a method
+
+
 def test_list_rules_leave_modifiers_methods_and_citations_alone(extractor):
     found = labels(extractor, "Results on Atari games are reported by earlier studies (Jo and Bengio, 2017).")
     assert "Jo" not in found and "Bengio" not in found

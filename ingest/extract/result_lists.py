@@ -3,8 +3,9 @@ NER often misses one by one:
 
   * a list with one dataset or benchmark in it is a list of them: "on Waymo,
     NuScenes, Quorvex and PandaSet" labels Quorvex like its neighbours;
-  * a list after "datasets / benchmarks such as / including / like / e.g."
-    takes the head noun's label;
+  * a list after "datasets / benchmarks such as / including / like / e.g.",
+    or two names or more before "datasets / benchmarks" ("on CIRR and
+    FashionIQ datasets"), takes the head noun's label;
   * what results are reported on: an evaluation cue earlier in the sentence
     ("results", "outperforms", "accuracy", ...) and a name (or a list of
     them) as the object of "on / across / over": "accuracy on ZPair-91k",
@@ -12,7 +13,12 @@ NER often misses one by one:
 
 Only free tokens are filled (the model's and the gazetteer's spans stay), a
 list holding a method is left alone, and a lone name needs a strong name
-shape (inner capital, digit, all caps) unless it sits in a list."""
+shape (inner capital, digit, all caps) unless it sits in a list. The one
+exception is a list its head noun names as resources: there the model's
+method readings of names the knowledge base does not know as methods are
+data too ("benchmarks, including GSM8K, MATH, and GAOKAO"; "datasets, i.e.,
+COESOT, FE108, and VisEvent"): data sets read as methods were a measured
+class of the graph's wrong Methods."""
 from __future__ import annotations
 
 import re
@@ -21,8 +27,9 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ingest.extract import gazetteer
 from ingest.extract.benchmarks import evaluation_cue
-from ingest.extract.doc_state import DATASET_GROUP, place_spans, token_lowers, token_texts
+from ingest.extract.doc_state import DATASET_GROUP, place_spans, span_text, token_lowers, token_texts
 from ingest.extract.name_runs import capitalised, name_run, strongly_named
 from ingest.extract.span_filter import title_cased
 from ingest.extract.vocab import BENCHMARK_HEADS, RESOURCE_HEADS
@@ -34,6 +41,7 @@ _LIST_OPENERS = {"such", "as", "including", "like", "e.g.", "e.g", "eg", ",", ":
 _ITEM_ENDS = {",", ".", ";", ":", "and", "or", "&", ")", "(", "[", "–", "—", "\n"}
 _YEAR = re.compile(r"^(?:19|20)\d\d[a-z]?$")
 _LEADING = {"the", "both", "all"}
+_PLURAL_HEADS = {"datasets", "corpora", "benchmarks"}
 
 
 @dataclass(frozen=True)
@@ -66,7 +74,7 @@ class ResultLists:
             taken[ent.start : ent.end] = [True] * len(ent)
         # Only a capitalised word no entity holds can become a new name.
         free_names = [not held and capitalised(text) for text, held in zip(texts, taken)]
-        spans = []
+        spans, relabelled = [], []
         for sent in doc.sents:
             if not any(free_names[sent.start + 1 : sent.end]) or title_cased(sent):
                 continue
@@ -78,14 +86,43 @@ class ResultLists:
                 if not items:
                     i += 1
                     continue
-                label = self._label(doc, items, i, sent.start, cue_seen) if any(it.label is None for it in items) else None
+                headed = self._headed(doc, items, i, sent.start)
+                if headed:
+                    relabelled += [Span(doc, it.start, it.end, label=headed) for it in items
+                                   if it.label == "METHOD" and not self._known_method(doc, it)]
+                label = headed or self._label(doc, items, i, sent.start, cue_seen) \
+                    if any(it.label is None for it in items) else None
                 if label:
                     spans += [Span(doc, it.start, it.end, label=label) for it in items
                               if it.label is None and not any(taken[it.start : it.end])
                               and not citation(doc, it.start, it.end)]
                 i = items[-1].end
+        place_spans(doc, relabelled, override=True)
         place_spans(doc, spans, override=False)
         return doc
+
+    @staticmethod
+    def _headed(doc: Doc, items: list[Item], start: int, sent_start: int) -> str | None:
+        """The label a plural resource head gives the whole list: "datasets
+        such as A, B" just before it ("methods like BM25 or CE on the corpus"
+        is no list of corpora), or "A and B datasets" after two items or more."""
+        lowers = token_lowers(doc)
+        before = [w for w in lowers[max(sent_start, start - 4) : start] if w not in _LEADING]
+        opened = len(before)
+        while opened and before[opened - 1] in _LIST_OPENERS:
+            opened -= 1
+        if 0 < opened < len(before) and before[opened - 1] in _PLURAL_HEADS:
+            head = before[opened - 1]
+        else:
+            after = lowers[items[-1].end] if items[-1].end < len(lowers) else ""
+            head = after if len(items) > 1 and after in _PLURAL_HEADS else None
+        if head is None:
+            return None
+        return "BENCHMARK" if head in BENCHMARK_HEADS else "DATASET"
+
+    @staticmethod
+    def _known_method(doc: Doc, item: Item) -> bool:
+        return gazetteer.lookup(span_text(Span(doc, item.start, item.end))) == "METHOD"
 
     def _label(self, doc: Doc, items: list[Item], start: int, sent_start: int, cue_seen: bool) -> str | None:
         """The label the list's free names take, or None."""
