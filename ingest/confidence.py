@@ -125,7 +125,7 @@ class Evidence:
     defined: bool
     name_shaped: bool
     field: bool = False  # a research field read as a Task or Metric (`field_reading`)
-    descriptive: bool = False  # a descriptive phrase read as a Method or data (`descriptive_phrase`)
+    descriptive: bool = False  # a description that nothing names (`described`)
     umbrella: bool = False  # its kinds outnumber it in the graph (`umbrella_keys`)
 
 
@@ -138,7 +138,7 @@ def confidence(evidence: Evidence) -> float:
     ceiling = 1.0
     if evidence.field or evidence.umbrella:
         ceiling = FIELD_CEILING
-    elif evidence.descriptive and not evidence.in_kb and not evidence.defined:
+    elif evidence.descriptive:
         ceiling = DESCRIPTIVE_CEILING
     return round(min(ceiling, score * (0.5 + 0.5 * evidence.label_agreement)), 3)
 
@@ -182,6 +182,14 @@ def descriptive_phrase(name: str, label: str, aliases: Sequence[str] = ()) -> bo
     if label == "Task":
         return LABEL_BY_HEAD.get(re.split(r"[\s\-]+", lower.strip())[-1]) != "TASK"
     return label in DESCRIPTIVE_LABELS
+
+
+def described(name: str, label: str, aliases: Sequence[str], in_kb: bool) -> bool:
+    """Held below the threshold as a description rather than a name
+    (DESCRIPTIVE_CEILING): a descriptive phrase that neither the knowledge
+    base nor a paper's definition names. The details panel explains a
+    candidate from this same test."""
+    return not in_kb and not defined(aliases) and descriptive_phrase(name, label, aliases)
 
 
 def bare_capitals(name: str, aliases: Sequence[str] = ()) -> bool:

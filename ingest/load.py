@@ -41,7 +41,7 @@ from graph.schema import NODE_LABEL
 from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
 from ingest import kb, variants
-from ingest.confidence import (UMBRELLA_LABELS, UMBRELLA_MIN_PAPERS, Evidence, confidence, defined, descriptive_phrase,
+from ingest.confidence import (UMBRELLA_LABELS, UMBRELLA_MIN_PAPERS, Evidence, confidence, defined, described,
                                field_reading, name_shaped, umbrella_keys)
 from ingest.corpus_labels import corpus_label, label_agreement
 from ingest.curation import Curation
@@ -158,7 +158,7 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None) -> t
     label = curated_label or corpus_label(tally.labels, entry and NODE_LABEL[entry.label], entry is not None and entry.curated)
     name = display_name(tally.surfaces, entry and entry.name) or tally.key
     evidence = Evidence(entry is not None, tally.papers, label_agreement(tally.labels, label), defined(aliases), name_shaped(name),
-                        field_reading(tally.key, label), descriptive_phrase(name, label, aliases), tally.umbrella)
+                        field_reading(tally.key, label), described(name, label, aliases, entry is not None), tally.umbrella)
     return label, {
         **variants.name_properties(name),
         "aliases": aliases,
