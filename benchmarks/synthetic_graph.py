@@ -88,6 +88,7 @@ def generate(papers: int, seed: int = 0) -> list[SyntheticPaper]:
     pools = {label: entity_pool(label, max(5, papers // divisor), rng) for label, divisor in POOL_DIVISOR.items()}
     weights = {label: [1 / (rank + ZIPF_OFFSET) ** ZIPF_EXPONENT for rank in range(len(pool))] for label, pool in pools.items()}
     out = []
+    titled: set[str] = set()  # methods a title has named
     for index in range(papers):
         chosen: list[SyntheticEntity] = []
         for label, (low, high) in PER_PAPER.items():
@@ -95,15 +96,24 @@ def generate(papers: int, seed: int = 0) -> list[SyntheticPaper]:
             picks = rng.choices(pools[label], weights=weights[label], k=count)
             chosen.extend(dict.fromkeys(picks))  # no duplicates, order kept
         day = FIRST_DAY + dt.timedelta(days=int(DAYS * rng.random() ** 0.7))  # more papers lately
-        out.append(_paper(index, chosen, day, rng))
+        out.append(_paper(index, chosen, day, rng, titled))
     return out
 
 
-def _paper(index: int, entities: Sequence[SyntheticEntity], day: dt.date, rng: random.Random) -> SyntheticPaper:
+def _paper(index: int, entities: Sequence[SyntheticEntity], day: dt.date, rng: random.Random,
+           titled: set[str]) -> SyntheticPaper:
     methods = [e for e in entities if e.label == "Method"]
     tasks = [e for e in entities if e.label == "Task"]
     new_method = methods[0] if methods and rng.random() < 0.4 else None
-    title_subject = new_method.name if new_method else rng.choice(("Scaling", "Rethinking", "Efficient", "Robust")) + " " + rng.choice(_SYLLABLES).capitalize()
+    if new_method is None:
+        title_subject = rng.choice(("Scaling", "Rethinking", "Efficient", "Robust")) + " " + rng.choice(_SYLLABLES).capitalize()
+    elif new_method.key in titled:
+        # Only the first paper opens its title with the name: papers that each
+        # did would coin one name for several things (COINED_TWICE_RULE).
+        title_subject = f"Revisiting {new_method.name}"
+    else:
+        title_subject = new_method.name
+        titled.add(new_method.key)
     title = f"{title_subject}: {rng.choice(('Towards', 'Better', 'Fast', 'Simple'))} {tasks[0].name if tasks else 'learning'}"
     mentions, sentences = [], []
     for entity in entities:

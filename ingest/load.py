@@ -50,7 +50,7 @@ from ingest.faults import kill_point
 from ingest.fingerprint import confidence_rules_id
 from ingest.identity import title_hash
 from ingest.mentions import EntityLink, ExtractedDoc
-from ingest.normalize import Sense, alias_key, alias_keys_of, display_name, paired_acronyms, resolve
+from ingest.normalize import Sense, alias_key, alias_keys_of, display_name, paired_acronyms, resolve, title_coins
 from ingest.records import PaperRecord
 
 READ_BATCH = 500  # ids or keys per read
@@ -107,6 +107,7 @@ class Contribution:
     surfaces: tuple[str, ...]
     count: int
     published: str | None
+    title: str | None = None  # the paper's, for `title_coins`
 
 
 @dataclass
@@ -119,6 +120,7 @@ class EntityTally:
     labels: Counter = field(default_factory=Counter)
     surfaces: Counter = field(default_factory=Counter)
     definitions: Counter = field(default_factory=Counter)  # papers pairing each acronym form with its long form
+    coined: int = 0  # papers whose titles name their own work so (`title_coins`)
     first_seen: str | None = None
     last_seen: str | None = None
     dates_lost: bool = False  # a paper dated first_seen or last_seen was taken back
@@ -135,6 +137,8 @@ class EntityTally:
             self.surfaces[surface] += sign * (item.count if rank == 0 else 1)
         for surface in paired_acronyms(item.surfaces):
             self.definitions[surface] += sign
+        if title_coins(item.title, item.surfaces):
+            self.coined += sign
         if item.published and sign > 0:
             self.first_seen = min(filter(None, (self.first_seen, item.published)))
             self.last_seen = max(filter(None, (self.last_seen, item.published)))
@@ -158,7 +162,8 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None) -> t
     label = curated_label or corpus_label(tally.labels, entry and NODE_LABEL[entry.label], entry is not None and entry.curated)
     name = display_name(tally.surfaces, entry and entry.name) or tally.key
     evidence = Evidence(entry is not None, tally.papers, label_agreement(tally.labels, label), defined(aliases), name_shaped(name),
-                        field_reading(tally.key, label), described(name, label, aliases, entry is not None), tally.umbrella)
+                        field_reading(tally.key, label), described(name, label, aliases, entry is not None), tally.umbrella,
+                        tally.coined)
     return label, {
         **variants.name_properties(name),
         "aliases": aliases,
@@ -175,6 +180,7 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None) -> t
         "label_votes": [tally.labels[label] for label in ENTITY_LABELS],
         "alias_weights": [tally.surfaces[alias] for alias in aliases],
         "alias_definitions": [tally.definitions[alias] for alias in aliases],
+        "coined_papers": tally.coined,
         "alias_keys": alias_keys or None,
     }
 
@@ -369,13 +375,14 @@ class Loader:
     def write(self, plan: BatchPlan, links: Sequence[EntityLink]) -> WriteResult:
         """Write the batch: one atomic, idempotent statement."""
         relink = [record.id for record in plan.to_extract] + plan.retired
-        published = {record.id: record.published for record in plan.papers}
+        papers = {record.id: record for record in plan.papers}
         taken_back = [
-            Contribution(row["key"], row["label"], tuple(row["surfaces"] or ()), row["count"], row["published"])
+            Contribution(row["key"], row["label"], tuple(row["surfaces"] or ()), row["count"], row["published"], row["title"])
             for row in self.store.read_batched(queries.STORED_LINKS, "ids", relink).records()
         ]
         added = [
-            Contribution(link.key, NODE_LABEL[link.label], link.surfaces, link.count, published[link.paper_id])
+            Contribution(link.key, NODE_LABEL[link.label], link.surfaces, link.count,
+                         papers[link.paper_id].published, papers[link.paper_id].title)
             for link in links
         ]
         tallies = stored_tallies(self.store, sorted({c.key for c in taken_back} | {c.key for c in added}))
@@ -567,20 +574,20 @@ def stored_tallies(store: GraphStore, keys: list[str]) -> dict[str, EntityTally]
         confirmed[row["key"]] = row["confidence"] is None or row["confidence"] >= MIN_CONFIDENCE
         if row["confidence_rules"] != confidence_rules_id():
             other_rules.append(row["key"])
-        # Written before entities kept tallies, or before they counted definitions.
-        if row["label_votes"] is None or row["alias_definitions"] is None:
+        # Written before entities kept tallies, or before they counted definitions or titles' names.
+        if row["label_votes"] is None or row["alias_definitions"] is None or row["coined_papers"] is None:
             legacy.append(row["key"])
             continue
         tallies[row["key"]] = EntityTally(
             row["key"], row["paper_count"], row["mention_count"],
             Counter({label: n for label, n in zip(ENTITY_LABELS, row["label_votes"]) if n}),
             Counter(dict(zip(row["aliases"] or (), row["alias_weights"] or ()))),
-            +Counter(dict(zip(row["aliases"] or (), row["alias_definitions"]))),
+            +Counter(dict(zip(row["aliases"] or (), row["alias_definitions"]))), row["coined_papers"],
             row["first_seen"], row["last_seen"], umbrella=bool(row["umbrella"]),
         )
     for row in store.read_batched(queries.ENTITY_MENTIONS, "keys", legacy, {"except": []}).records():
         tallies[row["key"]].add(Contribution(
-            row["key"], row["label"], tuple(row["surfaces"] or ()), row["count"], row["published"]))
+            row["key"], row["label"], tuple(row["surfaces"] or ()), row["count"], row["published"], row["title"]))
     # Scored under other rules, perhaps another MIN_CONFIDENCE: whether the
     # entity is in co-occurrence is read from its edges (one that has none
     # to build is promoted for nothing, at the cost of one read).

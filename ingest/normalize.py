@@ -226,6 +226,15 @@ def paired_acronyms(surfaces: Sequence[str]) -> list[str]:
     return list(paired.values())
 
 
+def title_coins(title: str | None, surfaces: Sequence[str]) -> bool:
+    """The paper's title opens by naming its own work with one of the link's
+    forms: "PRISM: ...", "MOSAIC : ...". Two papers that do so with one name
+    mean two things by it (`confidence.COINED_TWICE_RULE`)."""
+    title = (title or "").lstrip()
+    return any(surface and title.startswith(surface) and title[len(surface):].lstrip().startswith(":")
+               for surface in surfaces)
+
+
 def known_sense(key: str) -> bool:
     """The field names entity `key` (the curated knowledge base): an acronym
     one paper defines for it may be read so in every paper."""

@@ -19,7 +19,7 @@ from graph import views
 from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
 from graph.views import Entity, EntityDetails, NodeRef, PaperDetails
-from ingest.confidence import bare_capitals, described, field_reading
+from ingest.confidence import bare_capitals, coined_apart, described, field_reading
 
 AUTHORS_SHOWN = 6
 
@@ -87,6 +87,9 @@ def _confidence(entity: Entity) -> html.Div | None:
         verdict = " · a research field: left out of the task and metric lists"
     elif entity.umbrella:
         verdict = f" · an umbrella term: its kinds are named in more papers, and stand for it in the {entity.label.lower()} lists"
+    elif entity.confidence < MIN_CONFIDENCE and coined_apart(entity.coined_papers, entity.paper_count, bool(entity.kb_id)):
+        verdict = (f" · candidate: {entity.coined_papers} of its papers each name their own work {entity.name} in their titles,"
+                   " so the name stands for several things, until the knowledge base knows it")
     elif entity.confidence < MIN_CONFIDENCE and described(entity.name, entity.label, entity.aliases, bool(entity.kb_id)):
         why = ("its letters are spelled out nowhere, and papers may mean different things by them"
                if bare_capitals(entity.name, entity.aliases) else "a description rather than a name")

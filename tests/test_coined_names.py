@@ -1,0 +1,79 @@
+"""COINED_TWICE_RULE (ingest/confidence.py): a name two papers each give
+their own work in their titles stands for several things. Real ingests on
+the embedded store; the papers are written for the test."""
+from __future__ import annotations
+
+import pytest
+
+from graph import StoreConfig, open_store, views
+from graph.settings import MIN_CONFIDENCE
+from ingest.curation import Curation
+from ingest.extract import load_extractor
+from ingest.load import load_records
+from ingest.normalize import title_coins
+from ingest.records import PaperRecord
+
+
+def test_a_title_coins_the_name_it_opens_with():
+    assert title_coins("PRISM: Probing Reasoning in Sparse Models", ("PRISM",))
+    assert title_coins("MOSAIC : Scenes from Many Views", ("MOSAIC", "Mosaic"))
+    assert not title_coins("Probing PRISM: what it learns", ("PRISM",))  # named, not coined
+    assert not title_coins("PRISMA: A Survey", ("PRISM",)) and not title_coins(None, ("PRISM",))
+
+
+def paper(n: int, title: str, abstract: str) -> PaperRecord:
+    return PaperRecord(id=f"coin:{n}", title=title, abstract=abstract, published=f"2025-04-{n:02d}", upvotes=0, sources=("test",))
+
+
+PAPERS = [
+    paper(1, "VoxTrail: Streaming Depth Fusion for Mobile Robots",
+          "We present VoxTrail, a method that fuses depth streams on mobile robots, and train it with Adam on ImageNet."),
+    paper(2, "VoxTrail: Sparse Attention for Long Video Models",
+          "We present VoxTrail, a sparse attention method for long videos, and train it with Adam on ImageNet."),
+    paper(3, "Depth fusion revisited",
+          "We compare our depth fusion method with VoxTrail and report results on ImageNet with Adam."),
+]
+
+
+@pytest.fixture
+def coined_store(paperkg_home):
+    with open_store(StoreConfig(backend="falkordb", home=paperkg_home, graph_name="coined_test")) as store:
+        store.reset()
+        yield store
+
+
+def voxtrail(store):
+    return store.read("MATCH (e:Entity {key: 'voxtrail'}) RETURN e.coined_papers, e.paper_count, e.confidence").rows[0]
+
+
+def test_a_name_two_papers_coin_in_their_titles_is_held_back_until_the_field_uses_it(coined_store):
+    from app.components.details import _confidence
+
+    extract = load_extractor("fast").extract
+    load_records(coined_store, PAPERS, extract=extract, extraction="test", curation=Curation.empty())
+    coined, papers, confidence = voxtrail(coined_store)
+    assert (coined, papers) == (2, 3) and confidence < MIN_CONFIDENCE
+    shown = str(_confidence(views.entity_details(coined_store, "voxtrail").entity).children)
+    assert "2 of its papers each name their own work VoxTrail in their titles" in shown
+    assert "voxtrail" not in {e.key for e in views.top_entities(coined_store, "Method", 50)}
+
+    # Extracted again (another extraction id): each link is taken back with its paper's stored title.
+    load_records(coined_store, PAPERS, extract=extract, extraction="test-2", curation=Curation.empty())
+    assert tuple(voxtrail(coined_store)[:2]) == (2, 3)
+    # A name that many more papers use than title it is the field's.
+    users = [paper(n, f"Depth study {n}", f"We compare our method {n} with VoxTrail on ImageNet.") for n in range(4, 22)]
+    load_records(coined_store, users[:17], extract=extract, extraction="test-2", curation=Curation.empty())
+    coined, papers, confidence = voxtrail(coined_store)
+    assert (coined, papers) == (2, 20) and confidence < MIN_CONFIDENCE  # a tenth still title it
+    load_records(coined_store, users[17:], extract=extract, extraction="test-2", curation=Curation.empty())
+    coined, papers, confidence = voxtrail(coined_store)
+    assert (coined, papers) == (2, 21) and confidence >= MIN_CONFIDENCE
+
+
+def test_a_tally_stored_before_titles_were_counted_is_rebuilt_from_the_papers(coined_store):
+    extract = load_extractor("fast").extract
+    load_records(coined_store, PAPERS, extract=extract, extraction="test", curation=Curation.empty())
+    coined_store.write("MATCH (e:Entity {key: 'voxtrail'}) REMOVE e.coined_papers SET e.confidence = 1.0, e.confidence_rules = 'old'")
+    load_records(coined_store, [], extract=extract, extraction="test", curation=Curation.empty())
+    coined, papers, confidence = voxtrail(coined_store)
+    assert (coined, papers) == (2, 3) and confidence < MIN_CONFIDENCE
