@@ -46,6 +46,7 @@ _SUFFIX_WORDS = (r"(?:Instruct|Chat|Base|Large|Small|Tiny|Mini|Medium|XL|XXL|Tur
 _MARKS = (
     re.compile(r"^(?P<base>.+?)\s*\++$"),  # HumanEval+, MBPP++
     re.compile(r"^(?P<base>.*[A-Za-z].*?)[-\s_]+(?:19|20)\d\d$"),  # COCO 2014, WMT-2016
+    re.compile(r"^(?P<base>.*[A-Za-z].*?)[-\s_]+\d{2,4}[xX×]\d{2,4}$"),  # ImageNet 64x64
     re.compile(r"^(?P<base>.*[A-Za-z].*?)[-\s_]+\d+(?:\.\d+)?[KkMBT]$"),  # ImageNet-1K, Llama-2-7B, Qwen2.5 72B
     re.compile(r"^(?P<base>.*[A-Za-z].*?)[-\s_]+" + _SUFFIX_WORDS + "$", re.I),
     re.compile(r"^(?P<base>.*[A-Za-z].*?\d)[a-z]{1,2}$"),  # GPT-4o, GPT-4V is upper: see next

@@ -14,7 +14,8 @@ from ingest.variants import base_keys, variant_links
 
 
 @pytest.mark.parametrize("variant,base", [
-    ("ImageNet-1K", "ImageNet"), ("COCO 2014", "COCO"), ("HumanEval+", "HumanEval"),
+    ("ImageNet-1K", "ImageNet"), ("COCO 2014", "COCO"), ("HumanEval+", "HumanEval"), ("ImageNet 32x32", "ImageNet"),
+    ("HumanEval Pro", "HumanEval"), ("Gemini 1.5 Pro", "Gemini 1.5"),
     ("GPT-4o", "GPT-4"), ("Llama-2-7B", "Llama 2"), ("Qwen2.5-7B-Instruct", "Qwen2.5-7B"), ("YOLOv8", "YOLO"),
 ])
 def test_the_nearest_base_comes_first(variant, base):

@@ -467,7 +467,9 @@ def _trim_resource_head(doc: Doc, ent: Span) -> Span:
     if end == ent.end or end <= ent.start:
         return ent
     name = doc[ent.start : end]
-    if not has_name_token(doc[end - 1 : end]) or not is_name(name):  # not "WordNet-annotated"
+    # Not "WordNet-annotated", but "MMLU-Pro" ("Stanford Question Answering Dataset" keeps its head).
+    capitalised_part = texts[end - 1][:1].isupper() and end - 2 > ent.start and texts[end - 2] in ("-", "–")
+    if not (has_name_token(doc[end - 1 : end]) or capitalised_part) or not is_name(name):
         return ent
     return Span(doc, ent.start, end, label=ent.label_)
 

@@ -18,6 +18,11 @@ _GLUED_SUFFIX = re.compile(r"^(?:[-–_.]|v?\d+(?:\.\d+)*[A-Za-z]{0,3}|[A-Z]{1,3
                            r"XL|XXL|Large|Base|Small|Tiny|Mini|Pro|Ultra|Plus|Instruct|Chat|Turbo|Max|Flash|Lite)$")
 # A token that continues a capitalised name after a space ("Llama 2", "SAM 2").
 _SPACED_VERSION = re.compile(r"^v?\d{1,2}(?:\.\d+)?$")
+# A variant's word after a space, after any name ("HumanEval Pro", "SWE-bench
+# Verified", "Gemini 2.5 Pro", "GPT-4 Turbo"): the model stops before it.
+_SPACED_VARIANT = re.compile(r"^(?:Pro|Lite|Plus|Verified|Hard|Mini|Ultra|Flash|Turbo)$")
+# A data set's edition or resolution after a space ("COCO 2017", "ImageNet 32x32").
+_SPACED_EDITION = re.compile(r"^(?:(?:19|20)\d\d|\d{2,4}[xX×]\d{2,4})$")
 _DATA_LABELS = ("DATASET", "BENCHMARK")
 _BASE_AND_VERSION = re.compile(r"^(?P<base>[A-Za-z][A-Za-z.]*?[A-Za-z])[-_]?(?P<version>v?\d[\w.]*)$")
 
@@ -46,6 +51,10 @@ def _extend(doc: Doc, ent: Span) -> Span:
         if glued and _GLUED_SUFFIX.match(text) and not (text in "-–_." and (end + 1 >= n or spaces[end])):
             end += 1
         elif not glued and end == ent.end and _SPACED_VERSION.match(text) and any(c.isupper() for c in before):
+            end += 1
+        elif not glued and _SPACED_VARIANT.match(text):
+            end += 1
+        elif not glued and end == ent.end and ent.label_ in _DATA_LABELS and _SPACED_EDITION.match(text):
             end += 1
         elif not glued and end == ent.end and text == "Task" and end + 1 < n and texts[end + 1].isdigit() \
                 and ent.label_ in _DATA_LABELS and any(c.isdigit() for c in before):
