@@ -79,6 +79,14 @@ def test_metrics_with_values(extractor):
     assert all(found.get(m) == "METRIC" for m in ("pass@1", "Pass@10", "mAP@50", "Hits@10", "NDCG@10"))
 
 
+def test_a_kind_of_error_is_a_measure_but_not_what_is_done_to_errors(extractor):
+    found = labels(extractor, "We bound the approximation error of the scheme, and our tracker lowers the mean angular "
+                              "error on every sequence.")
+    assert found.get("approximation error") == "METRIC" and found.get("mean angular error") == "METRIC"
+    found = labels(extractor, "Minimizing error matters, and error estimates guide state-of-the-art error control.")
+    assert not any(label == "METRIC" and "error" in text for text, label in found.items()), found
+
+
 def test_hyperparameters_and_counts_are_not_metrics(extractor):
     found = labels(extractor, "We train with a learning rate of 0.001 and a batch size of 64 for 10 epochs.")
     assert not any(label == "METRIC" for label in found.values())
