@@ -21,8 +21,11 @@ _SPACED_VERSION = re.compile(r"^v?\d{1,2}(?:\.\d+)?$")
 # A variant's word after a space, after any name ("HumanEval Pro", "SWE-bench
 # Verified", "Gemini 2.5 Pro", "GPT-4 Turbo"): the model stops before it.
 _SPACED_VARIANT = re.compile(r"^(?:Pro|Lite|Plus|Verified|Hard|Mini|Ultra|Flash|Turbo)$")
-# A data set's edition or resolution after a space ("COCO 2017", "ImageNet 32x32").
-_SPACED_EDITION = re.compile(r"^(?:(?:19|20)\d\d|\d{2,4}[xX×]\d{2,4})$")
+# A data set's resolution after a space ("ImageNet 32x32"). Not a year: after
+# a space it marks a campaign's edition as often as a data set's ("SemEval
+# 2025", "NTIRE 2025", "TREC 2024" beside "AIME 2024", "KITTI 2015" in the
+# first 10,000 arXiv abstracts), and the edition of a campaign is no data set.
+_SPACED_RESOLUTION = re.compile(r"^\d{2,4}[xX×]\d{2,4}$")
 _DATA_LABELS = ("DATASET", "BENCHMARK")
 _BASE_AND_VERSION = re.compile(r"^(?P<base>[A-Za-z][A-Za-z.]*?[A-Za-z])[-_]?(?P<version>v?\d[\w.]*)$")
 
@@ -54,7 +57,7 @@ def _extend(doc: Doc, ent: Span) -> Span:
             end += 1
         elif not glued and _SPACED_VARIANT.match(text):
             end += 1
-        elif not glued and end == ent.end and ent.label_ in _DATA_LABELS and _SPACED_EDITION.match(text):
+        elif not glued and end == ent.end and ent.label_ in _DATA_LABELS and _SPACED_RESOLUTION.match(text):
             end += 1
         elif not glued and end == ent.end and text == "Task" and end + 1 < n and texts[end + 1].isdigit() \
                 and ent.label_ in _DATA_LABELS and any(c.isdigit() for c in before):
