@@ -170,6 +170,7 @@ def collisions(entities: list[Entity]) -> list[list[Entity]]:
 
 
 ACCEPTABLE = {"correct", "swap", "meaningful"}
+DATA_TYPES = {"Dataset", "Benchmark"}  # a data set typed the other of these is a swap, acceptable
 VERDICTS = ("correct", "swap", "wrong_type", "not_entity", "merged_wrongly", "duplicate", "meaningful", "not_meaningful")
 CURRENT = """
 UNWIND $keys AS k
@@ -212,10 +213,12 @@ def score_lines(rows: list[dict[str, str]]) -> list[str]:
 
 def recheck(store, rows: list[dict[str, str]]) -> None:
     """The judged entities as the graph holds them now: hidden, retyped or renamed ones listed, and the
-    shares on the rows still visible (a link counts while both its ends are)."""
+    shares on the rows still visible (a link counts while both its ends are). An entity now typed as the
+    judge said it should be has left its stratum: it is counted apart as retyped right."""
     keys = sorted({k for r in rows for k in r["key"].split(" || ")})
     now = {r["key"]: r for r in store.read_batched(CURRENT, "keys", keys).records()}
     still: list[dict[str, str]] = []
+    fixed = 0
     for r in rows:
         ends = [now.get(k) for k in r["key"].split(" || ")]
         visible = all(e is not None and (e["confidence"] or 0) >= settings.MIN_CONFIDENCE for e in ends)
@@ -229,9 +232,14 @@ def recheck(store, rows: list[dict[str, str]]) -> None:
             changes.append("now visible")
         if changes:
             print(f"{r['stratum']}\t{r['key']}\t{r['name']}\t{r['verdict']}\t{'; '.join(changes)}")
-        if None not in ends and visible == (r["stratum"] != "candidate"):
+        label = ends[0]["label"] if r["stratum"] != "link" and ends[0] is not None else None
+        retyped_right = label not in (None, r["type"]) and (label == r["correct_type"] or {label, r["correct_type"]} <= DATA_TYPES)
+        if retyped_right:
+            fixed += 1
+        elif None not in ends and visible == (r["stratum"] != "candidate"):
             still.append(r)
-    print("\nstill in their stratum (visible; candidates: still hidden):")
+    print(f"\nretyped as the judge said: {fixed}")
+    print("still in their stratum (visible; candidates: still hidden):")
     print("\n".join(score_lines(still)))
 
 

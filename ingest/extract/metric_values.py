@@ -33,7 +33,8 @@ _MODIFIER = re.compile(r"^[a-z][a-z\-]+$")
 _NOT_NOUN = re.compile(r"(?:ing|ed|ly|(?<![su])s)$")  # verbs, participles, adverbs; "bias", "axis", "class" stay
 # Words before "error" that say how much or whose, not which measure.
 _NOT_MODIFIERS = {
-    "low", "lower", "lowest", "high", "higher", "highest", "small", "smaller", "large", "larger", "same", "little",
+    "low", "lower", "lowest", "high", "higher", "highest", "small", "smaller", "large", "larger", "same", "similar",
+    "little", "cm", "mm", "identify",
     "significant", "minimal", "zero", "constant", "best", "thorough", "qualitative", "manual", "human", "factual",
     "runtime", "minimize", "reduce", "predict", "estimate", "correct", "measure", "compute", "control", "bound",
     "propagate", "accumulate", "introduce", "cause", "avoid", "consider", "integrate", "prove",
