@@ -74,9 +74,13 @@ class ResultLists:
             taken[ent.start : ent.end] = [True] * len(ent)
         # Only a capitalised word no entity holds can become a new name.
         free_names = [not held and capitalised(text) for text, held in zip(texts, taken)]
+        read_as_method = [False] * len(doc)  # where a list's head may overrule the model
+        for ent in doc.ents:
+            read_as_method[ent.start] = ent.label_ == "METHOD"
         spans, relabelled = [], []
         for sent in doc.sents:
-            if not any(free_names[sent.start + 1 : sent.end]) or title_cased(sent):
+            if title_cased(sent) or not any(free_names[sent.start + 1 : sent.end]) \
+                    and not any(read_as_method[sent.start : sent.end]):
                 continue
             cue_seen = False
             i = sent.start
@@ -86,11 +90,15 @@ class ResultLists:
                 if not items:
                     i += 1
                     continue
-                headed = self._headed(doc, items, i, sent.start)
+                if len(items) > 2 and items[0].label and lowers[items[0].end - 1] in _PLURAL_HEADS:
+                    # "mathematical reasoning benchmarks, including GSM8K, MATH and GAOKAO":
+                    # the first item names what the others are.
+                    items = items[1:]
+                headed = self._headed(doc, items, items[0].start, sent.start)
                 if headed:
                     relabelled += [Span(doc, it.start, it.end, label=headed) for it in items
                                    if it.label == "METHOD" and not self._known_method(doc, it)]
-                label = headed or self._label(doc, items, i, sent.start, cue_seen) \
+                label = headed or self._label(doc, items, items[0].start, sent.start, cue_seen) \
                     if any(it.label is None for it in items) else None
                 if label:
                     spans += [Span(doc, it.start, it.end, label=label) for it in items

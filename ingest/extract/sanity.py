@@ -443,7 +443,7 @@ def _method_keys(doc: Doc, ents: list[Span]) -> set[str]:
         if (
             any(w in METHOD_VERBS or w in METHOD_NOUNS for w in after)
             or _named_after_method_noun(before)
-            or follow[:1] == [","] and any(w in METHOD_NOUNS for w in follow[1:])
+            or follow[:1] == [","] and follow[1:2] in (["a"], ["an"]) and any(w in METHOD_NOUNS for w in follow[2:])
             or ((ent.start == 0 and follow[:1] == [":"]) or ent.start_char in proposed) and not sentence & RESOURCE_WORDS
             or siblings and all(label == "METHOD" for label in siblings)
         ):
