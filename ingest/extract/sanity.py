@@ -406,6 +406,10 @@ _CONNECTORS = {"as", "like", "including", "named", "called", "dubbed", ",", "ter
 TRAINED_ON = {"trained", "pretrained", "pre-trained", "fine-tuned", "finetuned", "collected", "from"}
 
 
+# "GAOKAO, show the superiority of our method": the paper's own method, not the name's kind.
+_OWN = {"our", "proposed"}
+
+
 def _named_after_method_noun(before: list[str]) -> bool:
     """"approaches such as X", "a technique named X", "framework, X"."""
     return len(before) >= 2 and before[-1] in _CONNECTORS and any(w in METHOD_NOUNS for w in before[:-1])
@@ -443,7 +447,7 @@ def _method_keys(doc: Doc, ents: list[Span]) -> set[str]:
         if (
             any(w in METHOD_VERBS or w in METHOD_NOUNS for w in after)
             or _named_after_method_noun(before)
-            or follow[:1] == [","] and follow[1:2] in (["a"], ["an"]) and any(w in METHOD_NOUNS for w in follow[2:])
+            or follow[:1] == [","] and any(w in METHOD_NOUNS and follow[j - 1] not in _OWN for j, w in enumerate(follow[1:], 1))
             or ((ent.start == 0 and follow[:1] == [":"]) or ent.start_char in proposed) and not sentence & RESOURCE_WORDS
             or siblings and all(label == "METHOD" for label in siblings)
         ):
