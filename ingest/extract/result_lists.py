@@ -91,8 +91,8 @@ class ResultLists:
                     i += 1
                     continue
                 if len(items) > 2 and items[0].label and lowers[items[0].end - 1] in _PLURAL_HEADS:
-                    # "mathematical reasoning benchmarks, including GSM8K, MATH and GAOKAO":
-                    # the first item names what the others are.
+                    # "two UAV benchmarks, VisDrone2019 and UAVDT": the first item
+                    # names what the others are.
                     items = items[1:]
                 headed = self._headed(doc, items, items[0].start, sent.start)
                 if headed:
