@@ -81,6 +81,11 @@ def test_descriptive_phrases_are_told_by_case_and_words(name, label, expected):
     ("LLM based pipeline", "Method", (), True), ("CLIP adaptation", "Method", (), True),
     ("Gemini 2.0 Flash", "Method", (), False), ("Swin Transformer", "Method", (), False), ("YOLOv9", "Method", (), False),
     ("LLM reasoning", "Task", (), False),  # a Task keeps the task-head rule
+    # a class noun after plain words, whatever their capitals (session 26's blind split: 3 of 15 acceptable)
+    ("Bayesian approach", "Method", ("Bayesian approach",), True), ("Universal Models", "Method", (), True),
+    ("Transformer-based foundation model", "Method", (), True),
+    ("Flux model", "Method", ("Flux model", "FLUX model"), False),  # a form with a name's shape names it
+    ("Gaussian Splatting", "Method", (), False), ("Bayesian approach", "Task", (), False),
 ])
 def test_bare_capitals_and_a_name_with_a_lower_case_head_are_described(name, label, aliases, expected):
     assert descriptive_phrase(name, label, aliases) is expected
