@@ -87,13 +87,14 @@ def _confidence(entity: Entity) -> html.Div | None:
         verdict = " · a research field: left out of the task and metric lists"
     elif entity.umbrella:
         verdict = f" · an umbrella term: its kinds are named in more papers, and stand for it in the {entity.label.lower()} lists"
-    elif entity.confidence < MIN_CONFIDENCE and coined_apart(entity.coined_papers, entity.paper_count, bool(entity.kb_id)):
-        verdict = (f" · candidate: {entity.coined_papers} of its papers each name their own work {entity.name} in their titles,"
-                   " so the name stands for several things, until the knowledge base knows it")
-    elif entity.confidence < MIN_CONFIDENCE and described(entity.name, entity.label, entity.aliases, bool(entity.kb_id)):
-        why = ("its letters are spelled out nowhere, and papers may mean different things by them"
-               if bare_capitals(entity.name, entity.aliases) else "a description rather than a name")
-        verdict = f" · candidate: {why}, until the knowledge base or a paper's definition names it"
+    elif entity.confidence < MIN_CONFIDENCE:
+        if coined_apart(entity.coined_papers, entity.paper_count, bool(entity.kb_id)):
+            verdict = (f" · candidate: {entity.coined_papers} of its papers each name their own work {entity.name} in their"
+                       " titles, so the name stands for several things, until the knowledge base knows it")
+        elif described(entity.name, entity.label, entity.aliases, bool(entity.kb_id)):
+            why = ("its letters are spelled out nowhere, and papers may mean different things by them"
+                   if bare_capitals(entity.name, entity.aliases) else "a description rather than a name")
+            verdict = f" · candidate: {why}, until the knowledge base or a paper's definition names it"
     return html.Div(f"confidence {entity.confidence:.2f}{verdict} · {known}", className="muted confidence")
 
 

@@ -106,6 +106,15 @@ def token_lowers(doc: Doc) -> list[str]:
     return lowers
 
 
+def held_tokens(doc: Doc) -> list[bool]:
+    """Per token, whether an entity of `doc.ents` holds it (as they are now:
+    not cached, the components change them)."""
+    held = [False] * len(doc)
+    for ent in doc.ents:
+        held[ent.start : ent.end] = [True] * len(ent)
+    return held
+
+
 def alias_pairs(doc: Doc) -> list[tuple[str, str]]:
     if doc._.paperkg_aliases is None:
         doc._.paperkg_aliases = []

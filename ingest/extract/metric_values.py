@@ -15,7 +15,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ingest.extract.doc_state import place_spans, span_text, token_lowers, token_texts
+from ingest.extract.doc_state import held_tokens, place_spans, span_text, token_lowers, token_texts
 from ingest.extract.name_runs import strongly_named
 from ingest.extract.sanity import measure_like
 
@@ -33,11 +33,13 @@ _MODIFIER = re.compile(r"^[a-z][a-z\-]+$")
 _NOT_NOUN = re.compile(r"(?:ing|ed|ly|(?<![su])s)$")  # verbs, participles, adverbs; "bias", "axis", "class" stay
 # Words before "error" that say how much or whose, not which measure.
 _NOT_MODIFIERS = {
+    # amounts and kinds of source
     "low", "lower", "lowest", "high", "higher", "highest", "small", "smaller", "large", "larger", "same", "similar",
-    "little", "cm", "mm", "identify",
-    "significant", "minimal", "zero", "constant", "best", "thorough", "qualitative", "manual", "human", "factual",
-    "runtime", "minimize", "reduce", "predict", "estimate", "correct", "measure", "compute", "control", "bound",
-    "propagate", "accumulate", "introduce", "cause", "avoid", "consider", "integrate", "prove",
+    "little", "significant", "minimal", "zero", "constant", "best", "thorough", "qualitative", "manual", "human",
+    "factual", "runtime", "cm", "mm",
+    # verbs whose object the error is
+    "minimize", "reduce", "predict", "estimate", "correct", "measure", "compute", "control", "bound", "propagate",
+    "accumulate", "introduce", "cause", "avoid", "consider", "integrate", "prove", "identify",
 }
 # What may follow a reported value besides punctuation and function words.
 _UNITS = {"%", "percent", "points", "point", "pp", "db", "ms", "s", "x", "×", "bits", "bpd", "bpc", "fps"}
@@ -89,17 +91,17 @@ class MetricValues:
         ("minimizing error"), adverbs or another compound's tail
         ("state-of-the-art")."""
         texts, lowers = token_texts(doc), token_lowers(doc)
-        taken = set()
-        for ent in doc.ents:
-            taken.update(range(ent.start, ent.end))
+        if _PHRASE_HEADS.isdisjoint(lowers):
+            return []  # most abstracts: no entity map to build
+        taken = held_tokens(doc)
         spans = []
         for i, lower in enumerate(lowers):
-            if lower not in _PHRASE_HEADS or i in taken or i == 0:
+            if lower not in _PHRASE_HEADS or taken[i] or i == 0:
                 continue
             if i + 1 < len(lowers) and _MODIFIER.match(texts[i + 1]) and not doc.vocab[lowers[i + 1]].is_stop:
                 continue  # "error estimates", "error reduction": the head is further on
             start = i
-            while start > 0 and i - start < 2 and start - 1 not in taken and _MODIFIER.match(texts[start - 1]) \
+            while start > 0 and i - start < 2 and not taken[start - 1] and _MODIFIER.match(texts[start - 1]) \
                     and not _NOT_NOUN.search(lowers[start - 1]) \
                     and not doc.vocab[lowers[start - 1]].is_stop and lowers[start - 1] not in _NOT_MODIFIERS:
                 start -= 1

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 
 from ingest.extract import gazetteer
 from ingest.extract.benchmarks import evaluation_cue
-from ingest.extract.doc_state import DATASET_GROUP, place_spans, span_text, token_lowers, token_texts
+from ingest.extract.doc_state import DATASET_GROUP, held_tokens, place_spans, span_text, token_lowers, token_texts
 from ingest.extract.name_runs import capitalised, name_run, strongly_named
 from ingest.extract.span_filter import title_cased
 from ingest.extract.vocab import BENCHMARK_HEADS, RESOURCE_HEADS
@@ -69,9 +69,7 @@ class ResultLists:
     def __call__(self, doc: Doc) -> Doc:
         texts, lowers = token_texts(doc), token_lowers(doc)
         ents = {ent.start: ent for ent in doc.ents}
-        taken = [False] * len(doc)
-        for ent in doc.ents:
-            taken[ent.start : ent.end] = [True] * len(ent)
+        taken = held_tokens(doc)
         # Only a capitalised word no entity holds can become a new name.
         free_names = [not held and capitalised(text) for text, held in zip(texts, taken)]
         read_as_method = [False] * len(doc)  # where a list's head may overrule the model
@@ -114,14 +112,14 @@ class ResultLists:
         """The label a plural resource head gives the whole list: "datasets
         such as A, B" just before it ("methods like BM25 or CE on the corpus"
         is no list of corpora), or "A and B datasets" after two items or more."""
-        lowers = token_lowers(doc)
-        before = [w for w in lowers[max(sent_start, start - 4) : start] if w not in _LEADING]
+        before = _words_before(doc, start, sent_start)
         opened = len(before)
         while opened and before[opened - 1] in _LIST_OPENERS:
             opened -= 1
         if 0 < opened < len(before) and before[opened - 1] in _PLURAL_HEADS:
             head = before[opened - 1]
         else:
+            lowers = token_lowers(doc)
             after = lowers[items[-1].end] if items[-1].end < len(lowers) else ""
             head = after if len(items) > 1 and after in _PLURAL_HEADS else None
         if head is None:
@@ -139,8 +137,7 @@ class ResultLists:
             return None  # a list with a method or task in it: not a list of resources
         if labels:
             return "BENCHMARK" if labels == {"BENCHMARK"} else "DATASET"
-        lowers = token_lowers(doc)
-        before = [w for w in lowers[max(sent_start, start - 4) : start] if w not in _LEADING]
+        before = _words_before(doc, start, sent_start)
         head = next((w for w in reversed(before) if w in RESOURCE_HEADS or w in BENCHMARK_HEADS), None)
         if head and before and before[-1] in _LIST_OPENERS:
             return "BENCHMARK" if head in BENCHMARK_HEADS else "DATASET"
@@ -183,6 +180,11 @@ class ResultLists:
                 break
             i = j
         return items
+
+
+def _words_before(doc: Doc, start: int, sent_start: int) -> list[str]:
+    """The four words before a list in its sentence, lower-cased, without "the", "both", "all"."""
+    return [w for w in token_lowers(doc)[max(sent_start, start - 4) : start] if w not in _LEADING]
 
 
 def citation(doc: Doc, start: int, end: int) -> bool:

@@ -13,14 +13,17 @@ from spacy.tokens import Doc, Span
 from ingest.extract import gazetteer
 from ingest.extract.doc_state import merge_spans, span_text, token_spaces, token_texts
 
+# A variant's word, glued ("GPT-4o-Mini") or after a space ("HumanEval Pro",
+# "Gemini 2.5 Pro", "GPT-4 Turbo"): the model stops before it.
+_VARIANT_WORDS = "Mini|Pro|Ultra|Plus|Turbo|Flash|Lite"
 # A token that continues a name when glued to it (no space before).
 _GLUED_SUFFIX = re.compile(r"^(?:[-–_.]|v?\d+(?:\.\d+)*[A-Za-z]{0,3}|[A-Z]{1,3}\d*|[xX]\d+[A-Za-z]*|\d+[BMKbmkx]\w*|"
-                           r"XL|XXL|Large|Base|Small|Tiny|Mini|Pro|Ultra|Plus|Instruct|Chat|Turbo|Max|Flash|Lite)$")
+                           rf"XL|XXL|Large|Base|Small|Tiny|Instruct|Chat|Max|{_VARIANT_WORDS})$")
 # A token that continues a capitalised name after a space ("Llama 2", "SAM 2").
 _SPACED_VERSION = re.compile(r"^v?\d{1,2}(?:\.\d+)?$")
-# A variant's word after a space, after any name ("HumanEval Pro", "SWE-bench
-# Verified", "Gemini 2.5 Pro", "GPT-4 Turbo"): the model stops before it.
-_SPACED_VARIANT = re.compile(r"^(?:Pro|Lite|Plus|Verified|Hard|Mini|Ultra|Flash|Turbo)$")
+# After a space, after any name; sizes ("Large", "Base") and "Max" only glued:
+# spaced, they are words of the sentence. "SWE-bench Verified", "VerifyBench Hard".
+_SPACED_VARIANT = re.compile(rf"^(?:{_VARIANT_WORDS}|Verified|Hard)$")
 # A data set's resolution after a space ("ImageNet 32x32"). Not a year: after
 # a space it marks a campaign's edition as often as a data set's ("SemEval
 # 2025", "NTIRE 2025", "TREC 2024" beside "AIME 2024", "KITTI 2015" in the
