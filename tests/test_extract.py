@@ -197,6 +197,21 @@ def test_shape_filters_drop_non_entities(extractor, text, junk):
     assert not found & junk
 
 
+def test_natural_languages_are_not_data_sets(extractor):
+    """The model reads languages evaluated on as data sets; the ISO 639-1 list
+    (kb.language_names) drops them, and a variety named by plain words too.
+    A name before the language keeps its benchmark."""
+    (a, b) = extractor.extract([
+        ("a", "We fine-tune the model on Hindi and Bengali and evaluate it on Modern Standard Arabic, "
+              "where it improves accuracy on XNLI."),
+        ("b", "Experiments on Basque, Galician and Traditional Chinese show that the method transfers across "
+              "languages, and we test on the CLUE Chinese benchmark."),
+    ])
+    found = {m.text for d in (a, b) for m in d.mentions}
+    assert not found & {"Hindi", "Bengali", "Modern Standard Arabic", "Basque", "Galician", "Traditional Chinese"}
+    assert "XNLI" in found and any(t.startswith("CLUE Chinese") for t in found)
+
+
 def test_metric_names_used_as_methods_become_methods(extractor):
     doc = extract_one(extractor, "Error Feedback (EF) is a popular mechanism. EF is combined with TopK compression. "
                                  "We measure the FID of the samples.")

@@ -42,6 +42,16 @@ def test_shipped_fields_are_what_the_build_derives_from_the_sources_taxonomies()
     assert fields["NLP"] == ["sota-extractor"] and fields["Robotics"] == ["arxiv"] and "General" not in fields
 
 
+def test_shipped_languages_are_what_the_build_derives_from_iso_639():
+    pytest.importorskip("pycountry")
+    from ingest.kb.build import languages_tsv, natural_languages
+
+    languages = natural_languages()
+    assert kb.LANGUAGES_PATH.read_text(encoding="utf-8") == languages_tsv(languages)
+    assert languages["Hindi"] == "hi" and languages["Swahili"] == "sw" and "Even" not in languages
+    assert {"hindi", "basque", "scottish gaelic"} <= kb.language_names()
+
+
 @pytest.mark.parametrize("name,field", [
     ("computer vision", True), ("Natural Language Processing", True), ("NLP", True), ("robotics", True),
     ("CV", True),  # an application area of vocab.AREA_TERMS

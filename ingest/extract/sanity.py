@@ -22,6 +22,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ingest import kb
 from ingest.extract import gazetteer
 from ingest.extract.doc_state import DATASET_GROUP, span_text, token_texts
 from ingest.extract.span_filter import has_name_token, is_name
@@ -74,10 +75,25 @@ def is_junk(span: Span) -> bool:
     words = text.split()
     if len(words) > 1 and words[-1].lower() in _OF_A_MODALITY and alias_key(" ".join(words[:-1])) in MODALITY_TERMS:
         return True  # "fMRI data", "CT scans", "LiDAR point clouds": a kind of data, not a named data set
+    if natural_language(text):
+        return True
     if "/" in text and all(_LICENCE.match(part.strip()) for part in text.split("/")):
         return True  # "CC-BY/Apache"
     first = span[0]
     return len(span) == 1 and first.is_sent_start and bool(_INFLECTED.match(text)) and not gazetteer.lookup(text)
+
+
+def natural_language(text: str) -> bool:
+    """A language ("Hindi", "Scottish Gaelic"), or one after plain words
+    naming its variety ("Modern Standard Arabic", "Traditional Chinese"). A
+    word with another capital or a digit before it makes a name ("CLUE
+    Chinese")."""
+    names = kb.language_names()
+    if text.lower() in names:
+        return True
+    words = text.split()
+    return (len(words) > 1 and words[-1].lower() in names
+            and all(w.isalpha() and w[1:].islower() for w in words[:-1]))
 
 
 def measure_like(text: str) -> bool:

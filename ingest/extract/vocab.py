@@ -114,10 +114,10 @@ GENERIC_TERMS = _keys(
     "videos", "code", "human", "humans", "users", "experts", "researchers", "practitioners",
     "modeling", "modelling", "open-endedness", "generating", "answering", "prediction", "predictions",
     "invariance", "prune", "pruned", "fine-tune", "finetune",
-    # languages are what data is written in, not data sets
+    # languages are what data is written in, not data sets (natural languages:
+    # `kb.language_names`, checked by `sanity.is_junk`)
     "Python", "TypeScript", "JavaScript", "Java", "Rust", "Verilog", "Julia", "MATLAB", "SQL", "HTML",
-    "LaTeX", "Lean", "Lean 4", "Coq", "Isabelle", "English", "Chinese", "Japanese", "German", "French",
-    "Spanish", "multilingual",
+    "LaTeX", "Lean", "Lean 4", "Coq", "Isabelle", "multilingual",
 )
 ORGANISATIONS = _keys(
     "OpenAI", "Google", "Google DeepMind", "DeepMind", "Meta", "Meta AI", "Facebook", "Microsoft",

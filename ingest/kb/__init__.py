@@ -27,6 +27,7 @@ DATA_DIR = Path(__file__).resolve().parents[1] / "extract" / "data"
 GAZETTEER_PATH = DATA_DIR / "gazetteer.tsv"
 KB_PATH = DATA_DIR / "kb.tsv"
 FIELDS_PATH = DATA_DIR / "fields.tsv"
+LANGUAGES_PATH = DATA_DIR / "languages.tsv"
 
 
 @dataclass(frozen=True)
@@ -262,6 +263,15 @@ def field_keys() -> frozenset[str]:
     names = [line.split("\t", 1)[0] for line in FIELDS_PATH.read_text(encoding="utf-8").splitlines()
              if line.strip() and not line.startswith("#")]
     return frozenset(alias_key(name) for name in names) | AREA_TERMS
+
+
+@lru_cache(maxsize=1)
+def language_names() -> frozenset[str]:
+    """Lower-case names of natural languages (`languages.tsv`: the ISO 639-1
+    languages, "hindi", "basque", "chinese"). Data is written in a language;
+    the language is not a data set, a method or a task."""
+    lines = LANGUAGES_PATH.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.split("\t", 1)[0].lower() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def is_field(key: str) -> bool:

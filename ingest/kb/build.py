@@ -15,7 +15,9 @@ Sources, in order of trust (an earlier source owns a name another repeats):
      label in 80 %+ of them.
 
 It also writes `fields.tsv`, the names of research areas (see
-`research_fields`): a field is where tasks belong, not a task.
+`research_fields`): a field is where tasks belong, not a task; and
+`languages.tsv`, the names of natural languages (see `natural_languages`;
+needs `pip install '.[kb]'`).
 """
 from __future__ import annotations
 
@@ -29,7 +31,7 @@ from pathlib import Path
 
 from ingest.extract.corpora import FILES, LABEL_MAPS, split_records
 from ingest.extract.vocab import DETERMINERS, GENERIC_HEADS, GENERIC_MODIFIERS
-from ingest.kb import FIELDS_PATH, GOLD_SOURCE, KB_PATH, KbEntry, KnowledgeBase
+from ingest.kb import FIELDS_PATH, GOLD_SOURCE, KB_PATH, LANGUAGES_PATH, KbEntry, KnowledgeBase
 from ingest.normalize import alias_key, used_name
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -173,6 +175,24 @@ def fields_tsv(fields: dict[str, list[str]]) -> str:
     return header + "".join(f"{name}\t{'|'.join(sources)}\n" for name, sources in sorted(fields.items()))
 
 
+def natural_languages() -> dict[str, str]:
+    """English names of the ISO 639-1 languages -> their two-letter code,
+    from pycountry's copy of Debian's iso-codes, without the qualifier in
+    parentheses ("Swahili (macrolanguage)" -> "Swahili"). ISO 639-1 holds the
+    languages papers name (184); ISO 639-3's 7,900 include names that are
+    everyday English words ("Even", "Are")."""
+    import pycountry  # only to regenerate the list: `pip install '.[kb]'`
+
+    return {re.sub(r" \(.*\)$", "", lang.name): lang.alpha_2
+            for lang in pycountry.languages if hasattr(lang, "alpha_2")}
+
+
+def languages_tsv(languages: dict[str, str]) -> str:
+    header = ("# Natural languages (ISO 639-1), derived by `python -m ingest.kb.build`; see ATTRIBUTION.md.\n"
+              "# name <TAB> ISO 639-1 code\n")
+    return header + "".join(f"{name}\t{code}\n" for name, code in sorted(languages.items()))
+
+
 def _display(name: str) -> str:
     """Leaderboard names come in shouting or sentence case ("TEST-F1",
     "Machine translation"): an all-caps word of 5+ letters is lowered,
@@ -231,6 +251,7 @@ def main() -> None:
     parser.add_argument("--kb", type=Path, default=KB_DIR)
     parser.add_argument("--out", type=Path, default=KB_PATH)
     parser.add_argument("--fields-out", type=Path, default=FIELDS_PATH)
+    parser.add_argument("--languages-out", type=Path, default=LANGUAGES_PATH)
     args = parser.parse_args()
     entries = KnowledgeBase.build([pwc_methods(args.kb), sota_extractor(args.kb), gold_names()]).entries
     header = (
@@ -242,6 +263,9 @@ def main() -> None:
     fields = research_fields(args.kb)
     args.fields_out.write_text(fields_tsv(fields), encoding="utf-8")
     print(f"{args.fields_out}: {len(fields)} research fields")
+    languages = natural_languages()
+    args.languages_out.write_text(languages_tsv(languages), encoding="utf-8")
+    print(f"{args.languages_out}: {len(languages)} natural languages")
 
 
 if __name__ == "__main__":
