@@ -54,7 +54,7 @@ def test_a_name_two_papers_coin_in_their_titles_is_held_back_until_the_field_use
     coined, papers, confidence = voxtrail(coined_store)
     assert (coined, papers) == (2, 3) and confidence < MIN_CONFIDENCE
     shown = str(_confidence(views.entity_details(coined_store, "voxtrail").entity).children)
-    assert "2 of its papers each name their own work VoxTrail in their titles" in shown
+    assert "2 of its 3 papers each name their own work VoxTrail in their titles" in shown
     assert "voxtrail" not in {e.key for e in views.top_entities(coined_store, "Method", 50)}
 
     # Extracted again (another extraction id): each link is taken back with its paper's stored title.
@@ -68,6 +68,36 @@ def test_a_name_two_papers_coin_in_their_titles_is_held_back_until_the_field_use
     load_records(coined_store, users[17:], extract=extract, extraction="test-2", curation=Curation.empty())
     coined, papers, confidence = voxtrail(coined_store)
     assert (coined, papers) == (2, 21) and confidence >= MIN_CONFIDENCE
+
+
+KNOWN_NAME_PAPERS = [
+    paper(31, "SPADE: Sparse Planning for Aerial Drone Exploration",
+          "We present SPADE, a planner for aerial drones, and train it with Adam on ImageNet."),
+    paper(32, "SPADE: Speech Diffusion with Adaptive Experts",
+          "We present SPADE, a diffusion method for speech, and train it with Adam on ImageNet."),
+    paper(33, "Image synthesis revisited",
+          "We compare our generator with SPADE and report results on ImageNet with Adam."),
+]
+
+
+def test_a_known_name_half_its_papers_coin_in_their_titles_is_held_back(coined_store):
+    """Papers with Code knows SPADE (2019); papers that title their own SPADE
+    mean something else, and when they are half the name's papers it stands
+    for several things (KB_COINED_MIN_SHARE)."""
+    from app.components.details import _confidence
+
+    extract = load_extractor("fast").extract
+    load_records(coined_store, KNOWN_NAME_PAPERS, extract=extract, extraction="test", curation=Curation.empty())
+    kb_id, coined, papers, confidence = coined_store.read(
+        "MATCH (e:Entity {key: 'spade'}) RETURN e.kb_id, e.coined_papers, e.paper_count, e.confidence").rows[0]
+    assert kb_id and (coined, papers) == (2, 3) and confidence < MIN_CONFIDENCE
+    shown = str(_confidence(views.entity_details(coined_store, "spade").entity).children)
+    assert "2 of its 3 papers each name their own work SPADE" in shown and "until the knowledge base" not in shown
+    users = [paper(n, f"Synthesis study {n}", f"We compare our generator {n} with SPADE on ImageNet.") for n in (34, 35)]
+    load_records(coined_store, users, extract=extract, extraction="test", curation=Curation.empty())
+    coined, papers, confidence = coined_store.read(
+        "MATCH (e:Entity {key: 'spade'}) RETURN e.coined_papers, e.paper_count, e.confidence").rows[0]
+    assert (coined, papers) == (2, 5) and confidence >= MIN_CONFIDENCE
 
 
 def test_a_tally_stored_before_titles_were_counted_is_rebuilt_from_the_papers(coined_store):

@@ -89,8 +89,9 @@ def _confidence(entity: Entity) -> html.Div | None:
         verdict = f" · an umbrella term: its kinds are named in more papers, and stand for it in the {entity.label.lower()} lists"
     elif entity.confidence < MIN_CONFIDENCE:
         if coined_apart(entity.coined_papers, entity.paper_count, bool(entity.kb_id)):
-            verdict = (f" · candidate: {entity.coined_papers} of its papers each name their own work {entity.name} in their"
-                       " titles, so the name stands for several things, until the knowledge base knows it")
+            verdict = (f" · candidate: {entity.coined_papers} of its {entity.paper_count} papers each name their own work"
+                       f" {entity.name} in their titles, so the name stands for several things"
+                       + ("" if entity.kb_id else ", until the knowledge base knows it"))
         elif described(entity.name, entity.label, entity.aliases, bool(entity.kb_id)):
             why = ("its letters are spelled out nowhere, and papers may mean different things by them"
                    if bare_capitals(entity.name, entity.aliases) else "a description rather than a name")
