@@ -56,6 +56,7 @@ _INFLECTED = re.compile(r"^[A-Z][a-z]+(?:ed|ing|ly)$")
 _OF_A_MODALITY = DATA_NOUNS | {"data"}
 # A dimensionality alone ("3D", "2.5D", "4D"): a property of data or a model, never a name.
 _DIMENSION = re.compile(r"^\d+(?:\.\d+)?-?D$")
+_ACRONYM_AFTER = re.compile(r"\s*\([^()]*\)$")
 
 
 def _words(text: str) -> list[str]:
@@ -87,8 +88,10 @@ def natural_language(text: str) -> bool:
     """A language ("Hindi", "Scottish Gaelic"), or one after plain words
     naming its variety ("Modern Standard Arabic", "Traditional Chinese"). A
     word with another capital or a digit before it makes a name ("CLUE
-    Chinese")."""
+    Chinese"). An acronym after it is the language's ("Modern Standard
+    Arabic (MSA)")."""
     names = kb.language_names()
+    text = _ACRONYM_AFTER.sub("", text)
     if text.lower() in names:
         return True
     words = text.split()
