@@ -18,9 +18,6 @@ from ingest.extract import (  # noqa: F401
 )
 
 MODELS_DIR = Path(__file__).parent / "models"
-# nlp.meta["version"]: bump whenever the model or a rule changes what is
-# extracted; the loader re-extracts every paper when it changes.
-PIPELINE_VERSION = "0.6.0"
 MODELS = {"fast": "fast", "accurate": "accurate"}
 # Rules run after the statistical NER: clean its spans, let curated names
 # override it, then derive acronyms, labels and proposals from the result.
@@ -55,7 +52,6 @@ def build_pipeline(model: str = "fast") -> Language:
         nlp = spacy.blank("en")
     else:
         raise ValueError(f"model {model!r} is not installed: {path} is missing; train it with python -m ingest.extract.train")
-    nlp.meta["version"] = PIPELINE_VERSION
     multiply_with_numpy(nlp)
     adjust_tokenizer(nlp)
     if "sentencizer" not in nlp.pipe_names:
