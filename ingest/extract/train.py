@@ -6,11 +6,18 @@ builds spaCy DocBins from `shared/gold/` (train splits, minus the held-out
 slice of corpora without a dev split), trains `configs/ner.cfg` in a scratch
 directory outside the repository and copies only the best model into --out.
 No gold text ends up in the output: a spaCy model stores weights, vocabulary
-strings and hashes, not documents.
+strings and hashes, not documents. The run is deterministic (the config's
+seed): with its defaults it rebuilds the shipped model.
+
+`--pretrain LISTING` first pretrains the tok2vec on the abstracts of an
+arXiv listing (`spacy pretrain`, its default character objective) and
+trains from those weights: session 27 measured it (docs/extraction.md).
 """
 from __future__ import annotations
 
 import argparse
+import gzip
+import json
 import random
 import shutil
 import tempfile
@@ -28,11 +35,12 @@ from ingest.extract.vocab import DETERMINERS, GENERIC_HEADS, GENERIC_MODIFIERS
 from ingest.extract.corpora import LABEL_MAPS, eval_split, split_records
 
 CONFIG = Path(__file__).parent / "configs" / "ner.cfg"
+SHIPPED_MODEL = Path(__file__).parent / "models" / "fast"
 DEFAULT_TRAIN = ("scierc", "scirex", "tdmsci", "scier", "gsap")
 DEFAULT_DEV = ("scierc", "scier", "gsap")
 # GSAP-NER is ten times the others; repeating the small abstract corpora
 # keeps their label meaning from being drowned out.
-DEFAULT_REPEAT = "scierc=3,scirex=3,tdmsci=2"
+DEFAULT_REPEAT = "scierc=3,scirex=3,tdmsci=5"
 # gsap's dev set is large; a sample keeps evaluation during training cheap.
 DEV_RECORDS_PER_CORPUS = 200
 
@@ -121,6 +129,42 @@ def build_corpus(work: Path, train: tuple[str, ...], dev: tuple[str, ...], repea
     return train_path, dev_path
 
 
+def write_raw_text(listing: Path, out: Path) -> int:
+    """One {"text": title + abstract} line per unique paper of an arXiv
+    listing (JSONL, gzipped or not: `id`, `title`, `summary`), the input of
+    `spacy pretrain`. Returns the number of papers."""
+    seen: set[str] = set()
+    opener = gzip.open if listing.suffix == ".gz" else open
+    with opener(listing, "rt", encoding="utf-8") as lines, out.open("w", encoding="utf-8") as raw:
+        for line in lines:
+            paper = json.loads(line)
+            if paper["id"] in seen:
+                continue  # a listing repeats a paper on each day it is announced
+            seen.add(paper["id"])
+            raw.write(json.dumps({"text": " ".join(f"{paper.get('title', '')}. {paper['summary']}".split())}) + "\n")
+    return len(seen)
+
+
+def pretrain_tok2vec(config: Path, listing: Path, epochs: int, vectors: str, work: Path) -> tuple[Path, Path]:
+    """`config` with spaCy's default [pretraining] block, and the tok2vec
+    weights `spacy pretrain` learns with it on the listing's abstracts
+    after `epochs` passes (the file to start training from)."""
+    from spacy.cli.init_config import DEFAULT_CONFIG_PRETRAIN_PATH
+    from spacy.training.pretrain import pretrain as spacy_pretrain
+    from spacy.util import load_config
+
+    raw = work / "pretrain.jsonl"
+    print(f"pretraining on {write_raw_text(listing, raw)} abstracts of {listing}")
+    with_pretraining = work / "with-pretraining.cfg"
+    merged = load_config(DEFAULT_CONFIG_PRETRAIN_PATH).merge(load_config(config, interpolate=False))
+    merged["pretraining"]["max_epochs"] = epochs
+    merged.to_disk(with_pretraining)
+    overrides = {"paths.raw_text": str(raw), "paths.vectors": vectors}
+    (work / "pretrain").mkdir(parents=True, exist_ok=True)
+    spacy_pretrain(load_config(with_pretraining, overrides=overrides, interpolate=True), work / "pretrain", silent=False)
+    return with_pretraining, work / "pretrain" / f"model{epochs - 1}.bin"
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, required=True, help="model directory to write")
@@ -128,7 +172,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--dev", default=",".join(DEFAULT_DEV), help="corpora to select the best model on")
     parser.add_argument("--repeat", default=DEFAULT_REPEAT, help="corpus=N pairs: show a small corpus N times per epoch")
     parser.add_argument("--config", type=Path, default=CONFIG)
-    parser.add_argument("--vectors", default=None, help="spaCy vectors directory (see ingest.extract.vectors)")
+    parser.add_argument("--vectors", default=str(SHIPPED_MODEL),
+                        help="spaCy vectors (a pipeline or vectors directory); default: the table the shipped model"
+                             " carries, which `python -m ingest.extract.vectors` distils from scratch")
+    parser.add_argument("--pretrain", type=Path, default=None, metavar="LISTING",
+                        help="an arXiv listing (JSONL, .gz allowed) whose abstracts pretrain the tok2vec first")
+    parser.add_argument("--pretrain-epochs", type=int, default=1, help="passes over the listing (default 1)")
     parser.add_argument("--work", type=Path, default=None, help="scratch directory (default: a temp dir)")
     parser.add_argument("overrides", nargs="*", help="spaCy config overrides, e.g. training.max_steps=3000")
     args = parser.parse_args(argv)
@@ -139,14 +188,15 @@ def main(argv: list[str] | None = None) -> None:
     work.mkdir(parents=True, exist_ok=True)
     repeat = {k: int(v) for k, v in (pair.split("=") for pair in args.repeat.split(",") if pair)}
     train_path, dev_path = build_corpus(work, tuple(args.train.split(",")), tuple(args.dev.split(",")), repeat)
-    overrides = {"paths.train": str(train_path), "paths.dev": str(dev_path)}
-    if args.vectors:
-        overrides["paths.vectors"] = args.vectors
-        overrides["components.tok2vec.model.embed.include_static_vectors"] = True
+    overrides = {"paths.train": str(train_path), "paths.dev": str(dev_path), "paths.vectors": args.vectors}
+    config = args.config
+    if args.pretrain:
+        config, weights = pretrain_tok2vec(args.config, args.pretrain, args.pretrain_epochs, args.vectors, work)
+        overrides["paths.init_tok2vec"] = str(weights)
     for item in args.overrides:
         key, value = item.split("=", 1)
         overrides[key] = _literal(value)
-    spacy_train(args.config, work / "output", overrides=overrides)
+    spacy_train(config, work / "output", overrides=overrides)
     if args.out.exists():
         shutil.rmtree(args.out)
     shutil.copytree(work / "output" / "model-best", args.out)
