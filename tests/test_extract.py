@@ -206,12 +206,13 @@ def test_natural_languages_are_not_data_sets(extractor):
               "where it improves accuracy on XNLI."),
         ("b", "Experiments on Basque, Galician and Traditional Chinese show that the method transfers across "
               "languages, and we test on the CLUE Chinese benchmark."),
-        ("c", "We evaluate the model on Modern Standard Arabic (MSA) and Egyptian Arabic."),
+        ("c", "We evaluate the model on Modern Standard Arabic (MSA) and Egyptian Arabic, and compare with PaLI."),
     ])
     found = {m.text for d in (a, b, c) for m in d.mentions}
     assert not found & {"Hindi", "Bengali", "Modern Standard Arabic", "Basque", "Galician", "Traditional Chinese",
                         "Modern Standard Arabic (MSA)", "MSA", "Egyptian Arabic"}
     assert "XNLI" in found and any(t.startswith("CLUE Chinese") for t in found)
+    assert "PaLI" in found  # a model; Pali is a language
 
 
 def test_metric_names_used_as_methods_become_methods(extractor):

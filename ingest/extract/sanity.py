@@ -88,15 +88,15 @@ def natural_language(text: str) -> bool:
     """A language ("Hindi", "Scottish Gaelic"), or one after plain words
     naming its variety ("Modern Standard Arabic", "Traditional Chinese"). A
     word with another capital or a digit before it makes a name ("CLUE
-    Chinese"). An acronym after it is the language's ("Modern Standard
-    Arabic (MSA)")."""
+    Chinese"), and so does a capital inside the language's word ("PaLI" is
+    a model, Pali a language). An acronym after it is the language's
+    ("Modern Standard Arabic (MSA)")."""
+    words = _ACRONYM_AFTER.sub("", text).split()
+    if not words or words[-1][1:] != words[-1][1:].lower():
+        return False
     names = kb.language_names()
-    text = _ACRONYM_AFTER.sub("", text)
-    if text.lower() in names:
-        return True
-    words = text.split()
-    return (len(words) > 1 and words[-1].lower() in names
-            and all(w.isalpha() and w[1:].islower() for w in words[:-1]))
+    return (" ".join(words).lower() in names
+            or words[-1].lower() in names and all(w.isalpha() and w[1:].islower() for w in words[:-1]))
 
 
 def measure_like(text: str) -> bool:
