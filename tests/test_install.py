@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("graph", "ingest", "app")
 # Offline tools that only run with an extra installed: file -> that extra.
-EXTRA_ONLY = {"ingest/extract/vectors.py": "train"}
+EXTRA_ONLY = {"ingest/extract/vectors.py": "train", "ingest/kb/build.py": "kb"}
 
 
 def _name(requirement: str) -> str:
