@@ -60,6 +60,10 @@ def test_evidence_from_names():
     ("streaming video understanding", "Task", False), ("referring image segmentation", "Task", False),
     ("surgical phase recognition", "Task", False), ("depth estimation", "Task", False), ("multi-label classification", "Task", False),
     ("image classification", "Task", False), ("Text-to-SQL tasks", "Task", False), ("reasoning", "Task", False),
+    # one hyphenated word is a modifier cut from a phrase unless a task's head ends it or it maps X to Y (session 27)
+    ("high-resolution", "Task", True), ("multi-task", "Task", True), ("cross-domain", "Task", True),
+    ("decision-making", "Task", True), ("geo-localization", "Task", False), ("image-to-video", "Task", False),
+    ("text-to-motion", "Task", False), ("clustering", "Task", False), ("multi-task", "Method", True),
     # data sets have names: what a paper's data is about is not one (the outside judge's 40k Dataset top 40)
     ("breast cancer", "Dataset", True), ("Breast cancer", "Dataset", False), ("Waymo Open Dataset", "Benchmark", False),
 ])
