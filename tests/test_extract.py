@@ -215,6 +215,16 @@ def test_natural_languages_are_not_data_sets(extractor):
     assert "PaLI" in found  # a model; Pali is a language
 
 
+@pytest.mark.parametrize("text,language", [
+    ("Hindi", True), ("ENGLISH", True), ("Scottish Gaelic", True), ("Modern Standard Arabic (MSA)", True),
+    ("PaLI", False), ("CLUE Chinese", False), ("Chinese Treebank", False), ("Java", False),
+])
+def test_what_names_a_natural_language(text, language):
+    from ingest.extract.sanity import natural_language
+
+    assert natural_language(text) is language
+
+
 def test_metric_names_used_as_methods_become_methods(extractor):
     doc = extract_one(extractor, "Error Feedback (EF) is a popular mechanism. EF is combined with TopK compression. "
                                  "We measure the FID of the samples.")

@@ -89,10 +89,11 @@ def natural_language(text: str) -> bool:
     naming its variety ("Modern Standard Arabic", "Traditional Chinese"). A
     word with another capital or a digit before it makes a name ("CLUE
     Chinese"), and so does a capital inside the language's word ("PaLI" is
-    a model, Pali a language). An acronym after it is the language's
-    ("Modern Standard Arabic (MSA)")."""
+    a model, Pali a language; ENGLISH is English). An acronym after it is
+    the language's ("Modern Standard Arabic (MSA)"); a resource noun makes a
+    name ("Chinese Treebank")."""
     words = _ACRONYM_AFTER.sub("", text).split()
-    if not words or words[-1][1:] != words[-1][1:].lower():
+    if not words or not (words[-1][1:].islower() or words[-1].isupper()):
         return False
     names = kb.language_names()
     return (" ".join(words).lower() in names
