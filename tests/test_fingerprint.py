@@ -72,6 +72,30 @@ def test_unrelated_files_leave_it(package_copy):
     assert fingerprint.extractor_fingerprint("fast") == before
 
 
+def test_training_and_build_scripts_leave_it(package_copy):
+    ingest, _ = package_copy
+    before = fingerprint.extractor_fingerprint("fast")
+    for path in fingerprint.BUILD_ONLY:
+        target = ingest / path
+        (target / "extra.cfg" if target.is_dir() else target).open("a").write("\n# a training change\n")
+    fingerprint.extractor_fingerprint.cache_clear()
+    assert fingerprint.extractor_fingerprint("fast") == before
+    (ingest / "extract" / "sanity.py").open("a").write("\n# a rule change\n")
+    fingerprint.extractor_fingerprint.cache_clear()
+    assert fingerprint.extractor_fingerprint("fast") != before
+
+
+def test_extraction_imports_none_of_the_build_scripts():
+    """What the fingerprint leaves out must not decide links: building the
+    pipeline and extracting a text loads none of it."""
+    modules = ["ingest." + path.removesuffix(".py").replace("/", ".") for path in fingerprint.BUILD_ONLY if path.endswith(".py")]
+    probe = ("import sys\nfrom ingest.extract import load_extractor\n"
+             "list(load_extractor('fast').extract([('a', 'We train ResNet-50 on ImageNet.')], workers=1))\n"
+             f"print(sorted(m for m in {modules!r} if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, check=True)
+    assert out.stdout.strip() == "[]"
+
+
 def test_same_inputs_same_id_across_processes():
     here = fingerprint.extraction_fingerprint("fast", Curation.empty())
     code = ("from ingest.fingerprint import extraction_fingerprint; from ingest.curation import Curation; "
