@@ -260,9 +260,7 @@ def field_keys() -> frozenset[str]:
     "bioinformatics")."""
     from ingest.extract.vocab import AREA_TERMS  # at call time: ingest.extract imports this module
 
-    names = [line.split("\t", 1)[0] for line in FIELDS_PATH.read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")]
-    return frozenset(alias_key(name) for name in names) | AREA_TERMS
+    return frozenset(alias_key(name) for name in _names(FIELDS_PATH)) | AREA_TERMS
 
 
 @lru_cache(maxsize=1)
@@ -270,8 +268,13 @@ def language_names() -> frozenset[str]:
     """Lower-case names of natural languages (`languages.tsv`: the ISO 639-1
     languages, "hindi", "basque", "chinese"). Data is written in a language;
     the language is not a data set, a method or a task."""
-    lines = LANGUAGES_PATH.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.split("\t", 1)[0].lower() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(name.lower() for name in _names(LANGUAGES_PATH))
+
+
+def _names(path: Path) -> list[str]:
+    """The first column of a shipped name list, its comment lines left out."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.split("\t", 1)[0] for line in lines if line.strip() and not line.startswith("#")]
 
 
 def is_field(key: str) -> bool:
