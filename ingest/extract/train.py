@@ -16,10 +16,10 @@ trains from those weights: session 27 measured it (docs/extraction.md).
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import random
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -33,6 +33,7 @@ from ingest.extract import gazetteer
 from ingest.extract.tokenizer import adjust_tokenizer
 from ingest.extract.vocab import DETERMINERS, GENERIC_HEADS, GENERIC_MODIFIERS
 from ingest.extract.corpora import LABEL_MAPS, eval_split, split_records
+from ingest.sources.jsonl_file import iter_jsonl
 
 CONFIG = Path(__file__).parent / "configs" / "ner.cfg"
 SHIPPED_MODEL = Path(__file__).parent / "models" / "fast"
@@ -130,18 +131,20 @@ def build_corpus(work: Path, train: tuple[str, ...], dev: tuple[str, ...], repea
 
 
 def write_raw_text(listing: Path, out: Path) -> int:
-    """One {"text": title + abstract} line per unique paper of an arXiv
-    listing (JSONL, gzipped or not: `id`, `title`, `summary`), the input of
-    `spacy pretrain`. Returns the number of papers."""
+    """One {"text": title + abstract} line per unique paper of a JSON Lines
+    listing, read as `paperkg ingest` reads one (any compression, arXiv's
+    `summary` as the abstract; a bad line is reported with its number and
+    skipped), the input of `spacy pretrain`. Returns the number of papers."""
     seen: set[str] = set()
-    opener = gzip.open if listing.suffix == ".gz" else open
-    with opener(listing, "rt", encoding="utf-8") as lines, out.open("w", encoding="utf-8") as raw:
-        for line in lines:
-            paper = json.loads(line)
-            if paper["id"] in seen:
-                continue  # a listing repeats a paper on each day it is announced
-            seen.add(paper["id"])
-            raw.write(json.dumps({"text": " ".join(f"{paper.get('title', '')}. {paper['summary']}".split())}) + "\n")
+    with out.open("w", encoding="utf-8") as raw:
+        for chunk in iter_jsonl(listing):
+            for problem in chunk.problems:
+                print(problem, file=sys.stderr)
+            for record in chunk.records:
+                if record.id in seen:
+                    continue  # a listing repeats a paper on each day it is announced
+                seen.add(record.id)
+                raw.write(json.dumps({"text": " ".join(f"{record.title}. {record.abstract}".split())}) + "\n")
     return len(seen)
 
 
@@ -176,7 +179,7 @@ def main(argv: list[str] | None = None) -> None:
                         help="spaCy vectors (a pipeline or vectors directory); default: the table the shipped model"
                              " carries, which `python -m ingest.extract.vectors` distils from scratch")
     parser.add_argument("--pretrain", type=Path, default=None, metavar="LISTING",
-                        help="an arXiv listing (JSONL, .gz allowed) whose abstracts pretrain the tok2vec first")
+                        help="a JSON Lines listing (an arXiv crawl; compressed allowed) whose abstracts pretrain the tok2vec first")
     parser.add_argument("--pretrain-epochs", type=int, default=1, help="passes over the listing (default 1)")
     parser.add_argument("--work", type=Path, default=None, help="scratch directory (default: a temp dir)")
     parser.add_argument("overrides", nargs="*", help="spaCy config overrides, e.g. training.max_steps=3000")
