@@ -38,7 +38,8 @@ def lookup(surface: str) -> str | None:
     return entry.label if entry else None
 
 
-_DEFINED = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
+# "Long Form (LF)" written as one span: the long form, then what is in the parentheses.
+DEFINED_FORM = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
 # "NLP tasks", "computer vision applications": a field's tasks as a whole.
 _TASKS_HEAD = re.compile(r"[-\s]+(?:tasks?|problems?|applications?)$", re.I)
 _SCORE_SUFFIX = re.compile(r"[-\s]+scores?$", re.I)
@@ -113,7 +114,7 @@ def canonical(surface: str) -> str:
     key = alias_key(surface)
     if key in canonical_index():
         return canonical_index()[key]
-    defined = _DEFINED.match(surface)
+    defined = DEFINED_FORM.match(surface)
     if defined and abbreviates(defined.group(2), defined.group(1)):
         # "natural language processing (NLP)" kept whole as one span is the
         # entity of its long form, not a third one beside the two forms

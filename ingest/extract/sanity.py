@@ -56,7 +56,6 @@ _INFLECTED = re.compile(r"^[A-Z][a-z]+(?:ed|ing|ly)$")
 _OF_A_MODALITY = DATA_NOUNS | {"data"}
 # A dimensionality alone ("3D", "2.5D", "4D"): a property of data or a model, never a name.
 _DIMENSION = re.compile(r"^\d+(?:\.\d+)?-?D$")
-_ACRONYM_AFTER = re.compile(r"\s*\([^()]*\)$")
 
 
 def _words(text: str) -> list[str]:
@@ -92,7 +91,8 @@ def natural_language(text: str) -> bool:
     a model, Pali a language; ENGLISH is English). An acronym after it is
     the language's ("Modern Standard Arabic (MSA)"); a resource noun makes a
     name ("Chinese Treebank")."""
-    words = _ACRONYM_AFTER.sub("", text).split()
+    defined = gazetteer.DEFINED_FORM.match(text)
+    words = (defined.group(1) if defined else text).split()
     if not words or not (words[-1][1:].islower() or words[-1].isupper()):
         return False
     names = kb.language_names()
