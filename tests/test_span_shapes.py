@@ -6,7 +6,7 @@ import pytest
 from spacy.tokens import Span
 
 from ingest.extract import gazetteer, load_extractor
-from ingest.extract.sanity import _adjective_base
+from ingest.extract.sanity import _adjective_base, checked_label, is_junk
 from ingest.extract.span_filter import is_name
 
 
@@ -62,3 +62,30 @@ def test_a_quality_is_a_metric_only_with_a_value_reported_for_it(nlp):
                            "It reaches a sensitivity of 92.1% and a specificity of 88%.")
     assert {("sensitivity", "METRIC"), ("specificity", "METRIC")} <= found
     assert not {t for t, label in found if t in ("robustness", "complexity")}
+
+
+def _span(nlp, sentence: str, text: str, label: str) -> Span:
+    doc = nlp.make_doc(sentence)
+    start = sentence.index(text)
+    span = doc.char_span(start, start + len(text), label=label)
+    assert span is not None, (sentence, text)
+    return span
+
+
+@pytest.mark.parametrize("sentence,text", [
+    ("Gains were significant at p<0.001 over the baseline.", "p<0.001"),  # a statistic (a "data set" twice at 10k)
+    ("We set k=5 for retrieval.", "k=5"),
+    ("Our method makes fewer errors than the baseline.", "errors"),  # the knowledge base's "Error" column, in prose
+])
+def test_comparisons_and_plain_errors_are_no_names(nlp, sentence, text):
+    assert is_junk(_span(nlp, sentence, text, "METRIC"))
+
+
+@pytest.mark.parametrize("text,label", [
+    ("vision-language-action models", "METHOD"),  # what does a task (a "Task" in 4 papers at 10k)
+    ("Text-to-video generative models", "METHOD"),
+    ("object detection models", "TASK"),  # the task's models: the head is cut, the task stays
+])
+def test_models_of_a_kind_are_methods_and_a_tasks_models_are_the_task(nlp, text, label):
+    span = _span(nlp, f"We study {text} in this work.", text, "TASK")
+    assert checked_label(span.doc, span, {}, set(), {}) == label

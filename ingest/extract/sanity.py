@@ -35,8 +35,8 @@ from ingest.normalize import alias_key
 # "16", "1M", "7B", "3.5k", "8x", "2,032": a number with at most a scale letter.
 _NUMBER_LIKE = re.compile(r"^[\d.,]+\s*(?:[kKmMbBtTxX%]|bn|billion|million|thousand)?$")
 _PERCENT = re.compile(r"\\?%")
-# LaTeX and math symbols: C_Psi, \mathcal{O}, x^2.
-_SYMBOL = re.compile(r"[_\\^{}$]")
+# LaTeX and math symbols, comparisons: C_Psi, \mathcal{O}, x^2, p<0.001, k=5.
+_SYMBOL = re.compile(r"[_\\^{}$<>=≤≥]")
 # Number formats (INT8, FP16, bf16) and licences (CC-BY, CC0, Apache-2.0, MIT license).
 _FORMAT = re.compile(r"^(?:u?int|fp|bf|tf)\d+$", re.I)
 _LICENCE = re.compile(r"^(?:CC[- ]?(?:BY|0|zero)(?:[- ](?:SA|NC|ND))*|MIT|Apache|A?GPL|LGPL|BSD)(?:[- ]?v?\d(?:\.\d)*)?"
@@ -44,6 +44,8 @@ _LICENCE = re.compile(r"^(?:CC[- ]?(?:BY|0|zero)(?:[- ](?:SA|NC|ND))*|MIT|Apache
 _FIRST_PART = re.compile(r"[-\s]")
 _VERSIONED = re.compile(r"^(.+?)[-_ ]?(?:\d[\w.]*|v\d[\w.]*)$")
 _MODEL_ACRONYMS = {"llm", "mllm", "vlm", "lm", "lmm", "slm"}
+_MODEL_NOUNS = {"model", "models", "network", "networks", "architecture", "architectures", "algorithm", "algorithms",
+                "framework", "frameworks"}
 _PARAM_COUNT = re.compile(r"[-_ ]\d+(?:\.\d+)?[BM]$")
 # Heads that name a measure and never a task ("similarity" names both:
 # semantic textual similarity is a task).
@@ -202,6 +204,11 @@ def checked_label(
             return "METRIC"  # "pixel-level accuracy", "word error rate": a task names no measure
         if alias_key(_words(text)[-1]) in _MODEL_ACRONYMS:
             return "METHOD"  # MLLMs
+        words = _words(text)
+        if len(words) > 1 and words[-1] in _MODEL_NOUNS and LABEL_BY_HEAD.get(words[-2]) != "TASK":
+            # "vision-language-action models", "Text-to-video generative models": what does
+            # a task; "object detection models" is the task's (the head "models" is cut)
+            return "METHOD"
     if label in DATASET_GROUP:
         if len(ent) == 1 and _INFLECTED.match(text):
             return None  # "Supervised", "Pretrained": a word from a title or heading, not a data set's name

@@ -98,6 +98,8 @@ MODALITY_TERMS = _keys(
 # Generic domain words and phrases that are never an entity on their own.
 GENERIC_TERMS = _keys(
     "AI system", "AI systems", "AI model", "AI models", "AI agent", "AI agents", "error analysis", "retraining", "re-training",
+    # a leaderboard's "Error" column (the knowledge base's metric) is, in an abstract, any mistake: "errors"
+    "error", "errors",
     "next-generation", "next generation", "computational capabilities", "computational resources",
     # what a method costs, said of every method: a measure only as FLOPs, seconds or memory
     "computational cost", "computational costs", "computational overhead", "computational burden",
