@@ -65,6 +65,24 @@ def test_a_list_its_head_names_as_data_sets_is_data_whatever_the_model_read(extr
     assert found.get("LLM") == "METHOD"  # the knowledge base knows it as a method
 
 
+def test_what_the_text_calls_a_benchmark_or_data_set_is_one_whatever_its_shape_or_the_models_reading(extractor):
+    # Session 28's outside judge found each of these typed Method or Task on the 10k arXiv graph.
+    found = labels(extractor, "The encoder outperforms prior work on the MMVP-VLM benchmark by 6 points.")
+    assert found.get("MMVP-VLM") == "BENCHMARK"  # not a method for its "VLM"
+    found = labels(extractor, "Our tracker reaches the highest precision on the PTB-TIR and LSOTB-TIR benchmarks.")
+    assert found.get("LSOTB-TIR") == "BENCHMARK"  # the model read "LSOTB-TIR benchmarks" as a method
+    found = labels(extractor, "Tests on the LSOTB-TIR, PTB-TIR, VOT-TIR2015, and VOT-TIR2017 benchmarks show that "
+                              "our tracker wins.")
+    assert found.get("LSOTB-TIR") in ("DATASET", "BENCHMARK")  # the model read it as a task
+    found = labels(extractor, "Tests on tracking datasets - including VOT-TIR, PTB-TIR, and LSOTB-TIR, show that our "
+                              "tracker wins.")
+    assert found.get("LSOTB-TIR") in ("DATASET", "BENCHMARK")  # a list after a dash
+    found = labels(extractor, "We report results on image classification and object detection benchmarks.")
+    assert "BENCHMARK" not in found.values()  # tasks in a list of benchmarks stay tasks
+    found = labels(extractor, "We parse the Penn Treebank and rank models on Chatbot Arena.")
+    assert found.get("Penn Treebank") == "DATASET" and "Chatbot Arena" in found  # a capitalised head is the name's
+
+
 def test_list_rules_leave_modifiers_methods_and_citations_alone(extractor):
     found = labels(extractor, "Results on Atari games are reported by earlier studies (Jo and Bengio, 2017).")
     assert "Jo" not in found and "Bengio" not in found

@@ -1,11 +1,13 @@
 """"the X dataset / benchmark / corpus / suite": X is a dataset (or a
-benchmark when called one), whatever the model said."""
+benchmark when called one), whatever the model said, also when the model's
+span took the head noun in and read it as something else ("LSOTB-TIR
+benchmarks" read as a method)."""
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ingest.extract.doc_state import place_spans, token_lowers
+from ingest.extract.doc_state import DATASET_GROUP, place_spans, token_lowers
 from ingest.extract.span_filter import has_name_token, title_cased
 from ingest.extract.vocab import BENCHMARK_HEADS, DETERMINERS, RESOURCE_HEADS
 
@@ -35,7 +37,7 @@ def name_before(doc: Doc, head_index: int) -> Span | None:
 
 @Language.component("paperkg_resource_phrases")
 def resource_phrases(doc: Doc) -> Doc:
-    spans = []
+    spans, containers = [], set()
     for i, lower in enumerate(token_lowers(doc)):
         if lower not in RESOURCE_HEADS and lower not in BENCHMARK_HEADS:
             continue
@@ -45,5 +47,11 @@ def resource_phrases(doc: Doc) -> Doc:
             continue
         label = "BENCHMARK" if lower in BENCHMARK_HEADS else "DATASET"
         spans.append(Span(doc, name.start, name.end, label=label))
+        if token.text.islower():  # "Penn Treebank", "Chatbot Arena", "NTIRE 2025 Challenge": the head is the name's
+            containers.add((name.start, i + 1))
+    if spans:
+        # a span of exactly the name and its head read as something else would outlive the name
+        # (merge_spans keeps a longer span); one read as data keeps its words
+        doc.ents = [ent for ent in doc.ents if (ent.start, ent.end) not in containers or ent.label_ in DATASET_GROUP]
     place_spans(doc, spans, override=True)
     return doc

@@ -18,7 +18,9 @@ exception is a list its head noun names as resources: there the model's
 method readings of names the knowledge base does not know as methods are
 data too ("benchmarks, including GSM8K, MATH, and GAOKAO"; "datasets, i.e.,
 COESOT, FE108, and VisEvent"): data sets read as methods were a measured
-class of the graph's wrong Methods."""
+class of the graph's wrong Methods; and so are its task readings of
+name-shaped names it does not know ("on LSOTB-TIR, PTB-TIR and VOT-TIR2017
+benchmarks")."""
 from __future__ import annotations
 
 import re
@@ -36,7 +38,7 @@ from ingest.extract.vocab import BENCHMARK_HEADS, RESOURCE_HEADS
 
 _SEPARATORS = {",", "and", "or", "&", ";"}
 _OBJECT_MARKERS = {"on", "across", "over"}
-_LIST_OPENERS = {"such", "as", "including", "like", "e.g.", "e.g", "eg", ",", ":", "(", "namely", "i.e."}
+_LIST_OPENERS = {"such", "as", "including", "like", "e.g.", "e.g", "eg", ",", ":", "(", "namely", "i.e.", "-", "–", "—"}
 # Words a name may be followed by and still be a list item or an object.
 _ITEM_ENDS = {",", ".", ";", ":", "and", "or", "&", ")", "(", "[", "–", "—", "\n"}
 _YEAR = re.compile(r"^(?:19|20)\d\d[a-z]?$")
@@ -72,13 +74,13 @@ class ResultLists:
         taken = held_tokens(doc)
         # Only a capitalised word no entity holds can become a new name.
         free_names = [not held and capitalised(text) for text, held in zip(texts, taken)]
-        read_as_method = [False] * len(doc)  # where a list's head may overrule the model
+        overrulable = [False] * len(doc)  # where a list's head may overrule the model
         for ent in doc.ents:
-            read_as_method[ent.start] = ent.label_ == "METHOD"
+            overrulable[ent.start] = ent.label_ in ("METHOD", "TASK")
         spans, relabelled = [], []
         for sent in doc.sents:
             if title_cased(sent) or not any(free_names[sent.start + 1 : sent.end]) \
-                    and not any(read_as_method[sent.start : sent.end]):
+                    and not any(overrulable[sent.start : sent.end]):
                 continue
             cue_seen = False
             i = sent.start
@@ -95,7 +97,8 @@ class ResultLists:
                 headed = self._headed(doc, items, items[0].start, sent.start)
                 if headed:
                     relabelled += [Span(doc, it.start, it.end, label=headed) for it in items
-                                   if it.label == "METHOD" and not self._known_method(doc, it)]
+                                   if it.label == "METHOD" and not self._known_method(doc, it)
+                                   or it.label == "TASK" and self._unknown_name(doc, it)]
                 label = headed or self._label(doc, items, items[0].start, sent.start, cue_seen) \
                     if any(it.label is None for it in items) else None
                 if label:
@@ -111,7 +114,8 @@ class ResultLists:
     def _headed(doc: Doc, items: list[Item], start: int, sent_start: int) -> str | None:
         """The label a plural resource head gives the whole list: "datasets
         such as A, B" just before it ("methods like BM25 or CE on the corpus"
-        is no list of corpora), or "A and B datasets" after two items or more."""
+        is no list of corpora), or "A and B datasets" after two items or more
+        (also when the model's last span took the head in: "B datasets")."""
         before = _words_before(doc, start, sent_start)
         opened = len(before)
         while opened and before[opened - 1] in _LIST_OPENERS:
@@ -120,7 +124,8 @@ class ResultLists:
             head = before[opened - 1]
         else:
             lowers = token_lowers(doc)
-            after = lowers[items[-1].end] if items[-1].end < len(lowers) else ""
+            last = lowers[items[-1].end - 1]
+            after = last if last in _PLURAL_HEADS else lowers[items[-1].end] if items[-1].end < len(lowers) else ""
             head = after if len(items) > 1 and after in _PLURAL_HEADS else None
         if head is None:
             return None
@@ -129,6 +134,13 @@ class ResultLists:
     @staticmethod
     def _known_method(doc: Doc, item: Item) -> bool:
         return gazetteer.lookup(span_text(Span(doc, item.start, item.end))) == "METHOD"
+
+    @staticmethod
+    def _unknown_name(doc: Doc, item: Item) -> bool:
+        """A name-shaped item the gazetteer does not know ("LSOTB-TIR" read as a
+        task before "... benchmarks"); "VQA" and lower-case task phrases stay tasks."""
+        text = span_text(Span(doc, item.start, item.end))
+        return strongly_named(token_texts(doc)[item.start : item.end]) and gazetteer.lookup(text) is None
 
     def _label(self, doc: Doc, items: list[Item], start: int, sent_start: int, cue_seen: bool) -> str | None:
         """The label the list's free names take, or None."""
@@ -170,8 +182,8 @@ class ResultLists:
                 if run_end == i or i == sent.start or texts[i - 1] == "-":
                     break  # no name, a sentence opener, or the tail of "fs - PASCAL"
                 item = Item(i, run_end, None)
-            if item.end < end and not self._item_end(doc, item.end):
-                break  # "Atari games", "ImageNet classification": a modifier, not an item
+            if item.end < end and not self._item_end(doc, item.end) and lowers[item.end - 1] not in _PLURAL_HEADS:
+                break  # "Atari games", "ImageNet classification": a modifier, not an item ("C benchmarks" ends a list)
             items.append(item)
             j = item.end
             while j < end and lowers[j] in _SEPARATORS:

@@ -231,6 +231,10 @@ def checked_label(
             # the long form of a data set's acronym it redefines takes the
             # acronym's label (the line above)
             return LABEL_BY_HEAD.get(_words(text)[-1], "METHOD")
+        if ent.end < len(doc) and doc[ent.end].lower_ in RESOURCE_HEADS | BENCHMARK_HEADS:
+            # "the MMVP-VLM benchmark": the text says what it is; the guesses
+            # below go by the name's shape
+            return label
         base = _FIRST_PART.split(text, 1)[0]
         if base != text and gazetteer.lookup(base) == "METHOD":
             return "METHOD"  # SDXL-turbo, LLaMA-Reviewer
