@@ -72,7 +72,10 @@ def is_junk(span: Span) -> bool:
         return True
     if _NUMBER_LIKE.match(text) or _DIMENSION.match(text) or _PERCENT.search(text) or _SYMBOL.search(text) or text.endswith("-like") or _FRAGMENT.match(text):
         return True
-    if _FORMAT.match(text) or _LICENCE.match(text) or key in GENERIC_TERMS or key in MODALITY_TERMS or key in ORGANISATIONS:
+    defined = gazetteer.DEFINED_FORM.match(text)  # "Magnetic Resonance Imaging (MRI)" is its long form's
+    if _FORMAT.match(text) or _LICENCE.match(text) or any(
+            k in GENERIC_TERMS or k in MODALITY_TERMS or k in ORGANISATIONS
+            for k in (key, alias_key(defined.group(1)) if defined else key)):
         return True
     words = text.split()
     if len(words) > 1 and words[-1].lower() in _OF_A_MODALITY and alias_key(" ".join(words[:-1])) in MODALITY_TERMS:
