@@ -96,3 +96,15 @@ def test_a_modality_written_with_its_acronym_is_still_a_modality(nlp):
     sentence = "Scans were taken with Magnetic Resonance Imaging (MRI) at 3T."
     assert is_junk(_span(nlp, sentence, "Magnetic Resonance Imaging (MRI)", "TASK"))
     assert not is_junk(_span(nlp, "We train Vision Transformers (ViT) on it.", "Vision Transformers (ViT)", "METHOD"))
+
+
+@pytest.mark.parametrize("text,label", [
+    ("few-shot object detection", "TASK"),  # a kind of a task the curated knowledge base names
+    ("Few-Shot Object Detection", "TASK"),
+    ("self-supervised depth estimation", "TASK"),
+    ("explicit reasoning", "METHOD"),  # a bare head says how, not which task
+    ("autoregressive video generation model", "METHOD"),  # ends in no task's word
+])
+def test_a_method_reading_of_a_kind_of_known_task_is_the_task(nlp, text, label):
+    span = _span(nlp, f"We study {text} in this work.", text, "METHOD")
+    assert checked_label(span.doc, span, {}, set(), {}) == label
