@@ -108,3 +108,9 @@ def test_a_modality_written_with_its_acronym_is_still_a_modality(nlp):
 def test_a_method_reading_of_a_kind_of_known_task_is_the_task(nlp, text, label):
     span = _span(nlp, f"We study {text} in this work.", text, "METHOD")
     assert checked_label(span.doc, span, {}, set(), {}) == label
+
+
+def test_a_platform_data_is_taken_from_is_no_data_set_but_a_corpus_named_like_one_is(nlp):
+    assert is_junk(_span(nlp, "We collect 5,000 clips from YouTube for training.", "YouTube", "DATASET"))
+    assert not is_junk(_span(nlp, "We evaluate on the arXiv and PubMed datasets.", "arXiv", "DATASET"))
+    assert not is_junk(_span(nlp, "Node classification on Reddit improves.", "Reddit", "DATASET"))

