@@ -114,3 +114,8 @@ def test_a_platform_data_is_taken_from_is_no_data_set_but_a_corpus_named_like_on
     assert is_junk(_span(nlp, "We collect 5,000 clips from YouTube for training.", "YouTube", "DATASET"))
     assert not is_junk(_span(nlp, "We evaluate on the arXiv and PubMed datasets.", "arXiv", "DATASET"))
     assert not is_junk(_span(nlp, "Node classification on Reddit improves.", "Reddit", "DATASET"))
+
+
+def test_software_a_method_is_built_with_is_no_method(nlp):
+    assert is_junk(_span(nlp, "The model is implemented in PyTorch and deployed with TensorRT.", "TensorRT", "METHOD"))
+    assert is_junk(_span(nlp, "The model is implemented in PyTorch and deployed with TensorRT.", "PyTorch", "METHOD"))
