@@ -96,6 +96,9 @@ def test_a_modality_written_with_its_acronym_is_still_a_modality(nlp):
     sentence = "Scans were taken with Magnetic Resonance Imaging (MRI) at 3T."
     assert is_junk(_span(nlp, sentence, "Magnetic Resonance Imaging (MRI)", "TASK"))
     assert not is_junk(_span(nlp, "We train Vision Transformers (ViT) on it.", "Vision Transformers (ViT)", "METHOD"))
+    assert is_junk(_span(nlp, "We record IMU data from 12 subjects.", "IMU data", "DATASET"))  # judged a modality
+    # an acronym first, its long form in parentheses: the acronym's other sense is not the modality
+    assert not is_junk(_span(nlp, "We model CT (consistency training) for it.", "CT (consistency training)", "METHOD"))
 
 
 @pytest.mark.parametrize("text,label", [

@@ -72,10 +72,12 @@ def is_junk(span: Span) -> bool:
         return True
     if _NUMBER_LIKE.match(text) or _DIMENSION.match(text) or _PERCENT.search(text) or _SYMBOL.search(text) or text.endswith("-like") or _FRAGMENT.match(text):
         return True
-    defined = gazetteer.DEFINED_FORM.match(text)  # "Magnetic Resonance Imaging (MRI)" is its long form's
+    # "Magnetic Resonance Imaging (MRI)" is its long form's; "HSI (human-scene interaction)" is not its acronym's
+    defined = gazetteer.DEFINED_FORM.match(text)
+    long_form = defined.group(1) if defined and " " not in defined.group(2).strip() else None
     if _FORMAT.match(text) or _LICENCE.match(text) or any(
             k in GENERIC_TERMS or k in MODALITY_TERMS or k in ORGANISATIONS
-            for k in (key, alias_key(defined.group(1)) if defined else key)):
+            for k in (key, alias_key(long_form) if long_form else key)):
         return True
     words = text.split()
     if len(words) > 1 and words[-1].lower() in _OF_A_MODALITY and alias_key(" ".join(words[:-1])) in MODALITY_TERMS:
