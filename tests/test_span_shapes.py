@@ -122,3 +122,10 @@ def test_a_platform_data_is_taken_from_is_no_data_set_but_a_corpus_named_like_on
 def test_software_a_method_is_built_with_is_no_method(nlp):
     assert is_junk(_span(nlp, "The model is implemented in PyTorch and deployed with TensorRT.", "TensorRT", "METHOD"))
     assert is_junk(_span(nlp, "The model is implemented in PyTorch and deployed with TensorRT.", "PyTorch", "METHOD"))
+
+
+def test_two_tasks_said_at_once_are_no_task_name(nlp):
+    span = _span(nlp, "We study image and video generation here.", "image and video generation", "TASK")
+    assert checked_label(span.doc, span, {}, set(), {}) is None
+    span = _span(nlp, "We evaluate on Tanks and Temples.", "Tanks and Temples", "BENCHMARK")  # a name with "and"
+    assert checked_label(span.doc, span, {}, set(), {}) == "BENCHMARK"
