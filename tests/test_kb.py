@@ -158,3 +158,12 @@ def test_a_gold_name_that_is_a_known_name_and_its_class_noun_is_that_name():
     assert kb.lookup_key("machinelearningalgorithm").kb_id == kb.lookup_key("machinelearning").kb_id
     assert kb.lookup_key("languagemodel").name == "language model"  # no class noun: its own entry
     assert not any(e.name == "neural network architecture" for e in kb.knowledge_base().entries)
+
+
+def test_what_a_method_is_made_of_or_does_is_no_gold_name():
+    # session 28's census of the 10k graph's plain gold-only names (judge-10k-s28-gold-plain.tsv)
+    for word in ("generator", "classifier", "augmenting", "filtering", "convolutional layers", "attention heads",
+                 "word representations", "pre-trained"):
+        assert kb.lookup(word) is None, word
+    for name in ("fine-tuning", "encoder-decoder", "meta-learning", "data augmentation", "reasoning"):
+        assert kb.lookup(name) is not None, name
