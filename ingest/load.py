@@ -694,11 +694,11 @@ def _bare_acronym_of(acronym: tuple[str, list[str], int, str], sense: tuple[str,
     (290 papers) to QLoRA and "transformer" to DiT; nor an acronym bare in
     more papers than its definition has (32 papers' "GA" against one
     "gradient attack (GA)"), which most likely means something else there;
-    nor a data set the knowledge base names so ("grouped-query attention"
-    spells out GQA, the benchmark)."""
+    nor a data set or curated name the knowledge base names so
+    ("grouped-query attention" spells out GQA, the benchmark)."""
     if sense is None or (sense[2] or 0) < (acronym[2] or 0) or (acronym[3] == "Metric" and sense[3] != "Metric"):
         return False
-    if kb.names_data_set(acronym[0]):
+    if kb.names_itself(acronym[0]):
         return False
     long_forms = [form for form in sense[1] or () if alias_key(form) == sense[0] and len(form.split()) > 1]
     written = [form for form in acronym[1] or () if alias_key(form) == acronym[0]]

@@ -367,10 +367,10 @@ def known_metric(name: str) -> bool:
     )
 
 
-def _names_data_set(key: str) -> bool:
+def _names_itself(key: str) -> bool:
     from ingest import kb  # at call time: ingest.kb imports this module
 
-    return kb.names_data_set(key)
+    return kb.names_itself(key)
 
 
 # "complex reasoning", "advanced reasoning", "automated code generation": an
@@ -461,10 +461,11 @@ def _entity_key(mention: Mention, senses: Mapping[str, Sequence[Sense]]) -> str:
     if mention.canonical and mention.canonical != surface:
         return mention.canonical  # linked inside this text: its own definition wins
     candidates = senses.get(surface, ())
-    if candidates and _names_data_set(surface):
-        # The knowledge base's data set keeps its bare name: a sense that
-        # spells out the letters otherwise ("grouped-query attention (GQA)",
-        # `gazetteer.redefines`) is that paper's, not every paper's.
+    if candidates and _names_itself(surface):
+        # The knowledge base's data set or curated name keeps its bare name: a
+        # sense that spells out the letters otherwise ("grouped-query attention
+        # (GQA)", "camera response function (CRF)", `gazetteer.redefines`) is
+        # that paper's, not every paper's.
         return surface
     if _ACRONYM_SHAPE.match(mention.text) and (mention.reading or mention.label) == "METRIC":
         # An acronym read as a measure names none of the things a measure is

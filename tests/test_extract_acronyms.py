@@ -172,3 +172,20 @@ def test_a_bare_acronym_more_used_than_its_definitions_keeps_its_entity(store):
     bare = [replace(one, id=f"acr:bare{n}") for n in range(3)]  # three papers write ZWS before the two definitions
     assert _load(store, [*bare, two, four], batch_size=1) == [
         (alias_key("zonal wave scans"), 2, ("acr:2", "acr:4")), ("zws", 3, ("acr:bare0", "acr:bare1", "acr:bare2"))]
+
+
+def test_a_known_acronym_spelled_out_as_something_else_is_that_papers_and_the_known_name_keeps_the_rest():
+    # Session 28's outside judge found CRF merging conditional random fields and a camera response function.
+    from ingest.normalize import resolve
+
+    extractor = load_extractor("fast")
+    docs = list(extractor.extract([
+        ("p1", "Our imaging model applies a camera response function (CRF) to each frame. The CRF is learned."),
+        ("p2", "We tag entities with Conditional Random Fields (CRF). The CRF is trained jointly."),
+        ("p3", "A CRF layer on top of BiLSTM features decodes the tags; the CRF helps."),
+        ("p4", "We train with Proximal Policy Optimisation (PPO) and compare PPO with GRPO."),
+    ], workers=1))
+    keys = {(link.paper_id, link.key) for link in resolve(docs, {})}
+    assert ("p1", "cameraresponsefunction") in keys and ("p1", "crf") not in keys
+    assert ("p2", "crf") in keys and ("p3", "crf") in keys  # the bare CRF elsewhere is the known one
+    assert ("p4", "ppo") in keys  # a spelling of the known long form is the known name

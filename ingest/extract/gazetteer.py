@@ -71,8 +71,29 @@ def redefines(long_form: str, short: str) -> bool:
     short_key = canonical(short)
     if canonical(long_form) == short_key:
         return False
-    return short_key != alias_key(short) or (
+    return short_key != alias_key(short) or _spelled_otherwise(long_form, short) or (
         lookup(short) in DATASET_GROUP and is_description(long_form) and not _says_data(long_form))
+
+
+def _spelled_otherwise(long_form: str, short: str) -> bool:
+    """A curated name known by its acronym, whose long forms share no word
+    with the text's: "camera response function (CRF)" where the known CRF is
+    conditional random fields (session 28's outside judge found the two
+    merged). One shared word makes it a spelling of the known name ("low-rank
+    adapters (LoRA)", "pre-trained Vision Transformer (ViT)"); words are
+    compared by their first five letters ("adapters", "adaptation")."""
+    entry = kb.lookup(short)
+    if entry is None or not entry.curated or not entry.aliases:
+        return False
+    words = _stems(long_form)
+    return bool(words) and all(not words & _stems(known) for known in (entry.name, *entry.aliases))
+
+
+_FUNCTION_WORDS = {"with", "from", "for", "the", "and", "based", "via", "using"}
+
+
+def _stems(phrase: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z]+", phrase.lower()) if len(w) > 2 and w not in _FUNCTION_WORDS}
 
 
 _WORD_PARTS = re.compile(r"[\s\-/]+")

@@ -97,7 +97,7 @@ MODALITY_TERMS = _keys(
     # judged kinds of data, not data sets, by the outside judges of sessions 21-28 (2-7 papers each)
     "IMU", "inertial measurement unit", "WiFi", "Wi-Fi", "CXR", "chest X-ray", "chest X-rays", "OCT",
     "optical coherence tomography", "SPECT", "WSI", "whole-slide image", "whole-slide images",
-    "HSI", "hyperspectral image", "hyperspectral images", "hyperspectral imaging", "GNSS", "EMG", "fNIRS",
+    "HSI", "hyperspectral image", "hyperspectral images", "hyperspectral imaging", "GNSS", "GPS", "EMG", "fNIRS",
 )
 # Generic domain words and phrases that are never an entity on their own.
 GENERIC_TERMS = _keys(

@@ -239,12 +239,14 @@ def lookup_key(key: str) -> KbEntry | None:
     return knowledge_base().by_key.get(key)
 
 
-def names_data_set(key: str) -> bool:
-    """A data set or benchmark of the knowledge base is named by `key`
-    itself (GQA, GAIA, ARC): a paper's bare use of the name is that entry,
-    whatever other senses papers define the letters with."""
+def names_itself(key: str) -> bool:
+    """A data set or benchmark of the knowledge base, or a name the field
+    curated, is named by `key` itself (GQA, GAIA, ARC; ViT, MAE, CRF): a
+    paper's bare use of the name is that entry, whatever other senses papers
+    define the letters with ("visual instruction tuning (ViT)" is that
+    paper's ViT, not the 100 other papers')."""
     entry = lookup_key(key)
-    return entry is not None and entry.label in DATASET_GROUP and alias_key(entry.name) == key
+    return entry is not None and (entry.label in DATASET_GROUP or entry.curated) and alias_key(entry.name) == key
 
 
 @lru_cache(maxsize=100_000)
