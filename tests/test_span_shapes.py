@@ -129,3 +129,11 @@ def test_two_tasks_said_at_once_are_no_task_name(nlp):
     assert checked_label(span.doc, span, {}, set(), {}) is None
     span = _span(nlp, "We evaluate on Tanks and Temples.", "Tanks and Temples", "BENCHMARK")  # a name with "and"
     assert checked_label(span.doc, span, {}, set(), {}) == "BENCHMARK"
+
+
+def test_a_listed_acronym_a_paper_spells_out_as_its_own_name_stays_there():
+    extractor = load_extractor("fast")
+    (doc,) = extractor.extract([("p", "We study geometry problem solving (GPS) with LLMs. GPS needs diagrams.")], workers=1)
+    assert {m.canonical for m in doc.mentions if m.text == "GPS"} == {"geometryproblemsolving"}
+    (doc,) = extractor.extract([("p", "We fuse GPS and IMU signals for localization.")], workers=1)
+    assert not any(m.text == "GPS" for m in doc.mentions)  # the sensor

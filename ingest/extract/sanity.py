@@ -30,7 +30,7 @@ from ingest.extract.vocab import (
     BENCHMARK_HEADS, DATA_NOUNS, DETERMINERS, LABEL_BY_HEAD, MAKING_VERB_STEMS, METHOD_NOUNS, RESOURCE_HEADS,
     AREA_TERMS, FIELD_TERMS, GENERIC_TERMS, MEASURE_HEADS, MODALITY_TERMS, METHOD_HEADS, METHOD_VERBS, ORGANISATIONS, RESOURCE_WORDS, VERB_MARKERS,
 )
-from ingest.normalize import alias_key
+from ingest.normalize import abbreviates, alias_key
 
 # "16", "1M", "7B", "3.5k", "8x", "2,032": a number with at most a scale letter.
 _NUMBER_LIKE = re.compile(r"^[\d.,]+\s*(?:[kKmMbBtTxX%]|bn|billion|million|thousand)?$")
@@ -77,8 +77,7 @@ def is_junk(span: Span) -> bool:
     defined = gazetteer.DEFINED_FORM.match(text)
     long_form = defined.group(1) if defined and " " not in defined.group(2).strip() else None
     if _FORMAT.match(text) or _LICENCE.match(text) or any(
-            k in GENERIC_TERMS or k in MODALITY_TERMS or k in ORGANISATIONS
-            for k in (key, alias_key(long_form) if long_form else key)):
+            _listed_junk(k) for k in (key, alias_key(long_form) if long_form else key)):
         return True
     words = text.split()
     if len(words) > 1 and words[-1].lower() in _OF_A_MODALITY and alias_key(" ".join(words[:-1])) in MODALITY_TERMS:
@@ -89,6 +88,19 @@ def is_junk(span: Span) -> bool:
         return True  # "CC-BY/Apache"
     first = span[0]
     return len(span) == 1 and first.is_sent_start and bool(_INFLECTED.match(text)) and not gazetteer.lookup(text)
+
+
+def _listed_junk(key: str) -> bool:
+    return key in GENERIC_TERMS or key in MODALITY_TERMS or key in ORGANISATIONS
+
+
+def _spelled_out_as_a_name(text: str, long_forms: dict[str, str]) -> bool:
+    """An acronym of the lists above that this text defines as something
+    else: "geometry problem solving (GPS)", "human-scene interaction (HSI)".
+    There the letters are that paper's name (and its definition the
+    evidence that makes the long form a name), not the sensor or the data."""
+    long_form = long_forms.get(text)
+    return long_form is not None and abbreviates(text, long_form) and not _listed_junk(alias_key(long_form))
 
 
 def natural_language(text: str) -> bool:
@@ -594,7 +606,8 @@ def sanity(doc: Doc) -> Doc:
     data_types = _data_types(doc, ents)
     kept, readings = [], []
     for ent in ents:
-        if is_junk(ent) or ent.label_ in DATASET_GROUP and alias_key(span_text(ent)) in data_types:
+        if is_junk(ent) and not _spelled_out_as_a_name(span_text(ent), long_forms) \
+                or ent.label_ in DATASET_GROUP and alias_key(span_text(ent)) in data_types:
             continue
         ent = _adjective_base(doc, ent)
         if ent is None:

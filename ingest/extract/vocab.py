@@ -98,6 +98,7 @@ MODALITY_TERMS = _keys(
     "IMU", "inertial measurement unit", "WiFi", "Wi-Fi", "CXR", "chest X-ray", "chest X-rays", "OCT",
     "optical coherence tomography", "SPECT", "WSI", "whole-slide image", "whole-slide images",
     "HSI", "hyperspectral image", "hyperspectral images", "hyperspectral imaging", "GNSS", "GPS", "EMG", "fNIRS",
+    "light detection and ranging", "global positioning system", "inertial measurement units",
 )
 # Generic domain words and phrases that are never an entity on their own.
 GENERIC_TERMS = _keys(
