@@ -45,6 +45,8 @@ _FIRST_PART = re.compile(r"[-\s]")
 _VERSIONED = re.compile(r"^(.+?)[-_ ]?(?:\d[\w.]*|v\d[\w.]*)$")
 _MODEL_ACRONYMS = {"llm", "mllm", "vlm", "lm", "lmm", "slm"}
 _COORDINATED = re.compile(r"\s(?:and|or|&)\s", re.I)
+# What does a task, as a Task span's head. Not "methods" or "approaches", whose
+# head `alias_key` cuts after a name too: "VAD methods" are the task VAD's.
 _MODEL_NOUNS = {"model", "models", "network", "networks", "architecture", "architectures", "algorithm", "algorithms",
                 "framework", "frameworks"}
 _PARAM_COUNT = re.compile(r"[-_ ]\d+(?:\.\d+)?[BM]$")
@@ -100,7 +102,8 @@ def _spelled_out_as_a_name(text: str, long_forms: dict[str, str]) -> bool:
     There the letters are that paper's name (and its definition the
     evidence that makes the long form a name), not the sensor or the data."""
     long_form = long_forms.get(text)
-    return long_form is not None and abbreviates(text, long_form) and not _listed_junk(alias_key(long_form))
+    return (long_form is not None and _listed_junk(alias_key(text)) and abbreviates(text, long_form)
+            and not _listed_junk(alias_key(long_form)))
 
 
 def natural_language(text: str) -> bool:
@@ -222,11 +225,11 @@ def checked_label(
             # "image and video generation", "tracking and reconstruction": two tasks said at once
             # (8 visible Tasks of the 10k graph, session 28, each a coordination)
             return None
-        if " " in text and text.islower() and _words(text)[-1] in _MEASURE_ONLY_HEADS:
-            return "METRIC"  # "pixel-level accuracy", "word error rate": a task names no measure
-        if alias_key(_words(text)[-1]) in _MODEL_ACRONYMS:
-            return "METHOD"  # MLLMs
         words = _words(text)
+        if " " in text and text.islower() and words[-1] in _MEASURE_ONLY_HEADS:
+            return "METRIC"  # "pixel-level accuracy", "word error rate": a task names no measure
+        if alias_key(words[-1]) in _MODEL_ACRONYMS:
+            return "METHOD"  # MLLMs
         if len(words) > 1 and words[-1] in _MODEL_NOUNS and LABEL_BY_HEAD.get(words[-2]) != "TASK":
             # "vision-language-action models", "Text-to-video generative models": what does
             # a task; "object detection models" is the task's (the head "models" is cut)
