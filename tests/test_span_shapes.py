@@ -137,3 +137,12 @@ def test_a_listed_acronym_a_paper_spells_out_as_its_own_name_stays_there():
     assert {m.canonical for m in doc.mentions if m.text == "GPS"} == {"geometryproblemsolving"}
     (doc,) = extractor.extract([("p", "We fuse GPS and IMU signals for localization.")], workers=1)
     assert not any(m.text == "GPS" for m in doc.mentions)  # the sensor
+
+
+def test_a_known_name_ending_a_longer_hyphenated_name_is_not_that_name():
+    extractor = load_extractor("fast")
+    (doc,) = extractor.extract([("p", "We evaluate Tiny-ImageNet and DASH-OPT beside OPT and a low-latency GPT-4.")], workers=1)
+    texts = {m.text for m in doc.mentions}
+    assert "Tiny-ImageNet" in texts and "ImageNet" not in texts  # not the known ImageNet
+    assert sum(m.text == "OPT" for m in doc.mentions) == 1  # the bare OPT, not DASH-OPT's
+    assert "latency" not in texts and "GPT-4" in texts  # an adjective's part; a version stays joined

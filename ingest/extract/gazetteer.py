@@ -198,9 +198,20 @@ class GazetteerComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [*self.exact(doc, as_spans=True), *self.lower(doc, as_spans=True)]
-        place_spans(doc, spans, override=True)
-        place_spans(doc, self.known(doc, as_spans=True), override=False)
+        place_spans(doc, [span for span in spans if not _name_part(doc, span)], override=True)
+        place_spans(doc, [span for span in self.known(doc, as_spans=True) if not _name_part(doc, span)], override=False)
         return doc
+
+
+def _name_part(doc: Doc, span) -> bool:
+    """The known name ends a longer name glued to it by a hyphen: "OPT" in
+    "DASH-OPT", "ImageNet" in "Tiny-ImageNet" (session 28's outside judge
+    found OPT merging Meta's model with such names). A version glued after
+    a name ("GPT-4") is the versions component's to join."""
+    if span.start < 2:
+        return False
+    hyphen, before = doc[span.start - 1], doc[span.start - 2]
+    return hyphen.text == "-" and not hyphen.whitespace_ and not before.whitespace_ and before.is_alpha
 
 
 def _name_shaped(surface: str) -> bool:
