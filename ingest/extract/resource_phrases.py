@@ -49,7 +49,7 @@ def resource_phrases(doc: Doc) -> Doc:
         spans.append(Span(doc, name.start, name.end, label=label))
         if token.text.islower():  # "Penn Treebank", "Chatbot Arena", "NTIRE 2025 Challenge": the head is the name's
             containers.add((name.start, i + 1))
-    if spans:
+    if containers:
         # a span of exactly the name and its head read as something else would outlive the name
         # (merge_spans keeps a longer span); one read as data keeps its words
         doc.ents = [ent for ent in doc.ents if (ent.start, ent.end) not in containers or ent.label_ in DATASET_GROUP]
