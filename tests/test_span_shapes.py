@@ -119,6 +119,26 @@ def test_a_platform_data_is_taken_from_is_no_data_set_but_a_corpus_named_like_on
     assert not is_junk(_span(nlp, "Node classification on Reddit improves.", "Reddit", "DATASET"))
 
 
+@pytest.mark.parametrize("sentence,text,label,junk", [
+    ("Tracts were traced with Diffusion Tensor Imaging in 40 subjects.", "Diffusion Tensor Imaging", "METHOD", True),
+    ("Dose is reduced in Low-Dose CT while keeping detail.", "Low-Dose CT", "METHOD", True),
+    ("We screen for Diabetic retinopathy from fundus photos.", "Diabetic retinopathy", "METHOD", True),
+    ("Patients with Parkinson's disease were recorded.", "Parkinson's disease", "TASK", True),
+    ("We segment tumours in BraTS MRI volumes.", "BraTS MRI", "DATASET", False),  # a name before the head
+    ("We improve MRI reconstruction at 4x.", "MRI reconstruction", "TASK", False),  # a task's head
+])
+def test_a_modality_or_a_condition_named_by_its_head_is_no_entity(nlp, sentence, text, label, junk):
+    assert is_junk(_span(nlp, sentence, text, label)) is junk
+
+
+def test_an_acronym_its_paper_spells_out_as_a_modality_or_condition_is_no_entity():
+    extractor = load_extractor("fast")
+    (doc,) = extractor.extract([("p", "Diffusion Tensor Imaging (DTI) and Post-Traumatic Stress Disorder (PTSD) are "
+                                      "studied with QuoxNet. DTI scans of PTSD patients are classified by QuoxNet.")], workers=1)
+    texts = {m.text for m in doc.mentions}
+    assert not texts & {"DTI", "PTSD", "Diffusion Tensor Imaging", "Post-Traumatic Stress Disorder"}, texts
+
+
 def test_software_a_method_is_built_with_is_no_method(nlp):
     assert is_junk(_span(nlp, "The model is implemented in PyTorch and deployed with TensorRT.", "TensorRT", "METHOD"))
     assert is_junk(_span(nlp, "The model is implemented in PyTorch and deployed with TensorRT.", "PyTorch", "METHOD"))

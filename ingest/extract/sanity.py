@@ -28,7 +28,8 @@ from ingest.extract.doc_state import DATASET_GROUP, span_text, token_texts
 from ingest.extract.span_filter import has_name_token, is_name
 from ingest.extract.vocab import (
     BENCHMARK_HEADS, DATA_NOUNS, DETERMINERS, LABEL_BY_HEAD, MAKING_VERB_STEMS, METHOD_NOUNS, RESOURCE_HEADS,
-    AREA_TERMS, FIELD_TERMS, GENERIC_TERMS, MEASURE_HEADS, MODALITY_TERMS, METHOD_HEADS, METHOD_VERBS, ORGANISATIONS, RESOURCE_WORDS, VERB_MARKERS,
+    AREA_TERMS, CONDITION_HEADS, FIELD_TERMS, GENERIC_TERMS, MEASURE_HEADS, MODALITY_HEADS, MODALITY_TERMS, METHOD_HEADS,
+    METHOD_VERBS, ORGANISATIONS, RESOURCE_WORDS, VERB_MARKERS,
 )
 from ingest.normalize import abbreviates, alias_key
 
@@ -59,6 +60,8 @@ _METRIC_MARK = re.compile(r"@|\bF\d\b|^F\d")
 _FRAGMENT = re.compile(r"^[a-z]{1,3}\d[\d.]*$")
 _INFLECTED = re.compile(r"^[A-Z][a-z]+(?:ed|ing|ly)$")
 _OF_A_MODALITY = DATA_NOUNS | {"data"}
+# Acronyms of modalities that combine with another ("PET-CT", "MR imaging").
+_MODALITY_MODIFIERS = {"PET", "MR", "SPECT"}
 # A dimensionality alone ("3D", "2.5D", "4D"): a property of data or a model, never a name.
 _DIMENSION = re.compile(r"^\d+(?:\.\d+)?-?D$")
 
@@ -84,12 +87,26 @@ def is_junk(span: Span) -> bool:
     words = text.split()
     if len(words) > 1 and words[-1].lower() in _OF_A_MODALITY and alias_key(" ".join(words[:-1])) in MODALITY_TERMS:
         return True  # "fMRI data", "CT scans", "LiDAR point clouds": a kind of data, not a named data set
+    if modality_or_condition(long_form or text) and key not in AREA_TERMS and not gazetteer.label_index().get(key):
+        return True
     if natural_language(text):
         return True
     if "/" in text and all(_LICENCE.match(part.strip()) for part in text.split("/")):
         return True  # "CC-BY/Apache"
     first = span[0]
     return len(span) == 1 and first.is_sent_start and bool(_INFLECTED.match(text)) and not gazetteer.lookup(text)
+
+
+def modality_or_condition(text: str) -> bool:
+    """An imaging modality or a condition named by its head after plain
+    words ("Diffusion Tensor Imaging", "Low-Dose CT", "Parkinson's disease",
+    "X-ray CT"); a word with a name's shape before the head makes a name
+    ("BraTS MRI", "DeepLesion")."""
+    words = [w for w in re.split(r"[\s\-/]+", text) if w]
+    if len(words) < 2 or not (words[-1] in MODALITY_HEADS or words[-1].lower() in MODALITY_HEADS | CONDITION_HEADS):
+        return False
+    return all(len(w) == 1 or w[1:].islower() or _DIMENSION.match(w) or w in MODALITY_HEADS or w in _MODALITY_MODIFIERS
+               for w in words[:-1])
 
 
 def _listed_junk(key: str) -> bool:
@@ -610,7 +627,8 @@ def sanity(doc: Doc) -> Doc:
     kept, readings = [], []
     for ent in ents:
         if is_junk(ent) and not _spelled_out_as_a_name(span_text(ent), long_forms) \
-                or ent.label_ in DATASET_GROUP and alias_key(span_text(ent)) in data_types:
+                or ent.label_ in DATASET_GROUP and alias_key(span_text(ent)) in data_types \
+                or modality_or_condition(long_forms.get(span_text(ent), "")):  # "DTI", "PTSD" where the text spells them out
             continue
         ent = _adjective_base(doc, ent)
         if ent is None:
