@@ -112,6 +112,27 @@ def test_a_disease_read_as_data_is_no_data_set_name():
     assert descriptive_phrase("Breast cancer", "Dataset", ["Breast cancer", "breast cancer"])
 
 
+def test_papers_with_codes_letters_alone_are_no_link_to_its_method():
+    """ABC is Approximate Bayesian Computation in Papers with Code; a paper
+    writing only "ABC" (a CAD data set, judged) gives no evidence it means
+    that. Its long form in some paper, the curated gazetteer's acronyms and
+    a name PwC writes as itself keep the link."""
+    from collections import Counter
+
+    from ingest.load import EntityTally, entity_properties
+
+    def stored(key: str, papers: int, *surfaces: str) -> dict:
+        tally = EntityTally(key, papers, papers, Counter({"Method": papers}), Counter({s: papers for s in surfaces}))
+        return entity_properties(tally)[1]
+
+    letters = stored("abc", 2, "ABC")
+    assert letters["kb_id"] is None and letters["confidence"] < MIN_CONFIDENCE  # bare capitals, nowhere spelled out
+    spelled = stored("abc", 2, "ABC", "approximate Bayesian computation")
+    assert spelled["kb_id"] == "pwc-method:abc" and spelled["confidence"] >= MIN_CONFIDENCE
+    assert stored("ssd", 1, "SSD")["kb_id"] == "pwc-method:ssd"  # PwC's name is the letters themselves
+    assert stored("vit", 1, "ViT")["kb_id"] is not None  # the curated gazetteer's acronym
+
+
 def test_a_descriptive_method_needs_the_knowledge_base_or_a_definition_however_many_papers():
     """"fine-tuning strategies" in 33 papers of the 10k graph said what kind of
     thing, not which; "temporal modeling" in 60 of the 40k graph the same: they
