@@ -64,6 +64,10 @@ def test_evidence_from_names():
     ("high-resolution", "Task", True), ("multi-task", "Task", True), ("cross-domain", "Task", True),
     ("decision-making", "Task", True), ("geo-localization", "Task", False), ("image-to-video", "Task", False),
     ("text-to-motion", "Task", False), ("clustering", "Task", False), ("multi-task", "Method", True),
+    # a dimension is no name's shape for these rules (session 29): "3D vision" is written like "image analysis"
+    ("3D vision", "Task", True), ("3D applications", "Task", True), ("2D medical image analysis", "Task", True),
+    ("3D object detection", "Task", False), ("3D human pose estimation", "Task", False), ("3D-CNN", "Method", False),
+    ("3D Morphable Model", "Method", False), ("3D Gaussian avatars", "Method", True),  # a name with a dimension stays one
     # data sets have names: what a paper's data is about is not one (the outside judge's 40k Dataset top 40)
     ("breast cancer", "Dataset", True), ("Breast cancer", "Dataset", False), ("Waymo Open Dataset", "Benchmark", False),
 ])
