@@ -40,6 +40,14 @@ def lookup(surface: str) -> str | None:
 
 # "Long Form (LF)" written as one span: the long form, then what is in the parentheses.
 DEFINED_FORM = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
+
+
+def defined_long_form(surface: str) -> str | None:
+    """The long form of a "Long Form (LF)" span whose parentheses abbreviate
+    it ("natural language processing (NLP)"); None for any other span,
+    "HSI (human-scene interaction)" and "ViT (ours)" among them."""
+    defined = DEFINED_FORM.match(surface)
+    return defined.group(1) if defined and abbreviates(defined.group(2), defined.group(1)) else None
 # "NLP tasks", "computer vision applications": a field's tasks as a whole.
 _TASKS_HEAD = re.compile(r"[-\s]+(?:tasks?|problems?|applications?)$", re.I)
 _SCORE_SUFFIX = re.compile(r"[-\s]+scores?$", re.I)
@@ -135,11 +143,11 @@ def canonical(surface: str) -> str:
     key = alias_key(surface)
     if key in canonical_index():
         return canonical_index()[key]
-    defined = DEFINED_FORM.match(surface)
-    if defined and abbreviates(defined.group(2), defined.group(1)):
+    long_form = defined_long_form(surface)
+    if long_form is not None:
         # "natural language processing (NLP)" kept whole as one span is the
         # entity of its long form, not a third one beside the two forms
-        return canonical(defined.group(1))
+        return canonical(long_form)
     base = _SCORE_SUFFIX.sub("", surface)
     if base != surface and label_index().get(alias_key(base)) == "METRIC":
         return canonical(base)  # "BLEU score" -> BLEU, "F1-score" -> F1

@@ -79,8 +79,7 @@ def is_junk(span: Span) -> bool:
     if _NUMBER_LIKE.match(text) or _DIMENSION.match(text) or _PERCENT.search(text) or _SYMBOL.search(text) or text.endswith("-like") or _FRAGMENT.match(text):
         return True
     # "Magnetic Resonance Imaging (MRI)" is its long form's; "HSI (human-scene interaction)" is not its acronym's
-    defined = gazetteer.DEFINED_FORM.match(text)
-    long_form = defined.group(1) if defined and " " not in defined.group(2).strip() else None
+    long_form = gazetteer.defined_long_form(text)
     if _FORMAT.match(text) or _LICENCE.match(text) or any(
             _listed_junk(k) for k in (key, alias_key(long_form) if long_form else key)):
         return True
@@ -89,7 +88,7 @@ def is_junk(span: Span) -> bool:
         return True  # "fMRI data", "CT scans", "LiDAR point clouds": a kind of data, not a named data set
     if modality_or_condition(long_form or text) and key not in AREA_TERMS and not gazetteer.label_index().get(key):
         return True
-    if natural_language(text):
+    if natural_language(long_form or text):
         return True
     if "/" in text and all(_LICENCE.match(part.strip()) for part in text.split("/")):
         return True  # "CC-BY/Apache"
@@ -129,10 +128,9 @@ def natural_language(text: str) -> bool:
     word with another capital or a digit before it makes a name ("CLUE
     Chinese"), and so does a capital inside the language's word ("PaLI" is
     a model, Pali a language; ENGLISH is English). An acronym after it is
-    the language's ("Modern Standard Arabic (MSA)"); a resource noun makes a
-    name ("Chinese Treebank")."""
-    defined = gazetteer.DEFINED_FORM.match(text)
-    words = (defined.group(1) if defined else text).split()
+    the language's ("Modern Standard Arabic (MSA)": pass the long form); a
+    resource noun makes a name ("Chinese Treebank")."""
+    words = text.split()
     if not words or not (words[-1][1:].islower() or words[-1].isupper()):
         return False
     names = kb.language_names()
