@@ -64,6 +64,9 @@ def test_evidence_from_names():
     ("high-resolution", "Task", True), ("multi-task", "Task", True), ("cross-domain", "Task", True),
     ("decision-making", "Task", True), ("geo-localization", "Task", False), ("image-to-video", "Task", False),
     ("text-to-motion", "Task", False), ("clustering", "Task", False), ("multi-task", "Method", True),
+    # a task's head after words that only say how well (MANNER_RULE, session 29); a noun before the head names one
+    ("precise segmentation", "Task", True), ("nuanced reasoning", "Task", True), ("real-time detection", "Task", True),
+    ("multiple object tracking", "Task", False), ("test generation", "Task", False),
     # a dimension is no name's shape for these rules (session 29): "3D vision" is written like "image analysis"
     ("3D vision", "Task", True), ("3D applications", "Task", True), ("2D medical image analysis", "Task", True),
     ("3D object detection", "Task", False), ("3D human pose estimation", "Task", False), ("3D-CNN", "Method", False),
