@@ -283,9 +283,13 @@ _SHORT_CAPITALS = re.compile(r"^[A-Z]{2,4}$")
 LETTERS_ONLY_SOURCE = "pwc-methods"
 
 
-def known_by_letters_only(entry: "kb.KbEntry", aliases: Sequence[str]) -> bool:
-    """The knowledge base names the entity by capitals that stand for words
-    none of its papers writes (see LETTERS_ONLY_RULE)."""
+def no_kb_evidence(entry: "kb.KbEntry", aliases: Sequence[str]) -> bool:
+    """The knowledge base's name is matched only by letters: capitals that
+    stand for words none of its papers writes (see LETTERS_ONLY_RULE), or a
+    short word its papers write in lower case only, which the field writes in
+    capitals ("drop" of "a drop-in head" is not DROP: `kb.capitals_only`)."""
+    if aliases and all(kb.capitals_only(a) for a in aliases):
+        return True
     if entry.source != LETTERS_ONLY_SOURCE or not _SHORT_CAPITALS.match(entry.name):
         return False
     long_forms = {alias_key(a) for a in entry.aliases if not _SHORT_CAPITALS.match(a)}

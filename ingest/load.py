@@ -42,7 +42,7 @@ from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
 from ingest import kb, variants
 from ingest.confidence import (UMBRELLA_LABELS, UMBRELLA_MIN_PAPERS, Evidence, confidence, defined, described,
-                               field_reading, known_by_letters_only, name_shaped, umbrella_keys)
+                               field_reading, name_shaped, no_kb_evidence, umbrella_keys)
 from ingest.corpus_labels import corpus_label, label_agreement
 from ingest.curation import Curation
 from ingest.dedupe import PaperIndex, is_title_keyed
@@ -159,7 +159,7 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None) -> t
     aliases = sorted(tally.surfaces, key=lambda s: (-tally.surfaces[s], s))
     alias_keys = sorted(tally.alias_keys())
     entry = kb.lookup_key(tally.key)  # the knowledge base's name and type for a name it knows
-    if entry is not None and known_by_letters_only(entry, aliases):
+    if entry is not None and no_kb_evidence(entry, aliases):
         entry = None
     label = curated_label or corpus_label(tally.labels, entry and NODE_LABEL[entry.label], entry is not None and entry.curated)
     name = display_name(tally.surfaces, entry and entry.name) or tally.key

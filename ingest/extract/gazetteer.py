@@ -18,7 +18,7 @@ from ingest.normalize import abbreviates, alias_key
 
 # Short or all-caps names are matched case-sensitively so that "Adam" or
 # "MATH" do not fire on ordinary words; longer names ignore case.
-CASE_FREE_MIN_LENGTH = 8
+CASE_FREE_MIN_LENGTH = kb.CASE_FREE_MIN_LENGTH
 
 
 @lru_cache(maxsize=4)
@@ -48,6 +48,8 @@ def defined_long_form(surface: str) -> str | None:
     "HSI (human-scene interaction)" and "ViT (ours)" among them."""
     defined = DEFINED_FORM.match(surface)
     return defined.group(1) if defined and abbreviates(defined.group(2), defined.group(1)) else None
+
+
 # "NLP tasks", "computer vision applications": a field's tasks as a whole.
 _TASKS_HEAD = re.compile(r"[-\s]+(?:tasks?|problems?|applications?)$", re.I)
 _SCORE_SUFFIX = re.compile(r"[-\s]+scores?$", re.I)

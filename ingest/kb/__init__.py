@@ -249,6 +249,30 @@ def names_itself(key: str) -> bool:
     return entry is not None and (entry.label in DATASET_GROUP or entry.curated) and alias_key(entry.name) == key
 
 
+# Shorter names are told from ordinary words by their capitals ("MATH", "DROP", "Adam").
+CASE_FREE_MIN_LENGTH = 8
+
+
+@lru_cache(maxsize=1)
+def _forms_by_lower_case() -> dict[str, frozenset[str]]:
+    """Every known name and synonym, by its lower-case spelling."""
+    forms: dict[str, set[str]] = defaultdict(set)
+    for surface in (*(s for e in load_entries() for s in e.surfaces),
+                    *(s for e in knowledge_base().entries for s in (e.name, *e.aliases))):
+        forms[surface.lower()].add(surface)
+    return {lower: frozenset(spellings) for lower, spellings in forms.items()}
+
+
+def capitals_only(surface: str) -> bool:
+    """A short word in lower case that the field writes only in capitals: "drop"
+    (in "a drop-in head") is not the DROP benchmark, "math" not MATH, "glue" not
+    GLUE; "dropout", "adam" and "alexnet" are their names."""
+    if not surface.islower() or len(surface) >= CASE_FREE_MIN_LENGTH:
+        return False
+    spellings = _forms_by_lower_case().get(surface)
+    return bool(spellings) and all(s.isupper() for s in spellings)
+
+
 @lru_cache(maxsize=100_000)
 def lookup(surface: str) -> KbEntry | None:
     return lookup_key(alias_key(surface))
