@@ -166,3 +166,15 @@ def test_a_known_name_ending_a_longer_hyphenated_name_is_not_that_name():
     assert "Tiny-ImageNet" in texts and "ImageNet" not in texts  # not the known ImageNet
     assert sum(m.text == "OPT" for m in doc.mentions) == 1  # the bare OPT, not DASH-OPT's
     assert "latency" not in texts and "GPT-4" in texts  # an adjective's part; a version stays joined
+
+
+@pytest.mark.parametrize("sentence,found,not_found", [
+    ("Unsafe rates drop on MM-SafetyBench and Video-SafetyBench.", {"MM-SafetyBench", "Video-SafetyBench"}, {"SafetyBench"}),
+    ("We compare with T2I-CompBench scores.", {"T2I-CompBench"}, {"CompBench"}),
+    ("Traffic grows on 5G networks this year.", set(), {"G networks"}),  # a piece of a word
+])
+def test_a_span_starting_inside_a_word_is_the_longer_name_or_nothing(sentence, found, not_found):
+    (doc,) = load_extractor("fast").extract([("p", sentence)], workers=1)
+    texts = {m.text for m in doc.mentions}
+    assert found <= texts and not texts & not_found, texts
+

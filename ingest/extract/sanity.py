@@ -612,6 +612,26 @@ def _adjective_base(doc: Doc, ent: Span) -> Span | None:
     return None
 
 
+def _whole_word(doc: Doc, ent: Span, taken: set[int]) -> Span | None:
+    """A span that starts inside a word is the end of a longer name: after
+    "MM-" in "MM-SafetyBench", "Video-" in "Video-LLaVA-7B", "T2I-" in
+    "T2I-CompBench". After a hyphen it takes the word's start; glued to a
+    letter or digit without one ("G networks" of "5G networks"), or where
+    another span holds the word's start ("Qwen2.5" beside "Math-7B"), it is a
+    piece of a word and nothing is left. A plain lower-case word before the
+    hyphen describes the name rather than naming a longer one ("speed-accuracy
+    trade-off", "human-LLM collaboration"): the span stays as it is."""
+    texts = token_texts(doc)
+    start = ent.start
+    while start > 0 and not doc[start - 1].whitespace_ and (texts[start - 1] == "-" or texts[start - 1][-1:].isalnum()):
+        start -= 1
+    if start == ent.start or texts[ent.start - 1] == "-" and texts[start].isalpha() and texts[start].islower():
+        return ent
+    if texts[ent.start - 1] != "-" or texts[start] == "-" or taken.intersection(range(start, ent.start)):
+        return None
+    return Span(doc, start, ent.end, label=ent.label_)
+
+
 @Language.component("paperkg_sanity")
 def sanity(doc: Doc) -> Doc:
     long_forms = _long_forms(doc)
@@ -622,9 +642,11 @@ def sanity(doc: Doc) -> Doc:
     method_keys = _method_keys(doc, ents)
     used_as_method = _metric_names_used_as_methods(doc, ents, long_forms)
     data_types = _data_types(doc, ents)
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
     kept, readings = [], []
     for ent in ents:
-        if is_junk(ent) and not _spelled_out_as_a_name(span_text(ent), long_forms) \
+        ent = _whole_word(doc, ent, taken)
+        if ent is None or is_junk(ent) and not _spelled_out_as_a_name(span_text(ent), long_forms) \
                 or ent.label_ in DATASET_GROUP and alias_key(span_text(ent)) in data_types \
                 or modality_or_condition(long_forms.get(span_text(ent), "")):  # "DTI", "PTSD" where the text spells them out
             continue
