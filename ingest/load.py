@@ -164,7 +164,7 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None) -> t
     label = curated_label or corpus_label(tally.labels, entry and NODE_LABEL[entry.label], entry is not None and entry.curated)
     name = display_name(tally.surfaces, entry and entry.name) or tally.key
     evidence = Evidence(entry is not None, tally.papers, label_agreement(tally.labels, label), defined(aliases), name_shaped(name),
-                        field_reading(tally.key, label), described(name, label, aliases, entry is not None), tally.umbrella,
+                        field_reading(tally.key, label, name), described(name, label, aliases, entry is not None), tally.umbrella,
                         tally.coined)
     return label, {
         **variants.name_properties(name),

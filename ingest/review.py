@@ -416,7 +416,7 @@ def uncertain(store: GraphStore, limit: int = 50) -> list[ReviewItem]:
             items.append(_item(entity, sum(votes.values()) - agreeing, f"its papers disagree on its type ({readings})",
                                Action("relabel", entity.key, entity.label), entity.label.upper()))
         elif (row["confidence"] is not None and row["confidence"] < MIN_CONFIDENCE
-              and not field_reading(entity.key, entity.label) and not row["umbrella"]):  # hidden by rule, not in doubt
+              and not field_reading(entity.key, entity.label, entity.name) and not row["umbrella"]):  # hidden by rule, not in doubt
             base = None if entity.key in linked else \
                 next((by_key[k] for k in variants.base_keys(entity.name) if k in by_key and k != entity.key), None)
             if base:

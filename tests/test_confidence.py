@@ -238,6 +238,11 @@ def test_a_research_field_read_as_a_task_or_metric_stays_a_candidate():
     # The discipline itself is no method; a field of study that is also a method family stays one.
     assert field_reading("deeplearning", "Method") and field_reading("machinelearning", "Method")
     assert not field_reading("reinforcementlearning", "Method")
+    # plain words before a field's name make a kind of the field (KIND_OF_FIELD_RULE, session 29)
+    assert field_reading("embodiedai", "Task", "embodied AI") and field_reading("generativeai", "Method", "Generative AI")
+    assert field_reading("clinicalnlp", "Method", "Clinical NLP")
+    assert not field_reading("deepreinforcementlearning", "Method", "deep reinforcement learning")
+    assert not field_reading("llmbasedmultiagentsystem", "Method", "LLM-Based Multi Agent Systems")  # a name's shape
     many = evidence(in_kb=True, papers=300, is_defined=True)
     assert confidence(many) == 1.0
     assert confidence(Evidence(True, 300, 1.0, True, False, field=True)) < MIN_CONFIDENCE
