@@ -137,6 +137,8 @@ GENERIC_TERMS = _keys(
     "next-generation", "next generation", "computational capabilities", "computational resources",
     # what a method costs, said of every method: a measure only as FLOPs, seconds or memory
     "computational cost", "computational costs", "computational overhead", "computational burden",
+    # how fast or how well any method runs, read as a Metric (judged not measures, sessions 16-29)
+    "computational speed", "computational efficiency", "computational precision", "processing speed", "average score",
     "training algorithm", "optimization problem", "optimization problems", "inference", "exploration",
     "generalization", "transfer", "hardware", "software", "GPU", "GPUs", "CPU", "TPU", "FPGA", "CMOS",
     # software a method is built or run with ("implemented in PyTorch", "deployed with TensorRT"): outside
