@@ -178,3 +178,8 @@ def test_a_span_starting_inside_a_word_is_the_longer_name_or_nothing(sentence, f
     texts = {m.text for m in doc.mentions}
     assert found <= texts and not texts & not_found, texts
 
+
+def test_a_name_the_field_writes_with_a_capital_used_as_a_common_noun_is_no_name():
+    (doc,) = load_extractor("fast").extract([("p", "Since the inception of CNNs, Inception and ResNet improved detection.")], workers=1)
+    assert [m.text for m in doc.mentions if m.canonical == "inception"] == ["Inception"]
+

@@ -612,6 +612,16 @@ def _adjective_base(doc: Doc, ent: Span) -> Span | None:
     return None
 
 
+def _common_noun(doc: Doc, ent: Span) -> bool:
+    """A lower-case word the field writes as a name only with a capital, used
+    as a common noun: "since the inception of CNNs" is not Inception (8
+    papers of the 10k graph, session 29), "the kinetics of" not Kinetics."""
+    text = span_text(ent)
+    if len(ent) != 1 or not kb.capitalised_only(text) or ent.start == 0 or ent.end == len(doc):
+        return False
+    return doc[ent.start - 1].lower_ in DETERMINERS and doc[ent.end].lower_ == "of"
+
+
 def _whole_word(doc: Doc, ent: Span, taken: set[int]) -> Span | None:
     """A span that starts inside a word is the end of a longer name: after
     "MM-" in "MM-SafetyBench", "Video-" in "Video-LLaVA-7B", "T2I-" in
@@ -646,7 +656,7 @@ def sanity(doc: Doc) -> Doc:
     kept, readings = [], []
     for ent in ents:
         ent = _whole_word(doc, ent, taken)
-        if ent is None or is_junk(ent) and not _spelled_out_as_a_name(span_text(ent), long_forms) \
+        if ent is None or is_junk(ent) and not _spelled_out_as_a_name(span_text(ent), long_forms) or _common_noun(doc, ent) \
                 or ent.label_ in DATASET_GROUP and alias_key(span_text(ent)) in data_types \
                 or modality_or_condition(long_forms.get(span_text(ent), "")):  # "DTI", "PTSD" where the text spells them out
             continue

@@ -263,6 +263,13 @@ def _forms_by_lower_case() -> dict[str, frozenset[str]]:
     return {lower: frozenset(spellings) for lower, spellings in forms.items()}
 
 
+def capitalised_only(surface: str) -> bool:
+    """A word in lower case that the field writes only with a capital, as a
+    name ("inception" for Inception, "kinetics" for Kinetics, "drop" for DROP)."""
+    spellings = _forms_by_lower_case().get(surface) if surface.islower() else None
+    return bool(spellings) and not any(s.islower() for s in spellings)
+
+
 def capitals_only(surface: str) -> bool:
     """A short word in lower case that the field writes only in capitals: "drop"
     (in "a drop-in head") is not the DROP benchmark, "math" not MATH, "glue" not
