@@ -113,6 +113,16 @@ def test_a_method_reading_of_a_kind_of_known_task_is_the_task(nlp, text, label):
     assert checked_label(span.doc, span, {}, set(), {}) == label
 
 
+@pytest.mark.parametrize("text,label", [
+    ("agent-based retrieval-augmented generation", "METHOD"),  # a kind of a method the curated knowledge base names
+    ("personalized federated learning", "METHOD"),
+    ("referring image segmentation", "TASK"),  # no method's name at its end
+])
+def test_a_task_reading_of_a_kind_of_known_method_is_the_method(nlp, text, label):
+    span = _span(nlp, f"We study {text} in this work.", text, "TASK")
+    assert checked_label(span.doc, span, {}, set(), {}) == label
+
+
 def test_a_platform_data_is_taken_from_is_no_data_set_but_a_corpus_named_like_one_is(nlp):
     assert is_junk(_span(nlp, "We collect 5,000 clips from YouTube for training.", "YouTube", "DATASET"))
     assert not is_junk(_span(nlp, "We evaluate on the arXiv and PubMed datasets.", "arXiv", "DATASET"))

@@ -291,27 +291,30 @@ def checked_label(
             return "METHOD"
         if not any(c.isupper() or c.isdigit() for c in text):
             return None  # "relational databases": a kind of data, not a named resource
-    if label == "METHOD" and _kind_of_known_task(text):
-        return "TASK"  # "few-shot object detection", "self-supervised depth estimation"
+    if label in ("METHOD", "TASK"):
+        # "few-shot object detection" read as a method, "agent-based retrieval-augmented generation" as a task
+        return _kind_of_known(text) or label
     return label
 
 
-def _kind_of_known_task(text: str) -> bool:
-    """Plain words before a task the curated knowledge base names in two
-    words or more: a kind of that task ("few-shot object detection",
-    "text-conditioned image generation"), not a method. A bare head is not
+def _kind_of_known(text: str) -> str | None:
+    """Plain words before a task or a method the curated knowledge base names
+    in two words or more: a kind of that task ("few-shot object detection",
+    "text-conditioned image generation") or method ("agent-based
+    retrieval-augmented generation", "personalized federated learning"),
+    whatever the model read; its label, else None. A bare head is not
     enough: "explicit reasoning" and "autoregressive generation" say how,
     and the model reads them as methods rightly (session 28, measured)."""
     words = text.split()
     parts = [p for w in words if not _DIMENSION.match(w) for p in w.split("-")]  # "Few-Shot" is title case
     if len(words) < 3 or any(c.isupper() or c.isdigit() for p in parts for c in p[1:]):
-        return False
+        return None
     for start in range(1, len(words) - 1):
         entry = kb.lookup(" ".join(words[start:]))
-        if entry is not None and entry.curated and entry.label == "TASK" \
+        if entry is not None and entry.curated and entry.label in ("TASK", "METHOD") \
                 and entry.name.split()[-1].lower() == words[-1].lower():  # not "... reconstruction techniques"
-            return True
-    return False
+            return entry.label
+    return None
 
 
 # Plural data nouns a word describes ("Synthetic datasets", "Real images"); a
