@@ -22,6 +22,11 @@ its evidence across the graph.
     a name that two papers or more each give their own work in their titles
     ("PRISM: ..."), and that many of its papers (half of them for a name
     the knowledge base knows): at most DESCRIPTIVE_CEILING (`coined_apart`)
+    a kind of a field ("embodied AI", "Clinical NLP"): as a field; a task's
+    head after words that only say how ("precise segmentation"), or a step
+    of every pipeline ("feature extraction"): described
+    the knowledge base matched by letters alone (ABC, "drop" for DROP) is no
+    evidence (`no_kb_evidence`)
 
 An entity below `graph.settings.MIN_CONFIDENCE` (0.3) is a candidate:
 searchable and shown on its paper, but left out of top lists, trending,
