@@ -202,3 +202,11 @@ def test_a_name_the_field_writes_with_a_capital_used_as_a_common_noun_is_no_name
     (doc,) = load_extractor("fast").extract([("p", "Since the inception of CNNs, Inception and ResNet improved detection.")], workers=1)
     assert [m.text for m in doc.mentions if m.canonical == "inception"] == ["Inception"]
 
+
+def test_bare_tracking_is_no_task_but_its_kinds_are():
+    (doc,) = load_extractor("fast").extract(
+        [("p", "We improve visual object tracking on LaSOT; tracking under occlusion remains hard for eye tracking.")],
+        workers=1)
+    texts = {m.text for m in doc.mentions}
+    assert "tracking" not in texts and "visual object tracking" in texts, texts
+
