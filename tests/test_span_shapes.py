@@ -210,3 +210,12 @@ def test_bare_tracking_is_no_task_but_its_kinds_are():
     texts = {m.text for m in doc.mentions}
     assert "tracking" not in texts and "visual object tracking" in texts, texts
 
+
+def test_a_glue_task_spelled_out_as_another_name_is_that_papers():
+    extractor = load_extractor("fast")
+    (doc,) = extractor.extract([("p", "We propose Controlling Large Language Models with Latent Actions (CoLA). CoLA helps.")],
+                               workers=1)
+    assert {m.canonical for m in doc.mentions if m.text == "CoLA"} == {"controllinglargelanguagemodelswithlatentaction"}
+    (doc,) = extractor.extract([("p", "Results on GLUE tasks including SST-2, MRPC and CoLA improve.")], workers=1)
+    assert {m.canonical for m in doc.mentions if m.text == "CoLA"} == {"cola"}
+
