@@ -219,3 +219,12 @@ def test_a_glue_task_spelled_out_as_another_name_is_that_papers():
     (doc,) = extractor.extract([("p", "Results on GLUE tasks including SST-2, MRPC and CoLA improve.")], workers=1)
     assert {m.canonical for m in doc.mentions if m.text == "CoLA"} == {"cola"}
 
+
+def test_a_benchmarks_acronym_spelled_out_as_a_task_is_the_task_there():
+    extractor = load_extractor("fast")
+    (doc,) = extractor.extract([("p", "We integrate Chart Question Answering (ChartQA) with grounding. ChartQA needs charts.")],
+                               workers=1)
+    assert {m.canonical for m in doc.mentions if m.text == "ChartQA"} == {"chartquestionanswering"}
+    (doc,) = extractor.extract([("p", "It scores 66.7 on ChartQA and 75.9 on DocVQA.")], workers=1)
+    assert {m.canonical for m in doc.mentions if m.text == "ChartQA"} == {"chartqa"}
+

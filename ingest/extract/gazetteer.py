@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from ingest import kb
 from ingest.extract.doc_state import DATASET_GROUP, place_spans
-from ingest.extract.vocab import FIELD_TERMS
+from ingest.extract.vocab import FIELD_TERMS, LABEL_BY_HEAD
 from ingest.kb import GAZETTEER_PATH, Entry, is_synonym, load_entries  # noqa: F401 - re-exported
 from ingest.normalize import abbreviates, alias_key
 
@@ -82,7 +82,16 @@ def redefines(long_form: str, short: str) -> bool:
     if canonical(long_form) == short_key:
         return False
     return short_key != alias_key(short) or _spelled_otherwise(long_form, short) or (
-        lookup(short) in DATASET_GROUP and is_description(long_form) and not _says_data(long_form))
+        lookup(short) in DATASET_GROUP and (is_description(long_form) or _names_a_task(long_form))
+        and not _says_data(long_form))
+
+
+def _names_a_task(long_form: str) -> bool:
+    """Ends in a task's head: "Chart Question Answering (ChartQA)" in a paper
+    that integrates the task with another names the task, not the ChartQA
+    benchmark (an outside judge found the two merged, session 22)."""
+    words = [w for w in _WORD_PARTS.split(long_form) if w]
+    return bool(words) and LABEL_BY_HEAD.get(words[-1].lower()) == "TASK"
 
 
 def _spelled_otherwise(long_form: str, short: str) -> bool:
