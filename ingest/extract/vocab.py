@@ -49,6 +49,8 @@ MANNER_MODIFIERS = frozenset({
     "pixel-level", "fine", "coarse", "better", "enhanced", "end-to-end", "large-scale", "joint", "simultaneous",
     "controllable", "sophisticated", "intelligent", "seamless", "faithful", "consistent", "coherent", "realistic",
     "practical", "interpretable", "trustworthy", "human-like", "emergent", "superior", "emerging",
+    "internal", "intrinsic", "limited", "high-level", "human-level", "dynamic", "generative", "cognitive", "collective",
+    "analytical",
 })
 # Head nouns of a name that tell its label ("the Kinetics dataset").
 RESOURCE_HEADS = {"dataset", "datasets", "corpus", "corpora", "collection", "database", "treebank"}
