@@ -69,7 +69,7 @@ def test_evidence_from_names():
     ("multiple object tracking", "Task", False), ("test generation", "Task", False),
     # a step of every pipeline (PIPELINE_STEP_RULE, session 29)
     ("feature extraction", "Task", True), ("multi-scale feature extraction", "Task", True),
-    ("relation extraction", "Task", False),
+    ("relation extraction", "Task", False), ("decision-making", "Task", True),
     # a dimension is no name's shape for these rules (session 29): "3D vision" is written like "image analysis"
     ("3D vision", "Task", True), ("3D applications", "Task", True), ("2D medical image analysis", "Task", True),
     ("3D object detection", "Task", False), ("3D human pose estimation", "Task", False), ("3D-CNN", "Method", False),
