@@ -291,8 +291,6 @@ def descriptive_phrase(name: str, label: str, aliases: Sequence[str] = ()) -> bo
         return False
     if label == "Task" and all(w in MANNER_MODIFIERS for w in lower.split()[:-1]) and " " in lower.strip():
         return True  # see MANNER_RULE
-    if label == "Task" and _STEP_OR_CAPABILITY.search(lower):
-        return True  # see PIPELINE_STEP_RULE
     if label == "Task" and ("-" in lower and not _MAPPING.search(lower) or " " in lower.strip()):
         return LABEL_BY_HEAD.get(re.split(r"[\s\-]+", lower.strip())[-1]) != "TASK"  # see TASK_HEAD_RULE
     if " " not in name.strip():
@@ -305,6 +303,8 @@ def described(name: str, label: str, aliases: Sequence[str], in_kb: bool) -> boo
     (DESCRIPTIVE_CEILING): a descriptive phrase that neither the knowledge
     base nor a paper's definition names. The details panel explains a
     candidate from this same test."""
+    if label == "Task" and _STEP_OR_CAPABILITY.search(name.lower()):
+        return True  # see PIPELINE_STEP_RULE: a paper's "(DM)" does not make a capability a task
     return not in_kb and not defined(aliases) and descriptive_phrase(name, label, aliases)
 
 

@@ -228,3 +228,9 @@ def test_a_benchmarks_acronym_spelled_out_as_a_task_is_the_task_there():
     (doc,) = extractor.extract([("p", "It scores 66.7 on ChartQA and 75.9 on DocVQA.")], workers=1)
     assert {m.canonical for m in doc.mentions if m.text == "ChartQA"} == {"chartqa"}
 
+
+def test_a_benchmarks_acronym_spelled_out_as_a_method_is_the_method_there():
+    (doc,) = load_extractor("fast").extract(
+        [("p", "We adopt Grouped-Query Attention (GQA) to cut memory. GQA keeps accuracy.")], workers=1)
+    assert {m.canonical for m in doc.mentions if m.text == "GQA"} == {"groupedqueryattention"}
+

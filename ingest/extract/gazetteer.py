@@ -82,16 +82,17 @@ def redefines(long_form: str, short: str) -> bool:
     if canonical(long_form) == short_key:
         return False
     return short_key != alias_key(short) or _spelled_otherwise(long_form, short) or (
-        lookup(short) in DATASET_GROUP and (is_description(long_form) or _names_a_task(long_form))
+        lookup(short) in DATASET_GROUP and (is_description(long_form) or _names_a_task_or_method(long_form))
         and not _says_data(long_form))
 
 
-def _names_a_task(long_form: str) -> bool:
-    """Ends in a task's head: "Chart Question Answering (ChartQA)" in a paper
-    that integrates the task with another names the task, not the ChartQA
-    benchmark (an outside judge found the two merged, session 22)."""
+def _names_a_task_or_method(long_form: str) -> bool:
+    """Ends in a task's or a method's head: "Chart Question Answering
+    (ChartQA)" in a paper that integrates the task with another names the
+    task, "Grouped-Query Attention (GQA)" the attention, not the ChartQA or
+    GQA benchmarks (outside judges found both merged, sessions 21-22)."""
     words = [w for w in _WORD_PARTS.split(long_form) if w]
-    return bool(words) and LABEL_BY_HEAD.get(words[-1].lower()) == "TASK"
+    return bool(words) and LABEL_BY_HEAD.get(words[-1].lower()) in ("TASK", "METHOD")
 
 
 def _spelled_otherwise(long_form: str, short: str) -> bool:
