@@ -303,8 +303,8 @@ def described(name: str, label: str, aliases: Sequence[str], in_kb: bool) -> boo
     (DESCRIPTIVE_CEILING): a descriptive phrase that neither the knowledge
     base nor a paper's definition names. The details panel explains a
     candidate from this same test."""
-    if label == "Task" and _STEP_OR_CAPABILITY.search(name.lower()):
-        return True  # see PIPELINE_STEP_RULE: a paper's "(DM)" does not make a capability a task
+    if pipeline_step(name, label):
+        return True  # a paper's "(DM)" does not make a capability a task
     return not in_kb and not defined(aliases) and descriptive_phrase(name, label, aliases)
 
 
@@ -334,6 +334,12 @@ def no_kb_evidence(entry: "kb.KbEntry", aliases: Sequence[str]) -> bool:
         return False
     long_forms = {alias_key(a) for a in entry.aliases if not _SHORT_CAPITALS.match(a)}
     return bool(long_forms) and not any(alias_key(a) in long_forms for a in aliases)
+
+
+def pipeline_step(name: str, label: str) -> bool:
+    """A Task that is a step of every pipeline or a capability every system
+    is said to improve, whatever names it (see PIPELINE_STEP_RULE)."""
+    return label == "Task" and bool(_STEP_OR_CAPABILITY.search(name.lower()))
 
 
 def bare_capitals(name: str, aliases: Sequence[str] = ()) -> bool:

@@ -379,6 +379,9 @@ def test_an_umbrella_term_yields_its_place_while_its_kinds_outnumber_it(paperkg_
     # a definition lifts the ceiling: a candidate for want of a second paper says no more
     (Entity("gtr", "GTR", "Method", ("GTR", "Graph Transformer Reasoner"), 1, confidence=0.2), "confidence 0.20 · candidate · not"),
     (Entity("bird", "BIRD", "Benchmark", ("BIRD",), 7, confidence=0.5), "confidence 0.50 · not"),
+    # a pipeline step is held back whatever defines it: the panel does not promise that a definition helps
+    (Entity("decisionmaking", "decision-making", "Task", ("decision-making", "DM"), 40, confidence=0.2),
+     "candidate: a step of every pipeline or a capability of every system, not a task · not"),
 ])
 def test_the_details_panel_says_why_a_described_entity_is_a_candidate(entity, shown):
     from app.components.details import _confidence

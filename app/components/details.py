@@ -19,7 +19,7 @@ from graph import views
 from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
 from graph.views import Entity, EntityDetails, NodeRef, PaperDetails
-from ingest.confidence import bare_capitals, coined_apart, described, field_reading
+from ingest.confidence import bare_capitals, coined_apart, described, field_reading, pipeline_step
 
 AUTHORS_SHOWN = 6
 
@@ -92,6 +92,8 @@ def _confidence(entity: Entity) -> html.Div | None:
             verdict = (f" · candidate: {entity.coined_papers} of its {entity.paper_count} papers each name their own work"
                        f" {entity.name} in their titles, so the name stands for several things"
                        + ("" if entity.kb_id else ", until the knowledge base knows it"))
+        elif pipeline_step(entity.name, entity.label):
+            verdict = " · candidate: a step of every pipeline or a capability of every system, not a task"
         elif described(entity.name, entity.label, entity.aliases, bool(entity.kb_id)):
             why = ("its letters are spelled out nowhere, and papers may mean different things by them"
                    if bare_capitals(entity.name, entity.aliases) else "a description rather than a name")
