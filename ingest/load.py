@@ -165,7 +165,7 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None) -> t
     name = display_name(tally.surfaces, entry and entry.name) or tally.key
     evidence = Evidence(entry is not None, tally.papers, label_agreement(tally.labels, label), defined(aliases), name_shaped(name),
                         field_reading(tally.key, label, name), described(name, label, aliases, entry is not None), tally.umbrella,
-                        tally.coined)
+                        tally.coined, curated_label is not None)
     return label, {
         **variants.name_properties(name),
         "aliases": aliases,

@@ -32,6 +32,29 @@ def test_type_disagreement_and_more_papers_move_confidence_the_right_way():
     assert confidence(evidence(papers=3)) > confidence(evidence(papers=2)) and confidence(evidence(in_kb=True, papers=9, is_defined=True, shaped=True)) == 1.0
 
 
+def test_a_name_its_papers_split_on_waits_for_a_majority_or_the_knowledge_base():
+    """SPLIT_READING_RULE: a named, defined name in four papers, two of which
+    read it as another type, stays a candidate; a majority, the knowledge
+    base or the curation file's label lifts it."""
+    split = dict(papers=4, agreement=0.5, is_defined=True, shaped=True)
+    assert confidence(evidence(**split)) < MIN_CONFIDENCE
+    assert confidence(evidence(**{**split, "agreement": 0.75})) >= MIN_CONFIDENCE
+    assert confidence(evidence(**{**split, "in_kb": True})) >= MIN_CONFIDENCE
+    assert confidence(Evidence(False, 4, 0.5, True, True, curated=True)) >= MIN_CONFIDENCE
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("pose accuracy", True), ("localization precision", True), ("human accuracy", True), ("inference speed", True),
+    ("pixel-level accuracy", True),
+    # a statistic's word makes another measure; an error is a measure of its own; one word is the measure
+    ("balanced accuracy", False), ("pixel accuracy", False), ("macro precision", False),
+    ("reconstruction error", False), ("accuracy", False), ("Top-1 accuracy", False),
+])
+def test_a_metric_named_by_what_it_is_taken_of_is_described(name, expected):
+    assert described(name, "Metric", [name], in_kb=False) is expected
+    assert not described(name, "Metric", [name], in_kb=True)
+
+
 def test_evidence_from_names():
     assert name_shaped("ResNet") and name_shaped("GPT-4") and name_shaped("BERT") and not name_shaped("neural network")
     assert defined(["SAM", "Segment Anything Model"]) and not defined(["SAM", "ResNet"])
@@ -379,6 +402,8 @@ def test_an_umbrella_term_yields_its_place_while_its_kinds_outnumber_it(paperkg_
     # a definition lifts the ceiling: a candidate for want of a second paper says no more
     (Entity("gtr", "GTR", "Method", ("GTR", "Graph Transformer Reasoner"), 1, confidence=0.2), "confidence 0.20 · candidate · not"),
     (Entity("bird", "BIRD", "Benchmark", ("BIRD",), 7, confidence=0.5), "confidence 0.50 · not"),
+    (Entity("human36m", "Human3.6M", "Method", ("Human3.6M",), 4, confidence=0.2, label_votes=(2, 1, 1, 0, 0)),
+     "candidate: its papers disagree on its type (Method in 2 papers, Dataset in 1 paper, Benchmark in 1 paper)"),
     # a pipeline step is held back whatever defines it: the panel does not promise that a definition helps
     (Entity("decisionmaking", "decision-making", "Task", ("decision-making", "DM"), 40, confidence=0.2),
      "candidate: a step of every pipeline or a capability of every system, not a task · not"),
@@ -387,3 +412,34 @@ def test_the_details_panel_says_why_a_described_entity_is_a_candidate(entity, sh
     from app.components.details import _confidence
 
     assert shown in str(_confidence(entity).children)
+
+
+def test_a_name_read_as_a_method_and_as_data_waits_for_its_papers_to_agree(paperkg_home):
+    """Real extraction: one paper reads MotionBERT as the method it beats,
+    another as data results are reported on. Split half and half it stays a
+    candidate, and the review list asks for its type; a third paper that
+    reads it as a method makes the majority."""
+    from app.components.details import _confidence
+    from graph import StoreConfig, open_store
+    from ingest.review import uncertain
+
+    def motionbert(store):
+        return store.read("MATCH (e:Entity {key: 'motionbert'}) RETURN e.label, e.label_votes, e.confidence").rows[0]
+
+    extract = load_extractor("fast").extract
+    with open_store(StoreConfig(backend="falkordb", home=paperkg_home, graph_name="split_reading_test")) as store:
+        store.reset()
+        load_records(store, [record(11, "Lifting poses", "Our method surpasses MotionBERT and PoseFormer on MPI-INF-3DHP."),
+                             record(12, "Pose lifting at scale", "Experiments on MotionBERT and MPI-INF-3DHP show gains.")],
+                     extract=extract, extraction="test", curation=Curation.empty())
+        label, votes, score = motionbert(store)
+        assert (label, sorted(votes)) == ("Method", [0, 0, 0, 1, 1]) and score < MIN_CONFIDENCE
+        assert "motionbert" not in {e.key for e in views.top_entities(store, "Method", 50)}
+        shown = str(_confidence(views.entity_details(store, "motionbert").entity).children)
+        assert "its papers disagree on its type (Method in 1 paper, Benchmark in 1 paper)" in shown
+        assert any(item.key == "motionbert" and item.action.kind == "relabel" for item in uncertain(store))
+        load_records(store, [record(13, "Pose lifting revisited", "Our method surpasses MotionBERT and PoseFormer on Human3.6M.")],
+                     extract=extract, extraction="test", curation=Curation.empty())
+        label, votes, score = motionbert(store)
+        assert label == "Method" and score >= MIN_CONFIDENCE
+        assert "motionbert" in {e.key for e in views.top_entities(store, "Method", 50)}

@@ -19,7 +19,8 @@ from graph import views
 from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
 from graph.views import Entity, EntityDetails, NodeRef, PaperDetails
-from ingest.confidence import bare_capitals, coined_apart, described, field_reading, pipeline_step
+from ingest.confidence import bare_capitals, coined_apart, described, field_reading, pipeline_step, split_reading
+from ingest.corpus_labels import label_agreement
 
 AUTHORS_SHOWN = 6
 
@@ -98,6 +99,9 @@ def _confidence(entity: Entity) -> html.Div | None:
             why = ("its letters are spelled out nowhere, and papers may mean different things by them"
                    if bare_capitals(entity.name, entity.aliases) else "a description rather than a name")
             verdict = f" · candidate: {why}, until the knowledge base or a paper's definition names it"
+        elif entity.label_votes and split_reading(label_agreement(entity.readings(), entity.label), bool(entity.kb_id)):
+            readings = ", ".join(f"{label} in {count(n, 'paper')}" for label, n in entity.readings().items())
+            verdict = f" · candidate: its papers disagree on its type ({readings}), until most of them or the knowledge base agree"
     return html.Div(f"confidence {entity.confidence:.2f}{verdict} · {known}", className="muted confidence")
 
 

@@ -29,6 +29,12 @@ class Entity:
     confidence: float | None = None  # below graph.settings.MIN_CONFIDENCE: a candidate
     umbrella: bool = False  # its kinds are named in more papers (ingest/confidence.py): kept out of top lists
     coined_papers: int = 0  # papers whose titles name their own work so (ingest/confidence.py)
+    label_votes: tuple[int, ...] = ()  # its papers' readings, one count per ENTITY_LABELS entry
+
+    def readings(self) -> dict[str, int]:
+        """Papers per reading of its type, the label read most first."""
+        votes = {label: n for label, n in zip(ENTITY_LABELS, self.label_votes) if n}
+        return dict(sorted(votes.items(), key=lambda kv: -kv[1]))
 
 
 @dataclass(frozen=True)
@@ -117,6 +123,7 @@ def entity_of(node: GNode) -> Entity:
         confidence=p.get("confidence"),
         umbrella=bool(p.get("umbrella")),
         coined_papers=p.get("coined_papers") or 0,
+        label_votes=tuple(p.get("label_votes") or ()),
     )
 
 
@@ -125,7 +132,7 @@ def entity_of(node: GNode) -> Entity:
 # the client longer than the server took to find a hub's 300 strongest
 # neighbours (client 50 -> 15 ms for them on the 40k graph).
 ENTITY_FIELDS = ("key", "name", "label", "aliases", "paper_count", "mention_count", "first_seen", "last_seen", "kb_id", "confidence",
-                 "umbrella", "coined_papers")
+                 "umbrella", "coined_papers", "label_votes")
 
 
 def entity_columns(node_id: str, variable: str) -> str:
