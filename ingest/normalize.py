@@ -63,6 +63,14 @@ _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "os", "as")
 # Tasks of 290, 34 and 205 papers, one a duplicate in the outside judge's
 # top 40). Not "end-to-end" or "coarse-to-fine", which say how, not what.
 _MAPPING_TASK = re.compile(r"^(?P<mapping>(?P<source>[^\W_]+)[\s-]to[\s-][^\W_]+)[\s-]+(?:generation|synthesis)$", re.I)
+# Generation conditioned on a kind of content is the same mapping:
+# "text-conditioned image generation", "Text-driven image generation" and
+# "text-guided video synthesis" are text-to-image and text-to-video
+# generation (outside judges marked each a duplicate, sessions 29-30).
+_CONDITIONED_TASK = re.compile(
+    r"^(?P<source>text|language|audio|speech|image|sketch)[\s-](?:driven|guided|conditioned|conditional)[\s-]+"
+    r"(?P<target>[^\W_]+)[\s-]+(?:generation|synthesis)$", re.I)
+_SOURCE_WORDS = {"language": "text"}
 _MANNER_WORDS = {"end", "coarse", "fine", "easy", "hard", "simple", "one", "many", "peer", "point", "day", "step",
                  "low", "high", "short", "long", "local", "global", "weak", "strong", "left", "top", "back", "face"}
 
@@ -78,6 +86,10 @@ def alias_key(surface: str) -> str:
     mapping = _MAPPING_TASK.match(text.strip())
     if mapping and mapping.group("source").casefold() not in _MANNER_WORDS:
         text = mapping.group("mapping")
+    conditioned = _CONDITIONED_TASK.match(text.strip())
+    if conditioned:
+        source = conditioned.group("source").casefold()
+        text = f"{_SOURCE_WORDS.get(source, source)}-to-{conditioned.group('target')}"
     original = _PARTS.findall(text)
     parts = [p.casefold() for p in original]
     while len(parts) > 1 and parts[0] in _LEADING_WORDS:

@@ -24,6 +24,10 @@ from ingest.normalize import Sense, alias_key, merge_candidates, resolve
     ("GRPO-based post-training", "GRPO"), ("LLM-driven agents", "LLMs"), ("LoRA-based fine-tuning", "LoRA"),
     # a mapping between kinds of content and the task of producing the second
     ("text-to-image generation", "Text-to-Image Synthesis", "text-to-image", "text to image generation"),
+    # generation conditioned on the first kind of content is the same task
+    ("text-to-image generation", "Text-driven image generation", "text-conditioned image generation",
+     "language-guided image synthesis"),
+    ("text-to-video generation", "text-conditioned video generation"),
     # a year after a name, in two digits or four
     ("AIME2024", "AIME24", "AIME 2024"), ("WMT14", "WMT 2014"),
 ])
@@ -41,6 +45,7 @@ def test_variants_share_a_key(variants):
                                  ("AI-generated text detection", "AI"),  # a product of AI, not a use of it
                                  ("end-to-end generation", "end-to-end"), ("coarse-to-fine synthesis", "coarse-to-fine"),  # how, not what
                                  ("text-to-image", "text-to-video"),
+                                 ("text-driven generation", "text generation"),  # no kind of content produced
                                  ("AIME24", "AIME25"), ("ResNet-20", "ResNet"), ("MATH500", "MATH 2500")])  # sizes keep their digits
 def test_distinct_names_keep_distinct_keys(a, b):
     assert alias_key(a) != alias_key(b)
