@@ -30,7 +30,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from ingest.extract.corpora import FILES, LABEL_MAPS, split_records
-from ingest.extract.vocab import DETERMINERS, GENERIC_HEADS, GENERIC_MODIFIERS
+from ingest.extract.vocab import DETERMINERS, GENERIC_HEADS, GENERIC_MODIFIERS, GENERIC_TERMS
 from ingest.kb import FIELDS_PATH, GOLD_SOURCE, KB_PATH, LANGUAGES_PATH, KbEntry, KnowledgeBase
 from ingest.normalize import alias_key, used_name
 
@@ -263,6 +263,22 @@ def gold_names() -> list[KbEntry]:
     return entries
 
 
+def generic(entry: KbEntry) -> bool:
+    """A name extraction drops as a generic word (`vocab.GENERIC_TERMS`) is
+    no name of the field, whichever source lists it: a gold corpus's "Human"
+    (a human baseline) made the versions component read "Human3.6M" as a
+    method's version 3.6M, and half the 10 papers of that data set a Method
+    (session 30); the leaderboards' "Error" column, "PyTorch", "prediction"
+    and "inference" likewise."""
+    return alias_key(entry.name) in GENERIC_TERMS
+
+
+def derived(kb_dir: Path) -> KnowledgeBase:
+    """The shipped list: every source's names but the generic ones."""
+    built = KnowledgeBase.build([pwc_methods(kb_dir), sota_extractor(kb_dir), gold_names()])
+    return KnowledgeBase([entry for entry in built.entries if not generic(entry)], {})
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--kb", type=Path, default=KB_DIR)
@@ -270,12 +286,13 @@ def main() -> None:
     parser.add_argument("--fields-out", type=Path, default=FIELDS_PATH)
     parser.add_argument("--languages-out", type=Path, default=LANGUAGES_PATH)
     args = parser.parse_args()
-    entries = KnowledgeBase.build([pwc_methods(args.kb), sota_extractor(args.kb), gold_names()]).entries
+    knowledge = derived(args.kb)
+    entries = knowledge.entries
     header = (
         "# paperkg knowledge base, derived by `python -m ingest.kb.build`; see ATTRIBUTION.md for sources and licences.\n"
         "# kb_id <TAB> label <TAB> name <TAB> aliases separated by | <TAB> source\n"
     )
-    args.out.write_text(KnowledgeBase(entries, {}).as_tsv(header), encoding="utf-8")
+    args.out.write_text(knowledge.as_tsv(header), encoding="utf-8")
     print(f"{args.out}: {len(entries)} entries {dict(Counter(e.source for e in entries))}")
     fields = research_fields(args.kb)
     args.fields_out.write_text(fields_tsv(fields), encoding="utf-8")
