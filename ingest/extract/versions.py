@@ -41,10 +41,18 @@ def _known_label(text: str, fallback: str) -> str:
     spaced = text.rsplit(" ", 1)[0] if _SPACED_VERSION.match(text.rsplit(" ", 1)[-1]) else None
     return (
         gazetteer.lookup(text)
-        or (match and gazetteer.lookup(match.group("base")))
-        or (spaced and gazetteer.lookup(spaced))
+        or (match and _versioned(gazetteer.lookup(match.group("base"))))
+        or (spaced and _versioned(gazetteer.lookup(spaced)))
         or fallback
     )
+
+
+def _versioned(label: str | None) -> str | None:
+    """A task has no versions: "MT2IE", "NLI4PR", "ASR-4" and "IR-500K" are
+    names coined on a task's letters (the versioned-base readings of the first
+    10,000 arXiv abstracts, session 30), not editions of machine translation,
+    NLI, speech recognition or retrieval."""
+    return None if label == "TASK" else label
 
 
 def _extend(doc: Doc, ent: Span) -> Span:
@@ -88,7 +96,7 @@ _DIGIT = re.compile(r"\d")
 def _versioned_base_label(text: str) -> str | None:
     """GPT-5 -> METHOD: the gazetteer label of a versioned token's base."""
     match = _BASE_AND_VERSION.match(text)
-    return gazetteer.lookup(match.group("base")) if match else None
+    return _versioned(gazetteer.lookup(match.group("base"))) if match else None
 
 
 @Language.component("paperkg_versions")
