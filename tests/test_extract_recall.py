@@ -83,6 +83,26 @@ def test_what_the_text_calls_a_benchmark_or_data_set_is_one_whatever_its_shape_o
     assert found.get("Penn Treebank") == "DATASET" and "Chatbot Arena" in found  # a capitalised head is the name's
 
 
+def test_names_results_are_reported_on_are_data_whatever_the_model_read(extractor):
+    """RESULTS_ON_RULE (session 30): the model alone reads DAVIS-17, MathVision and FLARE2021
+    here as methods (the 10k arXiv graph held each as one); baselines beaten "over", known
+    models evaluated "on", and a lone name without a score keep the model's reading."""
+    found = labels(extractor, "Through extensive experiments on DAVIS-17 and MOSE, we find that diffusion models trained "
+                              "on ImageNet outperform others.")
+    assert found.get("DAVIS-17") in ("DATASET", "BENCHMARK")
+    found = labels(extractor, "It achieves scores of 61.7 on MMMU, 36.8 on MathVision, and 71.3 on MathVista while "
+                              "maintaining the compact size of the model.")
+    assert found.get("MathVision") in ("DATASET", "BENCHMARK")
+    found = labels(extractor, "Evaluations on BraTS2023, FLARE2021, and KiTS2023 demonstrate performance on par with "
+                              "state-of-the-art methods.")
+    assert found.get("FLARE2021") in ("DATASET", "BENCHMARK")
+    found = labels(extractor, "We report results on Llama-2-7B, Mistral-7B and Qwen2.5-7B.")
+    assert found.get("Llama-2-7B") == found.get("Mistral-7B") == "METHOD"
+    found = labels(extractor, "Our codec is benchmarked against neural codecs and yields savings of 15.9% over VTM and "
+                              "DCVC-FM.")
+    assert found.get("DCVC-FM") not in ("DATASET", "BENCHMARK")
+
+
 def test_list_rules_leave_modifiers_methods_and_citations_alone(extractor):
     found = labels(extractor, "Results on Atari games are reported by earlier studies (Jo and Bengio, 2017).")
     assert "Jo" not in found and "Bengio" not in found

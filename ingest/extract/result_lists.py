@@ -20,7 +20,10 @@ data too ("benchmarks, including GSM8K, MATH, and GAOKAO"; "datasets, i.e.,
 COESOT, FE108, and VisEvent"): data sets read as methods were a measured
 class of the graph's wrong Methods; and so are its task readings of
 name-shaped names it does not know ("on LSOTB-TIR, PTB-TIR and VOT-TIR2017
-benchmarks")."""
+benchmarks"). Likewise, in a sentence reporting results, name-shaped names
+the model read as methods are data where they are what results are reported
+on ("experiments on DAVIS-17 and MOSE", "36.8 on MathVision"), unless the
+gazetteer knows one of them as a method (`ResultLists._results_on`)."""
 from __future__ import annotations
 
 import re
@@ -34,10 +37,13 @@ from ingest.extract.benchmarks import evaluation_cue
 from ingest.extract.doc_state import DATASET_GROUP, held_tokens, place_spans, span_text, token_lowers, token_texts
 from ingest.extract.name_runs import capitalised, name_run, strongly_named
 from ingest.extract.span_filter import title_cased
+from ingest.extract.versions import known_label
 from ingest.extract.vocab import BENCHMARK_HEADS, RESOURCE_HEADS
 
 _SEPARATORS = {",", "and", "or", "&", ";"}
 _OBJECT_MARKERS = {"on", "across", "over"}
+# Not "over": "22.5% savings over VTM and DCVC-FM" names the baselines beaten.
+_RESULT_MARKERS = {"on", "across"}
 _LIST_OPENERS = {"such", "as", "including", "like", "e.g.", "e.g", "eg", ",", ":", "(", "namely", "i.e.", "-", "–", "—"}
 # Words a name may be followed by and still be a list item or an object.
 _ITEM_ENDS = {",", ".", ";", ":", "and", "or", "&", ")", "(", "[", "–", "—", "\n"}
@@ -99,6 +105,9 @@ class ResultLists:
                     relabelled += [Span(doc, it.start, it.end, label=headed) for it in items
                                    if it.label == "METHOD" and not self._known_method(doc, it)
                                    or it.label == "TASK" and self._unknown_name(doc, it)]
+                elif cue_seen:
+                    data = self._results_on(doc, items, sent.start)
+                    relabelled += [Span(doc, it.start, it.end, label=data) for it in items if data and it.label == "METHOD"]
                 label = headed or self._label(doc, items, items[0].start, sent.start, cue_seen) \
                     if any(it.label is None for it in items) else None
                 if label:
@@ -130,6 +139,28 @@ class ResultLists:
         if head is None:
             return None
         return "BENCHMARK" if head in BENCHMARK_HEADS else "DATASET"
+
+    def _results_on(self, doc: Doc, items: list[Item], sent_start: int) -> str | None:
+        """The data label of names results are reported on that the model read
+        as methods: "Experiments on DAVIS-17 and MOSE", "36.8 on MathVision",
+        "Evaluations on BraTS2023, FLARE2021, and KiTS2023" (RESULTS_ON_RULE).
+        A list holding a task, or a method the gazetteer knows, or a version of
+        one ("results on Llama-2 and Mistral"), is a list of what is evaluated,
+        and is left alone; so is a lone name without a score before it."""
+        before = _words_before(doc, items[0].start, sent_start)
+        methods = [it for it in items if it.label == "METHOD"]
+        if not before or before[-1] not in _RESULT_MARKERS or not methods or any(it.label == "TASK" for it in items):
+            return None
+        texts = token_texts(doc)
+        for it in methods:
+            name = span_text(Span(doc, it.start, it.end))
+            if not strongly_named(texts[it.start : it.end]) or known_label(name, None) == "METHOD":
+                return None
+        marker = next(i for i in range(items[0].start - 1, sent_start - 1, -1) if token_lowers(doc)[i] in _RESULT_MARKERS)
+        if len(items) == 1 and not (marker > sent_start and (doc[marker - 1].like_num or texts[marker - 1] == "%")):
+            return None
+        data = {it.label for it in items if it.label in DATASET_GROUP}
+        return "BENCHMARK" if data == {"BENCHMARK"} else "DATASET"
 
     @staticmethod
     def _known_method(doc: Doc, item: Item) -> bool:

@@ -34,7 +34,7 @@ _BASE_AND_VERSION = re.compile(r"^(?P<base>[A-Za-z][A-Za-z.]*?[A-Za-z])[-_]?(?P<
 
 
 @lru_cache(maxsize=50_000)
-def _known_label(text: str, fallback: str) -> str:
+def known_label(text: str, fallback: str | None) -> str | None:
     """The gazetteer's label for a name or its unversioned base (GPT-5 -> GPT,
     Claude 2.1 -> Claude)."""
     match = _BASE_AND_VERSION.match(text)
@@ -85,7 +85,7 @@ def _extend(doc: Doc, ent: Span) -> Span:
             and texts[start - 3].isdigit() and not spaces[start - 3] and not spaces[start - 2] and spaces[start - 1]:
         start -= 3
     span = ent if (start, end) == (ent.start, ent.end) else doc[start:end]
-    label = _known_label(span_text(span), ent.label_)
+    label = known_label(span_text(span), ent.label_)
     return ent if span is ent and label == ent.label_ else Span(doc, start, end, label=label)
 
 
