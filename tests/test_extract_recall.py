@@ -103,6 +103,24 @@ def test_names_results_are_reported_on_are_data_whatever_the_model_read(extracto
     assert found.get("DCVC-FM") not in ("DATASET", "BENCHMARK")
 
 
+def test_a_data_set_in_a_list_its_head_names_stays_data_whatever_follows(extractor):
+    """Session 30: sanity made each of these a method, for a size in millions ("-1M" is as often
+    a data set's) or for a method noun later in the sentence; the list's head says data."""
+    found = labels(extractor, "We experimentally evaluate our performance across benchmark TSR datasets including "
+                              "PubTabNet, FinTabNet, and PubTables-1M.")
+    assert found.get("PubTables-1M") in ("DATASET", "BENCHMARK")
+    found = labels(extractor, "LatentSeek is evaluated on a range of reasoning benchmarks, including GSM8K, MATH-500, "
+                              "and AIME2024, across multiple LLM architectures.")
+    assert found.get("MATH-500") in ("DATASET", "BENCHMARK") and found.get("AIME2024") in ("DATASET", "BENCHMARK")
+    found = labels(extractor, "Extensive experiments on three benchmarks, namely CIFAR100, miniImageNet, and CUB200, "
+                              "demonstrate that incorporating our ADBS method with existing FSCIL methods helps.")
+    assert found.get("CUB200") in ("DATASET", "BENCHMARK")
+    # a model's size in billions, a method named after a method noun, stay methods
+    found = labels(extractor, "We present a tracking framework built on YOLOv12 and BoT-SORT, enhanced with tailored "
+                              "training and inference strategies, and distil Llama-2-7B.")
+    assert found.get("BoT-SORT") == found.get("Llama-2-7B") == "METHOD"
+
+
 def test_list_rules_leave_modifiers_methods_and_citations_alone(extractor):
     found = labels(extractor, "Results on Atari games are reported by earlier studies (Jo and Bengio, 2017).")
     assert "Jo" not in found and "Bengio" not in found

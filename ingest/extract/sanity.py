@@ -52,7 +52,11 @@ _MODEL_NOUNS = {"model", "models", "network", "networks", "architecture", "archi
                 "framework", "frameworks"}
 # Heads of a technique, never of a task: read as a Task, the phrase says how a task is done.
 _TECHNIQUE_HEADS = {"fusion", "adjustment", "prompting"}
-_PARAM_COUNT = re.compile(r"[-_ ]\d+(?:\.\d+)?[BM]$")
+# A model's size in billions of parameters ("Llama-2-7B"). Not millions: a
+# data set's size is written so too ("PubTables-1M", "SPAR-7M", "HOIGen-1M"
+# were 18 of the 20 such names read as data on the 10k graph, session 30;
+# Pythia-70M and Prithvi-600M the models).
+_PARAM_COUNT = re.compile(r"[-_ ]\d+(?:\.\d+)?B$")
 # Heads that name a measure and never a task ("similarity" names both:
 # semantic textual similarity is a task).
 _MEASURE_ONLY_HEADS = {word for word, label in LABEL_BY_HEAD.items() if label == "METRIC"} - {"similarity"}
@@ -504,6 +508,19 @@ def _list_siblings(doc: Doc, ent: Span, by_start: dict[int, Span], by_end: dict[
     return siblings
 
 
+def _list_start(doc: Doc, ent: Span, by_end: dict[int, Span]) -> int:
+    """Where the list `ent` ends (its entities joined by commas / and / or only) starts."""
+    first = ent
+    while True:
+        i = first.start - 1
+        while first.sent.start <= i and doc[i].lower_ in (",", "and", "or"):
+            i -= 1
+        other = by_end.get(i + 1) if i < first.start - 1 else None
+        if other is None or other is first:
+            return first.start
+        first = other
+
+
 _CONNECTORS = {"as", "like", "including", "named", "called", "dubbed", ",", "termed"}
 TRAINED_ON = {"trained", "pretrained", "pre-trained", "fine-tuned", "finetuned", "collected", "from"}
 
@@ -524,7 +541,9 @@ def _method_keys(doc: Doc, ents: list[Span]) -> set[str]:
     class of methods"; opening a "X: subtitle" title or introduced ("we
     propose X") where no resource word is in sight; listed only with known
     methods ("Qwen2.5-72B, DeepSeek-V3 and X"). A resource word next to any
-    mention ("the X dataset", "X images") keeps it a dataset."""
+    mention ("the X dataset", "X images"), or before the list it ends
+    ("benchmarks, including GSM8K, MATH-500, and AIME2024, across multiple LLM
+    architectures"), keeps it a dataset."""
     method, resource = set(), set()
     by_start = {e.start: e for e in ents}
     by_end = {e.end: e for e in ents}
@@ -533,12 +552,14 @@ def _method_keys(doc: Doc, ents: list[Span]) -> set[str]:
         if ent.label_ != "DATASET" or gazetteer.lookup(span_text(ent)):
             continue
         key, sent = alias_key(span_text(ent)), ent.sent
+        first = _list_start(doc, ent, by_end)
         before = _window(doc, ent.start - 4, ent.start, sent)
+        before_list = _window(doc, first - 4, first, sent) if first < ent.start else []
         end = ent.end + 1 if ent.end < sent.end and doc[ent.end].text == ")" else ent.end  # "Best-of-N (BON) sampling"
         after = _window(doc, end, end + 1, sent)
         if (
             any(t.lower_ in RESOURCE_WORDS for t in ent)
-            or any(w in RESOURCE_HEADS or w in BENCHMARK_HEADS or w in TRAINED_ON for w in before)
+            or any(w in RESOURCE_HEADS or w in BENCHMARK_HEADS or w in TRAINED_ON for w in before + before_list)
             or any(w in RESOURCE_WORDS for w in after)
         ):
             resource.add(key)
