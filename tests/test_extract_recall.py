@@ -115,6 +115,12 @@ def test_a_data_set_in_a_list_its_head_names_stays_data_whatever_follows(extract
     found = labels(extractor, "Extensive experiments on three benchmarks, namely CIFAR100, miniImageNet, and CUB200, "
                               "demonstrate that incorporating our ADBS method with existing FSCIL methods helps.")
     assert found.get("CUB200") in ("DATASET", "BENCHMARK")
+    found = labels(extractor, "We validate our method using RSNA, MIMIC-CXR-JPG and JSRT datasets, demonstrating "
+                              "superior translation quality.")  # not "method using X" naming a method
+    assert found.get("MIMIC-CXR-JPG") == "DATASET"
+    found = labels(extractor, "MultiNeRF is validated on the NeRF-Synthetic and LLFF datasets, with statistically "
+                              "significant improvements in robust capacity.")  # not a kind of NeRF
+    assert found.get("NeRF-Synthetic") in ("DATASET", "BENCHMARK")
     # a model's size in billions, a method named after a method noun, stay methods
     found = labels(extractor, "We present a tracking framework built on YOLOv12 and BoT-SORT, enhanced with tailored "
                               "training and inference strategies, and distil Llama-2-7B.")

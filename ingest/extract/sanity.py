@@ -283,10 +283,8 @@ def checked_label(
             # the long form of a data set's acronym it redefines takes the
             # acronym's label (the line above)
             return LABEL_BY_HEAD.get(_words(text)[-1], "METHOD")
-        if ent.end < len(doc) and doc[ent.end].lower_ in RESOURCE_HEADS | BENCHMARK_HEADS:
-            # "the MMVP-VLM benchmark": the text says what it is; the guesses
-            # below go by the name's shape
-            return label
+        if _called_data(doc, ent):
+            return label  # the guesses below go by the name's shape
         base = _FIRST_PART.split(text, 1)[0]
         if base != text and gazetteer.lookup(base) == "METHOD":
             return "METHOD"  # SDXL-turbo, LLaMA-Reviewer
@@ -508,17 +506,42 @@ def _list_siblings(doc: Doc, ent: Span, by_start: dict[int, Span], by_end: dict[
     return siblings
 
 
-def _list_start(doc: Doc, ent: Span, by_end: dict[int, Span]) -> int:
-    """Where the list `ent` ends (its entities joined by commas / and / or only) starts."""
-    first = ent
+def _list_bounds(doc: Doc, ent: Span) -> tuple[int, int]:
+    """Where the list `ent` is in (entities joined by commas / and / or only) starts and ends."""
+    by_start, by_end = {e.start: e for e in doc.ents}, {e.end: e for e in doc.ents}
+    first = last = ent
     while True:
         i = first.start - 1
         while first.sent.start <= i and doc[i].lower_ in (",", "and", "or"):
             i -= 1
         other = by_end.get(i + 1) if i < first.start - 1 else None
         if other is None or other is first:
-            return first.start
+            break
         first = other
+    while True:
+        i = last.end
+        while i < last.sent.end and doc[i].lower_ in (",", "and", "or"):
+            i += 1
+        other = by_start.get(i) if i > last.end else None
+        if other is None or other is last:
+            break
+        last = other
+    return first.start, last.end
+
+
+def _called_data(doc: Doc, ent: Span) -> bool:
+    """The text says what the name is: a resource head after it or after the
+    list it ends ("the MMVP-VLM benchmark", "the NeRF-Synthetic and LLFF
+    datasets", "RSNA, MIMIC-CXR-JPG and JSRT datasets"), or before the list
+    it is in ("benchmarks, including GSM8K, MATH-500, and AIME2024, across
+    multiple LLM architectures"). Then the guesses by a name's shape or by
+    the words around it (a known method's name inside it, a method noun
+    nearby) do not apply."""
+    start, end = _list_bounds(doc, ent)
+    heads = RESOURCE_HEADS | BENCHMARK_HEADS
+    if end < len(doc) and doc[end].lower_ in heads:
+        return True
+    return start < ent.start and any(w in heads for w in _window(doc, start - 4, start, ent.sent))
 
 
 _CONNECTORS = {"as", "like", "including", "named", "called", "dubbed", ",", "termed"}
@@ -541,9 +564,8 @@ def _method_keys(doc: Doc, ents: list[Span]) -> set[str]:
     class of methods"; opening a "X: subtitle" title or introduced ("we
     propose X") where no resource word is in sight; listed only with known
     methods ("Qwen2.5-72B, DeepSeek-V3 and X"). A resource word next to any
-    mention ("the X dataset", "X images"), or before the list it ends
-    ("benchmarks, including GSM8K, MATH-500, and AIME2024, across multiple LLM
-    architectures"), keeps it a dataset."""
+    mention ("the X dataset", "X images"), or around the list it is in
+    (`_called_data`), keeps it a dataset."""
     method, resource = set(), set()
     by_start = {e.start: e for e in ents}
     by_end = {e.end: e for e in ents}
@@ -552,14 +574,13 @@ def _method_keys(doc: Doc, ents: list[Span]) -> set[str]:
         if ent.label_ != "DATASET" or gazetteer.lookup(span_text(ent)):
             continue
         key, sent = alias_key(span_text(ent)), ent.sent
-        first = _list_start(doc, ent, by_end)
         before = _window(doc, ent.start - 4, ent.start, sent)
-        before_list = _window(doc, first - 4, first, sent) if first < ent.start else []
         end = ent.end + 1 if ent.end < sent.end and doc[ent.end].text == ")" else ent.end  # "Best-of-N (BON) sampling"
         after = _window(doc, end, end + 1, sent)
         if (
             any(t.lower_ in RESOURCE_WORDS for t in ent)
-            or any(w in RESOURCE_HEADS or w in BENCHMARK_HEADS or w in TRAINED_ON for w in before + before_list)
+            or any(w in RESOURCE_HEADS or w in BENCHMARK_HEADS or w in TRAINED_ON for w in before)
+            or _called_data(doc, ent)
             or any(w in RESOURCE_WORDS for w in after)
         ):
             resource.add(key)
