@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 
 from ingest import kb
 from ingest.extract import gazetteer
-from ingest.extract.doc_state import DATASET_GROUP, span_text, token_texts
+from ingest.extract.doc_state import DATASET_GROUP, sentence_bounds, span_text, token_lowers, token_texts
 from ingest.extract.span_filter import has_name_token, is_name
 from ingest.extract.vocab import (
     BENCHMARK_HEADS, DATA_NOUNS, DETERMINERS, LABEL_BY_HEAD, MAKING_VERB_STEMS, METHOD_NOUNS, RESOURCE_HEADS,
@@ -283,15 +283,21 @@ def checked_label(
             # the long form of a data set's acronym it redefines takes the
             # acronym's label (the line above)
             return LABEL_BY_HEAD.get(_words(text)[-1], "METHOD")
+        if ent.end < len(doc) and doc[ent.end].lower_ in RESOURCE_HEADS | BENCHMARK_HEADS:
+            # "the MMVP-VLM benchmark": the text says what it is; the guesses
+            # below go by the name's shape
+            return label
+        head = alias_key(_words(text)[-1])
+        if head in METHOD_HEADS or re.search(r"[A-Z]NNs?$", text):
+            return "METHOD"  # "LLM and VLM benchmarks" are benchmarks of models
         if _called_data(doc, ent):
-            return label  # the guesses below go by the name's shape
+            return label  # "the NeRF-Synthetic and LLFF datasets"
         base = _FIRST_PART.split(text, 1)[0]
         if base != text and gazetteer.lookup(base) == "METHOD":
             return "METHOD"  # SDXL-turbo, LLaMA-Reviewer
-        head = alias_key(_words(text)[-1])
         if head == "problem":
             return "TASK"  # "CIL problem"
-        if _PARAM_COUNT.search(text) or head in METHOD_HEADS or re.search(r"[A-Z]NNs?$", text):
+        if _PARAM_COUNT.search(text):
             return "METHOD"
         if not any(c.isupper() or c.isdigit() for c in text):
             return None  # "relational databases": a kind of data, not a named resource
@@ -509,10 +515,11 @@ def _list_siblings(doc: Doc, ent: Span, by_start: dict[int, Span], by_end: dict[
 def _list_bounds(doc: Doc, ent: Span) -> tuple[int, int]:
     """Where the list `ent` is in (entities joined by commas / and / or only) starts and ends."""
     by_start, by_end = {e.start: e for e in doc.ents}, {e.end: e for e in doc.ents}
+    sent_start, sent_end = sentence_bounds(doc, ent.start)
     first = last = ent
     while True:
         i = first.start - 1
-        while first.sent.start <= i and doc[i].lower_ in (",", "and", "or"):
+        while sent_start <= i and doc[i].lower_ in (",", "and", "or"):
             i -= 1
         other = by_end.get(i + 1) if i < first.start - 1 else None
         if other is None or other is first:
@@ -520,7 +527,7 @@ def _list_bounds(doc: Doc, ent: Span) -> tuple[int, int]:
         first = other
     while True:
         i = last.end
-        while i < last.sent.end and doc[i].lower_ in (",", "and", "or"):
+        while i < sent_end and doc[i].lower_ in (",", "and", "or"):
             i += 1
         other = by_start.get(i) if i > last.end else None
         if other is None or other is last:
@@ -541,7 +548,8 @@ def _called_data(doc: Doc, ent: Span) -> bool:
     heads = RESOURCE_HEADS | BENCHMARK_HEADS
     if end < len(doc) and doc[end].lower_ in heads:
         return True
-    return start < ent.start and any(w in heads for w in _window(doc, start - 4, start, ent.sent))
+    before = token_lowers(doc)[max(sentence_bounds(doc, ent.start)[0], start - 4) : start]
+    return start < ent.start and any(w in heads for w in before)
 
 
 _CONNECTORS = {"as", "like", "including", "named", "called", "dubbed", ",", "termed"}
