@@ -21,9 +21,8 @@ _DATASET_GROUP = ("Benchmark", "Dataset")
 # The knowledge base's type is a prior worth this share of an entity's papers
 # (and one paper more): it stands against scattered model misreadings and
 # yields only when more than two thirds of the papers read the name as one
-# other type. Names are ambiguous across a field: a leaderboard's "Supervised"
-# data set, or its "CR" (customer reviews), is "supervised methods" in 60
-# arXiv papers and "causal reasoning" in 90.
+# other type. Names are ambiguous across a field: a leaderboard's "CR"
+# (customer reviews) is "causal reasoning" in 90 arXiv papers.
 KB_PRIOR_SHARE = 1 / 3
 
 

@@ -64,9 +64,11 @@ def test_a_short_form_known_only_as_a_bare_name_does_not_capture_definitions():
 
 def test_a_generic_head_joins_a_known_name_only_after_a_name():
     assert gazetteer.canonical("the Pile dataset".removeprefix("the ")) == gazetteer.canonical("Pile")
-    # "supervised methods" is not the leaderboard data set called "Supervised"
-    assert kb.lookup("Supervised") is not None
-    assert gazetteer.canonical("supervised methods") != gazetteer.canonical("Supervised")
+    # "Yelp methods" are not the Yelp data set; "Yelp dataset" is
+    assert kb.lookup("Yelp").label == "DATASET"
+    assert gazetteer.canonical("Yelp methods") != gazetteer.canonical("Yelp") == gazetteer.canonical("Yelp dataset")
+    # the leaderboard split called "Supervised" is no name at all (a generic word, session 30)
+    assert kb.lookup("Supervised") is None
 
 
 def test_an_unknown_name_is_a_data_set_only_when_most_papers_clearly_read_one():

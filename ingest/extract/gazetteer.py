@@ -170,7 +170,7 @@ def canonical(surface: str) -> str:
     if base != surface and alias_key(base) in FIELD_TERMS:
         return canonical(base)  # "deep learning models": the field, as finely as a name can tell
     if base != surface and _head_fits(surface, kb.lookup(base)) and not kb.lookup(surface):
-        return canonical(base)  # "the Pile dataset", not "supervised methods" -> a data set named "Supervised"
+        return canonical(base)  # "the Pile dataset", not "Yelp methods" -> the Yelp data set
     return kb.canonical_key(key)
 
 
@@ -180,8 +180,8 @@ _DATA_HEAD = re.compile(r"(?:datasets?|benchmarks?|corpus|corpora)$", re.I)
 def _head_fits(surface: str, entry: "kb.KbEntry | None") -> bool:
     """The generic head says what kind of thing the known name is: a data
     head after a data set ("COCO dataset"), a model or method head after a
-    method ("transformer model"), not "supervised methods" after the
-    leaderboard data set called "Supervised"."""
+    method ("transformer model"), not "Yelp methods" after the Yelp data
+    set."""
     if entry is None:
         return False
     return bool(_DATA_HEAD.search(surface)) == (entry.label in DATASET_GROUP)

@@ -161,6 +161,10 @@ GENERIC_TERMS = _keys(
     "videos", "code", "human", "humans", "users", "experts", "researchers", "practitioners",
     "modeling", "modelling", "open-endedness", "generating", "answering", "prediction", "predictions",
     "invariance", "prune", "pruned", "fine-tune", "finetune",
+    # how a model is trained, said alone ("trained via supervised, self-supervised, and contrastive
+    # learning"); a leaderboard's "Supervised" split made it a data set of the knowledge base, and
+    # a visible Dataset of the 10k graph (session 30's outside sample)
+    "supervised", "unsupervised", "self-supervised", "semi-supervised", "weakly-supervised", "weakly supervised",
     # languages are what data is written in, not data sets (natural languages:
     # `kb.language_names`, checked by `sanity.is_junk`)
     "Python", "TypeScript", "JavaScript", "Java", "Rust", "Verilog", "Julia", "MATLAB", "SQL", "HTML",
