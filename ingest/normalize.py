@@ -130,6 +130,8 @@ def _strippable_head(head: str, before: Sequence[str]) -> bool:
 def _singular(word: str, original: str) -> str:
     if original[-1:] == "s" and original[:-1].isupper() and len(original) > 2:
         return word[:-1]  # acronym plural: LLMs, CNNs
+    if original.isupper() and len(original) <= 5:
+        return word  # an acronym's own S: WMTS (a map tile service) is not WMT, USGS not USG, STARS not STAR
     if len(word) > 3 and word.endswith("s") and not word.endswith(_NOT_PLURAL_ENDINGS) and word.isalpha():
         return word[:-3] + "y" if word.endswith("ies") else word[:-1]
     return word

@@ -46,6 +46,7 @@ def test_variants_share_a_key(variants):
                                  ("end-to-end generation", "end-to-end"), ("coarse-to-fine synthesis", "coarse-to-fine"),  # how, not what
                                  ("text-to-image", "text-to-video"),
                                  ("text-driven generation", "text generation"),  # no kind of content produced
+                                 ("WMTS", "WMT"), ("USGS", "USG"),  # an acronym's own S is no plural
                                  ("AIME24", "AIME25"), ("ResNet-20", "ResNet"), ("MATH500", "MATH 2500")])  # sizes keep their digits
 def test_distinct_names_keep_distinct_keys(a, b):
     assert alias_key(a) != alias_key(b)
