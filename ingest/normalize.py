@@ -475,13 +475,18 @@ def _entity_key(mention: Mention, senses: Mapping[str, Sequence[Sense]]) -> str:
     if mention.canonical and mention.canonical != surface:
         return mention.canonical  # linked inside this text: its own definition wins
     candidates = senses.get(surface, ())
+    measured = _ACRONYM_SHAPE.match(mention.text) and (mention.reading or mention.label) == "METRIC"
+    if measured and any(sense.label == "METRIC" for sense in candidates):
+        # A measure's reading of a curated name's letters is the measure the graph
+        # knows by them: "MAE = 489" is mean absolute error, not the masked autoencoder.
+        return next(sense.key for sense in candidates if sense.label == "METRIC")
     if candidates and _names_itself(surface):
         # The knowledge base's data set or curated name keeps its bare name: a
         # sense that spells out the letters otherwise ("grouped-query attention
         # (GQA)", "camera response function (CRF)", `gazetteer.redefines`) is
         # that paper's, not every paper's.
         return surface
-    if _ACRONYM_SHAPE.match(mention.text) and (mention.reading or mention.label) == "METRIC":
+    if measured:
         # An acronym read as a measure names none of the things a measure is
         # not: "FPS" read as frames per second in 100 papers of the 40k graph
         # followed three papers' "farthest point sampling (FPS)" and made

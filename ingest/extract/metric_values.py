@@ -75,12 +75,39 @@ class MetricValues:
                 if name is not None and self._result_sentence(doc, name.start):
                     (relabel if name.end in by_end and by_end[name.end].start == name.start else new).append(name)
         new += self._error_phrases(doc)
+        relabel += self._measures_read_as_methods(doc)
         for ent in doc.ents:
             if ent.label_ == "METRIC" and ent.start > 0 and _TOP_K.match(texts[ent.start - 1]):
                 relabel.append(Span(doc, ent.start - 1, ent.end, label="METRIC"))
         place_spans(doc, new, override=False)
         place_spans(doc, relabel, override=True)
         return doc
+
+    def _measures_read_as_methods(self, doc: Doc) -> list[Span]:
+        """An acronym that names a measure and a method ("MAE": mean absolute
+        error, and the curated masked autoencoder) is the measure where a
+        value goes with it ("MAE = 489", "the MAE to 0.42", "an MAE of 3.1")
+        or a measure stands beside it ("30.3% in MAE and 37.2% in RMSE"): on
+        the 10k graph, MAE's Method node gathered mean absolute errors from
+        such sentences (session 30's outside sample)."""
+        texts, lowers = token_texts(doc), token_lowers(doc)
+        by_start = {ent.start: ent for ent in doc.ents}
+        by_end = {ent.end: ent for ent in doc.ents}
+        spans = []
+        for ent in doc.ents:
+            if ent.label_ != "METHOD" or len(ent) != 1 or not texts[ent.start].isupper() or not measure_like(texts[ent.start]):
+                continue
+            after = ent.end
+            while after < len(doc) and lowers[after] in ("=", ":", "to", "of", "is", "was", "("):
+                after += 1
+            equals = "=" in lowers[ent.end:after] and after < len(doc) and bool(_NUMBER.match(texts[after]))
+            valued = equals or after > ent.end and self._value_follows(doc, after)
+            joined = ent.end < len(doc) and lowers[ent.end] in (",", "and", "or") or ent.start > 0 and lowers[ent.start - 1] in (",", "and", "or")
+            near = [by_start.get(i) for i in range(ent.end + 1, ent.end + 6)] + [by_end.get(i) for i in range(ent.start - 5, ent.start)]
+            listed = joined and any(o is not None and o.label_ == "METRIC" for o in near)
+            if valued or listed:
+                spans.append(Span(doc, ent.start, ent.end, label="METRIC"))
+        return spans
 
     @staticmethod
     def _error_phrases(doc: Doc) -> list[Span]:

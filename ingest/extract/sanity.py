@@ -226,6 +226,8 @@ def checked_label(
     spelled_otherwise = long_form is not None and gazetteer.redefines(long_form, text)
     redefined = spelled_otherwise or (long_form is not None and text in others)
     known = known_label(text, long_forms, short_forms, others)
+    if known == "METHOD" and label == "METRIC" and text.isupper() and measure_like(text):
+        return label  # "MAE = 489": a measure's acronym that also names a method (`metric_values`)
     if known:
         return label if label in DATASET_GROUP and known in DATASET_GROUP else known
     key = alias_key(text)
