@@ -136,13 +136,13 @@ def test_list_rules_leave_modifiers_methods_and_citations_alone(extractor):
     assert "Hebrew" not in found
 
 
-def test_a_measures_acronym_that_also_names_a_method_is_the_measure_with_a_value(extractor):
-    found = labels(extractor, "Our model reduces the MAE to 0.42 and the RMSE to 0.61 on the test set.")
-    assert found.get("MAE") == "METRIC"
-    found = labels(extractor, "PolyRad outperforms existing methods by 30.3% in MAE and 37.2% in RMSE on nuScenes.")
-    assert found.get("MAE") == "METRIC"
-    found = labels(extractor, "We pre-train a ViT with MAE and fine-tune it on ImageNet.")
-    assert found.get("MAE") == "METHOD"  # the masked autoencoder
+@pytest.mark.parametrize("sentence,label", [
+    ("Our model reduces the MAE to 0.42 and the RMSE to 0.61 on the test set.", "METRIC"),
+    ("PolyRad outperforms existing methods by 30.3% in MAE and 37.2% in RMSE on nuScenes.", "METRIC"),
+    ("We pre-train a ViT with MAE and fine-tune it on ImageNet.", "METHOD"),  # the masked autoencoder
+])
+def test_a_measures_acronym_that_also_names_a_method_is_the_measure_with_a_value(extractor, sentence, label):
+    assert labels(extractor, sentence).get("MAE") == label
 
 
 def test_metrics_with_values(extractor):
