@@ -96,6 +96,12 @@ def test_names_results_are_reported_on_are_data_whatever_the_model_read(extracto
     found = labels(extractor, "Evaluations on BraTS2023, FLARE2021, and KiTS2023 demonstrate performance on par with "
                               "state-of-the-art methods.")
     assert found.get("FLARE2021") in ("DATASET", "BENCHMARK")
+    found = labels(extractor, "Experiments on Qwen2.5-Instruct models across MATH500, AIME24, and GPQA-Diamond "
+                              "demonstrate that R1-Compress significantly reduces token usage.")
+    assert found.get("GPQA-Diamond") in ("DATASET", "BENCHMARK")  # the list ends before its verb
+    found = labels(extractor, "Experiments on AIME 2024, AIME 2025, AIMO 2025, and GPQA Diamond show that LeaP provides "
+                              "substantial improvements.")
+    assert found.get("GPQA Diamond") in ("DATASET", "BENCHMARK")  # an edition's year continues the list
     found = labels(extractor, "We report results on Llama-2-7B, Mistral-7B and Qwen2.5-7B.")
     assert found.get("Llama-2-7B") == found.get("Mistral-7B") == "METHOD"
     found = labels(extractor, "Our codec is benchmarked against neural codecs and yields savings of 15.9% over VTM and "

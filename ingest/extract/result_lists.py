@@ -48,6 +48,8 @@ _LIST_OPENERS = {"such", "as", "including", "like", "e.g.", "e.g", "eg", ",", ":
 # Words a name may be followed by and still be a list item or an object.
 _ITEM_ENDS = {",", ".", ";", ":", "and", "or", "&", ")", "(", "[", "–", "—", "\n"}
 _YEAR = re.compile(r"^(?:19|20)\d\d[a-z]?$")
+# Verbs whose subject is a sentence's list of results: "experiments on A and B demonstrate ...".
+_REPORTING_VERB = re.compile(r"^(?:demonstrate|show|confirm|reveal|indicate|validate|verif(?:y|ies)|highlight|suggest|prove)s?$")
 _LEADING = {"the", "both", "all"}
 _PLURAL_HEADS = {"datasets", "corpora", "benchmarks"}
 
@@ -193,9 +195,12 @@ class ResultLists:
     @staticmethod
     def _item_end(doc: Doc, i: int) -> bool:
         """A name followed by doc[i] can be a whole item: punctuation, a
-        function word ("on ZPair-91k by 3 points") or a resource head noun."""
+        function word ("on ZPair-91k by 3 points"), a resource head noun, or
+        the verb a list of results is the subject of ("on MATH500, AIME24,
+        and GPQA-Diamond demonstrate that ...")."""
         text, lower = token_texts(doc)[i], token_lowers(doc)[i]
-        return text in _ITEM_ENDS or lower in RESOURCE_HEADS or lower in BENCHMARK_HEADS or doc.vocab[lower].is_stop
+        return text in _ITEM_ENDS or lower in RESOURCE_HEADS or lower in BENCHMARK_HEADS or doc.vocab[lower].is_stop \
+            or bool(_REPORTING_VERB.match(lower))
 
     def _list_at(self, doc: Doc, start: int, sent: Span, ents: dict[int, Span]) -> list[Item]:
         """Items of a list (or a single item) starting at `start`: entity
@@ -213,10 +218,12 @@ class ResultLists:
                 if run_end == i or i == sent.start or texts[i - 1] == "-":
                     break  # no name, a sentence opener, or the tail of "fs - PASCAL"
                 item = Item(i, run_end, None)
-            if item.end < end and not self._item_end(doc, item.end) and lowers[item.end - 1] not in _PLURAL_HEADS:
+            # "AIME 2024, MATH-500": an edition's year after a name (not part of the name) continues the list
+            follows = item.end + 1 if item.end < end and _YEAR.match(texts[item.end]) else item.end
+            if follows < end and not self._item_end(doc, follows) and lowers[item.end - 1] not in _PLURAL_HEADS:
                 break  # "Atari games", "ImageNet classification": a modifier, not an item ("C benchmarks" ends a list)
             items.append(item)
-            j = item.end
+            j = follows
             while j < end and lowers[j] in _SEPARATORS:
                 j += 1
             if j == item.end:
