@@ -619,18 +619,23 @@ def merge_candidates(
     return sorted(best.values(), key=lambda c: (-c.score, -c.papers, c.key))
 
 
+_RESOURCE_HEAD = re.compile(r"\s(?:datasets?|benchmarks?|corpus|corpora)$", re.I)
+
+
 def display_name(surfaces: Counter, kb_name: str | None = None) -> str | None:
     """The knowledge base's name (in the papers' case when it is in sentence
     case: "classification", not the leaderboard's "Classification"), else the
-    most frequent surface, in its singular when papers also write that
-    ("Transformer", not "Transformers")."""
+    most frequent surface without a data set's head, in its singular when
+    papers also write that ("Transformer", not "Transformers")."""
     if kb_name:
         same = [s for s, _ in surfaces.most_common() if s.casefold() == kb_name.casefold()]
         sentence_case = kb_name[:1].isupper() and kb_name[1:] == kb_name[1:].lower()
         return same[0] if same and sentence_case else kb_name
     if not surfaces:
         return None
-    name = surfaces.most_common(1)[0][0]
+    ranked = [surface for surface, _ in surfaces.most_common()]
+    # "GOT-10k", not "GOT-10K benchmarks": the head its key leaves out is no part of the name
+    name = next((surface for surface in ranked if not _RESOURCE_HEAD.search(surface)), ranked[0])
     singular = name[:-1] if name.endswith("s") else None
     return singular if singular and surfaces.get(singular) else name
 

@@ -190,3 +190,6 @@ def test_display_names_follow_the_knowledge_base_and_the_singular():
     assert display_name(Counter({"transformers": 5}), "Transformer") == "Transformer"
     assert display_name(Counter({"classification": 3}), "Classification") == "classification"
     assert display_name(Counter({"resnet": 3}), "ResNet") == "ResNet"
+    # the data head the key leaves out is no part of the name; a name that is only written so keeps it
+    assert display_name(Counter({"GOT-10K benchmarks": 2, "GOT-10k": 1})) == "GOT-10k"
+    assert display_name(Counter({"Pile dataset": 3})) == "Pile dataset"
