@@ -68,6 +68,15 @@ def canonical_index(path: Path = GAZETTEER_PATH) -> dict[str, str]:
     return index
 
 
+# What separates a name's words: spaces, hyphens, slashes ("PET-CT", "AR/VR").
+WORD_PARTS = re.compile(r"[\s\-/]+")
+
+
+def name_words(text: str) -> list[str]:
+    """The words of a name, split at spaces, hyphens and slashes."""
+    return [w for w in WORD_PARTS.split(text) if w]
+
+
 def redefines(long_form: str, short: str) -> bool:
     """The text defines a known short form as something else: "probabilistic
     programming languages (PPLs)" where the gazetteer's PPL is perplexity, or
@@ -91,7 +100,7 @@ def _names_a_task_or_method(long_form: str) -> bool:
     (ChartQA)" in a paper that integrates the task with another names the
     task, "Grouped-Query Attention (GQA)" the attention, not the ChartQA or
     GQA benchmarks (outside judges found both merged, sessions 21-22)."""
-    words = [w for w in _WORD_PARTS.split(long_form) if w]
+    words = name_words(long_form)
     return bool(words) and LABEL_BY_HEAD.get(words[-1].lower()) in ("TASK", "METHOD")
 
 
@@ -116,14 +125,13 @@ def _stems(phrase: str) -> set[str]:
     return {w[:5] for w in re.findall(r"[a-z]+", phrase.lower()) if len(w) > 2 and w not in _FUNCTION_WORDS}
 
 
-_WORD_PARTS = re.compile(r"[\s\-/]+")
 _DATA_WORDS = {"data", "dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora", "suite"}
 
 
 def _says_data(long_form: str) -> bool:
     """A description that says it is data ("instruction-tuning dataset for
     IAD") or names a data set it derives from ("adversarial GLUE")."""
-    words = [w for w in _WORD_PARTS.split(long_form) if w]
+    words = name_words(long_form)
     return any(w.lower() in _DATA_WORDS or w.isupper() and lookup(w) in DATASET_GROUP for w in words)
 
 
@@ -131,7 +139,7 @@ def is_description(text: str) -> bool:
     """Written in lower case but for acronyms ("grouped-query attention",
     "generative AI architectures"): how papers describe a thing, where a
     name is capitalised ("General Language Understanding Evaluation")."""
-    words = [w for w in _WORD_PARTS.split(text) if w]
+    words = name_words(text)
     return any(w.islower() for w in words) and all(w.islower() or w.isupper() or not w.isalpha() and not w[:1].isupper() for w in words)
 
 

@@ -68,14 +68,12 @@ _INFLECTED = re.compile(r"^[A-Z][a-z]+(?:ed|ing|ly)$")
 _OF_A_MODALITY = DATA_NOUNS | {"data"}
 # Acronyms of modalities that combine with another ("PET-CT", "MR imaging").
 _MODALITY_MODIFIERS = {"PET", "MR", "SPECT"}
-# What separates a name's words: spaces, hyphens, slashes ("PET-CT", "AR/VR").
-_WORD_PARTS = re.compile(r"[\s\-/]+")
 # A dimensionality alone ("3D", "2.5D", "4D"): a property of data or a model, never a name.
 _DIMENSION = re.compile(r"^\d+(?:\.\d+)?-?D$")
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in _WORD_PARTS.split(text.lower()) if w]
+    return gazetteer.name_words(text.lower())
 
 
 def is_junk(span: Span) -> bool:
@@ -109,7 +107,7 @@ def modality_or_condition(text: str) -> bool:
     words ("Diffusion Tensor Imaging", "Low-Dose CT", "Parkinson's disease",
     "X-ray CT"); a word with a name's shape before the head makes a name
     ("BraTS MRI", "DeepLesion")."""
-    words = [w for w in _WORD_PARTS.split(text) if w]
+    words = gazetteer.name_words(text)
     if len(words) < 2 or not (words[-1] in MODALITY_HEADS or words[-1].lower() in MODALITY_HEADS | CONDITION_HEADS):
         return False
     return all(len(w) == 1 or w[1:].islower() or _DIMENSION.match(w) or w in MODALITY_HEADS or w in _MODALITY_MODIFIERS
@@ -271,7 +269,7 @@ def checked_label(
         words = text.split()
         if _DIMENSION.match(words[0]) and all(w.islower() for w in words[1:]):
             return None  # "3D data", "2D images": a kind of data
-        last = _WORD_PARTS.split(text)[-1]
+        last = gazetteer.WORD_PARTS.split(text)[-1]
         if last.islower() and LABEL_BY_HEAD.get(last) == "TASK":
             return "TASK"  # STEM reasoning
         if _METRIC_MARK.search(text) or len(_words(text)) > 1 and alias_key(_words(text)[-1]) in MEASURE_HEADS:
