@@ -476,10 +476,11 @@ def _entity_key(mention: Mention, senses: Mapping[str, Sequence[Sense]]) -> str:
         return mention.canonical  # linked inside this text: its own definition wins
     candidates = senses.get(surface, ())
     measured = _ACRONYM_SHAPE.match(mention.text) and (mention.reading or mention.label) == "METRIC"
-    if measured and any(sense.label == "METRIC" for sense in candidates):
+    measures = [sense for sense in candidates if sense.label == "METRIC"] if measured else []
+    if measures:
         # A measure's reading of a curated name's letters is the measure the graph
         # knows by them: "MAE = 489" is mean absolute error, not the masked autoencoder.
-        return next(sense.key for sense in candidates if sense.label == "METRIC")
+        return measures[0].key
     if candidates and _names_itself(surface):
         # The knowledge base's data set or curated name keeps its bare name: a
         # sense that spells out the letters otherwise ("grouped-query attention
@@ -493,8 +494,8 @@ def _entity_key(mention: Mention, senses: Mapping[str, Sequence[Sense]]) -> str:
         # that Method a Metric. Not the other way round: the model reads
         # a measure's acronym as a method often ("SR" for success rate in
         # 13 papers, "ACC" in 10), and 23 papers only read an acronym as a
-        # measure where the stored sense is none.
-        candidates = [sense for sense in candidates if sense.label == "METRIC"]
+        # measure where the stored sense is none. No stored sense is a measure here.
+        candidates = ()
     return candidates[0].key if candidates else _qualified_head(mention, mention.canonical or surface)
 
 
