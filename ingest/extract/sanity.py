@@ -691,7 +691,9 @@ def _whole_word(doc: Doc, ent: Span, taken: set[int]) -> Span | None:
     another span holds the word's start ("Qwen2.5" beside "Math-7B"), it is a
     piece of a word and nothing is left. A plain lower-case word before the
     hyphen describes the name rather than naming a longer one ("speed-accuracy
-    trade-off", "human-LLM collaboration"): the span stays as it is."""
+    trade-off", "human-LLM collaboration"): the span stays as it is. Its end
+    is completed first (`_word_end`), and a data set's year takes its series
+    (`_series_before_year`)."""
     texts = token_texts(doc)
     ent = _word_end(doc, ent, taken, texts)
     ent = _series_before_year(doc, ent, taken, texts)
