@@ -170,6 +170,17 @@ def test_two_tasks_said_at_once_are_no_task_name(nlp):
     assert checked_label(span.doc, span, {}, set(), {}) == "BENCHMARK"
 
 
+@pytest.mark.parametrize("text, kept", [
+    ("We unify image and video generation in one model.", {"video generation"}),
+    ("We study 2D and 3D anomaly detection on industrial parts.", {"anomaly detection"}),
+    ("It does well on generative and classification tasks.", set()),  # kinds of task, not one
+    ("We study tracking and reconstruction of hands.", set()),  # no known tail of two words or more
+])
+def test_of_two_tasks_said_at_once_the_known_last_one_stays(text, kept):
+    (doc,) = load_extractor("fast").extract([("p", text)], workers=1)
+    assert {m.text for m in doc.mentions if m.label == "TASK"} == kept
+
+
 def test_a_listed_acronym_a_paper_spells_out_as_its_own_name_stays_there():
     extractor = load_extractor("fast")
     (doc,) = extractor.extract([("p", "We study geometry problem solving (GPS) with LLMs. GPS needs diagrams.")], workers=1)

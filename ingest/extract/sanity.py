@@ -735,6 +735,23 @@ def _series_before_year(doc: Doc, ent: Span, taken: set[int], texts: list[str]) 
     return Span(doc, before, ent.end, label=ent.label_)
 
 
+def _known_last_task(doc: Doc, ent: Span) -> Span | None:
+    """Of two tasks said at once, the last when a name list knows it (its
+    longest known tail): "image and video generation" names video
+    generation, "2D and 3D anomaly detection" anomaly detection. The first
+    shares the head it lacks and is not a span of its own; the whole is
+    no one task (see the coordination check of `checked_label`)."""
+    lowers = token_lowers(doc)
+    last = max(i for i in range(ent.start, ent.end) if lowers[i] in ("and", "or", "&"))
+    if lowers[ent.end - 1] in ("task", "tasks", "problem", "problems"):
+        return None  # "generative and classification tasks": kinds of task, not one
+    for start in range(last + 1, ent.end - 1):
+        tail = doc[start : ent.end]
+        if gazetteer.lookup(span_text(tail)) == "TASK":
+            return Span(doc, start, ent.end, label="TASK")
+    return None
+
+
 @Language.component("paperkg_sanity")
 def sanity(doc: Doc) -> Doc:
     long_forms = _long_forms(doc)
@@ -754,6 +771,9 @@ def sanity(doc: Doc) -> Doc:
                 or modality_or_condition(long_forms.get(span_text(ent), "")):  # "DTI", "PTSD" where the text spells them out
             continue
         ent = _adjective_base(doc, ent)
+        if ent is not None and ent.label_ == "TASK" and _COORDINATED.search(span_text(ent)) \
+                and gazetteer.lookup(span_text(ent)) is None:
+            ent = _known_last_task(doc, ent)
         if ent is None:
             continue
         label = checked_label(doc, ent, long_forms, used_as_method, short_forms, others)
