@@ -742,8 +742,8 @@ def _known_last_task(doc: Doc, ent: Span) -> Span | None:
     shares the head it lacks and is not a span of its own; the whole is
     no one task (see the coordination check of `checked_label`)."""
     lowers = token_lowers(doc)
-    last = max(i for i in range(ent.start, ent.end) if lowers[i] in ("and", "or", "&"))
-    if lowers[ent.end - 1] in ("task", "tasks", "problem", "problems"):
+    last = max((i for i in range(ent.start, ent.end) if lowers[i] in ("and", "or", "&")), default=None)
+    if last is None or lowers[ent.end - 1] in ("task", "tasks", "problem", "problems"):
         return None  # "generative and classification tasks": kinds of task, not one
     for start in range(last + 1, ent.end - 1):
         tail = doc[start : ent.end]
