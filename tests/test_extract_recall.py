@@ -269,3 +269,9 @@ def test_a_span_ending_in_a_conjunction_or_preposition_is_no_name(extractor):
 def test_one_span_over_a_list_of_known_names_is_the_names(extractor, text, names):
     found = labels(extractor, text)
     assert all(found.get(name) in ("DATASET", "BENCHMARK") for name in names), found
+
+
+def test_a_name_in_a_latex_command_is_the_name(extractor):
+    (doc,) = extractor.extract([("t", r"In this paper, we propose \textbf{APHQ-ViT}, a post-training quantization method.")],
+                               workers=1)
+    assert [(m.text, m.proposed) for m in doc.mentions if "APHQ" in m.text] == [("APHQ-ViT", True)]

@@ -11,7 +11,16 @@ from spacy.language import Language
 NAME_FINAL_PERIOD = r"(?<=[A-Za-z0-9][A-Z0-9])\.$"
 
 
+# arXiv abstracts are LaTeX: "we propose \textbf{APHQ-ViT}, ..." (textbf,
+# textit, emph ... in 4 % of the papers of the 10k sample) glued the command
+# to the name's first token ("\textbf{APHQ"), and the span rules dropped
+# the name with it. The command is a token of its own.
+LATEX_COMMAND = r"\\(?:text(?:bf|it|tt|sc|rm|sf|up)?|emph|underline|math(?:bf|rm|it|sf|cal|bb|tt))\{"
+
+
 def adjust_tokenizer(nlp: Language) -> Language:
     suffixes = list(nlp.Defaults.suffixes) + [NAME_FINAL_PERIOD]
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+    prefixes = [LATEX_COMMAND, *nlp.Defaults.prefixes]
+    nlp.tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
     return nlp
