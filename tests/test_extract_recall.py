@@ -275,3 +275,17 @@ def test_a_name_in_a_latex_command_is_the_name(extractor):
     (doc,) = extractor.extract([("t", r"In this paper, we propose \textbf{APHQ-ViT}, a post-training quantization method.")],
                                workers=1)
     assert [(m.text, m.proposed) for m in doc.mentions if "APHQ" in m.text] == [("APHQ-ViT", True)]
+
+
+@pytest.mark.parametrize("text, measure", [
+    (r"Our autofocus reaches a Mean Absolute Error of 0.0226 \textmu m on the test set.", "Mean Absolute Error"),
+    ("It reaches a Pearson correlation coefficient of r = 0.993 with human scores.", "Pearson correlation coefficient"),
+    (r"It improves by +14.17\% PSNR over the baseline.", "PSNR"),
+])
+def test_a_measure_whose_span_runs_into_its_value_is_the_measure(extractor, text, measure):
+    assert labels(extractor, text).get(measure) == "METRIC"
+
+
+def test_a_number_joined_to_a_measure_is_its_name(extractor):
+    found = labels(extractor, "We report ROUGE-1 and ROUGE-2 gains.")
+    assert found.get("ROUGE-1") == found.get("ROUGE-2") == "METRIC" and "ROUGE" not in found

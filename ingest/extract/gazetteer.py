@@ -228,7 +228,8 @@ class GazetteerComponent:
         spans = [span for span in (*self.exact(doc, as_spans=True), *self.lower(doc, as_spans=True))
                  if not _name_part(doc, span)]
         known = [span for span in self.known(doc, as_spans=True) if not _name_part(doc, span)]
-        listed = {ent: names for ent in doc.ents if (names := _listed_names(ent, [*spans, *known]))}
+        listed = {ent: names for ent in doc.ents
+                  if (names := _listed_names(ent, [*spans, *known]) or _measure_of_value(ent, [*spans, *known]))}
         if listed:
             doc.ents = [ent for ent in doc.ents if ent not in listed]
         place_spans(doc, spans, override=True)
@@ -265,6 +266,33 @@ def _listed_names(ent: Span, hits: list[Span]) -> list[Span]:
     kinds = {labels[(part.start, part.end)] for part, k in zip(parts, known) if k}
     label = kinds.pop() if len(kinds) == 1 else ent.label_  # a list names things of one kind
     return [Span(ent.doc, part.start, part.end, label=label) for part in parts]
+
+
+# A measure's span that runs on into its value is the measure: "Mean Absolute
+# Error of 0.0226 \textmu m", "Pearson correlation coefficient of r = 0.993",
+# "+14.17\% PSNR" (12 in the 10k sample, each dropped whole for its symbols).
+_DIGIT = re.compile(r"\d")
+
+
+def _measure_of_value(ent: Span, hits: list[Span]) -> list[Span]:
+    """The known measure that opens or closes `ent`, if the rest of it holds a number."""
+    for hit in sorted(hits, key=lambda h: -len(h)):
+        if hit.label_ != "METRIC" or len(hit) == len(ent) or not (hit.start == ent.start or hit.end == ent.end) \
+                or not ent.start <= hit.start < hit.end <= ent.end:
+            continue
+        rest = ent.doc[hit.end : ent.end] if hit.start == ent.start else ent.doc[ent.start : hit.start]
+        if hit.start == ent.start:
+            joint = rest[0].text in _NAME_JOINTS  # "ROUGE-1"
+        else:  # "rank-1 precision", "top-5 accuracy"
+            joint = rest[-1].text in _NAME_JOINTS or bool(_NUMBERED_WORD.match(rest[-1].text)) or \
+                rest[-1].text.isdigit() and len(rest) > 1 and rest[-2].text in _NAME_JOINTS
+        if _DIGIT.search(rest.text) and not joint:
+            return [Span(ent.doc, hit.start, hit.end, label="METRIC")]
+    return []
+
+
+_NAME_JOINTS = frozenset({"-", "@", "/", "_"})
+_NUMBERED_WORD = re.compile(r"^[A-Za-z]+-\d")
 
 
 def _name_part(doc: Doc, span) -> bool:
