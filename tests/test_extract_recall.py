@@ -289,3 +289,8 @@ def test_a_measure_whose_span_runs_into_its_value_is_the_measure(extractor, text
 def test_a_number_joined_to_a_measure_is_its_name(extractor):
     found = labels(extractor, "We report ROUGE-1 and ROUGE-2 gains.")
     assert found.get("ROUGE-1") == found.get("ROUGE-2") == "METRIC" and "ROUGE" not in found
+
+
+def test_a_latex_accent_reads_as_its_letter(extractor):
+    (doc,) = extractor.extract([("t", r"We report the Fr\'echet Inception Distance of our samples.")], workers=1)
+    assert [(m.label, m.canonical) for m in doc.mentions] == [("METRIC", "fid")]  # not "Inception Distance", a method

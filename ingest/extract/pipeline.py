@@ -13,8 +13,8 @@ from ingest.extract.tokenizer import adjust_tokenizer
 
 # Imported for their @Language registrations.
 from ingest.extract import (  # noqa: F401
-    acronyms, benchmarks, gazetteer, introduced_names, line_breaks, metric_values, proposals, resource_phrases,
-    result_lists, sanity, span_filter, versions,
+    acronyms, benchmarks, gazetteer, introduced_names, latex, line_breaks, metric_values, proposals,
+    resource_phrases, result_lists, sanity, span_filter, versions,
 )
 
 MODELS_DIR = Path(__file__).parent / "models"
@@ -57,6 +57,7 @@ def build_pipeline(model: str = "fast") -> Language:
     if "sentencizer" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", first=True)
     nlp.add_pipe("paperkg_line_breaks", after="sentencizer")
+    nlp.add_pipe("paperkg_latex_accents", after="paperkg_line_breaks")
     for name in RULES:
         nlp.add_pipe(name)
     return nlp

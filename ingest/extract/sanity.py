@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 from ingest import kb
 from ingest.extract import gazetteer
 from ingest.extract.doc_state import DATASET_GROUP, sentence_bounds, span_text, token_lowers, token_texts
+from ingest.extract.latex import accented
 from ingest.extract.span_filter import has_name_token, is_name
 from ingest.extract.vocab import (
     BENCHMARK_HEADS, DATA_NOUNS, DETERMINERS, LABEL_BY_HEAD, MAKING_VERB_STEMS, METHOD_NOUNS, RESOURCE_HEADS,
@@ -82,7 +83,8 @@ def is_junk(span: Span) -> bool:
     key = alias_key(text)
     if not key or not is_name(span):
         return True
-    if _NUMBER_LIKE.match(text) or _DIMENSION.match(text) or _PERCENT.search(text) or _SYMBOL.search(text) or text.endswith("-like") or _FRAGMENT.match(text):
+    if _NUMBER_LIKE.match(text) or _DIMENSION.match(text) or _PERCENT.search(text) or _SYMBOL.search(accented(text)) \
+            or text.endswith("-like") or _FRAGMENT.match(text):
         return True
     # "Magnetic Resonance Imaging (MRI)" is its long form's; "HSI (human-scene interaction)" is not its acronym's
     long_form = gazetteer.defined_long_form(text)
