@@ -1,6 +1,6 @@
 """LaTeX accents as the letters they make, for the model: arXiv abstracts
 write "Fr\\'echet Inception Distance", and the model, which learned
-"Fréchet", read "Inception Distance" alone as a method (10 papers of the 10k
+"Fréchet", read "Inception Distance" alone as a method (10 spans of the 10k
 sample). The text is left as written; the token's NORM, which the model's
 embedding reads, becomes the accented word."""
 from __future__ import annotations
