@@ -294,3 +294,13 @@ def test_a_number_joined_to_a_measure_is_its_name(extractor):
 def test_a_latex_accent_reads_as_its_letter(extractor):
     (doc,) = extractor.extract([("t", r"We report the Fr\'echet Inception Distance of our samples.")], workers=1)
     assert [(m.label, m.canonical) for m in doc.mentions] == [("METRIC", "fid")]  # not "Inception Distance", a method
+
+
+@pytest.mark.parametrize("text, name", [
+    ("MoST: Efficient Sparse Tuning for Point Clouds\n\nWe introduce MoST, a tuning method.", "MoST"),  # "most"
+    ("FiVE: A Video Editing Benchmark\n\nWe present FiVE, a benchmark for editing.", "FiVE"),  # "five"
+])
+def test_a_coined_name_spelled_like_a_word_is_a_name(extractor, text, name):
+    (doc,) = extractor.extract([("t", text)], workers=1)
+    assert any(m.text == name and m.proposed for m in doc.mentions)
+    assert not labels(extractor, "Most methods fail on five benchmarks.")  # the words stay words

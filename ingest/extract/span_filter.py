@@ -22,7 +22,8 @@ def clean_span(span: Span) -> Span | None:
     doc = span.doc
     texts = token_texts(doc)
     while start < end and (
-        texts[start].lower() in DETERMINERS or texts[start] in _EDGE_PUNCT or texts[start].isspace()
+        texts[start].lower() in DETERMINERS and not mixed_case(texts[start]) or texts[start] in _EDGE_PUNCT
+        or texts[start].isspace()
         or texts[start] in LEADING_VERBS and end - start > 1
     ):
         start += 1
@@ -54,10 +55,18 @@ def _is_name(vocab, text: str, tokens: tuple[str, ...]) -> bool:
     words = [lex.lower_ for lex in lexemes if not lex.is_punct]
     if not words or " " in text and text.rsplit(None, 1)[-1].lower() in CLOSED_CLASS_ENDINGS:
         return False  # "Try-On", "plug-in" end in a word, not in the preposition
+    if any(mixed_case(t) for t in tokens):
+        return True  # "MoST", "FiVE": a coined name spelled like a word
     if all(w in GENERIC_HEADS or w in GENERIC_MODIFIERS or w in DETERMINERS or w.isdigit() for w in words):
         return False
     # (no tagger runs, so pronouns are caught by the generic word lists)
     return not all(lex.like_num or lex.is_punct for lex in lexemes)
+
+
+def mixed_case(token: str) -> bool:
+    """A capital after a lower-case letter in an alphabetic token (MoST, FiVE,
+    DoRA): a coined name, though its letters spell a word."""
+    return token.isalpha() and any(a.islower() and b.isupper() for a, b in zip(token, token[1:]))
 
 
 TITLE_CASE_SHARE = 0.6
