@@ -17,6 +17,8 @@ ACCENT = re.compile(r"\\([" + re.escape("".join(_MARKS)) + r"])\{?([A-Za-z])\}?"
 
 def accented(text: str) -> str:
     """`text` with each LaTeX accent command replaced by its letter: Fr\\'echet -> Fréchet."""
+    if "\\" not in text:
+        return text  # most spans: the span rules ask of each one
     return unicodedata.normalize("NFC", ACCENT.sub(lambda m: m.group(2) + _MARKS[m.group(1)], text))
 
 
