@@ -40,7 +40,7 @@ from ingest.lock import lock_path
 from ingest.normalize import NamedEntity, alias_key, qualified_names
 
 _SUFFIX_WORDS = (r"(?:Instruct|Chat|Base|Large|Small|Tiny|Mini|Medium|XL|XXL|Turbo|Pro|"
-                 r"Plus|Lite|Flash|Ultra|Max|Verified|Hard|Lite|Preview|Vision|Code|Coder|Math|Distill)")
+                 r"Plus|Lite|Flash|Ultra|Max|Verified|Hard|Preview|Vision|VL|Audio|Omni|Code|Coder|Math|Distill)")
 # One mark at the end of a name, each needing a separator (or a "v") so that
 # GSM8K or T5 are not read as "GSM" or "T" plus a number.
 _MARKS = (

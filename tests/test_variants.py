@@ -17,6 +17,7 @@ from ingest.variants import base_keys, variant_links
     ("ImageNet-1K", "ImageNet"), ("COCO 2014", "COCO"), ("HumanEval+", "HumanEval"), ("ImageNet 32x32", "ImageNet"),
     ("HumanEval Pro", "HumanEval"), ("Gemini 1.5 Pro", "Gemini 1.5"),
     ("GPT-4o", "GPT-4"), ("Llama-2-7B", "Llama 2"), ("Qwen2.5-7B-Instruct", "Qwen2.5-7B"), ("YOLOv8", "YOLO"),
+    ("Qwen2-Audio", "Qwen2"), ("Qwen2-VL-2B", "Qwen2-VL"), ("Qwen2.5-Omni", "Qwen2.5"),
 ])
 def test_the_nearest_base_comes_first(variant, base):
     assert base_keys(variant)[0] == alias_key(base)
