@@ -145,7 +145,11 @@ def test_list_rules_leave_modifiers_methods_and_citations_alone(extractor):
 @pytest.mark.parametrize("sentence,label", [
     ("Our model reduces the MAE to 0.42 and the RMSE to 0.61 on the test set.", "METRIC"),
     ("PolyRad outperforms existing methods by 30.3% in MAE and 37.2% in RMSE on nuScenes.", "METRIC"),
+    ("The regressor predicts age (MAE: 4.1 years) from scans.", "METRIC"),
+    ("It yields a 0.059 decrease in MAE over the previous best method.", "METRIC"),
+    ("It reaches a depth MAE of 2.55 mm, and improves crowd counting by -3.14 MAE on SHA.", "METRIC"),
     ("We pre-train a ViT with MAE and fine-tune it on ImageNet.", "METHOD"),  # the masked autoencoder
+    ("It surpasses the recent MAE by 1.1% in ImageNet-1K classification.", "METHOD"),
 ])
 def test_a_measures_acronym_that_also_names_a_method_is_the_measure_with_a_value(extractor, sentence, label):
     assert labels(extractor, sentence).get("MAE") == label

@@ -42,7 +42,11 @@ _NOT_MODIFIERS = {
     "accumulate", "introduce", "cause", "avoid", "consider", "integrate", "prove", "identify",
 }
 # What may follow a reported value besides punctuation and function words.
-_UNITS = {"%", "percent", "points", "point", "pp", "db", "ms", "s", "x", "×", "bits", "bpd", "bpc", "fps"}
+_UNITS = {"%", "percent", "points", "point", "pp", "db", "ms", "s", "x", "×", "bits", "bpd", "bpc", "fps", "mm", "cm", "px"}
+# A value that opens a token: "0.025$\pm$0.019", "84.2%".
+_NUMBER_FIRST = re.compile(r"^[+\-−]?\d+(?:[.,]\d+)*(?![\w.,])")
+# Words for a change measured in something ("a decrease in MAE").
+_CHANGES = {"decrease", "reduction", "increase", "improvement", "drop", "gain", "rise", "fall"}
 _RESULT_VERB = re.compile(
     r"^(achiev|obtain|attain|reach|yield|report|record|scor|deliver|get|got|has|have|had|improv|reduc|boost|"
     r"increas|rais|lower|surpass|outperform|set|sets|establish|show|demonstrat|result)", re.I)
@@ -100,14 +104,26 @@ class MetricValues:
             after = ent.end
             while after < len(doc) and lowers[after] in ("=", ":", "to", "of", "is", "was", "("):
                 after += 1
-            equals = "=" in lowers[ent.end:after] and after < len(doc) and bool(_NUMBER.match(texts[after]))
-            valued = equals or after > ent.end and self._value_follows(doc, after)
+            # "MAE = 489", "MAE: 4.1 years", "low MAE (0.025)": a number set off so is its value, unit or not.
+            equals = not {"=", ":", "("}.isdisjoint(lowers[ent.end:after]) and after < len(doc) and bool(_NUMBER_FIRST.match(texts[after]))
+            # "by -3.14 MAE on SHA": a signed or decimal value just before.
+            signed = ent.start > 0 and bool(_NUMBER.match(texts[ent.start - 1])) and not texts[ent.start - 1].isdigit()
+            valued = equals or signed or after > ent.end and self._value_follows(doc, after) or self._changed_in(doc, ent.start)
             joined = ent.end < len(doc) and lowers[ent.end] in (",", "and", "or") or ent.start > 0 and lowers[ent.start - 1] in (",", "and", "or")
             near = [by_start.get(i) for i in range(ent.end + 1, ent.end + 6)] + [by_end.get(i) for i in range(ent.start - 5, ent.start)]
             listed = joined and any(o is not None and o.label_ == "METRIC" for o in near)
             if valued or listed:
                 spans.append(Span(doc, ent.start, ent.end, label="METRIC"))
         return spans
+
+    @staticmethod
+    def _changed_in(doc: Doc, start: int) -> bool:
+        """A change measured in the name before it: "by 30.3% in MAE", "a 0.059
+        decrease in MAE", "reductions in MAE"."""
+        lowers = token_lowers(doc)
+        if start < 2 or lowers[start - 1] != "in":
+            return False
+        return any(_NUMBER.match(word) or word == "%" or word.rstrip("s") in _CHANGES for word in lowers[max(0, start - 4) : start - 1])
 
     @staticmethod
     def _error_phrases(doc: Doc) -> list[Span]:

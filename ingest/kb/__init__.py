@@ -316,6 +316,24 @@ def is_field(key: str) -> bool:
     return key in field_keys()
 
 
+@lru_cache(maxsize=1)
+def _measures_by_initials() -> dict[str, frozenset[str]]:
+    spelled: dict[str, set[str]] = defaultdict(set)
+    for entry in knowledge_base().entries:
+        if entry.label == "METRIC":
+            for surface in (entry.name, *entry.aliases):
+                if len(_WORDS.findall(surface)) > 1:
+                    spelled[initials(surface)].add(alias_key(entry.name))
+    return {letters: frozenset(keys) for letters, keys in spelled.items()}
+
+
+def measure_spelled(acronym: str) -> str | None:
+    """The key of the one known measure whose words `acronym` spells the
+    initials of ("MAE" -> mean absolute error), else None."""
+    keys = _measures_by_initials().get(acronym.lower(), frozenset())
+    return next(iter(keys)) if len(keys) == 1 else None
+
+
 def canonical_key(key: str) -> str:
     """The key an entity is stored under: its KB entry's name's key for a
     known name or synonym ("residualnetwork" -> "resnet"), else `key`."""
