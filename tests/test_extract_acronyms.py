@@ -25,6 +25,9 @@ def definitions(extractor, text):
     ("We present the Segment Anything Model (SAM) for segmentation.", "Segment Anything Model", "SAM"),
     # the letters match from a small word inside the name
     ("Results on the Abstraction and Reasoning Corpus (ARC) show gains.", "Abstraction and Reasoning Corpus", "ARC"),
+    # a quoted long form ends before its closing quote, curly or straight
+    ("We study so-called “Large Reasoning Models” (LRMs) on puzzles.", "Large Reasoning Models", "LRMs"),
+    ('We study so-called "Large Reasoning Models" (LRMs) on puzzles.', "Large Reasoning Models", "LRMs"),
 ])
 def test_long_form_starts_at_the_word_of_the_first_letter(extractor, text, long_form, short):
     found = definitions(extractor, text)

@@ -18,6 +18,7 @@ from ingest.extract.vocab import LABEL_BY_HEAD, LINKING_WORDS, METHOD_HEADS
 
 _ACRONYM = re.compile(r"^(?=[^a-z]*[A-Z][^a-z]*[A-Z0-9]|[A-Z][a-z]*[A-Z])[A-Za-z][A-Za-z0-9\-+.&]{1,11}$")
 MAX_EXTRA_WORDS = 5
+_CLOSING_QUOTES = {"”", "’", '"', "'", "''"}
 
 
 def long_form_start(doc: Doc, acronym: str, end: int) -> int | None:
@@ -121,10 +122,12 @@ def acronyms(doc: Doc) -> Doc:
         if texts[i] != "(" or texts[i + 2] != ")" or not _ACRONYM.match(texts[i + 1]):
             continue
         acronym_token = doc[i + 1]
-        start = long_form_start(doc, acronym_token.text, i)
-        if start is None or start >= i:
+        # "so-called “Large Reasoning Models” (LRMs)": the long form ends before its closing quote.
+        end = i - 1 if texts[i - 1] in _CLOSING_QUOTES else i
+        start = long_form_start(doc, acronym_token.text, end)
+        if start is None or start >= end:
             continue
-        entity_before = by_end.get(i)
+        entity_before = by_end.get(end) or by_end.get(i)
         combined = by_end.get(i + 3)
         if entity_before is None and combined is not None and combined.start < i and (
             gazetteer.lookup(acronym_token.text) or gazetteer.lookup(doc[combined.start : i].text)
@@ -133,14 +136,18 @@ def acronyms(doc: Doc) -> Doc:
             # as one span: split it into the long form and the acronym like
             # any other definition. (Unknown ones stay whole: TDMSci marks
             # "Long Form (LF)" as one span and loses 1.4 F1 when all are split.)
-            entity_before = Span(doc, combined.start, i, label=combined.label_)
+            entity_before = Span(doc, combined.start, end, label=combined.label_)
             ents.remove(combined)
         start = compound_start(texts, start)
         if entity_before is not None and entity_before.start < start and not_part_of_long_form(texts, entity_before.start, start):
             if entity_before in ents:
                 ents.remove(entity_before)
-            entity_before = Span(doc, start, i, label=entity_before.label_)
-        long_form = entity_before if _holds_long_form(entity_before, start) else Span(doc, start, i)
+            entity_before = Span(doc, start, end, label=entity_before.label_)
+        if entity_before is not None and entity_before.end != end:
+            if entity_before in ents:
+                ents.remove(entity_before)
+            entity_before = Span(doc, entity_before.start, end, label=entity_before.label_)
+        long_form = entity_before if _holds_long_form(entity_before, start) else Span(doc, start, end)
         acronym_ent = by_start.get(i + 1)
         label = (
             (entity_before.label_ if entity_before is not None else None)
