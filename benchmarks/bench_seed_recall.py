@@ -22,9 +22,9 @@ from pathlib import Path
 
 from ingest.extract import load_extractor
 from ingest.extract.corpora import GOLD_DIR
-from ingest.load import paper_text
 from ingest.normalize import resolve
 from ingest.sources.hf_daily import read_hf_daily
+from ingest.text import paper_text
 
 ANNOTATION = Path(__file__).parent / "judgements" / "seed-recall-s26.jsonl"
 SEEDS = GOLD_DIR.parent / "seeds"

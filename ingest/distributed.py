@@ -34,12 +34,13 @@ from ingest.dedupe import dedupe
 from ingest.extract import Extractor, load_extractor
 from ingest.extract.jsonl import ExtractInputError, PaperMentions, read_paper_mentions
 from ingest.fingerprint import extraction_id, extractor_fingerprint
-from ingest.load import Loader, paper_text
+from ingest.load import Loader
 from ingest.lock import ingest_lock
 from ingest.mentions import ExtractedDoc
 from ingest.records import PaperRecord, Problem
 from ingest.run import BATCH_PAPERS, IngestOptions, IngestReport, fill_counts, finish_writes
 from ingest.sources import collect_inputs, read_path
+from ingest.text import paper_text
 
 # Papers per task sent to a worker: big enough that scheduling (~1 ms a
 # task) is noise against ~10 ms a paper, small enough to spread a few

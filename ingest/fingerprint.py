@@ -25,11 +25,12 @@ from typing import Iterable
 from ingest.curation import Curation
 
 INGEST_DIR = Path(__file__).parent
-# Everything that turns a text into a paper's links: the extraction package
-# (rule code, word lists, gazetteer, knowledge base data; the models are
-# hashed separately, only the one in use), the knowledge base code, and
+# Everything that turns a record into a paper's links: the text extraction
+# reads (`text.py`: LaTeX markup rewritten), the extraction package (rule
+# code, word lists, gazetteer, knowledge base data; the models are hashed
+# separately, only the one in use), the knowledge base code, and
 # normalisation (keys, acronyms, curation applied per paper).
-SOURCES = ("extract", "kb", "mentions.py", "normalize.py", "curation.py")
+SOURCES = ("text.py", "extract", "kb", "mentions.py", "normalize.py", "curation.py")
 # What builds the model and the shipped lists, which are hashed themselves:
 # editing a training script re-extracts nothing. Extraction never imports
 # these (tests/test_fingerprint.py loads the pipeline and checks).

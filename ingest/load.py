@@ -52,6 +52,7 @@ from ingest.identity import title_hash
 from ingest.mentions import EntityLink, ExtractedDoc
 from ingest.normalize import Sense, alias_key, alias_keys_of, display_name, paired_acronyms, resolve, title_coins
 from ingest.records import PaperRecord
+from ingest.text import paper_text
 
 READ_BATCH = 500  # ids or keys per read
 
@@ -66,13 +67,6 @@ class LoadSummary:
     def add(self, other: "LoadSummary") -> None:
         for name in ("papers_new", "papers_updated", "papers_unchanged", "papers_extracted"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
-
-
-def paper_text(record: PaperRecord) -> str:
-    """What extraction reads: the title, then the abstract. Always built
-    from the record that is stored, so the stored abstract and the text the
-    links were found in are the same text."""
-    return f"{record.title}\n\n{record.abstract}" if record.abstract else record.title
 
 
 # What a paper says: every field but where it was read from.

@@ -33,13 +33,14 @@ from ingest.curation import Curation
 from ingest.extract import load_extractor
 from ingest.faults import kill_point
 from ingest.fingerprint import extraction_fingerprint
-from ingest.load import BatchPlan, Loader, LoadSummary, finish_batches, paper_text
+from ingest.load import BatchPlan, Loader, LoadSummary, finish_batches
 from ingest.lock import ingest_lock
 from ingest.mentions import ExtractedDoc
 from ingest.records import PaperRecord, Problem
 from ingest.review import apply_variants
 from ingest.sources import collect_inputs
 from ingest.sources.inputs import iter_path
+from ingest.text import paper_text
 
 BATCH_PAPERS = 200
 

@@ -240,15 +240,6 @@ def test_pages_on_an_empty_graph_say_what_to_do(store):
     assert "0 rows" in text_of(cypher.layout(store, "/cypher", "?query=MATCH+(n)+RETURN+n"))
 
 
-def test_latex_markup_in_abstracts_is_cleaned():
-    from app.components.highlight import clean_markup
-
-    assert clean_markup(r"gains 85\% on R\&D, a $\times 3$ speedup at $O(n^2)$ cost") == "gains 85% on R&D, a ×3 speedup at O(n²) cost"
-    assert clean_markup(r"F$_1$ of 0.9, $\alpha=0.5$, \textbf{bold} and ``quoted''") == "F₁ of 0.9, α=0.5, bold and “quoted”"
-    plain = "costs $5 and $10, 50% done, {A} and \\unknown{x}"
-    assert clean_markup(plain) == plain  # prices, plain percent signs and unknown commands stay as written
-
-
 def test_timeline_months_fill_the_gaps():
     assert overview.months("2024-11", "2025-02") == ["2024-11", "2024-12", "2025-01", "2025-02"]
     assert overview.months("2025-03", "2025-03") == ["2025-03"]

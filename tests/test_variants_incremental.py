@@ -14,10 +14,11 @@ from ingest import variants
 from ingest.curation import Curation
 from ingest.extract import load_extractor
 from ingest.fingerprint import extraction_fingerprint
-from ingest.load import Loader, load_records, paper_text
+from ingest.load import Loader, load_records
 from ingest.records import PaperRecord
 from ingest.run import IngestOptions, ingest_paths
 from ingest.sources import read_path
+from ingest.text import paper_text
 from tests.conftest import SEEDS
 
 

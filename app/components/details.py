@@ -12,7 +12,7 @@ from dash import MATCH, Input, Output, State as DashState, dcc, html
 
 from app import settings
 from app.components import link, markdown, review
-from app.components.highlight import Target, badge, clean_markup, highlighted
+from app.components.highlight import Target, badge, highlighted
 from app.components.words import count, joined
 from app.urls import State, page_of
 from graph import views
@@ -21,6 +21,7 @@ from graph.store import GraphStore
 from graph.views import Entity, EntityDetails, NodeRef, PaperDetails
 from ingest.confidence import bare_capitals, coined_apart, described, field_reading, pipeline_step, split_reading
 from ingest.corpus_labels import label_agreement
+from ingest.text import display_text
 
 AUTHORS_SHOWN = 6
 
@@ -127,9 +128,9 @@ def _paper_item(mention, label: str, state: State, page: str) -> str:
     paper = mention.paper
     targets = [Target(s, label) for s in mention.surfaces]
     when = markdown.text(paper.published or "undated") + (" · proposes it" if mention.proposed else "")
-    item = f"- {markdown.link(clean_markup(paper.title), select(state, page, NodeRef.paper(paper.id)))} *{when}*"
+    item = f"- {markdown.link(display_text(paper.title), select(state, page, NodeRef.paper(paper.id)))} *{when}*"
     if mention.evidence:
-        item += markdown.BREAK + "  " + highlighted(clean_markup(mention.evidence), targets)
+        item += markdown.BREAK + "  " + highlighted(display_text(mention.evidence), targets)
     return item
 
 
@@ -146,13 +147,13 @@ def paper_panel(details: PaperDetails, state: State, page: str) -> html.Div:
     for e in details.entities:
         by_type.setdefault(e.entity.label, []).append(e)
     return html.Div([
-        html.H3(clean_markup(paper.title), className="details-title"),
+        html.H3(display_text(paper.title), className="details-title"),
         html.Div(joined([f"{paper.published or 'undated'}", count(paper.upvotes, "upvote"), authors, paper.organization, _external(paper.url)]), className="muted"),
         _actions(ref, state, page, extra=[
             dcc.Link("Related papers", href=state.href("connect", paper=paper.id, sel=ref), className="action"),
             dcc.Link("Add to compare", href=state.href("connect", compare=tuple(dict.fromkeys((*state.compare, paper.id))), sel=ref), className="action"),
         ]),
-        markdown.rich(highlighted(clean_markup(paper.abstract), targets) if paper.abstract else "No abstract.", "abstract"),
+        markdown.rich(highlighted(display_text(paper.abstract), targets) if paper.abstract else "No abstract.", "abstract"),
         html.H4("Entities"),
         html.Div([
             html.Div([badge(label), markdown.rich(" ".join(

@@ -6,7 +6,6 @@ the characters it is). A mark with an href is a link titled with its type
 by the container's `marks-<type>` class."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -15,6 +14,7 @@ from dash import html
 from app.components import markdown
 from app.components.canvas import TYPE_COLOURS
 from graph.views.surfaces import surface_pattern
+from ingest.text import fold_scripts
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,9 @@ class Target:
 def find_spans(text: str, targets: Iterable[Target]) -> list[tuple[str, Target | None]]:
     """Split `text` into plain and matched pieces. Longer surfaces win
     overlaps ("vision transformer" over "transformer"); matching ignores
-    case and respects word boundaries so "ViT" does not light up "ViTs"."""
+    case and respects word boundaries so "ViT" does not light up "ViTs".
+    A name extraction read in plain text ("M3CoT") lights up where the text
+    shows it with scripts ("M³CoT", `ingest.text`)."""
     by_surface: dict[str, Target] = {}
     for target in targets:
         if target.surface.strip():
@@ -37,10 +39,10 @@ def find_spans(text: str, targets: Iterable[Target]) -> list[tuple[str, Target |
         return [(text, None)] if text else []
     pieces: list[tuple[str, Target | None]] = []
     last = 0
-    for match in pattern.finditer(text):
+    for match in pattern.finditer(fold_scripts(text)):
         if match.start() > last:
             pieces.append((text[last : match.start()], None))
-        pieces.append((match.group(0), by_surface[match.group(0).casefold()]))
+        pieces.append((text[match.start() : match.end()], by_surface[match.group(0).casefold()]))
         last = match.end()
     if last < len(text):
         pieces.append((text[last:], None))
@@ -64,46 +66,3 @@ def highlighted(text: str, targets: Iterable[Target]) -> str:
         else:
             out.append(f"**{markdown.text(piece)}**")
     return "".join(out)
-
-
-# Abstracts arrive with arXiv's LaTeX left in ("85\%", "$\times 3$"). A
-# full LaTeX parser (pylatexenc) treats every plain "%" as a comment and
-# drops spaces in math, which ruins ordinary text, so only the common,
-# unambiguous markup is rewritten and everything else is left as written.
-_SYMBOLS = {
-    "times": "×", "sim": "~", "approx": "≈", "leq": "≤", "le": "≤", "geq": "≥", "ge": "≥", "neq": "≠", "pm": "±",
-    "cdot": "·", "to": "→", "rightarrow": "→", "leftarrow": "←", "infty": "∞", "ldots": "…", "dots": "…", "cdots": "…",
-    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "theta": "θ", "lambda": "λ", "mu": "μ",
-    "pi": "π", "sigma": "σ", "tau": "τ", "phi": "φ", "omega": "ω", "Delta": "Δ", "Sigma": "Σ", "Omega": "Ω",
-    "%": "%", "&": "&", "_": "_", "#": "#", "$": "$", "{": "{", "}": "}",
-}
-# A control word swallows the space after it (as in TeX), a control symbol does not.
-_SYMBOL = re.compile(r"\\(?:([A-Za-z]+)\s?|([%&_#${}]))")
-_WRAPPER = re.compile(r"\\(?:text(?:bf|it|tt|sc|rm)?|emph|math(?:rm|bf|it|cal|bb|sf|tt)|operatorname|mbox)\{([^{}]*)\}")
-# $...$ only when it hugs its content ("$x$", not "$5 and $"), on one line.
-_MATH = re.compile(r"(?<![\\$])\$(?=\S)([^$\n]{1,120}?)(?<=\S)\$")
-_SCRIPT = re.compile(r"([\^_])\{?([0-9+\-]+)\}?")
-_SUPERSCRIPT = str.maketrans("0123456789+-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻")
-_SUBSCRIPT = str.maketrans("0123456789+-", "₀₁₂₃₄₅₆₇₈₉₊₋")
-
-
-def clean_markup(text: str) -> str:
-    """`85\\%` → `85%`, `$\\times 3$` → `×3`, `$O(n^2)$` → `O(n²)`,
-    `\\textbf{X}` → `X`, ``` ``x'' ``` → `“x”`."""
-    if not text or not any(ch in text for ch in "\\$`"):
-        return text
-    text = _MATH.sub(lambda m: _math(m.group(1)), text)
-    text = _WRAPPER.sub(r"\1", text)
-    text = _SYMBOL.sub(_symbol, text)
-    return text.replace("``", "“").replace("''", "”")
-
-
-def _math(inner: str) -> str:
-    inner = _SCRIPT.sub(lambda m: m.group(2).translate(_SUPERSCRIPT if m.group(1) == "^" else _SUBSCRIPT), inner)
-    inner = _WRAPPER.sub(r"\1", inner)
-    inner = _SYMBOL.sub(_symbol, inner)
-    return inner.replace("{", "").replace("}", "").replace("\\,", " ").strip()
-
-
-def _symbol(match: re.Match) -> str:
-    return _SYMBOLS.get(match.group(1) or match.group(2), match.group(0))

@@ -7,13 +7,14 @@ from __future__ import annotations
 from dash import Input, Output, State as DashState, dcc, html, no_update
 
 from app.components import markdown
-from app.components.highlight import Target, badge, clean_markup, highlighted
+from app.components.highlight import Target, badge, highlighted
 from app.components.url_sync import url_id
 from app.components.words import count, joined
 from app.urls import LINK_ORDERS, State
 from graph.store import GraphStore
 from graph.views import NodeRef
 from graph.views.link import LinkPaper, LinkView, link
+from ingest.text import display_text
 
 LINK_PAPERS = 30  # papers listed; the count says how many exist
 ORDER_NAMES = {"recent": "newest first", "upvotes": "most upvoted first"}
@@ -58,10 +59,10 @@ def _paper_item(item: LinkPaper, view: LinkView, state: State, page: str) -> str
     paper = item.paper
     ends = ((view.a, item.surfaces_a), (view.b, item.surfaces_b))
     targets = [Target(s, e.label, state.href(page, sel=NodeRef.entity(e.key), link=())) for e, surfaces in ends for s in surfaces]
-    title = markdown.link(clean_markup(paper.title), state.href(page, sel=NodeRef.paper(paper.id), link=()))
+    title = markdown.link(display_text(paper.title), state.href(page, sel=NodeRef.paper(paper.id), link=()))
     when = markdown.text(f"{paper.published or 'undated'} · {count(paper.upvotes, 'upvote')}")
     lines = [f"1. {title} *{when}*"]
-    lines += ["   " + highlighted(clean_markup(sentence), targets) for sentence in item.evidence]
+    lines += ["   " + highlighted(display_text(sentence), targets) for sentence in item.evidence]
     return markdown.BREAK.join(lines)
 
 
