@@ -7,7 +7,7 @@ from spacy.tokens import Span
 
 from ingest.extract import gazetteer, load_extractor
 from ingest.extract.sanity import _adjective_base, checked_label, is_junk
-from ingest.extract.span_filter import is_name
+from ingest.extract.span_filter import clean_span, is_name
 
 
 @pytest.fixture(scope="module")
@@ -19,6 +19,19 @@ def test_a_span_cut_inside_quotes_is_not_a_name(nlp):
     doc = nlp.make_doc('We report "few-shot" evaluation and "few-shot evaluation" here.')
     assert not is_name(doc[3:7])  # few-shot " evaluation
     assert is_name(doc[10:13])  # few-shot evaluation
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("Feather-SQL improves SQL executability", "Feather-SQL"),
+    ("FDConv seamlessly integrates", "FDConv"),
+    ("SG-Tailor not only infers inter-object relationships", "SG-Tailor"),
+    ("the energy-overloading attack that reduces speed", "energy-overloading attack"),
+    ("hierarchical prompting module pre-aligns prompts", "hierarchical prompting module pre-aligns prompts"),
+    ("crop yields", "crop yields"),  # a noun spelled like a verb
+])
+def test_a_name_ends_before_a_verb_it_ran_on_into(nlp, text, kept):
+    doc = nlp.make_doc(text)
+    assert clean_span(Span(doc, 0, len(doc), label="METHOD")).text == kept
 
 
 @pytest.mark.parametrize("text,start,end,kept", [

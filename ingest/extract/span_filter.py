@@ -1,6 +1,7 @@
 """Drop what is not an entity name: generic heads alone ("our approach", "a
 novel framework", "method"), pronouns, numbers, over-long spans; trim
-leading determiners and stray punctuation so spans are clean names."""
+leading determiners and stray punctuation so spans are clean names, and
+end a span before a verb it ran on into ("Feather-SQL improves ...")."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -9,11 +10,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ingest.extract.doc_state import sentence_bounds, span_text, token_texts
-from ingest.extract.vocab import CLOSED_CLASS_ENDINGS, LEADING_VERBS, DETERMINERS, GENERIC_HEADS, GENERIC_MODIFIERS
+from ingest.extract.vocab import (CLOSED_CLASS_ENDINGS, DETERMINERS, FINITE_VERBS, GENERIC_HEADS, GENERIC_MODIFIERS,
+                                  LEADING_VERBS)
 
 MAX_TOKENS = 10
 MAX_CHARS = 90
 _EDGE_PUNCT = set(",.;:!?\"'`()[]{}-–—/|*•·")
+_INTO_A_VERB = {"not", "only", "also", "further", "thus", "then", "that", "which", "who"}
 
 
 def clean_span(span: Span) -> Span | None:
@@ -27,6 +30,11 @@ def clean_span(span: Span) -> Span | None:
         or texts[start] in LEADING_VERBS and end - start > 1
     ):
         start += 1
+    verb = next((i for i in range(start + 1, end) if texts[i] in FINITE_VERBS and doc[i - 1].whitespace_), None)
+    if verb is not None:  # and the words that lead into it: "FDConv seamlessly", "SG-Tailor not only", "attack that"
+        end = verb
+        while end > start + 1 and (texts[end - 1] in _INTO_A_VERB or texts[end - 1].endswith("ly") and texts[end - 1].islower()):
+            end -= 1
     while end > start and (texts[end - 1] in _EDGE_PUNCT or texts[end - 1].isspace() or texts[end - 1] == "'s"):
         if texts[end - 1] == ")" and "(" in texts[start : end - 1]:
             break
