@@ -39,6 +39,9 @@ def test_a_name_ends_before_a_verb_it_ran_on_into(nlp, text, kept):
     ("QuoxNet-driven agents", 0, 3, "QuoxNet"),  # a name-shaped one
     ("data-driven control", 0, 3, None),  # nothing name-like before the hyphen
     ("FooBench-guided", 0, 3, "FooBench"),
+    ("privacy-preserving", 0, 3, None),  # an adjective's tail, not a participle
+    ("model-agnostic", 0, 3, None),
+    ("QuoxNet-free", 0, 3, "QuoxNet"),
     ("self-attention", 0, 3, "self-attention"),  # not a participle: untouched
     ("Hybrid Net", 0, 2, "Hybrid Net"),
 ])

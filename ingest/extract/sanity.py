@@ -30,7 +30,7 @@ from ingest.extract.span_filter import has_name_token, is_name
 from ingest.extract.vocab import (
     BENCHMARK_HEADS, DATA_NOUNS, DETERMINERS, LABEL_BY_HEAD, MAKING_VERB_STEMS, METHOD_NOUNS, RESOURCE_HEADS,
     AREA_TERMS, CONDITION_HEADS, FIELD_TERMS, GENERIC_TERMS, MEASURE_HEADS, MODALITY_HEADS, MODALITY_TERMS, METHOD_HEADS,
-    METHOD_VERBS, ORGANISATIONS, RESOURCE_WORDS, VERB_MARKERS,
+    METHOD_VERBS, ORGANISATIONS, RESOURCE_WORDS, VERB_MARKERS, ADJECTIVE_TAILS,
 )
 from ingest.normalize import abbreviates, alias_key
 
@@ -661,13 +661,15 @@ _PARTICIPLE = re.compile(r"^[a-z]{2,}(?:ed|en)$")  # based, guided, driven, writ
 
 
 def _adjective_base(doc: Doc, ent: Span) -> Span | None:
-    """A name turned adjective by a hyphenated participle ("Transformer-based",
-    "LLM-driven", "diffusion-guided") describes other things; it is not itself
-    an entity. The name before the hyphen stays when it is one (name-shaped or
-    known), else nothing does."""
+    """A name turned adjective by a hyphenated participle or adjective tail
+    ("Transformer-based", "LLM-driven", "diffusion-guided", "RL-free",
+    "privacy-preserving", "model-agnostic": 135 spans of 5,000 arXiv
+    abstracts read alone as methods and tasks) describes other things; it is
+    not itself an entity. The name before the hyphen stays when it is one
+    (name-shaped or known), else nothing does."""
     texts = token_texts(doc)
     last = texts[ent.end - 1]
-    if ent.end - ent.start < 3 or texts[ent.end - 2] != "-" or not _PARTICIPLE.match(last):
+    if ent.end - ent.start < 3 or texts[ent.end - 2] != "-" or not (_PARTICIPLE.match(last) or last.lower() in ADJECTIVE_TAILS):
         return ent
     base = doc[ent.start : ent.end - 2]
     if has_name_token(base) or gazetteer.lookup(span_text(base)):

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 
 from ingest.extract import gazetteer
 from ingest.extract.doc_state import merge_spans, span_text, token_spaces, token_texts
+from ingest.extract.vocab import ADJECTIVE_TAILS
 
 # A variant's word, glued ("GPT-4o-Mini") or after a space ("HumanEval Pro",
 # "Gemini 2.5 Pro", "GPT-4 Turbo"): the model stops before it.
@@ -27,7 +28,7 @@ _GLUED_SUFFIX = re.compile(r"^(?:[-–_.]|v?\d+(?:\.\d+)*[A-Za-z]{0,3}|[A-Z]{1,3
 # make the name an adjective are not ("BERT-Based", "LLM-Driven",
 # "AI-Generated", "CLIP-Like").
 _FAMILY_WORD = re.compile(r"^[A-Z][a-z]{2,}$")
-_ADJECTIVE_FORM = re.compile(r"(?:ed|en|ing|like|style|level|free|aware|specific|only|centric|agnostic|wise|scale|sized|native)$", re.I)
+_ADJECTIVE_FORM = re.compile(r"(?:ed|en|ing|" + "|".join(ADJECTIVE_TAILS) + r")$", re.I)
 _FAMILY_LABELS = ("METHOD", "DATASET", "BENCHMARK")
 # A token that continues a capitalised name after a space ("Llama 2", "SAM 2").
 _SPACED_VERSION = re.compile(r"^v?\d{1,2}(?:\.\d+)?$")
