@@ -42,6 +42,8 @@ def test_a_name_ends_before_a_verb_it_ran_on_into(nlp, text, kept):
     ("privacy-preserving", 0, 3, None),  # an adjective's tail, not a participle
     ("model-agnostic", 0, 3, None),
     ("QuoxNet-free", 0, 3, "QuoxNet"),
+    ("English-centric", 0, 3, None),  # a language
+    ("ID-preserving", 0, 3, None),  # two letters: identity
     ("self-attention", 0, 3, "self-attention"),  # not a participle: untouched
     ("Hybrid Net", 0, 2, "Hybrid Net"),
 ])
@@ -49,6 +51,13 @@ def test_a_name_turned_adjective_is_its_name_or_nothing(nlp, text, start, end, k
     doc = nlp.make_doc(text)
     found = _adjective_base(doc, Span(doc, start, end, label="METHOD"))
     assert (found.text if found is not None else None) == kept
+
+
+def test_two_letters_turned_adjective_are_a_name_where_the_text_names_them_alone(nlp):
+    doc = nlp.make_doc("RL-based agents beat other RL methods")
+    assert _adjective_base(doc, Span(doc, 0, 3, label="METHOD")) is None
+    doc.ents = [Span(doc, 6, 7, label="METHOD")]
+    assert _adjective_base(doc, Span(doc, 0, 3, label="METHOD")).text == "RL"
 
 
 def test_a_definition_kept_as_one_span_is_the_long_forms_entity():

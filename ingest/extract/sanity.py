@@ -666,14 +666,18 @@ def _adjective_base(doc: Doc, ent: Span) -> Span | None:
     "privacy-preserving", "model-agnostic": 135 spans of 5,000 arXiv
     abstracts read alone as methods and tasks) describes other things; it is
     not itself an entity. The name before the hyphen stays when it is one
-    (name-shaped or known), else nothing does."""
+    (known, or name-shaped: two letters only where the text names them
+    alone too, "ID-preserving" is about identity), and no language
+    ("English-centric"), else nothing does."""
     texts = token_texts(doc)
     last = texts[ent.end - 1]
     if ent.end - ent.start < 3 or texts[ent.end - 2] != "-" or not (_PARTICIPLE.match(last) or last.lower() in ADJECTIVE_TAILS):
         return ent
-    base = doc[ent.start : ent.end - 2]
-    if has_name_token(base) or gazetteer.lookup(span_text(base)):
-        return Span(doc, base.start, base.end, label=ent.label_)
+    base = Span(doc, ent.start, ent.end - 2, label=ent.label_)
+    text = span_text(base)
+    named = has_name_token(base) and (len(text) > 2 or any(span_text(other) == text for other in doc.ents))
+    if (gazetteer.lookup(text) or named) and not natural_language(text):
+        return base
     return None
 
 
