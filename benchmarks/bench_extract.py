@@ -34,8 +34,10 @@ from benchmarks.bench_scale import server_usage  # noqa: E402
 from graph import StoreConfig, open_store  # noqa: E402
 from graph.embedded import EmbeddedServer  # noqa: E402
 from ingest.extract import load_extractor  # noqa: E402
+from ingest.records import PaperRecord  # noqa: E402
 from ingest.run import IngestOptions, ingest_paths  # noqa: E402
 from ingest.sources.hf_daily import read_hf_daily  # noqa: E402
+from ingest.text import paper_text  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -44,7 +46,7 @@ def seed_abstracts(seeds: Path) -> list[tuple[str, str]]:
     docs = []
     for path in sorted(seeds.glob("*.txt")):
         for record in read_hf_daily(path).records:
-            docs.append((record.id, f"{record.title}\n\n{record.abstract}"))
+            docs.append((record.id, paper_text(record)))
     return docs
 
 
@@ -57,7 +59,7 @@ def corpus_abstracts(path: Path, limit: int) -> tuple[list[tuple[str, str]], lis
             row = json.loads(line)
             if row["id"] not in seen:
                 seen.add(row["id"])
-                docs.append((row["id"], f"{row['title']}\n\n{row['summary']}"))
+                docs.append((row["id"], paper_text(PaperRecord(id=row["id"], title=row["title"], abstract=row["summary"]))))
                 listings.append(line)
             if len(docs) >= limit:
                 break

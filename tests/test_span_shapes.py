@@ -19,6 +19,8 @@ def test_a_span_cut_inside_quotes_is_not_a_name(nlp):
     doc = nlp.make_doc('We report "few-shot" evaluation and "few-shot evaluation" here.')
     assert not is_name(doc[3:7])  # few-shot " evaluation
     assert is_name(doc[10:13])  # few-shot evaluation
+    doc = nlp.make_doc("We use the “Focus Small” strategy.")  # curly quotes, as arXiv's `` '' are read
+    assert not is_name(doc[4:8]) and is_name(doc[3:7])  # Focus Small” strategy; “Focus Small”
 
 
 @pytest.mark.parametrize("text,kept", [

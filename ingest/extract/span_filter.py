@@ -15,7 +15,7 @@ from ingest.extract.vocab import (CLOSED_CLASS_ENDINGS, DETERMINERS, FINITE_VERB
 
 MAX_TOKENS = 10
 MAX_CHARS = 90
-_EDGE_PUNCT = set(",.;:!?\"'`()[]{}-–—/|*•·")
+_EDGE_PUNCT = set(",.;:!?\"'`()[]{}-–—/|*•·“”‘’")
 _INTO_A_VERB = {"not", "only", "also", "further", "thus", "then", "that", "which", "who"}
 
 
@@ -57,7 +57,7 @@ def _is_name(vocab, text: str, tokens: tuple[str, ...]) -> bool:
         return False
     if not any(ch.isalpha() for ch in text):
         return False
-    if "\n" in text or text.count("(") != text.count(")") or text.count('"') % 2:
+    if "\n" in text or text.count("(") != text.count(")") or text.count('"') % 2 or text.count("“") != text.count("”"):
         return False  # a span cut inside brackets or quotes: 'zero-shot" evaluation' from '"zero-shot" evaluation'
     lexemes = [vocab[t] for t in tokens]
     words = [lex.lower_ for lex in lexemes if not lex.is_punct]
