@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 
-from app.components.highlight import Target, find_spans
+from app.components.highlight import Target, find_spans, highlighted
 from ingest.extract import load_extractor
 from ingest.records import PaperRecord
 from ingest.text import display_text, fold_scripts, paper_text, plain_text
@@ -30,6 +30,11 @@ def test_extraction_reads_script_digits_as_digits_at_the_places_the_app_shows_th
     # a name extraction found in the plain text lights up in the text shown
     pieces = find_spans(shown, [Target("M3CoT", "Dataset"), Target("HumanEval+", "Benchmark")])
     assert [piece for piece, target in pieces if target] == ["M³CoT", "HumanEval⁺"]
+    # not inside a web address, where a link inside the link broke the Markdown
+    pieces = find_spans("We propose M³CoT, see https://m3cot.github.io/.", [Target("M3CoT", "Dataset")])
+    assert [piece for piece, target in pieces if target] == ["M³CoT"]
+    # and the address is a link to itself, not text the renderer autolinks with its escapes
+    assert "](<https://m3cot.github.io/>)\\." in highlighted("See https://m3cot.github.io/.", [])
 
 
 def test_names_written_with_inline_math_are_found_in_real_abstracts():

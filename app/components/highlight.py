@@ -39,7 +39,10 @@ def find_spans(text: str, targets: Iterable[Target]) -> list[tuple[str, Target |
         return [(text, None)] if text else []
     pieces: list[tuple[str, Target | None]] = []
     last = 0
+    urls = [(url.start(), url.end()) for url in markdown.URL.finditer(text)]
     for match in pattern.finditer(fold_scripts(text)):
+        if any(start < match.end() and match.start() < end for start, end in urls):
+            continue  # "https://x2-gaussian.github.io/": a link inside a link breaks the Markdown
         if match.start() > last:
             pieces.append((text[last : match.start()], None))
         pieces.append((text[match.start() : match.end()], by_surface[match.group(0).casefold()]))
@@ -60,7 +63,7 @@ def highlighted(text: str, targets: Iterable[Target]) -> str:
     out = []
     for piece, target in find_spans(text, targets):
         if target is None:
-            out.append(markdown.text(piece))
+            out.append(markdown.text_with_links(piece))
         elif target.href:
             out.append(markdown.link(piece, target.href, target.label))
         else:

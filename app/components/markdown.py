@@ -34,6 +34,21 @@ def text(value: str) -> str:
     return _PUNCTUATION.sub(r"\\\1", _SPACE.sub(" ", value or ""))
 
 
+# A web address in graph text ("Project website at: https://x2-gaussian.github.io/."),
+# without the punctuation that ends its sentence.
+URL = re.compile(r"https?://[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]", re.I)
+
+
+def text_with_links(value: str) -> str:
+    """`text`, with each web address in `value` a link to it: escaped as
+    text, the renderer's own autolink took the escapes into its href."""
+    out, last = [], 0
+    for url in URL.finditer(value or ""):
+        out += [text(value[last : url.start()]), link(url.group(0), url.group(0))]
+        last = url.end()
+    return "".join(out) + text((value or "")[last:])
+
+
 def link(label: str, href: str, title: str | None = None) -> str:
     """A link; `title` (plain text) shows on hover and lets CSS style it."""
     target = href.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20")
