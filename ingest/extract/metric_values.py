@@ -105,10 +105,13 @@ class MetricValues:
             while after < len(doc) and lowers[after] in ("=", ":", "to", "of", "is", "was", "("):
                 after += 1
             # "MAE = 489", "MAE: 4.1 years", "low MAE (0.025)": a number set off so is its value, unit or not.
-            equals = not {"=", ":", "("}.isdisjoint(lowers[ent.end:after]) and after < len(doc) and bool(_NUMBER_FIRST.match(texts[after]))
+            set_off = not {"=", ":", "("}.isdisjoint(lowers[ent.end:after])
+            equals = set_off and after < len(doc) and bool(_NUMBER_FIRST.match(texts[after]))
             # "by -3.14 MAE on SHA": a signed or decimal value just before.
-            signed = ent.start > 0 and bool(_NUMBER.match(texts[ent.start - 1])) and not texts[ent.start - 1].isdigit()
-            valued = equals or signed or after > ent.end and self._value_follows(doc, after) or self._changed_in(doc, ent.start)
+            before = texts[ent.start - 1] if ent.start > 0 else ""
+            signed = bool(_NUMBER.match(before)) and not before.isdigit()
+            valued = equals or signed or after > ent.end and self._value_follows(doc, after) \
+                or self._changed_in(doc, ent.start)
             joined = ent.end < len(doc) and lowers[ent.end] in (",", "and", "or") or ent.start > 0 and lowers[ent.start - 1] in (",", "and", "or")
             near = [by_start.get(i) for i in range(ent.end + 1, ent.end + 6)] + [by_end.get(i) for i in range(ent.start - 5, ent.start)]
             listed = joined and any(o is not None and o.label_ == "METRIC" for o in near)
@@ -123,7 +126,8 @@ class MetricValues:
         lowers = token_lowers(doc)
         if start < 2 or lowers[start - 1] != "in":
             return False
-        return any(_NUMBER.match(word) or word == "%" or word.rstrip("s") in _CHANGES for word in lowers[max(0, start - 4) : start - 1])
+        return any(_NUMBER.match(word) or word == "%" or word.rstrip("s") in _CHANGES
+                   for word in lowers[max(0, start - 4) : start - 1])
 
     @staticmethod
     def _error_phrases(doc: Doc) -> list[Span]:
