@@ -4,6 +4,7 @@ leading determiners and stray punctuation so spans are clean names, and
 end a span before a verb it ran on into ("Feather-SQL improves ...")."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.language import Language
@@ -17,6 +18,7 @@ MAX_TOKENS = 10
 MAX_CHARS = 90
 _EDGE_PUNCT = set(",.;:!?\"'`()[]{}-–—/|*•·“”‘’")
 _INTO_A_VERB = {"not", "only", "also", "further", "thus", "then", "that", "which", "who"}
+_ADVERB = re.compile(r"^[a-z]+ly$")
 
 
 def clean_span(span: Span) -> Span | None:
@@ -33,7 +35,7 @@ def clean_span(span: Span) -> Span | None:
     verb = next((i for i in range(start + 1, end) if texts[i] in FINITE_VERBS and doc[i - 1].whitespace_), None)
     if verb is not None:  # and the words that lead into it: "FDConv seamlessly", "SG-Tailor not only", "attack that"
         end = verb
-        while end > start + 1 and (texts[end - 1] in _INTO_A_VERB or texts[end - 1].endswith("ly") and texts[end - 1].islower()):
+        while end > start + 1 and (texts[end - 1] in _INTO_A_VERB or _ADVERB.match(texts[end - 1])):
             end -= 1
     while end > start and (texts[end - 1] in _EDGE_PUNCT or texts[end - 1].isspace() or texts[end - 1] == "'s"):
         if texts[end - 1] == ")" and "(" in texts[start : end - 1]:
