@@ -54,7 +54,7 @@ def test_shipped_languages_are_what_the_build_derives_from_iso_639():
 
 @pytest.mark.parametrize("name,field", [
     ("computer vision", True), ("Natural Language Processing", True), ("NLP", True), ("robotics", True),
-    ("CV", True),  # an application area of vocab.AREA_TERMS
+    ("CV", True), ("AR/VR", True), ("virtual reality", True),  # application areas of vocab.AREA_TERMS
     ("object detection", False), ("question answering", False), ("Transfer Learning", False),
 ])
 def test_fields_are_known_by_their_names(name, field):

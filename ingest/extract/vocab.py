@@ -99,6 +99,9 @@ AREA_TERMS = _keys(
     # use of "medical imaging" on the 10k graph name the area, not a task; the tasks are its kinds).
     "autonomous driving", "medical imaging", "medical image analysis", "remote sensing", "healthcare",
     "urban planning",
+    # Augmented and virtual reality: where rendering and tracking are applied ("AR/VR applications"),
+    # not a task (16 papers of the 10k graph under two Task nodes, session 32).
+    "AR/VR", "VR/AR", "augmented reality", "virtual reality", "mixed reality", "extended reality", "XR",
 )
 # Sensors and kinds of data: what a data set is made of, not one of the five
 # types ("LiDAR-camera fusion", "point clouds", "MRI"); their tasks and data
