@@ -30,6 +30,9 @@ from ingest.normalize import Sense, alias_key, merge_candidates, resolve
     ("text-to-video generation", "text-conditioned video generation"),
     # a year after a name, in two digits or four
     ("AIME2024", "AIME24", "AIME 2024"), ("WMT14", "WMT 2014"),
+    # a task said with its verb is the task its noun names
+    ("anomaly detection", "detecting anomalies"), ("medical image segmentation", "segmenting medical images"),
+    ("question answering", "answering questions"), ("AI-generated image detection", "Detecting AI-Generated Images"),
 ])
 def test_variants_share_a_key(variants):
     assert len({alias_key(v) for v in variants}) == 1
@@ -47,7 +50,8 @@ def test_variants_share_a_key(variants):
                                  ("text-to-image", "text-to-video"),
                                  ("text-driven generation", "text generation"),  # no kind of content produced
                                  ("WMTS", "WMT"), ("USGS", "USG"),  # an acronym's own S is no plural
-                                 ("AIME24", "AIME25"), ("ResNet-20", "ResNet"), ("MATH500", "MATH 2500")])  # sizes keep their digits
+                                 ("AIME24", "AIME25"), ("ResNet-20", "ResNet"), ("MATH500", "MATH 2500"),
+                                 ("predicting traits from speech", "trait prediction")])  # a description, not a name  # sizes keep their digits
 def test_distinct_names_keep_distinct_keys(a, b):
     assert alias_key(a) != alias_key(b)
 
@@ -196,3 +200,6 @@ def test_display_names_follow_the_knowledge_base_and_the_singular():
     # the data head the key leaves out is no part of the name; a name that is only written so keeps it
     assert display_name(Counter({"GOT-10K benchmarks": 2, "GOT-10k": 1})) == "GOT-10k"
     assert display_name(Counter({"Pile dataset": 3})) == "Pile dataset"
+    # a task is named by its noun where papers write it so; a verb alone stays as written
+    assert display_name(Counter({"Generating synthetic images": 2, "synthetic image generation": 1})) == "synthetic image generation"
+    assert display_name(Counter({"Detecting AI-Generated Images": 2})) == "Detecting AI-Generated Images"
