@@ -17,6 +17,7 @@ from typing import Mapping, Sequence
 
 from ingest.curation import Curation
 from ingest.mentions import EntityLink, ExtractedDoc, Mention
+from ingest.text import plain_text
 
 _PARTS = re.compile(r"[^\W_]+")
 _TRAILING_PLUS = re.compile(r"\w(\++)\s*$")
@@ -277,8 +278,9 @@ def paired_acronyms(surfaces: Sequence[str]) -> list[str]:
 def title_coins(title: str | None, surfaces: Sequence[str]) -> bool:
     """The paper's title opens by naming its own work with one of the link's
     forms: "PRISM: ...", "MOSAIC : ...". Two papers that do so with one name
-    mean two things by it (`confidence.COINED_TWICE_RULE`)."""
-    title = (title or "").lstrip()
+    mean two things by it (`confidence.COINED_TWICE_RULE`). The title is
+    read as extraction reads it ("X$^{2}$-Gaussian: ..." coins X2-Gaussian)."""
+    title = plain_text(title or "").lstrip()
     return any(surface and title.startswith(surface) and title[len(surface):].lstrip().startswith(":")
                for surface in surfaces)
 

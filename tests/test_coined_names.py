@@ -16,6 +16,7 @@ from ingest.records import PaperRecord
 
 def test_a_title_coins_the_name_it_opens_with():
     assert title_coins("PRISM: Probing Reasoning in Sparse Models", ("PRISM",))
+    assert title_coins("X$^{2}$-Gaussian: 4D Radiative Gaussian Splatting", ("X2-Gaussian",))  # read as extraction reads it
     assert title_coins("MOSAIC : Scenes from Many Views", ("MOSAIC", "Mosaic"))
     assert not title_coins("Probing PRISM: what it learns", ("PRISM",))  # named, not coined
     assert not title_coins("PRISMA: A Survey", ("PRISM",)) and not title_coins(None, ("PRISM",))
