@@ -530,7 +530,7 @@ def _entity_key(mention: Mention, senses: Mapping[str, Sequence[Sense]]) -> str:
         # Before any paper defines the letters so, the measure the knowledge
         # base spells by them: MAE's own key is the curated masked
         # autoencoder's, and its Method node gathered 4 of its 32 papers
-        # from such readings on the 10k graph (session 28's outside sample).
+        # from such readings on the 10k graph (session 30's outside sample).
         return spelled
     if candidates and _names_itself(surface):
         # The knowledge base's data set or curated name keeps its bare name: a
