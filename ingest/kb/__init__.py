@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
 from ingest.mentions import DATASET_GROUP
 from ingest.normalize import abbreviates, alias_key
@@ -180,6 +181,18 @@ def initials(name: str) -> str:
     return "".join(word[0] for word in _WORDS.findall(name.lower()))
 
 
+def _spelled_by_initials(entries: Iterable[KbEntry], label: str) -> dict[str, set[str]]:
+    """The kb_ids of the entries of `label`, by the initials of each of their
+    names of several words ("qa": question answering)."""
+    spelled: dict[str, set[str]] = defaultdict(set)
+    for entry in entries:
+        if entry.label == label:
+            for surface in (entry.name, *entry.aliases):
+                if len(_WORDS.findall(surface)) > 1:
+                    spelled[initials(surface)].add(entry.kb_id)
+    return spelled
+
+
 def _fold_task_initials(entries: dict[str, KbEntry], owner: dict[str, str]) -> None:
     """A task known only by a bare acronym (a gold corpus's "QA", "MT", "WSD")
     is the one task whose name or synonym it spells the initials of ("question
@@ -188,12 +201,7 @@ def _fold_task_initials(entries: dict[str, KbEntry], owner: dict[str, str]) -> N
     list). Two such tasks ("IR": image / information retrieval) fold neither.
     Method and data set acronyms are coined names (AE, SNIP, SST) and are not
     folded."""
-    tasks: dict[str, set[str]] = defaultdict(set)
-    for entry in entries.values():
-        if entry.label == "TASK":
-            for surface in (entry.name, *entry.aliases):
-                if len(_WORDS.findall(surface)) > 1:
-                    tasks[initials(surface)].add(entry.kb_id)
+    tasks = _spelled_by_initials(entries.values(), "TASK")
     for kb_id, entry in list(entries.items()):
         if entry.label != "TASK" or entry.aliases or not _TASK_ACRONYM.match(entry.name):
             continue
@@ -336,13 +344,11 @@ def is_field(key: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _measures_by_initials() -> dict[str, frozenset[str]]:
-    spelled: dict[str, set[str]] = defaultdict(set)
-    for entry in knowledge_base().entries:
-        if entry.label == "METRIC":
-            for surface in (entry.name, *entry.aliases):
-                if len(_WORDS.findall(surface)) > 1:
-                    spelled[initials(surface)].add(alias_key(entry.name))
-    return {letters: frozenset(keys) for letters, keys in spelled.items()}
+    """The keys of the known measures, by the initials they spell."""
+    entries = knowledge_base().entries
+    names = {entry.kb_id: entry.name for entry in entries}
+    return {letters: frozenset(alias_key(names[kb_id]) for kb_id in kb_ids)
+            for letters, kb_ids in _spelled_by_initials(entries, "METRIC").items()}
 
 
 def measure_spelled(acronym: str) -> str | None:
