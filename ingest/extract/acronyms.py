@@ -139,14 +139,14 @@ def acronyms(doc: Doc) -> Doc:
             entity_before = Span(doc, combined.start, end, label=combined.label_)
             ents.remove(combined)
         start = compound_start(texts, start)
-        if entity_before is not None and entity_before.start < start and not_part_of_long_form(texts, entity_before.start, start):
-            if entity_before in ents:
-                ents.remove(entity_before)
-            entity_before = Span(doc, start, end, label=entity_before.label_)
-        if entity_before is not None and entity_before.end != end:
-            if entity_before in ents:
-                ents.remove(entity_before)
-            entity_before = Span(doc, entity_before.start, end, label=entity_before.label_)
+        if entity_before is not None:
+            # Trimmed to the letters' start when its extra words are no part of the name, and to `end`.
+            cut = entity_before.start < start and not_part_of_long_form(texts, entity_before.start, start)
+            bounds = (start if cut else entity_before.start, end)
+            if bounds != (entity_before.start, entity_before.end):
+                if entity_before in ents:
+                    ents.remove(entity_before)
+                entity_before = Span(doc, *bounds, label=entity_before.label_)
         long_form = entity_before if _holds_long_form(entity_before, start) else Span(doc, start, end)
         acronym_ent = by_start.get(i + 1)
         label = (
