@@ -317,6 +317,14 @@ def test_added_gazetteer_names_are_found(extractor, text, name, label):
     assert name in found and found[name].label in ({label, "BENCHMARK"} if label == "DATASET" else {label})
 
 
+def test_a_capitalised_name_in_lower_case_is_the_ordinary_word(extractor):
+    found = by_text(extract_one(extractor, "Since its inception, work on particle kinetics across the stack has grown."))
+    assert "inception" not in found and "kinetics" not in found and "the stack" not in found
+    found = by_text(extract_one(extractor, "We train Inception on Kinetics and the Stack and add a transformer."))
+    assert found["Inception"].label == "METHOD" and found["Kinetics"].label == found["the Stack"].label == "DATASET"
+    assert found["transformer"].label == "METHOD"  # the field writes this name in lower case too
+
+
 def test_a_known_definition_is_never_one_span(extractor):
     found = by_text(extract_one(extractor, "We evaluate on Big-Bench Hard (BBH) and report results. BBH is hard."))
     assert "Big-Bench Hard (BBH)" not in found
