@@ -61,6 +61,9 @@ _PARAM_COUNT = re.compile(r"[-_ ]\d+(?:\.\d+)?B$")
 # Heads that name a measure and never a task ("similarity" names both:
 # semantic textual similarity is a task).
 _MEASURE_ONLY_HEADS = {word for word, label in LABEL_BY_HEAD.items() if label == "METRIC"} - {"similarity"}
+# A method's name never ends in these, though "mixed precision", "learning
+# rate" and "top-1 accuracy" (a trained model's) may be read as one.
+_MEASURED_HEADS = _MEASURE_ONLY_HEADS - {"precision", "rate", "accuracy"}
 _METRIC_MARK = re.compile(r"@|\bF\d\b|^F\d")
 # Sentence-initial capitalised verb or adverb forms ("Accompanied", "Notably").
 # A bare version or abbreviation fragment: "ca1.6", "v2".
@@ -303,10 +306,17 @@ def checked_label(
             return "METHOD"
         if not any(c.isupper() or c.isdigit() for c in text):
             return None  # "relational databases": a kind of data, not a named resource
+    if label == "METHOD" and any(_named_by_measure(form) for form in (text, long_form or "")):
+        return "METRIC"  # "Chamfer Distance (CD)", "signal-to-noise ratio": what a result is measured in
     if label in ("METHOD", "TASK"):
         # "few-shot object detection" read as a method, "agent-based retrieval-augmented generation" as a task
         return _kind_of_known(text) or label
     return label
+
+
+def _named_by_measure(text: str) -> bool:
+    words = _words(text)
+    return len(words) > 1 and words[-1] in _MEASURED_HEADS
 
 
 def _kind_of_known(text: str) -> str | None:
