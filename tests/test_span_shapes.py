@@ -161,6 +161,8 @@ def test_a_platform_data_is_taken_from_is_no_data_set_but_a_corpus_named_like_on
     ("Dose is reduced in Low-Dose CT while keeping detail.", "Low-Dose CT", "METHOD", True),
     ("We screen for Diabetic retinopathy from fundus photos.", "Diabetic retinopathy", "METHOD", True),
     ("Patients with Parkinson's disease were recorded.", "Parkinson's disease", "TASK", True),
+    ("Images were taken from an Unmanned Aerial Vehicle at noon.", "Unmanned Aerial Vehicle", "METHOD", True),
+    ("We denoise Synthetic Aperture Radar images.", "Synthetic Aperture Radar", "METHOD", True),
     ("We segment tumours in BraTS MRI volumes.", "BraTS MRI", "DATASET", False),  # a name before the head
     ("We improve MRI reconstruction at 4x.", "MRI reconstruction", "TASK", False),  # a task's head
 ])
@@ -179,6 +181,7 @@ def test_an_acronym_its_paper_spells_out_as_a_modality_or_condition_is_no_entity
 def test_software_a_method_is_built_with_is_no_method(nlp):
     assert is_junk(_span(nlp, "The model is implemented in PyTorch and deployed with TensorRT.", "TensorRT", "METHOD"))
     assert is_junk(_span(nlp, "The model is implemented in PyTorch and deployed with TensorRT.", "PyTorch", "METHOD"))
+    assert is_junk(_span(nlp, "The system employs a UAV with a camera.", "UAV", "METHOD"))  # hardware
 
 
 @pytest.mark.parametrize("text,label", [

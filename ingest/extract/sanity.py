@@ -29,7 +29,7 @@ from ingest.extract.latex import accented
 from ingest.extract.span_filter import has_name_token, is_name
 from ingest.extract.vocab import (
     BENCHMARK_HEADS, DATA_NOUNS, DETERMINERS, LABEL_BY_HEAD, MAKING_VERB_STEMS, METHOD_NOUNS, RESOURCE_HEADS,
-    AREA_TERMS, CONDITION_HEADS, FIELD_TERMS, GENERIC_TERMS, MEASURE_HEADS, MODALITY_HEADS, MODALITY_TERMS, METHOD_HEADS,
+    AREA_TERMS, CONDITION_HEADS, DEVICE_HEADS, FIELD_TERMS, GENERIC_TERMS, MEASURE_HEADS, MODALITY_HEADS, MODALITY_TERMS, METHOD_HEADS,
     METHOD_VERBS, ORGANISATIONS, RESOURCE_WORDS, VERB_MARKERS, ADJECTIVE_TAILS,
 )
 from ingest.normalize import abbreviates, alias_key
@@ -97,7 +97,7 @@ def is_junk(span: Span) -> bool:
     words = text.split()
     if len(words) > 1 and words[-1].lower() in _OF_A_MODALITY and alias_key(" ".join(words[:-1])) in MODALITY_TERMS:
         return True  # "fMRI data", "CT scans", "LiDAR point clouds": a kind of data, not a named data set
-    if modality_or_condition(long_form or text) and key not in AREA_TERMS and not gazetteer.label_index().get(key):
+    if modality_condition_or_device(long_form or text) and key not in AREA_TERMS and not gazetteer.label_index().get(key):
         return True
     if natural_language(long_form or text):
         return True
@@ -107,13 +107,14 @@ def is_junk(span: Span) -> bool:
     return len(span) == 1 and first.is_sent_start and bool(_INFLECTED.match(text)) and not gazetteer.lookup(text)
 
 
-def modality_or_condition(text: str) -> bool:
-    """An imaging modality or a condition named by its head after plain
-    words ("Diffusion Tensor Imaging", "Low-Dose CT", "Parkinson's disease",
-    "X-ray CT"); a word with a name's shape before the head makes a name
-    ("BraTS MRI", "DeepLesion")."""
+def modality_condition_or_device(text: str) -> bool:
+    """An imaging modality, a condition or a device named by its head after
+    plain words ("Diffusion Tensor Imaging", "Low-Dose CT", "Parkinson's
+    disease", "X-ray CT", "Unmanned Aerial Vehicle"); a word with a name's
+    shape before the head makes a name ("BraTS MRI", "DeepLesion")."""
     words = gazetteer.name_words(text)
-    if len(words) < 2 or not (words[-1] in MODALITY_HEADS or words[-1].lower() in MODALITY_HEADS | CONDITION_HEADS):
+    if len(words) < 2 or not (words[-1] in MODALITY_HEADS
+                              or words[-1].lower() in MODALITY_HEADS | CONDITION_HEADS | DEVICE_HEADS):
         return False
     return all(len(w) == 1 or w[1:].islower() or _DIMENSION.match(w) or w in MODALITY_HEADS or w in _MODALITY_MODIFIERS
                for w in words[:-1])
@@ -786,7 +787,7 @@ def sanity(doc: Doc) -> Doc:
         ent = _whole_word(doc, ent, taken)
         if ent is None or is_junk(ent) and not _spelled_out_as_a_name(span_text(ent), long_forms) or _common_noun(doc, ent) \
                 or ent.label_ in DATASET_GROUP and alias_key(span_text(ent)) in data_types \
-                or modality_or_condition(long_forms.get(span_text(ent), "")):  # "DTI", "PTSD" where the text spells them out
+                or modality_condition_or_device(long_forms.get(span_text(ent), "")):  # "DTI", "PTSD" where the text spells them out
             continue
         ent = _adjective_base(doc, ent)
         if ent is not None and ent.label_ == "TASK" and _COORDINATED.search(span_text(ent)) \
