@@ -269,6 +269,7 @@ def test_a_research_field_read_as_a_task_or_metric_stays_a_candidate():
     assert not field_reading("computervision", "Method") and not field_reading("objectdetection", "Task")
     # The discipline itself is no method; a field of study that is also a method family stays one.
     assert field_reading("deeplearning", "Method") and field_reading("machinelearning", "Method")
+    assert field_reading("agi", "Method") and field_reading("genai", "Method")  # the field's goal and branch
     assert not field_reading("reinforcementlearning", "Method")
     # plain words before a field's name make a kind of the field (KIND_OF_FIELD_RULE, session 29)
     assert field_reading("embodiedai", "Task", "embodied AI") and field_reading("generativeai", "Method", "Generative AI")

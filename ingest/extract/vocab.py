@@ -88,6 +88,9 @@ def _keys(*phrases: str) -> frozenset[str]:
 FIELD_TERMS = _keys(
     "machine learning", "deep learning", "artificial intelligence", "AI", "ML", "DL", "data science",
     "statistics", "computer science", "scientific computing",
+    # the field's goal and its generative branch, said of the field ("a step toward AGI", "the rise of
+    # GenAI"): visible Methods of the 10k graph (AGI 12 papers, GenAI 14), as "AI" would be
+    "AGI", "artificial general intelligence", "GenAI", "generative AI", "generative artificial intelligence",
 )
 # Application areas: a TASK at most (gold corpora annotate "NLP", "computer
 # vision" as tasks), never a dataset, benchmark, method or metric.
