@@ -196,6 +196,18 @@ def abbreviates(short: str, long: str) -> bool:
     return True
 
 
+# "Out-of-distribution (OOD) detection", "Chain-of-Thought (CoT) prompting":
+# a name that defines an acronym for its first words inside itself.
+_INNER_DEFINITION = re.compile(r"^(.+?)\s*\(([^()]+)\)\s+(\S.*)$")
+
+
+def without_inner_definition(surface: str) -> str | None:
+    """The name without the acronym its first words define inside it
+    ("Out-of-distribution detection"), or None if it defines none."""
+    inner = _INNER_DEFINITION.match(surface)
+    return f"{inner.group(1)} {inner.group(3)}" if inner and abbreviates(inner.group(2), inner.group(1)) else None
+
+
 def _letters(text: str) -> str:
     return "".join(c for c in text.lower() if c.isalnum())
 
@@ -687,7 +699,7 @@ def display_name(surfaces: Counter, kb_name: str | None = None) -> str | None:
         return same[0] if same and sentence_case else kb_name
     if not surfaces:
         return None
-    ranked = [surface for surface, _ in surfaces.most_common()]
+    ranked = [without_inner_definition(surface) or surface for surface, _ in surfaces.most_common()]
     # "GOT-10k", not "GOT-10K benchmarks": the head its key leaves out is no part of the name
     named = [surface for surface in ranked if not _RESOURCE_HEAD.search(surface)]
     name = next((surface for surface in named if _noun_named(surface) == surface), named[0] if named else ranked[0])

@@ -203,3 +203,17 @@ def test_display_names_follow_the_knowledge_base_and_the_singular():
     # a task is named by its noun where papers write it so; a verb alone stays as written
     assert display_name(Counter({"Generating synthetic images": 2, "synthetic image generation": 1})) == "synthetic image generation"
     assert display_name(Counter({"Detecting AI-Generated Images": 2})) == "Detecting AI-Generated Images"
+    # an acronym the name defines inside itself is no part of it
+    assert display_name(Counter({"Out-of-distribution (OOD) detection": 3})) == "Out-of-distribution detection"
+
+
+def test_a_name_that_defines_an_acronym_inside_itself_is_the_name_without_it():
+    """"Out-of-distribution (OOD) detection" was a third Task beside "OOD
+    detection" and "out-of-distribution detection" on the 10k graph."""
+    from ingest.extract.gazetteer import canonical
+    from ingest.normalize import without_inner_definition
+
+    assert canonical("Out-of-distribution (OOD) detection") == canonical("out-of-distribution detection")
+    assert canonical("Expectation-Maximization (EM) algorithm") == canonical("EM")  # the known method
+    assert without_inner_definition("text-to-video (Wan-2.1) generation") is None  # a model, not an acronym
+    assert without_inner_definition("natural language processing (NLP)") is None  # a definition at the end

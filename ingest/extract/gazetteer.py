@@ -14,7 +14,7 @@ from ingest import kb
 from ingest.extract.doc_state import DATASET_GROUP, place_spans
 from ingest.extract.vocab import FIELD_TERMS, LABEL_BY_HEAD
 from ingest.kb import GAZETTEER_PATH, Entry, is_synonym, load_entries  # noqa: F401 - re-exported
-from ingest.normalize import abbreviates, alias_key
+from ingest.normalize import abbreviates, alias_key, without_inner_definition
 
 # Short or all-caps names are matched case-sensitively so that "Adam" or
 # "MATH" do not fire on ordinary words; longer names ignore case.
@@ -168,6 +168,9 @@ def canonical(surface: str) -> str:
         # "natural language processing (NLP)" kept whole as one span is the
         # entity of its long form, not a third one beside the two forms
         return canonical(long_form)
+    inner = without_inner_definition(surface)
+    if inner is not None:
+        return canonical(inner)  # "Out-of-distribution (OOD) detection" is out-of-distribution detection
     base = _SCORE_SUFFIX.sub("", surface)
     if base != surface and label_index().get(alias_key(base)) == "METRIC":
         return canonical(base)  # "BLEU score" -> BLEU, "F1-score" -> F1
