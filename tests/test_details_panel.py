@@ -8,3 +8,6 @@ def test_aliases_one_spelling_per_casing_and_capped():
     many = [f"name {i}" for i in range(ALIASES_SHOWN + 3)]
     assert shown_aliases("x", many) == ", ".join(many[:ALIASES_SHOWN]) + " and 3 more"
     assert shown_aliases("x", ["X"]) == ""
+    # what papers did with the name is no other name for it
+    assert shown_aliases("LLM", ["LLMs", "LLM-based agents", "LLM-powered analytics", "large language models"]) \
+        == "LLMs, large language models"

@@ -21,6 +21,7 @@ from graph.store import GraphStore
 from graph.views import Entity, EntityDetails, NodeRef, PaperDetails
 from ingest.confidence import bare_capitals, coined_apart, described, field_reading, pipeline_step, plain_phrase, split_reading
 from ingest.corpus_labels import label_agreement
+from ingest.normalize import used_name
 from ingest.text import display_text
 
 AUTHORS_SHOWN = 6
@@ -45,10 +46,13 @@ ALIASES_SHOWN = 8
 def shown_aliases(name: str, aliases: Sequence[str]) -> str:
     """The other names, one spelling per case-insensitive form: a hub has
     gathered dozens of casings ("Large Language Model", "large language
-    model", …) that say nothing more, and the list pushed the panel down."""
+    model", …) that say nothing more, and the list pushed the panel down.
+    A phrase that uses the name ("LLM-based agents", linked to LLM) is what a
+    paper did with it, not another name for it: outside judges read the
+    list of LLM as bloated with them."""
     seen, distinct = {name.casefold()}, []
     for alias in aliases:
-        if alias.casefold() not in seen:
+        if alias.casefold() not in seen and used_name(alias) is None:
             seen.add(alias.casefold())
             distinct.append(alias)
     more = len(distinct) - ALIASES_SHOWN
