@@ -2,8 +2,7 @@
 its evidence across the graph.
 
     knowledge base names it           +0.6
-    papers mentioning it: 2 / 3+      +0.3 / +0.4 (a lower-case Task
-    phrase that no paper writes as a name: 0 / +0.4, `plain_phrase`)
+    papers mentioning it: 2 / 3+      +0.3 / +0.4
     a paper defines it ("Long Form (LF)")   +0.1
     name shape (inner capital, digit)      +0.1
     all of it times (0.5 + 0.5 * type agreement), agreement being the
@@ -210,18 +209,6 @@ KB_COINED_MIN_SHARE = 1 / 2
 # relabelled were models. So the name waits, as a candidate, for its papers
 # or the knowledge base to agree.
 SPLIT_MAX_AGREEMENT = 1 / 2
-# PLAIN_PHRASE_RULE: two papers that write one lower-case phrase ("semantic
-# reasoning", "mask generation", "spatial localization") show that the words
-# go together, which common words do by chance, not that the field names a
-# task so; two papers that use a coined name ("VPR", "Human Mesh Recovery")
-# have met the name. So a Task written in lower case that no paper writes
-# with a name's shape (an acronym, an inner capital or digit) needs a third
-# paper, or the knowledge base. Session 33 read the nine outside samples of
-# the 10k graph (sessions 28-32) by bucket: visible Tasks outside the
-# knowledge base so written and in two papers were acceptable 29 times in 64
-# (229 visible), those in Title Case 6 in 8, other Tasks 136 in 188.
-# Methods so written are held back however many papers (DESCRIPTIVE_CEILING).
-PLAIN_PHRASE_LABELS = ("Task",)
 
 
 @dataclass(frozen=True)
@@ -236,11 +223,10 @@ class Evidence:
     umbrella: bool = False  # its kinds outnumber it in the graph (`umbrella_keys`)
     coined: int = 0  # papers whose titles name their own work so (`normalize.title_coins`)
     curated: bool = False  # the curation file forces its label: its papers' readings do not decide it
-    plain: bool = False  # a lower-case Task phrase no paper writes as a name (`plain_phrase`)
 
 
 def confidence(evidence: Evidence) -> float:
-    support = THIRD_PAPER if evidence.papers >= 3 else SECOND_PAPER if evidence.papers == 2 and not evidence.plain else 0.0
+    support = THIRD_PAPER if evidence.papers >= 3 else SECOND_PAPER if evidence.papers == 2 else 0.0
     score = (
         (KB_WEIGHT if evidence.in_kb else 0.0) + support
         + (DEFINED if evidence.defined else 0.0) + (NAME_SHAPE if evidence.name_shaped else 0.0)
@@ -271,15 +257,6 @@ def split_reading(agreement: float, in_kb: bool, curated: bool = False) -> bool:
     The knowledge base's type, or one the curation file forces, settles it.
     The details panel explains a candidate from this same test."""
     return not in_kb and not curated and agreement <= SPLIT_MAX_AGREEMENT
-
-
-def plain_phrase(name: str, label: str, aliases: Sequence[str] = ()) -> bool:
-    """A Task of several words written in lower case that no paper writes as
-    a name (see PLAIN_PHRASE_RULE): a second paper does not confirm it, a
-    third does. The details panel explains a candidate from this same test."""
-    name, aliases = _plain_dimensions(name), [_plain_dimensions(a) for a in aliases]  # see DIMENSION_RULE
-    return label in PLAIN_PHRASE_LABELS and " " in name.strip() and _written_lower(name, aliases) \
-        and not any(name_shaped(form) for form in (name, *aliases))
 
 
 def field_reading(key: str, label: str, name: str = "") -> bool:
@@ -342,7 +319,8 @@ def descriptive_phrase(name: str, label: str, aliases: Sequence[str] = ()) -> bo
         return True  # see CLASS_HEAD_RULE
     name, aliases = _plain_dimensions(name), [_plain_dimensions(a) for a in aliases]  # see DIMENSION_RULE
     lower = name.lower()
-    if not _written_lower(name, aliases) or name_shaped(name):
+    written_lower = name == lower or (name[1:] == lower[1:] and lower in aliases)
+    if not written_lower or name_shaped(name):
         return False
     if label == "Metric":
         return measured_on(lower)  # see MEASURED_ON_RULE
@@ -438,13 +416,6 @@ def bare_capitals(name: str, aliases: Sequence[str] = ()) -> bool:
 # "3D Morphable Model" is one, and "3D Gaussian avatars" is what is done with
 # 3D Gaussians.
 _DIMENSION_WORD = re.compile(r"(?<![\w.])\d+(?:\.\d+)?D(?![\w])")
-
-
-def _written_lower(name: str, aliases: Sequence[str]) -> bool:
-    """Papers write the name in lower case: it is, or it has the same words in
-    lower case beside a sentence-initial capital ("Training object detectors")."""
-    lower = name.lower()
-    return name == lower or (name[1:] == lower[1:] and lower in aliases)
 
 
 def _plain_dimensions(text: str) -> str:

@@ -201,28 +201,6 @@ def test_a_descriptive_method_needs_the_knowledge_base_or_a_definition_however_m
     assert not described("progressive distillation framework", "Method", ["progressive distillation framework", "PDF"], False)
 
 
-def test_a_lower_case_task_phrase_needs_a_third_paper_or_the_knowledge_base():
-    """"semantic reasoning", "mask generation": two papers writing the same
-    common words is what chance gives (PLAIN_PHRASE_RULE); a name's shape or
-    the knowledge base is met in two."""
-    from collections import Counter
-
-    from ingest.load import EntityTally, entity_properties
-
-    def scored(name: str, papers: int, *surfaces: str) -> float:
-        tally = EntityTally(name.replace(" ", ""), papers, papers, Counter({"Task": papers}),
-                            Counter({name: papers, **{s: 1 for s in surfaces}}))
-        return entity_properties(tally)[1]["confidence"]
-
-    assert scored("semantic reasoning", 2) < MIN_CONFIDENCE <= scored("semantic reasoning", 3)
-    assert scored("Semantic reasoning", 2, "semantic reasoning") < MIN_CONFIDENCE  # a sentence's capital
-    assert scored("3D reasoning", 2) < MIN_CONFIDENCE  # a dimension is no name's digit
-    assert scored("visual place recognition", 2, "VPR") >= MIN_CONFIDENCE  # a paper writes it as a name
-    assert scored("Human Mesh Recovery", 2) >= MIN_CONFIDENCE
-    assert scored("semantic segmentation", 2) >= MIN_CONFIDENCE  # the knowledge base knows it
-    assert scored("semantic reasoning", 2) < MIN_CONFIDENCE <= scored("reasoning", 2)  # one word: the usual rules
-
-
 def record(n: int, title: str, abstract: str) -> PaperRecord:
     return PaperRecord(id=f"conf:{n}", title=title, abstract=abstract, published=f"2025-03-{n:02d}", upvotes=n, sources=("test",))
 
@@ -427,8 +405,6 @@ def test_an_umbrella_term_yields_its_place_while_its_kinds_outnumber_it(paperkg_
     (Entity("bird", "BIRD", "Benchmark", ("BIRD",), 7, confidence=0.5), "confidence 0.50 · not"),
     (Entity("human36m", "Human3.6M", "Method", ("Human3.6M",), 4, confidence=0.2, label_votes=(2, 1, 1, 0, 0)),
      "candidate: its papers disagree on its type (Method in 2 papers, Dataset in 1 paper, Benchmark in 1 paper)"),
-    (Entity("semanticreasoning", "semantic reasoning", "Task", ("semantic reasoning",), 2, confidence=0.0),
-     "candidate: two papers write these words together, which is not yet a name, until a third paper"),
     # a pipeline step is held back whatever defines it: the panel does not promise that a definition helps
     (Entity("decisionmaking", "decision-making", "Task", ("decision-making", "DM"), 40, confidence=0.2),
      "candidate: a step of every pipeline or a capability of every system, not a task · not"),

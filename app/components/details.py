@@ -19,7 +19,7 @@ from graph import views
 from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
 from graph.views import Entity, EntityDetails, NodeRef, PaperDetails
-from ingest.confidence import bare_capitals, coined_apart, described, field_reading, pipeline_step, plain_phrase, split_reading
+from ingest.confidence import bare_capitals, coined_apart, described, field_reading, pipeline_step, split_reading
 from ingest.corpus_labels import label_agreement
 from ingest.normalize import used_name
 from ingest.text import display_text
@@ -107,8 +107,6 @@ def _confidence(entity: Entity) -> html.Div | None:
         elif entity.label_votes and split_reading(label_agreement(entity.readings(), entity.label), bool(entity.kb_id)):
             readings = ", ".join(f"{label} in {count(n, 'paper')}" for label, n in entity.readings().items())
             verdict = f" · candidate: its papers disagree on its type ({readings}), until most of them or the knowledge base agree"
-        elif entity.paper_count == 2 and plain_phrase(entity.name, entity.label, entity.aliases):
-            verdict = " · candidate: two papers write these words together, which is not yet a name, until a third paper or the knowledge base does"
     return html.Div(f"confidence {entity.confidence:.2f}{verdict} · {known}", className="muted confidence")
 
 
