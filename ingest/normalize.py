@@ -693,13 +693,18 @@ def display_name(surfaces: Counter, kb_name: str | None = None) -> str | None:
     papers also write that ("Transformer", not "Transformers"), and named by
     a noun where papers also write it so ("synthetic image generation", not
     "Generating synthetic images")."""
+    # Ties go by the surface itself, not by which paper came first: a fresh
+    # build and a rescoring from the stored tally (whose aliases are sorted
+    # so) must name an entity alike, and the name decides its confidence
+    # ("Q-Former architecture" 3, "Q-Former" 3).
+    by_count = sorted(surfaces, key=lambda surface: (-surfaces[surface], surface))
     if kb_name:
-        same = [s for s, _ in surfaces.most_common() if s.casefold() == kb_name.casefold()]
+        same = [s for s in by_count if s.casefold() == kb_name.casefold()]
         sentence_case = kb_name[:1].isupper() and kb_name[1:] == kb_name[1:].lower()
         return same[0] if same and sentence_case else kb_name
     if not surfaces:
         return None
-    ranked = [without_inner_definition(surface) or surface for surface, _ in surfaces.most_common()]
+    ranked = [without_inner_definition(surface) or surface for surface in by_count]
     # "GOT-10k", not "GOT-10K benchmarks": the head its key leaves out is no part of the name
     named = [surface for surface in ranked if not _RESOURCE_HEAD.search(surface)]
     name = next((surface for surface in named if _noun_named(surface) == surface), named[0] if named else ranked[0])

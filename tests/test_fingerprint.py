@@ -170,6 +170,32 @@ def test_entities_scored_under_other_confidence_rules_are_scored_again(store, mo
     assert read() == scored and edges() == 1
 
 
+def test_a_rescoring_names_and_scores_an_entity_as_the_fresh_build_did(store, monkeypatch):
+    """Two forms written equally often: the fresh build once named the entity
+    by the form met first ("Quoxnet architecture", a described method held
+    back), a rescoring from the stored tally by the first in its sorted
+    aliases ("Quoxnet", visible): on the 40k graph Q-Former, REVERSE and AI
+    Tutors became visible by a rescoring alone."""
+    from ingest import load
+    from ingest.load import load_records, rescore_stale
+    from ingest.mentions import ExtractedDoc, Mention
+    from ingest.records import PaperRecord
+
+    def doc(n: int, form: str) -> ExtractedDoc:
+        text = f"Paper {n} uses {form} here."
+        start = text.index(form)
+        return ExtractedDoc(f"tie:{n}", text, [Mention(start, start + len(form), "METHOD", form, "quoxnet", sentence_end=len(text))])
+
+    docs = {d.id: d for d in (doc(1, "Quoxnet architecture"), doc(2, "Quoxnet"))}
+    records = [PaperRecord(id=i, title=f"Tie {i}", abstract=d.text, published="2025-01-01", sources=("t",)) for i, d in docs.items()]
+    load_records(store, records, extract=lambda pairs: [docs[i] for i, _ in pairs], extraction="t", curation=Curation.empty())
+    read = lambda: store.read("MATCH (e:Entity {key: 'quoxnet'}) RETURN e.name, e.confidence").rows  # noqa: E731
+    fresh = read()
+    monkeypatch.setattr(load, "confidence_rules_id", lambda: "other rules")
+    assert rescore_stale(store, Curation.empty()) == 1
+    assert read() == fresh == [["Quoxnet", fresh[0][1]]]
+
+
 def test_the_confidence_rules_id_follows_the_code_not_its_text(package_copy):
     """Comments, docstrings and imports decide no score: rewording them keeps
     the id (a byte hash rescored all 175k entities of the 40k graph for a

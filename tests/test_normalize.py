@@ -203,6 +203,9 @@ def test_display_names_follow_the_knowledge_base_and_the_singular():
     # a task is named by its noun where papers write it so; a verb alone stays as written
     assert display_name(Counter({"Generating synthetic images": 2, "synthetic image generation": 1})) == "synthetic image generation"
     assert display_name(Counter({"Detecting AI-Generated Images": 2})) == "Detecting AI-Generated Images"
+    # a tie goes by the surface, not by which paper came first: a fresh build and a rescoring agree
+    assert display_name(Counter({"Q-Former architecture": 3, "Q-Former": 3})) == "Q-Former"
+    assert display_name(Counter({"Q-Former": 3, "Q-Former architecture": 3})) == "Q-Former"
     # an acronym the name defines inside itself is no part of it
     assert display_name(Counter({"Out-of-distribution (OOD) detection": 3})) == "Out-of-distribution detection"
 
