@@ -107,7 +107,11 @@ def code_digest(source: str) -> str:
     """SHA-256 of Python code as parsed: its syntax tree without positions,
     docstrings or import statements (what the imported names are is decided
     where they are used, and the modules they come from are hashed where
-    they matter). Comments and layout never reach the tree."""
+    they matter). Comments and layout never reach the tree. Empty fields are
+    left out, so the digest does not change with the Python version: 3.12's
+    trees carry `type_params=[]` that 3.11's lack, and `ast.dump` printed
+    them, which rescored a whole graph built with one version when the other
+    loaded into it."""
     tree = ast.parse(source)
     for node in ast.walk(tree):
         body = getattr(node, "body", None)
@@ -119,7 +123,17 @@ def code_digest(source: str) -> str:
                 and isinstance(kept[0].value.value, str):
             kept = kept[1:]
         node.body = kept or [ast.Pass()]
-    return hashlib.sha256(ast.dump(tree).encode()).hexdigest()
+    return hashlib.sha256(repr(_shape(tree)).encode()).hexdigest()
+
+
+def _shape(node):
+    """A syntax tree as nested lists of node names and non-empty fields."""
+    if isinstance(node, ast.AST):
+        return [type(node).__name__, [(name, _shape(value)) for name, value in ast.iter_fields(node)
+                                      if value is not None and value != []]]
+    if isinstance(node, list):
+        return [_shape(item) for item in node]
+    return repr(node)
 
 
 def curation_digest(curation: Curation) -> str:
