@@ -196,16 +196,21 @@ def abbreviates(short: str, long: str) -> bool:
     return True
 
 
-# "Out-of-distribution (OOD) detection", "Chain-of-Thought (CoT) prompting":
-# a name that defines an acronym for its first words inside itself.
-_INNER_DEFINITION = re.compile(r"^(.+?)\s*\(([^()]+)\)\s+(\S.*)$")
+# "natural language processing (NLP)", "Out-of-distribution (OOD) detection":
+# a name that defines an acronym for its first words, at its end or inside
+# it before its head.
+_DEFINITION = re.compile(r"^(.+?)\s*\(([^()]+)\)(?:\s+(\S.*))?$")
 
 
-def without_inner_definition(surface: str) -> str | None:
-    """The name without the acronym its first words define inside it
-    ("Out-of-distribution detection"), or None if it defines none."""
-    inner = _INNER_DEFINITION.match(surface)
-    return f"{inner.group(1)} {inner.group(3)}" if inner and abbreviates(inner.group(2), inner.group(1)) else None
+def without_definition(surface: str, inside: bool = True) -> str | None:
+    """The name without the acronym it defines for its first words ("natural
+    language processing", "Out-of-distribution detection"; with `inside`
+    False only at its end), or None if it defines none ("HSI (human-scene
+    interaction)", "ViT (ours)")."""
+    defined = _DEFINITION.match(surface)
+    if not defined or not abbreviates(defined.group(2), defined.group(1)) or defined.group(3) and not inside:
+        return None
+    return f"{defined.group(1)} {defined.group(3)}" if defined.group(3) else defined.group(1)
 
 
 def _letters(text: str) -> str:
@@ -704,7 +709,7 @@ def display_name(surfaces: Counter, kb_name: str | None = None) -> str | None:
         return same[0] if same and sentence_case else kb_name
     if not surfaces:
         return None
-    ranked = [without_inner_definition(surface) or surface for surface in by_count]
+    ranked = [without_definition(surface) or surface for surface in by_count]
     # "GOT-10k", not "GOT-10K benchmarks": the head its key leaves out is no part of the name
     named = [surface for surface in ranked if not _RESOURCE_HEAD.search(surface)]
     name = next((surface for surface in named if _noun_named(surface) == surface), named[0] if named else ranked[0])

@@ -208,15 +208,18 @@ def test_display_names_follow_the_knowledge_base_and_the_singular():
     assert display_name(Counter({"Q-Former": 3, "Q-Former architecture": 3})) == "Q-Former"
     # an acronym the name defines inside itself is no part of it
     assert display_name(Counter({"Out-of-distribution (OOD) detection": 3})) == "Out-of-distribution detection"
+    assert display_name(Counter({"Explicit Conditioning (EC)": 1, "explicit conditioning": 1})) == "Explicit Conditioning"
 
 
 def test_a_name_that_defines_an_acronym_inside_itself_is_the_name_without_it():
     """"Out-of-distribution (OOD) detection" was a third Task beside "OOD
     detection" and "out-of-distribution detection" on the 10k graph."""
     from ingest.extract.gazetteer import canonical
-    from ingest.normalize import without_inner_definition
+    from ingest.normalize import without_definition
 
     assert canonical("Out-of-distribution (OOD) detection") == canonical("out-of-distribution detection")
     assert canonical("Expectation-Maximization (EM) algorithm") == canonical("EM")  # the known method
-    assert without_inner_definition("text-to-video (Wan-2.1) generation") is None  # a model, not an acronym
-    assert without_inner_definition("natural language processing (NLP)") is None  # a definition at the end
+    assert without_definition("text-to-video (Wan-2.1) generation") is None  # a model, not an acronym
+    assert without_definition("natural language processing (NLP)") == "natural language processing"  # at its end
+    assert without_definition("natural language processing (NLP)", inside=False) == "natural language processing"
+    assert without_definition("Out-of-distribution (OOD) detection", inside=False) is None

@@ -14,7 +14,7 @@ from ingest import kb
 from ingest.extract.doc_state import DATASET_GROUP, place_spans
 from ingest.extract.vocab import FIELD_TERMS, LABEL_BY_HEAD
 from ingest.kb import GAZETTEER_PATH, Entry, is_synonym, load_entries  # noqa: F401 - re-exported
-from ingest.normalize import abbreviates, alias_key, without_inner_definition
+from ingest.normalize import abbreviates, alias_key, without_definition
 
 # Short or all-caps names are matched case-sensitively so that "Adam" or
 # "MATH" do not fire on ordinary words; longer names ignore case.
@@ -38,16 +38,11 @@ def lookup(surface: str) -> str | None:
     return entry.label if entry else None
 
 
-# "Long Form (LF)" written as one span: the long form, then what is in the parentheses.
-DEFINED_FORM = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
-
-
 def defined_long_form(surface: str) -> str | None:
     """The long form of a "Long Form (LF)" span whose parentheses abbreviate
     it ("natural language processing (NLP)"); None for any other span,
     "HSI (human-scene interaction)" and "ViT (ours)" among them."""
-    defined = DEFINED_FORM.match(surface)
-    return defined.group(1) if defined and abbreviates(defined.group(2), defined.group(1)) else None
+    return without_definition(surface, inside=False)
 
 
 # "NLP tasks", "computer vision applications": a field's tasks as a whole.
@@ -163,14 +158,12 @@ def canonical(surface: str) -> str:
     key = alias_key(surface)
     if key in canonical_index():
         return canonical_index()[key]
-    long_form = defined_long_form(surface)
-    if long_form is not None:
+    plain = without_definition(surface)
+    if plain is not None:
         # "natural language processing (NLP)" kept whole as one span is the
-        # entity of its long form, not a third one beside the two forms
-        return canonical(long_form)
-    inner = without_inner_definition(surface)
-    if inner is not None:
-        return canonical(inner)  # "Out-of-distribution (OOD) detection" is out-of-distribution detection
+        # entity of its long form, not a third one beside the two forms, and
+        # "Out-of-distribution (OOD) detection" is out-of-distribution detection
+        return canonical(plain)
     base = _SCORE_SUFFIX.sub("", surface)
     if base != surface and label_index().get(alias_key(base)) == "METRIC":
         return canonical(base)  # "BLEU score" -> BLEU, "F1-score" -> F1
