@@ -729,7 +729,8 @@ class NamedEntity:
 def qualified_names(entities: Sequence[NamedEntity]) -> dict[str, str]:
     """Display names for entities that share one with another entity:
     the one in most papers keeps it, each other gets a qualifier, its long
-    form ("RL (meta-reinforcement learning)") or else its type and key, so
+    form ("RL (meta-reinforcement learning)", the one its name abbreviates
+    where a paper wrote one) or else its type and key, so
     no two entities read the same. Returns only the names that change."""
     by_name: dict[str, list[NamedEntity]] = defaultdict(list)
     for entity in entities:
@@ -741,7 +742,10 @@ def qualified_names(entities: Sequence[NamedEntity]) -> dict[str, str]:
             continue
         for entity in sorted(clash, key=lambda e: (-e.papers, e.key))[1:]:
             longer = [a for a in entity.aliases if alias_key(a) != alias_key(entity.name) and len(a) > len(entity.name)]
-            options = [f"{entity.name} ({q})" for q in (*longer[:1], entity.label, f"{entity.label}, {entity.key}")]
+            # the long form the name abbreviates, where a paper wrote one: "OOD (Out-of-distribution
+            # detection)", not "OOD (OoDD)", the next form by count
+            spelled = [without_definition(a) or a for a in longer if abbreviates(entity.name, a)]
+            options = [f"{entity.name} ({q})" for q in (*(spelled or longer)[:1], entity.label, f"{entity.label}, {entity.key}")]
             name = next(o for o in options if o.casefold() not in taken or o == options[-1])
             taken.add(name.casefold())
             renamed[entity.key] = name

@@ -53,6 +53,13 @@ def test_entities_sharing_a_display_name_get_a_qualifier():
         NamedEntity("sft", "SFT", "Method", 5), NamedEntity("sft-task", "SFT", "Task", 1),
     ])
     assert renamed == {"metareinforcementlearning": "RL (meta-reinforcement learning)", "sft-task": "SFT (Task)"}
+    # the long form the acronym abbreviates, not the next form by count (the 10k graph's "OOD (OoDD)")
+    renamed = qualified_names([
+        NamedEntity("ood", "OOD", "Task", 10, ("OOD",)),
+        NamedEntity("outofdistributiondetection", "OOD", "Task", 8,
+                    ("OOD", "OoDD", "Out-of-distribution (OOD) detection", "Out-of-distribution detection")),
+    ])
+    assert renamed == {"outofdistributiondetection": "OOD (Out-of-distribution detection)"}
 
 
 def record(n: int, title: str, abstract: str) -> PaperRecord:
