@@ -66,6 +66,29 @@ def record(n: int, title: str, abstract: str) -> PaperRecord:
     return PaperRecord(id=f"var:{n}", title=title, abstract=abstract, published=f"2025-02-{n:02d}", sources=("test",))
 
 
+def test_a_version_one_paper_links_to_its_base_keeps_its_own_papers(store):
+    """One paper's "generative pre-trained transformer (GPT-3.5-turbo)" linked
+    that form to GPT; GPT then claimed the name, and every GPT-3.5 Turbo read
+    later joined GPT (37 papers of the 40k graph in a re-extraction)."""
+    from ingest.mentions import ExtractedDoc, Mention
+
+    def doc(n: int, forms: list[tuple[str, str]]) -> ExtractedDoc:
+        text = f"Paper {n}: " + " and ".join(form for form, _ in forms) + "."
+        return ExtractedDoc(f"ver:{n}", text, [Mention(text.index(f), text.index(f) + len(f), "METHOD", f, key,
+                                                        sentence_end=len(text)) for f, key in forms])
+
+    first = doc(1, [("GPT", "gpt"), ("GPT-3.5-turbo", "gpt")])
+    later = [doc(n, [("GPT-3.5 Turbo", "gpt-3-5-turbo")]) for n in (2, 3, 4)]
+    docs = {d.id: d for d in (first, *later)}
+    records = [PaperRecord(id=i, title=f"Versions {i}", abstract=d.text, published="2025-01-01", sources=("t",))
+               for i, d in docs.items()]
+    for batch in (records[:1], records[1:]):
+        load_records(store, batch, extract=lambda pairs: [docs[i] for i, _ in pairs], extraction="t",
+                     curation=Curation.empty())
+    papers = dict(store.read("MATCH (e:Entity) RETURN e.key, e.paper_count").rows)
+    assert papers.get("gpt-3-5-turbo") == 3 and papers["gpt"] == 1
+
+
 def test_ingest_links_variants_and_keeps_display_names_unique(store):
     records = [
         record(1, "Coding with GPT-4o", "We evaluate GPT-4o and GPT-4 on HumanEval+ and HumanEval."),
