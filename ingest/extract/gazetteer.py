@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -201,7 +202,7 @@ def _case_free(surface: str) -> bool:
 # Stack (the 40k corpus writes "inception" 24 times and "the stack" 4 times,
 # never for the name). A name the field also writes in lower case lists that
 # spelling ("transformer").
-def _capitalised_words(entries) -> frozenset[str]:
+def _capitalised_words(entries: Iterable[Entry]) -> frozenset[str]:
     """Lower-case forms of the case-free surfaces that are one capitalised
     word, after "The" or not, and that no surface spells in lower case:
     "inception", "kinetics", "the stack"."""
