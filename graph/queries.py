@@ -83,6 +83,14 @@ WHERE e.alias_keys IS NOT NULL AND e.confidence_rules = $rules
 RETURN e.key AS key, e.alias_keys AS alias_keys, e.paper_count AS papers, e.label AS label
 """
 
+# The paper counts of the entities keyed by names a batch writes: a name's
+# own entity competes with the entities that claim it (`load.AliasIndex`).
+PAPERS_OF = """
+UNWIND $keys AS key
+MATCH (e:Entity {key: key})
+RETURN e.key AS key, e.paper_count AS papers
+"""
+
 # The names the entities `keys` claim.
 ALIAS_KEYS_OF = """
 UNWIND $keys AS key

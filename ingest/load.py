@@ -195,23 +195,32 @@ class AliasIndex:
     to date batch by batch: the same input resolves the same way after an
     interruption. Where several entities claim a name, the one most papers
     mention wins (then the smaller key): one paper's odd definition of "LLM"
-    must not take the acronym from the sense hundreds of papers use.
+    must not take the acronym from the sense hundreds of papers use. The
+    entity the name is the key of competes too: a bare "SIFT" in 13 papers
+    is not taken by the 3 that define it, whether they were read before or
+    after it, as `Loader.absorb_bare_acronyms` leaves a stored bare entity
+    larger than its sense alone (session 33: a re-extraction of the 40k graph
+    had joined every bare acronym to its definition, a fresh build only
+    those read after it).
 
     Built from every claim (`rows`), or, with `complete=False`, holding only
     the names read so far (`hold`): a name is held with every entity that
-    claims it, and stays exact as batches are written (`set`). Rows are
-    (key, alias keys, papers, node label)."""
+    claims it and the papers of its own entity, and stays exact as batches
+    are written (`set`). Rows are (key, alias keys, papers, node label)."""
 
     def __init__(self, rows: Iterable[tuple[str, Sequence[str], int | None, str]] = (), complete: bool = True):
         self._of_entity: dict[str, tuple[str, ...]] = {}
         self._entities: dict[str, set[str]] = defaultdict(set)
         self._papers: dict[str, int] = {}
         self._labels: dict[str, str] = {}
+        self._own_papers: dict[str, int] = {}  # a held name -> papers of the entity keyed by it
         self._held: set[str] | None = None if complete else set()
         for key, alias_keys, papers, label in rows:
             self.set(key, alias_keys, papers or 0, label)
 
     def set(self, key: str, alias_keys: Sequence[str] | None, papers: int, label: str = "") -> None:
+        if self._held is not None and key in self._held:
+            self._own_papers[key] = papers
         for old in self._of_entity.pop(key, ()):
             self._entities[old].discard(key)
             if not self._entities[old]:
@@ -229,12 +238,15 @@ class AliasIndex:
         """The names among `aliases` not held yet."""
         return set() if self._held is None else set(aliases) - self._held
 
-    def hold(self, aliases: Iterable[str], rows: Iterable[tuple[str, Sequence[str], int | None, str]]) -> None:
-        """Hold `aliases`, given every stored entity that claims any of them (`rows`)."""
+    def hold(self, aliases: Iterable[str], rows: Iterable[tuple[str, Sequence[str], int | None, str]],
+             own: Iterable[tuple[str, int | None]] = ()) -> None:
+        """Hold `aliases`, given every stored entity that claims any of them
+        (`rows`) and the paper counts of those stored under them (`own`)."""
         for key, alias_keys, papers, label in rows:
             self.set(key, alias_keys, papers or 0, label)
         if self._held is not None:
             self._held.update(aliases)
+            self._own_papers.update((key, papers or 0) for key, papers in own)
 
     def mapping(self, aliases: Iterable[str] | None = None) -> dict[str, str]:
         """The sense of every name held, or of those among `aliases`."""
@@ -246,6 +258,7 @@ class AliasIndex:
         return {
             alias: tuple(Sense(key, self._labels[key].upper()) for key in sorted(self._entities[alias], key=lambda k: (-self._papers[k], k)))
             for alias in names
+            if self._own_papers.get(alias, 0) <= max(self._papers[key] for key in self._entities[alias])
         }
 
 
@@ -371,7 +384,8 @@ class Loader:
         missing = sorted(self._aliases.missing(names))
         if missing:
             claims = self.store.read(self.store.dialect.alias_claims, {"keys": missing, "rules": confidence_rules_id()})
-            self._aliases.hold(missing, claims.rows)
+            own = self.store.read_batched(queries.PAPERS_OF, "keys", missing).rows
+            self._aliases.hold(missing, claims.rows, own)
         return self._aliases
 
     def write(self, plan: BatchPlan, links: Sequence[EntityLink]) -> WriteResult:

@@ -177,6 +177,23 @@ def test_a_bare_acronym_more_used_than_its_definitions_keeps_its_entity(store):
         (alias_key("zonal wave scans"), 2, ("acr:2", "acr:4")), ("zws", 3, ("acr:bare0", "acr:bare1", "acr:bare2"))]
 
 
+def test_a_bare_acronym_read_after_its_definitions_joins_the_larger_entity(store):
+    """A batch sends a bare acronym where `absorb_bare_acronyms` would: to
+    the definitions only if they are in as many papers as the bare entity.
+    Before, a bare ZWS read after the definitions joined them while the
+    three read before stayed apart, so a re-extraction (every bare ZWS read
+    after the definitions) joined all of them."""
+    from dataclasses import replace
+
+    from ingest.normalize import alias_key
+
+    one, two, _, four = _acronym_docs()
+    bare = [replace(one, id=f"acr:bare{n}") for n in range(4)]
+    assert _load(store, [*bare[:3], two, four, bare[3]], batch_size=1) == [
+        (alias_key("zonal wave scans"), 2, ("acr:2", "acr:4")),
+        ("zws", 4, ("acr:bare0", "acr:bare1", "acr:bare2", "acr:bare3"))]
+
+
 def test_a_known_acronym_spelled_out_as_something_else_is_that_papers_and_the_known_name_keeps_the_rest():
     # Session 28's outside judge found CRF merging conditional random fields and a camera response function.
     from ingest.normalize import resolve
