@@ -194,6 +194,27 @@ def test_a_bare_acronym_read_after_its_definitions_joins_the_larger_entity(store
         ("zws", 4, ("acr:bare0", "acr:bare1", "acr:bare2", "acr:bare3"))]
 
 
+def test_the_last_words_of_a_long_form_do_not_lead_to_it(store):
+    """One paper's "quox policy glarping (QPG)" and "policy glarping (QPG)":
+    the second names the kind of method, and the papers that write it
+    later must keep it, not join QPG."""
+    from ingest.mentions import ExtractedDoc, Mention
+    from ingest.normalize import alias_key
+
+    def doc(n: int, forms: list[tuple[str, str, tuple[str, ...]]]) -> ExtractedDoc:
+        text = f"Paper {n}: " + " and ".join(form for form, _, _ in forms) + "."
+        return ExtractedDoc(f"tail:{n}", text, [
+            Mention(text.index(f), text.index(f) + len(f), "METHOD", f, key, aliases=aliases, sentence_end=len(text))
+            for f, key, aliases in forms])
+
+    qpg = alias_key("quox policy glarping")
+    defining = [doc(n, [("quox policy glarping", qpg, ("QPG",)), ("QPG", qpg, ("quox policy glarping",)),
+                        ("policy glarping", qpg, ("QPG",))]) for n in (1, 2)]
+    later = [doc(n, [("policy glarping", "policyglarping", ())]) for n in (3, 4)]
+    stored = {key: ids for key, _, ids in _load(store, [*defining, *later], batch_size=1)}
+    assert stored["policyglarping"] == ("tail:3", "tail:4") and stored[qpg] == ("tail:1", "tail:2")
+
+
 def test_a_known_acronym_spelled_out_as_something_else_is_that_papers_and_the_known_name_keeps_the_rest():
     # Session 28's outside judge found CRF merging conditional random fields and a camera response function.
     from ingest.normalize import resolve
