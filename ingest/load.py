@@ -205,21 +205,22 @@ class AliasIndex:
 
     Built from every claim (`rows`), or, with `complete=False`, holding only
     the names read so far (`hold`): a name is held with every entity that
-    claims it and the papers of its own entity, and stays exact as batches
-    are written (`set`). Rows are (key, alias keys, papers, node label)."""
+    claims it, a claimed name with the papers of its own entity (`own`), and
+    both stay exact as batches are written (`set`). Rows are (key, alias
+    keys, papers, node label)."""
 
     def __init__(self, rows: Iterable[tuple[str, Sequence[str], int | None, str]] = (), complete: bool = True):
         self._of_entity: dict[str, tuple[str, ...]] = {}
         self._entities: dict[str, set[str]] = defaultdict(set)
         self._papers: dict[str, int] = {}
         self._labels: dict[str, str] = {}
-        self._own_papers: dict[str, int] = {}  # a held name -> papers of the entity keyed by it
+        self._own_papers: dict[str, int] = {}  # a claimed name -> papers of the entity keyed by it
         self._held: set[str] | None = None if complete else set()
         for key, alias_keys, papers, label in rows:
             self.set(key, alias_keys, papers or 0, label)
 
     def set(self, key: str, alias_keys: Sequence[str] | None, papers: int, label: str = "") -> None:
-        if self._held is not None and key in self._held:
+        if key in self._own_papers:
             self._own_papers[key] = papers
         for old in self._of_entity.pop(key, ()):
             self._entities[old].discard(key)
@@ -238,15 +239,22 @@ class AliasIndex:
         """The names among `aliases` not held yet."""
         return set() if self._held is None else set(aliases) - self._held
 
-    def hold(self, aliases: Iterable[str], rows: Iterable[tuple[str, Sequence[str], int | None, str]],
-             own: Iterable[tuple[str, int | None]] = ()) -> None:
-        """Hold `aliases`, given every stored entity that claims any of them
-        (`rows`) and the paper counts of those stored under them (`own`)."""
+    def hold(self, aliases: Iterable[str], rows: Iterable[tuple[str, Sequence[str], int | None, str]]) -> None:
+        """Hold `aliases`, given every stored entity that claims any of them (`rows`)."""
         for key, alias_keys, papers, label in rows:
             self.set(key, alias_keys, papers or 0, label)
         if self._held is not None:
             self._held.update(aliases)
-            self._own_papers.update((key, papers or 0) for key, papers in own)
+
+    def unowned(self, aliases: Iterable[str]) -> list[str]:
+        """The claimed names among `aliases` whose own entity's papers are not held yet."""
+        return sorted(a for a in aliases if a in self._entities and a not in self._own_papers)
+
+    def own(self, aliases: Iterable[str], rows: Iterable[tuple[str, int | None]]) -> None:
+        """Hold the papers of the entities keyed by `aliases` (`rows`; none stored: 0)."""
+        papers = dict(rows)
+        for alias in aliases:
+            self._own_papers[alias] = papers.get(alias) or 0
 
     def mapping(self, aliases: Iterable[str] | None = None) -> dict[str, str]:
         """The sense of every name held, or of those among `aliases`."""
@@ -384,8 +392,10 @@ class Loader:
         missing = sorted(self._aliases.missing(names))
         if missing:
             claims = self.store.read(self.store.dialect.alias_claims, {"keys": missing, "rules": confidence_rules_id()})
-            own = self.store.read_batched(queries.PAPERS_OF, "keys", missing).rows
-            self._aliases.hold(missing, claims.rows, own)
+            self._aliases.hold(missing, claims.rows)
+        unowned = self._aliases.unowned(names)
+        if unowned:
+            self._aliases.own(unowned, self.store.read_batched(queries.PAPERS_OF, "keys", unowned).rows)
         return self._aliases
 
     def write(self, plan: BatchPlan, links: Sequence[EntityLink]) -> WriteResult:
