@@ -13,7 +13,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from ingest.curation import Curation
 from ingest.mentions import EntityLink, ExtractedDoc, Mention
@@ -256,7 +256,7 @@ def _phrases(forms: Sequence[str]) -> list[str]:
     return [form for form in forms if " " in form.strip() or "-" in form]
 
 
-def leads_elsewhere(surface: str, forms: Sequence[str]) -> bool:
+def leads_elsewhere(surface: str, forms: Sequence[str], tails: set[tuple[str, ...]] | None = None) -> bool:
     """Whether a form an entity was written with may send the same name in
     other papers to it: not an acronym its long forms only contain letter by
     letter ("DTU" / "Detection Unit", one paper's pairing; 13 papers of the
@@ -267,19 +267,23 @@ def leads_elsewhere(surface: str, forms: Sequence[str]) -> bool:
     in a re-extraction of the 40k graph). Acronyms that spell a long form's
     initials, and every other form, do."""
     if not _ACRONYM_SHAPE.match(surface):
-        return not any(_ends_with(form, surface) for form in forms)
+        return _words_of(surface) not in (_tails(forms) if tails is None else tails)
     if not any(abbreviates(surface, form) for form in _phrases(forms)):
         return True
     return any(spells_initials(surface, form) for form in forms if form != surface)
 
 
-def _ends_with(form: str, tail: str) -> bool:
-    """`form` is `tail` after more words ("Proximal Policy Optimization", "policy optimization")."""
-    words, ending = _WORDS.split(form.lower().strip()), _WORDS.split(tail.lower().strip())
-    return len(words) > len(ending) and words[-len(ending):] == ending
-
-
 _WORDS = re.compile(r"[\s\-]+")
+
+
+@lru_cache(maxsize=100_000)
+def _words_of(text: str) -> tuple[str, ...]:
+    return tuple(_WORDS.split(text.lower().strip()))
+
+
+def _tails(forms: Iterable[str]) -> set[tuple[str, ...]]:
+    """The last words of each form, after at least one more ("policy optimization" of "Proximal Policy Optimization")."""
+    return {words[start:] for form in forms for words in (_words_of(form),) for start in range(1, len(words))}
 
 
 # A bare acronym follows a sense only when this many papers define the
@@ -336,6 +340,7 @@ def alias_keys_of(key: str, surfaces: Sequence[str], definitions: Mapping[str, i
         defined_in[alias_key(surface)] += papers
     known = None
     claims = set()
+    tails = _tails(surfaces)
     # Most forms of an entity are spellings of its key: those cost one cached lookup.
     for surface in surfaces:
         name = alias_key(surface)
@@ -345,7 +350,7 @@ def alias_keys_of(key: str, surfaces: Sequence[str], definitions: Mapping[str, i
             known = known_sense(key) if known is None else known
             if not known:
                 continue
-        if leads_elsewhere(surface, surfaces):
+        if leads_elsewhere(surface, surfaces, tails):
             claims.add(name)
     return claims
 
