@@ -273,12 +273,9 @@ def leads_elsewhere(surface: str, forms: Sequence[str], tails: set[tuple[str, ..
     return any(spells_initials(surface, form) for form in forms if form != surface)
 
 
-_WORDS = re.compile(r"[\s\-]+")
-
-
 @lru_cache(maxsize=100_000)
 def _words_of(text: str) -> tuple[str, ...]:
-    return tuple(_WORDS.split(text.lower().strip()))
+    return tuple(_PARTS.findall(text.lower()))
 
 
 def _tails(forms: Iterable[str]) -> set[tuple[str, ...]]:
