@@ -23,7 +23,7 @@ class Dialect:
     node_id: str  # function name returning a node's id
     numeric_ids: bool  # FalkorDB ids are integers; Neo4j element ids are strings
     variants_of_bases: str  # params: $keys; the keys of entities whose `base_keys` list holds any of them
-    # params: $keys, $rules; (key, alias_keys, papers, label) of the entities whose `alias_keys` hold any of
+    # params: $keys, $rules; (key, alias_keys, papers, label, definitions) of the entities whose `alias_keys` hold any of
     # them, derived under the current rules (`confidence_rules`: see `ingest.fingerprint.confidence_rules_id`)
     alias_claims: str
 
@@ -86,7 +86,8 @@ FALKORDB = Dialect(
     # An index seek per key on the list index above.
     variants_of_bases="UNWIND $keys AS key MATCH (e:Entity) WHERE key IN e.base_keys RETURN DISTINCT e.key AS key",
     alias_claims=("UNWIND $keys AS key MATCH (e:Entity) WHERE key IN e.alias_keys AND e.confidence_rules = $rules "
-                  "RETURN DISTINCT e.key AS key, e.alias_keys AS alias_keys, e.paper_count AS papers, e.label AS label"),
+                  "RETURN DISTINCT e.key AS key, e.alias_keys AS alias_keys, e.paper_count AS papers, e.label AS label, "
+                  "e.alias_key_definitions AS definitions"),
 )
 
 NEO4J = Dialect(
@@ -124,7 +125,8 @@ NEO4J = Dialect(
     # The same one pass for the entities claiming any of a batch's names.
     alias_claims=("MATCH (e:Entity) WHERE e.alias_keys IS NOT NULL AND any(key IN e.alias_keys WHERE key IN $keys) "
                   "AND e.confidence_rules = $rules "
-                  "RETURN e.key AS key, e.alias_keys AS alias_keys, e.paper_count AS papers, e.label AS label"),
+                  "RETURN e.key AS key, e.alias_keys AS alias_keys, e.paper_count AS papers, e.label AS label, "
+                  "e.alias_key_definitions AS definitions"),
 )
 
 # Every dialect, for a query written once per dialect (as the id function differs).

@@ -80,7 +80,8 @@ RETURN e.key AS key, m.label AS label, m.surfaces AS surfaces, m.count AS count,
 DEFINED_ALIASES = """
 MATCH (e:Entity)
 WHERE e.alias_keys IS NOT NULL AND e.confidence_rules = $rules
-RETURN e.key AS key, e.alias_keys AS alias_keys, e.paper_count AS papers, e.label AS label
+RETURN e.key AS key, e.alias_keys AS alias_keys, e.paper_count AS papers, e.label AS label,
+       e.alias_key_definitions AS definitions
 """
 
 # The paper counts of the entities keyed by names a batch writes: a name's

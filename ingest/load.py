@@ -50,7 +50,7 @@ from ingest.faults import kill_point
 from ingest.fingerprint import confidence_rules_id
 from ingest.identity import title_hash
 from ingest.mentions import EntityLink, ExtractedDoc
-from ingest.normalize import Sense, alias_key, alias_keys_of, display_name, paired_acronyms, resolve, title_coins
+from ingest.normalize import Sense, alias_key, alias_keys_of, display_name, paired_acronyms, read_again, resolve, title_coins
 from ingest.records import PaperRecord
 from ingest.text import paper_text
 
@@ -148,7 +148,8 @@ class EntityTally:
         it then took GPT-3.5 Turbo's 37 papers of the 40k graph whenever they were
         read after it (all of them in a re-extraction). A version keeps its own
         entity and hangs under its base by a VARIANT_OF link."""
-        own = [surface for surface in self.surfaces if self.key not in variants.base_keys(surface)]
+        own = [surface for surface in sorted(self.surfaces, key=lambda s: (-self.surfaces[s], s))
+               if self.key not in variants.base_keys(surface)]
         return alias_keys_of(self.key, own, self.definitions)
 
 
@@ -158,6 +159,9 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None) -> t
     Properties derived from an entity belong here and nowhere else."""
     aliases = sorted(tally.surfaces, key=lambda s: (-tally.surfaces[s], s))
     alias_keys = sorted(tally.alias_keys())
+    defining: Counter = Counter()
+    for surface, papers in tally.definitions.items():
+        defining[alias_key(surface)] += papers
     entry = kb.lookup_key(tally.key)  # the knowledge base's name and type for a name it knows
     if entry is not None and no_kb_evidence(entry, aliases):
         entry = None
@@ -184,7 +188,12 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None) -> t
         "alias_definitions": [tally.definitions[alias] for alias in aliases],
         "coined_papers": tally.coined,
         "alias_keys": alias_keys or None,
+        "alias_key_definitions": [defining[alias] for alias in alias_keys] or None,  # papers defining each
     }
+
+
+# A stored entity's claims: (key, alias keys, papers, node label, papers defining each alias key).
+ClaimRow = tuple[str, Sequence[str], "int | None", str, "Sequence[int] | None"]
 
 
 class AliasIndex:
@@ -194,11 +203,14 @@ class AliasIndex:
     to what the stored entities say, whether built from the store or kept up
     to date batch by batch: the same input resolves the same way after an
     interruption. Where several entities claim a name, the one most papers
-    mention wins (then the smaller key): one paper's odd definition of "LLM"
-    must not take the acronym from the sense hundreds of papers use. The
+    define it for wins, then the one most papers mention (then the smaller
+    key): one paper's odd definition of "LLM" must not take the acronym from
+    the sense hundreds of papers use, nor a measure that 10 papers write
+    beside it ("mIoU", 252 papers on the 40k graph) bare "IoU" from the 250
+    papers of Intersection over Union, which 60 papers define by it. The
     entity the name is the key of competes too: a bare "SIFT" in 13 papers
     is not taken by the 3 that define it, whether they were read before or
-    after it, as `Loader.absorb_bare_acronyms` leaves a stored bare entity
+    after it, as `Loader.absorb_claimed_names` leaves a stored bare entity
     larger than its sense alone (session 33: a re-extraction of the 40k graph
     had joined every bare acronym to its definition, a fresh build only
     those read after it).
@@ -207,23 +219,26 @@ class AliasIndex:
     the names read so far (`hold`): a name is held with every entity that
     claims it, a claimed name with the papers of its own entity (`own`), and
     both stay exact as batches are written (`set`). Rows are (key, alias
-    keys, papers, node label)."""
+    keys, papers, node label, papers defining each alias key)."""
 
-    def __init__(self, rows: Iterable[tuple[str, Sequence[str], int | None, str]] = (), complete: bool = True):
+    def __init__(self, rows: Iterable[ClaimRow] = (), complete: bool = True):
         self._of_entity: dict[str, tuple[str, ...]] = {}
+        self._definitions: dict[tuple[str, str], int] = {}  # (name, claiming key) -> papers defining it so
         self._entities: dict[str, set[str]] = defaultdict(set)
         self._papers: dict[str, int] = {}
         self._labels: dict[str, str] = {}
         self._own_papers: dict[str, int] = {}  # a claimed name -> papers of the entity keyed by it
         self._held: set[str] | None = None if complete else set()
-        for key, alias_keys, papers, label in rows:
-            self.set(key, alias_keys, papers or 0, label)
+        for key, alias_keys, papers, label, definitions in rows:
+            self.set(key, alias_keys, papers or 0, label, definitions)
 
-    def set(self, key: str, alias_keys: Sequence[str] | None, papers: int, label: str = "") -> None:
+    def set(self, key: str, alias_keys: Sequence[str] | None, papers: int, label: str = "",
+            definitions: Sequence[int] | None = None) -> None:
         if key in self._own_papers:
             self._own_papers[key] = papers
         for old in self._of_entity.pop(key, ()):
             self._entities[old].discard(key)
+            self._definitions.pop((old, key), None)
             if not self._entities[old]:
                 del self._entities[old]
         self._papers.pop(key, None)
@@ -232,17 +247,18 @@ class AliasIndex:
             self._of_entity[key] = tuple(alias_keys)
             self._papers[key] = papers
             self._labels[key] = label
-            for alias in alias_keys:
+            for alias, defining in zip(alias_keys, definitions or [0] * len(alias_keys)):
                 self._entities[alias].add(key)
+                self._definitions[(alias, key)] = defining or 0
 
     def missing(self, aliases: Iterable[str]) -> set[str]:
         """The names among `aliases` not held yet."""
         return set() if self._held is None else set(aliases) - self._held
 
-    def hold(self, aliases: Iterable[str], rows: Iterable[tuple[str, Sequence[str], int | None, str]]) -> None:
+    def hold(self, aliases: Iterable[str], rows: Iterable[ClaimRow]) -> None:
         """Hold `aliases`, given every stored entity that claims any of them (`rows`)."""
-        for key, alias_keys, papers, label in rows:
-            self.set(key, alias_keys, papers or 0, label)
+        for key, alias_keys, papers, label, definitions in rows:
+            self.set(key, alias_keys, papers or 0, label, definitions)
         if self._held is not None:
             self._held.update(aliases)
 
@@ -256,6 +272,14 @@ class AliasIndex:
         for alias in aliases:
             self._own_papers[alias] = papers.get(alias) or 0
 
+    def claimed(self, aliases: Iterable[str]) -> set[str]:
+        """The names among `aliases` some entity claims."""
+        return {alias for alias in aliases if alias in self._entities}
+
+    def claimants(self, aliases: Iterable[str]) -> set[str]:
+        """Every entity claiming one of `aliases`."""
+        return {key for alias in aliases for key in self._entities.get(alias, ())}
+
     def mapping(self, aliases: Iterable[str] | None = None) -> dict[str, str]:
         """The sense of every name held, or of those among `aliases`."""
         return {alias: senses[0].key for alias, senses in self.senses(aliases).items()}
@@ -264,7 +288,8 @@ class AliasIndex:
         """Every entity claiming each name held (or each of `aliases`), dominant first."""
         names = self._entities.keys() if aliases is None else [a for a in aliases if a in self._entities]
         return {
-            alias: tuple(Sense(key, self._labels[key].upper()) for key in sorted(self._entities[alias], key=lambda k: (-self._papers[k], k)))
+            alias: tuple(Sense(key, self._labels[key].upper()) for key in sorted(
+                self._entities[alias], key=lambda k: (-self._definitions[(alias, k)], -self._papers[k], k)))
             for alias in names
             if self._own_papers.get(alias, 0) <= max(self._papers[key] for key in self._entities[alias])
         }
@@ -277,6 +302,7 @@ class WriteResult:
     alias_keys: dict[str, list[str] | None] = field(default_factory=dict)  # entity key → its alias keys (None: gone)
     papers: dict[str, int] = field(default_factory=dict)  # entity key → its paper count after the write
     labels: dict[str, str] = field(default_factory=dict)  # entity key → its node label after the write
+    definitions: dict[str, list[int] | None] = field(default_factory=dict)  # entity key → papers defining each alias key
 
 
 class Loader:
@@ -296,6 +322,7 @@ class Loader:
         # base for a copy that turns up again before its write is done.
         self.pending: dict[str, PaperRecord] = {}
         self._aliases: AliasIndex | None = None
+        self._released: set[str] = set()  # entities this run's writes made give up a name
         self.counted: set[str] = set()  # ids this run has counted in a summary
         self._add_missing_title_keys()
 
@@ -371,7 +398,7 @@ class Loader:
                 del self.pending[record.id]
         if self._aliases is not None:
             for key, alias_keys in result.alias_keys.items():
-                self._aliases.set(key, alias_keys, result.papers.get(key, 0), result.labels.get(key, ""))
+                self._aliases.set(key, alias_keys, result.papers.get(key, 0), result.labels.get(key, ""), result.definitions.get(key))
 
     def resolve(self, docs: Sequence[ExtractedDoc]) -> list[EntityLink]:
         """Entity links for a batch's extracted docs; every batch written
@@ -412,7 +439,7 @@ class Loader:
             for link in links
         ]
         tallies = stored_tallies(self.store, sorted({c.key for c in taken_back} | {c.key for c in added}))
-        # Only a take-back can make an entity give up a name (`absorb_bare_acronyms`).
+        # Only a take-back can make an entity give up a name (`absorb_claimed_names`).
         claimed = {key: tallies[key].alias_keys() for key in {c.key for c in taken_back}}
         for item in taken_back:
             tallies[item.key].add(item, -1)
@@ -422,8 +449,10 @@ class Loader:
 
         entities, promoted, demoted, result = _entity_rows(tallies, self.curation)
         # The names an entity gives up are due too: their sense may move to
-        # another entity, which may then absorb a bare acronym.
+        # another entity, which may then take the links stored under the name.
         released = {alias for key, names in claimed.items() for alias in names - set(result.alias_keys[key] or ())}
+        # Its links under those names are read again (`absorb_claimed_names`).
+        self._released.update(key for key, names in claimed.items() if names - set(result.alias_keys[key] or ()))
         self.due_refresh.add(sorted(set(tallies) | released))
         kill_point("before_write")
         self.store.write(queries.WRITE_BATCH, {
@@ -441,23 +470,26 @@ class Loader:
         kill_point("after_write")
         return result
 
-    def absorb_bare_acronyms(self) -> int:
-        """A bare acronym stored as an entity of its own before any paper
-        defined it ("WSI" beside a later "whole slide images (WSI)") joins
-        the sense the alias index now gives it, as the same acronym written
-        after the definition does (`normalize.resolve`): its papers' links to
-        it move to that entity, rebuilt from their stored links and written
-        like a batch (one statement; counts, labels, co-occurrence, the
-        emptied entity deleted). Only those papers are rewritten; papers
+    def absorb_claimed_names(self) -> int:
+        """Links stored before another entity claimed their name ("WSI"
+        beside a later "whole slide images (WSI)", "VideoLLMs" beside
+        "Video Large Language Models (VideoLLMs)") go where the same name
+        read now goes (`normalize.read_again`, the rule `normalize.resolve`
+        applies to a new paper), so the graph does not depend on which paper
+        came first: a full re-extraction of the 40k graph had joined 15
+        visible entities, and 64 more had gained or lost papers, that a fresh
+        build kept. A link whose paper pairs the name with another form
+        (its own definition) stays. The moved links are rebuilt from their
+        papers' stored links and written like a batch (one statement;
+        counts, labels, co-occurrence, an emptied entity deleted). Papers
         stamped by other extraction code are left to the ingest that
-        re-extracts them. Call after the batches. Returns the entities absorbed.
+        re-extracts them. Call after the batches. Returns the links moved.
 
         Only what the writes since the last corpus-level refresh (this run's,
-        and an interrupted run's: `due_refresh`) can have made absorbable is
-        looked at: an acronym is absorbable by its own stored forms and
-        papers, its sense's, and which entity the alias index gives it, all
-        changed only by writing one of those entities, or an entity that
-        claims or gave up its name. Nothing written, nothing read."""
+        and an interrupted run's: `due_refresh`) can have made movable is
+        looked at: where a name goes is changed only by writing its own
+        entity, or an entity that claims or gave up the name. Nothing
+        written, nothing read."""
         if not self.due_refresh.path.exists():
             return 0
         touched = self.due_refresh.keys(self.store)  # None: every entity
@@ -471,38 +503,35 @@ class Loader:
             # interrupted run's were not written by this one).
             claims = self.store.read_batched(queries.ALIAS_KEYS_OF, "keys", sorted(touched)).rows
             asked = touched | {alias for _, alias_keys, _ in claims for alias in alias_keys}
-        senses = self._leads(asked)
-        candidates = sorted(senses)
-        stored = {row[0]: tuple(row) for row in self.store.read_batched(_STORED_KEYS, "keys", candidates).rows}
-        stored.update((row[0], tuple(row)) for row in self.store.read_batched(
-            _STORED_KEYS, "keys", sorted({senses[alias] for alias in stored if alias in senses} - set(stored))).rows)
-        bare = {alias for alias in stored if alias in senses and _bare_acronym_of(stored[alias], stored.get(senses[alias]))}
-        if not bare:
+        index = self._holding(asked)
+        names = index.claimed(asked)
+        senses = index.senses(names)
+        moves: dict[tuple[str, str], str] = {}
+        scanned = sorted(names | index.claimants(names) | self._released)
+        for paper_id, key, label, surfaces, extraction in self.store.read_batched(_LINKS_OF, "keys", scanned).rows:
+            forms = {alias_key(surface) for surface in surfaces or (key,)}
+            # A link pairing forms holds a definition in its paper, which wins
+            # there; a name the curation labels stays where it is.
+            if (extraction != self.extraction or len(forms) != 1 or forms & self.curation.labels.keys()
+                    or not (forms <= asked or key in self._released)):
+                continue
+            target = read_again(surfaces or (key,), label.upper(), senses, self.curation)
+            if target and target != key and not self.curation.is_dropped(target):
+                moves[(paper_id, key)] = target
+        self._released.clear()
+        if not moves:
             return 0
-        ends = {senses[alias] for alias in bare} - asked  # a sense may lead on (`_followed`)
-        while ends:
-            asked |= ends
-            more = self._leads(ends)
-            senses.update(more)
-            ends = set(more.values()) - asked
-        papers = [stored_record(paper) for (paper,) in self.store.read_batched(_PAPERS_OF, "keys", sorted(bare)).rows
-                  if paper.get("extraction_id") == self.extraction]
-        links = _moved_links(self.store.read_batched(_PAPER_LINKS, "ids", [p.id for p in papers]).records(),
-                             {alias: _followed(senses, alias) for alias in bare})
+        ids = sorted({paper_id for paper_id, _ in moves})
+        papers = [stored_record(paper) for (paper,) in self.store.read_batched(_PAPERS, "ids", ids).rows]
+        links = _moved_links(self.store.read_batched(_PAPER_LINKS, "ids", ids).records(), moves)
         plan = BatchPlan(papers=papers, to_extract=papers)
         self.written(plan, self.write(plan, links))
-        return len(bare)
+        return len(moves)
 
     def forget_claims(self) -> None:
         """Read the claims from the store again when next asked: a write
         outside the batches (a rescoring) has rewritten them."""
         self._aliases = None
-
-    def _leads(self, names: Iterable[str]) -> dict[str, str]:
-        """The senses of `names` that may absorb a bare acronym: not a name's
-        own key, nor a name the curation labels."""
-        names = set(names)
-        return {alias: key for alias, key in self._holding(names).mapping(names).items() if alias != key and alias not in self.curation.labels}
 
     def _paper_properties(self, record: PaperRecord) -> dict:
         properties = {name: list(value) if isinstance(value, tuple) else value
@@ -580,6 +609,7 @@ def _entity_rows(tallies: dict[str, EntityTally], curation: Curation) -> tuple[d
             label, properties = entity_properties(tally, NODE_LABEL.get(curation.labels.get(tally.key, "")))
             entities[label].append({"key": tally.key, "properties": properties})
             result.alias_keys[tally.key] = properties["alias_keys"]
+            result.definitions[tally.key] = properties["alias_key_definitions"]
             result.papers[tally.key] = tally.papers
             result.labels[tally.key] = label
             confirmed = properties["confidence"] >= MIN_CONFIDENCE
@@ -695,7 +725,7 @@ def _rescore(store: GraphStore, curation: Curation, stale: Mapping[str, tuple[st
     from their stored tallies unless given."""
     entities, promoted, demoted, _ = _entity_rows(tallies or stored_tallies(store, sorted(stale)), curation)
     # A new label or name concerns display-name qualifiers and variant links; the
-    # names an entity claims, the bare acronyms `absorb_bare_acronyms` looks at.
+    # names an entity claims, the links `absorb_claimed_names` looks at.
     moved = [row["key"] for label, rows in entities.items() for row in rows
              if stale[row["key"]] != (label, row["properties"]["name"]) or row["properties"]["alias_keys"]]
     if moved:
@@ -706,36 +736,12 @@ def _rescore(store: GraphStore, curation: Curation, stale: Mapping[str, tuple[st
     })
 
 
-_STORED_KEYS = "UNWIND $keys AS key MATCH (e:Entity {key: key}) RETURN e.key, e.aliases, e.paper_count, e.label"
-
-
-def _bare_acronym_of(acronym: tuple[str, list[str], int, str], sense: tuple[str, list[str], int, str] | None) -> bool:
-    """A stored entity (key, surface forms, papers, label) is a bare acronym
-    to absorb into the sense the alias index gives it when the acronym, as
-    written, abbreviates the long form the sense is keyed by, a phrase of
-    several words ("WSI", "Whole Slide Images"), and the sense is in as many
-    papers or more, and a measure if the acronym is one (`normalize.resolve`).
-    Not a sense that merely lists the acronym among its forms, which one
-    paper's odd pairing can do: on the 40k graph the alias index maps "lora"
-    (290 papers) to QLoRA and "transformer" to DiT; nor an acronym bare in
-    more papers than its definition has (32 papers' "GA" against one
-    "gradient attack (GA)"), which most likely means something else there;
-    nor a data set or curated name the knowledge base names so
-    ("grouped-query attention" spells out GQA, the benchmark)."""
-    if sense is None or (sense[2] or 0) < (acronym[2] or 0) or (acronym[3] == "Metric" and sense[3] != "Metric"):
-        return False
-    if kb.names_itself(acronym[0]):
-        return False
-    long_forms = [form for form in sense[1] or () if alias_key(form) == sense[0] and len(form.split()) > 1]
-    written = [form for form in acronym[1] or () if alias_key(form) == acronym[0]]
-    return any(kb.abbreviates(short, long_form) for short in written for long_form in long_forms)
-
-
-_PAPERS_OF = """
+_LINKS_OF = """
 UNWIND $keys AS key
-MATCH (:Entity {key: key})<-[:MENTIONS]-(p:Paper)
-RETURN DISTINCT properties(p) AS paper
+MATCH (:Entity {key: key})<-[m:MENTIONS]-(p:Paper)
+RETURN p.id, key, m.label, m.surfaces, p.extraction_id
 """
+_PAPERS = "UNWIND $ids AS id MATCH (p:Paper {id: id}) RETURN properties(p) AS paper"
 _PAPER_LINKS = """
 UNWIND $ids AS id
 MATCH (p:Paper {id: id})-[m:MENTIONS]->(e:Entity)
@@ -745,23 +751,14 @@ RETURN p.id AS paper_id, e.key AS key, m.label AS label, m.surfaces AS surfaces,
 """
 
 
-def _followed(senses: Mapping[str, str], alias: str) -> str:
-    """Where a chain of senses ends (an acronym's long form may itself be another's alias)."""
-    seen = {alias}
-    key = senses[alias]
-    while key in senses and senses[key] not in seen:
-        seen.add(key)
-        key = senses[key]
-    return key
-
-
-def _moved_links(rows: Iterable[Mapping], moves: Mapping[str, str]) -> list[EntityLink]:
-    """The papers' stored links with the keys in `moves` replaced; a paper
+def _moved_links(rows: Iterable[Mapping], moves: Mapping[tuple[str, str], str]) -> list[EntityLink]:
+    """The papers' stored links, those in `moves` ((paper id, key) → key) to
+    their new entity; a paper
     left with two links to one entity gets one: counts added, forms in
     order of count, the label and evidence of the larger link."""
     merged: dict[tuple[str, str], list[Mapping]] = defaultdict(list)
     for row in rows:
-        merged[(row["paper_id"], moves.get(row["key"], row["key"]))].append(row)
+        merged[(row["paper_id"], moves.get((row["paper_id"], row["key"]), row["key"]))].append(row)
     links = []
     for (paper_id, key), parts in merged.items():
         parts.sort(key=lambda row: (-row["count"], row["key"] != key))
@@ -809,15 +806,15 @@ def finish_batches(store: GraphStore, curation: Curation, loader: Loader | None)
     """What follows the batch writes of every load (`ingest`, `paperkg
     load`, `load_records`), in this order: entities scored under other
     rules rescored (which also rewrites the names they claim, followed again
-    from then on), bare acronyms stored before a paper of the load defined
-    them absorbed (by `loader`, if the load made one), umbrella terms
+    from then on), links stored under a name before the load gave it to
+    another entity moved there (by `loader`, if the load made one), umbrella terms
     marked, and the corpus-level refresh of what the batches wrote and
     those rescorings renamed, if any is due."""
     rescored = rescore_stale(store, curation)
     if loader is not None:
         if rescored:
             loader.forget_claims()
-        loader.absorb_bare_acronyms()
+        loader.absorb_claimed_names()
     mark_umbrellas(store, curation)  # before the refresh: a rescored entity's name may need its qualifier again
     return variants.DueRefresh.of(store).run(store)
 

@@ -329,27 +329,77 @@ def known_sense(key: str) -> bool:
 
 def alias_keys_of(key: str, surfaces: Sequence[str], definitions: Mapping[str, int]) -> set[str]:
     """The names that lead to entity `key` from other keys: its forms'
-    keys, but for acronyms that do not spell a long form's initials, and
-    for acronyms fewer than DEFINING_PAPERS papers define (`definitions`:
-    papers per form, `paired_acronyms`), unless the sense is known."""
+    keys (`surfaces`, most used first), but for acronyms that do not spell a
+    long form's initials, for acronyms fewer than DEFINING_PAPERS papers
+    define (`definitions`: papers per form, `paired_acronyms`) unless the
+    sense is known and a paper defines it so or it spells the entity's own
+    name, and for phrases that name a kind of
+    the entity or the class it is in, or use its name (`_kind_or_class`)."""
     defined_in: Counter = Counter()
     for surface, papers in definitions.items():
         defined_in[alias_key(surface)] += papers
     known = None
     claims = set()
-    tails = _tails(surfaces)
+    more_used = _Phrases()
     # Most forms of an entity are spellings of its key: those cost one cached lookup.
     for surface in surfaces:
         name = alias_key(surface)
-        if name == key or name in claims:
+        other = _kind_or_class(surface, more_used)
+        more_used.add(surface)
+        if name == key or name in claims or other:
             continue
-        if _ACRONYM_SHAPE.match(surface) and defined_in[name] < DEFINING_PAPERS:
+        first = surface.split()[0] if surface.strip() else surface
+        if _ACRONYM_SHAPE.match(first) and alias_key(first) == name and defined_in[name] < DEFINING_PAPERS:
+            # (an acronym with its head noun, "AR models", is the acronym)
             known = known_sense(key) if known is None else known
-            if not known:
+            if not known or not (defined_in[name] or any(spells_initials(first, form) for form in surfaces
+                                                         if alias_key(form) == key)):
+                # "AR" beside accuracy in one paper's link ("accuracy rate")
+                # sent every bare AR (mostly autoregressive) to accuracy;
+                # "ACC" spells the name itself.
                 continue
-        if leads_elsewhere(surface, surfaces, tails):
+        if leads_elsewhere(surface, surfaces, set()):  # (a phrase's words were read just above)
             claims.add(name)
     return claims
+
+
+class _Phrases:
+    """The phrases an entity is written with more often than the form at hand,
+    as words (the last one singular), and every run of their last words."""
+
+    def __init__(self) -> None:
+        self.phrases: set[tuple[str, ...]] = set()
+        self.tails: set[tuple[str, ...]] = set()
+
+    def add(self, surface: str) -> None:
+        words = _plain_words(surface)
+        if len(words) > 1:
+            self.phrases.add(words)
+            self.tails.update(words[start:] for start in range(1, len(words)))
+
+
+def _plain_words(surface: str) -> tuple[str, ...]:
+    words = _words_of(surface)
+    return (*words[:-1], _singular(words[-1], words[-1])) if words else words
+
+
+def _kind_or_class(surface: str, more_used: _Phrases) -> bool:
+    """Whether a form of an entity names a kind of it or the class it is in,
+    not it: a phrase the entity is written with more often after more words
+    ("conditional Generative Adversarial Networks" of GAN, "Video
+    Variational Autoencoders" of VAE), or that phrase's last words ("policy
+    optimization" of PPO's "Proximal Policy Optimization"), or a phrase that
+    uses the name ("HOG-guided local dynamic-range convolution module",
+    `used_name`). One paper's link of such a phrase had sent every paper
+    writing it to the entity (in a re-extraction of the 40k graph, 21
+    papers' "policy optimization" to PPO); which of two such phrases is the
+    name goes by use, so a form's own kind cannot take it."""
+    if _ACRONYM_SHAPE.match(surface):
+        return False
+    if used_name(surface):
+        return True
+    words = _plain_words(surface)
+    return words in more_used.tails or any(words[start:] in more_used.phrases for start in range(1, len(words) - 1))
 
 
 @dataclass(frozen=True)
@@ -582,6 +632,18 @@ def _entity_key(mention: Mention, senses: Mapping[str, Sequence[Sense]]) -> str:
         # measure where the stored sense is none. No stored sense is a measure here.
         candidates = ()
     return candidates[0].key if candidates else _qualified_head(mention, mention.canonical or surface)
+
+
+def read_again(surfaces: Sequence[str], label: str, senses: Mapping[str, Sequence[Sense]], curation: Curation) -> str | None:
+    """Where a stored link written with `surfaces` (none linked inside its
+    paper: each its own name) and read as `label` (one of LABELS) goes if
+    its paper is read now: the entity `resolve` gives every form, or None
+    if the forms go different ways. A link stored before another entity
+    claimed its name stays where it was written until it is read again
+    (`load.Loader.absorb_claimed_names`)."""
+    keys = {curation.target(_entity_key(Mention(0, len(surface), label, surface, alias_key(surface)), senses))
+            for surface in surfaces}
+    return keys.pop() if len(keys) == 1 else None
 
 
 def _paper_links(doc: ExtractedDoc, senses: Mapping[str, Sequence[Sense]], curation: Curation) -> list[EntityLink]:

@@ -178,7 +178,7 @@ def test_a_bare_acronym_more_used_than_its_definitions_keeps_its_entity(store):
 
 
 def test_a_bare_acronym_read_after_its_definitions_joins_the_larger_entity(store):
-    """A batch sends a bare acronym where `absorb_bare_acronyms` would: to
+    """A batch sends a bare acronym where `absorb_claimed_names` would: to
     the definitions only if they are in as many papers as the bare entity.
     Before, a bare ZWS read after the definitions joined them while the
     three read before stayed apart, so a re-extraction (every bare ZWS read

@@ -7,7 +7,7 @@ from __future__ import annotations
 from graph import queries
 from ingest import load
 from ingest.curation import Curation
-from ingest.load import _STORED_KEYS, BatchPlan, Loader, finish_batches, load_records
+from ingest.load import _LINKS_OF, BatchPlan, Loader, finish_batches, load_records
 from ingest.mentions import ExtractedDoc, Mention
 from ingest.normalize import alias_key
 from ingest.records import PaperRecord
@@ -53,18 +53,18 @@ def run(store, docs: list[ExtractedDoc]) -> list[tuple]:
 
 def test_an_acronym_whose_sense_moves_when_another_entity_gives_up_its_name_is_absorbed(store):
     """ZWS is stored bare; three papers then define it as the "zwsum
-    transform" (its letters run on in the first word: it spells the name
-    but does not abbreviate it, so that sense absorbs nothing) and two as
-    "zonal wave scans". When the three papers are taken back (as a
-    title-keyed copy is, once merged into its arXiv paper), "zwsum
-    transform" gives the name up, its sense moves to "zonal wave scans",
-    and the bare ZWS joins it, although neither it nor its new sense was
-    written then."""
+    transform" (its letters run on in the first word: it spells the name)
+    and two as "zonal wave scans". The bare ZWS joins the sense of most
+    papers, as a bare ZWS read after them does. When the three papers are
+    taken back (as a title-keyed copy is, once merged into its arXiv
+    paper), "zwsum transform" gives the name up, its sense moves to "zonal
+    wave scans", and the bare ZWS joins that, although neither it nor its
+    new sense was written then."""
     zwsum, zonal_key = alias_key("zwsum transform"), alias_key("zonal wave scans")
     run(store, [bare("acr:bare")])
     paired = [defining(f"acr:q{n}", f"Glarp {n} uses the zwsum transform (ZWS).", "zwsum transform") for n in (1, 2, 3)]
     assert run(store, [*paired, *zonal("acr:z1", "acr:z2")]) == [
-        (zonal_key, 2, ("acr:z1", "acr:z2")), ("zws", 1, ("acr:bare",)), (zwsum, 3, ("acr:q1", "acr:q2", "acr:q3"))]
+        (zonal_key, 2, ("acr:z1", "acr:z2")), (zwsum, 4, ("acr:bare", "acr:q1", "acr:q2", "acr:q3"))]
     loader = Loader(store, "t", Curation.empty())
     loader.write(BatchPlan(retired=["acr:q1", "acr:q2", "acr:q3"]), [])
     finish_batches(store, Curation.empty(), loader)
@@ -78,7 +78,7 @@ def test_a_load_that_writes_nothing_reads_no_alias_and_no_acronym(store, monkeyp
     read = store.read
     monkeypatch.setattr(store, "read", lambda query, params=None, **options: reads.append(query) or read(query, params, **options))
     assert run(store, docs) == first
-    assert queries.DEFINED_ALIASES not in reads and _STORED_KEYS not in reads
+    assert queries.DEFINED_ALIASES not in reads and _LINKS_OF not in reads
     assert reads  # the spy saw the load's own reads (its digests)
 
 
@@ -174,3 +174,55 @@ def test_a_name_claimed_under_other_rules_is_not_followed(store):
     store.write("MATCH (e:Entity {key: $k}) SET e.alias_keys = ['zws'], e.confidence_rules = 'older rules'", {"k": zonal_key})
     assert run(store, [bare("acr:bare")]) == [(zonal_key, 1, ("acr:z1",)), ("zws", 1, ("acr:bare",))]
     assert store.read("MATCH (e:Entity {key: $k}) RETURN e.alias_keys", {"k": zonal_key}).rows == [[None]]
+
+
+def test_a_bare_name_ends_with_the_sense_most_papers_give_it_whatever_the_order(store, paperkg_home):
+    """Two papers define ZWS as "zonal wave scans", five as "zigzag wave
+    sampling"; two write it bare. However the papers arrive, and whether
+    each is its own load or all are one, the bare ZWS ends with the sense
+    of five papers: a link stored under the name itself, or under the
+    sense that led when its paper was read, is read again once another
+    sense leads (a re-extraction of the 40k graph had moved 13 papers'
+    "VLLMs" from vision to video LLMs, which a fresh build left)."""
+    from graph import StoreConfig, open_store
+
+    zigzag = [defining(f"acr:g{n}", f"Glarp {n} applies zigzag wave sampling (ZWS).", "zigzag wave sampling") for n in range(5)]
+    zonal_docs, bares = zonal("acr:z1", "acr:z2"), [bare("acr:b1"), bare("acr:b2")]
+    expected = [(alias_key("zigzag wave sampling"), 7, ("acr:b1", "acr:b2", *(f"acr:g{n}" for n in range(5)))),
+                (alias_key("zonal wave scans"), 2, ("acr:z1", "acr:z2"))]
+    orders = {
+        "bare first": [*bares, *zonal_docs, *zigzag],
+        "bare after the first sense": [*zonal_docs, bares[0], *zigzag, bares[1]],
+        "bare last": [*zigzag, *zonal_docs, *bares],
+    }
+    for n, (order, docs) in enumerate(orders.items()):
+        with open_store(StoreConfig(backend="falkordb", home=paperkg_home, graph_name=f"order_{n}")) as one_load, \
+                open_store(StoreConfig(backend="falkordb", home=paperkg_home, graph_name=f"order_{n}_each")) as each:
+            one_load.reset()
+            each.reset()
+            try:
+                assert run(one_load, docs) == expected, order
+                for doc in docs:
+                    result = run(each, [doc])
+                assert result == expected, order
+            finally:
+                one_load.drop_graph()
+                each.drop_graph()
+
+
+def test_a_name_written_without_capitals_joins_the_sense_defined_after_it(store):
+    """"GlarpQMs" (like "VideoLLMs": its letters are not mostly capitals, so
+    it spells "Glarp Quox Models" but does not abbreviate it) is written
+    bare by one paper before two define it: it joins their entity, as the
+    same name read after them does (on the 40k graph 2 papers' "VideoLLMs"
+    had stayed apart in a fresh build and joined in a re-extraction)."""
+    def doc(paper_id: str, text: str, forms: list[tuple[str, str, tuple[str, ...]]]) -> ExtractedDoc:
+        return ExtractedDoc(paper_id, text, [mention(text, form, key, aliases, label="METHOD") for form, key, aliases in forms])
+
+    long_key = alias_key("Glarp Quox Models")
+    docs = [doc("qm:b1", "We compare GlarpQMs on zonal scans.", [("GlarpQMs", "glarpqm", ())]),
+            *(doc(f"qm:d{n}", f"Glarp Quox Models (GlarpQMs) of paper {n} run fast.",
+                  [("Glarp Quox Models", long_key, ("GlarpQMs",)), ("GlarpQMs", long_key, ("Glarp Quox Models",))])
+              for n in (1, 2)),
+            doc("qm:b2", "GlarpQMs run on quox chips.", [("GlarpQMs", "glarpqm", ())])]
+    assert run(store, docs) == [(long_key, 4, ("qm:b1", "qm:b2", "qm:d1", "qm:d2"))]

@@ -223,3 +223,28 @@ def test_a_name_that_defines_an_acronym_inside_itself_is_the_name_without_it():
     assert without_definition("natural language processing (NLP)") == "natural language processing"  # at its end
     assert without_definition("natural language processing (NLP)", inside=False) == "natural language processing"
     assert without_definition("Out-of-distribution (OOD) detection", inside=False) is None
+
+
+@pytest.mark.parametrize("key, forms, definitions, claimed, not_claimed", [
+    # One paper's "conditional Generative Adversarial Networks (GANs)": a kind of GAN, not GAN.
+    ("gan", ["GAN", "Generative Adversarial Networks", "generative adversarial network",
+             "conditional Generative Adversarial Networks"], {"GAN": 30},
+     "generativeadversarialnetwork", "conditionalgenerativeadversarialnetwork"),
+    ("vae", ["VAE", "Variational Autoencoders", "Video Variational Autoencoders"], {"VAE": 12},
+     "variationalautoencoder", "videovariationalautoencoder"),
+    # A phrase that uses the name is about something else.
+    ("histogramoforientedgradient", ["HOG", "Histogram of Oriented Gradients",
+                                     "HOG-guided local dynamic-range convolution module"], {"HOG": 3},
+     "hog", "hogguidedlocaldynamicrangeconvolutionmodule"),
+    # The long form stays the name when its last words are a form too (they name the class).
+    ("ppo", ["PPO", "Proximal Policy Optimization", "policy optimization"], {"PPO": 30},
+     "proximalpolicyoptimization", "policyoptimization"),
+    # A known measure claims an acronym only if some paper defines it so or it spells the
+    # measure: "AR" beside accuracy in one link sent every bare AR (mostly autoregressive) there.
+    ("accuracy", ["accuracy", "AR models", "accuracy rate", "ACC", "AR"], {}, "acc", "ar"),
+])
+def test_an_entity_claims_its_names_but_not_kinds_of_it_or_phrases_using_it(key, forms, definitions, claimed, not_claimed):
+    from ingest.normalize import alias_keys_of
+
+    claims = alias_keys_of(key, forms, definitions)
+    assert claimed in claims and not_claimed not in claims
