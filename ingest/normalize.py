@@ -297,7 +297,8 @@ DEFINING_PAPERS = 2
 def paired_acronyms(surfaces: Sequence[str]) -> list[str]:
     """The acronyms one paper's link pairs with a long form that they spell
     or abbreviate, one per name, in order: "KPS" of ("key point selection",
-    "KPS"), "ET" of ("ET", "Eye tracking"): the paper defines them."""
+    "KPS"), "ET" of ("ET", "Eye tracking"), "AR" of ("autoregressive",
+    "AR"): the paper defines them."""
     paired: dict[str, str] = {}
     for surface in surfaces:
         key = alias_key(surface)
@@ -305,7 +306,17 @@ def paired_acronyms(surfaces: Sequence[str]) -> list[str]:
                 spells_initials(surface, form) or abbreviates(surface, form)
                 for form in _phrases(surfaces) if alias_key(form) != key):  # "YOLO v8" is YOLOv8 spaced, no definition
             paired.setdefault(key, surface)
+        elif _ACRONYM_SHAPE.match(surface) and any(abbreviates(surface, form) for form in _long_words(surfaces)):
+            # One long word defines too: 20 papers' "autoregressive (AR)"
+            # had left AR to one paper's "accuracy rate (AR)", and 54
+            # papers' bare AR to accuracy on the 40k graph.
+            paired.setdefault(key, surface)
     return list(paired.values())
+
+
+def _long_words(forms: Sequence[str]) -> list[str]:
+    """The forms that are one long word, not an acronym ("autoregressive", "Backpropagation")."""
+    return [form for form in forms if len(form) >= 8 and form.isalpha() and not _ACRONYM_SHAPE.match(form)]
 
 
 def title_coins(title: str | None, surfaces: Sequence[str]) -> bool:

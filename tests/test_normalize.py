@@ -248,3 +248,15 @@ def test_an_entity_claims_its_names_but_not_kinds_of_it_or_phrases_using_it(key,
 
     claims = alias_keys_of(key, forms, definitions)
     assert claimed in claims and not_claimed not in claims
+
+
+def test_one_long_word_defines_the_acronym_it_abbreviates():
+    # 20 papers of the 40k graph write "autoregressive (AR)"; counted as no
+    # definition, they left AR to one paper's "accuracy rate (AR)", and bare
+    # AR in 54 papers to accuracy.
+    from ingest.normalize import paired_acronyms
+
+    assert paired_acronyms(["autoregressive", "AR"]) == ["AR"]
+    assert paired_acronyms(["AR", "Autoregressive"]) == ["AR"]
+    assert paired_acronyms(["ViT", "Transformer"]) == []  # its letters are not in order in the word
+    assert paired_acronyms(["AR", "Adam"]) == []  # a short word is a name, not a long form
