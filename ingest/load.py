@@ -50,7 +50,8 @@ from ingest.faults import kill_point
 from ingest.fingerprint import confidence_rules_id
 from ingest.identity import title_hash
 from ingest.mentions import EntityLink, ExtractedDoc
-from ingest.normalize import Sense, alias_key, alias_keys_of, display_name, paired_acronyms, read_again, resolve, title_coins
+from ingest.normalize import (Sense, alias_key, alias_keys_of, display_name, paired_acronyms, papers_defining, read_again,
+                              resolve, title_coins)
 from ingest.records import PaperRecord
 from ingest.text import paper_text
 
@@ -159,9 +160,7 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None) -> t
     Properties derived from an entity belong here and nowhere else."""
     aliases = sorted(tally.surfaces, key=lambda s: (-tally.surfaces[s], s))
     alias_keys = sorted(tally.alias_keys())
-    defining: Counter = Counter()
-    for surface, papers in tally.definitions.items():
-        defining[alias_key(surface)] += papers
+    defining = papers_defining(tally.definitions)
     entry = kb.lookup_key(tally.key)  # the knowledge base's name and type for a name it knows
     if entry is not None and no_kb_evidence(entry, aliases):
         entry = None

@@ -256,7 +256,7 @@ def _phrases(forms: Sequence[str]) -> list[str]:
     return [form for form in forms if " " in form.strip() or "-" in form]
 
 
-def leads_elsewhere(surface: str, forms: Sequence[str], tails: set[tuple[str, ...]] | None = None) -> bool:
+def leads_elsewhere(surface: str, forms: Sequence[str]) -> bool:
     """Whether a form an entity was written with may send the same name in
     other papers to it: not an acronym its long forms only contain letter by
     letter ("DTU" / "Detection Unit", one paper's pairing; 13 papers of the
@@ -267,10 +267,16 @@ def leads_elsewhere(surface: str, forms: Sequence[str], tails: set[tuple[str, ..
     in a re-extraction of the 40k graph). Acronyms that spell a long form's
     initials, and every other form, do."""
     if not _ACRONYM_SHAPE.match(surface):
-        return _words_of(surface) not in (_tails(forms) if tails is None else tails)
-    if not any(abbreviates(surface, form) for form in _phrases(forms)):
+        return _words_of(surface) not in _tails(forms)
+    return _acronym_leads(surface, forms)
+
+
+def _acronym_leads(acronym: str, forms: Sequence[str]) -> bool:
+    """Whether an acronym may send the same name in other papers to the
+    entity of `forms`: not if its long forms only contain it letter by letter."""
+    if not any(abbreviates(acronym, form) for form in _phrases(forms)):
         return True
-    return any(spells_initials(surface, form) for form in forms if form != surface)
+    return any(spells_initials(acronym, form) for form in forms if form != acronym)
 
 
 @lru_cache(maxsize=100_000)
@@ -346,9 +352,7 @@ def alias_keys_of(key: str, surfaces: Sequence[str], definitions: Mapping[str, i
     sense is known and a paper defines it so or it spells the entity's own
     name, and for phrases that name a kind of
     the entity or the class it is in, or use its name (`_kind_or_class`)."""
-    defined_in: Counter = Counter()
-    for surface, papers in definitions.items():
-        defined_in[alias_key(surface)] += papers
+    defined_in = papers_defining(definitions)
     known = None
     claims = set()
     more_used = _Phrases()
@@ -369,9 +373,17 @@ def alias_keys_of(key: str, surfaces: Sequence[str], definitions: Mapping[str, i
                 # sent every bare AR (mostly autoregressive) to accuracy;
                 # "ACC" spells the name itself.
                 continue
-        if leads_elsewhere(surface, surfaces, set()):  # (a phrase's words were read just above)
-            claims.add(name)
+        if not _ACRONYM_SHAPE.match(surface) or _acronym_leads(surface, surfaces):
+            claims.add(name)  # (a phrase's words were read by `_kind_or_class`)
     return claims
+
+
+def papers_defining(definitions: Mapping[str, int]) -> Counter:
+    """Papers defining each name, from the papers pairing each acronym form (`paired_acronyms`)."""
+    by_name: Counter = Counter()
+    for surface, papers in definitions.items():
+        by_name[alias_key(surface)] += papers
+    return by_name
 
 
 class _Phrases:
