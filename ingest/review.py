@@ -404,7 +404,7 @@ def uncertain(store: GraphStore, limit: int = 50) -> list[ReviewItem]:
         a, b = by_key[candidate.key], by_key[candidate.other_key]
         small, big = sorted((a, b), key=lambda e: (e.papers, e.key))
         items.append(_item(small, small.papers, f"spelled like {big.name} ({big.papers} papers)",
-                           Action("merge", small.key, big.key), big.written()))
+                           Action("merge", small.key, big.key), big))
     rows = store.read(REVIEW_ENTITIES, {"threshold": MIN_CONFIDENCE}).records()
     linked = {variant for variant, _ in store.read(queries.VARIANT_LINKS).rows}
     for row in rows:
@@ -421,7 +421,7 @@ def uncertain(store: GraphStore, limit: int = 50) -> list[ReviewItem]:
                 next((by_key[k] for k in variants.base_keys(entity.name) if k in by_key and k != entity.key), None)
             if base:
                 items.append(_item(entity, entity.papers, f"candidate; looks like a variant of {base.name} ({base.label})",
-                                   Action("variant", entity.key, base.key), base.written()))
+                                   Action("variant", entity.key, base.key), base))
             else:
                 items.append(_item(entity, entity.papers, f"candidate (confidence {row['confidence'] or 0:.2f}); drop it if it is noise",
                                    Action("drop", entity.key), None))
@@ -434,9 +434,9 @@ def uncertain(store: GraphStore, limit: int = 50) -> list[ReviewItem]:
 _KIND_ORDER = {"merge": 0, "variant": 1, "relabel": 2, "drop": 3}
 
 
-def _item(entity: _Entity, papers: int, reason: str, action: Action, target: str | None) -> ReviewItem:
-    try:
-        line = curation_line(action.kind, entity.written(), target)
+def _item(entity: _Entity, papers: int, reason: str, action: Action, target: _Entity | str | None) -> ReviewItem:
+    try:  # a graph keyed by an older release names some entities so no more, until the next ingest re-keys them
+        line = curation_line(action.kind, entity.written(), target.written() if isinstance(target, _Entity) else target)
     except ReviewError:
         line = "(cannot be named in the curation file)"
     return ReviewItem(papers, entity.key, entity.name, entity.label, reason, action, line)

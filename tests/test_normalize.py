@@ -33,6 +33,17 @@ from ingest.normalize import Sense, alias_key, merge_candidates, resolve
     # a task said with its verb is the task its noun names
     ("anomaly detection", "detecting anomalies"), ("medical image segmentation", "segmenting medical images"),
     ("question answering", "answering questions"), ("AI-generated image detection", "Detecting AI-Generated Images"),
+    # plurals in -es, and -is plurals
+    ("hybrid approaches", "hybrid approach"), ("Markov decision processes", "Markov decision process"),
+    ("cross-entropy losses", "cross-entropy loss"), ("bounding boxes", "bounding box"), ("KV caches", "KV cache"),
+    ("statistical analyses", "statistical analysis"), ("inductive biases", "inductive bias"),
+    # British spellings
+    ("domain generalisation", "domain generalization"), ("pseudo-labelling", "pseudo-labeling"),
+    ("generative modelling", "generative modeling"), ("dialogue generation", "dialog generation"),
+    ("brain tumour segmentation", "brain tumor segmentation"), ("Vector Quantised VAE", "vector-quantized VAE"),
+    ("Adam optimiser", "Adam optimizer"),
+    # a multiplication sign in a size
+    ("ImageNet 256×256", "ImageNet 256 x 256"),
 ])
 def test_variants_share_a_key(variants):
     assert len({alias_key(v) for v in variants}) == 1
@@ -51,7 +62,9 @@ def test_variants_share_a_key(variants):
                                  ("text-driven generation", "text generation"),  # no kind of content produced
                                  ("WMTS", "WMT"), ("USGS", "USG"),  # an acronym's own S is no plural
                                  ("AIME24", "AIME25"), ("ResNet-20", "ResNet"), ("MATH500", "MATH 2500"),
-                                 ("predicting traits from speech", "trait prediction")])  # a description, not a name  # sizes keep their digits
+                                 ("predicting traits from speech", "trait prediction"),
+                                 ("noise", "noize"), ("promising", "promizing"),  # "-ise" alone is no British spelling
+                                 ("ImageNet 256×256", "ImageNet 256")])  # a description, not a name  # sizes keep their digits
 def test_distinct_names_keep_distinct_keys(a, b):
     assert alias_key(a) != alias_key(b)
 
@@ -158,6 +171,28 @@ def test_a_model_and_its_score_metric_stay_apart():
     assert gazetteer.canonical("F1-score") == gazetteer.canonical("F1")
 
 
+def test_merge_candidates_are_one_name_spelled_two_ways():
+    """Names alike in letters but not in stem are different things (pairs
+    rapidfuzz alone proposed on the 10k graph)."""
+    entities = [
+        ("semisupervisedlearning", "METHOD", "semi-supervised learning", [], 27),
+        ("selfsupervisedlearning", "METHOD", "self-supervised learning", [], 98),
+        ("imageregistration", "TASK", "image registration", [], 11),
+        ("imagerestoration", "TASK", "image restoration", [], 46),
+        ("documentranking", "TASK", "document ranking", [], 3),
+        ("documentreranking", "TASK", "document reranking", [], 3),
+        ("vision", "METHOD", "ViT", ["ViTs"], 208),
+        ("visualinstructiontuning", "METHOD", "visual instruction tuning", ["VITs"], 12),
+        ("convolutionkernel", "METHOD", "convolution kernel", [], 7),
+        ("convolutionalkernel", "METHOD", "convolutional kernel", [], 13),
+        ("visionlanguagenavigation", "TASK", "vision-language navigation", [], 5),
+        ("visionandlanguagenavigation", "TASK", "vision-and-language navigation", [], 10),
+    ]
+    pairs = {frozenset((c.key, c.other_key)) for c in merge_candidates(entities)}
+    assert pairs == {frozenset(("convolutionkernel", "convolutionalkernel")),
+                     frozenset(("visionlanguagenavigation", "visionandlanguagenavigation"))}
+
+
 def test_merge_candidates_skip_modified_names_and_shared_short_acronyms():
     entities = [
         ("supervisedlearning", "METHOD", "supervised learning", [], 5),
@@ -194,6 +229,7 @@ def test_display_names_follow_the_knowledge_base_and_the_singular():
     from ingest.normalize import display_name
 
     assert display_name(Counter({"Transformers": 5, "Transformer": 1})) == "Transformer"
+    assert display_name(Counter({"document summarisation": 2, "document summarization": 2})) == "document summarization"
     assert display_name(Counter({"transformers": 5}), "Transformer") == "Transformer"
     assert display_name(Counter({"classification": 3}), "Classification") == "classification"
     assert display_name(Counter({"resnet": 3}), "ResNet") == "ResNet"

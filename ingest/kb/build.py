@@ -32,7 +32,7 @@ from pathlib import Path
 from ingest.extract.corpora import FILES, LABEL_MAPS, split_records
 from ingest.extract.vocab import DETERMINERS, GENERIC_HEADS, GENERIC_MODIFIERS, GENERIC_TERMS
 from ingest.kb import FIELDS_PATH, GOLD_SOURCE, KB_PATH, LANGUAGES_PATH, KbEntry, KnowledgeBase
-from ingest.normalize import alias_key, used_name
+from ingest.normalize import alias_key, british_spelling, used_name
 
 ROOT = Path(__file__).resolve().parents[2]
 KB_DIR = ROOT.parent / "shared" / "kb"
@@ -58,6 +58,13 @@ MAX_NAME_WORDS = 6
 # read as "reasoning" through the knowledge base).
 _PART_OR_ACT = re.compile(r"^(?:\S+ed|[^-\s]+(?:er|or|ing))$")
 _PARTS = {"layer", "layers", "head", "heads", "representations", "features", "weights", "annotations", "engines"}
+# A gold Method named by generic words and a class noun ("statistical
+# methods", "Bayesian framework", "MT system") is a class of methods: both
+# were judged no entity in that census, and once "-es" plurals met their
+# singular (session 35) "statistical approaches" had the papers to join the
+# list. One that a known name heads ("machine learning algorithms") is that
+# name's alias (`kb._fold_class_nouns`), not an entry.
+_CLASS_HEADS = {"approach", "method", "framework", "technique", "strategy", "algorithm", "system"}
 # SemEval-2017 names physics and materials processes: not this field. SciER
 # is GPL-3.0, whose copyleft the shipped list could not honour.
 GOLD_CORPORA = tuple(c for c in FILES if c not in ("scienceie", "scier"))
@@ -119,7 +126,9 @@ def sota_extractor(kb_dir: Path) -> list[KbEntry]:
     boards: Counter = Counter()  # datasets and subtasks under a task, over every file
 
     def walk(task: dict) -> None:
-        tasks.setdefault(alias_key(task["task"]), task["task"].strip())
+        key, name = alias_key(task["task"]), task["task"].strip()
+        if key not in tasks or british_spelling(tasks[key]) and not british_spelling(name):
+            tasks[key] = name  # "Language modeling", as most papers write it, not "Language Modelling"
         boards[alias_key(task["task"])] += len(task.get("datasets", ())) + len(task.get("subtasks", ()))
         for dataset in task.get("datasets", ()):
             datasets.setdefault(alias_key(dataset["dataset"]), dataset["dataset"].strip())
@@ -273,10 +282,17 @@ def generic(entry: KbEntry) -> bool:
     return alias_key(entry.name) in GENERIC_TERMS
 
 
+def class_of_methods(entry: KbEntry) -> bool:
+    """A gold Method that names a class of methods (see _CLASS_HEADS)."""
+    words = entry.name.split()
+    return entry.source == GOLD_SOURCE and entry.label == "METHOD" and len(words) > 1 \
+        and words[1:] == [w.lower() for w in words[1:]] and alias_key(words[-1]) in _CLASS_HEADS
+
+
 def derived(kb_dir: Path) -> KnowledgeBase:
-    """The shipped list: every source's names but the generic ones."""
+    """The shipped list: every source's names but the generic ones and gold's classes of methods."""
     built = KnowledgeBase.build([pwc_methods(kb_dir), sota_extractor(kb_dir), gold_names()])
-    return KnowledgeBase([entry for entry in built.entries if not generic(entry)], {})
+    return KnowledgeBase([entry for entry in built.entries if not generic(entry) and not class_of_methods(entry)], {})
 
 
 def main() -> None:
