@@ -42,6 +42,8 @@ from ingest.normalize import Sense, alias_key, merge_candidates, resolve
     ("generative modelling", "generative modeling"), ("dialogue generation", "dialog generation"),
     ("brain tumour segmentation", "brain tumor segmentation"), ("Vector Quantised VAE", "vector-quantized VAE"),
     ("Adam optimiser", "Adam optimizer"),
+    # "multiple" before a name of two words or more
+    ("multiple instance learning", "multi-instance learning"), ("Multiple-Choice QA", "multi-choice QA"),
     # a multiplication sign in a size
     ("ImageNet 256×256", "ImageNet 256 x 256"),
 ])
@@ -64,7 +66,8 @@ def test_variants_share_a_key(variants):
                                  ("AIME24", "AIME25"), ("ResNet-20", "ResNet"), ("MATH500", "MATH 2500"),
                                  ("predicting traits from speech", "trait prediction"),
                                  ("noise", "noize"), ("promising", "promizing"),  # "-ise" alone is no British spelling
-                                 ("ImageNet 256×256", "ImageNet 256")])  # a description, not a name  # sizes keep their digits
+                                 ("ImageNet 256×256", "ImageNet 256"),
+                                 ("multiple generators", "multi-generator")])  # a description, not a name  # sizes keep their digits
 def test_distinct_names_keep_distinct_keys(a, b):
     assert alias_key(a) != alias_key(b)
 
@@ -148,8 +151,9 @@ def test_evidence_is_the_sentence_of_the_first_mention():
 
 def test_merge_candidates_pairs_near_duplicates_but_not_versions():
     entities = [
+        ("gaussiansplatting", "METHOD", "Gaussian Splatting", (), 10),
+        ("gaussianspatting", "METHOD", "Gaussian Spatting", (), 1),  # a typo
         ("imagenet", "DATASET", "ImageNet", (), 10),
-        ("imagenets", "DATASET", "ImageNets", (), 1),
         ("gpt-3", "METHOD", "GPT-3", (), 5),
         ("gpt-4", "METHOD", "GPT-4", (), 5),
         ("imagenet-task", "TASK", "ImageNet", (), 1),
@@ -157,7 +161,7 @@ def test_merge_candidates_pairs_near_duplicates_but_not_versions():
         ("segmentanythingmodel", "METHOD", "Segment-Anything Models", (), 3),
     ]
     pairs = {frozenset((c.key, c.other_key)) for c in merge_candidates(entities)}
-    assert frozenset(("imagenet", "imagenets")) in pairs
+    assert frozenset(("gaussiansplatting", "gaussianspatting")) in pairs
     assert frozenset(("gpt-3", "gpt-4")) not in pairs
     assert not any("imagenet-task" in p for p in pairs)  # labels are compared apart
 
@@ -185,6 +189,10 @@ def test_merge_candidates_are_one_name_spelled_two_ways():
         ("visualinstructiontuning", "METHOD", "visual instruction tuning", ["VITs"], 12),
         ("convolutionkernel", "METHOD", "convolution kernel", [], 7),
         ("convolutionalkernel", "METHOD", "convolutional kernel", [], 13),
+        ("refcoco", "DATASET", "RefCOCO", [], 2),
+        ("refcoco+", "DATASET", "RefCOCO+", [], 3),
+        ("depthgfusionmodule", "METHOD", "Depth-GFusion module", [], 2),
+        ("depthlfusionmodule", "METHOD", "Depth-LFusion module", [], 2),
         ("visionlanguagenavigation", "TASK", "vision-language navigation", [], 5),
         ("visionandlanguagenavigation", "TASK", "vision-and-language navigation", [], 10),
     ]
