@@ -33,6 +33,8 @@ its evidence across the graph.
     as its type ("Human3.6M": 5 papers a Method, 5 a data set): at most
     DESCRIPTIVE_CEILING (`split_reading`)
 
+    a name the curation file keeps ([keep]): KEPT, whatever the rest says
+
 An entity below `graph.settings.MIN_CONFIDENCE` (0.3) is a candidate:
 searchable and shown on its paper, but left out of top lists, trending,
 co-occurrence edges and the default canvas. One paper without the knowledge
@@ -56,6 +58,11 @@ from ingest.extract.vocab import AREA_TERMS, FIELD_TERMS, LABEL_BY_HEAD, MANNER_
 from ingest.normalize import abbreviates, alias_key
 
 KB_WEIGHT = 0.6
+# KEPT_RULE: a person who keeps a name in the curation file has read its papers;
+# no rule here knows better. The review list asks for it where a rule holds
+# back a name many papers use ("optical flow" 17 papers, "prompt tuning" 18 on
+# the 10k graph, lower-case Methods the knowledge base lacks).
+KEPT = 1.0
 SECOND_PAPER = 0.3
 THIRD_PAPER = 0.4
 DEFINED = 0.1
@@ -223,9 +230,12 @@ class Evidence:
     umbrella: bool = False  # its kinds outnumber it in the graph (`umbrella_keys`)
     coined: int = 0  # papers whose titles name their own work so (`normalize.title_coins`)
     curated: bool = False  # the curation file forces its label: its papers' readings do not decide it
+    kept: bool = False  # the curation file keeps it (KEPT_RULE)
 
 
 def confidence(evidence: Evidence) -> float:
+    if evidence.kept:
+        return KEPT
     support = THIRD_PAPER if evidence.papers >= 3 else SECOND_PAPER if evidence.papers == 2 else 0.0
     score = (
         (KB_WEIGHT if evidence.in_kb else 0.0) + support

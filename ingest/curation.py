@@ -10,6 +10,9 @@ surface form of an entity can be written.
     [drop]                       # never store these
     names = ["our approach", "baseline"]
 
+    [keep]                       # show these, whatever the confidence rules say
+    names = ["optical flow"]
+
     [relabel]                    # force a label (METHOD, DATASET, BENCHMARK, TASK, METRIC)
     "MMLU" = "BENCHMARK"
 
@@ -18,8 +21,9 @@ surface form of an entity can be written.
 
 A missing file is an empty curation. Merge, drop and relabel decide each
 paper's links, so changing them re-extracts the papers (they are part of
-the extraction id); a variant only links two entities, so it is applied to
-the graph after every ingest without re-extracting anything.
+the extraction id); a variant only links two entities and a kept name only
+confirms an entity, so both are applied to the graph after every ingest
+without re-extracting anything.
 """
 from __future__ import annotations
 
@@ -31,7 +35,7 @@ from typing import Mapping
 
 from ingest.mentions import LABELS
 
-SECTIONS = ("merge", "drop", "relabel", "variant")
+SECTIONS = ("merge", "drop", "keep", "relabel", "variant")
 
 
 class CurationError(ValueError):
@@ -45,6 +49,8 @@ class Curation:
     labels: Mapping[str, str] = field(default_factory=dict)
     # alias_key of a variant -> alias_key of its base; not per paper, so not in the extraction id
     variants: Mapping[str, str] = field(default_factory=dict, metadata={"per_paper": False})
+    # alias_keys a person confirmed as entities (shown below the confidence threshold); not per paper either
+    kept: frozenset[str] = field(default=frozenset(), metadata={"per_paper": False})
 
     @classmethod
     def empty(cls) -> "Curation":
@@ -88,13 +94,7 @@ class Curation:
             if cycle:
                 names = " -> ".join(merge_names.get(key, key) for key in cycle)
                 raise CurationError(where.error("merge", merge_names[source], f"merges form a cycle ({names}); each name must end at one entity"))
-        drop = data.get("drop", {})
-        for key in drop:
-            if key != "names":
-                raise CurationError(where.error("drop", key, f"unknown key {key!r} in [drop]; the only key is names = [...]"))
-        names = drop.get("names", [])
-        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-            raise CurationError(where.error("drop", "names", f"[drop] names must be a list of strings, not a {_kind(names)}"))
+        names, kept = (_names(data, section, where) for section in ("drop", "keep"))
         labels = {}
         for name, label in data.get("relabel", {}).items():
             if label not in LABELS:
@@ -107,7 +107,8 @@ class Curation:
             if alias_key(variant) == alias_key(base):
                 raise CurationError(where.error("variant", variant, f"{variant!r} cannot be a variant of itself ({base!r})"))
             variants[alias_key(variant)] = alias_key(base)
-        return cls(merges, frozenset(alias_key(n) for n in names), labels, variants)
+        dropped = frozenset(alias_key(n) for n in names)
+        return cls(merges, dropped, labels, variants, frozenset(alias_key(n) for n in kept) - dropped)
 
     def target(self, key: str) -> str:
         """The key `key` is merged into (following chains), or `key` itself."""
@@ -120,12 +121,31 @@ class Curation:
     def is_dropped(self, key: str) -> bool:
         return key in self.dropped
 
+    def is_kept(self, key: str) -> bool:
+        """A person confirmed entity `key` (or a name merged into it) as an entity."""
+        return key in self.kept_keys()
+
+    def kept_keys(self) -> set[str]:
+        return {self.target(key) for key in self.kept}
+
     def label_for(self, key: str, label: str) -> str:
         return self.labels.get(key, label)
 
     def variant_links(self) -> set[tuple[str, str]]:
         """(variant key, base key) pairs, each side taken to the entity it is merged into."""
         return {(self.target(v), self.target(b)) for v, b in self.variants.items() if self.target(v) != self.target(b)}
+
+
+def _names(data: Mapping, section: str, where: "_Locator") -> list[str]:
+    """The names of a list section ([drop], [keep]): `names = [...]`."""
+    body = data.get(section, {})
+    for key in body:
+        if key != "names":
+            raise CurationError(where.error(section, key, f"unknown key {key!r} in [{section}]; the only key is names = [...]"))
+    names = body.get("names", [])
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise CurationError(where.error(section, "names", f"[{section}] names must be a list of strings, not a {_kind(names)}"))
+    return names
 
 
 def _cycle(merges: Mapping[str, str], start: str) -> list[str]:

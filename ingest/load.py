@@ -154,9 +154,10 @@ class EntityTally:
         return alias_keys_of(self.key, own, self.definitions)
 
 
-def entity_properties(tally: EntityTally, curated_label: str | None = None) -> tuple[str, dict]:
+def entity_properties(tally: EntityTally, curated_label: str | None = None, kept: bool = False) -> tuple[str, dict]:
     """(node label, stored properties) of an entity, all derived from its tally
-    (and a label the curation file forces, which overrules the knowledge base too).
+    (and a label the curation file forces, which overrules the knowledge base too,
+    and whether the file keeps it).
     Properties derived from an entity belong here and nowhere else."""
     aliases = sorted(tally.surfaces, key=lambda s: (-tally.surfaces[s], s))
     alias_keys = sorted(tally.alias_keys())
@@ -168,7 +169,7 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None) -> t
     name = display_name(tally.surfaces, entry and entry.name) or tally.key
     evidence = Evidence(entry is not None, tally.papers, label_agreement(tally.labels, label), defined(aliases), name_shaped(name),
                         field_reading(tally.key, label, name), described(name, label, aliases, entry is not None), tally.umbrella,
-                        tally.coined, curated_label is not None)
+                        tally.coined, curated_label is not None, kept)
     return label, {
         **variants.name_properties(name),
         "aliases": aliases,
@@ -181,6 +182,7 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None) -> t
         "umbrella": tally.umbrella,
         "confidence": confidence(evidence),
         "confidence_rules": confidence_rules_id(),
+        "kept": kept or None,
         # bookkeeping: the tally itself, and the names that lead here from another key
         "label_votes": [tally.labels[label] for label in ENTITY_LABELS],
         "alias_weights": [tally.surfaces[alias] for alias in aliases],
@@ -605,7 +607,8 @@ def _entity_rows(tallies: dict[str, EntityTally], curation: Curation) -> tuple[d
     result = WriteResult()
     for tally in tallies.values():
         if tally.papers > 0:
-            label, properties = entity_properties(tally, NODE_LABEL.get(curation.labels.get(tally.key, "")))
+            label, properties = entity_properties(tally, NODE_LABEL.get(curation.labels.get(tally.key, "")),
+                                                  curation.is_kept(tally.key))
             entities[label].append({"key": tally.key, "properties": properties})
             result.alias_keys[tally.key] = properties["alias_keys"]
             result.definitions[tally.key] = properties["alias_key_definitions"]
@@ -691,6 +694,23 @@ def rescore_stale(store: GraphStore, curation: Curation) -> int:
     for keys in batched(stale, READ_BATCH):
         page = store.read(_LABELS_AND_NAMES, {"keys": keys}).rows
         _rescore(store, curation, {key: (label, name) for key, label, name in page})
+    return len(stale)
+
+
+STORED_KEPT = "MATCH (e:Entity) WHERE e.kept = true RETURN e.key"
+_KEPT_OF = "UNWIND $keys AS key MATCH (e:Entity {key: key}) RETURN e.key, e.label, e.name, e.kept"
+
+
+def apply_kept(store: GraphStore, curation: Curation) -> int:
+    """Score again the entities the curation file has begun or stopped keeping
+    ([keep] is not part of the extraction id: no paper is re-extracted), as
+    editing the file and re-ingesting would. Returns how many were scored."""
+    want = curation.kept_keys()
+    keys = sorted(want | {key for (key,) in store.read(STORED_KEPT, limit=None).rows})
+    stale = {key: (label, name) for key, label, name, kept in store.read(_KEPT_OF, {"keys": keys}).rows
+             if bool(kept) != (key in want)} if keys else {}
+    for batch in batched(sorted(stale), READ_BATCH):
+        _rescore(store, curation, {key: stale[key] for key in batch})
     return len(stale)
 
 
@@ -805,11 +825,13 @@ def finish_batches(store: GraphStore, curation: Curation, loader: Loader | None)
     """What follows the batch writes of every load (`ingest`, `paperkg
     load`, `load_records`), in this order: entities scored under other
     rules rescored (which also rewrites the names they claim, followed again
-    from then on), links stored under a name before the load gave it to
+    from then on), entities the curation file began or stopped keeping
+    rescored, links stored under a name before the load gave it to
     another entity moved there (by `loader`, if the load made one), umbrella terms
     marked, and the corpus-level refresh of what the batches wrote and
     those rescorings renamed, if any is due."""
     rescored = rescore_stale(store, curation)
+    apply_kept(store, curation)
     if loader is not None:
         if rescored:
             loader.forget_claims()

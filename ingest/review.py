@@ -1,6 +1,6 @@
 """The review loop: one correction to an entity (merge it into another,
-relabel it, drop it, mark it a variant of another), written to the curation
-file and applied to the graph at once.
+relabel it, drop it, keep it, mark it a variant of another), written to the
+curation file and applied to the graph at once.
 
     apply(store, curation_path, Action("merge", "coco-14", "coco"))
     uncertain(store, limit=20)          # what to review first
@@ -18,7 +18,9 @@ editing the file and re-ingesting would:
   whole, not twice, if the graph missed it).
 - a variant links two entities and is not part of the extraction id:
   `apply_variants` makes the curated VARIANT_OF links those the file
-  names, here and after every ingest.
+  names, here and after every ingest. A kept name is not part of it either:
+  `load.apply_kept` scores the entities the file keeps, or stopped keeping,
+  again from their stored tallies.
 
 The file is changed under a lock and replaced atomically (written beside
 it, then renamed), keeping its comments and layout (tomlkit), so two app
@@ -51,11 +53,11 @@ from ingest.corpus_labels import label_agreement
 from ingest.curation import Curation, CurationError
 from ingest.extract import load_extractor
 from ingest.fingerprint import extraction_fingerprint
-from ingest.load import load_records, stored_record
+from ingest.load import apply_kept, load_records, stored_record
 from ingest.lock import IngestLocked, ingest_lock
 from ingest.normalize import alias_key, merge_candidates
 
-KINDS = ("merge", "relabel", "drop", "variant")
+KINDS = ("merge", "relabel", "drop", "keep", "variant")
 LOCK_WAIT = 30.0  # seconds an action waits for a running ingest or action before giving up
 
 ENTITY = """
@@ -141,8 +143,8 @@ class Applied:
 
 def curation_line(kind: str, name: str, target: str | None) -> str:
     """The line an action writes, as a person would write it."""
-    if kind == "drop":
-        return f'[drop] names = [..., {_quoted(name)}]'
+    if kind in _LISTS:
+        return f'[{kind}] names = [..., {_quoted(name)}]'
     return f"[{kind}] {_quoted(name)} = {_quoted(target or '')}"
 
 
@@ -158,8 +160,13 @@ def write_action(path: str | Path, kind: str, name: str, target: str | None = No
         text = path.read_text(encoding="utf-8") if path.exists() else ""
         Curation.load(path)  # a file broken by hand is reported as it is, not overwritten
         document = tomlkit.parse(text)
-        if kind == "drop":
-            table = document.setdefault("drop", tomlkit.table())
+        if kind in _LISTS:
+            for other in _LISTS:  # a name is dropped or kept, whichever was decided last
+                names = document.get(other, {}).get("names", [])
+                for index in reversed([i for i, n in enumerate(names) if alias_key(n) == alias_key(name)]):
+                    if other != kind:
+                        del names[index]
+            table = document.setdefault(kind, tomlkit.table())
             names = table.setdefault("names", tomlkit.array())
             if alias_key(name) not in {alias_key(n) for n in names}:
                 names.append(name)
@@ -175,6 +182,9 @@ def write_action(path: str | Path, kind: str, name: str, target: str | None = No
             raise ReviewError(f"{path}: not written: {str(error).split(': ', 1)[-1]}") from None
         _replace(path, new_text)
     return curation
+
+
+_LISTS = ("drop", "keep")  # the sections that are a list of names
 
 
 @contextmanager
@@ -255,7 +265,7 @@ def apply(store: GraphStore, curation_path: str | Path, action: Action, model: s
         if action.target not in ENTITY_LABELS:
             raise ReviewError(f"label {action.target!r} is not one of {', '.join(ENTITY_LABELS)}")
         target = action.target.upper()
-    elif action.kind == "drop":
+    elif action.kind in _LISTS:
         target = None
     else:
         raise ReviewError(f"unknown action {action.kind!r}; use one of {', '.join(KINDS)}")
@@ -268,9 +278,10 @@ def apply(store: GraphStore, curation_path: str | Path, action: Action, model: s
         new = write_action(path, action.kind, name, target)
         try:
             reextracted = restamped = 0
-            if action.kind != "variant":
+            if action.kind not in ("variant", "keep"):
                 reextracted, restamped = _relink(store, entity.key, old, new, model)
             apply_variants(store, new)
+            apply_kept(store, new)
         except BaseException:
             _take_back(path, before, new)
             raise
@@ -423,7 +434,8 @@ def uncertain(store: GraphStore, limit: int = 50) -> list[ReviewItem]:
                 items.append(_item(entity, entity.papers, f"candidate; looks like a variant of {base.name} ({base.label})",
                                    Action("variant", entity.key, base.key), base))
             else:
-                items.append(_item(entity, entity.papers, f"candidate (confidence {row['confidence'] or 0:.2f}); drop it if it is noise",
+                items.append(_item(entity, entity.papers, f"candidate (confidence {row['confidence'] or 0:.2f}); "
+                                   f"drop it if it is noise, or keep it ([keep]) if it names one thing",
                                    Action("drop", entity.key), None))
     best: dict[str, ReviewItem] = {}
     for item in sorted(items, key=lambda i: (-i.papers, _KIND_ORDER[i.action.kind], i.name)):

@@ -27,6 +27,13 @@ def test_the_knowledge_base_or_a_second_consistent_paper_confirms(made):
     assert confidence(made) >= MIN_CONFIDENCE
 
 
+def test_a_name_the_curation_file_keeps_is_shown_whatever_holds_it_back():
+    from dataclasses import replace
+
+    held_back = replace(evidence(papers=5), descriptive=True)
+    assert confidence(held_back) < MIN_CONFIDENCE <= confidence(replace(held_back, kept=True))
+
+
 def test_type_disagreement_and_more_papers_move_confidence_the_right_way():
     assert confidence(evidence(papers=2, agreement=0.5)) < MIN_CONFIDENCE <= confidence(evidence(papers=2))
     assert confidence(evidence(papers=3)) > confidence(evidence(papers=2)) and confidence(evidence(in_kb=True, papers=9, is_defined=True, shaped=True)) == 1.0

@@ -61,6 +61,7 @@ def test_bad_lines_are_named(tmp_path, text, line):
     ('[relabel]\n"a" = "METHOD"\n\n[merge]\n"a" = "b"\n"b" = "c"\n"c" = "a"\n', 5, "cycle (a -> b -> c -> a)"),
     ('[merge]\n"BERT" = "RoBERTa"\n"roberta" = "Bert"\n', 2, "cycle"),
     ('[drop]\nnames = ["x"]\nname = ["y"]\n', 3, "unknown key 'name' in [drop]"),
+    ('[keep]\nnames = "optical flow"\n', 2, "[keep] names must be a list of strings, not a string"),
     ('[merge]\n"resnet" = "ResNet-50"\n"a" = 5\n', 3, "must be a name in quotes, not a number"),
     ('merge = "x"\n', 1, "must be a [merge] table, not a string"),
     ('[merge]\n"xx" = "y"\n[relabel]\nx = "MODEL"\n', 4, "not one of"),  # the key's own line, not the first with an "x"
@@ -76,3 +77,10 @@ def test_a_name_merged_into_its_own_spelling_is_no_cycle(tmp_path):
     curation = Curation.load(write(tmp_path, '[merge]\n"resnet50" = "ResNet-50"\n"Segment Anything" = "SAM"\n'))
     assert curation.target(alias_key("Segment Anything")) == alias_key("SAM")
     assert curation.target(alias_key("resnet50")) == alias_key("resnet50")
+
+
+def test_a_kept_name_follows_its_merge_and_a_dropped_one_is_not_kept(tmp_path):
+    curation = Curation.load(write(tmp_path, '[merge]\n"optic flow" = "optical flow"\n\n'
+                                             '[keep]\nnames = ["optic flow", "our approach"]\n\n'
+                                             '[drop]\nnames = ["our approach"]\n'))
+    assert curation.is_kept("opticalflow") and not curation.is_kept("ourapproach")

@@ -11,6 +11,7 @@ import uuid
 import pytest
 
 from graph import StoreConfig, open_store
+from graph.settings import MIN_CONFIDENCE
 from ingest import review
 from ingest.curation import Curation
 from ingest.review import Action, ReviewError, apply, uncertain, write_action
@@ -95,13 +96,16 @@ def test_actions_give_the_graph_a_hand_edit_and_reingest_gives(graph, tmp_path, 
     ingest(by_hand, None, listing)
     assert dump(in_app) == dump(by_hand)
 
-    results = [apply(in_app, app_file, action) for action in ACTIONS]
-    hand_file.write_text(BY_HAND)
+    # the candidate in most papers (ties by key), to keep
+    kept, kept_name = in_app.read("MATCH (e:Entity) WHERE e.confidence < $m RETURN e.key, e.name "
+                                  "ORDER BY e.paper_count DESC, e.key LIMIT 1", {"m": MIN_CONFIDENCE}).rows[0]
+    results = [apply(in_app, app_file, action) for action in [*ACTIONS, Action("keep", kept)]]
+    hand_file.write_text(BY_HAND + f"\n[keep]\nnames = [{json.dumps(kept_name)}]\n")
     again = ingest(by_hand, hand_file, listing)
 
     assert Curation.load(app_file) == Curation.load(hand_file)
     assert again.load.papers_extracted == again.papers  # by hand, every paper is re-extracted
-    assert [r.papers_reextracted for r in results] == [1, 1, 1, 0]  # in the app, only the entity's papers
+    assert [r.papers_reextracted for r in results] == [1, 1, 1, 0, 0]  # in the app, only the entity's papers
     after = dump(in_app)
     assert after == dump(by_hand)
 
@@ -112,6 +116,9 @@ def test_actions_give_the_graph_a_hand_edit_and_reingest_gives(graph, tmp_path, 
     variant_of = in_app.read("MATCH (:Entity {key: 'humaneval+'})-[r:VARIANT_OF]->(b) RETURN b.key, r.curated").rows
     assert variant_of == [["humaneval", True]]
     assert results[0].selected == "coco" and results[2].selected is None
+    assert entity(kept)[0][0]["confidence"] == 1.0 and entity(kept)[0][0]["kept"] is True
+    cooccurs = "MATCH (:Entity {key: $key})-[c:CO_OCCURS]-() RETURN count(c)"
+    assert in_app.read(cooccurs, {"key": kept}).rows[0][0] > 0  # shown now: in co-occurrence
 
     # A re-ingest after the actions extracts nothing and changes nothing.
     report = ingest(in_app, app_file, listing)
@@ -127,6 +134,11 @@ def test_actions_give_the_graph_a_hand_edit_and_reingest_gives(graph, tmp_path, 
     app_file.write_text(app_file.read_text().replace('"HumanEval+" = "HumanEval"', ""))
     ingest(in_app, app_file, listing)
     assert not in_app.read("MATCH ()-[r:VARIANT_OF]->() WHERE r.curated = true RETURN r").rows
+    # Likewise the kept name: a candidate again, out of co-occurrence.
+    app_file.write_text(app_file.read_text().replace(f"[keep]\nnames = [{json.dumps(kept_name)}]", ""))
+    ingest(in_app, app_file, listing)
+    assert entity(kept)[0][0]["confidence"] < MIN_CONFIDENCE and "kept" not in entity(kept)[0][0]
+    assert in_app.read(cooccurs, {"key": kept}).rows[0][0] == 0
 
     # A graph change that fails puts the file back as it was.
     text, before = app_file.read_text(), dump(in_app)
@@ -155,6 +167,15 @@ def test_write_keeps_comments_and_refuses_a_cycle(tmp_path):
     assert not list(tmp_path.glob(".curation.toml.*.tmp"))
 
 
+def test_a_name_is_dropped_or_kept_whichever_was_decided_last(tmp_path):
+    path = tmp_path / "curation.toml"
+    write_action(path, "drop", "optical flow")
+    write_action(path, "keep", "Optical Flow")
+    assert (Curation.load(path).dropped, Curation.load(path).kept) == (frozenset(), {"opticalflow"})
+    write_action(path, "drop", "optical-flow")
+    assert (Curation.load(path).dropped, Curation.load(path).kept) == ({"opticalflow"}, frozenset())
+
+
 def _write_many(path, worker, count):
     for i in range(count):
         write_action(path, "drop", f"noise {worker} {i}")
@@ -178,6 +199,7 @@ def test_variant_is_not_part_of_the_extraction_id():
     with_variant = Curation.from_mapping({"variant": {"COCO 2014": "COCO"}})
     assert curation_digest(with_variant) == curation_digest(Curation.empty())
     assert curation_digest(Curation.from_mapping({"drop": {"names": ["x"]}})) != curation_digest(Curation.empty())
+    assert curation_digest(Curation.from_mapping({"keep": {"names": ["x"]}})) == curation_digest(Curation.empty())
 
 
 def test_review_list_on_the_seed_graph(seed_graph):

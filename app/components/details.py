@@ -89,7 +89,9 @@ def _confidence(entity: Entity) -> html.Div | None:
         return None
     known = f"knowledge base: {entity.kb_id}" if entity.kb_id else "not in the knowledge base"
     verdict = " · candidate" if entity.confidence < MIN_CONFIDENCE else ""
-    if field_reading(entity.key, entity.label, entity.name):
+    if entity.kept:
+        verdict = " · kept by the curation file"
+    elif field_reading(entity.key, entity.label, entity.name):
         verdict = f" · a research field: left out of the {entity.label.lower()} lists"
     elif entity.umbrella:
         verdict = f" · an umbrella term: its kinds are named in more papers, and stand for it in the {entity.label.lower()} lists"

@@ -1,5 +1,5 @@
 """Review buttons in an entity's details: merge it into another, relabel
-it, drop it, or mark it a variant of another. A button opens a small form
+it, drop it, keep a candidate, or mark it a variant of another. A button opens a small form
 (a searchable target, a label, or a confirmation); applying it writes the
 line to the curation file and changes the graph at once (ingest/review.py),
 then the details and the Explore canvas are drawn again."""
@@ -14,6 +14,7 @@ from app.components import pickers
 from app.urls import State, page_of
 from graph.config import StoreConfig
 from graph.dialect import ENTITY_LABELS
+from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
 from graph.views import Entity, NodeRef
 from ingest import review
@@ -21,8 +22,8 @@ from ingest.curation import CurationError
 
 OPEN, FORM, KIND, ENTITY, TARGET, LABEL, APPLY, STATUS = (
     f"review-{part}" for part in ("open", "form", "kind", "entity", "target", "label", "apply", "status"))
-BUTTONS = {"merge": "Merge into…", "relabel": "Relabel…", "drop": "Drop…", "variant": "Mark variant of…"}
-VERBS = {"merge": "Merge", "relabel": "Relabel", "drop": "Drop", "variant": "Mark variant"}
+BUTTONS = {"merge": "Merge into…", "relabel": "Relabel…", "drop": "Drop…", "keep": "Keep…", "variant": "Mark variant of…"}
+VERBS = {"merge": "Merge", "relabel": "Relabel", "drop": "Drop", "keep": "Keep", "variant": "Mark variant"}
 
 
 def controls(entity: Entity, page: str) -> html.Div:
@@ -30,11 +31,16 @@ def controls(entity: Entity, page: str) -> html.Div:
     return html.Div([
         html.Div([
             html.Button(text, id={"role": OPEN, "page": page, "kind": kind}, className="action review-open", n_clicks=0)
-            for kind, text in BUTTONS.items()
+            for kind, text in BUTTONS.items() if kind != "keep" or _candidate(entity)
         ], className="actions review-buttons", title="Corrections are written to the curation file and applied to the graph"),
         dcc.Store(id={"role": ENTITY, "page": page}, data={"key": entity.key, "name": entity.name, "label": entity.label}),
         html.Div(id={"role": FORM, "page": page}, className="review-form"),
     ], className="review")
+
+
+def _candidate(entity: Entity) -> bool:
+    """Below the confidence threshold, so that keeping it would show it."""
+    return entity.confidence is not None and entity.confidence < MIN_CONFIDENCE
 
 
 def form(kind: str, entity: dict, page: str) -> list:
@@ -46,6 +52,8 @@ def form(kind: str, entity: dict, page: str) -> list:
         "variant": f"{name} is a version or variant of:",
         "relabel": f"{name} is a:",
         "drop": f"Drop {name} from every paper? It stays dropped on later ingests until its line leaves the curation file.",
+        "keep": f"Keep {name}: show it in top lists, trending, co-occurrence and the canvas, whatever its evidence? "
+                "It stays kept until its line leaves the curation file.",
     }
     shown, hidden = {}, {"display": "none"}
     return [

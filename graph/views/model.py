@@ -30,6 +30,7 @@ class Entity:
     umbrella: bool = False  # its kinds are named in more papers (ingest/confidence.py): kept out of top lists
     coined_papers: int = 0  # papers whose titles name their own work so (ingest/confidence.py)
     label_votes: tuple[int, ...] = ()  # its papers' readings, one count per ENTITY_LABELS entry
+    kept: bool = False  # the curation file keeps it: shown whatever its evidence (ingest/confidence.py)
 
     def readings(self) -> dict[str, int]:
         """Papers per reading of its type, the label read most first."""
@@ -124,6 +125,7 @@ def entity_of(node: GNode) -> Entity:
         umbrella=bool(p.get("umbrella")),
         coined_papers=p.get("coined_papers") or 0,
         label_votes=tuple(p.get("label_votes") or ()),
+        kept=bool(p.get("kept")),
     )
 
 
@@ -135,7 +137,7 @@ def entity_of(node: GNode) -> Entity:
 # 307-node view took 32.3 ms with them and 32.9 without (interleaved runs,
 # 40k graph, session 30).
 ENTITY_FIELDS = ("key", "name", "label", "aliases", "paper_count", "mention_count", "first_seen", "last_seen", "kb_id", "confidence",
-                 "umbrella", "coined_papers", "label_votes")
+                 "umbrella", "coined_papers", "label_votes", "kept")
 
 
 def entity_columns(node_id: str, variable: str) -> str:

@@ -1,6 +1,6 @@
 """The review buttons in an entity's details, in headless Chromium: merging
 "COCO 2014" into COCO through the form writes the curation file, changes
-the graph, and redraws the details and the canvas."""
+the graph, and redraws the details and the canvas; keeping a candidate shows it."""
 from __future__ import annotations
 
 import json
@@ -19,6 +19,8 @@ PAPERS = [
      "abstract": "Our model improves accuracy on COCO and on ADE20K."},
     {"title": "Captioning results", "published": "2024-05-01",
      "abstract": "We report results on COCO 2014 with a ResNet-50 encoder."},
+    {"title": "FlowZap: recurrent flow estimation", "published": "2024-06-01",
+     "abstract": "We propose FlowZap, a recurrent network that estimates optical flow between video frames."},
 ]
 
 
@@ -81,3 +83,26 @@ def test_merge_from_the_details_panel(dash_duo, review_store, tmp_path, shoot):
     dash_duo.wait_for_contains_text("#explore-summary", "COCO (Benchmark)")
     assert review_store.read("MATCH (e:Benchmark {key: 'coco'}) RETURN e.label").rows == [["Benchmark"]]
     assert Curation.load(tmp_path / "curation.toml").labels == {"coco": "BENCHMARK"}
+
+
+def test_keep_a_candidate_from_the_details_panel(dash_duo, review_store, tmp_path, shoot):
+    from app.server import create_app
+    from graph.settings import MIN_CONFIDENCE
+
+    key, name = review_store.read("MATCH (e:Entity) WHERE e.confidence < $m RETURN e.key, e.name ORDER BY e.key LIMIT 1",
+                                  {"m": MIN_CONFIDENCE}).rows[0]
+    dash_duo.start_server(create_app(review_store))
+    dash_duo.driver.get(dash_duo.server_url.rstrip("/") + f"/explore?focus=e:{key}&sel=e:{key}")
+    dash_duo.wait_for_contains_text(".details-title", name)
+    dash_duo.wait_for_contains_text(".entity-details .confidence", "candidate")
+
+    click(dash_duo, ".review-open", "Keep")
+    dash_duo.wait_for_contains_text(".review-form", f"Keep {name}: show it")
+    click(dash_duo, ".review-form .button", "Keep")
+    dash_duo.wait_for_contains_text(".review-done", "[keep] names = [...,")
+    dash_duo.wait_for_contains_text(".entity-details .confidence", "confidence 1.00 · kept by the curation file")
+    shoot()
+    assert review_store.read("MATCH (e:Entity {key: $key}) RETURN e.confidence, e.kept", {"key": key}).rows == [[1.0, True]]
+    assert Curation.load(tmp_path / "curation.toml").kept == {key}
+    # A kept entity is no candidate: the button is gone.
+    assert not [b for b in dash_duo.find_elements(".review-open") if "Keep" in b.text]
