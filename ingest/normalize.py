@@ -174,7 +174,7 @@ def _singular(word: str, original: str) -> str:
     if original.isupper() and len(original) <= 5:
         return word  # an acronym's own S: WMTS (a map tile service) is not WMT, USGS not USG, STARS not STAR
     if len(word) > 4 and word.isalpha():
-        if _ES_PLURAL.search(word) and not word.endswith(_E_STEMS):
+        if _ES_PLURAL.search(word) and not word.endswith(_CHE_PLURALS):
             return word[:-2]  # approaches, processes, losses, boxes
         if word.endswith(_IS_PLURALS):
             return word[:-2] + "is"  # analyses, hypotheses
@@ -190,7 +190,7 @@ def _singular(word: str, original: str) -> str:
 # ("hybrid approaches" 36 papers, "hybrid approach" 71; "Markov decision
 # processes" 8, "... process" 36). Words in -che add only s ("KV caches").
 _ES_PLURAL = re.compile(r"(?:ch|sh|ss|zz|x)es$")
-_E_STEMS = ("caches", "niches")
+_CHE_PLURALS = ("caches", "niches")
 _IS_PLURALS = ("yses", "theses")
 # British spellings fold to American ones, word by word: on the 40k graph 100
 # entities stood apart from their American twin ("domain generalisation" and
@@ -823,7 +823,7 @@ _ENDINGS = {"", "s", "es", "al", "ual", "ial", "ic", "ical", "ly", "ing", "ion",
             "ors", "ive", "ize", "ized", "y", "ies", "ity", "ation", "ational", "ics"}
 _WORD_ENDINGS = _ENDINGS | {a + b for a in _ENDINGS for b in _ENDINGS}
 MIN_STEM = 4  # letters two words must share before their endings
-TYPO_MIN_LETTERS = 7  # a word this long one letter away from another is a typo of it ("ImagNet")
+TYPO_MIN_LETTERS = 7  # a plain word this long one letter away from another is a typo of it ("Spatting")
 
 
 def _same_stem(written_x: str, written_y: str) -> bool:

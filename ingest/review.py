@@ -161,11 +161,10 @@ def write_action(path: str | Path, kind: str, name: str, target: str | None = No
         Curation.load(path)  # a file broken by hand is reported as it is, not overwritten
         document = tomlkit.parse(text)
         if kind in _LISTS:
-            for other in _LISTS:  # a name is dropped or kept, whichever was decided last
+            for other in (section for section in _LISTS if section != kind):  # dropped or kept: the last decision
                 names = document.get(other, {}).get("names", [])
                 for index in reversed([i for i, n in enumerate(names) if alias_key(n) == alias_key(name)]):
-                    if other != kind:
-                        del names[index]
+                    del names[index]
             table = document.setdefault(kind, tomlkit.table())
             names = table.setdefault("names", tomlkit.array())
             if alias_key(name) not in {alias_key(n) for n in names}:
