@@ -77,7 +77,7 @@ def _rewrite(text: str, scripts: bool) -> str:
     if not text or not any(ch in text for ch in "\\$`"):
         return text
     text = _MATH.sub(lambda m: _math(m.group(1), scripts), text)
-    text = _ACCENT.sub(_accented, text)
+    text = accented(text)
     text = _WRAPPER.sub(r"\1", text)
     text = _SYMBOL.sub(_symbol, text)
     return text.replace("``", "“").replace("''", "”")
@@ -93,8 +93,13 @@ def _math(inner: str, scripts: bool) -> str:
     return inner.replace("{", "").replace("}", "").replace("\\,", " ").strip()
 
 
-def _accented(match: re.Match) -> str:
-    mark, letter = [group for group in match.groups() if group is not None]
+def accented(text: str) -> str:
+    """LaTeX accents as the letters they mark: `Fr\\'echet` → `Fréchet`."""
+    return _ACCENT.sub(_accented_letter, text) if "\\" in text else text
+
+
+def _accented_letter(match: re.Match) -> str:
+    mark, letter = (group for group in match.groups() if group is not None)
     return unicodedata.normalize("NFC", letter + _ACCENT_MARKS[mark])
 
 

@@ -25,7 +25,6 @@ from spacy.tokens import Doc, Span
 from ingest import kb
 from ingest.extract import gazetteer
 from ingest.extract.doc_state import DATASET_GROUP, sentence_bounds, span_text, token_lowers, token_texts
-from ingest.extract.latex import accented
 from ingest.extract.span_filter import has_name_token, is_name
 from ingest.extract.vocab import (
     BENCHMARK_HEADS, DATA_NOUNS, DETERMINERS, LABEL_BY_HEAD, MAKING_VERB_STEMS, METHOD_NOUNS, RESOURCE_HEADS,
@@ -33,6 +32,7 @@ from ingest.extract.vocab import (
     METHOD_VERBS, ORGANISATIONS, RESOURCE_WORDS, VERB_MARKERS, ADJECTIVE_TAILS,
 )
 from ingest.normalize import abbreviates, alias_key
+from ingest.text import accented
 
 # "16", "1M", "7B", "3.5k", "8x", "2,032": a number with at most a scale letter.
 _NUMBER_LIKE = re.compile(r"^[\d.,]+\s*(?:[kKmMbBtTxX%]|bn|billion|million|thousand)?$")
