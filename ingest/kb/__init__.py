@@ -114,7 +114,9 @@ def is_synonym(name: str, alias: str) -> bool:
     from rapidfuzz import fuzz
 
     name_key, key = alias_key(name), alias_key(alias)
-    if key == name_key or _DIGITS.findall(key) != _DIGITS.findall(name_key):
+    if key == name_key:
+        return True  # the name spelled otherwise ("language modelling")
+    if _DIGITS.findall(key) != _DIGITS.findall(name_key):
         return False
     return (
         abbreviates(alias, name) or abbreviates(name, alias) or _word_prefixes(name, alias)
