@@ -351,6 +351,13 @@ def _tails(forms: Iterable[str]) -> set[tuple[str, ...]]:
 # An acronym no paper defines leads nowhere either: "ResNet50" once keyed
 # to a garbled long form drew 9 papers' ResNet50 after it on the 10k graph.
 DEFINING_PAPERS = 2
+# An acronym in hyphenated parts ("DP-SGD", "VQ-VAE", "CD-FSS") is coined for
+# one compound: one paper's definition is enough (session 35).
+HYPHENATED_DEFINING_PAPERS = 1
+
+
+def _defining_papers(acronym: str) -> int:
+    return HYPHENATED_DEFINING_PAPERS if "-" in acronym.strip("-") else DEFINING_PAPERS
 
 
 def paired_acronyms(surfaces: Sequence[str]) -> list[str]:
@@ -400,7 +407,7 @@ def known_sense(key: str) -> bool:
 def alias_keys_of(key: str, surfaces: Sequence[str], definitions: Mapping[str, int]) -> set[str]:
     """The names that lead to entity `key` from other keys: its forms'
     keys (`surfaces`, most used first), but for acronyms that do not spell a
-    long form's initials, for acronyms fewer than DEFINING_PAPERS papers
+    long form's initials, for acronyms fewer than DEFINING_PAPERS papers (`_defining_papers`)
     define (`definitions`: papers per form, `paired_acronyms`) unless the
     sense is known and a paper defines it so or it spells the entity's own
     name, and for phrases that name a kind of
@@ -417,7 +424,7 @@ def alias_keys_of(key: str, surfaces: Sequence[str], definitions: Mapping[str, i
         if name == key or name in claims or other:
             continue
         first = surface.split()[0] if surface.strip() else surface
-        if _ACRONYM_SHAPE.match(first) and alias_key(first) == name and defined_in[name] < DEFINING_PAPERS:
+        if _ACRONYM_SHAPE.match(first) and alias_key(first) == name and defined_in[name] < _defining_papers(first):
             # (an acronym with its head noun, "AR models", is the acronym)
             known = known_sense(key) if known is None else known
             if not known or not (defined_in[name] or any(spells_initials(first, form) for form in surfaces
@@ -493,23 +500,25 @@ def resolve(
     resolved to that definition in that paper (RL in a meta-RL paper is
     meta-RL); a bare acronym elsewhere to its dominant sense: the first the
     graph stored (`known_senses`, dominant first), else the one most papers
-    of this batch define, if DEFINING_PAPERS do or the sense is known, and a
+    of this batch define, if DEFINING_PAPERS do (one for a hyphenated acronym) or the sense is known, and a
     measure if the paper reads the acronym as one (`_entity_key`)."""
     curation = curation or Curation.empty()
     votes: dict[str, Counter] = defaultdict(Counter)
     labels: dict[str, str] = {}
-    acronyms: set[str] = set()  # surfaces a paper of the batch defines as an acronym
+    acronyms: dict[str, int] = {}  # surfaces a paper of the batch defines as an acronym: papers a sense needs
     for doc in docs:
         defined = {(alias_key(m.text), m.canonical): m.label for m in doc.mentions if m.aliases and leads_elsewhere(m.text, m.aliases)}
         for (surface, key), label in defined.items():
             votes[surface][key] += 1  # one vote per paper
             labels.setdefault(key, label)
-        acronyms.update(alias_key(m.text) for m in doc.mentions if m.aliases and _ACRONYM_SHAPE.match(m.text))
+        for m in doc.mentions:
+            if m.aliases and _ACRONYM_SHAPE.match(m.text):
+                acronyms[alias_key(m.text)] = max(acronyms.get(alias_key(m.text), 0), _defining_papers(m.text))
     senses = {surface: list(known) for surface, known in known_senses.items()}
     for surface, counted in votes.items():
         senses.setdefault(surface, []).extend(
             Sense(key, labels[key]) for key, papers in counted.most_common()
-            if surface not in acronyms or papers >= DEFINING_PAPERS or known_sense(key))
+            if papers >= acronyms.get(surface, 0) or known_sense(key))
     links: list[EntityLink] = []
     for doc in docs:
         links.extend(_paper_links(doc, senses, curation))

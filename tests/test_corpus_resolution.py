@@ -343,10 +343,11 @@ def _defining(paper: str, long: str, short: str, key: str):
 
 def _bare(paper: str, short: str):
     from ingest.mentions import ExtractedDoc, Mention
+    from ingest.normalize import alias_key
 
     text = f"We evaluate on {short} as others do."
     a = text.index(short)
-    return ExtractedDoc(paper, text, [Mention(a, a + len(short), "DATASET", short, short.lower(), sentence_end=len(text))])
+    return ExtractedDoc(paper, text, [Mention(a, a + len(short), "DATASET", short, alias_key(short), sentence_end=len(text))])
 
 
 def _alias_keys(key: str, surfaces: dict[str, int], definitions: dict[str, int]) -> list[str] | None:
@@ -396,6 +397,14 @@ def test_an_acronym_one_paper_defines_is_that_papers_unless_the_field_knows_the_
     assert _alias_keys("keypointselection", {"KPS": 2, "Key Point Selection": 2}, {"KPS": 1}) is None
     assert _alias_keys("keypointselection", {"KPS": 2, "Key Point Selection": 2}, {"KPS": 2}) == ["kps"]
     assert _alias_keys("knowledgedistillation", {"KD": 2, "Knowledge Distillation": 2}, {"KD": 1}) == ["kd"]
+
+    # An acronym in hyphenated parts is coined for one compound: one paper's definition leads there.
+    hyphenated = [_defining("p1", "differentially private stochastic gradient descent", "DP-SGD",
+                            "differentiallyprivatestochasticgradientdescent"), _bare("p2", "DP-SGD")]
+    assert ("p2", "differentiallyprivatestochasticgradientdescent") in {
+        (link.paper_id, link.key) for link in resolve(hyphenated, {})}
+    assert _alias_keys("differentiallyprivatestochasticgradientdescent",
+                       {"DP-SGD": 2, "differentially private stochastic gradient descent": 2}, {"DP-SGD": 1}) == ["dpsgd"]
 
     # An acronym no paper defines leads nowhere: "ResNet50" on an entity one
     # paper keyed by a garbled long form drew 9 papers' ResNet50 on the 10k graph.
