@@ -73,3 +73,8 @@ def label_agreement(papers_by_label: Mapping[str, int], label: str) -> float:
     total = sum(papers_by_label.values())
     group = _DATASET_GROUP if label in _DATASET_GROUP else (label,)
     return sum(papers_by_label.get(g, 0) for g in group) / total if total else 0.0
+
+
+def same_kind(label: str, other: str) -> bool:
+    """The same type, a Dataset and a Benchmark being one kind of data."""
+    return label == other or label in _DATASET_GROUP and other in _DATASET_GROUP

@@ -36,6 +36,26 @@ def test_papers_outvote_the_knowledge_base_when_they_clearly_mean_something_else
     assert corpus_label({"Method": 2, "Task": 3}) == "Task"
 
 
+def test_a_knowledge_base_sense_the_papers_outvote_is_no_evidence_for_theirs():
+    """The leaderboards' task heading "Multimodal" was the kb_id of a Method
+    the 40k graph's papers wrote 173 times as an adjective, and their metric
+    column "Joint" of "joint framework": both shown with confidence 1.0."""
+    from collections import Counter
+
+    from graph.settings import MIN_CONFIDENCE
+    from ingest.load import EntityTally, entity_properties
+
+    def scored(key, surfaces, labels):
+        papers = sum(labels.values())
+        return entity_properties(EntityTally(key, papers, papers, Counter(labels), Counter(surfaces), Counter()))[1]
+
+    adjective = scored("multimodal", {"multimodal": 170, "Multimodal": 3}, {"Method": 173})
+    assert adjective["kb_id"] is None and adjective["confidence"] < MIN_CONFIDENCE
+    task = scored("multimodal", {"multimodal": 10}, {"Task": 10})
+    assert task["kb_id"] == "pwc-task:multimodal" and task["confidence"] >= MIN_CONFIDENCE
+    assert scored("joint", {"joint framework": 2, "joint-architecture": 1}, {"Method": 3})["kb_id"] is None
+
+
 def test_gold_records_count_once_per_paper():
     assert paper_of("gsap", "00003_2103_00020.txt|text_unit_7") == "00003_2103_00020.txt"
     assert paper_of("cmu", "cmu2023-someone-emnlp-00012") == "cmu2023-someone-emnlp-00012"  # ids name no paper
