@@ -2,7 +2,7 @@
 LaTeX markup turned into the characters it stands for.
 
 Abstracts arrive with LaTeX left in ("85\\%", "$\\times 3$", "M$^3$CoT",
-"PixArt-$\\alpha$", "$\\textbf{A}$daptive"). Names written with inline math
+"PixArt-$\\alpha$", "$\\textbf{A}$daptive", "Fr\\'echet"). Names written with inline math
 were lost to extraction: the tokenizer cut "M$^3$CoT" into six pieces, and
 the model, which learned from plain text, read none of them as a name
 (about 100 papers of the first 10,000 arXiv abstracts write such a name).

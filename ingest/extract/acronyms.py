@@ -181,7 +181,7 @@ def acronyms(doc: Doc) -> Doc:
 def _acronym_close(doc: Doc, texts: list[str], i: int) -> int | None:
     """The index of the ")" closing an acronym opened at token `i` ("(SAM)"),
     else None. The tokenizer cuts a hyphenated acronym at its hyphens:
-    "(NR-IQA)", "(VQ-VAE)", "(Grad-CAM)", "(TF-IDF)" (2,138 of the 40,717
+    "(NR-IQA)", "(VQ-VAE)", "(CD-FSS)", "(TF-IDF)" (2,138 of the 40,717
     arXiv abstracts write one) were never read as definitions."""
     if texts[i] != "(":
         return None
