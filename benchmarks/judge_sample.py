@@ -57,6 +57,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from graph import StoreConfig, open_store, settings, views
+from ingest.normalize import alias_key
 
 TYPES = ("Method", "Dataset", "Benchmark", "Task", "Metric")
 COLUMNS = ("stratum", "key", "name", "type", "papers", "confidence", "kb_id", "aliases", "variant_of", "evidence")
@@ -177,6 +178,14 @@ UNWIND $keys AS k
 MATCH (e:Entity {key: k})
 RETURN e.key AS key, e.name AS name, e.label AS label, e.paper_count AS papers, e.confidence AS confidence
 """
+# A judged entity whose key a later release changed ("dialogue generation" keyed
+# "dialoggeneration", DP-SGD under its long form) is the entity its name now
+# keys to, or failing that the one in most papers writing the name. Not one
+# judged a duplicate: gone, it has joined the entity it duplicated.
+RENAMED = """
+MATCH (e:Entity) WHERE e.key = $key OR $name IN e.aliases
+RETURN e.key AS key ORDER BY e.key = $key DESC, e.paper_count DESC LIMIT 1
+"""
 
 
 def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
@@ -212,17 +221,27 @@ def score_lines(rows: list[dict[str, str]]) -> list[str]:
 
 
 def recheck(store, rows: list[dict[str, str]]) -> None:
-    """The judged entities as the graph holds them now: hidden, retyped or renamed ones listed, and the
+    """The judged entities as the graph holds them now: hidden, retyped or renamed ones listed (an
+    entity whose key changed followed to its new one, `RENAMED`), and the
     shares on the rows still visible (a link counts while both its ends are). An entity now typed as the
     judge said it should be has left its stratum: it is counted apart as retyped right."""
     keys = sorted({k for r in rows for k in r["key"].split(" || ")})
     now = {r["key"]: r for r in store.read_batched(CURRENT, "keys", keys).records()}
+    renamed = {}
+    for r in rows:
+        if r["stratum"] != "link" and r["verdict"] != "duplicate" and r["key"] not in now and r["key"] not in renamed:
+            found = store.read(RENAMED, {"key": alias_key(r["name"]), "name": r["name"]}).rows
+            if found:
+                renamed[r["key"]] = found[0][0]
+    now.update({old: row for old, new in renamed.items()
+                for row in store.read_batched(CURRENT, "keys", [new]).records()})
     still: list[dict[str, str]] = []
     fixed = 0
     for r in rows:
         ends = [now.get(k) for k in r["key"].split(" || ")]
         visible = all(e is not None and (e["confidence"] or 0) >= settings.MIN_CONFIDENCE for e in ends)
         changes = [f"gone {k}" for k, e in zip(r["key"].split(" || "), ends) if e is None]
+        changes += [f"key {r['key']} -> {renamed[r['key']]}"] if r["key"] in renamed else []
         changes += [f"confidence {e['confidence']:.2f}" for e in ends if e is not None and not visible]
         if r["stratum"] != "link" and ends[0] is not None:
             e = ends[0]

@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from benchmarks.judge_sample import (
-    TYPES, collisions, draw_entities, draw_links, fold, judged_rows, load_entities, score_lines, wilson,
+    TYPES, collisions, draw_entities, draw_links, fold, judged_rows, load_entities, recheck, score_lines, wilson,
 )
 from graph import open_store, settings
 
@@ -78,3 +78,19 @@ def test_score_counts_repeated_draws_and_skips_collisions(tmp_path):
     assert link.split()[:3] == ["link", "0/1", "0.0%"]
     assert method.split()[:3] == ["uniform:Method", "5/6", "83.3%"]
     assert "correct 4, swap 1, not_entity 1" in method
+
+
+def test_recheck_follows_a_key_a_later_release_changed(seed_graph, tmp_path, capsys):
+    """Judged before "-es" plurals met their singular (session 35): the old key
+    is gone, the entity its name now keys to is what was judged; one judged a
+    duplicate that is gone has joined what it duplicated, and stays gone."""
+    header = "stratum\tkey\tname\ttype\tpapers\tdraws\tverdict\tcorrect_type\n"
+    rows = ["uniform:Method\tmarkovdecisionprocesse\tMarkov decision processes\tMethod\t2\t1\tcorrect\t",
+            "uniform:Method\tmdpz\tMarkov decision processes\tMethod\t2\t1\tduplicate\t"]
+    path = tmp_path / "judged.tsv"
+    path.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
+    with open_store() as store:
+        recheck(store, judged_rows(str(path)))
+    out = capsys.readouterr().out
+    assert "key markovdecisionprocesse -> markovdecisionprocess" in out and "gone mdpz" in out
+    assert out.splitlines()[-1].split()[:2] == ["uniform:Method", "1/1"]
