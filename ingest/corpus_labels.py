@@ -71,8 +71,7 @@ def label_agreement(papers_by_label: Mapping[str, int], label: str) -> float:
     """Share of papers reading the entity as `label` (Dataset and Benchmark
     agree with each other)."""
     total = sum(papers_by_label.values())
-    group = _DATASET_GROUP if label in _DATASET_GROUP else (label,)
-    return sum(papers_by_label.get(g, 0) for g in group) / total if total else 0.0
+    return sum(n for reading, n in papers_by_label.items() if same_kind(label, reading)) / total if total else 0.0
 
 
 def same_kind(label: str, other: str) -> bool:

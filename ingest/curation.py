@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Mapping
 
@@ -123,10 +124,12 @@ class Curation:
 
     def is_kept(self, key: str) -> bool:
         """A person confirmed entity `key` (or a name merged into it) as an entity."""
-        return key in self.kept_keys()
+        return key in self.kept_keys
 
-    def kept_keys(self) -> set[str]:
-        return {self.target(key) for key in self.kept}
+    @cached_property
+    def kept_keys(self) -> frozenset[str]:
+        """The entities kept: each kept name followed through the merges (asked of every entity a write scores)."""
+        return frozenset(self.target(key) for key in self.kept)
 
     def label_for(self, key: str, label: str) -> str:
         return self.labels.get(key, label)

@@ -711,10 +711,10 @@ def apply_kept(store: GraphStore, curation: Curation) -> int:
     """Score again the entities the curation file has begun or stopped keeping
     ([keep] is not part of the extraction id: no paper is re-extracted), as
     editing the file and re-ingesting would. Returns how many were scored."""
-    want = curation.kept_keys()
+    want = curation.kept_keys
     keys = sorted(want | {key for (key,) in store.read(STORED_KEPT, limit=None).rows})
-    stale = {key: (label, name) for key, label, name, kept in store.read(_KEPT_OF, {"keys": keys}).rows
-             if bool(kept) != (key in want)} if keys else {}
+    stale = {key: (label, name) for key, label, name, kept in store.read_batched(_KEPT_OF, "keys", keys).rows
+             if bool(kept) != (key in want)}
     for batch in batched(sorted(stale), READ_BATCH):
         _rescore(store, curation, {key: stale[key] for key in batch})
     return len(stale)

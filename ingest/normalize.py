@@ -216,6 +216,7 @@ def _american(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=100_000)  # display_name asks it of every form of every entity a write scores
 def british_spelling(text: str) -> bool:
     """Some word of `text` is spelled the British way ("Language Modelling")."""
     return any(_american(word) != word for word in (part.casefold() for part in _PARTS.findall(text)))
@@ -513,7 +514,8 @@ def resolve(
             labels.setdefault(key, label)
         for m in doc.mentions:
             if m.aliases and _ACRONYM_SHAPE.match(m.text):
-                acronyms[alias_key(m.text)] = max(acronyms.get(alias_key(m.text), 0), _defining_papers(m.text))
+                surface = alias_key(m.text)
+                acronyms[surface] = max(acronyms.get(surface, 0), _defining_papers(m.text))
     senses = {surface: list(known) for surface, known in known_senses.items()}
     for surface, counted in votes.items():
         senses.setdefault(surface, []).extend(

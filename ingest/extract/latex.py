@@ -17,6 +17,7 @@ from ingest.text import accented
 def latex_accents(doc: Doc) -> Doc:
     if "\\" in doc.text:
         for token in doc:
-            if "\\" in token.text and accented(token.text) != token.text:
-                token.norm_ = accented(token.text).lower()
+            rewritten = accented(token.text)
+            if rewritten != token.text:
+                token.norm_ = rewritten.lower()
     return doc
