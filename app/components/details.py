@@ -20,7 +20,7 @@ from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
 from graph.views import Entity, EntityDetails, NodeRef, PaperDetails
 from ingest.confidence import bare_capitals, coined_apart, described, field_reading, pipeline_step, split_reading
-from ingest.corpus_labels import label_agreement
+from ingest.corpus_labels import campaign_task, label_agreement
 from ingest.normalize import used_name
 from ingest.text import display_text
 
@@ -106,7 +106,8 @@ def _confidence(entity: Entity) -> html.Div | None:
             why = ("its letters are spelled out nowhere, and papers may mean different things by them"
                    if bare_capitals(entity.name, entity.aliases) else "a description rather than a name")
             verdict = f" · candidate: {why}, until the knowledge base or a paper's definition names it"
-        elif entity.label_votes and split_reading(label_agreement(entity.readings(), entity.label), bool(entity.kb_id)):
+        elif entity.label_votes and split_reading(label_agreement(entity.readings(), entity.label), bool(entity.kb_id),
+                                                  campaign_task(entity.aliases)):
             readings = ", ".join(f"{label} in {count(n, 'paper')}" for label, n in entity.readings().items())
             verdict = f" · candidate: its papers disagree on its type ({readings}), until most of them or the knowledge base agree"
     return html.Div(f"confidence {entity.confidence:.2f}{verdict} · {known}", className="muted confidence")
