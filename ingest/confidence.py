@@ -9,7 +9,8 @@ its evidence across the graph.
     share of its papers that give it its label
     a research field read as a Task or Metric, or the discipline itself
     ("machine learning") read as a Method: at most FIELD_CEILING
-    a lower-case phrase read as a Method or a data set, or as a Task without
+    a lower-case phrase (for a Method: one some paper writes in lower case)
+    read as a Method or a data set, or as a Task without
     a task's head noun, or one lower-case word read as a Method, or a Method
     or Dataset only ever written as bare capitals, or a Method named by a
     name and a lower-case word, neither in the knowledge base nor defined
@@ -309,6 +310,8 @@ def descriptive_phrase(name: str, label: str, aliases: Sequence[str] = ()) -> bo
     (`vocab.LABEL_BY_HEAD`: "streaming video understanding", "depth
     estimation"): "open-ended tasks", "generating high-quality images",
     "visual perception", "text processing", "image fidelity" (see TASK_HEAD_RULE).
+    A method that some paper writes in lower case is read so, whatever
+    capitals its display form has (see WRITTEN_LOWER_RULE).
     A method written as one lower-case word ("neural", "guidance",
     "feed-forward") is described too (see ONE_WORD_METHOD_RULE), and so is
     a method or data set only ever written as bare capitals, "GTR", "WSI"
@@ -328,9 +331,10 @@ def descriptive_phrase(name: str, label: str, aliases: Sequence[str] = ()) -> bo
     if label == "Method" and len(words) > 1 and words[-1].lower() in _CLASS_HEADS \
             and not any(name_shaped(form) for form in (name, *aliases)):
         return True  # see CLASS_HEAD_RULE
+    lowered = label == "Method" and lowered_by_a_paper(name, aliases)  # see WRITTEN_LOWER_RULE
     name, aliases = _plain_dimensions(name), [_plain_dimensions(a) for a in aliases]  # see DIMENSION_RULE
     lower = name.lower()
-    written_lower = name == lower or (name[1:] == lower[1:] and lower in aliases)
+    written_lower = name == lower or (name[1:] == lower[1:] and lower in aliases) or lowered
     if not written_lower or name_shaped(name):
         return False
     if label == "Metric":
@@ -342,6 +346,25 @@ def descriptive_phrase(name: str, label: str, aliases: Sequence[str] = ()) -> bo
     if " " not in name.strip():
         return label == "Method"  # see ONE_WORD_METHOD_RULE
     return label in DESCRIPTIVE_LABELS
+
+
+# WRITTEN_LOWER_RULE: the lower-case rules above read a Method's display
+# form, its most frequent one, and a title's or an emphasis's capitals made
+# phrases look like names: "Temporal Consistency Learning", "Feature
+# Alignment Module", "two-stage Transformer" each had a paper writing the
+# same words all in lower case. A phrase some paper so writes is read as
+# written in lower case. Session 36 had the 47 visible Methods of the 10k
+# graph this changes judged blind by two outside judges, mixed with 30 other
+# visible Methods outside the knowledge base
+# (judge-10k-s36-written-lower*.tsv): 9 and 7 of the 47 acceptable
+# (graph convolution, spherical linear interpolation, early exit), against
+# 21 and 22 of the 30. A name's shape in the display form (Llama 3.2,
+# "3D Morphable Model") keeps the usual rules, and one word is left to the
+# one-word rule; data sets and tasks keep theirs.
+def lowered_by_a_paper(name: str, aliases: Sequence[str]) -> bool:
+    """A phrase of several words that some paper writes all in lower case,
+    whatever capitals the display form has (see WRITTEN_LOWER_RULE)."""
+    return " " in name.strip() and any(a == a.lower() and alias_key(a) == alias_key(name) for a in aliases)
 
 
 # MEASURED_ON_RULE: a lower-case Metric named by what accuracy, precision or
