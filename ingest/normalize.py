@@ -262,7 +262,10 @@ def without_definition(surface: str, inside: bool = True) -> str | None:
     False only at its end), or None if it defines none ("HSI (human-scene
     interaction)", "ViT (ours)")."""
     defined = _DEFINITION.match(surface)
-    if not defined or not abbreviates(defined.group(2), defined.group(1)) or defined.group(3) and not inside:
+    # Initials count where the letters alone do not: "KL" runs on inside
+    # "Kullback-Leibler", which `abbreviates` reads as a part of the name.
+    if not defined or not (abbreviates(defined.group(2), defined.group(1)) or spells_initials(defined.group(2), defined.group(1))) \
+            or defined.group(3) and not inside:
         return None
     return f"{defined.group(1)} {defined.group(3)}" if defined.group(3) else defined.group(1)
 

@@ -111,6 +111,30 @@ def test_a_short_form_known_only_as_a_bare_name_does_not_capture_definitions():
     assert gazetteer.definition_key("Frechet Inception Distance", "FID") == gazetteer.canonical("FID")
 
 
+def test_a_definition_inside_a_name_is_read_where_its_letters_run_on_in_the_long_form():
+    """"KL" is inside "kullbackleibler" and "NTK" inside "tangentkernel": the
+    letters alone read as a part of the name, the initials as its acronym.
+    Without them the 40k graph had "Kullback-Leibler (KL) divergence" (7
+    papers) apart from KL divergence, and an outside judge called it a duplicate."""
+    from ingest.normalize import without_definition
+
+    assert without_definition("Kullback-Leibler (KL) divergence") == "Kullback-Leibler divergence"
+    assert without_definition("neural tangent kernel (NTK)") == "neural tangent kernel"
+    assert without_definition("HSI (human-scene interaction)") is None and without_definition("ViT (ours)") is None
+    kl = gazetteer.canonical("KL divergence")
+    assert gazetteer.canonical("Kullback-Leibler (KL) divergence") == gazetteer.canonical("Kullback-Leibler divergence") == kl
+    assert gazetteer.definition_key("Kullback-Leibler divergence", "KLD") == kl
+
+
+def test_chain_of_thought_reasoning_is_the_method_not_a_task():
+    """The 40k graph had "CoT reasoning" (41 papers) and "Chain-of-Thought
+    reasoning" (36) as Tasks beside the chain-of-thought Method (1,150);
+    outside judges typed both the method."""
+    cot = gazetteer.canonical("chain-of-thought")
+    assert gazetteer.canonical("CoT reasoning") == gazetteer.canonical("Chain-of-Thought (CoT) reasoning") == cot
+    assert gazetteer.canonical("Long CoT reasoning") != cot
+
+
 def test_a_generic_head_joins_a_known_name_only_after_a_name():
     assert gazetteer.canonical("the Pile dataset".removeprefix("the ")) == gazetteer.canonical("Pile")
     # "Yelp methods" are not the Yelp data set; "Yelp dataset" is
