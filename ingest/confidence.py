@@ -401,7 +401,7 @@ def described(name: str, label: str, aliases: Sequence[str], in_kb: bool) -> boo
         return False
     # A definition names a phrase, not the modifier the model cut from one:
     # "high-resolution (HR) images", "real-time (RT) systems" (see TASK_HEAD_RULE).
-    return not defined(aliases) or label == "Task" and " " not in name.strip()
+    return not defined(aliases) or (label == "Task" and " " not in name.strip())
 
 
 # LETTERS_ONLY_RULE: Papers with Code's 2022 methods include hundreds named by
