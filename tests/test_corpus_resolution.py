@@ -11,6 +11,7 @@ from ingest import kb
 from ingest.extract import gazetteer
 from ingest.kb.build import KB_DIR, gold_names, paper_of
 from ingest.corpus_labels import corpus_label
+from ingest.normalize import alias_key
 
 
 def test_knowledge_base_type_stands_against_scattered_misreadings():
@@ -133,6 +134,28 @@ def test_chain_of_thought_reasoning_is_the_method_not_a_task():
     cot = gazetteer.canonical("chain-of-thought")
     assert gazetteer.canonical("CoT reasoning") == gazetteer.canonical("Chain-of-Thought (CoT) reasoning") == cot
     assert gazetteer.canonical("Long CoT reasoning") != cot
+
+
+@pytest.mark.parametrize("acronym_form, long_form", [
+    ("medical QA", "medical question answering"), ("open-domain QA", "open-domain question answering"),
+    ("3D VQA", "3D visual question answering"), ("multilingual ASR", "multilingual speech recognition"),
+    ("biomedical NER", "biomedical named entity recognition"), ("Zero-Shot TTS", "zero-shot text-to-speech"),
+])
+def test_a_kind_of_a_task_written_with_the_tasks_acronym_is_that_kind(acronym_form, long_form):
+    """TASK_ACRONYM_RULE: the 40k graph had "medical QA" (17 papers) beside
+    "medical question answering" (36), "open-domain QA" (11) beside its long form (28)."""
+    assert gazetteer.canonical(acronym_form) == gazetteer.canonical(long_form)
+
+
+def test_only_the_gazetteers_task_acronyms_are_read_as_their_tasks():
+    # a method's acronym, a leaderboard's "RE" (named "Relationship Extraction"), an acronym not at the end
+    assert gazetteer.canonical("Graph RAG") == alias_key("Graph RAG")
+    assert gazetteer.canonical("document-level RE") == alias_key("document-level RE")
+    assert gazetteer.canonical("QA pairs") == alias_key("QA pairs")
+    assert gazetteer.canonical("visual SLAM") == alias_key("visual SLAM")
+    # after a name, or joined to it, the acronym is part of a benchmark's name (NExT-QA: 9 papers of the 10k graph)
+    for name in ("NExT-QA", "ActivityNet-QA", "OpenBook QA", "CLEVR QA"):
+        assert gazetteer.canonical(name) == alias_key(name)
 
 
 def test_a_generic_head_joins_a_known_name_only_after_a_name():

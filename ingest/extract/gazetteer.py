@@ -176,7 +176,33 @@ def canonical(surface: str) -> str:
         return canonical(base)  # "deep learning models": the field, as finely as a name can tell
     if base != surface and _head_fits(surface, kb.lookup(base)) and not kb.lookup(surface):
         return canonical(base)  # "the Pile dataset", not "Yelp methods" -> the Yelp data set
+    spelled = _task_acronym_spelled(surface)
+    if spelled is not None:
+        return canonical(spelled)  # "medical QA" is medical question answering
     return kb.canonical_key(key)
+
+
+# TASK_ACRONYM_RULE: a kind of a task is written with the task's acronym as
+# often as with its name: the 40k graph had "medical QA" (17 papers) beside
+# "medical question answering" (36), "open-domain QA" (11) beside its long
+# form (28), "multilingual ASR", "3D VQA", "extractive QA" each beside theirs,
+# and the acronym's form never merged. A task acronym the gazetteer names
+# (QA, VQA, ASR, NER, MT, TTS ...) at the end of a longer name is read as the
+# task's name, after plain words only: "NExT-QA", "ActivityNet-QA" and
+# "OpenBook QA" are names. Other acronyms are left alone: the leaderboards'
+# "RE" is named "Relationship Extraction", and gold corpora's name themselves.
+_LAST_ACRONYM = re.compile(r"^(?P<kind>(?:(?:\d+D|[A-Za-z][a-z]*(?:-[A-Za-z][a-z]*)*)\s+)+)(?P<acronym>[A-Z]{2,5})$")
+_SEPARATOR = re.compile(r"[\s-]")
+
+
+def _task_acronym_spelled(surface: str) -> str | None:
+    match = _LAST_ACRONYM.match(surface.strip())
+    if match is None:
+        return None
+    entry = kb.lookup(match["acronym"])
+    if entry is None or entry.label != "TASK" or entry.source != "paperkg" or not _SEPARATOR.search(entry.name.strip()):
+        return None
+    return f"{match['kind']}{entry.name}"
 
 
 _DATA_HEAD = re.compile(r"(?:datasets?|benchmarks?|corpus|corpora)$", re.I)
