@@ -173,7 +173,7 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None, kept
         # the 40k graph read as a Method; its metric column "Joint", read into
         # "joint framework"), which is no evidence for this one.
         entry = None
-    name = display_name(tally.surfaces, entry and entry.name) or tally.key
+    name = display_name(tally.surfaces, entry and entry.name, tally.key) or tally.key
     evidence = Evidence(entry is not None, tally.papers, label_agreement(tally.labels, label), defined(aliases), name_shaped(name),
                         field_reading(tally.key, label, name), described(name, label, aliases, entry is not None), tally.umbrella,
                         tally.coined, forced_label is not None, kept)

@@ -889,13 +889,14 @@ def merge_candidates(
 _RESOURCE_HEAD = re.compile(r"\s(?:datasets?|benchmarks?|corpus|corpora)$", re.I)
 
 
-def display_name(surfaces: Counter, kb_name: str | None = None) -> str | None:
+def display_name(surfaces: Counter, kb_name: str | None = None, key: str | None = None) -> str | None:
     """The knowledge base's name (in the papers' case when it is in sentence
     case: "classification", not the leaderboard's "Classification"), else the
     most frequent surface without a data set's head, in its singular when
     papers also write that ("Transformer", not "Transformers"), and named by
     a noun where papers also write it so ("synthetic image generation", not
-    "Generating synthetic images")."""
+    "Generating synthetic images"); not an acronym the knowledge base knows
+    as another entity (see OTHERS_ACRONYM_RULE)."""
     # Ties go by the surface itself, not by which paper came first: a fresh
     # build and a rescoring from the stored tally (whose aliases are sorted
     # so) must name an entity alike, and the name decides its confidence
@@ -910,11 +911,28 @@ def display_name(surfaces: Counter, kb_name: str | None = None) -> str | None:
     if not surfaces:
         return None
     ranked = [without_definition(surface) or surface for surface in by_count]
+    if key is not None:
+        ranked = [surface for surface in ranked if not _names_another(surface, key)] or ranked
     # "GOT-10k", not "GOT-10K benchmarks": the head its key leaves out is no part of the name
     named = [surface for surface in ranked if not _RESOURCE_HEAD.search(surface)]
     name = next((surface for surface in named if _noun_named(surface) == surface), named[0] if named else ranked[0])
     singular = name[:-1] if name.endswith("s") else None
     return singular if singular and surfaces.get(singular) else name
+
+
+# OTHERS_ACRONYM_RULE: a paper that defines "medical question answering
+# (QA)" reads its QA so (`resolve`), and where the acronym is the most frequent
+# form it became the entity's name: "QA" for medical question answering (12
+# papers of the 10k graph), which the umbrella rule then read as the kind of
+# every "X QA". An acronym the knowledge base knows as another entity names
+# that one; this entity keeps a form of its own.
+def _names_another(surface: str, key: str) -> bool:
+    from ingest import kb  # at call time: ingest.kb imports this module
+
+    if not _ACRONYM_SHAPE.match(surface):
+        return False
+    entry = kb.lookup(surface)
+    return entry is not None and kb.canonical_key(alias_key(surface)) != key
 
 
 @dataclass(frozen=True)

@@ -231,6 +231,25 @@ def test_an_acronym_is_its_paper_s_definition_and_elsewhere_its_dominant_sense()
     assert ("bare", rl) in keys  # a bare RL is the sense most papers define
 
 
+def test_an_acronym_the_field_knows_for_another_entity_does_not_name_this_one():
+    """OTHERS_ACRONYM_RULE: papers defining "video quality assessment (VQA)"
+    read their VQA so, and the entity was displayed "VQA" (8 papers of the 10k
+    graph), as was "medical question answering (QA)" (12), whose name "QA" the
+    umbrella rule then read as the kind of every "X QA"."""
+    from collections import Counter
+
+    from ingest.normalize import display_name
+
+    assert display_name(Counter({"VQA": 9, "video quality assessment": 3}), None, "videoqualityassessment") == \
+        "video quality assessment"
+    assert display_name(Counter({"QA": 20, "medical question answering": 5}), None, "medicalquestionanswering") == \
+        "medical question answering"
+    # the acronym of the entity itself, or one the knowledge base does not know, still names it
+    assert display_name(Counter({"VQA": 9, "visual question answering": 3}), None, "visualquestionanswering") == "VQA"
+    assert display_name(Counter({"PEFT": 9, "parameter-efficient fine-tuning": 3}), None, "parameterefficientfinetuning") == "PEFT"
+    assert display_name(Counter({"XYZQ": 9, "x y z q": 3}), None, "xyzq-long") == "XYZQ"
+
+
 def test_display_names_follow_the_knowledge_base_and_the_singular():
     from collections import Counter
 
