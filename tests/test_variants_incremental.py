@@ -100,11 +100,12 @@ def test_incremental_refreshes_leave_what_a_full_refresh_leaves(store, tmp_path)
     assert_as_full_refresh_leaves(store)
 
     # One acronym, two senses, in two loads: the stored entity that shares
-    # the new one's name is found by its name and qualified.
-    load([paper(7, "Attention", "We propose sparse mixture attention (SMA). SMA is fast. SMA scales. With SMA, models train faster.")])
-    load([paper(8, "Trading", "We smooth prices with a simple moving average (SMA). SMA lags. SMA is cheap. SMA beats noise.")])
+    # the new one's name is found by its name and qualified. (An acronym the
+    # knowledge base knows, such as SMA, names neither: OTHERS_ACRONYM_RULE.)
+    load([paper(7, "Attention", "We propose sparse zone attention (SZA). SZA is fast. SZA scales. With SZA, models train faster.")])
+    load([paper(8, "Trading", "We smooth prices with a simple zonal average (SZA). SZA lags. SZA is cheap. SZA beats noise.")])
     names, _ = corpus_structure(store)
-    assert names["sparsemixtureattention"] == "SMA (sparse mixture attention)" and names["simplemovingaverage"] == "SMA"
+    assert names["sparsezoneattention"] == "SZA (sparse zone attention)" and names["simplezonalaverage"] == "SZA"
     assert_as_full_refresh_leaves(store)
 
     ingest_paths(store, [str(seeds[2])], IngestOptions(workers=1))
