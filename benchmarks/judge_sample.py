@@ -233,8 +233,8 @@ def recheck(store, rows: list[dict[str, str]]) -> None:
             found = store.read(RENAMED, {"key": alias_key(r["name"]), "name": r["name"]}).rows
             if found:
                 renamed[r["key"]] = found[0][0]
-    now.update({old: row for old, new in renamed.items()
-                for row in store.read_batched(CURRENT, "keys", [new]).records()})
+    followed = {r["key"]: r for r in store.read_batched(CURRENT, "keys", sorted(set(renamed.values()))).records()}
+    now.update({old: followed[new] for old, new in renamed.items() if new in followed})
     still: list[dict[str, str]] = []
     fixed = 0
     for r in rows:
