@@ -42,7 +42,7 @@ def private_dir(path: Path) -> Path:
 def paperkg_home() -> Path:
     configured = os.environ.get("PAPERKG_HOME")
     if configured:
-        return Path(configured).expanduser()
+        return Path(configured).expanduser().absolute()
     return Path(platformdirs.user_data_dir("paperkg", appauthor=False))
 
 

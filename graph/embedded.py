@@ -111,7 +111,9 @@ def _log_progress(progress: StartProgress) -> None:
 
 class EmbeddedServer:
     def __init__(self, home: Path):
-        self.dir = Path(home) / "falkordb"
+        # absolute: the server runs in its directory, so a relative home
+        # (PAPERKG_HOME=data) would name the config file twice over
+        self.dir = Path(home).absolute() / "falkordb"
         self.state_file = self.dir / "server.json"
         self.log_file = self.dir / "server.log"
         self.pid_lock = self.dir / "server.pid.lock"

@@ -218,6 +218,19 @@ def test_stop_returns_when_another_process_starts_a_new_server_at_once(server, m
     assert new is not None and new.pid != old.pid
 
 
+def test_a_relative_home_starts_its_server(tmp_path, monkeypatch):
+    """PAPERKG_HOME=data: the server runs in its own directory, where the
+    relative path to its config file named nothing."""
+    monkeypatch.chdir(tmp_path)
+    server = EmbeddedServer(Path("data"))
+    try:
+        info = server.ensure_running()
+        assert embedded._client(info).execute_command("GRAPH.QUERY", "g", "RETURN 1")[1] == [[1]]
+        assert redis_servers_in(tmp_path / "data" / "falkordb") == [info.pid]
+    finally:
+        server.stop()
+
+
 def test_a_copied_home_gets_its_own_server_not_the_originals(server, tmp_path):
     """`cp -a` of a home whose server runs copies a state file naming that
     server: the copy must start its own, and writes to it never reach the original."""
