@@ -467,21 +467,9 @@ def name_shaped(name: str) -> bool:
     return any(any(c.isupper() or c.isdigit() for c in w[1:]) or (len(w) > 1 and w.isupper()) for w in words)
 
 
-# INITIALS_RULE: `abbreviates` takes a short form whose letters run on inside
-# the long form for a part of it (BERT in BioBERT), and so missed "PT" /
-# "prompt tuning" and "DA" / "domain adaptation" ("promPTuning",
-# "domainaDAptation"): a paper's definition of prompt tuning (18 papers of
-# the 10k graph) counted for nothing. Capitals that spell the initials of
-# another form's words define it.
-_CAPITALS = re.compile(r"^[A-Z]{2,6}$")
-
-
 def defined(aliases: Sequence[str]) -> bool:
-    """Some paper wrote it as "Long Form (LF)": one alias abbreviates another,
-    or is capitals spelling the initials of another's words (see INITIALS_RULE)."""
-    capitals = [a for a in aliases if _CAPITALS.match(a)]
-    return any(abbreviates(a, b) for a in aliases for b in aliases if a != b) or any(
-        kb.initials(b) == a.lower() for a in capitals for b in aliases if " " in b or "-" in b)
+    """Some paper wrote it as "Long Form (LF)": one alias abbreviates another."""
+    return any(abbreviates(a, b) for a in aliases for b in aliases if a != b)
 
 
 # An umbrella term names no one thing: the bare "detection" of 411 papers

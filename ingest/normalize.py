@@ -235,12 +235,12 @@ def abbreviates(short: str, long: str) -> bool:
     """"FID" / "Frechet Inception Distance", "CNN" / "ConvNet": a mostly
     upper-case short form whose characters appear in order in the long form,
     starting with its first, and which is not simply part of it (BERT and
-    BioBERT, PaLM and PaLM-E are different things)."""
+    BioBERT, PaLM and PaLM-E are different things; `_written_inside`)."""
     letters = [c for c in short if c.isalpha()]
     if " " in short or len(short) > 8 or len(short) >= len(long) or sum(c.isupper() for c in letters) * 2 < len(letters):
         return False
     chars, target = _letters(short), _letters(long)
-    if not chars or not target or chars[0] != target[0] or chars in target:
+    if not chars or not target or chars[0] != target[0] or _written_inside(short, long):
         return False
     pos = 0
     for c in chars:
@@ -262,16 +262,46 @@ def without_definition(surface: str, inside: bool = True) -> str | None:
     False only at its end), or None if it defines none ("HSI (human-scene
     interaction)", "ViT (ours)")."""
     defined = _DEFINITION.match(surface)
-    # Initials count where the letters alone do not: "KL" runs on inside
-    # "Kullback-Leibler", which `abbreviates` reads as a part of the name.
-    if not defined or not (abbreviates(defined.group(2), defined.group(1)) or spells_initials(defined.group(2), defined.group(1))) \
-            or defined.group(3) and not inside:
+    if not defined or not abbreviates(defined.group(2), defined.group(1)) or defined.group(3) and not inside:
         return None
     return f"{defined.group(1)} {defined.group(3)}" if defined.group(3) else defined.group(1)
 
 
+def initials(name: str) -> str:
+    """"question answering" -> "qa", "Semantic Role Labeling" -> "srl"."""
+    return "".join(word[0] for word in _LONG_FORM_WORDS.findall(name.lower()))
+
+
 def _letters(text: str) -> str:
     return "".join(c for c in text.lower() if c.isalnum())
+
+
+_WORD_START = re.compile(r"(?<![^\W_])[^\W_]|(?<=[a-z])[A-Z]")
+
+
+def _written_inside(short: str, long: str) -> bool:
+    """The short form is written inside the long one as a part of it: from
+    a word's start ("Sam" of "Samba", BERT of "BioBERT") or with its own
+    capitals (PaLM of "PaLM-E"). Letters that only run on inside a word are
+    not a part: "KL" in "Kullback-Leibler", "PT" in "prompt tuning" and "DA"
+    in "domain adaptation" are those names' initials (a case-blind test took
+    them for parts, and papers' definitions of prompt tuning counted for
+    nothing)."""
+    written = "".join(c for c in short if c.isalnum())
+    text = "".join(c for c in long if c.isalnum())
+    starts, at = set(), 0
+    for part in re.finditer(r"[^\W_]+", long):
+        starts.update(at + m.start() for m in _WORD_START.finditer(part.group()))
+        at += len(part.group())
+    lower, wanted = text.lower(), written.lower()
+    if wanted == initials(long):
+        return False  # "ST" / "style transfer", "CO" / "combinatorial optimization"
+    found = lower.find(wanted)
+    while found >= 0:
+        if found in starts or text[found:found + len(written)] == written:
+            return True
+        found = lower.find(wanted, found + 1)
+    return False
 
 
 @lru_cache(maxsize=100_000)  # every write of an entity checks its forms again

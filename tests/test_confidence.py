@@ -151,12 +151,12 @@ def test_a_method_some_paper_writes_in_lower_case_is_a_phrase(name, label, alias
 
 
 def test_capitals_spelling_the_initials_of_a_phrase_define_it():
-    """INITIALS_RULE: "PT" runs on inside "promPTuning", which `abbreviates`
-    reads as a part of the name; prompt tuning (18 papers of the 10k graph,
-    defined so) was held back as an undefined phrase."""
+    """"PT" runs on inside "promPTuning", which `abbreviates` read as a part
+    of the name; prompt tuning (18 papers of the 10k graph, defined so) was
+    held back as an undefined phrase."""
     assert defined(["prompt tuning", "PT"]) and defined(["domain adaptation", "DA"])
     assert defined(["neural tangent kernel", "NTK"]) and defined(["Kullback-Leibler divergence", "KLD"])
-    assert not defined(["YOLOv5", "YOLOv5 Approach"]) and not defined(["PT", "prompt"])
+    assert not defined(["YOLOv5", "YOLOv5 Approach"]) and not defined(["Samba", "SAM"])
     assert not described("prompt tuning", "Method", ["prompt tuning", "PT"], in_kb=False)
     # a definition names a phrase, not a modifier the model cut from one
     assert described("high-resolution", "Task", ["high-resolution", "HR"], in_kb=False)

@@ -313,6 +313,21 @@ def test_an_entity_claims_its_names_but_not_kinds_of_it_or_phrases_using_it(key,
     assert claimed in claims and not_claimed not in claims
 
 
+@pytest.mark.parametrize("short, long, abbreviated", [
+    ("FID", "Frechet Inception Distance", True), ("CNN", "ConvNet", True),
+    # letters that run on inside a word, or the words' initials, abbreviate
+    ("KL", "Kullback-Leibler", True), ("PT", "prompt tuning", True), ("DA", "domain adaptation", True),
+    ("ST", "style transfer", True), ("CO", "combinatorial optimization", True),
+    # a part of the name, from a word's start or in its own capitals, does not
+    ("BERT", "BioBERT", False), ("BERT", "RoBERTa", False), ("PaLM", "PaLM-E", False),
+    ("SAM", "Samba", False), ("GPT", "ChatGPT", False), ("DINO", "DINOv2", False),
+])
+def test_an_acronym_abbreviates_a_long_form_it_is_not_written_inside(short, long, abbreviated):
+    from ingest.normalize import abbreviates
+
+    assert abbreviates(short, long) is abbreviated
+
+
 def test_one_long_word_defines_the_acronym_it_abbreviates():
     # 20 papers of the 40k graph write "autoregressive (AR)"; counted as no
     # definition, they left AR to one paper's "accuracy rate (AR)", and bare

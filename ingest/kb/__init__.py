@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ingest.mentions import DATASET_GROUP
-from ingest.normalize import abbreviates, alias_key
+from ingest.normalize import abbreviates, alias_key, initials
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "extract" / "data"
 GAZETTEER_PATH = DATA_DIR / "gazetteer.tsv"
@@ -176,11 +176,6 @@ class KnowledgeBase:
 
 
 _TASK_ACRONYM = re.compile(r"^[A-Z]{2,5}$")
-
-
-def initials(name: str) -> str:
-    """"question answering" -> "qa", "Semantic Role Labeling" -> "srl"."""
-    return "".join(word[0] for word in _WORDS.findall(name.lower()))
 
 
 def _spelled_by_initials(entries: Iterable[KbEntry], label: str) -> dict[str, set[str]]:
