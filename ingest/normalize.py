@@ -941,6 +941,9 @@ def display_name(surfaces: Counter, kb_name: str | None = None, key: str | None 
     if not surfaces:
         return None
     ranked = [without_definition(surface) or surface for surface in by_count]
+    # "Llama-3-8B-Instruct", not "Meta-Llama-3-8B-Instruct" (MAKER_RULE)
+    keys = {alias_key(surface) for surface in ranked}
+    ranked = [surface for surface in ranked if not _maker_before_another_form(surface, keys)] or ranked
     if key is not None:
         ranked = [surface for surface in ranked if not _names_another(surface, key)] or ranked
     # "GOT-10k", not "GOT-10K benchmarks": the head its key leaves out is no part of the name
@@ -948,6 +951,19 @@ def display_name(surfaces: Counter, kb_name: str | None = None, key: str | None 
     name = next((surface for surface in named if _noun_named(surface) == surface), named[0] if named else ranked[0])
     singular = name[:-1] if name.endswith("s") else None
     return singular if singular and surfaces.get(singular) else name
+
+
+# A model's maker before its name: "OpenAI GPT-4o", "Meta-Llama-3-8B-Instruct"
+# (`gazetteer.canonical`, MAKER_RULE). Meta makes Llama; "meta-" before
+# anything else begins a method's own name (meta-RL, Meta-SGD).
+MAKER = re.compile(r"^(?:OpenAI|Google(?:\s+DeepMind)?|DeepMind|Meta\s+AI|Meta(?=[-\s]+(?i:llama))|Facebook|Microsoft|"
+                   r"Anthropic|NVIDIA|Alibaba|Baidu|Tencent|ByteDance|Mistral\s+AI)(?:'s)?[-\s]+(?P<product>\S.*)$")
+
+
+def _maker_before_another_form(surface: str, keys: set[str]) -> bool:
+    """A form that is another of the entity's forms after its maker's name."""
+    made = MAKER.match(surface.strip())
+    return made is not None and alias_key(made["product"]) in keys
 
 
 # OTHERS_ACRONYM_RULE: a paper that defines "medical question answering

@@ -140,6 +140,8 @@ def test_chain_of_thought_reasoning_is_the_method_not_a_task():
     ("medical QA", "medical question answering"), ("open-domain QA", "open-domain question answering"),
     ("3D VQA", "3D visual question answering"), ("multilingual ASR", "multilingual speech recognition"),
     ("biomedical NER", "biomedical named entity recognition"), ("Zero-Shot TTS", "zero-shot text-to-speech"),
+    # the leaderboards' "Relationship Extraction" (RE) is the gazetteer's relation extraction
+    ("document-level RE", "document-level relation extraction"),
 ])
 def test_a_kind_of_a_task_written_with_the_tasks_acronym_is_that_kind(acronym_form, long_form):
     """TASK_ACRONYM_RULE: the 40k graph had "medical QA" (17 papers) beside
@@ -148,13 +150,39 @@ def test_a_kind_of_a_task_written_with_the_tasks_acronym_is_that_kind(acronym_fo
 
 
 def test_only_the_gazetteers_task_acronyms_are_read_as_their_tasks():
-    # a method's acronym, a leaderboard's "RE" (named "Relationship Extraction"), an acronym not at the end
+    # a method's acronym, an acronym not at the end
     assert gazetteer.canonical("Graph RAG") == alias_key("Graph RAG")
-    assert gazetteer.canonical("document-level RE") == alias_key("document-level RE")
     assert gazetteer.canonical("QA pairs") == alias_key("QA pairs")
     assert gazetteer.canonical("visual SLAM") == alias_key("visual SLAM")
     # after a name, or joined to it, the acronym is part of a benchmark's name (NExT-QA: 9 papers of the 10k graph)
     for name in ("NExT-QA", "ActivityNet-QA", "OpenBook QA", "CLEVR QA"):
+        assert gazetteer.canonical(name) == alias_key(name)
+
+
+@pytest.mark.parametrize("made, product", [
+    ("OpenAI GPT-4o", "GPT-4o"), ("Google Gemini", "Gemini"), ("OpenAI ChatGPT", "ChatGPT"),
+    ("OpenAI's GPT-4", "GPT-4"), ("Meta-Llama-3-8B-Instruct", "Llama-3-8B-Instruct"), ("Meta Llama 3", "Llama 3"),
+    ("Microsoft COCO", "COCO"), ("Alibaba Qwen2.5-7B", "Qwen2.5-7B"),
+])
+def test_a_model_named_with_its_maker_is_the_model(made, product):
+    """MAKER_RULE: the 40k graph had "OpenAI GPT-4o" (7 papers) beside GPT-4o,
+    "Google Gemini" (6) beside Gemini: duplicates to an outside judge."""
+    assert gazetteer.canonical(made) == gazetteer.canonical(product)
+
+
+def test_a_model_is_displayed_without_its_maker_where_papers_write_it_so():
+    from collections import Counter
+
+    from ingest.normalize import display_name
+
+    forms = Counter({"Meta-Llama-3-8B-Instruct": 3, "Llama-3-8B-Instruct": 2, "LLaMA-3-8B-Instruct": 2})
+    assert display_name(forms) == "LLaMA-3-8B-Instruct"
+    assert display_name(Counter({"Google Earth Engine": 3, "GEE": 1})) == "Google Earth Engine"
+
+
+def test_a_makers_own_product_and_a_meta_method_stay_whole():
+    for name in ("Google Earth Engine", "OpenAI Gym", "Google Translate", "Meta RL", "Meta-SGD", "Meta-Transformer",
+                 "Meta-World", "OpenAI o1"):
         assert gazetteer.canonical(name) == alias_key(name)
 
 

@@ -121,6 +121,23 @@ def test_a_synonym_two_entries_claim_names_neither_and_the_earlier_source_wins()
     assert base.by_key["alphanetwork"] is alpha and base.by_key["beta"].kb_id == "b:2"
 
 
+def test_an_entry_spelled_out_as_an_earlier_entrys_name_is_that_entry():
+    """Papers with Code lists "AE" (full name "Autoencoders") beside
+    "AutoEncoder": one method, which the 10k graph showed twice."""
+    assert kb.lookup("AE").kb_id == kb.lookup("autoencoder").kb_id == "pwc-method:autoencoder"
+    assert kb.lookup("ECANet").name == "Efficient Channel Attention"
+    assert kb.lookup("Relationship Extraction").name == "relation extraction"
+    first = [KbEntry("a:1", "METHOD", "AutoEncoder", (), "a"), KbEntry("a:2", "METHOD", "AE", ("Autoencoders",), "a"),
+             KbEntry("a:3", "DATASET", "AN", ("AutoEncoder",), "a")]
+    base = KnowledgeBase.build([first])
+    assert base.by_key["ae"].kb_id == "a:1" and base.by_key["ae"].aliases == ("AE",)
+    assert base.by_key["an"].kb_id == "a:3"  # another label: a name of its own
+    # the gazetteer's own entries are left as written
+    gazetteer = [KbEntry("g:1", "TASK", "machine translation", (), kb.GAZETTEER_SOURCE),
+                 KbEntry("g:2", "TASK", "NMT", ("machine translation",), kb.GAZETTEER_SOURCE)]
+    assert KnowledgeBase.build([gazetteer]).by_key["nmt"].kb_id == "g:2"
+
+
 @pytest.fixture(scope="module")
 def extractor():
     return load_extractor("fast")

@@ -15,7 +15,7 @@ from ingest import kb
 from ingest.extract.doc_state import DATASET_GROUP, place_spans
 from ingest.extract.vocab import FIELD_TERMS, LABEL_BY_HEAD
 from ingest.kb import GAZETTEER_PATH, Entry, is_synonym, load_entries  # noqa: F401 - re-exported
-from ingest.normalize import abbreviates, alias_key, without_definition
+from ingest.normalize import MAKER, abbreviates, alias_key, without_definition
 
 # Short or all-caps names are matched case-sensitively so that "Adam" or
 # "MATH" do not fire on ordinary words; longer names ignore case.
@@ -179,6 +179,9 @@ def canonical(surface: str) -> str:
     spelled = _task_acronym_spelled(surface)
     if spelled is not None:
         return canonical(spelled)  # "medical QA" is medical question answering
+    product = _without_maker(surface)
+    if product is not None:
+        return canonical(product)  # "OpenAI GPT-4o" is GPT-4o
     return kb.canonical_key(key)
 
 
@@ -189,8 +192,8 @@ def canonical(surface: str) -> str:
 # and the acronym's form never merged. A task acronym the gazetteer names
 # (QA, VQA, ASR, NER, MT, TTS ...) at the end of a longer name is read as the
 # task's name, after plain words only: "NExT-QA", "ActivityNet-QA" and
-# "OpenBook QA" are names. Other acronyms are left alone: the leaderboards'
-# "RE" is named "Relationship Extraction", and gold corpora's name themselves.
+# "OpenBook QA" are names. Other acronyms are left alone: gold corpora's
+# name themselves.
 _LAST_ACRONYM = re.compile(r"^(?P<kind>(?:(?:\d+D|[A-Za-z][a-z]*(?:-[A-Za-z][a-z]*)*)\s+)+)(?P<acronym>[A-Z]{2,5})$")
 _SEPARATOR = re.compile(r"[\s-]")
 
@@ -200,9 +203,31 @@ def _task_acronym_spelled(surface: str) -> str | None:
     if match is None:
         return None
     entry = kb.lookup(match["acronym"])
-    if entry is None or entry.label != "TASK" or entry.source != "paperkg" or not _SEPARATOR.search(entry.name.strip()):
+    if entry is None or entry.label != "TASK" or entry.source != kb.GAZETTEER_SOURCE or not _SEPARATOR.search(entry.name.strip()):
         return None
     return f"{match['kind']}{entry.name}"
+
+
+# MAKER_RULE: a model is named with its maker as often as not: the 40k graph
+# had "OpenAI GPT-4o" (7 papers) beside GPT-4o (928), "Google Gemini" (6)
+# beside Gemini, "OpenAI ChatGPT" and "Meta-Llama-3-8B-Instruct" beside
+# theirs; an outside judge found each a duplicate. A maker's name before a
+# name the knowledge base knows, or a version of one, is no part of the key.
+# A maker's other products stay whole ("Google Earth Engine", "OpenAI Gym":
+# the rest is no known name), and Meta is the maker only of Llama: "meta-"
+# begins methods of their own (meta-RL, Meta-SGD, Meta-Transformer).
+_FAMILY = re.compile(r"^(?P<family>[A-Za-z]+)[-\s]?v?\d")  # Llama of "Llama-3-8B-Instruct"
+
+
+def _without_maker(surface: str) -> str | None:
+    match = MAKER.match(surface.strip())
+    if match is None:
+        return None
+    product = match["product"]
+    family = _FAMILY.match(product)
+    if kb.lookup_key(canonical(product)) is None and (family is None or kb.lookup(family["family"]) is None):
+        return None
+    return product
 
 
 _DATA_HEAD = re.compile(r"(?:datasets?|benchmarks?|corpus|corpora)$", re.I)

@@ -49,6 +49,7 @@ class Entry:
 # Entries from the names gold corpora annotate: spans an annotator marked in
 # context, not names the field curated.
 GOLD_SOURCE = "gold-train"
+GAZETTEER_SOURCE = "paperkg"  # gazetteer.tsv, written by hand here
 
 
 @dataclass(frozen=True)
@@ -130,10 +131,10 @@ def _curated() -> list[KbEntry]:
     found = []
     for entry in load_entries():
         synonyms = entry.synonyms()
-        found.append(KbEntry(f"paperkg:{alias_key(entry.name)}", entry.label, entry.name, synonyms, "paperkg"))
+        found.append(KbEntry(f"paperkg:{alias_key(entry.name)}", entry.label, entry.name, synonyms, GAZETTEER_SOURCE))
         for surface in entry.surfaces[1:]:
             if surface not in synonyms:
-                found.append(KbEntry(f"paperkg:{alias_key(surface)}", entry.label, surface, (), "paperkg"))
+                found.append(KbEntry(f"paperkg:{alias_key(surface)}", entry.label, surface, (), GAZETTEER_SOURCE))
     return found
 
 
@@ -149,6 +150,7 @@ class KnowledgeBase:
         a synonym two entries of one source claim names neither."""
         owner: dict[str, str] = {}  # alias_key of a name or synonym -> kb_id
         entries: dict[str, KbEntry] = {}
+        spelled_out: list[tuple[str, str]] = []  # (kb_id, a synonym another entry owns)
         for source in sources:
             claims = Counter(k for e in source for k in {alias_key(a) for a in e.aliases})
             for entry in source:
@@ -164,6 +166,8 @@ class KnowledgeBase:
                 fresh = tuple(dict.fromkeys(a for a in aliases if alias_key(a) not in owner))
                 entries[kb_id] = replace(known, aliases=known.aliases + fresh)
                 owner.update((alias_key(a), kb_id) for a in fresh)
+                spelled_out.extend((kb_id, a) for a in entry.aliases if owner.get(alias_key(a), kb_id) != kb_id)
+        _fold_spelled_out(entries, owner, spelled_out)
         _fold_task_initials(entries, owner)
         _fold_class_nouns(entries, owner)
         _fold_verb_forms(entries, owner)
@@ -213,6 +217,20 @@ def _fold(entries: dict[str, KbEntry], owner: dict[str, str], kb_id: str, target
     entry = entries.pop(kb_id)
     entries[target] = replace(entries[target], aliases=(*entries[target].aliases, entry.name, *entry.aliases))
     owner.update({key: target for key, owned in owner.items() if owned == kb_id})
+
+
+def _fold_spelled_out(entries: dict[str, KbEntry], owner: dict[str, str], spelled_out: list[tuple[str, str]]) -> None:
+    """An entry whose synonym is an earlier entry's name, of the same label,
+    is that entry: Papers with Code lists "AE" with the full name
+    "Autoencoders" beside "AutoEncoder", and the synonym, owned by the first,
+    had left AE an entity of its own (an outside judge's duplicate on the 10k
+    graph); likewise ECANet, and the leaderboards' "Relationship Extraction"
+    (relation extraction). The gazetteer's own entries are left as they are."""
+    for kb_id, synonym in spelled_out:
+        target = owner.get(alias_key(synonym))
+        if kb_id in entries and target in entries and target != kb_id and entries[kb_id].source != GAZETTEER_SOURCE \
+                and entries[target].label == entries[kb_id].label and alias_key(entries[target].name) == alias_key(synonym):
+            _fold(entries, owner, kb_id, target)
 
 
 # A gold corpus's span that is a known name and the kind of thing it is: the
