@@ -62,6 +62,18 @@ def test_a_metric_named_by_what_it_is_taken_of_is_described(name, expected):
     assert not described(name, "Metric", [name], in_kb=True)
 
 
+@pytest.mark.parametrize("name, expected", [
+    ("approximation error", True), ("truncation error", True), ("discretization error", True),
+    ("estimation error", True), ("model error", True),
+    # named by what is evaluated, or by a word before the source
+    ("test error", False), ("reconstruction error", False), ("generalization error", False),
+    ("rotation error", False), ("pose estimation error", False), ("mean absolute error", False),
+])
+def test_an_error_named_by_its_source_is_a_term_of_analysis_not_a_metric(name, expected):
+    """ERROR_SOURCE_RULE: the seeds' Metric top 40 held four such terms, rejected by outside judges."""
+    assert described(name, "Metric", [name], in_kb=False) is expected
+
+
 def test_evidence_from_names():
     assert name_shaped("ResNet") and name_shaped("GPT-4") and name_shaped("BERT") and not name_shaped("neural network")
     assert defined(["SAM", "Segment Anything Model"]) and not defined(["SAM", "ResNet"])
