@@ -100,10 +100,17 @@ def test_a_bare_task_acronym_is_the_one_task_it_spells():
     ("mean square error", "mean squared error", "METRIC"),
     ("R@5", "Recall@5", "METRIC"),
     ("F1 measure", "F1", "METRIC"),
+    ("autoregressive", "autoregressive model", "METHOD"), ("auto-regressive models", "autoregressive model", "METHOD"),
+    ("denoising diffusion models", "diffusion model", "METHOD"),
 ])
 def test_names_and_synonyms_link_to_one_entry(surface, name, label):
     entry = kb.lookup(surface)
     assert entry is not None and (entry.name, entry.label) == (name, label)
+
+
+def test_a_bare_acronym_of_two_senses_is_no_synonym():
+    # "AR model" has bare AR's key, which is augmented reality as often as autoregressive
+    assert kb.lookup("AR") is None
 
 
 def test_versions_are_entries_of_their_own():
