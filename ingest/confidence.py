@@ -55,6 +55,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from ingest import kb
+from ingest.extract import gazetteer
 from ingest.extract.vocab import AREA_TERMS, FIELD_TERMS, LABEL_BY_HEAD, MANNER_MODIFIERS
 from ingest.normalize import abbreviates, alias_key
 
@@ -517,14 +518,18 @@ def umbrella_keys(entities: Iterable[tuple[str, str, str, int]]) -> set[str]:
     """The keys of the umbrella terms among `entities` (key, name, label, papers):
     those whose kinds, the entities of the same label named by its words after
     one or more words more ("3D object detection" and "object detection" are
-    kinds of "detection"), are in more papers together than it is."""
+    kinds of "detection"), are in more papers together than it is. A name is
+    read as written and with the curated methods' acronyms in it spelled out:
+    "Deep CNN" is a kind of CNN and of neural network, its key that of "deep
+    convolutional neural networks" too (LONG_FORM_INSIDE_RULE), whichever
+    of the two forms names it."""
     papers_of_kinds: Counter = Counter()
-    named: list[tuple[str, tuple[str, ...], str, int]] = []
+    named: list[tuple[str, set[tuple[str, ...]], str, int]] = []
     for key, name, label, papers in entities:
         if label not in UMBRELLA_LABELS or papers < UMBRELLA_MIN_PAPERS:
             continue
-        words = _words(name)
-        named.append((key, words, label, papers))
-        for start in range(1, len(words)):
-            papers_of_kinds[label, words[start:]] += papers
-    return {key for key, words, label, papers in named if papers_of_kinds[label, words] > papers}
+        readings = {_words(name), _words(gazetteer.acronyms_spelled_out(name))}
+        named.append((key, readings, label, papers))
+        for tail in {words[start:] for words in readings for start in range(1, len(words))}:
+            papers_of_kinds[label, tail] += papers
+    return {key for key, readings, label, papers in named if max(papers_of_kinds[label, words] for words in readings) > papers}

@@ -397,6 +397,20 @@ def test_umbrella_terms_are_those_whose_kinds_outnumber_them():
     assert umbrella_keys([("x", "detection", "Task", 1), ("y", "object detection", "Task", 1)]) == set()  # one paper counts nothing
 
 
+def test_a_kind_named_with_a_methods_acronym_inside_is_a_kind_of_its_long_form():
+    """"Deep CNN" and "deep convolutional neural networks" are one entity
+    (LONG_FORM_INSIDE_RULE) and either may name it: read either way it is a
+    kind of neural network. On the 10k graph, the merge named three kinds
+    so and "neural networks" (165 papers) stopped being an umbrella term."""
+    from ingest.confidence import umbrella_keys
+
+    term = ("neuralnetwork", "neural networks", "Method", 10)
+    kinds = [("deepcnn", "Deep CNN", "Method", 6), ("3dcnn", "3D CNNs", "Method", 5)]
+    assert umbrella_keys([term, *kinds]) == {"neuralnetwork"}
+    assert umbrella_keys([("cnn", "CNN", "Method", 10), *kinds]) == {"cnn"}  # and a kind of CNN
+    assert umbrella_keys([term, ("cnn", "CNN", "Method", 20)]) == set()  # a bare acronym is a name, as before
+
+
 def test_an_umbrella_term_yields_its_place_while_its_kinds_outnumber_it(paperkg_home):
     """"detection" in two papers beside "object detection" and "anomaly detection"
     in two each is an umbrella term (kept out of the task list, said so in its

@@ -186,6 +186,24 @@ def test_a_makers_own_product_and_a_meta_method_stay_whole():
         assert gazetteer.canonical(name) == alias_key(name)
 
 
+@pytest.mark.parametrize("long_form_inside, acronym_inside", [
+    ("3D Convolutional Neural Network", "3D CNN"), ("deep convolutional neural networks", "deep CNN"),
+    ("multimodal retrieval-augmented generation", "multimodal RAG"), ("few-shot in-context learning", "few-shot ICL"),
+    ("Graph Retrieval-Augmented Generation", "GraphRAG"), ("long chain-of-thought reasoning", "Long CoT"),
+    ("sparse mixture of experts", "sparse MoE"), ("pre-trained Vision Transformers", "pre-trained ViT"),
+])
+def test_a_known_methods_long_form_inside_a_name_is_its_acronym(long_form_inside, acronym_inside):
+    """LONG_FORM_INSIDE_RULE: the 40k graph had "3D CNN" (25 papers) beside
+    "3D Convolutional Neural Network" (18), "multimodal RAG" (17) beside its long form (22)."""
+    assert gazetteer.canonical(long_form_inside) == gazetteer.canonical(acronym_inside)
+
+
+def test_a_long_form_that_is_the_whole_name_or_not_spelled_by_the_acronym_stays():
+    assert gazetteer.canonical("convolutional neural networks") == gazetteer.canonical("CNN")
+    assert gazetteer.canonical("4D Gaussian Splatting") == alias_key("4D Gaussian Splatting")  # 3DGS spells no "GS" alone
+    assert gazetteer.canonical("medical question answering") == alias_key("medical question answering")  # a task
+
+
 def test_a_generic_head_joins_a_known_name_only_after_a_name():
     assert gazetteer.canonical("the Pile dataset".removeprefix("the ")) == gazetteer.canonical("Pile")
     # "Yelp methods" are not the Yelp data set; "Yelp dataset" is

@@ -15,7 +15,7 @@ from ingest import kb
 from ingest.extract.doc_state import DATASET_GROUP, place_spans
 from ingest.extract.vocab import FIELD_TERMS, LABEL_BY_HEAD
 from ingest.kb import GAZETTEER_PATH, Entry, is_synonym, load_entries  # noqa: F401 - re-exported
-from ingest.normalize import MAKER, abbreviates, alias_key, without_definition
+from ingest.normalize import _ACRONYM_SHAPE, MAKER, abbreviates, alias_key, spells_initials, without_definition
 
 # Short or all-caps names are matched case-sensitively so that "Adam" or
 # "MATH" do not fire on ordinary words; longer names ignore case.
@@ -182,6 +182,9 @@ def canonical(surface: str) -> str:
     product = _without_maker(surface)
     if product is not None:
         return canonical(product)  # "OpenAI GPT-4o" is GPT-4o
+    contracted = _long_forms_contracted(surface)
+    if contracted != surface:
+        return canonical(contracted)  # "3D Convolutional Neural Network" is "3D CNN"
     return kb.canonical_key(key)
 
 
@@ -228,6 +231,61 @@ def _without_maker(surface: str) -> str | None:
     if kb.lookup_key(canonical(product)) is None and (family is None or kb.lookup(family["family"]) is None):
         return None
     return product
+
+
+# LONG_FORM_INSIDE_RULE: a known method's long form inside a longer name is
+# written as the method's acronym as often: the 40k graph had "3D CNN" (25
+# papers) beside "3D Convolutional Neural Network" (18), "multimodal RAG"
+# (17) beside "multimodal retrieval-augmented generation" (22), "few-shot
+# ICL" beside "few-shot in-context learning", "Graph-based RAG" beside
+# GraphRAG's long form. A curated method's long form, spelled by its acronym,
+# is keyed as the acronym inside a longer name (the acronym and not the long
+# form: "GraphRAG", one word, is "Graph RAG" to the key). A long form that is
+# the whole name is left to the gazetteer's index; tasks keep theirs
+# (TASK_ACRONYM_RULE spells a task's acronym out).
+@lru_cache(maxsize=1)
+def _method_long_forms() -> tuple[re.Pattern, dict[str, str]]:
+    acronym_of: dict[str, str] = {}
+    for entry in load_entries():
+        if entry.label != "METHOD":
+            continue
+        forms = (entry.name, *entry.synonyms())
+        acronyms = [form for form in forms if _ACRONYM_SHAPE.match(form)]
+        for form in forms:
+            if len(name_words(form)) < 2 or _ACRONYM_SHAPE.match(form):
+                continue
+            acronym = next((a for a in acronyms if abbreviates(a, form) or spells_initials(a, form)), None)
+            if acronym is not None:
+                acronym_of.setdefault(form.lower().removesuffix("s"), acronym)
+    alternatives = "|".join(re.escape(form) for form in sorted(acronym_of, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])({alternatives})(s?)(?![\w-])", re.I), acronym_of
+
+
+def _long_forms_contracted(surface: str) -> str:
+    pattern, acronym_of = _method_long_forms()
+    contracted = pattern.sub(lambda m: acronym_of[m[1].lower()] + m[2], surface)
+    whole = pattern.fullmatch(surface.strip())
+    return surface if whole else contracted
+
+
+@lru_cache(maxsize=1)
+def _method_acronyms() -> dict[str, str]:
+    long_form_of: dict[str, str] = {}
+    for long_form, acronym in _method_long_forms()[1].items():
+        long_form_of.setdefault(acronym.lower(), long_form)
+    return long_form_of
+
+
+def acronyms_spelled_out(name: str) -> str:
+    """A name of several words with the curated methods' acronyms in it
+    spelled out, as LONG_FORM_INSIDE_RULE reads them: "Deep CNN" is "Deep
+    convolutional neural network"; a bare acronym ("CNN") is left as it is."""
+    words = name.split()
+    if len(words) < 2:
+        return name
+    long_form_of = _method_acronyms()
+    return " ".join(long_form_of.get(word.lower().removesuffix("s"), word) if _ACRONYM_SHAPE.match(word) else word
+                    for word in words)
 
 
 _DATA_HEAD = re.compile(r"(?:datasets?|benchmarks?|corpus|corpora)$", re.I)
