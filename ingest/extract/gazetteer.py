@@ -104,21 +104,30 @@ def _spelled_otherwise(long_form: str, short: str) -> bool:
     """A curated name known by its acronym, whose long forms share no word
     with the text's: "camera response function (CRF)" where the known CRF is
     conditional random fields (session 28's outside judge found the two
-    merged). One shared word makes it a spelling of the known name ("low-rank
-    adapters (LoRA)", "pre-trained Vision Transformer (ViT)"); words are
-    compared by their first five letters ("adapters", "adaptation")."""
+    merged). Its first or last word shared makes it a spelling of the known
+    name ("low-rank adapters (LoRA)", "pre-trained Vision Transformer (ViT)");
+    a word inside does not ("context-free grammar (CFG)", where the known CFG
+    is classifier-free guidance: 2 papers of the 10k graph went to it). Words
+    are compared by their first five letters ("adapters", "adaptation")."""
     entry = kb.lookup(short)
     if entry is None or not entry.curated or not entry.aliases:
         return False
-    words = _stems(long_form)
-    return bool(words) and all(not words & _stems(known) for known in (entry.name, *entry.aliases))
+    words = _stem_list(long_form)
+    if not words:
+        return False
+    ends = {words[0], words[-1]}
+    return all(not ends & _stems(known) for known in (entry.name, *entry.aliases))
 
 
 _FUNCTION_WORDS = {"with", "from", "for", "the", "and", "based", "via", "using"}
 
 
 def _stems(phrase: str) -> set[str]:
-    return {w[:5] for w in re.findall(r"[a-z]+", phrase.lower()) if len(w) > 2 and w not in _FUNCTION_WORDS}
+    return set(_stem_list(phrase))
+
+
+def _stem_list(phrase: str) -> list[str]:
+    return [w[:5] for w in re.findall(r"[a-z]+", phrase.lower()) if len(w) > 2 and w not in _FUNCTION_WORDS]
 
 
 _DATA_WORDS = {"data", "dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora", "suite"}
