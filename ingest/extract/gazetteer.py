@@ -104,30 +104,29 @@ def _spelled_otherwise(long_form: str, short: str) -> bool:
     """A curated name known by its acronym, whose long forms share no word
     with the text's: "camera response function (CRF)" where the known CRF is
     conditional random fields (session 28's outside judge found the two
-    merged). Its first or last word shared makes it a spelling of the known
-    name ("low-rank adapters (LoRA)", "pre-trained Vision Transformer (ViT)");
-    a word inside does not ("context-free grammar (CFG)", where the known CFG
-    is classifier-free guidance: 2 papers of the 10k graph went to it). Words
-    are compared by their first five letters ("adapters", "adaptation")."""
+    merged). Two shared words (or its one) make it a spelling of the known
+    name ("low-rank adapters (LoRA)", "pre-trained Vision Transformer (ViT)",
+    "harness Contrastive Language-Image Pretraining (CLIP)", or MultiNLI's
+    one, "Multi-Genre Natural Language Inference"); one word does
+    not ("context-free grammar (CFG)", where the known CFG is classifier-free
+    guidance: 2 papers of the 10k graph went to it). Words are compared by
+    their first five letters, a plural's "s" aside ("adapters", "adaptation";
+    "LLMs", "LLM")."""
     entry = kb.lookup(short)
     if entry is None or not entry.curated or not entry.aliases:
         return False
-    words = _stem_list(long_form)
-    if not words:
-        return False
-    ends = {words[0], words[-1]}
-    return all(not ends & _stems(known) for known in (entry.name, *entry.aliases))
+    words = _stems(long_form)
+    return bool(words) and all(len(words & stems) < min(2, len(words), len(stems))
+                               for stems in map(_stems, (entry.name, *entry.aliases)) if stems)
 
 
 _FUNCTION_WORDS = {"with", "from", "for", "the", "and", "based", "via", "using"}
 
 
 def _stems(phrase: str) -> set[str]:
-    return set(_stem_list(phrase))
-
-
-def _stem_list(phrase: str) -> list[str]:
-    return [w[:5] for w in re.findall(r"[a-z]+", phrase.lower()) if len(w) > 2 and w not in _FUNCTION_WORDS]
+    words = re.findall(r"[a-z]+", phrase.lower())
+    return {(w[:-1] if w.endswith("s") and not w.endswith("ss") else w)[:5]
+            for w in words if len(w) > 2 and w not in _FUNCTION_WORDS}
 
 
 _DATA_WORDS = {"data", "dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora", "suite"}
