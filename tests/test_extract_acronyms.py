@@ -244,9 +244,15 @@ def test_a_known_acronym_spelled_out_as_something_else_is_that_papers_and_the_kn
         ("p4", "We train with Proximal Policy Optimisation (PPO) and compare PPO with GRPO."),
         # one word inside shared with the known long form ("classifier-free guidance") is no spelling of it
         ("p5", "We parse with a context-free grammar (CFG). The CFG is small."),
+        # two shared words, but not the one the acronym's first letter stands for (small language model)
+        ("p6", "We train a spoken language model (SLM). The SLM listens."),
+        # a word before the long form is no reason to leave the known name
+        ("p7", "Unified Multimodal LLMs (MLLMs) see and read. Such MLLMs are large."),
     ], workers=1))
     keys = {(link.paper_id, link.key) for link in resolve(docs, {})}
     assert ("p5", "contextfreegrammar") in keys and ("p5", "cfg") not in keys
+    assert ("p6", "spokenlanguagemodel") in keys and ("p6", "slm") not in keys
+    assert ("p7", "mllm") in keys
     assert ("p1", "cameraresponsefunction") in keys and ("p1", "crf") not in keys
     assert ("p2", "crf") in keys and ("p3", "crf") in keys  # the bare CRF elsewhere is the known one
     assert ("p4", "ppo") in keys  # a spelling of the known long form is the known name

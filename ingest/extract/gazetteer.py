@@ -101,32 +101,42 @@ def _names_a_task_or_method(long_form: str) -> bool:
 
 
 def _spelled_otherwise(long_form: str, short: str) -> bool:
-    """A curated name known by its acronym, whose long forms share no word
-    with the text's: "camera response function (CRF)" where the known CRF is
+    """A curated name known by its acronym, whose long forms the text's does
+    not spell: "camera response function (CRF)" where the known CRF is
     conditional random fields (session 28's outside judge found the two
-    merged). Two shared words (or its one) make it a spelling of the known
-    name ("low-rank adapters (LoRA)", "pre-trained Vision Transformer (ViT)",
-    "harness Contrastive Language-Image Pretraining (CLIP)", or MultiNLI's
-    one, "Multi-Genre Natural Language Inference"); one word does
-    not ("context-free grammar (CFG)", where the known CFG is classifier-free
-    guidance: 2 papers of the 10k graph went to it). Words are compared by
-    their first five letters, a plural's "s" aside ("adapters", "adaptation";
-    "LLMs", "LLM")."""
+    merged). A spelling of the known name shares two of its words (or its
+    one), and the word the acronym's first letter stands for ("low-rank
+    adapters (LoRA)", "pre-trained Vision Transformer (ViT)", "Unified
+    Multimodal LLMs (MLLMs)", MultiNLI's one word in "Multi-Genre Natural
+    Language Inference"). "context-free grammar (CFG)" shares one word with
+    the known classifier-free guidance, "spoken language model (SLM)" two with
+    small language model but not its first: each paper's own (session 37:
+    2 papers of the 10k graph went to each). Words are compared by their first
+    five letters, hyphens and a plural's "s" aside ("adapters",
+    "adaptation"; "Pretraining", "Pre-training"; "LLMs", "LLM")."""
     entry = kb.lookup(short)
     if entry is None or not entry.curated or not entry.aliases:
         return False
-    words = _stems(long_form)
-    return bool(words) and all(len(words & stems) < min(2, len(words), len(stems))
-                               for stems in map(_stems, (entry.name, *entry.aliases)) if stems)
+    words = _stem_list(long_form)
+    if not words:
+        return False
+    initial = next((c.lower() for c in short if c.isalnum()), "")
+    first = next((w for w in words if w[0] == initial), None)
+    return all(len(set(words) & stems) < min(2, len(set(words)), len(stems)) or first not in stems
+               for stems in map(_stems, (entry.name, *entry.aliases)) if stems)
 
 
 _FUNCTION_WORDS = {"with", "from", "for", "the", "and", "based", "via", "using"}
 
 
 def _stems(phrase: str) -> set[str]:
-    words = re.findall(r"[a-z]+", phrase.lower())
-    return {(w[:-1] if w.endswith("s") and not w.endswith("ss") else w)[:5]
-            for w in words if len(w) > 2 and w not in _FUNCTION_WORDS}
+    return set(_stem_list(phrase))
+
+
+def _stem_list(phrase: str) -> list[str]:
+    words = re.findall(r"[a-z]+", phrase.lower().replace("-", ""))
+    return [(w[:-1] if w.endswith("s") and not w.endswith("ss") else w)[:5]
+            for w in words if len(w) > 2 and w not in _FUNCTION_WORDS]
 
 
 _DATA_WORDS = {"data", "dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora", "suite"}
