@@ -418,11 +418,28 @@ def described(name: str, label: str, aliases: Sequence[str], in_kb: bool) -> boo
     candidate from this same test."""
     if pipeline_step(name, label):
         return True  # a paper's "(DM)" does not make a capability a task
-    if in_kb or not descriptive_phrase(name, label, aliases):
+    spelled = _acronym_after_plain_words(name)
+    if in_kb or not descriptive_phrase(spelled, label, (*aliases, spelled) if spelled != name else aliases):
         return False
     # A definition names a phrase, not the modifier the model cut from one:
     # "high-resolution (HR) images", "real-time (RT) systems" (see TASK_HEAD_RULE).
     return not defined(aliases) or (label == "Task" and " " not in name.strip())
+
+
+# ACRONYM_INSIDE_RULE: "lightweight CNN", "generative LLM", "text-based RAG" are
+# the phrases they spell ("lightweight convolutional neural network"): a known
+# method's acronym after plain lower-case words gives them no name's shape.
+# It holds back 15 visible Methods of the 10k graph; every verdict on file
+# for them was a duplicate or no entity (6 of 6: "zero-shot LLM", "scaling
+# RAG", "black-box LLM" ...). "3D CNN", "SAM 2", "Graph RAG" keep their shape.
+_PLAIN_WORD = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
+
+
+def _acronym_after_plain_words(name: str) -> str:
+    words = name.split()
+    if len(words) < 2 or not all(_PLAIN_WORD.match(w) for w in words[:-1]):
+        return name
+    return gazetteer.acronyms_spelled_out(name)
 
 
 # LETTERS_ONLY_RULE: Papers with Code's 2022 methods include hundreds named by

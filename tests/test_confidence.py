@@ -74,6 +74,16 @@ def test_an_error_named_by_its_source_is_a_term_of_analysis_not_a_metric(name, e
     assert described(name, "Metric", [name], in_kb=False) is expected
 
 
+@pytest.mark.parametrize("name, expected", [
+    ("lightweight CNN", True), ("generative LLM", True), ("text-based RAG", True), ("autoregressive LLM", True),
+    # a name's shape stays: a digit, a capital word, the acronym alone
+    ("3D CNN", False), ("SAM 2", False), ("Graph RAG", False), ("RS MLLMs", False),
+])
+def test_a_known_methods_acronym_inside_a_phrase_is_no_names_shape(name, expected):
+    """ACRONYM_INSIDE_RULE: the phrase is read as it spells out."""
+    assert described(name, "Method", [name], in_kb=False) is expected
+
+
 def test_evidence_from_names():
     assert name_shaped("ResNet") and name_shaped("GPT-4") and name_shaped("BERT") and not name_shaped("neural network")
     assert defined(["SAM", "Segment Anything Model"]) and not defined(["SAM", "ResNet"])
