@@ -142,6 +142,11 @@ def test_descriptive_phrases_are_told_by_case_and_words(name, label, expected):
     # a name and a lower-case word is what is done with the name (session 25's blind split: 2 of 30 acceptable)
     ("ViT encoder", "Method", ("ViT encoder",), True), ("LLM post-training", "Method", ("LLM post-training",), True),
     ("LLM based pipeline", "Method", (), True), ("CLIP adaptation", "Method", (), True),
+    # in a title's capitals where a paper writes the lower-case word
+    ("LLM Assistance", "Method", ("LLM Assistance", "LLM assistance"), True),
+    ("DiT Acceleration", "Method", ("DiT Acceleration", "DiT acceleration"), True),
+    ("Swin Transformer", "Method", ("Swin Transformer", "Swin transformer"), False),  # no name before the head
+    ("3D Morphable Model", "Method", ("3D Morphable Model", "3D morphable Model"), False),  # a dimension is no name
     ("Gemini 2.0 Flash", "Method", (), False), ("Swin Transformer", "Method", (), False), ("YOLOv9", "Method", (), False),
     ("LLM reasoning", "Task", (), False),  # a Task keeps the task-head rule
     # a class noun after plain words, whatever their capitals (session 26's blind split: 3 of 15 acceptable)
