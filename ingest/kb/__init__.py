@@ -168,6 +168,7 @@ class KnowledgeBase:
                 owner.update((alias_key(a), kb_id) for a in fresh)
                 spelled_out.extend((kb_id, a) for a in entry.aliases if owner.get(alias_key(a), kb_id) != kb_id)
         _fold_spelled_out(entries, owner, spelled_out)
+        _fold_scores(entries, owner)
         _fold_task_initials(entries, owner)
         _fold_class_nouns(entries, owner)
         _fold_verb_forms(entries, owner)
@@ -230,6 +231,23 @@ def _fold_spelled_out(entries: dict[str, KbEntry], owner: dict[str, str], spelle
         target = owner.get(alias_key(synonym))
         if kb_id in entries and target in entries and target != kb_id and entries[kb_id].source != GAZETTEER_SOURCE \
                 and entries[target].label == entries[kb_id].label and alias_key(entries[target].name) == alias_key(synonym):
+            _fold(entries, owner, kb_id, target)
+
+
+_SCORE = re.compile(r"^(?P<metric>.*\S)[\s-]+scores?$", re.I)
+
+
+def _fold_scores(entries: dict[str, KbEntry], owner: dict[str, str]) -> None:
+    """A metric named "<metric> score" is that metric, as extraction keys it
+    (`gazetteer.canonical`): the leaderboards' "BLEU score" was an entry
+    beside BLEU, and a paper's "a BLEU score of 22.01" a visible Metric of
+    its own (both judges of session 37's sample: a duplicate). Folded here,
+    not written into the gazetteer, whose surfaces are also span patterns:
+    "BLEU score" as one span costs TDMSci dev 0.5 F1 (gold marks "BLEU")."""
+    for kb_id, entry in list(entries.items()):
+        named = _SCORE.match(entry.name)
+        target = named and owner.get(alias_key(named["metric"]))
+        if entry.label == "METRIC" and target in entries and target != kb_id and entries[target].label == "METRIC":
             _fold(entries, owner, kb_id, target)
 
 
