@@ -248,11 +248,14 @@ def test_a_known_acronym_spelled_out_as_something_else_is_that_papers_and_the_kn
         ("p6", "We train a spoken language model (SLM). The SLM listens."),
         # a word before the long form is no reason to leave the known name
         ("p7", "Unified Multimodal LLMs (MLLMs) see and read. Such MLLMs are large."),
+        # a known name without a long form ("BLEU score" is the acronym and a word) is spelled out by any
+        ("p8", "We report the Bilingual Evaluation Understudy (BLEU) metric. BLEU rises."),
     ], workers=1))
     keys = {(link.paper_id, link.key) for link in resolve(docs, {})}
     assert ("p5", "contextfreegrammar") in keys and ("p5", "cfg") not in keys
     assert ("p6", "spokenlanguagemodel") in keys and ("p6", "slm") not in keys
     assert ("p7", "mllm") in keys
+    assert ("p8", "bleu") in keys and ("p8", "bilingualevaluationunderstudy") not in keys
     assert ("p1", "cameraresponsefunction") in keys and ("p1", "crf") not in keys
     assert ("p2", "crf") in keys and ("p3", "crf") in keys  # the bare CRF elsewhere is the known one
     assert ("p4", "ppo") in keys  # a spelling of the known long form is the known name

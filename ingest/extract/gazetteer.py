@@ -115,15 +115,18 @@ def _spelled_otherwise(long_form: str, short: str) -> bool:
     five letters, hyphens and a plural's "s" aside ("adapters",
     "adaptation"; "Pretraining", "Pre-training"; "LLMs", "LLM")."""
     entry = kb.lookup(short)
-    if entry is None or not entry.curated or not entry.aliases:
+    if entry is None or not entry.curated:
         return False
+    # the known long forms: not a form that is the acronym with a word ("BLEU score")
+    known = [form for form in (entry.name, *entry.aliases)
+             if len(name_words(form)) > 1 and alias_key(short) not in alias_key(form)]
     words = _stem_list(long_form)
-    if not words:
+    if not known or not words:
         return False
     initial = next((c.lower() for c in short if c.isalnum()), "")
     first = next((w for w in words if w[0] == initial), None)
     return all(len(set(words) & stems) < min(2, len(set(words)), len(stems)) or first not in stems
-               for stems in map(_stems, (entry.name, *entry.aliases)) if stems)
+               for stems in map(_stems, known) if stems)
 
 
 _FUNCTION_WORDS = {"with", "from", "for", "the", "and", "based", "via", "using"}
