@@ -226,7 +226,7 @@ def british_spelling(text: str) -> bool:
 _TIMES = re.compile(r"(?<=\d)\s*×\s*(?=\d)")
 
 
-_ACRONYM_SHAPE = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z0-9&-]{2,10}$")
+ACRONYM_SHAPE = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z0-9&-]{2,10}$")
 _LONG_FORM_WORDS = re.compile(r"[^\W_]+")
 
 
@@ -353,7 +353,7 @@ def leads_elsewhere(surface: str, forms: Sequence[str]) -> bool:
     "policy optimization (PPO)" sent 21 papers' policy optimization to PPO
     in a re-extraction of the 40k graph). Acronyms that spell a long form's
     initials, and every other form, do."""
-    if not _ACRONYM_SHAPE.match(surface):
+    if not ACRONYM_SHAPE.match(surface):
         return _words_of(surface) not in _tails(forms)
     return _acronym_leads(surface, forms)
 
@@ -402,11 +402,11 @@ def paired_acronyms(surfaces: Sequence[str]) -> list[str]:
     paired: dict[str, str] = {}
     for surface in surfaces:
         key = alias_key(surface)
-        if _ACRONYM_SHAPE.match(surface) and any(
+        if ACRONYM_SHAPE.match(surface) and any(
                 spells_initials(surface, form) or abbreviates(surface, form)
                 for form in _phrases(surfaces) if alias_key(form) != key):  # "YOLO v8" is YOLOv8 spaced, no definition
             paired.setdefault(key, surface)
-        elif _ACRONYM_SHAPE.match(surface) and any(abbreviates(surface, form) for form in _long_words(surfaces)):
+        elif ACRONYM_SHAPE.match(surface) and any(abbreviates(surface, form) for form in _long_words(surfaces)):
             # One long word defines too: 20 papers' "autoregressive (AR)"
             # had left AR to one paper's "accuracy rate (AR)", and 54
             # papers' bare AR to accuracy on the 40k graph.
@@ -416,7 +416,7 @@ def paired_acronyms(surfaces: Sequence[str]) -> list[str]:
 
 def _long_words(forms: Sequence[str]) -> list[str]:
     """The forms that are one long word, not an acronym ("autoregressive", "Backpropagation")."""
-    return [form for form in forms if len(form) >= 8 and form.isalpha() and not _ACRONYM_SHAPE.match(form)]
+    return [form for form in forms if len(form) >= 8 and form.isalpha() and not ACRONYM_SHAPE.match(form)]
 
 
 def title_coins(title: str | None, surfaces: Sequence[str]) -> bool:
@@ -458,7 +458,7 @@ def alias_keys_of(key: str, surfaces: Sequence[str], definitions: Mapping[str, i
         if name == key or name in claims or other:
             continue
         first = surface.split()[0] if surface.strip() else surface
-        if _ACRONYM_SHAPE.match(first) and alias_key(first) == name and defined_in[name] < _defining_papers(first):
+        if ACRONYM_SHAPE.match(first) and alias_key(first) == name and defined_in[name] < _defining_papers(first):
             # (an acronym with its head noun, "AR models", is the acronym)
             known = known_sense(key) if known is None else known
             if not known or not (defined_in[name] or any(spells_initials(first, form) for form in surfaces
@@ -467,7 +467,7 @@ def alias_keys_of(key: str, surfaces: Sequence[str], definitions: Mapping[str, i
                 # sent every bare AR (mostly autoregressive) to accuracy;
                 # "ACC" spells the name itself.
                 continue
-        if not _ACRONYM_SHAPE.match(surface) or _acronym_leads(surface, surfaces):
+        if not ACRONYM_SHAPE.match(surface) or _acronym_leads(surface, surfaces):
             claims.add(name)  # (a phrase's words were read by `_kind_or_class`)
     return claims
 
@@ -511,7 +511,7 @@ def _kind_or_class(surface: str, more_used: _Phrases) -> bool:
     writing it to the entity (in a re-extraction of the 40k graph, 21
     papers' "policy optimization" to PPO); which of two such phrases is the
     name goes by use, so a form's own kind cannot take it."""
-    if _ACRONYM_SHAPE.match(surface):
+    if ACRONYM_SHAPE.match(surface):
         return False
     if used_name(surface):
         return True
@@ -546,7 +546,7 @@ def resolve(
             votes[surface][key] += 1  # one vote per paper
             labels.setdefault(key, label)
         for m in doc.mentions:
-            if m.aliases and _ACRONYM_SHAPE.match(m.text):
+            if m.aliases and ACRONYM_SHAPE.match(m.text):
                 surface = alias_key(m.text)
                 acronyms[surface] = max(acronyms.get(surface, 0), _defining_papers(m.text))
     senses = {surface: list(known) for surface, known in known_senses.items()}
@@ -724,7 +724,7 @@ def _entity_key(mention: Mention, senses: Mapping[str, Sequence[Sense]]) -> str:
     if mention.canonical and mention.canonical != surface:
         return mention.canonical  # linked inside this text: its own definition wins
     candidates = senses.get(surface, ())
-    measured = _ACRONYM_SHAPE.match(mention.text) and (mention.reading or mention.label) == "METRIC"
+    measured = ACRONYM_SHAPE.match(mention.text) and (mention.reading or mention.label) == "METRIC"
     measures = [sense for sense in candidates if sense.label == "METRIC"] if measured else []
     if measures:
         # A measure's reading of a curated name's letters is the measure the graph
@@ -975,7 +975,7 @@ def _maker_before_another_form(surface: str, keys: set[str]) -> bool:
 def _names_another(surface: str, key: str) -> bool:
     from ingest import kb  # at call time: ingest.kb imports this module
 
-    if not _ACRONYM_SHAPE.match(surface):
+    if not ACRONYM_SHAPE.match(surface):
         return False
     entry = kb.lookup(surface)
     return entry is not None and kb.canonical_key(alias_key(surface)) != key

@@ -15,7 +15,7 @@ from ingest import kb
 from ingest.extract.doc_state import DATASET_GROUP, place_spans
 from ingest.extract.vocab import FIELD_TERMS, LABEL_BY_HEAD
 from ingest.kb import GAZETTEER_PATH, Entry, is_synonym, load_entries  # noqa: F401 - re-exported
-from ingest.normalize import _ACRONYM_SHAPE, MAKER, abbreviates, alias_key, spells_initials, without_definition
+from ingest.normalize import ACRONYM_SHAPE, MAKER, abbreviates, alias_key, spells_initials, without_definition
 
 # Short or all-caps names are matched case-sensitively so that "Adam" or
 # "MATH" do not fire on ordinary words; longer names ignore case.
@@ -271,9 +271,9 @@ def _method_long_forms() -> tuple[re.Pattern, dict[str, str]]:
         if entry.label != "METHOD":
             continue
         forms = (entry.name, *entry.synonyms())
-        acronyms = [form for form in forms if _ACRONYM_SHAPE.match(form)]
+        acronyms = [form for form in forms if ACRONYM_SHAPE.match(form)]
         for form in forms:
-            if len(name_words(form)) < 2 or _ACRONYM_SHAPE.match(form):
+            if len(name_words(form)) < 2 or ACRONYM_SHAPE.match(form):
                 continue
             acronym = next((a for a in acronyms if abbreviates(a, form) or spells_initials(a, form)), None)
             if acronym is not None:
@@ -305,7 +305,7 @@ def acronyms_spelled_out(name: str) -> str:
     if len(words) < 2:
         return name
     long_form_of = _method_acronyms()
-    return " ".join(long_form_of.get(word.lower().removesuffix("s"), word) if _ACRONYM_SHAPE.match(word) else word
+    return " ".join(long_form_of.get(word.lower().removesuffix("s"), word) if ACRONYM_SHAPE.match(word) else word
                     for word in words)
 
 
