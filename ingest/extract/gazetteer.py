@@ -15,7 +15,7 @@ from ingest import kb
 from ingest.extract.doc_state import DATASET_GROUP, place_spans
 from ingest.extract.vocab import FIELD_TERMS, LABEL_BY_HEAD
 from ingest.kb import GAZETTEER_PATH, Entry, is_synonym, load_entries  # noqa: F401 - re-exported
-from ingest.normalize import ACRONYM_SHAPE, MAKER, abbreviates, alias_key, spells_initials, without_definition
+from ingest.normalize import ACRONYM_SHAPE, MAKER, abbreviates, alias_key, spells_initials, used_name, without_definition
 
 # Short or all-caps names are matched case-sensitively so that "Adam" or
 # "MATH" do not fire on ordinary words; longer names ignore case.
@@ -284,9 +284,9 @@ def _method_long_forms() -> tuple[re.Pattern, dict[str, str]]:
 
 def _long_forms_contracted(surface: str) -> str:
     pattern, acronym_of = _method_long_forms()
-    contracted = pattern.sub(lambda m: acronym_of[m[1].lower()] + m[2], surface)
-    whole = pattern.fullmatch(surface.strip())
-    return surface if whole else contracted
+    if pattern.fullmatch(surface.strip()) or used_name(surface):
+        return surface  # the whole name, or a phrase about another name ("GRPO-based reinforcement learning")
+    return pattern.sub(lambda m: acronym_of[m[1].lower()] + m[2], surface)
 
 
 @lru_cache(maxsize=1)
