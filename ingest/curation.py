@@ -1,6 +1,6 @@
 """Human corrections to entity resolution, kept in a TOML file so they
-survive re-ingestion. Names are compared by their `alias_key`, so any
-surface form of an entity can be written.
+survive re-ingestion. A name means the entity extraction keys it to
+(`curation_key`), so any surface form of an entity can be written.
 
     # curation.toml
     [merge]                      # merge X into Y
@@ -39,18 +39,29 @@ from ingest.mentions import LABELS
 SECTIONS = ("merge", "drop", "keep", "relabel", "variant")
 
 
+def curation_key(name: str) -> str:
+    """The key of the entity a name in the curation file means: the key
+    extraction gives the name (`gazetteer.canonical`: its alias_key, or its
+    known entry's), so that a line keeps naming its entity when the
+    knowledge base learns the name ("large language models", written under
+    [relabel], is LLM's key since session 37 made LLM a known name)."""
+    from ingest.extract.gazetteer import canonical  # at call time: it imports normalize, which imports this module
+
+    return canonical(name)
+
+
 class CurationError(ValueError):
     """A curation file that cannot be applied; the message names file and line."""
 
 
 @dataclass(frozen=True)
 class Curation:
-    merges: Mapping[str, str] = field(default_factory=dict)  # alias_key -> alias_key of target
+    merges: Mapping[str, str] = field(default_factory=dict)  # curation_key -> curation_key of target
     dropped: frozenset[str] = frozenset()
     labels: Mapping[str, str] = field(default_factory=dict)
-    # alias_key of a variant -> alias_key of its base; not per paper, so not in the extraction id
+    # curation_key of a variant -> curation_key of its base; not per paper, so not in the extraction id
     variants: Mapping[str, str] = field(default_factory=dict, metadata={"per_paper": False})
-    # alias_keys a person confirmed as entities (shown below the confidence threshold); not per paper either
+    # curation_keys a person confirmed as entities (shown below the confidence threshold); not per paper either
     kept: frozenset[str] = field(default=frozenset(), metadata={"per_paper": False})
 
     @classmethod
@@ -73,8 +84,6 @@ class Curation:
 
     @classmethod
     def from_mapping(cls, data: Mapping, where: "_Locator | None" = None) -> "Curation":
-        from ingest.normalize import alias_key
-
         where = where or _Locator(Path("<curation>"), "")
         for section, body in data.items():
             if section not in SECTIONS:
@@ -85,11 +94,11 @@ class Curation:
         for source, target in data.get("merge", {}).items():
             if not isinstance(target, str):
                 raise CurationError(where.error("merge", source, f"merge target of {source!r} must be a name in quotes, not a {_kind(target)}"))
-            if not alias_key(target) or not alias_key(source):
+            if not curation_key(target) or not curation_key(source):
                 raise CurationError(where.error("merge", source, f"merge {source!r} = {target!r}: both sides must be non-empty names"))
-            if alias_key(source) != alias_key(target):  # "resnet50" = "ResNet-50" is already one entity
-                merges[alias_key(source)] = alias_key(target)
-                merge_names[alias_key(source)] = source
+            if curation_key(source) != curation_key(target):  # "resnet50" = "ResNet-50" is already one entity
+                merges[curation_key(source)] = curation_key(target)
+                merge_names[curation_key(source)] = source
         for source in merges:
             cycle = _cycle(merges, source)
             if cycle:
@@ -100,16 +109,16 @@ class Curation:
         for name, label in data.get("relabel", {}).items():
             if label not in LABELS:
                 raise CurationError(where.error("relabel", name, f"label {label!r} for {name!r} is not one of {', '.join(LABELS)}"))
-            labels[alias_key(name)] = label
+            labels[curation_key(name)] = label
         variants = {}
         for variant, base in data.get("variant", {}).items():
-            if not isinstance(base, str) or not alias_key(base) or not alias_key(variant):
+            if not isinstance(base, str) or not curation_key(base) or not curation_key(variant):
                 raise CurationError(where.error("variant", variant, f"variant {variant!r} needs the name of its base in quotes, not {base!r}"))
-            if alias_key(variant) == alias_key(base):
+            if curation_key(variant) == curation_key(base):
                 raise CurationError(where.error("variant", variant, f"{variant!r} cannot be a variant of itself ({base!r})"))
-            variants[alias_key(variant)] = alias_key(base)
-        dropped = frozenset(alias_key(n) for n in names)
-        return cls(merges, dropped, labels, variants, frozenset(alias_key(n) for n in kept) - dropped)
+            variants[curation_key(variant)] = curation_key(base)
+        dropped = frozenset(curation_key(n) for n in names)
+        return cls(merges, dropped, labels, variants, frozenset(curation_key(n) for n in kept) - dropped)
 
     def target(self, key: str) -> str:
         """The key `key` is merged into (following chains), or `key` itself."""

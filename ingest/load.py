@@ -520,7 +520,7 @@ class Loader:
             forms = {alias_key(surface) for surface in surfaces or (key,)}
             # A link pairing forms holds a definition in its paper, which wins
             # there; a name the curation labels stays where it is.
-            if (extraction != self.extraction or len(forms) != 1 or forms & self.curation.labels.keys()
+            if (extraction != self.extraction or len(forms) != 1 or (forms | {key}) & self.curation.labels.keys()
                     or not (forms <= asked or key in self._released)):
                 continue
             target = read_again(surfaces or (key,), label.upper(), senses, self.curation)

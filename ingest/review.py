@@ -50,12 +50,12 @@ from graph.store import GraphStore
 from ingest import variants
 from ingest.confidence import field_reading
 from ingest.corpus_labels import label_agreement
-from ingest.curation import Curation, CurationError
+from ingest.curation import Curation, CurationError, curation_key
 from ingest.extract import load_extractor
 from ingest.fingerprint import extraction_fingerprint
 from ingest.load import apply_kept, load_records, stored_record
 from ingest.lock import IngestLocked, ingest_lock
-from ingest.normalize import alias_key, merge_candidates
+from ingest.normalize import merge_candidates
 
 KINDS = ("merge", "relabel", "drop", "keep", "variant")
 LOCK_WAIT = 30.0  # seconds an action waits for a running ingest or action before giving up
@@ -163,15 +163,15 @@ def write_action(path: str | Path, kind: str, name: str, target: str | None = No
         if kind in _LISTS:
             for other in (section for section in _LISTS if section != kind):  # dropped or kept: the last decision
                 names = document.get(other, {}).get("names", [])
-                for index in reversed([i for i, n in enumerate(names) if alias_key(n) == alias_key(name)]):
+                for index in reversed([i for i, n in enumerate(names) if curation_key(n) == curation_key(name)]):
                     del names[index]
             table = document.setdefault(kind, tomlkit.table())
             names = table.setdefault("names", tomlkit.array())
-            if alias_key(name) not in {alias_key(n) for n in names}:
+            if curation_key(name) not in {curation_key(n) for n in names}:
                 names.append(name)
         else:
             table = document.setdefault(kind, tomlkit.table())
-            for written in [k for k in table if alias_key(k) == alias_key(name)]:
+            for written in [k for k in table if curation_key(k) == curation_key(name)]:
                 del table[written]  # the newest decision about a name replaces the older one
             table[name] = target
         new_text = tomlkit.dumps(document)
@@ -236,10 +236,10 @@ class _Entity:
     papers: int
 
     def written(self) -> str:
-        """A name for it in the curation file: one that normalises to its key
-        (its display name if it does, else an alias, else the key itself)."""
+        """A name for it in the curation file: one that means it (`curation_key`:
+        its display name if it does, else an alias, else the key itself)."""
         for form in (self.name, *self.aliases, self.key):
-            if form and alias_key(form) == self.key:
+            if form and curation_key(form) == self.key:
                 return form
         raise ReviewError(f"{self.name!r} ({self.key}) cannot be named in the curation file")
 

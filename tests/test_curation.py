@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.curation import Curation, CurationError
+from ingest.curation import Curation, CurationError, curation_key
 from ingest.mentions import ExtractedDoc, Mention
 from ingest.normalize import alias_key, resolve
 
@@ -75,8 +75,20 @@ def test_semantic_errors_name_file_line_and_cause(tmp_path, text, line, message)
 
 def test_a_name_merged_into_its_own_spelling_is_no_cycle(tmp_path):
     curation = Curation.load(write(tmp_path, '[merge]\n"resnet50" = "ResNet-50"\n"Segment Anything" = "SAM"\n'))
-    assert curation.target(alias_key("Segment Anything")) == alias_key("SAM")
-    assert curation.target(alias_key("resnet50")) == alias_key("resnet50")
+    assert curation.target(curation_key("Segment Anything")) == curation_key("SAM")
+    assert curation.target(curation_key("resnet50")) == curation_key("resnet50")
+
+
+def test_a_name_means_the_entity_extraction_keys_it_to():
+    """A line written before the knowledge base learned the name keeps naming
+    its entity: "large language models" was an entity key of its own until
+    session 37 made LLM a known name; the relabel of the docs' review listing
+    still applies to it."""
+    curation = Curation.from_mapping({"relabel": {"large language models": "METHOD"}, "drop": {"names": ["LLMs"]}})
+    from ingest.extract.gazetteer import canonical
+
+    key = canonical("LLM")
+    assert curation.label_for(key, "TASK") == "METHOD" and curation.is_dropped(key)
 
 
 def test_a_kept_name_follows_its_merge_and_a_dropped_one_is_not_kept(tmp_path):
