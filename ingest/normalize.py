@@ -955,9 +955,12 @@ def display_name(surfaces: Counter, kb_name: str | None = None, key: str | None 
 
 # A model's maker before its name: "OpenAI GPT-4o", "Meta-Llama-3-8B-Instruct"
 # (`gazetteer.canonical`, MAKER_RULE). Meta makes Llama; "meta-" before
-# anything else begins a method's own name (meta-RL, Meta-SGD).
-MAKER = re.compile(r"^(?:OpenAI|Google(?:\s+DeepMind)?|DeepMind|Meta\s+AI|Meta(?=[-\s]+(?i:llama))|Facebook|Microsoft|"
-                   r"Anthropic|NVIDIA|Alibaba|Baidu|Tencent|ByteDance|Mistral\s+AI)(?:'s)?[-\s]+(?P<product>\S.*)$")
+# anything else begins a method's own name (meta-RL, Meta-SGD). The makers
+# are organisations too (`vocab.ORGANISATIONS` lists them with the others).
+MODEL_MAKERS = ("OpenAI", "Google DeepMind", "Google", "DeepMind", "Meta AI", "Facebook", "Microsoft", "Anthropic",
+                "NVIDIA", "Alibaba", "Baidu", "Tencent", "ByteDance", "Mistral AI")
+MAKER = re.compile(r"^(?:" + "|".join(re.escape(maker).replace(r"\ ", r"\s+") for maker in MODEL_MAKERS)
+                   + r"|Meta(?=[-\s]+(?i:llama)))(?:'s)?[-\s]+(?P<product>\S.*)$")
 
 
 def _maker_before_another_form(surface: str, keys: set[str]) -> bool:

@@ -48,7 +48,6 @@ def defined_long_form(surface: str) -> str | None:
 
 # "NLP tasks", "computer vision applications": a field's tasks as a whole.
 _TASKS_HEAD = re.compile(r"[-\s]+(?:tasks?|problems?|applications?)$", re.I)
-_SCORE_SUFFIX = re.compile(r"[-\s]+scores?$", re.I)
 # "the Transformer model", "the Pile dataset": a generic head after a known name.
 _GENERIC_HEAD = re.compile(
     r"[-\s]+(?:models?|architectures?|networks?|methods?|algorithms?|frameworks?|datasets?|benchmarks?|corpus|corpora)$", re.I)
@@ -186,7 +185,7 @@ def canonical(surface: str) -> str:
         # entity of its long form, not a third one beside the two forms, and
         # "Out-of-distribution (OOD) detection" is out-of-distribution detection
         return canonical(plain)
-    base = _SCORE_SUFFIX.sub("", surface)
+    base = kb.SCORE_SUFFIX.sub("", surface)
     if base != surface and label_index().get(alias_key(base)) == "METRIC":
         return canonical(base)  # "BLEU score" -> BLEU, "F1-score" -> F1
     base = _TASKS_HEAD.sub("", surface)

@@ -183,10 +183,15 @@ GENERIC_TERMS = _keys(
     "Python", "TypeScript", "JavaScript", "Java", "Rust", "Verilog", "Julia", "MATLAB", "SQL", "HTML",
     "LaTeX", "Lean", "Lean 4", "Coq", "Isabelle", "multilingual",
 )
+def _model_makers() -> tuple[str, ...]:
+    from ingest.normalize import MODEL_MAKERS  # at call time, as `_keys`: normalize reads this module's lists
+
+    return MODEL_MAKERS
+
+
 ORGANISATIONS = _keys(
-    "OpenAI", "Google", "Google DeepMind", "DeepMind", "Meta", "Meta AI", "Facebook", "Microsoft",
-    "Anthropic", "Hugging Face", "HuggingFace", "NVIDIA", "Amazon", "Apple", "IBM", "Alibaba",
-    "Baidu", "Tencent", "ByteDance", "Mistral AI", "Stability AI", "EleutherAI", "AI2", "Allen AI",
+    *_model_makers(), "Meta", "Hugging Face", "HuggingFace", "Amazon", "Apple", "IBM", "Stability AI", "EleutherAI",
+    "AI2", "Allen AI",
     # platforms data is taken from, not data sets: every outside judge who met YouTube (four times,
     # 5-20 papers), Instagram, TikTok or Kaggle rejected them. Not Wikipedia, PubMed, arXiv, Reddit or
     # Twitter: each also names a corpus or a benchmark data set ("arXiv and PubMed" summarization sets).

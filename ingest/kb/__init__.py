@@ -234,7 +234,8 @@ def _fold_spelled_out(entries: dict[str, KbEntry], owner: dict[str, str], spelle
             _fold(entries, owner, kb_id, target)
 
 
-_SCORE = re.compile(r"^(?P<metric>.*\S)[\s-]+scores?$", re.I)
+# "BLEU score", "F1-score": a metric's name with the word score (`gazetteer.canonical` keys it as the metric).
+SCORE_SUFFIX = re.compile(r"[-\s]+scores?$", re.I)
 
 
 def _fold_scores(entries: dict[str, KbEntry], owner: dict[str, str]) -> None:
@@ -245,8 +246,8 @@ def _fold_scores(entries: dict[str, KbEntry], owner: dict[str, str]) -> None:
     not written into the gazetteer, whose surfaces are also span patterns:
     "BLEU score" as one span costs TDMSci dev 0.5 F1 (gold marks "BLEU")."""
     for kb_id, entry in list(entries.items()):
-        named = _SCORE.match(entry.name)
-        target = named and owner.get(alias_key(named["metric"]))
+        metric = SCORE_SUFFIX.sub("", entry.name)
+        target = owner.get(alias_key(metric)) if metric != entry.name else None
         if entry.label == "METRIC" and target in entries and target != kb_id and entries[target].label == "METRIC":
             _fold(entries, owner, kb_id, target)
 
