@@ -7,7 +7,7 @@ import pytest
 from graph import views
 from graph.settings import MIN_CONFIDENCE
 from graph.views.model import Entity, NodeRef
-from ingest.confidence import Evidence, confidence, defined, described, descriptive_phrase, name_shaped
+from ingest.confidence import Evidence, confidence, defined, described, descriptive_phrase, name_shaped, needs_third_paper
 from ingest.curation import Curation
 from ingest.extract import load_extractor
 from ingest.load import load_records
@@ -487,6 +487,8 @@ def test_an_umbrella_term_yields_its_place_while_its_kinds_outnumber_it(paperkg_
     (Entity("bird", "BIRD", "Benchmark", ("BIRD",), 7, confidence=0.5), "confidence 0.50 · not"),
     (Entity("human36m", "Human3.6M", "Method", ("Human3.6M",), 4, confidence=0.2, label_votes=(2, 1, 1, 0, 0)),
      "candidate: its papers disagree on its type (Method in 2 papers, Dataset in 1 paper, Benchmark in 1 paper)"),
+    (Entity("motionunderstanding", "motion understanding", "Task", ("motion understanding",), 2, confidence=0.0),
+     "candidate: a phrase that names an ability or a step as often as a task, until a third paper"),
     # a pipeline step is held back whatever defines it: the panel does not promise that a definition helps
     (Entity("decisionmaking", "decision-making", "Task", ("decision-making", "DM"), 40, confidence=0.2),
      "candidate: a step of every pipeline or a capability of every system, not a task · not"),
@@ -495,6 +497,27 @@ def test_the_details_panel_says_why_a_described_entity_is_a_candidate(entity, sh
     from app.components.details import _confidence
 
     assert shown in str(_confidence(entity).children)
+
+
+@pytest.mark.parametrize("name, label, aliases, in_kb, expected", [
+    ("motion understanding", "Task", (), False, True),
+    ("hierarchical reasoning", "Task", (), False, True),
+    ("geometry reconstruction", "Task", (), False, True),
+    ("text extraction", "Task", (), False, True),
+    ("3D reasoning", "Task", (), False, True),  # a dimension is no name's shape
+    ("Motion Understanding", "Task", ("Motion Understanding", "motion understanding"), False, True),  # a title's capitals
+    ("Motion Understanding", "Task", ("Motion Understanding",), False, False),  # only ever capitalised
+    ("video understanding", "Task", (), True, False),  # the knowledge base knows it
+    ("semantic segmentation", "Task", (), False, False),  # a task's head
+    ("MVBench reasoning", "Task", (), False, False),  # a name's shape
+    ("reasoning", "Task", (), False, False),  # one word: the umbrella rule's
+    ("knowledge extraction", "Method", (), False, False),
+])
+def test_an_ability_or_a_step_needs_a_third_paper(name, label, aliases, in_kb, expected):
+    assert needs_third_paper(name, label, aliases, in_kb) is expected
+    held = Evidence(in_kb, 2, 1.0, False, False, third_paper=expected)
+    assert (confidence(held) < MIN_CONFIDENCE) is expected
+    assert confidence(Evidence(in_kb, 3, 1.0, False, False, third_paper=expected)) >= MIN_CONFIDENCE
 
 
 def test_a_name_read_as_a_method_and_as_data_waits_for_its_papers_to_agree(paperkg_home):
@@ -526,3 +549,27 @@ def test_a_name_read_as_a_method_and_as_data_waits_for_its_papers_to_agree(paper
         label, votes, score = motionbert(store)
         assert label == "Method" and score >= MIN_CONFIDENCE
         assert "motionbert" in {e.key for e in views.top_entities(store, "Method", 50)}
+
+
+def test_an_ability_in_two_papers_waits_for_a_third(paperkg_home):
+    """Real extraction: "motion understanding" in two papers is a candidate
+    that the details panel explains; a third paper makes it a listed Task."""
+    from app.components.details import _confidence
+    from graph import StoreConfig, open_store
+
+    extract = load_extractor("fast").extract
+    with open_store(StoreConfig(backend="falkordb", home=paperkg_home, graph_name="ability_test")) as store:
+        store.reset()
+
+        def listed():
+            return "motionunderstanding" in {e.key for e in views.top_entities(store, "Task", 50)}
+
+        load_records(store, [record(21, "Motion in long videos", "We study motion understanding in long videos with a new model."),
+                             record(22, "A motion benchmark", "Our benchmark evaluates motion understanding of video language models.")],
+                     extract=extract, extraction="test", curation=Curation.empty())
+        entity = views.entity_details(store, "motionunderstanding").entity
+        assert (entity.label, entity.paper_count) == ("Task", 2) and entity.confidence < MIN_CONFIDENCE and not listed()
+        assert "until a third paper or the knowledge base confirms it" in str(_confidence(entity).children)
+        load_records(store, [record(23, "Motion recipes", "We improve motion understanding with a new training recipe on HumanML3D.")],
+                     extract=extract, extraction="test", curation=Curation.empty())
+        assert views.entity_details(store, "motionunderstanding").entity.confidence >= MIN_CONFIDENCE and listed()

@@ -19,7 +19,8 @@ from graph import views
 from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
 from graph.views import Entity, EntityDetails, NodeRef, PaperDetails
-from ingest.confidence import bare_capitals, coined_apart, described, field_reading, pipeline_step, split_reading
+from ingest.confidence import (bare_capitals, coined_apart, described, field_reading, needs_third_paper, pipeline_step,
+                               split_reading)
 from ingest.corpus_labels import campaign_task, label_agreement
 from ingest.normalize import used_name
 from ingest.text import display_text
@@ -110,6 +111,9 @@ def _confidence(entity: Entity) -> html.Div | None:
                                                   campaign_task(entity.aliases)):
             readings = ", ".join(f"{label} in {count(n, 'paper')}" for label, n in entity.readings().items())
             verdict = f" · candidate: its papers disagree on its type ({readings}), until most of them or the knowledge base agree"
+        elif entity.paper_count == 2 and needs_third_paper(entity.name, entity.label, entity.aliases, bool(entity.kb_id)):
+            verdict = (" · candidate: a phrase that names an ability or a step as often as a task,"
+                       " until a third paper or the knowledge base confirms it")
     return html.Div(f"confidence {entity.confidence:.2f}{verdict} · {known}", className="muted confidence")
 
 
