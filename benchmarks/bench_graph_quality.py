@@ -9,7 +9,8 @@ Figures per graph: entities and the share that occur in one paper, per
 type; entities per paper (all, and visible = not candidates); share of
 visible entities in two or more papers; papers with a dataset or benchmark;
 how many of the top-40 per type (by papers) the knowledge base confirms;
-display names shared by two or more entities; VARIANT_OF links. Then micro
+display names shared by two or more entities (as a reader tells names apart:
+`normalize.display_fold`); VARIANT_OF links. Then micro
 exact span F1 on every gold dev / held-out slice (`ingest/evaluate.py`).
 """
 from __future__ import annotations
@@ -27,6 +28,7 @@ from graph import StoreConfig, open_store
 from graph.embedded import EmbeddedServer
 from ingest.dedupe import dedupe
 from ingest.extract.corpora import GOLD_DIR
+from ingest.normalize import display_fold
 from ingest.run import IngestOptions, ingest_paths
 from ingest.sources.rows import record_from_row
 
@@ -89,7 +91,7 @@ def measure(store, top: int, show: int) -> dict:
             f"top{show}": [f"{r['name']} ({r['papers']})" for r in visible_ranked[:show]],
         }
     visible = [r for r in rows if _visible(r, threshold)]
-    names = Counter((r["name"] or "").casefold() for r in rows)
+    names = Counter(display_fold(r["name"] or "") for r in rows)  # names a reader does not tell apart
     figures.update(
         entities_per_paper=round(len(rows) / papers, 2),
         visible_entities=len(visible),

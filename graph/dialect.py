@@ -63,6 +63,7 @@ FALKORDB = Dialect(
         "CREATE INDEX FOR (e:Entity) ON (e.label)",
         "CREATE INDEX FOR (e:Entity) ON (e.paper_count)",
         "CREATE INDEX FOR (e:Entity) ON (e.name_fold)",
+        "CREATE INDEX FOR (e:Entity) ON (e.name_clash)",
         "CREATE INDEX FOR (e:Entity) ON (e.base_keys)",  # FalkorDB indexes a list's elements
         "CREATE INDEX FOR (e:Entity) ON (e.alias_keys)",
         "CREATE INDEX FOR ()-[r:VARIANT_OF]-() ON (r.curated)",
@@ -100,6 +101,7 @@ NEO4J = Dialect(
         "CREATE INDEX entity_label IF NOT EXISTS FOR (e:Entity) ON (e.label)",
         "CREATE INDEX entity_paper_count IF NOT EXISTS FOR (e:Entity) ON (e.paper_count)",
         "CREATE INDEX entity_name_fold IF NOT EXISTS FOR (e:Entity) ON (e.name_fold)",
+        "CREATE INDEX entity_name_clash IF NOT EXISTS FOR (e:Entity) ON (e.name_clash)",
         "CREATE INDEX variant_of_curated IF NOT EXISTS FOR ()-[r:VARIANT_OF]-() ON (r.curated)",
         "CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (e:Entity) ON EACH [e.search_text]",
         "CREATE FULLTEXT INDEX paper_search IF NOT EXISTS FOR (p:Paper) ON EACH [p.title]",

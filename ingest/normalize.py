@@ -993,15 +993,33 @@ class NamedEntity:
     aliases: tuple[str, ...] = ()
 
 
+# Two display names read as one when they differ only in case, spacing,
+# hyphens or a plural: "PLM" and "PLMs" (pretrained and protein language
+# models), "Graph RAG" and "GraphRAG", "R-D" and "RD" (session 38: 6 such
+# pairs among the visible entities of the 10k graph, none told apart). A
+# capital "S" is a letter of the name (SDS is not SD's plural, nor ViT-S
+# ViT's), and a lower-case word's "s" a plural unless it ends "ss", "us" or
+# "is" ("loss", "Focus", "analysis").
+_FOLD_SEPARATORS = re.compile(r"[\s_\-]+")
+_FOLD_PLURAL = re.compile(r"(?:(?<=[A-Z])s|(?<=[a-z]{3})(?<![siu])s)$")
+
+
+def display_fold(name: str) -> str:
+    """A display name as a reader tells it apart: without case, spacing,
+    hyphens or a plural "s"."""
+    return _FOLD_SEPARATORS.sub("", _FOLD_PLURAL.sub("", name.strip())).casefold()
+
+
 def qualified_names(entities: Sequence[NamedEntity]) -> dict[str, str]:
-    """Display names for entities that share one with another entity:
-    the one in most papers keeps it, each other gets a qualifier, its long
-    form ("RL (meta-reinforcement learning)", the one its name abbreviates
-    where a paper wrote one) or else its type and key, so
-    no two entities read the same. Returns only the names that change."""
+    """Display names for entities that share one with another entity (as a
+    reader tells them apart: `display_fold`): the one in most papers keeps
+    it, each other gets a qualifier, its long form ("RL (meta-reinforcement
+    learning)", the one its name abbreviates where a paper wrote one) or
+    else its type and key, so no two entities read the same. Returns only
+    the names that change."""
     by_name: dict[str, list[NamedEntity]] = defaultdict(list)
     for entity in entities:
-        by_name[entity.name.casefold()].append(entity)
+        by_name[display_fold(entity.name)].append(entity)
     taken = set(by_name)
     renamed = {}
     for clash in by_name.values():
@@ -1013,7 +1031,7 @@ def qualified_names(entities: Sequence[NamedEntity]) -> dict[str, str]:
             # detection)", not "OOD (OoDD)", the next form by count
             spelled = [without_definition(a) or a for a in longer if abbreviates(entity.name, a)]
             options = [f"{entity.name} ({q})" for q in (*(spelled or longer)[:1], entity.label, f"{entity.label}, {entity.key}")]
-            name = next(o for o in options if o.casefold() not in taken or o == options[-1])
-            taken.add(name.casefold())
+            name = next(o for o in options if display_fold(o) not in taken or o == options[-1])
+            taken.add(display_fold(name))
             renamed[entity.key] = name
     return renamed

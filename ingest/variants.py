@@ -10,13 +10,14 @@ at a time; each peeled name is looked up by its `alias_key`, so "Llama-2"
 and "Llama 2" are one base.
 
 Display names are made unique: entities sharing one (an acronym defined
-differently in different papers) get a qualifier (`normalize.qualified_names`).
+differently in different papers), or names a reader does not tell apart
+("PLM" and "PLMs"), get a qualifier (`normalize.qualified_names`).
 
 Incremental by construction: both depend on entities a load did not touch
 (a new "GPT-4" is the base of a stored "GPT-4o"), but only through two
 indexed properties every entity stores beside its name (`name_properties`):
-`name_fold`, its name's case-folded form (the entities a touched entity's
-name clashes with), and `base_keys`, the keys it may hang under (the stored
+`name_clash`, its name as a reader tells it apart (the entities a touched
+entity's name clashes with), and `base_keys`, the keys it may hang under (the stored
 variants of a touched base). `refresh(store, touched)` therefore reads the
 touched entities and their neighbours in this sense only, and leaves what a
 refresh over all entities (`refresh(store)`) leaves.
@@ -24,6 +25,7 @@ refresh over all entities (`refresh(store)`) leaves.
 from __future__ import annotations
 
 import hashlib
+import inspect
 import json
 import os
 import re
@@ -37,7 +39,7 @@ from graph import queries
 from graph.store import GraphStore
 from ingest.faults import kill_point
 from ingest.lock import lock_path
-from ingest.normalize import NamedEntity, alias_key, qualified_names
+from ingest.normalize import NamedEntity, alias_key, display_fold, qualified_names
 
 _SUFFIX_WORDS = (r"(?:Instruct|Chat|Base|Large|Small|Tiny|Mini|Medium|XL|XXL|Turbo|Pro|"
                  r"Plus|Lite|Flash|Ultra|Max|Verified|Hard|Preview|Vision|VL|Audio|Omni|Code|Coder|Math|Distill)")
@@ -116,24 +118,29 @@ def variant_links(entities: Iterable[tuple[str, str, str]]) -> list[VariantLink]
 
 
 
-# What stored base_keys were peeled with. A change to the marks makes every
-# entity's stale, and the next refresh one over every entity (a change to
-# alias_key changes the extraction id instead: every paper is re-extracted).
-MARKS_ID = hashlib.sha1(json.dumps([(mark.pattern, mark.flags) for mark in _MARKS]).encode()).hexdigest()[:12]
+# What stored base_keys were peeled with, and name_clash folded with. A
+# change to the marks or the fold makes every entity's stale, and the next
+# refresh one over every entity (a change to alias_key changes the extraction
+# id instead: every paper is re-extracted).
+MARKS_ID = hashlib.sha1(json.dumps([[(mark.pattern, mark.flags) for mark in _MARKS],
+                                    inspect.getsource(display_fold)]).encode()).hexdigest()[:12]
 
 
 def name_properties(name: str) -> dict:
     """What an entity stores beside its display name so that refreshes
-    find it by name: its case-folded name, and the keys it may hang under
-    (None when none: most names have no variant mark), peeled by the marks
-    `MARKS_ID` names."""
-    return {"name": name, "name_fold": name.casefold(), "base_keys": base_keys(name) or None, "variant_marks": MARKS_ID}
+    find it by name: its case-folded name, the name as a reader tells it
+    apart from others (`normalize.display_fold`: the entities it clashes
+    with), and the keys it may hang under (None when none: most names have
+    no variant mark), peeled by the marks `MARKS_ID` names."""
+    return {"name": name, "name_fold": name.casefold(), "name_clash": display_fold(name), "base_keys": base_keys(name) or None,
+            "variant_marks": MARKS_ID}
 
 
 _FIELDS = "e.key AS key, e.name AS name, e.label AS label, e.paper_count AS papers, e.aliases AS aliases"
-ENTITIES = f"MATCH (e:Entity) RETURN {_FIELDS}, e.name_fold AS name_fold, e.base_keys AS base_keys, e.variant_marks AS marks"
+ENTITIES = (f"MATCH (e:Entity) RETURN {_FIELDS}, e.name_fold AS name_fold, e.name_clash AS name_clash, "
+            "e.base_keys AS base_keys, e.variant_marks AS marks")
 ENTITIES_BY_KEY = f"UNWIND $keys AS key MATCH (e:Entity {{key: key}}) RETURN {_FIELDS}"
-ENTITIES_BY_NAME = f"UNWIND $folds AS fold MATCH (e:Entity {{name_fold: fold}}) RETURN {_FIELDS}"
+ENTITIES_BY_NAME = f"UNWIND $folds AS fold MATCH (e:Entity {{name_clash: fold}}) RETURN {_FIELDS}"
 # Entities whose name properties are missing (written by an older version)
 # or peeled with other marks: the graph gets one refresh over all entities.
 STALE_NAME_PROPERTIES = "MATCH (e:Entity) WHERE e.variant_marks IS NULL OR e.variant_marks <> $marks RETURN e.key LIMIT 1"
@@ -189,13 +196,14 @@ def refresh(store: GraphStore, touched: Iterable[str] | None = None) -> Refreshe
         rows = store.read(ENTITIES).records()
         pool = {row["key"]: _named(row) for row in rows}
         stale = {row["key"] for row in rows
-                 if (row["name_fold"], row["base_keys"], row["marks"]) != _stored_form(name_properties(pool[row["key"]].name))}
+                 if (row["name_fold"], row["name_clash"], row["base_keys"], row["marks"])
+                 != _stored_form(name_properties(pool[row["key"]].name))}
         done.touched = len(pool)
     else:
         keys = sorted(touched)
         done.touched = len(keys)
         pool = {e.key: e for e in _lookup(store, ENTITIES_BY_KEY, "keys", keys)}
-        pool.update((e.key, e) for e in _lookup(store, ENTITIES_BY_NAME, "folds", sorted({e.name.casefold() for e in pool.values()})))
+        pool.update((e.key, e) for e in _lookup(store, ENTITIES_BY_NAME, "folds", sorted({display_fold(e.name) for e in pool.values()})))
         stale = set()
     renamed = _qualified_names(store, pool, full=touched is None)
     stale |= set(renamed)
@@ -241,10 +249,10 @@ def _qualified_names(store: GraphStore, pool: dict[str, NamedEntity], full: bool
     sharing their name. A qualifier is chosen among names no entity has: in
     an incremental refresh, the entities holding a chosen name are looked up
     and the choice made again until it names none the pool lacks."""
-    looked_up = {e.name.casefold() for e in pool.values()}
+    looked_up = {display_fold(e.name) for e in pool.values()}
     while True:
         renamed = qualified_names(list(pool.values()))
-        missing = sorted({name.casefold() for name in renamed.values()} - looked_up)
+        missing = sorted({display_fold(name) for name in renamed.values()} - looked_up)
         if full or not missing:
             return renamed
         looked_up.update(missing)
@@ -256,7 +264,8 @@ def _named(row) -> NamedEntity:
 
 
 def _stored_form(properties: dict) -> tuple:
-    return properties["name_fold"], list(properties["base_keys"]) if properties["base_keys"] else None, properties["variant_marks"]
+    return (properties["name_fold"], properties["name_clash"], list(properties["base_keys"]) if properties["base_keys"] else None,
+            properties["variant_marks"])
 
 
 def _lookup(store: GraphStore, query: str, param: str, values: list) -> list[NamedEntity]:

@@ -62,6 +62,22 @@ def test_entities_sharing_a_display_name_get_a_qualifier():
     assert renamed == {"outofdistributiondetection": "OOD (Out-of-distribution detection)"}
 
 
+def test_names_a_reader_does_not_tell_apart_get_a_qualifier():
+    """Case, spacing, hyphens and a plural "s" do not tell two names apart;
+    a capital letter does ("SDS" is not SD's plural)."""
+    renamed = qualified_names([
+        NamedEntity("pretrainedlanguagemodel", "PLM", "Method", 30, ("PLM", "pretrained language models")),
+        NamedEntity("proteinlanguagemodel", "PLMs", "Method", 2, ("PLMs", "protein language models")),
+        NamedEntity("graphrag", "Graph RAG", "Method", 10, ("Graph RAG", "GraphRAG")),
+        NamedEntity("graphbasedrag", "GraphRAG", "Method", 3, ("GraphRAG", "graph-based retrieval-augmented generation")),
+        NamedEntity("sds", "SDS", "Method", 13), NamedEntity("stardist", "SD", "Method", 2),
+        NamedEntity("vit", "ViT", "Method", 205), NamedEntity("vitsmall", "ViT-S", "Method", 2),
+        NamedEntity("loss", "loss", "Metric", 5), NamedEntity("lo", "Lo", "Method", 2),
+    ])
+    assert renamed == {"proteinlanguagemodel": "PLMs (protein language models)",
+                       "graphbasedrag": "GraphRAG (graph-based retrieval-augmented generation)"}
+
+
 def record(n: int, title: str, abstract: str) -> PaperRecord:
     return PaperRecord(id=f"var:{n}", title=title, abstract=abstract, published=f"2025-02-{n:02d}", sources=("test",))
 
