@@ -112,7 +112,7 @@ def _confidence(entity: Entity) -> html.Div | None:
             readings = ", ".join(f"{label} in {count(n, 'paper')}" for label, n in entity.readings().items())
             verdict = f" · candidate: its papers disagree on its type ({readings}), until most of them or the knowledge base agree"
         elif entity.paper_count == 2 and needs_third_paper(entity.name, entity.label, entity.aliases, bool(entity.kb_id)):
-            verdict = (" · candidate: a phrase that names an ability or a step as often as a task,"
+            verdict = (" · candidate: a phrase that names an ability as often as a task,"
                        " until a third paper or the knowledge base confirms it")
     return html.Div(f"confidence {entity.confidence:.2f}{verdict} · {known}", className="muted confidence")
 
