@@ -1027,6 +1027,8 @@ def qualified_names(entities: Sequence[NamedEntity]) -> dict[str, str]:
             continue
         for entity in sorted(clash, key=lambda e: (-e.papers, e.key))[1:]:
             longer = [a for a in entity.aliases if alias_key(a) != alias_key(entity.name) and len(a) > len(entity.name)]
+            # words before letters: "RLMs (Reasoning LLMs)", not "RLMs (RLLMs)", its next form by count
+            longer.sort(key=lambda a: " " not in a.strip())
             # the long form the name abbreviates, where a paper wrote one: "OOD (Out-of-distribution
             # detection)", not "OOD (OoDD)", the next form by count
             spelled = [without_definition(a) or a for a in longer if abbreviates(entity.name, a)]

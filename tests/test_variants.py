@@ -73,9 +73,12 @@ def test_names_a_reader_does_not_tell_apart_get_a_qualifier():
         NamedEntity("sds", "SDS", "Method", 13), NamedEntity("stardist", "SD", "Method", 2),
         NamedEntity("vit", "ViT", "Method", 205), NamedEntity("vitsmall", "ViT-S", "Method", 2),
         NamedEntity("loss", "loss", "Metric", 5), NamedEntity("lo", "Lo", "Method", 2),
+        NamedEntity("reasoninglanguagemodel", "RLM", "Method", 4, ("RLMs", "reasoning language models", "RLM")),
+        NamedEntity("reasoningllm", "RLMs", "Method", 3, ("RLMs", "RLLMs", "Reasoning LLMs", "reasoning-LLM")),
     ])
     assert renamed == {"proteinlanguagemodel": "PLMs (protein language models)",
-                       "graphbasedrag": "GraphRAG (graph-based retrieval-augmented generation)"}
+                       "graphbasedrag": "GraphRAG (graph-based retrieval-augmented generation)",
+                       "reasoningllm": "RLMs (Reasoning LLMs)"}  # words, not the next form's letters
 
 
 def record(n: int, title: str, abstract: str) -> PaperRecord:
