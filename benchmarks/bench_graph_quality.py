@@ -10,7 +10,7 @@ type; entities per paper (all, and visible = not candidates); share of
 visible entities in two or more papers; papers with a dataset or benchmark;
 how many of the top-40 per type (by papers) the knowledge base confirms;
 display names shared by two or more entities (as a reader tells names apart:
-`normalize.display_fold`); VARIANT_OF links. Then micro
+`variants.display_fold`); VARIANT_OF links. Then micro
 exact span F1 on every gold dev / held-out slice (`ingest/evaluate.py`).
 """
 from __future__ import annotations
@@ -28,9 +28,9 @@ from graph import StoreConfig, open_store
 from graph.embedded import EmbeddedServer
 from ingest.dedupe import dedupe
 from ingest.extract.corpora import GOLD_DIR
-from ingest.normalize import display_fold
 from ingest.run import IngestOptions, ingest_paths
 from ingest.sources.rows import record_from_row
+from ingest.variants import display_fold
 
 SHARED = GOLD_DIR.parent  # PAPERKG_GOLD_DIR moves it with the gold corpora
 TYPES = ("Method", "Dataset", "Benchmark", "Task", "Metric")

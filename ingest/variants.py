@@ -11,7 +11,7 @@ and "Llama 2" are one base.
 
 Display names are made unique: entities sharing one (an acronym defined
 differently in different papers), or names a reader does not tell apart
-("PLM" and "PLMs"), get a qualifier (`normalize.qualified_names`).
+("PLM" and "PLMs"), get a qualifier (`qualified_names`).
 
 Incremental by construction: both depend on entities a load did not touch
 (a new "GPT-4" is the base of a stored "GPT-4o"), but only through two
@@ -29,7 +29,9 @@ import inspect
 import json
 import os
 import re
+import textwrap
 import time
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -38,8 +40,9 @@ from typing import Iterable, Iterator, Sequence
 from graph import queries
 from graph.store import GraphStore
 from ingest.faults import kill_point
+from ingest.fingerprint import code_digest
 from ingest.lock import lock_path
-from ingest.normalize import NamedEntity, alias_key, display_fold, qualified_names
+from ingest.normalize import abbreviates, alias_key, without_definition
 
 _SUFFIX_WORDS = (r"(?:Instruct|Chat|Base|Large|Small|Tiny|Mini|Medium|XL|XXL|Turbo|Pro|"
                  r"Plus|Lite|Flash|Ultra|Max|Verified|Hard|Preview|Vision|VL|Audio|Omni|Code|Coder|Math|Distill)")
@@ -118,18 +121,77 @@ def variant_links(entities: Iterable[tuple[str, str, str]]) -> list[VariantLink]
 
 
 
-# What stored base_keys were peeled with, and name_clash folded with. A
-# change to the marks or the fold makes every entity's stale, and the next
-# refresh one over every entity (a change to alias_key changes the extraction
-# id instead: every paper is re-extracted).
-MARKS_ID = hashlib.sha1(json.dumps([[(mark.pattern, mark.flags) for mark in _MARKS],
-                                    inspect.getsource(display_fold)]).encode()).hexdigest()[:12]
+@dataclass(frozen=True)
+class NamedEntity:
+    key: str
+    name: str
+    label: str
+    papers: int
+    aliases: tuple[str, ...] = ()
+
+
+# Two display names read as one when they differ only in case, spacing,
+# hyphens or a plural: "PLM" and "PLMs" (pretrained and protein language
+# models), "Graph RAG" and "GraphRAG", "R-D" and "RD" (session 38: 6 such
+# pairs among the visible entities of the 10k graph, none told apart). A
+# capital "S" is a letter of the name (SDS is not SD's plural, nor ViT-S
+# ViT's), and a lower-case word's "s" a plural unless it ends "ss", "us" or
+# "is" ("loss", "Focus", "analysis").
+_FOLD_SEPARATORS = re.compile(r"[\s_\-]+")
+_FOLD_PLURAL = re.compile(r"(?:(?<=[A-Z])s|(?<=[a-z]{3})(?<![siu])s)$")
+
+
+def display_fold(name: str) -> str:
+    """A display name as a reader tells it apart: without case, spacing,
+    hyphens or a plural "s"."""
+    return _FOLD_SEPARATORS.sub("", _FOLD_PLURAL.sub("", name.strip())).casefold()
+
+
+def qualified_names(entities: Sequence[NamedEntity]) -> dict[str, str]:
+    """Display names for entities that share one with another entity (as a
+    reader tells them apart: `display_fold`): the one in most papers keeps
+    it, each other gets a qualifier, its long form ("RL (meta-reinforcement
+    learning)", the one its name abbreviates where a paper wrote one) or
+    else its type and key, so no two entities read the same. Returns only
+    the names that change."""
+    by_name: dict[str, list[NamedEntity]] = defaultdict(list)
+    for entity in entities:
+        by_name[display_fold(entity.name)].append(entity)
+    taken = set(by_name)
+    renamed = {}
+    for clash in by_name.values():
+        if len(clash) < 2:
+            continue
+        for entity in sorted(clash, key=lambda e: (-e.papers, e.key))[1:]:
+            longer = [a for a in entity.aliases if alias_key(a) != alias_key(entity.name) and len(a) > len(entity.name)]
+            # words before letters: "RLMs (Reasoning LLMs)", not "RLMs (RLLMs)", its next form by count
+            longer.sort(key=lambda a: " " not in a.strip())
+            # the long form the name abbreviates, where a paper wrote one: "OOD (Out-of-distribution
+            # detection)", not "OOD (OoDD)", the next form by count
+            spelled = [without_definition(a) or a for a in longer if abbreviates(entity.name, a)]
+            options = [f"{entity.name} ({q})" for q in (*(spelled or longer)[:1], entity.label, f"{entity.label}, {entity.key}")]
+            name = next(o for o in options if display_fold(o) not in taken or o == options[-1])
+            taken.add(display_fold(name))
+            renamed[entity.key] = name
+    return renamed
+
+
+# What stored base_keys were peeled with, name_clash folded with and display
+# names qualified by (the fold's patterns and both functions as parsed:
+# `fingerprint.code_digest`). A change to any makes every entity's stale,
+# and the next refresh one over every entity; none of it decides a paper's
+# links, so nothing is re-extracted (a change to alias_key changes the
+# extraction id instead: every paper is re-extracted).
+MARKS_ID = hashlib.sha1(json.dumps([
+    [(mark.pattern, mark.flags) for mark in _MARKS], _FOLD_SEPARATORS.pattern, _FOLD_PLURAL.pattern,
+    [code_digest(textwrap.dedent(inspect.getsource(part))) for part in (display_fold, qualified_names)],
+]).encode()).hexdigest()[:12]
 
 
 def name_properties(name: str) -> dict:
     """What an entity stores beside its display name so that refreshes
     find it by name: its case-folded name, the name as a reader tells it
-    apart from others (`normalize.display_fold`: the entities it clashes
+    apart from others (`display_fold`: the entities it clashes
     with), and the keys it may hang under (None when none: most names have
     no variant mark), peeled by the marks `MARKS_ID` names."""
     return {"name": name, "name_fold": name.casefold(), "name_clash": display_fold(name), "base_keys": base_keys(name) or None,

@@ -8,9 +8,9 @@ from graph import queries
 from ingest.curation import Curation
 from ingest.extract import gazetteer, load_extractor
 from ingest.load import load_records
-from ingest.normalize import NamedEntity, alias_key, qualified_names
+from ingest.normalize import alias_key
 from ingest.records import PaperRecord
-from ingest.variants import base_keys, variant_links
+from ingest.variants import NamedEntity, base_keys, qualified_names, variant_links
 
 
 @pytest.mark.parametrize("variant,base", [

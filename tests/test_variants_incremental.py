@@ -15,11 +15,11 @@ from ingest.curation import Curation
 from ingest.extract import load_extractor
 from ingest.fingerprint import extraction_fingerprint
 from ingest.load import Loader, load_records
-from ingest.normalize import display_fold
 from ingest.records import PaperRecord
 from ingest.run import IngestOptions, ingest_paths
 from ingest.sources import read_path
 from ingest.text import paper_text
+from ingest.variants import display_fold
 from tests.conftest import SEEDS
 
 
