@@ -119,6 +119,8 @@ def test_evidence_from_names():
     # a task's head after words that only say how well (MANNER_RULE, session 29); a noun before the head names one
     ("precise segmentation", "Task", True), ("nuanced reasoning", "Task", True), ("real-time detection", "Task", True),
     ("multiple object tracking", "Task", False), ("test generation", "Task", False),
+    # or when (session 38); a noun after the time word names the task
+    ("early detection", "Task", True), ("online detection", "Task", True), ("online action detection", "Task", False),
     # a dimension is no name's shape for these rules (session 29): "3D vision" is written like "image analysis"
     ("3D vision", "Task", True), ("3D applications", "Task", True), ("2D medical image analysis", "Task", True),
     ("3D object detection", "Task", False), ("3D human pose estimation", "Task", False), ("3D-CNN", "Method", False),

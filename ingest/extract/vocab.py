@@ -37,21 +37,6 @@ GENERIC_MODIFIERS = {
     "open-source", "diverse", "extensive", "comprehensive", "challenging", "multiple", "numerous",
     "real-world", "downstream", "theoretical", "empirical", "experimental", "next-generation", "benchmark", "evaluation", "training", "test", "testing",
 }
-# How well or in what manner a thing is done, never which task: "precise
-# segmentation", "nuanced reasoning", "real-time detection", "synthetic
-# generation" (confidence.MANNER_RULE).
-MANNER_MODIFIERS = frozenset({
-    "novel", "new", "simple", "effective", "efficient", "unified", "general", "generic", "strong", "standard",
-    "traditional", "conventional", "powerful", "robust", "scalable", "lightweight", "flexible", "modern", "advanced",
-    "improved", "comprehensive", "precise", "accurate", "fast", "real-time", "high-quality", "high-fidelity",
-    "high-resolution", "synthetic", "narrow", "narrower", "broad", "broader", "holistic", "nuanced", "contextual",
-    "conceptual", "complex", "automatic", "automated", "reliable", "explicit", "implicit", "deep", "deeper",
-    "pixel-level", "fine", "coarse", "better", "enhanced", "end-to-end", "large-scale", "joint", "simultaneous",
-    "controllable", "sophisticated", "intelligent", "seamless", "faithful", "consistent", "coherent", "realistic",
-    "practical", "interpretable", "trustworthy", "human-like", "emergent", "superior", "emerging",
-    "internal", "intrinsic", "limited", "high-level", "human-level", "dynamic", "generative", "cognitive", "collective",
-    "analytical",
-})
 # Head nouns of a name that tell its label ("the Kinetics dataset").
 RESOURCE_HEADS = {"dataset", "datasets", "corpus", "corpora", "collection", "database", "treebank"}
 BENCHMARK_HEADS = {"benchmark", "benchmarks", "suite", "leaderboard", "testbed", "challenge", "arena"}
