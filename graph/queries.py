@@ -222,9 +222,3 @@ UNWIND $rows AS row
 MATCH (:Entity {key: row.variant})-[r:VARIANT_OF]->(:Entity {key: row.base})
 DELETE r
 """
-
-SET_ENTITY_NAMES = """
-UNWIND $rows AS row
-MATCH (e:Entity {key: row.key})
-SET e.name = row.name
-"""

@@ -176,18 +176,6 @@ def qualified_names(entities: Sequence[NamedEntity]) -> dict[str, str]:
     return renamed
 
 
-# What stored base_keys were peeled with, name_clash folded with and display
-# names qualified by (the fold's patterns and both functions as parsed:
-# `fingerprint.code_digest`). A change to any makes every entity's stale,
-# and the next refresh one over every entity; none of it decides a paper's
-# links, so nothing is re-extracted (a change to alias_key changes the
-# extraction id instead: every paper is re-extracted).
-MARKS_ID = hashlib.sha1(json.dumps([
-    [(mark.pattern, mark.flags) for mark in _MARKS], _FOLD_SEPARATORS.pattern, _FOLD_PLURAL.pattern,
-    [code_digest(textwrap.dedent(inspect.getsource(part))) for part in (display_fold, qualified_names)],
-]).encode()).hexdigest()[:12]
-
-
 def name_properties(name: str) -> dict:
     """What an entity stores beside its display name so that refreshes
     find it by name: its case-folded name, the name as a reader tells it
@@ -198,13 +186,29 @@ def name_properties(name: str) -> dict:
             "variant_marks": MARKS_ID}
 
 
+# What an entity's name properties were derived with: the marks its
+# base_keys were peeled with, the fold of its name_clash, and the functions
+# that derive them and qualify display names (as parsed:
+# `fingerprint.code_digest`). Every write of a name writes them all
+# (`name_properties`), so an entity whose stored id is this one needs no
+# other check. A change to any makes every entity's stale, and the next
+# refresh one over every entity; none of it decides a paper's links, so
+# nothing is re-extracted (a change to alias_key changes the extraction id
+# instead: every paper is re-extracted).
+MARKS_ID = hashlib.sha1(json.dumps([
+    [(mark.pattern, mark.flags) for mark in _MARKS], _FOLD_SEPARATORS.pattern, _FOLD_PLURAL.pattern,
+    [code_digest(textwrap.dedent(inspect.getsource(part))) for part in (name_properties, base_keys, display_fold, qualified_names)],
+]).encode()).hexdigest()[:12]
+
+
 _FIELDS = "e.key AS key, e.name AS name, e.label AS label, e.paper_count AS papers, e.aliases AS aliases"
-ENTITIES = (f"MATCH (e:Entity) RETURN {_FIELDS}, e.name_fold AS name_fold, e.name_clash AS name_clash, "
-            "e.base_keys AS base_keys, e.variant_marks AS marks")
+# The stored name properties are not read back (see MARKS_ID): on the 40k
+# graph, reading name_clash too held 49 MB more at the peak of a refresh.
+ENTITIES = f"MATCH (e:Entity) RETURN {_FIELDS}, e.variant_marks AS marks"
 ENTITIES_BY_KEY = f"UNWIND $keys AS key MATCH (e:Entity {{key: key}}) RETURN {_FIELDS}"
 ENTITIES_BY_NAME = f"UNWIND $folds AS fold MATCH (e:Entity {{name_clash: fold}}) RETURN {_FIELDS}"
 # Entities whose name properties are missing (written by an older version)
-# or peeled with other marks: the graph gets one refresh over all entities.
+# or derived by other rules (MARKS_ID): the graph gets one refresh over all entities.
 STALE_NAME_PROPERTIES = "MATCH (e:Entity) WHERE e.variant_marks IS NULL OR e.variant_marks <> $marks RETURN e.key LIMIT 1"
 SET_NAME_PROPERTIES = """
 UNWIND $rows AS row
@@ -257,9 +261,7 @@ def refresh(store: GraphStore, touched: Iterable[str] | None = None) -> Refreshe
     if touched is None:
         rows = store.read(ENTITIES).records()
         pool = {row["key"]: _named(row) for row in rows}
-        stale = {row["key"] for row in rows
-                 if (row["name_fold"], row["name_clash"], row["base_keys"], row["marks"])
-                 != _stored_form(name_properties(pool[row["key"]].name))}
+        stale = {row["key"] for row in rows if row["marks"] != MARKS_ID}
         done.touched = len(pool)
     else:
         keys = sorted(touched)
@@ -323,11 +325,6 @@ def _qualified_names(store: GraphStore, pool: dict[str, NamedEntity], full: bool
 
 def _named(row) -> NamedEntity:
     return NamedEntity(row["key"], row["name"] or row["key"], row["label"], row["papers"] or 0, tuple(row["aliases"] or ()))
-
-
-def _stored_form(properties: dict) -> tuple:
-    return (properties["name_fold"], properties["name_clash"], list(properties["base_keys"]) if properties["base_keys"] else None,
-            properties["variant_marks"])
 
 
 def _lookup(store: GraphStore, query: str, param: str, values: list) -> list[NamedEntity]:
