@@ -242,10 +242,10 @@ def needs_third_paper(name: str, label: str, aliases: Sequence[str], in_kb: bool
     ABILITY_RULE), outside the knowledge base."""
     if label != "Task" or in_kb:
         return False
-    lower = _plain_dimensions(name).lower()
+    plain = _plain_dimensions(name)
+    lower = plain.lower()
     words = re.split(r"[\s\-]+", lower.strip())
-    return (len(words) > 1 and words[-1] in ABILITY_HEADS and not name_shaped(_plain_dimensions(name))
-            and (lower == _plain_dimensions(name) or lower in aliases))
+    return len(words) > 1 and words[-1] in ABILITY_HEADS and not name_shaped(plain) and (lower == plain or lower in aliases)
 
 
 # COINED_TWICE_RULE: a paper whose title opens with a name ("PRISM: ...",

@@ -143,7 +143,9 @@ _FOLD_PLURAL = re.compile(r"(?:(?<=[A-Z])s|(?<=[a-z]{3})(?<![siu])s)$")
 
 def display_fold(name: str) -> str:
     """A display name as a reader tells it apart: without case, spacing,
-    hyphens or a plural "s"."""
+    hyphens or a plural "s". Not `alias_key`, which also drops what a reader
+    does see: a qualifier's parentheses ("APA (Method)" keys as "APA"), a
+    leading word ("A-LAMP" as "LaMP")."""
     return _FOLD_SEPARATORS.sub("", _FOLD_PLURAL.sub("", name.strip())).casefold()
 
 
@@ -187,16 +189,16 @@ def name_properties(name: str) -> dict:
 
 
 # What an entity's name properties were derived with: the marks its
-# base_keys were peeled with, the fold of its name_clash, and the functions
-# that derive them and qualify display names (as parsed:
-# `fingerprint.code_digest`). Every write of a name writes them all
+# base_keys were peeled with (and the test that tells a name may carry one),
+# the fold of its name_clash, and the functions that derive them and qualify
+# display names (as parsed: `fingerprint.code_digest`). Every write of a name writes them all
 # (`name_properties`), so an entity whose stored id is this one needs no
 # other check. A change to any makes every entity's stale, and the next
 # refresh one over every entity; none of it decides a paper's links, so
 # nothing is re-extracted (a change to alias_key changes the extraction id
 # instead: every paper is re-extracted).
 MARKS_ID = hashlib.sha1(json.dumps([
-    [(mark.pattern, mark.flags) for mark in _MARKS], _FOLD_SEPARATORS.pattern, _FOLD_PLURAL.pattern,
+    [(mark.pattern, mark.flags) for mark in _MARKS], _MAY_BE_MARKED.pattern, _FOLD_SEPARATORS.pattern, _FOLD_PLURAL.pattern,
     [code_digest(textwrap.dedent(inspect.getsource(part))) for part in (name_properties, base_keys, display_fold, qualified_names)],
 ]).encode()).hexdigest()[:12]
 
