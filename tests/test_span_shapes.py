@@ -262,7 +262,7 @@ def test_bare_tracking_is_no_task_but_its_kinds_are():
 @pytest.mark.parametrize("text,acronym,key", [
     # a data set's letters spelled out as another name, a task or a method are that paper's (session 29)
     ("We propose Controlling Large Language Models with Latent Actions (CoLA). CoLA helps.", "CoLA",
-     "controllingllmswithlatentaction"),
+     "controllingllmlatentaction"),
     ("We integrate Chart Question Answering (ChartQA) with grounding. ChartQA needs charts.", "ChartQA",
      "chartquestionanswering"),
     ("We adopt Grouped-Query Attention (GQA) to cut memory. GQA keeps accuracy.", "GQA", "groupedqueryattention"),
