@@ -52,6 +52,9 @@ from ingest.normalize import Sense, alias_key, merge_candidates, resolve
     ("text-to-image retrieval", "text-image retrieval"), ("LLMs-as-judges", "LLM-as-Judge"),
     ("vision-and-language navigation", "vision-language navigation"), ("RL from AI feedback", "RL with AI feedback"),
     ("3D Gaussians Splatting", "3D Gaussian Splatting"), ("MLLMs fine-tuning", "MLLM fine-tuning"),
+    # "visual" is the adjective of vision
+    ("visual encoder", "vision encoder"), ("Vision Question Answering", "visual question answering"),
+    ("Visual Language Navigation", "vision-and-language navigation"),
 ])
 def test_variants_share_a_key(variants):
     assert len({alias_key(v) for v in variants}) == 1
@@ -251,7 +254,7 @@ def test_an_acronym_the_field_knows_for_another_entity_does_not_name_this_one():
     assert display_name(Counter({"QA": 20, "medical question answering": 5}), None, "medicalquestionanswering") == \
         "medical question answering"
     # the acronym of the entity itself, or one the knowledge base does not know, still names it
-    assert display_name(Counter({"VQA": 9, "visual question answering": 3}), None, "visualquestionanswering") == "VQA"
+    assert display_name(Counter({"VQA": 9, "visual question answering": 3}), None, "visionquestionanswering") == "VQA"
     assert display_name(Counter({"KTO": 9, "Kahneman-Tversky optimization": 3}), None, "kahnemantverskyoptimization") == "KTO"
     assert display_name(Counter({"XYZQ": 9, "x y z q": 3}), None, "xyzq-long") == "XYZQ"
 
