@@ -138,7 +138,9 @@ def alias_key(surface: str) -> str:
     if len(parts) > 2:
         inner = [i for i, part in enumerate(parts) if part not in _CONNECTIVES or i in (0, len(parts) - 1)]
         parts, original = [parts[i] for i in inner], [original[i] for i in inner]
-    parts[:-1] = [_singular(part, word) for part, word in zip(parts[:-1], original[:-1])]
+    # (not before a number: "BraTS 2021" and "Kinetics-400" are BraTS2021 and Kinetics400)
+    parts[:-1] = [part if after[:1].isdigit() else _singular(part, word)
+                  for part, word, after in zip(parts[:-1], original[:-1], parts[1:])]
     if len(parts) > 1 and _strippable_head(parts[-1], original[:-1]):
         parts, original = parts[:-1], original[:-1]
     if parts:

@@ -198,3 +198,13 @@ def test_what_a_method_is_made_of_or_does_is_no_gold_name():
         assert kb.lookup(word) is None, word
     for name in ("fine-tuning", "encoder-decoder", "meta-learning", "data augmentation", "reasoning"):
         assert kb.lookup(name) is not None, name
+
+
+@pytest.mark.skipif(not KB_DIR.exists(), reason="needs ../shared/kb")
+def test_capitals_a_methods_full_name_does_not_spell_are_no_entry():
+    """RAM ("Recurrent models of visual attention") and TS ("Spatio-temporal
+    stability analysis"): no paper defines the letters so; GLU and NICE stay."""
+    names = {entry.name for entry in pwc_methods(KB_DIR)}
+    assert not {"RAM", "TS"} & names
+    assert {"GLU", "NICE", "SSD"} <= names
+    assert kb.lookup_key("ram") is None

@@ -52,6 +52,7 @@ from ingest.normalize import Sense, alias_key, merge_candidates, resolve
     ("text-to-image retrieval", "text-image retrieval"), ("LLMs-as-judges", "LLM-as-Judge"),
     ("vision-and-language navigation", "vision-language navigation"), ("RL from AI feedback", "RL with AI feedback"),
     ("3D Gaussians Splatting", "3D Gaussian Splatting"), ("MLLMs fine-tuning", "MLLM fine-tuning"),
+    ("BraTS 2021", "BraTS2021"), ("Kinetics-400", "Kinetics400"),  # no plural before a number
     # "visual" is the adjective of vision
     ("visual encoder", "vision encoder"), ("Vision Question Answering", "visual question answering"),
     ("Visual Language Navigation", "vision-and-language navigation"),

@@ -32,7 +32,7 @@ from pathlib import Path
 from ingest.extract.corpora import FILES, LABEL_MAPS, split_records
 from ingest.extract.vocab import DETERMINERS, GENERIC_HEADS, GENERIC_MODIFIERS, GENERIC_TERMS
 from ingest.kb import FIELDS_PATH, GOLD_SOURCE, KB_PATH, LANGUAGES_PATH, KbEntry, KnowledgeBase
-from ingest.normalize import alias_key, british_spelling, used_name
+from ingest.normalize import abbreviates, alias_key, british_spelling, spells_initials, used_name
 
 ROOT = Path(__file__).resolve().parents[2]
 KB_DIR = ROOT.parent / "shared" / "kb"
@@ -88,6 +88,7 @@ ARXIV_SUBJECTS = (
 # Papers with Code files methods under "General" and "Sequential" too: groups, not fields.
 PWC_GROUPS = {"General", "Sequential"}
 _SPACED_PUNCT = re.compile(r" ?([-/]) ?|(\() | (\))")
+_SHORT_CAPITALS = re.compile(r"^[A-Z]{2,4}$")
 _JUNK = re.compile(r"[:;=\[\]{}<>|\t]|^\W|https?")
 
 
@@ -105,12 +106,24 @@ def _usable(name: str) -> bool:
     return not all(w in GENERIC_HEADS or w in GENERIC_MODIFIERS for w in lowered)
 
 
+def _letters_for_other_words(name: str, full: str) -> bool:
+    """A method named by two to four capitals its full name does not spell
+    ("RAM", "Recurrent models of visual attention"; TS, "Spatio-temporal
+    stability analysis"): no paper defines the letters so, and papers that
+    write them mean other things (a computer's RAM, "RAM (Recover And
+    Match)"). Once "models" met "Model" (inner plurals, session 39), one
+    paper writing that full name gave a 10k graph's five RAM papers the
+    entry's confidence."""
+    return bool(_SHORT_CAPITALS.match(name) and full and alias_key(full) != alias_key(name)
+                and not abbreviates(name, full) and not spells_initials(name, full))
+
+
 def pwc_methods(kb_dir: Path) -> list[KbEntry]:
     methods = json.loads(gzip.open(kb_dir / "pwc-methods-2022" / "methods.json.gz").read())
     entries = []
     for method in methods:
         name, full = method["name"].strip(), (method.get("full_name") or "").strip()
-        if not _usable(name):
+        if not _usable(name) or _letters_for_other_words(name, full):
             continue
         aliases = [full] if full and alias_key(full) != alias_key(name) and _usable(full) else []
         slug = method["url"].rstrip("/").rsplit("/", 1)[-1]
