@@ -8,6 +8,7 @@ import pytest
 from ingest.extract import ExtractInputError, extract_jsonl, load_extractor
 from ingest.extract.corpora import read_gold
 from ingest.evaluate import score
+from ingest.normalize import alias_key
 from tests.conftest import GOLD
 
 
@@ -72,6 +73,27 @@ def test_unknown_acronym_takes_label_of_its_long_form(extractor):
     doc = extract_one(extractor, "We study Error Feedback Optimization (EFO) in distributed training.")
     found = by_text(doc)
     assert "EFO" in found and found["EFO"].canonical == found["Error Feedback Optimization"].canonical
+
+
+@pytest.mark.parametrize("text, long_form, acronym, spelled", [
+    ("Retrieval over structured knowledge graphs (KGs) helps. KGs are sparse.", "structured knowledge graphs", "KGs",
+     "knowledge graphs"),
+    ("We study Video Moment Retrieval (MR) on long videos.", "Video Moment Retrieval", "MR", "Moment Retrieval"),
+    # the letters spell the whole, the field knows the whole, or a dimension sets it apart: the whole is the name
+    ("We study person re-identification (ReID) in crowds.", "person re-identification", "ReID",
+     "person re-identification"),
+    ("We study 3D human pose estimation (HPE) from video.", "3D human pose estimation", "HPE",
+     "3D human pose estimation"),
+    ("We study medical question answering (QA) with LLMs.", "medical question answering", "QA",
+     "medical question answering"),
+    ("We apply Random Sample Consensus (RANSAC) to matches.", "Random Sample Consensus", "RANSAC",
+     "Random Sample Consensus"),
+])
+def test_a_definition_is_keyed_by_the_words_its_acronym_spells(extractor, text, long_form, acronym, spelled):
+    """The span keeps a kind's words before the long form; the pair is the
+    entity the letters name (`acronyms.spelled_part`)."""
+    found = by_text(extract_one(extractor, text))
+    assert long_form in found and found[long_form].canonical == found[acronym].canonical == alias_key(spelled)
 
 
 def test_versions_stay_distinct(extractor):

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 from threadpoolctl import threadpool_limits
 
 from ingest.extract import gazetteer
+from ingest.extract.acronyms import spelled_part
 from ingest.extract.doc_state import sentence_bounds, span_text
 from ingest.extract.pipeline import build_pipeline
 from ingest.extract.workers import govern_workers_of, input_for_workers, interrupts_reach_workers, stop_workers
@@ -156,7 +157,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
         # Inception Distance (FID)" here meets a bare "FID" elsewhere; a
         # definition the gazetteer does not share ("probabilistic programming
         # languages (PPLs)", not perplexity) keys on its own long form.
-        key = gazetteer.canonical(long_form) if short in others else gazetteer.definition_key(long_form, short)
+        named = spelled_part(long_form, short)
+        key = gazetteer.canonical(named) if short in others else gazetteer.definition_key(named, short)
         canonical_of[long_form] = canonical_of[short] = key
         aliases_of.setdefault(long_form, set()).add(short)
         aliases_of.setdefault(short, set()).add(long_form)
