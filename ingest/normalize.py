@@ -53,8 +53,9 @@ _LEADING_WORDS = {"the", "a", "an", "our", "their", "its", "this", "these", "tho
 # "visual" is the adjective of vision in every name the field writes both
 # ways: "visual encoder" and "vision encoder" (77 and 109 papers on the 40k
 # graph), "Vision Question Answering" beside VQA, "visual-language
-# reasoning", "Visual Language Navigation".
-_ADJECTIVE_OF = {"visual": "vision"}
+# reasoning", "Visual Language Navigation". Folded in the joined key, so
+# "audiovisual" still meets "audio-visual".
+_VISUAL = re.compile("visual")
 # Words that join a name's parts, and a plural inside it, spell one name two
 # ways: "Tanks and Temples" / "Tanks & Temples", "Question-and-Answer" /
 # "question-answer", "fields of view" / "field of view", "chains of thought" /
@@ -128,7 +129,7 @@ def alias_key(surface: str) -> str:
         source = conditioned.group("source").casefold()
         text = f"{_SOURCE_WORDS.get(source, source)}-to-{conditioned.group('target')}"
     original = _PARTS.findall(text)
-    parts = [_ADJECTIVE_OF.get(part, part) for part in (_american(p.casefold()) for p in original)]
+    parts = [_american(p.casefold()) for p in original]
     while len(parts) > 1 and parts[0] in _LEADING_WORDS:
         parts, original = parts[1:], original[1:]
     # "multiple instance learning" is multi-instance learning (62 and 9 papers on
@@ -138,8 +139,9 @@ def alias_key(surface: str) -> str:
     if len(parts) > 2:
         inner = [i for i, part in enumerate(parts) if part not in _CONNECTIVES or i in (0, len(parts) - 1)]
         parts, original = [parts[i] for i in inner], [original[i] for i in inner]
-    # (not before a number: "BraTS 2021" and "Kinetics-400" are BraTS2021 and Kinetics400)
-    parts[:-1] = [part if after[:1].isdigit() else _singular(part, word)
+    # (not before a number: "BraTS 2021" and "Kinetics-400" are BraTS2021 and
+    # Kinetics400; nor a word with inner capitals: "CrowS-Pairs" is CrowSPairs)
+    parts[:-1] = [_singular(part, word) if not after[:1].isdigit() and _plain_or_plural_acronym(word) else part
                   for part, word, after in zip(parts[:-1], original[:-1], parts[1:])]
     if len(parts) > 1 and _strippable_head(parts[-1], original[:-1]):
         parts, original = parts[:-1], original[:-1]
@@ -152,7 +154,7 @@ def alias_key(surface: str) -> str:
         joined += (" " if joined[-1:].isdigit() and part[:1].isdigit() else "") + part
     # A trailing "+" marks a variant (HumanEval+, MBPP+), not punctuation.
     plus = _TRAILING_PLUS.search(text)
-    key = _CENTURY.sub("", "-".join(_LETTER_DIGIT.sub(" ", joined).split()))
+    key = _CENTURY.sub("", "-".join(_LETTER_DIGIT.sub(" ", _VISUAL.sub("vision", joined)).split()))
     return key + (plus.group(1) if plus and joined else "")
 
 
@@ -186,6 +188,13 @@ def _strippable_head(head: str, before: Sequence[str]) -> bool:
     if head in _RESOURCE_HEADS:
         return any(p[:1].isupper() or p[:1].isdigit() for p in before)
     return head in _MODEL_HEADS and any(any(ch.isupper() or ch.isdigit() for ch in p[1:]) or p.isupper() for p in before)
+
+
+def _plain_or_plural_acronym(word: str) -> bool:
+    """A word in lower case or capitalised ("fields", "Gaussians"), or an
+    acronym's plural ("LLMs"): not a name with inner capitals ("BraTS")."""
+    rest = word[1:]
+    return rest == rest.lower() or len(word) > 2 and word[-1] == "s" and word[:-1].isupper()
 
 
 def _singular(word: str, original: str) -> str:

@@ -53,9 +53,11 @@ from ingest.normalize import Sense, alias_key, merge_candidates, resolve
     ("vision-and-language navigation", "vision-language navigation"), ("RL from AI feedback", "RL with AI feedback"),
     ("3D Gaussians Splatting", "3D Gaussian Splatting"), ("MLLMs fine-tuning", "MLLM fine-tuning"),
     ("BraTS 2021", "BraTS2021"), ("Kinetics-400", "Kinetics400"),  # no plural before a number
+    ("CrowS-Pairs", "CrowSPairs"), ("BraTS-Africa", "BRATS-Africa"),  # nor in a name with inner capitals
     # "visual" is the adjective of vision
     ("visual encoder", "vision encoder"), ("Vision Question Answering", "visual question answering"),
     ("Visual Language Navigation", "vision-and-language navigation"),
+    ("audiovisual segmentation", "Audio-Visual Segmentation"),  # glued or not
 ])
 def test_variants_share_a_key(variants):
     assert len({alias_key(v) for v in variants}) == 1
