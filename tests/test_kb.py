@@ -198,6 +198,7 @@ def test_what_a_method_is_made_of_or_does_is_no_gold_name():
         assert kb.lookup(word) is None, word
     for name in ("fine-tuning", "encoder-decoder", "meta-learning", "data augmentation", "reasoning"):
         assert kb.lookup(name) is not None, name
+    assert kb.lookup("transfer the knowledge") is None  # a clause (an article inside), not a name
 
 
 @pytest.mark.skipif(not KB_DIR.exists(), reason="needs ../shared/kb")
