@@ -994,6 +994,7 @@ def display_name(surfaces: Counter, kb_name: str | None = None, key: str | None 
     ranked = [surface for surface in ranked if not _maker_before_another_form(surface, keys)] or ranked
     if key is not None:
         ranked = [surface for surface in ranked if not _names_another(surface, key)] or ranked
+        ranked = [surface for surface in ranked if not _a_kind_of_another_form(surface, key, ranked)] or ranked
     # "GOT-10k", not "GOT-10K benchmarks": the head its key leaves out is no part of the name
     named = [surface for surface in ranked if not _RESOURCE_HEAD.search(surface)]
     name = next((surface for surface in named if _noun_named(surface) == surface), named[0] if named else ranked[0])
@@ -1023,6 +1024,20 @@ def _maker_before_another_form(surface: str, keys: set[str]) -> bool:
 # papers of the 10k graph), which the umbrella rule then read as the kind of
 # every "X QA". An acronym the knowledge base knows as another entity names
 # that one; this entity keeps a form of its own.
+def _a_kind_of_another_form(surface: str, key: str, forms: Sequence[str]) -> bool:
+    """A phrase keyed elsewhere that is another form of the entity after more
+    words: "AU-specific Region of Interest" of region-of-interest, whose
+    definition "(ROI)" keys the pair by what the letters spell
+    (`acronyms.spelled_part`). The kind's span may be the entity's most
+    frequent form; it is not its name. "3D Gaussian Splatting", keyed by
+    itself, stays."""
+    if ACRONYM_SHAPE.match(surface) or alias_key(surface) == key:
+        return False
+    words = _words_of(surface)
+    return any(0 < len(other) < len(words) and words[-len(other):] == other
+               for other in (_words_of(form) for form in forms if form != surface))
+
+
 def _names_another(surface: str, key: str) -> bool:
     from ingest import kb  # at call time: ingest.kb imports this module
 

@@ -364,3 +364,17 @@ def test_an_entity_no_form_of_which_has_its_key_claims_nothing():
     assert alias_keys_of(alias_key("Structure-from-Motion"), ["SfM", "Structure-from-Motion"], {"SfM": 5}) == {"sfm"}
     # a key the gazetteer gives a form counts as the form's
     assert "mr" in alias_keys_of("mathematicalreasoning", ["math reasoning", "MR"], {"MR": 3})
+
+
+def test_a_kinds_span_keyed_by_its_acronyms_words_is_not_the_name():
+    """"AU-specific Region of Interest (ROI)" is keyed as region of interest
+    (`acronyms.spelled_part`); the kind's span does not name the entity,
+    however often it is written. A form keyed by the entity itself stays."""
+    from collections import Counter
+
+    from ingest.normalize import display_name
+
+    assert display_name(Counter({"AU-specific Region of Interest": 3, "region-of-interest": 2, "ROI": 1}), None,
+                        alias_key("region of interest")) == "region-of-interest"
+    assert display_name(Counter({"3D Gaussian Splatting": 9, "Gaussian Splatting": 1}), None,
+                        alias_key("3D Gaussian Splatting")) == "3D Gaussian Splatting"
