@@ -50,12 +50,6 @@ _MODEL_HEADS = {
     "strategy", "strategies", "pipeline", "pipelines", "paradigm", "paradigms",
 }
 _LEADING_WORDS = {"the", "a", "an", "our", "their", "its", "this", "these", "those"}
-# "visual" is the adjective of vision in every name the field writes both
-# ways: "visual encoder" and "vision encoder" (77 and 109 papers on the 40k
-# graph), "Vision Question Answering" beside VQA, "visual-language
-# reasoning", "Visual Language Navigation". Folded in the joined key, so
-# "audiovisual" still meets "audio-visual".
-_VISUAL = re.compile("visual")
 # Words that join a name's parts, and a plural inside it, spell one name two
 # ways: "Tanks and Temples" / "Tanks & Temples", "Question-and-Answer" /
 # "question-answer", "fields of view" / "field of view", "chains of thought" /
@@ -154,7 +148,12 @@ def alias_key(surface: str) -> str:
         joined += (" " if joined[-1:].isdigit() and part[:1].isdigit() else "") + part
     # A trailing "+" marks a variant (HumanEval+, MBPP+), not punctuation.
     plus = _TRAILING_PLUS.search(text)
-    key = _CENTURY.sub("", "-".join(_LETTER_DIGIT.sub(" ", _VISUAL.sub("vision", joined)).split()))
+    # "visual" is the adjective of vision in every name the field writes both
+    # ways: "visual encoder" and "vision encoder" (77 and 109 papers on the 40k
+    # graph), "Vision Question Answering" beside VQA, "Visual Language
+    # Navigation". Folded in the joined key, so "audiovisual" still meets "audio-visual".
+    joined = joined.replace("visual", "vision")
+    key = _CENTURY.sub("", "-".join(_LETTER_DIGIT.sub(" ", joined).split()))
     return key + (plus.group(1) if plus and joined else "")
 
 
@@ -994,7 +993,8 @@ def display_name(surfaces: Counter, kb_name: str | None = None, key: str | None 
     ranked = [surface for surface in ranked if not _maker_before_another_form(surface, keys)] or ranked
     if key is not None:
         ranked = [surface for surface in ranked if not _names_another(surface, key)] or ranked
-        ranked = [surface for surface in ranked if not _a_kind_of_another_form(surface, key, ranked)] or ranked
+        forms = {_words_of(surface) for surface in ranked}
+        ranked = [surface for surface in ranked if not _a_kind_of_another_form(surface, key, forms)] or ranked
     # "GOT-10k", not "GOT-10K benchmarks": the head its key leaves out is no part of the name
     named = [surface for surface in ranked if not _RESOURCE_HEAD.search(surface)]
     name = next((surface for surface in named if _noun_named(surface) == surface), named[0] if named else ranked[0])
@@ -1024,20 +1024,6 @@ def _maker_before_another_form(surface: str, keys: set[str]) -> bool:
 # papers of the 10k graph), which the umbrella rule then read as the kind of
 # every "X QA". An acronym the knowledge base knows as another entity names
 # that one; this entity keeps a form of its own.
-def _a_kind_of_another_form(surface: str, key: str, forms: Sequence[str]) -> bool:
-    """A phrase keyed elsewhere that is another form of the entity after more
-    words: "AU-specific Region of Interest" of region-of-interest, whose
-    definition "(ROI)" keys the pair by what the letters spell
-    (`acronyms.spelled_part`). The kind's span may be the entity's most
-    frequent form; it is not its name. "3D Gaussian Splatting", keyed by
-    itself, stays."""
-    if ACRONYM_SHAPE.match(surface) or alias_key(surface) == key:
-        return False
-    words = _words_of(surface)
-    return any(0 < len(other) < len(words) and words[-len(other):] == other
-               for other in (_words_of(form) for form in forms if form != surface))
-
-
 def _names_another(surface: str, key: str) -> bool:
     from ingest import kb  # at call time: ingest.kb imports this module
 
@@ -1045,3 +1031,15 @@ def _names_another(surface: str, key: str) -> bool:
         return False
     entry = kb.lookup(surface)
     return entry is not None and kb.canonical_key(alias_key(surface)) != key
+
+
+def _a_kind_of_another_form(surface: str, key: str, forms: set[tuple[str, ...]]) -> bool:
+    """A phrase keyed elsewhere whose last words are another form of the
+    entity (`forms`, as words): "AU-specific Region of Interest" of
+    region-of-interest, whose definition "(ROI)" keys the pair by what the
+    letters spell (`acronyms.spelled_part`). The kind's span may be the
+    entity's most frequent form; it is not its name. "3D Gaussian Splatting",
+    keyed by itself, stays."""
+    if ACRONYM_SHAPE.match(surface) or alias_key(surface) == key:
+        return False
+    return bool(_tails([surface]) & forms)

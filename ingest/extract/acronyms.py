@@ -116,9 +116,9 @@ def spelled_part(long_form: str, acronym: str) -> str:
     nor past a dimension ("3D human pose estimation (HPE)" is not human pose
     estimation): on the 10k graph those had sent person re-identification's
     papers to a bare re-identification."""
-    words = long_form.split(" ")
     if gazetteer.lookup(long_form):
         return long_form
+    words = long_form.split(" ")
     for start in range(len(words) - 1, 0, -1):
         part = " ".join(words[start:])
         if any(c.isdigit() for c in words[start - 1]):
