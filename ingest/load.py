@@ -42,7 +42,8 @@ from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
 from ingest import kb, variants
 from ingest.confidence import (UMBRELLA_LABELS, UMBRELLA_MIN_PAPERS, Evidence, confidence, defined, described,
-                               field_reading, name_shaped, needs_third_paper, no_kb_evidence, umbrella_keys)
+                               field_reading, name_shaped, needs_third_paper, no_kb_evidence, umbrella_keys,
+                               unnamed_task)
 from ingest.corpus_labels import campaign_task, corpus_label, label_agreement, same_kind
 from ingest.curation import Curation
 from ingest.dedupe import PaperIndex, is_title_keyed
@@ -51,7 +52,7 @@ from ingest.fingerprint import confidence_rules_id
 from ingest.identity import title_hash
 from ingest.mentions import EntityLink, ExtractedDoc
 from ingest.normalize import (Sense, alias_key, alias_keys_of, display_name, paired_acronyms, papers_defining, read_again,
-                              resolve, title_coins)
+                              names_as_task, resolve, title_coins)
 from ingest.records import PaperRecord
 from ingest.text import paper_text
 
@@ -102,7 +103,8 @@ class Contribution:
     surfaces: tuple[str, ...]
     count: int
     published: str | None
-    title: str | None = None  # the paper's, for `title_coins`
+    title: str | None = None  # the paper's, for `title_coins` and `names_as_task`
+    evidence: str | None = None  # the sentence of the link's first mention, for `names_as_task`
 
 
 @dataclass
@@ -116,6 +118,7 @@ class EntityTally:
     surfaces: Counter = field(default_factory=Counter)
     definitions: Counter = field(default_factory=Counter)  # papers pairing each acronym form with its long form
     coined: int = 0  # papers whose titles name their own work so (`title_coins`)
+    task_named: int = 0  # papers that name it as a task (`names_as_task`)
     first_seen: str | None = None
     last_seen: str | None = None
     dates_lost: bool = False  # a paper dated first_seen or last_seen was taken back
@@ -134,6 +137,8 @@ class EntityTally:
             self.definitions[surface] += sign
         if title_coins(item.title, item.surfaces):
             self.coined += sign
+        if names_as_task(item.title, item.evidence, item.surfaces):
+            self.task_named += sign
         if item.published and sign > 0:
             self.first_seen = min(filter(None, (self.first_seen, item.published)))
             self.last_seen = max(filter(None, (self.last_seen, item.published)))
@@ -176,7 +181,8 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None, kept
     name = display_name(tally.surfaces, entry and entry.name, tally.key) or tally.key
     evidence = Evidence(entry is not None, tally.papers, label_agreement(tally.labels, label), defined(aliases), name_shaped(name),
                         field_reading(tally.key, label, name), described(name, label, aliases, entry is not None), tally.umbrella,
-                        tally.coined, forced_label is not None, kept, needs_third_paper(name, label, aliases, entry is not None))
+                        tally.coined, forced_label is not None, kept, needs_third_paper(name, label, aliases, entry is not None),
+                        unnamed_task(label, tally.task_named, entry is not None, forced_label is not None))
     return label, {
         **variants.name_properties(name),
         "aliases": aliases,
@@ -195,6 +201,7 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None, kept
         "alias_weights": [tally.surfaces[alias] for alias in aliases],
         "alias_definitions": [tally.definitions[alias] for alias in aliases],
         "coined_papers": tally.coined,
+        "task_named_papers": tally.task_named,
         "alias_keys": alias_keys or None,
         "alias_key_definitions": [defining[alias] for alias in alias_keys] or None,  # papers defining each
     }
@@ -438,12 +445,13 @@ class Loader:
         relink = [record.id for record in plan.to_extract] + plan.retired
         papers = {record.id: record for record in plan.papers}
         taken_back = [
-            Contribution(row["key"], row["label"], tuple(row["surfaces"] or ()), row["count"], row["published"], row["title"])
+            Contribution(row["key"], row["label"], tuple(row["surfaces"] or ()), row["count"], row["published"], row["title"],
+                         row["evidence"])
             for row in self.store.read_batched(queries.STORED_LINKS, "ids", relink).records()
         ]
         added = [
             Contribution(link.key, NODE_LABEL[link.label], link.surfaces, link.count,
-                         papers[link.paper_id].published, papers[link.paper_id].title)
+                         papers[link.paper_id].published, papers[link.paper_id].title, link.evidence)
             for link in links
         ]
         tallies = stored_tallies(self.store, sorted({c.key for c in taken_back} | {c.key for c in added}))
@@ -639,8 +647,9 @@ def stored_tallies(store: GraphStore, keys: list[str]) -> dict[str, EntityTally]
         confirmed[row["key"]] = row["confidence"] is None or row["confidence"] >= MIN_CONFIDENCE
         if row["confidence_rules"] != confidence_rules_id():
             other_rules.append(row["key"])
-        # Written before entities kept tallies, or before they counted definitions or titles' names.
-        if row["label_votes"] is None or row["alias_definitions"] is None or row["coined_papers"] is None:
+        # Written before entities kept tallies, or before they counted definitions, titles' names or tasks named.
+        if row["label_votes"] is None or row["alias_definitions"] is None or row["coined_papers"] is None \
+                or row["task_named_papers"] is None:
             legacy.append(row["key"])
             continue
         tallies[row["key"]] = EntityTally(
@@ -648,11 +657,12 @@ def stored_tallies(store: GraphStore, keys: list[str]) -> dict[str, EntityTally]
             Counter({label: n for label, n in zip(ENTITY_LABELS, row["label_votes"]) if n}),
             Counter(dict(zip(row["aliases"] or (), row["alias_weights"] or ()))),
             +Counter(dict(zip(row["aliases"] or (), row["alias_definitions"]))), row["coined_papers"],
-            row["first_seen"], row["last_seen"], umbrella=bool(row["umbrella"]),
+            row["task_named_papers"], row["first_seen"], row["last_seen"], umbrella=bool(row["umbrella"]),
         )
     for row in store.read_batched(queries.ENTITY_MENTIONS, "keys", legacy, {"except": []}).records():
         tallies[row["key"]].add(Contribution(
-            row["key"], row["label"], tuple(row["surfaces"] or ()), row["count"], row["published"], row["title"]))
+            row["key"], row["label"], tuple(row["surfaces"] or ()), row["count"], row["published"], row["title"],
+            row["evidence"]))
     # Scored under other rules, perhaps another MIN_CONFIDENCE: whether the
     # entity is in co-occurrence is read from its edges (one that has none
     # to build is promoted for nothing, at the cost of one read).

@@ -457,6 +457,29 @@ def title_coins(title: str | None, surfaces: Sequence[str]) -> bool:
                for surface in surfaces)
 
 
+# What a paper calls a task, right after the name ("the X task", "X
+# benchmarks", "the X problem", an acronym's brackets between) or before it
+# ("the task of X", "tasks such as X").
+_TASK_AFTER = re.compile(r"^(?:\s*\([^()]*\))?['\"’”]?\s+(?:tasks?|benchmarks?|problems?|challenges?)\b", re.I)
+_TASK_BEFORE = re.compile(r"\b(?:(?:tasks?|problems?) of(?: the)?|(?:tasks?|problems?),? (?:such as|like|including|e\.g\.,?))\s+$", re.I)
+
+
+def names_as_task(title: str | None, evidence: str | None, surfaces: Sequence[str]) -> bool:
+    """The paper names the link's entity as a task (`confidence.TASK_NAMED_RULE`):
+    its title holds one of the link's forms as a whole phrase ("Scene Flow
+    Estimation with ..."; not "Augmented Generation" inside
+    "Retrieval-Augmented Generation"), or the sentence of its first mention
+    calls it one ("the X task", "tasks such as X")."""
+    title = plain_text(title or "")
+    for surface in filter(None, surfaces):
+        if re.search(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", title, re.I):
+            return True
+        for found in re.finditer(re.escape(surface), evidence or ""):
+            if _TASK_AFTER.match(evidence[found.end():]) or _TASK_BEFORE.search(evidence[:found.start()]):
+                return True
+    return False
+
+
 def known_sense(key: str) -> bool:
     """The field names entity `key` (the curated knowledge base): an acronym
     one paper defines for it may be read so in every paper."""

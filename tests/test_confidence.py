@@ -449,7 +449,7 @@ def test_an_umbrella_term_yields_its_place_while_its_kinds_outnumber_it(paperkg_
     later = [
         "Detection in the dark is hard; our detection pipeline improves detection recall.",
         "Our backbone improves detection in crowded scenes on standard benchmarks.",
-        "We evaluate the model on detection under heavy occlusion.",
+        "We evaluate the model on the detection task under heavy occlusion.",  # a paper names it as a task (TASK_NAMED_RULE)
     ]
     extract = load_extractor("fast").extract
     with open_store(StoreConfig(backend="falkordb", home=paperkg_home, graph_name="umbrella_test")) as store:
@@ -489,8 +489,10 @@ def test_an_umbrella_term_yields_its_place_while_its_kinds_outnumber_it(paperkg_
     (Entity("bird", "BIRD", "Benchmark", ("BIRD",), 7, confidence=0.5), "confidence 0.50 · not"),
     (Entity("human36m", "Human3.6M", "Method", ("Human3.6M",), 4, confidence=0.2, label_votes=(2, 1, 1, 0, 0)),
      "candidate: its papers disagree on its type (Method in 2 papers, Dataset in 1 paper, Benchmark in 1 paper)"),
-    (Entity("motionunderstanding", "motion understanding", "Task", ("motion understanding",), 2, confidence=0.0),
-     "candidate: a phrase that names an ability as often as a task, until a third paper"),
+    (Entity("motionunderstanding", "motion understanding", "Task", ("motion understanding",), 2, confidence=0.0,
+            task_named_papers=1), "candidate: a phrase that names an ability as often as a task, until a third paper"),
+    (Entity("tokengeneration", "token generation", "Task", ("token generation",), 3, confidence=0.2),
+     'candidate: no paper names it as a task, in its title or as "the token generation task", until one does'),
     # a pipeline step is held back whatever defines it: the panel does not promise that a definition helps
     (Entity("decisionmaking", "decision-making", "Task", ("decision-making", "DM"), 40, confidence=0.2),
      "candidate: a step of every pipeline or a capability of every system, not a task · not"),
@@ -566,7 +568,8 @@ def test_an_ability_in_two_papers_waits_for_a_third(paperkg_home):
         def listed():
             return "motionunderstanding" in {e.key for e in views.top_entities(store, "Task", 50)}
 
-        load_records(store, [record(21, "Motion in long videos", "We study motion understanding in long videos with a new model."),
+        load_records(store, [record(21, "Motion Understanding in long videos",  # named as a task (TASK_NAMED_RULE)
+                                    "We study motion understanding in long videos with a new model."),
                              record(22, "A motion benchmark", "Our benchmark evaluates motion understanding of video language models.")],
                      extract=extract, extraction="test", curation=Curation.empty())
         entity = views.entity_details(store, "motionunderstanding").entity

@@ -20,7 +20,7 @@ from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
 from graph.views import Entity, EntityDetails, NodeRef, PaperDetails
 from ingest.confidence import (bare_capitals, coined_apart, described, field_reading, needs_third_paper, pipeline_step,
-                               split_reading)
+                               split_reading, unnamed_task)
 from ingest.corpus_labels import campaign_task, label_agreement
 from ingest.normalize import used_name
 from ingest.text import display_text
@@ -111,6 +111,9 @@ def _confidence(entity: Entity) -> html.Div | None:
                                                   campaign_task(entity.aliases)):
             readings = ", ".join(f"{label} in {count(n, 'paper')}" for label, n in entity.readings().items())
             verdict = f" · candidate: its papers disagree on its type ({readings}), until most of them or the knowledge base agree"
+        elif unnamed_task(entity.label, entity.task_named_papers, bool(entity.kb_id)):
+            verdict = (f" · candidate: no paper names it as a task, in its title or as \"the {entity.name} task\","
+                       " until one does or the knowledge base knows it")
         elif entity.paper_count == 2 and needs_third_paper(entity.name, entity.label, entity.aliases, bool(entity.kb_id)):
             verdict = (" · candidate: a phrase that names an ability as often as a task,"
                        " until a third paper or the knowledge base confirms it")

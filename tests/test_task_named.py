@@ -1,0 +1,82 @@
+"""TASK_NAMED_RULE (ingest/confidence.py): a Task outside the knowledge base
+is shown once a paper names it as a task, in its title or as "the X task".
+Real ingests on the embedded store; the papers are written for the test."""
+from __future__ import annotations
+
+import pytest
+
+from graph import StoreConfig, open_store, views
+from graph.settings import MIN_CONFIDENCE
+from ingest.curation import Curation
+from ingest.extract import load_extractor
+from ingest.load import load_records
+from ingest.normalize import names_as_task
+from ingest.records import PaperRecord
+
+
+@pytest.mark.parametrize("title, evidence, surfaces, expected", [
+    ("Scene Flow Estimation from Event Cameras", "", ("scene flow estimation",), True),  # the title, in any case
+    ("RAG: Retrieval-Augmented Generation for Chat", "", ("Augmented Generation",), False),  # inside a longer name
+    ("Flow estimation revisited", "We study scene flow estimation on KITTI.", ("scene flow estimation",), False),  # in passing
+    (None, "Results on the scene flow estimation task improve.", ("scene flow estimation",), True),
+    (None, "We report on scene flow estimation (SFE) benchmarks.", ("scene flow estimation", "SFE"), True),
+    (None, "We address the problem of scene flow estimation.", ("scene flow estimation",), True),
+    (None, "It helps tasks such as scene flow estimation and depth completion.", ("scene flow estimation",), True),
+    (None, "Scene flow estimation methods improve.", ("scene flow estimation",), False),
+])
+def test_a_paper_names_a_task_in_its_title_or_as_a_task(title, evidence, surfaces, expected):
+    assert names_as_task(title, evidence, surfaces) is expected
+
+
+def paper(n: int, title: str, abstract: str) -> PaperRecord:
+    return PaperRecord(id=f"named:{n}", title=title, abstract=abstract, published=f"2025-05-{n:02d}", upvotes=0, sources=("test",))
+
+
+IN_PASSING = [
+    paper(1, "Sparse labels for CT", "Our network improves lesion detection on DeepLesion with sparse labels."),
+    paper(2, "CT meets MRI", "We fuse CT and MRI scans, which also helps lesion detection on DeepLesion."),
+]
+# The model reads no task in a title: the title names the task its abstract mentions.
+TITLED = paper(3, "Lesion Detection with Sparse Labels", "We present a network that improves lesion detection on DeepLesion.")
+
+
+@pytest.fixture
+def named_store(paperkg_home):
+    with open_store(StoreConfig(backend="falkordb", home=paperkg_home, graph_name="task_named_test")) as store:
+        store.reset()
+        yield store
+
+
+def lesion_detection(store):
+    return store.read("MATCH (e:Entity {key: 'lesiondetection'}) RETURN e.label, e.kb_id, e.task_named_papers, "
+                      "e.paper_count, e.confidence").rows[0]
+
+
+def listed(store) -> bool:
+    return "lesiondetection" in {e.key for e in views.top_entities(store, "Task", 50)}
+
+
+def test_a_task_no_paper_names_waits_until_a_title_names_it(named_store):
+    from app.components.details import _confidence
+
+    extract = load_extractor("fast").extract
+    load_records(named_store, IN_PASSING, extract=extract, extraction="test", curation=Curation.empty())
+    label, kb_id, named, papers, confidence = lesion_detection(named_store)
+    assert (label, kb_id, named, papers) == ("Task", None, 0, 2) and confidence < MIN_CONFIDENCE and not listed(named_store)
+    shown = str(_confidence(views.entity_details(named_store, "lesiondetection").entity).children)
+    assert 'no paper names it as a task, in its title or as "the lesion detection task"' in shown
+
+    load_records(named_store, [TITLED], extract=extract, extraction="test", curation=Curation.empty())
+    assert lesion_detection(named_store)[2:4] == [1, 3] and lesion_detection(named_store)[4] >= MIN_CONFIDENCE and listed(named_store)
+    # Extracted again (another extraction id): each link is taken back with its stored title and sentence.
+    load_records(named_store, [*IN_PASSING, TITLED], extract=extract, extraction="test-2", curation=Curation.empty())
+    assert lesion_detection(named_store)[2:4] == [1, 3] and listed(named_store)
+
+
+def test_a_tally_stored_before_tasks_were_named_is_rebuilt_from_the_papers(named_store):
+    extract = load_extractor("fast").extract
+    load_records(named_store, [*IN_PASSING, TITLED], extract=extract, extraction="test", curation=Curation.empty())
+    named_store.write("MATCH (e:Entity {key: 'lesiondetection'}) REMOVE e.task_named_papers "
+                      "SET e.confidence = 0.0, e.confidence_rules = 'old'")
+    load_records(named_store, [], extract=extract, extraction="test", curation=Curation.empty())
+    assert lesion_detection(named_store)[2:4] == [1, 3] and lesion_detection(named_store)[4] >= MIN_CONFIDENCE
