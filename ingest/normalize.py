@@ -457,11 +457,18 @@ def title_coins(title: str | None, surfaces: Sequence[str]) -> bool:
                for surface in surfaces)
 
 
-# What a paper calls a task, right after the name ("the X task", "X
-# benchmarks", "the X problem", an acronym's brackets between) or before it
-# ("the task of X", "tasks such as X").
-_TASK_AFTER = re.compile(r"^(?:\s*\([^()]*\))?['\"’”]?\s+(?:tasks?|benchmarks?|problems?|challenges?)\b", re.I)
-_TASK_BEFORE = re.compile(r"\b(?:(?:tasks?|problems?) of(?: the)?|(?:tasks?|problems?),? (?:such as|like|including|e\.g\.,?))\s+$", re.I)
+# What a paper calls a task, right after the name or after a list it ends
+# ("the X task", "X benchmarks", "X, Y and Z tasks"; an acronym's brackets
+# between), before it ("the task of X", "tasks such as W, X and Y"), or what
+# it says the name does as the subject ("X aims to ...", "X is a challenging
+# task").
+_LIST_ITEM = r"[\w\-/' ]{1,60}?(?:\s*\([^()]*\))?"
+_TASK_AFTER = re.compile(rf"^(?:\s*\([^()]*\))?(?:(?:\s*,\s*{_LIST_ITEM})*,?\s+(?:and|or)\s+{_LIST_ITEM})?['\"’”]?\s+"
+                         r"(?:tasks?|benchmarks?|problems?|challenges?)\b", re.I)
+_TASK_BEFORE = re.compile(r"\b(?:(?:tasks?|problems?) of(?: the)?|(?:tasks?|problems?),?\s+(?:such as|like|including|e\.g\.,?|i\.e\.,?)"
+                          r"\s+(?:[^,.;:]{1,60},\s*)*(?:and\s+|or\s+)?)\s*$", re.I)
+_TASK_SUBJECT = re.compile(r"^(?:\s*\([^()]*\))?\s+(?:(?:aims|seeks) to\b|(?:is|remains|has become)\s+(?:an?|the)\s+"
+                           r"(?:[\w-]+\s+){0,3}(?:task|problem)\b)", re.I)
 
 
 def names_as_task(title: str | None, evidence: str | None, surfaces: Sequence[str]) -> bool:
@@ -469,13 +476,14 @@ def names_as_task(title: str | None, evidence: str | None, surfaces: Sequence[st
     its title holds one of the link's forms as a whole phrase ("Scene Flow
     Estimation with ..."; not "Augmented Generation" inside
     "Retrieval-Augmented Generation"), or the sentence of its first mention
-    calls it one ("the X task", "tasks such as X")."""
+    calls it one ("the X task", "tasks such as W and X", "X aims to")."""
     title = plain_text(title or "")
     for surface in filter(None, surfaces):
         if re.search(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", title, re.I):
             return True
-        for found in re.finditer(re.escape(surface), evidence or ""):
-            if _TASK_AFTER.match(evidence[found.end():]) or _TASK_BEFORE.search(evidence[:found.start()]):
+        for found in re.finditer(re.escape(surface), evidence or "", re.I):
+            after = evidence[found.end():]
+            if _TASK_AFTER.match(after) or _TASK_SUBJECT.match(after) or _TASK_BEFORE.search(evidence[:found.start()]):
                 return True
     return False
 

@@ -23,6 +23,13 @@ from ingest.records import PaperRecord
     (None, "We address the problem of scene flow estimation.", ("scene flow estimation",), True),
     (None, "It helps tasks such as scene flow estimation and depth completion.", ("scene flow estimation",), True),
     (None, "Scene flow estimation methods improve.", ("scene flow estimation",), False),
+    (None, "It wins on scene flow estimation, stereo matching and optical flow tasks.", ("scene flow estimation",), True),
+    (None, "It wins on scene flow estimation, stereo matching and optical flow models.", ("scene flow estimation",), False),
+    (None, "It is tested on three tasks, i.e., stereo matching, scene flow estimation and optical flow.",
+     ("scene flow estimation",), True),
+    (None, "Scene flow estimation (SFE) aims to recover 3D motion.", ("scene flow estimation", "SFE"), True),
+    (None, "Scene flow estimation is a challenging task in robotics.", ("scene flow estimation",), True),
+    (None, "Scene flow estimation is a key part of our method.", ("scene flow estimation",), False),
 ])
 def test_a_paper_names_a_task_in_its_title_or_as_a_task(title, evidence, surfaces, expected):
     assert names_as_task(title, evidence, surfaces) is expected
