@@ -467,6 +467,7 @@ _TASK_AFTER = re.compile(rf"^(?:\s*\([^()]*\))?(?:(?:\s*,\s*{_LIST_ITEM})*,?\s+(
                          r"(?:tasks?|benchmarks?|problems?|challenges?)\b", re.I)
 _TASK_BEFORE = re.compile(r"\b(?:(?:tasks?|problems?) of(?: the)?|(?:tasks?|problems?),?\s+(?:such as|like|including|e\.g\.,?|i\.e\.,?)"
                           r"\s+(?:[^,.;:]{1,60},\s*)*(?:and\s+|or\s+)?)\s*$", re.I)
+_TASK_WORDS = re.compile(r"task|benchmark|problem|challenge|aims to|seeks to")
 _TASK_SUBJECT = re.compile(r"^(?:\s*\([^()]*\))?\s+(?:(?:aims|seeks) to\b|(?:is|remains|has become)\s+(?:an?|the)\s+"
                            r"(?:[\w-]+\s+){0,3}(?:task|problem)\b)", re.I)
 
@@ -477,15 +478,30 @@ def names_as_task(title: str | None, evidence: str | None, surfaces: Sequence[st
     Estimation with ..."; not "Augmented Generation" inside
     "Retrieval-Augmented Generation"), or the sentence of its first mention
     calls it one ("the X task", "tasks such as W and X", "X aims to")."""
-    title = plain_text(title or "")
-    for surface in filter(None, surfaces):
-        if re.search(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", title, re.I):
+    title, evidence = plain_text(title or "").lower(), evidence or ""
+    lowered = evidence.lower()
+    cued = _TASK_WORDS.search(lowered) is not None  # most sentences call nothing a task: the patterns are not tried
+    for surface in filter(None, (s.lower() for s in surfaces)):
+        if any(_whole_phrase(title, start, len(surface)) for start in _found(title, surface)):
             return True
-        for found in re.finditer(re.escape(surface), evidence or "", re.I):
-            after = evidence[found.end():]
-            if _TASK_AFTER.match(after) or _TASK_SUBJECT.match(after) or _TASK_BEFORE.search(evidence[:found.start()]):
+        for start in _found(lowered, surface) if cued else ():
+            after = evidence[start + len(surface):]
+            if _TASK_AFTER.match(after) or _TASK_SUBJECT.match(after) or _TASK_BEFORE.search(evidence[:start]):
                 return True
     return False
+
+
+def _found(text: str, part: str) -> Iterable[int]:
+    start = text.find(part)
+    while start >= 0:
+        yield start
+        start = text.find(part, start + 1)
+
+
+def _whole_phrase(text: str, start: int, length: int) -> bool:
+    """text[start:start + length] is not part of a longer word or hyphenated name."""
+    edges = (text[start - 1] if start else " ", text[start + length] if start + length < len(text) else " ")
+    return not any(c.isalnum() or c in "-_" for c in edges)
 
 
 def known_sense(key: str) -> bool:
