@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph import StoreConfig, open_store, views
+from graph import views
 from graph.settings import MIN_CONFIDENCE
 from ingest.curation import Curation
 from ingest.extract import load_extractor
@@ -47,13 +47,6 @@ IN_PASSING = [
 TITLED = paper(3, "Lesion Detection with Sparse Labels", "We present a network that improves lesion detection on DeepLesion.")
 
 
-@pytest.fixture
-def named_store(paperkg_home):
-    with open_store(StoreConfig(backend="falkordb", home=paperkg_home, graph_name="task_named_test")) as store:
-        store.reset()
-        yield store
-
-
 def lesion_detection(store):
     return store.read("MATCH (e:Entity {key: 'lesiondetection'}) RETURN e.label, e.kb_id, e.task_named_papers, "
                       "e.paper_count, e.confidence").rows[0]
@@ -63,27 +56,27 @@ def listed(store) -> bool:
     return "lesiondetection" in {e.key for e in views.top_entities(store, "Task", 50)}
 
 
-def test_a_task_no_paper_names_waits_until_a_title_names_it(named_store):
+def test_a_task_no_paper_names_waits_until_a_title_names_it(store):
     from app.components.details import _confidence
 
     extract = load_extractor("fast").extract
-    load_records(named_store, IN_PASSING, extract=extract, extraction="test", curation=Curation.empty())
-    label, kb_id, named, papers, confidence = lesion_detection(named_store)
-    assert (label, kb_id, named, papers) == ("Task", None, 0, 2) and confidence < MIN_CONFIDENCE and not listed(named_store)
-    shown = str(_confidence(views.entity_details(named_store, "lesiondetection").entity).children)
+    load_records(store, IN_PASSING, extract=extract, extraction="test", curation=Curation.empty())
+    label, kb_id, named, papers, confidence = lesion_detection(store)
+    assert (label, kb_id, named, papers) == ("Task", None, 0, 2) and confidence < MIN_CONFIDENCE and not listed(store)
+    shown = str(_confidence(views.entity_details(store, "lesiondetection").entity).children)
     assert 'no paper names it as a task, in its title or as "the lesion detection task"' in shown
 
-    load_records(named_store, [TITLED], extract=extract, extraction="test", curation=Curation.empty())
-    assert lesion_detection(named_store)[2:4] == [1, 3] and lesion_detection(named_store)[4] >= MIN_CONFIDENCE and listed(named_store)
+    load_records(store, [TITLED], extract=extract, extraction="test", curation=Curation.empty())
+    assert lesion_detection(store)[2:4] == [1, 3] and lesion_detection(store)[4] >= MIN_CONFIDENCE and listed(store)
     # Extracted again (another extraction id): each link is taken back with its stored title and sentence.
-    load_records(named_store, [*IN_PASSING, TITLED], extract=extract, extraction="test-2", curation=Curation.empty())
-    assert lesion_detection(named_store)[2:4] == [1, 3] and listed(named_store)
+    load_records(store, [*IN_PASSING, TITLED], extract=extract, extraction="test-2", curation=Curation.empty())
+    assert lesion_detection(store)[2:4] == [1, 3] and listed(store)
 
 
-def test_a_tally_stored_before_tasks_were_named_is_rebuilt_from_the_papers(named_store):
+def test_a_tally_stored_before_tasks_were_named_is_rebuilt_from_the_papers(store):
     extract = load_extractor("fast").extract
-    load_records(named_store, [*IN_PASSING, TITLED], extract=extract, extraction="test", curation=Curation.empty())
-    named_store.write("MATCH (e:Entity {key: 'lesiondetection'}) REMOVE e.task_named_papers "
+    load_records(store, [*IN_PASSING, TITLED], extract=extract, extraction="test", curation=Curation.empty())
+    store.write("MATCH (e:Entity {key: 'lesiondetection'}) REMOVE e.task_named_papers "
                       "SET e.confidence = 0.0, e.confidence_rules = 'old'")
-    load_records(named_store, [], extract=extract, extraction="test", curation=Curation.empty())
-    assert lesion_detection(named_store)[2:4] == [1, 3] and lesion_detection(named_store)[4] >= MIN_CONFIDENCE
+    load_records(store, [], extract=extract, extraction="test", curation=Curation.empty())
+    assert lesion_detection(store)[2:4] == [1, 3] and lesion_detection(store)[4] >= MIN_CONFIDENCE
