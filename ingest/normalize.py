@@ -870,20 +870,27 @@ def _paper_links(doc: ExtractedDoc, senses: Mapping[str, Sequence[Sense]], curat
             groups[key].append(mention)
     links = []
     for key, mentions in groups.items():
-        first = min(mentions, key=lambda m: m.start)
-        surfaces = Counter(m.text for m in mentions)
+        surfaces = tuple(s for s, _ in Counter(m.text for m in mentions).most_common())
         links.append(
             EntityLink(
                 paper_id=doc.id,
                 key=key,
                 label=curation.label_for(key, paper_label(mentions)),
-                surfaces=tuple(s for s, _ in surfaces.most_common()),
+                surfaces=surfaces,
                 count=len(mentions),
-                evidence=doc.text[first.sentence_start : first.sentence_end].strip(),
+                evidence=_evidence(doc.text, mentions, surfaces),
                 proposed=any(m.proposed for m in mentions),
             )
         )
     return links
+
+
+def _evidence(text: str, mentions: Sequence[Mention], surfaces: Sequence[str]) -> str:
+    """The sentence a link shows and stores: the first that names the entity
+    as a task (`names_as_task`, which reads the stored sentence: a paper's
+    later "the X task" counts), else the first mention's."""
+    sentences = [text[m.sentence_start:m.sentence_end].strip() for m in sorted(mentions, key=lambda m: m.start)]
+    return next((s for s in sentences if names_as_task(None, s, surfaces)), sentences[0])
 
 
 def paper_label(mentions: Sequence[Mention]) -> str:

@@ -80,3 +80,17 @@ def test_a_tally_stored_before_tasks_were_named_is_rebuilt_from_the_papers(store
                       "SET e.confidence = 0.0, e.confidence_rules = 'old'")
     load_records(store, [], extract=extract, extraction="test", curation=Curation.empty())
     assert lesion_detection(store)[2:4] == [1, 3] and lesion_detection(store)[4] >= MIN_CONFIDENCE
+
+
+def test_a_later_sentence_that_names_the_task_is_the_links_evidence(store):
+    """The stored sentence is the first that calls the phrase a task, so a
+    paper naming it so after a first mention in passing counts."""
+    later = paper(4, "Sparse labels for MRI", "Our network helps lesion detection on DeepLesion. "
+                                              "The lesion detection task remains hard for small lesions.")
+    extract = load_extractor("fast").extract
+    load_records(store, [*IN_PASSING, later], extract=extract, extraction="test", curation=Curation.empty())
+    evidence = store.read("MATCH (:Paper {id: 'named:4'})-[m:MENTIONS]->(:Entity {key: 'lesiondetection'}) "
+                          "RETURN m.evidence").rows[0][0]
+    assert evidence == "The lesion detection task remains hard for small lesions."
+    assert lesion_detection(store)[2:4] == [1, 3] and listed(store)
+
