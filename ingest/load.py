@@ -104,7 +104,7 @@ class Contribution:
     count: int
     published: str | None
     title: str | None = None  # the paper's, for `title_coins` and `names_as_task`
-    evidence: str | None = None  # the sentence of the link's first mention, for `names_as_task`
+    evidence: str | None = None  # the sentence the link stores (`normalize._evidence`), for `names_as_task`
 
 
 @dataclass

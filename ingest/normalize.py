@@ -476,8 +476,9 @@ def names_as_task(title: str | None, evidence: str | None, surfaces: Sequence[st
     """The paper names the link's entity as a task (`confidence.TASK_NAMED_RULE`):
     its title holds one of the link's forms as a whole phrase ("Scene Flow
     Estimation with ..."; not "Augmented Generation" inside
-    "Retrieval-Augmented Generation"), or the sentence of its first mention
-    calls it one ("the X task", "tasks such as W and X", "X aims to")."""
+    "Retrieval-Augmented Generation"), or the sentence its link stores
+    (`_evidence`) calls it one ("the X task", "tasks such as W and X", "X
+    aims to")."""
     title, evidence = plain_text(title or "").lower(), evidence or ""
     lowered = evidence.lower()
     cued = _TASK_WORDS.search(lowered) is not None  # most sentences call nothing a task: the patterns are not tried
