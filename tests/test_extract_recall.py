@@ -274,6 +274,9 @@ def test_an_acronym_spelling_a_problem_is_a_task_unless_the_paper_introduces_it(
     found = labels(extractor, "We propose a Context-Aware Boundary Localization (CABL) module. CABL sharpens boxes.")
     assert found.get("CABL") == "METHOD"
     assert labels(extractor, "We train with Noise Contrastive Estimation (NCE) on images.").get("NCE") == "METHOD"
+    # A method the field names after a problem is in the gazetteer (it made a Task of the 10k graph).
+    found = labels(extractor, "Speech models train with Connectionist Temporal Classification (CTC). CTC aligns frames.")
+    assert found.get("Connectionist Temporal Classification") == found.get("CTC") == "METHOD"
 
 
 def test_a_span_ending_in_a_conjunction_or_preposition_is_no_name(extractor):
