@@ -106,6 +106,12 @@ class Contribution:
     title: str | None = None  # the paper's, for `title_coins` and `names_as_task`
     evidence: str | None = None  # the sentence the link stores (`normalize._evidence`), for `names_as_task`
 
+    @classmethod
+    def stored(cls, row) -> "Contribution":
+        """A stored link, read by `queries.STORED_LINKS` or `queries.ENTITY_MENTIONS` (the same columns)."""
+        return cls(row["key"], row["label"], tuple(row["surfaces"] or ()), row["count"], row["published"], row["title"],
+                   row["evidence"])
+
 
 @dataclass
 class EntityTally:
@@ -444,11 +450,8 @@ class Loader:
         """Write the batch: one atomic, idempotent statement."""
         relink = [record.id for record in plan.to_extract] + plan.retired
         papers = {record.id: record for record in plan.papers}
-        taken_back = [
-            Contribution(row["key"], row["label"], tuple(row["surfaces"] or ()), row["count"], row["published"], row["title"],
-                         row["evidence"])
-            for row in self.store.read_batched(queries.STORED_LINKS, "ids", relink).records()
-        ]
+        stored_links = self.store.read_batched(queries.STORED_LINKS, "ids", relink).records()
+        taken_back = [Contribution.stored(row) for row in stored_links]
         added = [
             Contribution(link.key, NODE_LABEL[link.label], link.surfaces, link.count,
                          papers[link.paper_id].published, papers[link.paper_id].title, link.evidence)
@@ -660,9 +663,7 @@ def stored_tallies(store: GraphStore, keys: list[str]) -> dict[str, EntityTally]
             row["task_named_papers"], row["first_seen"], row["last_seen"], umbrella=bool(row["umbrella"]),
         )
     for row in store.read_batched(queries.ENTITY_MENTIONS, "keys", legacy, {"except": []}).records():
-        tallies[row["key"]].add(Contribution(
-            row["key"], row["label"], tuple(row["surfaces"] or ()), row["count"], row["published"], row["title"],
-            row["evidence"]))
+        tallies[row["key"]].add(Contribution.stored(row))
     # Scored under other rules, perhaps another MIN_CONFIDENCE: whether the
     # entity is in co-occurrence is read from its edges (one that has none
     # to build is promoted for nothing, at the cost of one read).

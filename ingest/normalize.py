@@ -462,14 +462,19 @@ def title_coins(title: str | None, surfaces: Sequence[str]) -> bool:
 # between), before it ("the task of X", "tasks such as W, X and Y"), or what
 # it says the name does as the subject ("X aims to ...", "X is a challenging
 # task").
+# After the name ("X benchmarks"); before it only task and problem ("the task of X").
+_TASK_NOUNS = ("task", "benchmark", "problem", "challenge")
+_SUBJECT_VERBS = ("aims", "seeks")  # "X aims to"
 _LIST_ITEM = r"[\w\-/' ]{1,60}?(?:\s*\([^()]*\))?"
 _TASK_AFTER = re.compile(rf"^(?:\s*\([^()]*\))?(?:(?:\s*,\s*{_LIST_ITEM})*,?\s+(?:and|or)\s+{_LIST_ITEM})?['\"’”]?\s+"
-                         r"(?:tasks?|benchmarks?|problems?|challenges?)\b", re.I)
-_TASK_BEFORE = re.compile(r"\b(?:(?:tasks?|problems?) of(?: the)?|(?:tasks?|problems?),?\s+(?:such as|like|including|e\.g\.,?|i\.e\.,?)"
+                         rf"(?:{'|'.join(f'{noun}s?' for noun in _TASK_NOUNS)})\b", re.I)
+_TASK_BEFORE = re.compile(r"\b(?:(?:tasks?|problems?) of(?: the)?"
+                          r"|(?:tasks?|problems?),?\s+(?:such as|like|including|e\.g\.,?|i\.e\.,?)"
                           r"\s+(?:[^,.;:]{1,60},\s*)*(?:and\s+|or\s+)?)\s*$", re.I)
-_TASK_WORDS = re.compile(r"task|benchmark|problem|challenge|aims to|seeks to")
-_TASK_SUBJECT = re.compile(r"^(?:\s*\([^()]*\))?\s+(?:(?:aims|seeks) to\b|(?:is|remains|has become)\s+(?:an?|the)\s+"
-                           r"(?:[\w-]+\s+){0,3}(?:task|problem)\b)", re.I)
+_TASK_SUBJECT = re.compile(rf"^(?:\s*\([^()]*\))?\s+(?:(?:{'|'.join(_SUBJECT_VERBS)}) to\b"
+                           r"|(?:is|remains|has become)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:task|problem)\b)", re.I)
+# Some word each pattern needs, from the same lists: a sentence without one is not read further.
+_TASK_WORDS = re.compile("|".join((*_TASK_NOUNS, *(f"{verb} to" for verb in _SUBJECT_VERBS))))
 
 
 def names_as_task(title: str | None, evidence: str | None, surfaces: Sequence[str]) -> bool:

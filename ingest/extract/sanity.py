@@ -325,10 +325,10 @@ def checked_label(
 # with a hyphen or lower-case letters ("COB-GS", "MedSD"), nor one the
 # sentence that spells it out introduces ("we propose a Context-Aware
 # Boundary Localization (CABL)", "dubbed LLM-based Video Summarization"): a
-# paper's method is often named after its task. "Estimation" is left out: statistics names methods
-# so ("Noise Contrastive Estimation", "Kernel Density Estimation"); and
-# "enhancement" counts only of data ("image enhancement", not "Spatial
-# Attention Enhancement (SAE)", a module).
+# paper's method is often named after its task. "Estimation" is left out:
+# statistics names methods so ("Noise Contrastive Estimation", "Kernel
+# Density Estimation"); and "enhancement" counts only of data ("image
+# enhancement", not "Spatial Attention Enhancement (SAE)", a module).
 _PROBLEM_HEADS = frozenset({
     "detection", "recognition", "segmentation", "classification", "completion", "tracking", "localization",
     "parsing", "captioning", "summarization", "answering", "enhancement", "assessment",
