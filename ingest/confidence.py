@@ -512,12 +512,49 @@ def described(name: str, label: str, aliases: Sequence[str], in_kb: bool) -> boo
     candidate from this same test."""
     if pipeline_step(name, label):
         return True  # a paper's "(DM)" does not make a capability a task
+    if not in_kb and object_named(name, label, aliases):
+        return True  # a definition names the thing, which is still no method
     spelled = _acronym_after_plain_words(name)
     if in_kb or not descriptive_phrase(spelled, label, (*aliases, spelled) if spelled != name else aliases):
         return False
     # A definition names a phrase, not the modifier the model cut from one:
     # "high-resolution (HR) images", "real-time (RT) systems" (see TASK_HEAD_RULE).
     return not defined(aliases) or (label == "Task" and " " not in name.strip())
+
+
+# OBJECT_HEAD_RULE: a method is named by what it does or what it is (a
+# network, an algorithm, a kind of learning); a Method every written form of
+# which ends in a word for something else names that thing: data and what a
+# system outputs ("LLM-generated code", "adversarial examples", "LiDAR
+# ground truth"), a mathematical or physical object ("Partial Differential
+# Equations", "Point Spread Function", "Linear Temporal Logic", "Fluid
+# Attenuated Inversion Recovery"), a part of a paper's model ("High-Frequency
+# Enhancement Block", "Cross-Modal Fusion Module", "Color Consistency Loss")
+# or a system ("multi-agent systems", "Advanced Driver Assistance Systems").
+# A paper's definition ("Point Spread Function (PSF)") names the thing and
+# so is no evidence for a method. Measured in session 41 (see docs/extraction.md).
+# A form "X-based modules" names what is built on X, not X, and is not read.
+OBJECT_HEADS = frozenset({
+    # data and outputs
+    "data", "code", "codes", "text", "texts", "examples", "samples", "images", "signals", "noise", "truth",
+    "labels", "annotations", "outputs", "content",
+    # mathematical and physical objects
+    "equation", "equations", "function", "functions", "logic", "graph", "graphs", "value", "values",
+    "coefficient", "coefficients", "motion", "motions", "view", "views", "recovery", "waves", "property", "properties",
+    # parts of a model
+    "module", "modules", "block", "blocks", "layer", "layers", "component", "components", "loss", "losses",
+    # systems
+    "system", "systems", "detector", "detectors",
+})
+
+
+def object_named(name: str, label: str, aliases: Sequence[str]) -> bool:
+    """A Method whose every form of several words ends in a word for a thing
+    that is no method (see OBJECT_HEAD_RULE)."""
+    if label != "Method":
+        return False
+    phrases = [form for form in (name, *aliases) if re.search(r"\w[\s\-]\w", form) and "based" not in form.lower()]
+    return bool(phrases) and all(re.split(r"[\s\-]+", form.strip(" .").lower())[-1] in OBJECT_HEADS for form in phrases)
 
 
 # ACRONYM_INSIDE_RULE: "lightweight CNN", "generative LLM", "text-based RAG" are

@@ -7,7 +7,8 @@ import pytest
 from graph import views
 from graph.settings import MIN_CONFIDENCE
 from graph.views.model import Entity, NodeRef
-from ingest.confidence import Evidence, confidence, defined, described, descriptive_phrase, name_shaped, needs_third_paper
+from ingest.confidence import (Evidence, confidence, defined, described, descriptive_phrase, name_shaped, needs_third_paper,
+                               object_named)
 from ingest.curation import Curation
 from ingest.extract import load_extractor
 from ingest.load import load_records
@@ -179,6 +180,26 @@ def test_a_method_some_paper_writes_in_lower_case_is_a_phrase(name, label, alias
     assert descriptive_phrase(name, label, aliases) is expected
 
 
+@pytest.mark.parametrize("name, aliases, in_kb, expected", [
+    # every form ends in a word for a thing that is no method, defined or not (OBJECT_HEAD_RULE)
+    ("PSF", ("PSF", "Point Spread Function", "point-spread function"), False, True),
+    ("LTL", ("LTL", "Linear Temporal Logic"), False, True),
+    ("HEB", ("HEB", "High-Frequency Enhancement Block", "high-frequency enhancement block"), False, True),
+    ("Color Consistency Loss", ("Color Consistency Loss", "CCL"), False, True),
+    ("LLM-Generated Code", ("LLM-Generated Code", "LLM-generated codes"), False, True),
+    ("multi-agent system", ("MAS", "multi-agent systems"), False, True),
+    # one form headed otherwise names a method; the knowledge base's name stands
+    ("DIP", ("DIP", "Deep Image Prior", "DIP network"), False, False),
+    ("SSD", ("SSD", "Single Shot Detector"), True, False),
+    # "X-based modules" names what is built on X; bare letters are the bare-acronym rule's
+    ("HDC", ("HDC", "HDC-based modules"), False, False), ("GTR", ("GTR",), False, True),
+    ("Graph Transformer", ("Graph Transformer",), False, False),
+])
+def test_a_method_named_by_a_thing_is_described(name, aliases, in_kb, expected):
+    assert described(name, "Method", aliases, in_kb) is expected
+    assert not object_named(name, "Dataset", aliases)  # data sets are named by their data
+
+
 def test_capitals_spelling_the_initials_of_a_phrase_define_it():
     """"PT" runs on inside "promPTuning", which `abbreviates` read as a part
     of the name; prompt tuning (18 papers of the 10k graph, defined so) was
@@ -258,15 +279,15 @@ def test_a_descriptive_method_needs_the_knowledge_base_or_a_definition_however_m
         return entity_properties(tally)[1]["confidence"]
 
     assert scored("fine-tuning strategies") < MIN_CONFIDENCE and scored("two-stage framework", 200) < MIN_CONFIDENCE
-    assert scored("autoregressive reasoning", 60) < MIN_CONFIDENCE and scored("prompt tuning") < MIN_CONFIDENCE
+    assert scored("autoregressive reasoning", 60) < MIN_CONFIDENCE and scored("temporal modeling") < MIN_CONFIDENCE
     assert scored("knowledge distillation") >= MIN_CONFIDENCE  # the KB knows it
     assert scored("progressive distillation framework", 30, "PDF") >= MIN_CONFIDENCE  # a paper named it (PDF)
     assert scored("Prompt-SVD", 2) >= MIN_CONFIDENCE  # a name's shape: the usual rules
     # a sentence-initial capital on a phrase papers also write in lower case (the judge's sample of session 16)
     assert scored("Training object detectors", 2, "training object detectors") < MIN_CONFIDENCE
     # capitalised beyond the first word, until a paper writes it all in lower case (WRITTEN_LOWER_RULE)
-    assert scored("Hungarian Matching", 2) >= MIN_CONFIDENCE
-    assert scored("Hungarian Matching", 2, "hungarian matching") < MIN_CONFIDENCE
+    assert scored("Greedy Matching", 2) >= MIN_CONFIDENCE
+    assert scored("Greedy Matching", 2, "greedy matching") < MIN_CONFIDENCE
     # a definition names it
     assert not described("progressive distillation framework", "Method", ["progressive distillation framework", "PDF"], False)
 
@@ -484,6 +505,9 @@ def test_an_umbrella_term_yields_its_place_while_its_kinds_outnumber_it(paperkg_
 @pytest.mark.parametrize("entity, shown", [
     (Entity("gtr", "GTR", "Method", ("GTR",), 5, confidence=0.2), "its letters are spelled out nowhere"),
     (Entity("vitencoder", "ViT encoder", "Method", ("ViT encoder",), 3, confidence=0.2), "a description rather than a name"),
+    (Entity("psf", "PSF", "Method", ("PSF", "Point Spread Function"), 3, confidence=0.2),
+     "every form of its name ends in a word for a thing that is no method (data, an equation, a module, a loss, a system), "
+     "until the knowledge base knows it"),
     # a definition lifts the ceiling: a candidate for want of a second paper says no more
     (Entity("gtr", "GTR", "Method", ("GTR", "Graph Transformer Reasoner"), 1, confidence=0.2), "confidence 0.20 · candidate · not"),
     (Entity("bird", "BIRD", "Benchmark", ("BIRD",), 7, confidence=0.5), "confidence 0.50 · not"),

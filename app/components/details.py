@@ -19,8 +19,8 @@ from graph import views
 from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
 from graph.views import Entity, EntityDetails, NodeRef, PaperDetails
-from ingest.confidence import (bare_capitals, coined_apart, described, field_reading, needs_third_paper, pipeline_step,
-                               split_reading, unnamed_task)
+from ingest.confidence import (bare_capitals, coined_apart, described, field_reading, needs_third_paper, object_named,
+                               pipeline_step, split_reading, unnamed_task)
 from ingest.corpus_labels import campaign_task, label_agreement
 from ingest.normalize import used_name
 from ingest.text import display_text
@@ -103,6 +103,9 @@ def _confidence(entity: Entity) -> html.Div | None:
                        + ("" if entity.kb_id else ", until the knowledge base knows it"))
         elif pipeline_step(entity.name, entity.label):
             verdict = " · candidate: a step of every pipeline or a capability of every system, not a task"
+        elif not entity.kb_id and object_named(entity.name, entity.label, entity.aliases):
+            verdict = (" · candidate: every form of its name ends in a word for a thing that is no method"
+                       " (data, an equation, a module, a loss, a system), until the knowledge base knows it")
         elif described(entity.name, entity.label, entity.aliases, bool(entity.kb_id)):
             why = ("its letters are spelled out nowhere, and papers may mean different things by them"
                    if bare_capitals(entity.name, entity.aliases) else "a description rather than a name")
