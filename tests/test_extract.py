@@ -86,8 +86,8 @@ def test_unknown_acronym_takes_label_of_its_long_form(extractor):
      "3D human pose estimation"),
     ("We study medical question answering (QA) with LLMs.", "medical question answering", "QA",
      "medical question answering"),
-    ("We apply Random Sample Consensus (RANSAC) to matches.", "Random Sample Consensus", "RANSAC",
-     "Random Sample Consensus"),
+    ("We apply Sequential Minimal Optimization (SMO) to the dual.", "Sequential Minimal Optimization", "SMO",
+     "Sequential Minimal Optimization"),
 ])
 def test_a_definition_is_keyed_by_the_words_its_acronym_spells(extractor, text, long_form, acronym, spelled):
     """The span keeps a kind's words before the long form; the pair is the

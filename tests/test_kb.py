@@ -103,6 +103,13 @@ def test_a_bare_task_acronym_is_the_one_task_it_spells():
     ("autoregressive", "autoregressive model", "METHOD"), ("auto-regressive models", "autoregressive model", "METHOD"),
     ("denoising diffusion models", "diffusion model", "METHOD"),
     ("BLEU score", "BLEU", "METRIC"),  # the leaderboards' "BLEU score" is no metric of its own
+    # one metric however written (session 41: outside judges' duplicates)
+    ("AP50", "mAP50", "METRIC"), ("chrF2", "chrF", "METRIC"), ("R@1", "Recall@1", "METRIC"),
+    ("diffusion probabilistic models", "diffusion model", "METHOD"), ("parameter-efficient tuning", "PEFT", "METHOD"),
+    # established methods the Papers with Code list lacks (session 41)
+    ("Random Sample Consensus", "RANSAC", "METHOD"), ("Kalman filter", "Kalman filter", "METHOD"),
+    ("Hungarian matching", "Hungarian algorithm", "METHOD"), ("3DMM", "3D morphable model", "METHOD"),
+    ("Density-Based Spatial Clustering of Applications with Noise", "DBSCAN", "METHOD"),
 ])
 def test_names_and_synonyms_link_to_one_entry(surface, name, label):
     entry = kb.lookup(surface)
