@@ -186,7 +186,9 @@ def test_software_a_method_is_built_with_is_no_method(nlp):
     assert is_junk(_span(nlp, "The system employs a UAV with a camera.", "UAV", "METHOD"))  # hardware
     # session 41: frameworks and serving libraries outside judges met as Methods
     assert is_junk(_span(nlp, "A lightweight module built on the MindSpore framework.", "MindSpore", "METHOD"))
-    assert is_junk(_span(nlp, "We serve the model with vLLM and train it with DeepSpeed.", "vLLM", "METHOD"))
+    assert is_junk(_span(nlp, "We serve the model with vLLM and train it with DeepSpeed.", "DeepSpeed", "METHOD"))
+    # not vLLM, whose key is that of VLLMs (vision LLMs)
+    assert not is_junk(_span(nlp, "Vision large language models (VLLMs) describe images.", "VLLMs", "METHOD"))
     # what QA data is made of is not question answering
     assert is_junk(_span(nlp, "We generate Question-Answer pairs from the documents.", "Question-Answer", "TASK"))
 

@@ -147,7 +147,7 @@ GENERIC_TERMS = _keys(
     # software a method is built or run with ("implemented in PyTorch", "deployed with TensorRT"): outside
     # judges rejected TensorRT twice (5 papers at 10k) and Unreal Engine (12 papers, read as a Task)
     "PyTorch", "TensorFlow", "JAX", "Keras", "CUDA", "TensorRT", "ONNX", "scikit-learn", "OpenCV", "Docker",
-    "Unreal Engine", "PyPI", "MindSpore", "PaddlePaddle", "Megatron-LM", "DeepSpeed", "vLLM", "LangChain", "LlamaIndex",
+    "Unreal Engine", "PyPI", "MindSpore", "PaddlePaddle", "Megatron-LM", "DeepSpeed", "LangChain", "LlamaIndex",
     "MMDetection", "Detectron2",
     # "question-answer pairs": what QA data is made of, not the task (an outside judge's duplicate of
     # question answering, 10 papers of the 10k graph, session 40)
