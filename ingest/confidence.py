@@ -601,24 +601,6 @@ def no_kb_evidence(entry: "kb.KbEntry", aliases: Sequence[str]) -> bool:
     return bool(long_forms) and not any(alias_key(a) in long_forms for a in aliases)
 
 
-# GOLD_SECOND_PAPER_RULE: the knowledge base's names from the gold corpora are
-# spans one annotator marked in one sentence, not names the field curated, and
-# they include what annotators of SciERC-style corpora mark: "random noise",
-# "crowdworkers", "Amazon Mechanical Turk", "Transformer-based", "E & D". Such
-# a name counts as known once a second paper uses it; with one paper it is a
-# candidate like any other name. Session 41: of the visible entities of the
-# 10k graph in one paper that only a gold corpus knew (27), the outside
-# verdicts on file accepted 8 of 16, against 89 % for curated names; an
-# outside judge's fresh sample met "random noise" among them.
-GOLD_MIN_PAPERS = 2
-
-
-def counts_as_known(entry: "kb.KbEntry | None", papers: int) -> bool:
-    """The knowledge base's entry is evidence for an entity in `papers` papers
-    (see GOLD_SECOND_PAPER_RULE)."""
-    return entry is not None and (entry.curated or papers >= GOLD_MIN_PAPERS)
-
-
 def pipeline_step(name: str, label: str) -> bool:
     """A Task that is a step of every pipeline or a capability every system
     is said to improve, whatever names it (see PIPELINE_STEP_RULE)."""

@@ -41,8 +41,8 @@ from graph.schema import NODE_LABEL
 from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
 from ingest import kb, variants
-from ingest.confidence import (UMBRELLA_LABELS, UMBRELLA_MIN_PAPERS, Evidence, confidence, counts_as_known, defined,
-                               described, field_reading, name_shaped, needs_third_paper, no_kb_evidence, umbrella_keys,
+from ingest.confidence import (UMBRELLA_LABELS, UMBRELLA_MIN_PAPERS, Evidence, confidence, defined, described,
+                               field_reading, name_shaped, needs_third_paper, no_kb_evidence, umbrella_keys,
                                unnamed_task)
 from ingest.corpus_labels import campaign_task, corpus_label, label_agreement, same_kind
 from ingest.curation import Curation
@@ -185,7 +185,7 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None, kept
         # "joint framework"), which is no evidence for this one.
         entry = None
     name = display_name(tally.surfaces, entry and entry.name, tally.key) or tally.key
-    evidence = Evidence(counts_as_known(entry, tally.papers), tally.papers, label_agreement(tally.labels, label), defined(aliases), name_shaped(name),
+    evidence = Evidence(entry is not None, tally.papers, label_agreement(tally.labels, label), defined(aliases), name_shaped(name),
                         field_reading(tally.key, label, name), described(name, label, aliases, entry is not None), tally.umbrella,
                         tally.coined, forced_label is not None, kept, needs_third_paper(name, label, aliases, entry is not None),
                         unnamed_task(label, tally.task_named, entry is not None, forced_label is not None))

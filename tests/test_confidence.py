@@ -265,28 +265,6 @@ def test_letters_alone_are_no_link_to_the_knowledge_bases_name():
     assert stored("dropout", 1, "dropout")["kb_id"] is not None
 
 
-def test_a_name_only_a_gold_corpus_knows_needs_a_second_paper():
-    """GOLD_SECOND_PAPER_RULE: a gold corpus's span ("random noise",
-    "crowdworkers") is one annotator's reading, not a name the field curated."""
-    from collections import Counter
-
-    from app.components.details import _confidence
-    from graph.views import Entity
-    from ingest.load import EntityTally, entity_properties
-
-    def stored(key: str, papers: int, surface: str) -> dict:
-        tally = EntityTally(key, papers, papers, Counter({"Method": papers}), Counter({surface: papers}))
-        return entity_properties(tally)[1]
-
-    one = stored("randomnoise", 1, "random noise")
-    assert one["kb_id"] == "gold:randomnoise" and one["confidence"] < MIN_CONFIDENCE
-    assert stored("randomnoise", 2, "random noise")["confidence"] >= MIN_CONFIDENCE
-    assert stored("dropout", 1, "dropout")["confidence"] >= MIN_CONFIDENCE  # a curated name: one paper is enough
-    entity = Entity("randomnoise", "random noise", "Method", ("random noise",), 1, confidence=one["confidence"],
-                    kb_id="gold:randomnoise")
-    assert "knows the name only as a span of an annotated corpus, until a second paper" in str(_confidence(entity).children)
-
-
 def test_a_descriptive_method_needs_the_knowledge_base_or_a_definition_however_many_papers():
     """"fine-tuning strategies" in 33 papers of the 10k graph said what kind of
     thing, not which; "temporal modeling" in 60 of the 40k graph the same: they

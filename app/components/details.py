@@ -19,9 +19,8 @@ from graph import views
 from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
 from graph.views import Entity, EntityDetails, NodeRef, PaperDetails
-from ingest import kb
-from ingest.confidence import (bare_capitals, coined_apart, counts_as_known, described, field_reading, needs_third_paper,
-                               object_named, pipeline_step, split_reading, unnamed_task)
+from ingest.confidence import (bare_capitals, coined_apart, described, field_reading, needs_third_paper, object_named,
+                               pipeline_step, split_reading, unnamed_task)
 from ingest.corpus_labels import campaign_task, label_agreement
 from ingest.normalize import used_name
 from ingest.text import display_text
@@ -98,10 +97,7 @@ def _confidence(entity: Entity) -> html.Div | None:
     elif entity.umbrella:
         verdict = f" · an umbrella term: its kinds are named in more papers, and stand for it in the {entity.label.lower()} lists"
     elif entity.confidence < MIN_CONFIDENCE:
-        if entity.kb_id and not counts_as_known(kb.lookup_key(entity.key), entity.paper_count):
-            verdict = (" · candidate: the knowledge base knows the name only as a span of an annotated corpus,"
-                       " until a second paper uses it")
-        elif coined_apart(entity.coined_papers, entity.paper_count, bool(entity.kb_id)):
+        if coined_apart(entity.coined_papers, entity.paper_count, bool(entity.kb_id)):
             verdict = (f" · candidate: {entity.coined_papers} of its {entity.paper_count} papers each name their own work"
                        f" {entity.name} in their titles, so the name stands for several things"
                        + ("" if entity.kb_id else ", until the knowledge base knows it"))
