@@ -193,6 +193,8 @@ def test_a_method_some_paper_writes_in_lower_case_is_a_phrase(name, label, alias
     ("SSD", ("SSD", "Single Shot Detector"), True, False),
     # "X-based modules" names what is built on X; bare letters are the bare-acronym rule's
     ("HDC", ("HDC", "HDC-based modules"), False, False), ("GTR", ("GTR",), False, True),
+    # built on something else: read ("systems built on LLMs" are systems)
+    ("LLM-based Multi-Agent Systems", ("LLM-based Multi-Agent Systems",), False, True),
     ("Graph Transformer", ("Graph Transformer",), False, False),
 ])
 def test_a_method_named_by_a_thing_is_described(name, aliases, in_kb, expected):
