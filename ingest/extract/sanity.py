@@ -837,7 +837,8 @@ def sanity(doc: Doc) -> Doc:
         ent = _whole_word(doc, ent, taken)
         if ent is None or is_junk(ent) and not _spelled_out_as_a_name(span_text(ent), long_forms) or _common_noun(doc, ent) \
                 or ent.label_ in DATASET_GROUP and alias_key(span_text(ent)) in data_types \
-                or modality_condition_or_device(long_forms.get(span_text(ent), "")):  # "DTI", "PTSD" where the text spells them out
+                or modality_condition_or_device(long_forms.get(span_text(ent), "")) \
+                or _listed_junk(alias_key(long_forms.get(span_text(ent), ""))):  # "DTI", "PTSD", "QA" where the text spells them out
             continue
         ent = _adjective_base(doc, ent)
         if ent is not None and ent.label_ == "TASK" and _COORDINATED.search(span_text(ent)) \
