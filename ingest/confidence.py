@@ -183,7 +183,7 @@ _CLASS_HEADS = frozenset({
 # judge-40k-s27-hyphen-tasks.tsv), 2 were acceptable: de-identification and
 # auto-labeling. "X-to-Y" names a task by what it maps ("image-to-video",
 # "text-to-motion") and is left alone.
-_MAPPING = re.compile(r"\w-to-\w")
+_MAPPING = re.compile(r"\b\w+-to-\w+\b")  # "image-to-video", "end-to-end": one word
 # PIPELINE_STEP_RULE: "feature extraction" (64 papers of the 10k graph, in its
 # Task top 40) is a step of every pipeline ("enhance feature extraction"), not
 # a task: the outside judge of session 22's top 40 rejected it, and so are its
@@ -565,14 +565,13 @@ def object_named(name: str, label: str, aliases: Sequence[str]) -> bool:
 
 
 _PREPOSITIONS = frozenset({"of", "from", "with", "for", "in", "on", "to", "by", "via", "using"})
-_MAPPING_WORDS = re.compile(r"\b\w+-to-\w+\b")  # "text-to-image generative model", "end-to-end system": one modifier
 
 
 def _head(phrase: str) -> str:
     """The phrase's head noun: its last word before a preposition
     ("Structure-from-Motion": structure; "Density-Based Spatial Clustering
     of Applications with Noise": clustering), "X-to-Y" read as one word."""
-    words = re.split(r"[\s\-]+", _MAPPING_WORDS.sub("mapping", phrase.strip(" .").lower()))
+    words = re.split(r"[\s\-]+", _MAPPING.sub("mapping", phrase.strip(" .").lower()))
     cut = next((i for i, word in enumerate(words) if i and word in _PREPOSITIONS), len(words))
     return words[cut - 1]
 

@@ -120,6 +120,13 @@ def modality_condition_or_device(text: str) -> bool:
                for w in words[:-1])
 
 
+def _spelled_out_as_no_entity(long_form: str) -> bool:
+    """An acronym's long form in this paper is a modality, a condition or a
+    device ("DTI", "PTSD"), or a listed non-entity ("question-answer (QA)
+    pairs"): the letters are none either."""
+    return modality_condition_or_device(long_form) or _listed_junk(alias_key(long_form))
+
+
 def _listed_junk(key: str) -> bool:
     return key in GENERIC_TERMS or key in MODALITY_TERMS or key in ORGANISATIONS
 
@@ -837,8 +844,7 @@ def sanity(doc: Doc) -> Doc:
         ent = _whole_word(doc, ent, taken)
         if ent is None or is_junk(ent) and not _spelled_out_as_a_name(span_text(ent), long_forms) or _common_noun(doc, ent) \
                 or ent.label_ in DATASET_GROUP and alias_key(span_text(ent)) in data_types \
-                or modality_condition_or_device(long_forms.get(span_text(ent), "")) \
-                or _listed_junk(alias_key(long_forms.get(span_text(ent), ""))):  # "DTI", "PTSD", "QA" where the text spells them out
+                or _spelled_out_as_no_entity(long_forms.get(span_text(ent), "")):
             continue
         ent = _adjective_base(doc, ent)
         if ent is not None and ent.label_ == "TASK" and _COORDINATED.search(span_text(ent)) \
