@@ -188,6 +188,8 @@ def test_a_method_some_paper_writes_in_lower_case_is_a_phrase(name, label, alias
     ("Color Consistency Loss", ("Color Consistency Loss", "CCL"), False, True),
     ("LLM-Generated Code", ("LLM-Generated Code", "LLM-generated codes"), False, True),
     ("multi-agent system", ("MAS", "multi-agent systems"), False, True),
+    ("3D Gaussian", ("3D Gaussians", "3D Gaussian", "3D Gaussian models"), False, True),  # the primitives
+    ("3DGS", ("3DGS", "3D Gaussian Splatting", "3D Gaussians"), False, False),  # the method
     # one form headed otherwise names a method; the knowledge base's name stands
     ("DIP", ("DIP", "Deep Image Prior", "DIP network"), False, False),
     ("SSD", ("SSD", "Single Shot Detector"), True, False),
