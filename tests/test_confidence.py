@@ -370,6 +370,9 @@ def test_a_research_field_read_as_a_task_or_metric_stays_a_candidate():
 
     assert field_reading("computervision", "Task") and field_reading("robotic", "Task") and field_reading("nlp", "Metric")
     assert not field_reading("computervision", "Method") and not field_reading("objectdetection", "Task")
+    # research areas outside judges rejected as tasks (session 42)
+    assert field_reading("patternrecognition", "Task") and field_reading("multimodallearning", "Task")
+    assert field_reading("humanrobotinteraction", "Task") and not field_reading("multimodallearning", "Method")
     # The discipline itself is no method; a field of study that is also a method family stays one.
     assert field_reading("deeplearning", "Method") and field_reading("machinelearning", "Method")
     assert field_reading("agi", "Method") and field_reading("genai", "Method")  # the field's goal and branch

@@ -90,6 +90,10 @@ AREA_TERMS = _keys(
     # Augmented and virtual reality: where rendering and tracking are applied ("AR/VR applications"),
     # not a task (16 papers of the 10k graph under two Task nodes, session 32).
     "AR/VR", "VR/AR", "augmented reality", "virtual reality", "mixed reality", "extended reality", "XR",
+    # Research areas outside judges rejected as tasks (pooled verdicts of sessions 23-42: "pattern recognition",
+    # 8 papers of the 10k graph, judged a field three times; "multimodal learning", 121 papers at 40k;
+    # "human-robot interaction"): the tasks are their kinds.
+    "pattern recognition", "multimodal learning", "multi-modal learning", "human-robot interaction",
 )
 # Sensors and kinds of data: what a data set is made of, not one of the five
 # types ("LiDAR-camera fusion", "point clouds", "MRI"); their tasks and data
