@@ -117,6 +117,8 @@ def test_a_bare_task_acronym_is_the_one_task_it_spells():
     # named losses and constraints OBJECT_HEAD_RULE would hold back as parts of a model (session 42)
     ("contrastive losses", "contrastive loss", "METHOD"), ("BCE", "binary cross-entropy", "METHOD"),
     ("CBFs", "control barrier function", "METHOD"),
+    # one RoPE however spelled out (Papers with Code's "Rotary Embeddings" lacks "positional")
+    ("Rotary Positional Embeddings", "RoPE", "METHOD"), ("Rotary Embeddings", "RoPE", "METHOD"),
 ])
 def test_names_and_synonyms_link_to_one_entry(surface, name, label):
     entry = kb.lookup(surface)

@@ -275,7 +275,10 @@ def test_display_names_follow_the_knowledge_base_and_the_singular():
     # KB_SYNONYM_NAME_RULE: papers that write only a synonym name the entity; the name and more words is the name
     assert display_name(Counter({"Text-to-SQL": 5, "text-to-SQL task": 2}), "SQL parsing", "sqlparsing") == "Text-to-SQL"
     assert display_name(Counter({"Transformer decoder": 2}), "T-D", "td") == "Transformer decoder"
-    assert display_name(Counter({"dynamic programming algorithm": 2}), "dynamic programming") == "dynamic programming"
+    assert display_name(Counter({"depthwise separable convolution layers": 2}), "Depthwise Separable Convolution") \
+        == "Depthwise Separable Convolution"
+    # the gazetteer's names are chosen as the field's
+    assert display_name(Counter({"classifier-free guidance": 3}), "CFG", "cfg") == "CFG"
     # the data head the key leaves out is no part of the name; a name that is only written so keeps it
     assert display_name(Counter({"GOT-10K benchmarks": 2, "GOT-10k": 1})) == "GOT-10k"
     assert display_name(Counter({"Pile dataset": 3})) == "Pile dataset"
