@@ -533,8 +533,8 @@ def described(name: str, label: str, aliases: Sequence[str], in_kb: bool) -> boo
 # or a system ("multi-agent systems", "Advanced Driver Assistance Systems").
 # "3D Gaussians" are the primitives 3D Gaussian Splatting fits, not the
 # method (outside judges, session 41's sample: "3D Gaussian", 31 papers of the
-# 10k graph, a fragment; 7 visible Methods at 40k are headed so, all of them
-# the primitives).
+# 10k graph, a fragment). Of the 7 visible Methods of the 40k graph headed so,
+# 6 are the primitives; "Deformable 3D Gaussians" (2 papers) names a method.
 # A paper's definition ("Point Spread Function (PSF)") names the thing and
 # so is no evidence for a method. Session 41 had 30 visible Methods of the 40k
 # graph it holds back and 30 others outside the knowledge base judged blind,
