@@ -119,6 +119,7 @@ def test_a_bare_task_acronym_is_the_one_task_it_spells():
     ("CBFs", "control barrier function", "METHOD"),
     # one RoPE however spelled out (Papers with Code's "Rotary Embeddings" lacks "positional")
     ("Rotary Positional Embeddings", "RoPE", "METHOD"), ("Rotary Embeddings", "RoPE", "METHOD"),
+    ("test-time adaptation", "test-time adaptation", "TASK"),  # a setting, as domain adaptation is (session 42)
 ])
 def test_names_and_synonyms_link_to_one_entry(surface, name, label):
     entry = kb.lookup(surface)
