@@ -85,14 +85,14 @@ def test_a_span_without_a_doubled_first_letter_is_not_the_long_form(extractor, t
     # a description in lower case but for acronyms
     ("We replace multi-head attention with grouped-query attention (GQA) in the decoder.", "GQA", "groupedqueryattention", "METHOD"),
     ("We design categorical generative AI architectures (GAIAs) using topos theory.", "GAIAs", "generativeai", "METHOD"),
-    ("We simulate proteins with molecular dynamics (MD) for a microsecond.", "MD", "moleculardynamic", "METHOD"),
     # read as a method by the model and headed by a method noun
     ("We replace multi-head attention with Grouped Query Attention (GQA) in the decoder.", "GQA", "groupedqueryattention", "METHOD"),
 ])
 def test_a_data_sets_acronym_defined_as_something_else_is_another_sense(extractor, text, short, long_key, label):
-    """GQA, GAIA and MD are data sets the knowledge base knows by their letters;
+    """GQA and GAIA are data sets the knowledge base knows by their letters;
     these papers spell the letters out as something else (13 of GQA's 34
-    papers on the 40k graph were grouped-query attention)."""
+    papers on the 40k graph were grouped-query attention). (MD was one until
+    outside judges rejected the gold corpora's "MD dataset", session 42.)"""
     found = definitions(extractor, text)
     assert (found[short].canonical, found[short].label) == (long_key, label)
 
