@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from ingest.mentions import DATASET_GROUP
 from ingest.normalize import abbreviates, alias_key, initials
@@ -66,12 +66,17 @@ class KbEntry:
         return self.source != GOLD_SOURCE
 
 
+def data_lines(path: Path) -> Iterator[tuple[int, str]]:
+    """(line number, line) of a shipped tab-separated list, its blank and comment lines left out."""
+    for line_no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            yield line_no, line
+
+
 @lru_cache(maxsize=4)
 def load_entries(path: Path = GAZETTEER_PATH) -> tuple[Entry, ...]:
     entries = []
-    for line_no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line_no, line in data_lines(path):
         fields = line.split("\t")
         if len(fields) < 2:
             raise ValueError(f"{path}:{line_no}: expected LABEL<TAB>name[<TAB>alias|alias]")
@@ -84,9 +89,7 @@ def load_entries(path: Path = GAZETTEER_PATH) -> tuple[Entry, ...]:
 
 def read_kb(path: Path = KB_PATH) -> list[KbEntry]:
     entries = []
-    for line_no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line_no, line in data_lines(path):
         fields = line.split("\t")
         if len(fields) != 5:
             raise ValueError(f"{path}:{line_no}: expected kb_id, label, name, aliases, source (5 tab-separated fields)")
@@ -366,8 +369,7 @@ def language_names() -> frozenset[str]:
 
 def _names(path: Path) -> list[str]:
     """The first column of a shipped name list, its comment lines left out."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [line.split("\t", 1)[0] for line in lines if line.strip() and not line.startswith("#")]
+    return [line.split("\t", 1)[0] for _, line in data_lines(path)]
 
 
 def is_field(key: str) -> bool:

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from ingest.extract.corpora import FILES, LABEL_MAPS, split_records
 from ingest.extract.vocab import DETERMINERS, GENERIC_HEADS, GENERIC_MODIFIERS, GENERIC_TERMS
-from ingest.kb import FIELDS_PATH, GOLD_SOURCE, KB_PATH, LANGUAGES_PATH, KbEntry, KnowledgeBase
+from ingest.kb import FIELDS_PATH, GOLD_SOURCE, KB_PATH, LANGUAGES_PATH, KbEntry, KnowledgeBase, data_lines
 from ingest.mentions import LABELS
 from ingest.normalize import abbreviates, alias_key, british_spelling, spells_initials, used_name
 
@@ -266,9 +266,7 @@ def paper_of(corpus: str, record_id: str) -> str:
 def gold_review(path: Path = GOLD_REVIEW_PATH) -> dict[str, str]:
     """alias_key of a reviewed gold name -> GOLD_REJECTED or the label it is filed under (see GOLD_REVIEW)."""
     review = {}
-    for line_no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line_no, line in data_lines(path):
         name, _, verdict = line.partition("\t")
         if verdict != GOLD_REJECTED and verdict not in LABELS:
             raise ValueError(f"{path}:{line_no}: expected name<TAB>{GOLD_REJECTED} or name<TAB>LABEL, got {line!r}")
