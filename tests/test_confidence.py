@@ -138,6 +138,10 @@ def test_descriptive_phrases_are_told_by_case_and_words(name, label, expected):
     ("GTR", "Method", ("GTR",), True), ("HALO", "Method", ("HALO", "HALOs"), True),
     # a long form among its forms says what the letters stand for; another shape is a coined name
     ("GTR", "Method", ("GTR", "Graph Transformer Reasoner"), False), ("xLSTM", "Method", ("xLSTM",), False),
+    # the letters inside a longer form or in other capitals spell nothing out (session 43)
+    ("DSO", "Method", ("DSO", "DSO framework"), True), ("HDC", "Method", ("HDC", "HDC-based modules"), True),
+    ("SOS", "Method", ("SOS", "SoS"), True), ("MOCHA", "Method", ("MOCHA", "MoCha"), True),
+    ("SD", "Method", ("SD", "StarDist"), False), ("PLM", "Method", ("PLMs", "pre-trained language models"), False),
     ("ColBERT", "Method", ("ColBERT",), False), ("VGG19", "Method", ("VGG19",), False),
     # data sets so written are mostly kinds of data or fields (7 of 18 acceptable: "WSI", "STEM" were not);
     # benchmarks mostly names (29 of 37: "PACS", "BIRD")
@@ -193,8 +197,10 @@ def test_a_method_some_paper_writes_in_lower_case_is_a_phrase(name, label, alias
     # one form headed otherwise names a method; the knowledge base's name stands
     ("DIP", ("DIP", "Deep Image Prior", "DIP network"), False, False),
     ("SSD", ("SSD", "Single Shot Detector"), True, False),
-    # "X-based modules" names what is built on X; bare letters are the bare-acronym rule's
-    ("HDC", ("HDC", "HDC-based modules"), False, False), ("GTR", ("GTR",), False, True),
+    # "X-based modules" names what is built on X, no object; the letters it leaves unexplained are
+    # the bare-acronym rule's (session 43), and a form that spells them out names the method
+    ("HDC", ("HDC", "HDC-based modules"), False, True), ("GTR", ("GTR",), False, True),
+    ("HDC", ("HDC", "HDC-based modules", "hyperdimensional computing"), False, False),
     # built on something else: read ("systems built on LLMs" are systems)
     ("LLM-based Multi-Agent Systems", ("LLM-based Multi-Agent Systems",), False, True),
     # a form that is another form and more words, or a definition written whole, is not read
