@@ -198,6 +198,20 @@ def test_a_known_methods_long_form_inside_a_name_is_its_acronym(long_form_inside
     assert gazetteer.canonical(long_form_inside) == gazetteer.canonical(acronym_inside)
 
 
+@pytest.mark.parametrize("synonym_edition, name_edition", [
+    ("VOC2012", "PASCAL VOC 2012"), ("VOC 2007", "Pascal VOC2007"), ("MS COCO 2017", "COCO 2017"),
+    ("MS-COCO 2014", "COCO2014"),
+])
+def test_a_data_sets_edition_written_with_a_synonym_is_the_names_edition(synonym_edition, name_edition):
+    """EDITION_SYNONYM_RULE: the 40k graph kept "VOC2012" (4 papers) apart from "PASCAL VOC 2012" (9)."""
+    assert gazetteer.canonical(synonym_edition) == gazetteer.canonical(name_edition)
+
+
+def test_a_methods_name_and_a_number_is_no_edition_of_a_synonym():
+    assert gazetteer.canonical("mT5") == alias_key("mT5")  # no version of MT
+    assert gazetteer.canonical("COCO 2017") != gazetteer.canonical("COCO 2014") != gazetteer.canonical("COCO")
+
+
 def test_a_long_form_that_is_the_whole_name_or_not_spelled_by_the_acronym_stays():
     assert gazetteer.canonical("convolutional neural networks") == gazetteer.canonical("CNN")
     assert gazetteer.canonical("4D Gaussian Splatting") == alias_key("4D Gaussian Splatting")  # 3DGS spells no "GS" alone
