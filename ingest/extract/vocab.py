@@ -92,8 +92,9 @@ AREA_TERMS = _keys(
     "AR/VR", "VR/AR", "augmented reality", "virtual reality", "mixed reality", "extended reality", "XR",
     # Research areas outside judges rejected as tasks (pooled verdicts of sessions 23-42: "pattern recognition",
     # 8 papers of the 10k graph, judged a field three times; "multimodal learning", 121 papers at 40k;
-    # "human-robot interaction"): the tasks are their kinds.
+    # "human-robot interaction"; "text mining", session 43): the tasks are their kinds.
     "pattern recognition", "multimodal learning", "multi-modal learning", "human-robot interaction",
+    "text mining", "data mining",
 )
 # Sensors and kinds of data: what a data set is made of, not one of the five
 # types ("LiDAR-camera fusion", "point clouds", "MRI"); their tasks and data
@@ -152,7 +153,11 @@ GENERIC_TERMS = _keys(
     # judges rejected TensorRT twice (5 papers at 10k) and Unreal Engine (12 papers, read as a Task)
     "PyTorch", "TensorFlow", "JAX", "Keras", "CUDA", "TensorRT", "ONNX", "scikit-learn", "OpenCV", "Docker",
     "Unreal Engine", "PyPI", "MindSpore", "PaddlePaddle", "Megatron-LM", "DeepSpeed", "LangChain", "LlamaIndex",
-    "MMDetection", "Detectron2",
+    "MMDetection", "Detectron2", "FreeSurfer",
+    # a disease and a display resolution, what data is about or how sharp it is, read as a Benchmark and a
+    # Task (5 and 11 papers of the 40k graph; both of session 43's outside judges rejected them); a
+    # reward term of RL training, read as a Metric (6 papers)
+    "COVID-19", "UHD", "ultra-high-definition", "ultra-high definition", "accuracy reward", "format reward",
     # "question-answer pairs": what QA data is made of, not the task (an outside judge's duplicate of
     # question answering, 10 papers of the 10k graph, session 40)
     "question-answer",
