@@ -123,6 +123,7 @@ def test_a_bare_task_acronym_is_the_one_task_it_spells():
     ("test-time adaptation", "test-time adaptation", "TASK"),  # a setting, as domain adaptation is (session 42)
     # split from their usual node, or read under another type, by session 43's outside judges
     ("MVTec", "MVTec AD", "DATASET"), ("NTU", "NTU RGB+D", "DATASET"), ("ILSVRC", "ImageNet", "DATASET"),
+    ("MVTec 3D", "MVTec 3D-AD", "DATASET"), ("MVTec LOCO AD", "MVTec LOCO AD", "DATASET"),  # MVTec's other sets
     ("5-fold cross-validation", "k-fold cross-validation", "METHOD"), ("inpainting", "image inpainting", "TASK"),
     ("MoCap", "motion capture", "TASK"), ("LLMs4Subjects", "LLMs4Subjects", "BENCHMARK"),
     # established methods held back as bare capitals no paper spelled out (session 43)

@@ -304,3 +304,10 @@ def test_bare_tracking_is_no_task_but_its_kinds_are():
 def test_a_data_sets_acronym_spelled_out_as_something_else_is_that_papers(text, acronym, key):
     (doc,) = load_extractor("fast").extract([("p", text)], workers=1)
     assert {m.canonical for m in doc.mentions if m.text == acronym} == {key}
+
+
+def test_a_known_short_name_inside_a_longer_known_name_is_the_longer_one():
+    """MVTec is MVTec AD's short name; "MVTec LOCO AD" and "MVTec 3D" are other data sets (session 43)."""
+    (doc,) = load_extractor("fast").extract([("p", "We evaluate on MVTec LOCO AD, MVTec 3D and MVTec, and on Real3D-AD.")],
+                                            workers=1)
+    assert {m.canonical for m in doc.mentions} == {"mvteclocoad", "mvtec-3-dad", "mvtecad", "real-3-dad"}
