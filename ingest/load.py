@@ -185,10 +185,11 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None, kept
         # "joint framework"), which is no evidence for this one.
         entry = None
     name = display_name(tally.surfaces, entry and entry.name, tally.key) or tally.key
+    ability = needs_third_paper(name, label, aliases, entry is not None)
     evidence = Evidence(entry is not None, tally.papers, label_agreement(tally.labels, label), defined(aliases), name_shaped(name),
                         field_reading(tally.key, label, name), described(name, label, aliases, entry is not None), tally.umbrella,
-                        tally.coined, forced_label is not None, kept, needs_third_paper(name, label, aliases, entry is not None),
-                        unnamed_task(label, tally.task_named, entry is not None, forced_label is not None))
+                        tally.coined, forced_label is not None, kept, ability,
+                        unnamed_task(label, tally.task_named, entry is not None, forced_label is not None, ability))
     return label, {
         **variants.name_properties(name),
         "aliases": aliases,

@@ -8,7 +8,7 @@ from graph import views
 from graph.settings import MIN_CONFIDENCE
 from graph.views.model import Entity, NodeRef
 from ingest.confidence import (Evidence, confidence, defined, described, descriptive_phrase, name_shaped, needs_third_paper,
-                               object_named)
+                               object_named, unnamed_task)
 from ingest.curation import Curation
 from ingest.extract import load_extractor
 from ingest.load import load_records
@@ -536,7 +536,10 @@ def test_an_umbrella_term_yields_its_place_while_its_kinds_outnumber_it(paperkg_
     (Entity("human36m", "Human3.6M", "Method", ("Human3.6M",), 4, confidence=0.2, label_votes=(2, 1, 1, 0, 0)),
      "candidate: its papers disagree on its type (Method in 2 papers, Dataset in 1 paper, Benchmark in 1 paper)"),
     (Entity("motionunderstanding", "motion understanding", "Task", ("motion understanding",), 2, confidence=0.0,
-            task_named_papers=1), "candidate: a phrase that names an ability as often as a task, until a third paper"),
+            task_named_papers=2), "candidate: a phrase that names an ability as often as a task, until a third paper"),
+    (Entity("motionunderstanding", "motion understanding", "Task", ("motion understanding",), 5, confidence=0.2,
+            task_named_papers=1), "candidate: a phrase that names an ability as often as a task, which only one paper names"
+                                  " as a task, until a second paper does"),
     (Entity("tokengeneration", "token generation", "Task", ("token generation",), 3, confidence=0.2),
      'candidate: no paper names it as a task, in its title or as "the token generation task", until one does'),
     # a pipeline step is held back whatever defines it: the panel does not promise that a definition helps
@@ -547,6 +550,16 @@ def test_the_details_panel_says_why_a_described_entity_is_a_candidate(entity, sh
     from app.components.details import _confidence
 
     assert shown in str(_confidence(entity).children)
+
+
+@pytest.mark.parametrize("task_named, ability, in_kb, expected", [
+    (0, False, False, True), (1, False, False, False),
+    # an ability phrase needs two papers naming it a task (1 of 7 acceptable with one, 11 of 12 with two; session 43)
+    (1, True, False, True), (2, True, False, False), (1, True, True, False),
+])
+def test_a_task_is_shown_once_papers_name_it_so(task_named, ability, in_kb, expected):
+    assert unnamed_task("Task", task_named, in_kb, ability=ability) is expected
+    assert not unnamed_task("Method", task_named, in_kb, ability=ability)
 
 
 @pytest.mark.parametrize("name, label, aliases, in_kb, expected", [
@@ -601,9 +614,11 @@ def test_a_name_read_as_a_method_and_as_data_waits_for_its_papers_to_agree(paper
         assert "motionbert" in {e.key for e in views.top_entities(store, "Method", 50)}
 
 
-def test_an_ability_in_two_papers_waits_for_a_third(paperkg_home):
+def test_an_ability_waits_for_a_third_paper_and_a_second_that_names_it_a_task(paperkg_home):
     """Real extraction: "motion understanding" in two papers is a candidate
-    that the details panel explains; a third paper makes it a listed Task."""
+    that the details panel explains; a third that uses it in passing leaves
+    it one (ABILITY_TASK_NAMED, session 43), and a second paper naming it a
+    task makes it a listed Task."""
     from app.components.details import _confidence
     from graph import StoreConfig, open_store
 
@@ -614,13 +629,16 @@ def test_an_ability_in_two_papers_waits_for_a_third(paperkg_home):
         def listed():
             return "motionunderstanding" in {e.key for e in views.top_entities(store, "Task", 50)}
 
-        load_records(store, [record(21, "Motion Understanding in long videos",  # named as a task (TASK_NAMED_RULE)
-                                    "We study motion understanding in long videos with a new model."),
-                             record(22, "A motion benchmark", "Our benchmark evaluates motion understanding of video language models.")],
-                     extract=extract, extraction="test", curation=Curation.empty())
-        entity = views.entity_details(store, "motionunderstanding").entity
-        assert (entity.label, entity.paper_count) == ("Task", 2) and entity.confidence < MIN_CONFIDENCE and not listed()
-        assert "until a third paper or the knowledge base confirms it" in str(_confidence(entity).children)
-        load_records(store, [record(23, "Motion recipes", "We improve motion understanding with a new training recipe on HumanML3D.")],
-                     extract=extract, extraction="test", curation=Curation.empty())
-        assert views.entity_details(store, "motionunderstanding").entity.confidence >= MIN_CONFIDENCE and listed()
+        def load(*papers):
+            load_records(store, list(papers), extract=extract, extraction="test", curation=Curation.empty())
+            return views.entity_details(store, "motionunderstanding").entity
+
+        load(record(21, "A motion benchmark", "Our benchmark evaluates motion understanding of video language models."),
+             record(22, "Motion recipes", "We improve motion understanding with a new training recipe on HumanML3D."))
+        entity = load(record(23, "Motion Understanding in long videos",  # named as a task (TASK_NAMED_RULE)
+                             "We study motion understanding in long videos with a new model."))
+        assert (entity.label, entity.paper_count, entity.task_named_papers) == ("Task", 3, 1)
+        assert entity.confidence < MIN_CONFIDENCE and not listed()
+        assert "which only one paper names as a task, until a second paper does" in str(_confidence(entity).children)
+        entity = load(record(24, "Motion Understanding from sparse keyframes", "We study motion understanding from keyframes."))
+        assert entity.task_named_papers == 2 and entity.confidence >= MIN_CONFIDENCE and listed()
