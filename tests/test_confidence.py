@@ -420,7 +420,7 @@ def test_fields_stay_out_of_the_task_list_and_tasks_stay_in(field_graph):
     top = {e.key for e in views.top_entities(field_graph, "Task", 50)}
     assert {"objectdetection", "semanticsegmentation"} <= top and not top & set(fields)
     # "NLP tasks" names the field's tasks as a whole, not a task of its own (outside judges rejected the
-    # gold corpora's "NLP tasks" as a knowledge-base name, GOLD_REVIEW)
+    # gold corpora's "NLP tasks" as a knowledge-base name, NAME_REVIEW)
     assert "nlptask" not in rows and rows.get("nlp", ("Task",))[0] == "Task"
 
 
