@@ -305,9 +305,17 @@ def _method_long_forms() -> tuple[re.Pattern, dict[str, str]]:
 
 def _long_forms_contracted(surface: str) -> str:
     pattern, acronym_of = _method_long_forms()
-    if pattern.fullmatch(surface.strip()) or used_name(surface):
-        return surface  # the whole name, or a phrase about another name ("GRPO-based reinforcement learning")
+    if pattern.fullmatch(surface.strip()) or used_name(surface) or _own_acronym(surface):
+        # the whole name, a phrase about another name ("GRPO-based reinforcement learning"), or a long
+        # form the knowledge base knows with its own acronym ("Fully Convolutional Networks" is FCN)
+        return surface
     return pattern.sub(lambda m: acronym_of[m[1].lower()] + m[2], surface)
+
+
+def _own_acronym(surface: str) -> bool:
+    entry = kb.lookup(surface)
+    return entry is not None and any(ACRONYM_SHAPE.match(form) and abbreviates(form, surface)
+                                     for form in (entry.name, *entry.aliases))
 
 
 @lru_cache(maxsize=1)
