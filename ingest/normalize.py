@@ -183,10 +183,20 @@ def used_name(text: str) -> str | None:
     return name if shaped else None
 
 
+# A challenge is named by its organiser's name or edition ("NTIRE 2025
+# Challenge", "BraTS 2020 Challenge", "ARC Challenge"), as a model is: after
+# title-cased plain words it names the challenge on that task, which stripping
+# the head merged into the task ("Monocular Depth Estimation Challenge" in the
+# task's 121 papers of the 40k graph, "Deepfake Detection Challenge", the
+# "Recognition Challenge" of ILSVRC; an outside judge's merged node, session 43).
+_NAMED_LIKE_A_MODEL = {"challenge"}
+
+
 def _strippable_head(head: str, before: Sequence[str]) -> bool:
-    if head in _RESOURCE_HEADS:
+    if head in _RESOURCE_HEADS and head not in _NAMED_LIKE_A_MODEL:
         return any(p[:1].isupper() or p[:1].isdigit() for p in before)
-    return head in _MODEL_HEADS and any(any(ch.isupper() or ch.isdigit() for ch in p[1:]) or p.isupper() for p in before)
+    return (head in _MODEL_HEADS or head in _NAMED_LIKE_A_MODEL) and \
+        any(any(ch.isupper() or ch.isdigit() for ch in p[1:]) or p.isupper() for p in before)
 
 
 def _plain_or_plural_acronym(word: str) -> bool:

@@ -58,6 +58,7 @@ from ingest.normalize import Sense, alias_key, merge_candidates, resolve
     ("visual encoder", "vision encoder"), ("Vision Question Answering", "visual question answering"),
     ("Visual Language Navigation", "vision-and-language navigation"),
     ("audiovisual segmentation", "Audio-Visual Segmentation"),  # glued or not
+    ("NTIRE 2025 Challenge", "NTIRE 2025"), ("BraTS 2020 Challenge", "BraTS 2020"), ("ARC Challenge", "ARC"),  # a named challenge
 ])
 def test_variants_share_a_key(variants):
     assert len({alias_key(v) for v in variants}) == 1
@@ -82,7 +83,10 @@ def test_variants_share_a_key(variants):
                                  ("multiple generators", "multi-generator"),
                                  ("text-to-speech", "speech-to-text"),  # a connective goes, the order stays
                                  ("question and", "question"),  # only between two words
-                                 ("transfer the knowledge", "transfer knowledge")])  # articles stay  # a description, not a name  # sizes keep their digits
+                                 ("transfer the knowledge", "transfer knowledge"),
+                                 # a challenge on a task is no task (session 43)
+                                 ("Monocular Depth Estimation Challenge", "monocular depth estimation"),
+                                 ("Deepfake Detection Challenge", "Deepfake detection")])  # articles stay  # a description, not a name  # sizes keep their digits
 def test_distinct_names_keep_distinct_keys(a, b):
     assert alias_key(a) != alias_key(b)
 
