@@ -92,9 +92,9 @@ AREA_TERMS = _keys(
     "AR/VR", "VR/AR", "augmented reality", "virtual reality", "mixed reality", "extended reality", "XR",
     # Research areas outside judges rejected as tasks (pooled verdicts of sessions 23-42: "pattern recognition",
     # 8 papers of the 10k graph, judged a field three times; "multimodal learning", 121 papers at 40k;
-    # "human-robot interaction"; "text mining", session 43): the tasks are their kinds.
+    # "human-robot interaction"; "text mining" and "drug discovery", session 43): the tasks are their kinds.
     "pattern recognition", "multimodal learning", "multi-modal learning", "human-robot interaction",
-    "text mining", "data mining",
+    "text mining", "data mining", "drug discovery",
 )
 # Sensors and kinds of data: what a data set is made of, not one of the five
 # types ("LiDAR-camera fusion", "point clouds", "MRI"); their tasks and data
