@@ -141,6 +141,9 @@ def _spelled_out_as_a_name(text: str, long_forms: dict[str, str]) -> bool:
             and not _listed_junk(alias_key(long_form)))
 
 
+_LANGUAGE_PAIR = re.compile(r"\s*(?:[-–→]|\bto\b)\s*")
+
+
 def natural_language(text: str) -> bool:
     """A language ("Hindi", "Scottish Gaelic"), or one after plain words
     naming its variety ("Modern Standard Arabic", "Traditional Chinese"). A
@@ -149,6 +152,9 @@ def natural_language(text: str) -> bool:
     a model, Pali a language; ENGLISH is English). An acronym after it is
     the language's ("Modern Standard Arabic (MSA)": pass the long form); a
     resource noun makes a name ("Chinese Treebank")."""
+    pair = _LANGUAGE_PAIR.split(text.strip())
+    if len(pair) == 2 and all(natural_language(part) for part in pair):
+        return True  # "English-Chinese", "German to English": a translation direction, no data set (session 43)
     words = text.split()
     if not words or not (words[-1][1:].islower() or words[-1].isupper()):
         return False
