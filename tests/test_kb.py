@@ -132,6 +132,8 @@ def test_a_bare_task_acronym_is_the_one_task_it_spells():
     ("Mean Angle Error", "mean angular error", "METRIC"),  # duplicates to both judges of session 43's final sample
     # established methods held back as bare capitals no paper spelled out (session 43)
     ("SIFT", "SIFT", "METHOD"), ("EMA", "exponential moving average", "METHOD"), ("SMC", "sequential Monte Carlo", "METHOD"),
+    ("Sentence-BERT", "SBERT", "METHOD"), ("DAPO", "DAPO", "METHOD"), ("VQ-GAN", "VQGAN", "METHOD"),
+    ("COMET", "COMET", "METRIC"), ("PLS", "partial least squares", "METHOD"),
 ])
 def test_names_and_synonyms_link_to_one_entry(surface, name, label):
     entry = kb.lookup(surface)
