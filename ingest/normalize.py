@@ -31,7 +31,7 @@ _LETTER_DIGIT = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
 # Removed after a name-like part only: "ImageNet dataset" -> "ImageNet", but
 # "language model" stays as it is.
 _RESOURCE_HEADS = {
-    "dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora", "suite", "challenge",
+    "dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora", "suite",
     "leaderboard", "database", "collection", "task",
 }
 # Only after a proper name with inner capitals or digits ("BERT model"), so
@@ -189,13 +189,13 @@ def used_name(text: str) -> str | None:
 # the head merged into the task ("Monocular Depth Estimation Challenge" in the
 # task's 121 papers of the 40k graph, "Deepfake Detection Challenge", the
 # "Recognition Challenge" of ILSVRC; an outside judge's merged node, session 43).
-_NAMED_LIKE_A_MODEL = {"challenge"}
+_CHALLENGE_HEADS = {"challenge"}
 
 
 def _strippable_head(head: str, before: Sequence[str]) -> bool:
-    if head in _RESOURCE_HEADS and head not in _NAMED_LIKE_A_MODEL:
+    if head in _RESOURCE_HEADS:
         return any(p[:1].isupper() or p[:1].isdigit() for p in before)
-    return (head in _MODEL_HEADS or head in _NAMED_LIKE_A_MODEL) and \
+    return (head in _MODEL_HEADS or head in _CHALLENGE_HEADS) and \
         any(any(ch.isupper() or ch.isdigit() for ch in p[1:]) or p.isupper() for p in before)
 
 
