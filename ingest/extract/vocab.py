@@ -111,6 +111,9 @@ MODALITY_TERMS = _keys(
     "optical coherence tomography", "SPECT", "WSI", "whole-slide image", "whole-slide images",
     "HSI", "hyperspectral image", "hyperspectral images", "hyperspectral imaging", "GNSS", "GPS", "EMG", "fNIRS",
     "light detection and ranging", "global positioning system", "inertial measurement units",
+    # synthetic aperture radar by its acronym ("SAR images", "SAR data": session 43's 40k sample; its long
+    # form is a modality by its head already)
+    "SAR", "RGB-T",
 )
 # Heads of a phrase naming an imaging modality ("Diffusion Tensor Imaging",
 # "Low-Dose CT", "breast MRI", "electron microscopy") or a condition studied
@@ -154,7 +157,7 @@ GENERIC_TERMS = _keys(
     # judges rejected TensorRT twice (5 papers at 10k) and Unreal Engine (12 papers, read as a Task)
     "PyTorch", "TensorFlow", "JAX", "Keras", "CUDA", "TensorRT", "ONNX", "scikit-learn", "OpenCV", "Docker",
     "Unreal Engine", "PyPI", "MindSpore", "PaddlePaddle", "Megatron-LM", "DeepSpeed", "LangChain", "LlamaIndex",
-    "MMDetection", "Detectron2", "FreeSurfer",
+    "MMDetection", "Detectron2", "FreeSurfer", "ComfyUI", "DeepEval",
     # a disease and a display resolution, what data is about or how sharp it is, read as a Benchmark and a
     # Task (5 and 11 papers of the 40k graph; both of session 43's outside judges rejected them); a
     # reward term of RL training, read as a Metric (6 papers)
@@ -183,7 +186,7 @@ GENERIC_TERMS = _keys(
     # languages are what data is written in, not data sets (natural languages:
     # `kb.language_names`, checked by `sanity.is_junk`)
     "Python", "TypeScript", "JavaScript", "Java", "Rust", "Verilog", "Julia", "MATLAB", "SQL", "HTML",
-    "LaTeX", "Lean", "Lean 4", "Coq", "Isabelle", "multilingual",
+    "LaTeX", "Lean", "Lean 4", "Coq", "Isabelle", "multilingual", "C++", "PDDL",
 )
 def _model_makers() -> tuple[str, ...]:
     from ingest.normalize import MODEL_MAKERS  # at call time, as `_keys`: normalize reads this module's lists
