@@ -207,6 +207,13 @@ def test_a_data_sets_edition_written_with_a_synonym_is_the_names_edition(synonym
     assert gazetteer.canonical(synonym_edition) == gazetteer.canonical(name_edition)
 
 
+def test_a_metrics_name_with_the_word_metric_is_the_metric():
+    """"perplexity metrics" was a duplicate of perplexity to both judges of session 43's 40k sample."""
+    assert gazetteer.canonical("perplexity metrics") == gazetteer.canonical("perplexity")
+    assert gazetteer.canonical("BLEU metric") == gazetteer.canonical("BLEU score") == gazetteer.canonical("BLEU")
+    assert gazetteer.canonical("evaluation metrics") != gazetteer.canonical("evaluation")  # no metric's name
+
+
 def test_a_methods_name_and_a_number_is_no_edition_of_a_synonym():
     assert gazetteer.canonical("mT5") == alias_key("mT5")  # no version of MT
     assert gazetteer.canonical("COCO 2017") != gazetteer.canonical("COCO 2014") != gazetteer.canonical("COCO")

@@ -136,6 +136,7 @@ def test_a_bare_task_acronym_is_the_one_task_it_spells():
     ("COMET", "COMET", "METRIC"), ("PLS", "partial least squares", "METHOD"),
     # 2023-2025 models and a metric the model read as data sets at 40k (session 43's sample there)
     ("CogVideoX", "CogVideoX", "METHOD"), ("DeepL", "DeepL", "METHOD"), ("AlignScore", "AlignScore", "METRIC"),
+    ("language translation", "machine translation", "TASK"), ("Earth Mover Distance", "Earth Mover's Distance", "METRIC"),
 ])
 def test_names_and_synonyms_link_to_one_entry(surface, name, label):
     entry = kb.lookup(surface)

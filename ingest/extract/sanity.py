@@ -68,6 +68,9 @@ _METRIC_MARK = re.compile(r"@|\bF\d\b|^F\d")
 # Sentence-initial capitalised verb or adverb forms ("Accompanied", "Notably").
 # A bare version or abbreviation fragment: "ca1.6", "v2".
 _FRAGMENT = re.compile(r"^[a-z]{1,3}\d[\d.]*$")
+# "Subtask 1", "Track 2", "Task 3": a part of a shared task named only by its number, which the campaign's
+# name makes a name ("SemEval-2025 Task 5"); read as a data set in 3 papers of the 40k graph (session 43).
+_NUMBERED_PART = re.compile(r"^(?:sub-?)?(?:task|track)\s*\d+[a-z]?$", re.I)
 _INFLECTED = re.compile(r"^[A-Z][a-z]+(?:ed|ing|ly)$")
 _OF_A_MODALITY = DATA_NOUNS | {"data"}
 # Acronyms of modalities that combine with another ("PET-CT", "MR imaging").
@@ -87,7 +90,7 @@ def is_junk(span: Span) -> bool:
     if not key or not is_name(span):
         return True
     if _NUMBER_LIKE.match(text) or _DIMENSION.match(text) or _PERCENT.search(text) or _SYMBOL.search(accented(text)) \
-            or text.endswith("-like") or _FRAGMENT.match(text):
+            or text.endswith("-like") or _FRAGMENT.match(text) or _NUMBERED_PART.match(text):
         return True
     # "Magnetic Resonance Imaging (MRI)" is its long form's; "HSI (human-scene interaction)" is not its acronym's
     long_form = gazetteer.defined_long_form(text)
