@@ -58,6 +58,7 @@ def test_shipped_languages_are_what_the_build_derives_from_iso_639():
     ("computer vision", True), ("Natural Language Processing", True), ("NLP", True), ("robotics", True),
     ("CV", True), ("AR/VR", True), ("virtual reality", True),  # application areas of vocab.AREA_TERMS
     ("text mining", True), ("drug discovery", True), ("visual generation", True),  # outside judges' areas (session 43)
+    ("knowledge representation", True),
     ("object detection", False), ("question answering", False), ("Transfer Learning", False),
 ])
 def test_fields_are_known_by_their_names(name, field):
@@ -251,7 +252,7 @@ def test_a_name_of_any_source_both_outside_judges_rejected_in_its_papers_is_no_e
                  "contextual embeddings", "random sampling"):
         assert kb.lookup(name) is None, name
     for name, label in (("domain generalization", "TASK"), ("Causal Inference", "TASK"), ("multi-task learning", "METHOD"),
-                        ("MUSIQ", "METRIC"), ("VOS", "TASK")):
+                        ("MUSIQ", "METRIC"), ("VOS", "TASK"), ("cosine similarity", "METRIC")):
         assert kb.lookup(name).label == label, name
     # duplicates are the usual name's synonyms; names another thing's capitals joined stay
     for name, usual in (("Adam optimizer", "Adam"), ("self-attention mechanism", "self-attention"),
