@@ -312,15 +312,11 @@ def gold_names() -> list[KbEntry]:
                 surfaces[key][surface] += 1
                 records[key].add((corpus, paper_of(corpus, record.id)))
     entries = []
-    review = name_review()
     for key in sorted(labels):
         label, votes = labels[key].most_common(1)[0]
         name = surfaces[key].most_common(1)[0][0]
         if len(records[key]) < GOLD_MIN_PAPERS or votes < GOLD_MIN_AGREEMENT * sum(labels[key].values()):
             continue
-        if review.get(key) == REJECTED:
-            continue  # see NAME_REVIEW
-        label = review.get(key, label)  # before the label's own checks below
         if len(name) <= 3 and name.isupper() and len({c for c, _ in records[key]}) < 2:
             continue  # a short acronym from one corpus stands for different things elsewhere
         if name.islower() and " " not in name and len(name) < 8:
@@ -354,7 +350,8 @@ def class_of_methods(entry: KbEntry) -> bool:
 def derived(kb_dir: Path) -> KnowledgeBase:
     """The shipped list: every source's names but the generic ones and gold's classes of methods."""
     review = name_review()
-    built = KnowledgeBase.build([reviewed(pwc_methods(kb_dir), review), reviewed(sota_extractor(kb_dir), review), gold_names()])
+    built = KnowledgeBase.build([reviewed(pwc_methods(kb_dir), review), reviewed(sota_extractor(kb_dir), review),
+                                  reviewed(gold_names(), review)])
     return KnowledgeBase([entry for entry in built.entries if not generic(entry) and not class_of_methods(entry)], {})
 
 
