@@ -97,6 +97,7 @@ def _confidence(entity: Entity) -> html.Div | None:
     elif entity.umbrella:
         verdict = f" · an umbrella term: its kinds are named in more papers, and stand for it in the {entity.label.lower()} lists"
     elif entity.confidence < MIN_CONFIDENCE:
+        ability = needs_third_paper(entity.name, entity.label, entity.aliases, bool(entity.kb_id))
         if coined_apart(entity.coined_papers, entity.paper_count, bool(entity.kb_id)):
             verdict = (f" · candidate: {entity.coined_papers} of its {entity.paper_count} papers each name their own work"
                        f" {entity.name} in their titles, so the name stands for several things"
@@ -114,13 +115,14 @@ def _confidence(entity: Entity) -> html.Div | None:
                                                   campaign_task(entity.aliases)):
             readings = ", ".join(f"{label} in {count(n, 'paper')}" for label, n in entity.readings().items())
             verdict = f" · candidate: its papers disagree on its type ({readings}), until most of them or the knowledge base agree"
-        elif unnamed_task(entity.label, entity.task_named_papers, bool(entity.kb_id),
-                          ability=needs_third_paper(entity.name, entity.label, entity.aliases, bool(entity.kb_id))):
-            verdict = (f" · candidate: no paper names it as a task, in its title or as \"the {entity.name} task\","
-                       " until one does or the knowledge base knows it" if not entity.task_named_papers else
-                       " · candidate: a phrase that names an ability as often as a task, which only one paper names"
-                       " as a task, until a second paper does or the knowledge base knows it")
-        elif entity.paper_count == 2 and needs_third_paper(entity.name, entity.label, entity.aliases, bool(entity.kb_id)):
+        elif unnamed_task(entity.label, entity.task_named_papers, bool(entity.kb_id), ability=ability):
+            if entity.task_named_papers:  # an ability phrase needs a second (ABILITY_TASK_NAMED)
+                verdict = (" · candidate: a phrase that names an ability as often as a task, which only one paper names"
+                           " as a task, until a second paper does or the knowledge base knows it")
+            else:
+                verdict = (f" · candidate: no paper names it as a task, in its title or as \"the {entity.name} task\","
+                           " until one does or the knowledge base knows it")
+        elif entity.paper_count == 2 and ability:
             verdict = (" · candidate: a phrase that names an ability as often as a task,"
                        " until a third paper or the knowledge base confirms it")
     return html.Div(f"confidence {entity.confidence:.2f}{verdict} · {known}", className="muted confidence")
