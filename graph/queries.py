@@ -57,7 +57,7 @@ RETURN e.key AS key, e.paper_count AS paper_count, e.mention_count AS mention_co
        e.first_seen AS first_seen, e.last_seen AS last_seen, e.label_votes AS label_votes,
        e.aliases AS aliases, e.alias_weights AS alias_weights, e.alias_definitions AS alias_definitions,
        e.coined_papers AS coined_papers, e.task_named_papers AS task_named_papers,
-       e.confidence AS confidence,
+       e.measure_used_papers AS measure_used_papers, e.confidence AS confidence,
        e.confidence_rules AS confidence_rules, e.umbrella AS umbrella
 """
 

@@ -43,7 +43,7 @@ from graph.store import GraphStore
 from ingest import kb, variants
 from ingest.confidence import (UMBRELLA_LABELS, UMBRELLA_MIN_PAPERS, Evidence, confidence, defined, described,
                                field_reading, name_shaped, needs_third_paper, no_kb_evidence, umbrella_keys,
-                               unnamed_task)
+                               unnamed_task, unused_measure)
 from ingest.corpus_labels import campaign_task, corpus_label, label_agreement, same_kind
 from ingest.curation import Curation
 from ingest.dedupe import PaperIndex, is_title_keyed
@@ -52,7 +52,7 @@ from ingest.fingerprint import confidence_rules_id
 from ingest.identity import title_hash
 from ingest.mentions import EntityLink, ExtractedDoc
 from ingest.normalize import (Sense, alias_key, alias_keys_of, display_name, paired_acronyms, papers_defining, read_again,
-                              names_as_task, resolve, title_coins)
+                              names_as_task, resolve, title_coins, uses_as_measure)
 from ingest.records import PaperRecord
 from ingest.text import paper_text
 
@@ -125,6 +125,7 @@ class EntityTally:
     definitions: Counter = field(default_factory=Counter)  # papers pairing each acronym form with its long form
     coined: int = 0  # papers whose titles name their own work so (`title_coins`)
     task_named: int = 0  # papers that name it as a task (`names_as_task`)
+    measure_used: int = 0  # papers that use it as a measure (`uses_as_measure`)
     first_seen: str | None = None
     last_seen: str | None = None
     dates_lost: bool = False  # a paper dated first_seen or last_seen was taken back
@@ -145,6 +146,8 @@ class EntityTally:
             self.coined += sign
         if names_as_task(item.title, item.evidence, item.surfaces):
             self.task_named += sign
+        if uses_as_measure(item.evidence, item.surfaces):
+            self.measure_used += sign
         if item.published and sign > 0:
             self.first_seen = min(filter(None, (self.first_seen, item.published)))
             self.last_seen = max(filter(None, (self.last_seen, item.published)))
@@ -189,7 +192,8 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None, kept
     evidence = Evidence(entry is not None, tally.papers, label_agreement(tally.labels, label), defined(aliases), name_shaped(name),
                         field_reading(tally.key, label, name), described(name, label, aliases, entry is not None), tally.umbrella,
                         tally.coined, forced_label is not None, kept, ability,
-                        unnamed_task(label, tally.task_named, entry is not None, forced_label is not None, ability))
+                        unnamed_task(label, tally.task_named, entry is not None, forced_label is not None, ability),
+                        unused_measure(name, label, aliases, tally.measure_used, entry is not None, forced_label is not None))
     return label, {
         **variants.name_properties(name),
         "aliases": aliases,
@@ -209,6 +213,7 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None, kept
         "alias_definitions": [tally.definitions[alias] for alias in aliases],
         "coined_papers": tally.coined,
         "task_named_papers": tally.task_named,
+        "measure_used_papers": tally.measure_used,
         "alias_keys": alias_keys or None,
         "alias_key_definitions": [defining[alias] for alias in alias_keys] or None,  # papers defining each
     }
@@ -651,9 +656,9 @@ def stored_tallies(store: GraphStore, keys: list[str]) -> dict[str, EntityTally]
         confirmed[row["key"]] = row["confidence"] is None or row["confidence"] >= MIN_CONFIDENCE
         if row["confidence_rules"] != confidence_rules_id():
             other_rules.append(row["key"])
-        # Written before entities kept tallies, or before they counted definitions, titles' names or tasks named.
+        # Written before entities kept tallies, or before they counted definitions, titles' names, tasks named or measures used.
         if row["label_votes"] is None or row["alias_definitions"] is None or row["coined_papers"] is None \
-                or row["task_named_papers"] is None:
+                or row["task_named_papers"] is None or row["measure_used_papers"] is None:
             legacy.append(row["key"])
             continue
         tallies[row["key"]] = EntityTally(
@@ -661,7 +666,8 @@ def stored_tallies(store: GraphStore, keys: list[str]) -> dict[str, EntityTally]
             Counter({label: n for label, n in zip(ENTITY_LABELS, row["label_votes"]) if n}),
             Counter(dict(zip(row["aliases"] or (), row["alias_weights"] or ()))),
             +Counter(dict(zip(row["aliases"] or (), row["alias_definitions"]))), row["coined_papers"],
-            row["task_named_papers"], row["first_seen"], row["last_seen"], umbrella=bool(row["umbrella"]),
+            row["task_named_papers"], row["measure_used_papers"], row["first_seen"], row["last_seen"],
+            umbrella=bool(row["umbrella"]),
         )
     for row in store.read_batched(queries.ENTITY_MENTIONS, "keys", legacy, {"except": []}).records():
         tallies[row["key"]].add(Contribution.stored(row))

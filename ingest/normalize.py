@@ -507,6 +507,47 @@ def names_as_task(title: str | None, evidence: str | None, surfaces: Sequence[st
     return False
 
 
+# What a paper does with a measure (`confidence.MEASURE_USED_RULE`): gives
+# its value ("an FID of 2.1", "X = 0.93", "12.3 BLEU", "a 5.7° reduction in
+# X"), reports by it ("in terms of X", "lower X", "X metrics"), or lists it
+# with a measure the knowledge base knows ("BLEU, CIDEr and X").
+_NUMBER = r"[-+~≈(]*\$?[-+]?\d"
+_VALUE_AFTER = re.compile(r"^(?:\s*\([^()]*\))?(?:\s*(?:scores?|values?|of|is|was|were|=|:|by|reaching|reached|to|at|from|"
+                          r"up to|around|approximately|about|below|above|under|over|than|as low as|as high as|only),?){0,3}"
+                          rf"\s*{_NUMBER}", re.I)
+_VALUE_BEFORE = re.compile(r"\d[\d.,]*\s*(?:%|\\%|x|×|pp|dB|°|\{\\deg\}|px|points?)?\s*"
+                           r"(?:(?:absolute|relative|higher|lower|better|improvement|reduction|gain|drop|increase|decrease)s?\s+)?"
+                           r"(?:(?:in|on|of)\s+)?(?:the\s+)?$", re.I)
+_REPORTED_BEFORE = re.compile(
+    r"\b(?:in terms of|measured (?:by|with|in|using|as)|evaluated (?:by|with|using)|metrics?,? (?:such as|like|including)"
+    r"|lower|higher|better|improved|reduced|smaller|larger|best|reduces?|reducing|improves?|improving|minimi[sz](?:es?|ing)"
+    r"|(?:reduction|improvement|gain|drop|increase|decrease)s? in)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+_REPORTED_AFTER = re.compile(r"^(?:\s*\([^()]*\))?\s+(?:metrics?|scores?|measures?)\b", re.I)
+_LIST_BEFORE = re.compile(r"(?:,|\band|\bor|/)\s*$")
+_LIST_AFTER = re.compile(r"^(?:\s*\([^()]*\))?\s*(?:,|and\b|or\b|/)")
+_LIST_SEPARATOR = re.compile(r"\s*(?:[,;/()]|\band\b|\bor\b)\s*")
+
+
+def uses_as_measure(evidence: str | None, surfaces: Sequence[str]) -> bool:
+    """The sentence a link stores (`_evidence`) uses one of the link's forms
+    as a measure: a value given, reported by it, or listed with a known
+    measure (`confidence.MEASURE_USED_RULE`)."""
+    evidence = evidence or ""
+    for surface in filter(None, surfaces):
+        for start in _found(evidence, surface):
+            before, after = evidence[max(0, start - 60):start], evidence[start + len(surface):start + len(surface) + 60]
+            if not _whole_phrase(evidence, start, len(surface)):
+                continue
+            if _VALUE_AFTER.match(after) or _VALUE_BEFORE.search(before) or _REPORTED_BEFORE.search(before) \
+                    or _REPORTED_AFTER.match(after):
+                return True
+            if (_LIST_BEFORE.search(before) or _LIST_AFTER.match(after)) and any(
+                    0 < len(item.split()) <= 4 and known_metric(item)
+                    for item in _LIST_SEPARATOR.split(before) + _LIST_SEPARATOR.split(after)):
+                return True
+    return False
+
+
 def _found(text: str, part: str) -> Iterable[int]:
     start = text.find(part)
     while start >= 0:
@@ -887,25 +928,30 @@ def _paper_links(doc: ExtractedDoc, senses: Mapping[str, Sequence[Sense]], curat
     links = []
     for key, mentions in groups.items():
         surfaces = tuple(s for s, _ in Counter(m.text for m in mentions).most_common())
+        reading = paper_label(mentions)
         links.append(
             EntityLink(
                 paper_id=doc.id,
                 key=key,
-                label=curation.label_for(key, paper_label(mentions)),
+                label=curation.label_for(key, reading),
                 surfaces=surfaces,
                 count=len(mentions),
-                evidence=_evidence(doc.text, mentions, surfaces),
+                evidence=_evidence(doc.text, mentions, surfaces, reading),
                 proposed=any(m.proposed for m in mentions),
             )
         )
     return links
 
 
-def _evidence(text: str, mentions: Sequence[Mention], surfaces: Sequence[str]) -> str:
-    """The sentence a link shows and stores: the first that names the entity
-    as a task (`names_as_task`, which reads the stored sentence: a paper's
-    later "the X task" counts), else the first mention's."""
+def _evidence(text: str, mentions: Sequence[Mention], surfaces: Sequence[str], label: str) -> str:
+    """The sentence a link shows and stores: for a paper reading a metric, the
+    first that uses it as a measure (`uses_as_measure`), else the first that
+    names the entity as a task (`names_as_task`); else the first mention's.
+    Both read the stored sentence, so a paper's later "the X task" or "X of
+    0.9" counts."""
     sentences = [text[m.sentence_start:m.sentence_end].strip() for m in sorted(mentions, key=lambda m: m.start)]
+    if label == "METRIC" and (used := next((s for s in sentences if uses_as_measure(s, surfaces)), None)):
+        return used
     return next((s for s in sentences if names_as_task(None, s, surfaces)), sentences[0])
 
 

@@ -20,7 +20,7 @@ from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
 from graph.views import Entity, EntityDetails, NodeRef, PaperDetails
 from ingest.confidence import (bare_capitals, coined_apart, described, field_reading, needs_third_paper, object_named,
-                               pipeline_step, split_reading, unnamed_task)
+                               pipeline_step, split_reading, unnamed_task, unused_measure)
 from ingest.corpus_labels import campaign_task, label_agreement
 from ingest.normalize import used_name
 from ingest.text import display_text
@@ -122,6 +122,9 @@ def _confidence(entity: Entity) -> html.Div | None:
             else:
                 verdict = (f" · candidate: no paper names it as a task, in its title or as \"the {entity.name} task\","
                            " until one does or the knowledge base knows it")
+        elif unused_measure(entity.name, entity.label, entity.aliases, entity.measure_used_papers, bool(entity.kb_id)):
+            verdict = (" · candidate: no paper uses it as a measure, with a value or as \"in terms of "
+                       f"{entity.name}\", until one does or the knowledge base knows it")
         elif entity.paper_count == 2 and ability:
             verdict = (" · candidate: a phrase that names an ability as often as a task,"
                        " until a third paper or the knowledge base confirms it")
