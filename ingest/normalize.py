@@ -812,6 +812,21 @@ _DEGREE_WORDS = {"complex", "advanced", "sophisticated", "general", "robust", "e
 _PERFORMERS = {"llm", "llms", "mllm", "mllms", "vlm", "vlms", "lvlm", "lvlms", "model", "models", "model's"}
 
 
+# A known method before a known name of the same type, as what it is built
+# on: "Transformer-based language model" (41 papers on the 40k graph),
+# "diffusion-based video generation", "LLM-based RAG" are the language model,
+# the task and RAG, done with that method, not kinds of them. What the data
+# is ("skeleton-based action recognition", "aspect-based sentiment
+# analysis") names kinds, and stays.
+_BUILT_ON = re.compile(r"^(?P<method>.+)-(?:based|driven|powered)$", re.I)
+
+
+def _names_a_method(words: str) -> bool:
+    from ingest import kb  # at call time: ingest.kb imports this module
+
+    return any(entry is not None and entry.label == "METHOD" for entry in (kb.lookup(words), kb.lookup(f"{words} model")))
+
+
 # "detection accuracy", "segmentation accuracy", "classification accuracy":
 # accuracy measured on a task (the task is its own entity of the paper), not
 # another measure (an outside judge's 10k Metric top 40, session 21: seven
@@ -822,8 +837,9 @@ _TASK_ACCURACY = re.compile(r"^[a-z]+(?:tion|sion|sis|ing|al|ic)\s+accuracy$", r
 
 def _qualified_head(mention: Mention, key: str) -> str:
     """The entity a qualifier's phrase names: the known task a degree word
-    qualifies (`_DEGREE_WORDS`) or a model performs (`_PERFORMERS`), accuracy
-    a task qualifies (`_TASK_ACCURACY`); else `key`. A phrase the KB names
+    qualifies (`_DEGREE_WORDS`) or a model performs (`_PERFORMERS`), the
+    known name of its type a known method builds (`_BUILT_ON`), accuracy a
+    task qualifies (`_TASK_ACCURACY`); else `key`. A phrase the KB names
     keeps its key."""
     from ingest import kb  # at call time: ingest.kb imports this module
 
@@ -835,9 +851,12 @@ def _qualified_head(mention: Mention, key: str) -> str:
     first, _, rest = _noun_named(mention.text).partition(" ")
     performer = first.lower().rstrip("'") in _PERFORMERS  # "LLM reasoning": the task, whoever performs it
     degree = reading == "TASK" and first.lower() in _DEGREE_WORDS
-    if not rest or named or not (performer or degree):
+    built_on = (method := _BUILT_ON.match(first)) is not None and _names_a_method(method.group("method"))
+    if not rest or named or not (performer or degree or built_on):
         return key
     entry = kb.lookup(rest)
+    if built_on:
+        return alias_key(entry.name) if entry is not None and entry.label == reading else key
     return alias_key(entry.name) if entry is not None and entry.label == "TASK" else key
 
 

@@ -314,6 +314,24 @@ def test_a_model_performing_a_known_task_names_that_task():
     assert {"LLM Reasoning", "MLLMs' reasoning", "model reasoning"} <= set(keys["reasoning"].surfaces)
 
 
+def test_a_known_name_built_on_a_known_method_is_that_name():
+    """"Transformer-based language model" (41 papers on the 40k graph) is the
+    language model, "diffusion-based video generation" the task; what the
+    data is names a kind ("skeleton-based action recognition"), and a name of
+    another type than the phrase's reading stays apart (session 44)."""
+    from ingest.mentions import ExtractedDoc, Mention
+    from ingest.normalize import alias_key, resolve
+
+    text = ("Transformer-based language model; diffusion-based video generation; skeleton-based action recognition; "
+            "LLM-based QA; NeRF-based quoxing.")
+    spans = [("Transformer-based language model", "METHOD"), ("diffusion-based video generation", "TASK"),
+             ("skeleton-based action recognition", "TASK"), ("LLM-based QA", "METHOD"), ("NeRF-based quoxing", "METHOD")]
+    mentions = [Mention(text.index(s), text.index(s) + len(s), label, s, alias_key(s)) for s, label in spans]
+    keys = {link.key for link in resolve([ExtractedDoc("p1", text, mentions)], {})}
+    assert keys == {"languagemodel", "videogeneration", alias_key("skeleton-based action recognition"),
+                    alias_key("LLM-based QA"), alias_key("NeRF-based quoxing")}
+
+
 def test_accuracy_on_a_task_is_accuracy():
     from ingest.mentions import ExtractedDoc, Mention
     from ingest.normalize import alias_key, resolve
