@@ -127,6 +127,15 @@ def test_a_definition_inside_a_name_is_read_where_its_letters_run_on_in_the_long
     assert gazetteer.definition_key("Kullback-Leibler divergence", "KLD") == kl
 
 
+def test_a_curated_measure_with_the_word_rate_is_the_measure():
+    """"recall rate" (14 papers of the 40k graph) was a duplicate of recall
+    to both judges of session 44's sample; a rate that is its own measure
+    has no curated measure before the word."""
+    assert gazetteer.canonical("recall rate") == gazetteer.canonical("recall")
+    assert gazetteer.canonical("accuracy rates") == gazetteer.canonical("accuracy")
+    assert gazetteer.canonical("error rate") == "errorrate" and gazetteer.canonical("success rate") == "successrate"
+
+
 def test_chain_of_thought_reasoning_is_the_method_not_a_task():
     """The 40k graph had "CoT reasoning" (41 papers) and "Chain-of-Thought
     reasoning" (36) as Tasks beside the chain-of-thought Method (1,150);
