@@ -851,7 +851,9 @@ def _qualified_head(mention: Mention, key: str) -> str:
     first, _, rest = _noun_named(mention.text).partition(" ")
     performer = first.lower().rstrip("'") in _PERFORMERS  # "LLM reasoning": the task, whoever performs it
     degree = reading == "TASK" and first.lower() in _DEGREE_WORDS
-    built_on = (method := _BUILT_ON.match(first)) is not None and _names_a_method(method.group("method"))
+    # A long form the paper pairs with its acronym names that work ("Transformer-based MIL (TransMIL)").
+    built_on = not mention.aliases and (method := _BUILT_ON.match(first)) is not None \
+        and _names_a_method(method.group("method"))
     if not rest or named or not (performer or degree or built_on):
         return key
     entry = kb.lookup(rest)

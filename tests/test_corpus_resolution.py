@@ -347,13 +347,17 @@ def test_a_known_name_built_on_a_known_method_is_that_name():
     from ingest.normalize import alias_key, resolve
 
     text = ("Transformer-based language model; diffusion-based video generation; skeleton-based action recognition; "
-            "LLM-based QA; NeRF-based quoxing.")
+            "LLM-based QA; NeRF-based quoxing; Transformer-based MIL (TransMIL).")
     spans = [("Transformer-based language model", "METHOD"), ("diffusion-based video generation", "TASK"),
              ("skeleton-based action recognition", "TASK"), ("LLM-based QA", "METHOD"), ("NeRF-based quoxing", "METHOD")]
     mentions = [Mention(text.index(s), text.index(s) + len(s), label, s, alias_key(s)) for s, label in spans]
+    # a long form paired with its acronym names that work, not the name it is built on
+    defined = "Transformer-based MIL"
+    mentions.append(Mention(text.index(defined), text.index(defined) + len(defined), "METHOD", defined,
+                            alias_key(defined), aliases=("TransMIL",)))
     keys = {link.key for link in resolve([ExtractedDoc("p1", text, mentions)], {})}
     assert keys == {"languagemodel", "videogeneration", alias_key("skeleton-based action recognition"),
-                    alias_key("LLM-based QA"), alias_key("NeRF-based quoxing")}
+                    alias_key("LLM-based QA"), alias_key("NeRF-based quoxing"), alias_key(defined)}
 
 
 def test_accuracy_on_a_task_is_accuracy():

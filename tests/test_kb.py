@@ -140,6 +140,8 @@ def test_a_bare_task_acronym_is_the_one_task_it_spells():
     ("language translation", "machine translation", "TASK"), ("Earth Mover Distance", "Earth Mover's Distance", "METRIC"),
     # duplicates to both judges of session 44's 40k sample (31 and 4 papers)
     ("deep convolutional neural networks", "CNN", "METHOD"), ("contrastive representation learning", "contrastive learning", "METHOD"),
+    # the task, not STS-B: a data set's long form keyed without its head would be the task's name
+    ("Semantic Textual Similarity", "Semantic Textual Similarity", "TASK"),
 ])
 def test_names_and_synonyms_link_to_one_entry(surface, name, label):
     entry = kb.lookup(surface)
