@@ -66,6 +66,8 @@ def test_a_metric_named_by_what_it_is_taken_of_is_described(name, expected):
 @pytest.mark.parametrize("name, expected", [
     ("approximation error", True), ("truncation error", True), ("discretization error", True),
     ("estimation error", True), ("model error", True),
+    # named only by how errors are summed up (session 44)
+    ("average error", True), ("maximum error", True), ("absolute error", True), ("residual errors", True),
     # named by what is evaluated, or by a word before the source
     ("test error", False), ("reconstruction error", False), ("generalization error", False),
     ("rotation error", False), ("pose estimation error", False), ("mean absolute error", False),
