@@ -115,6 +115,7 @@ def alias_key(surface: str) -> str:
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _TIMES.sub("x", text)
     text = _POINT_ZERO.sub(r"\1", text)
+    text = _MAKER_POSSESSIVE.sub(r"\g<maker> ", text)
     text = used_name(text) or text
     mapping = _MAPPING_TASK.match(text.strip())
     if mapping and mapping.group("source").casefold() not in _MANNER_WORDS:
@@ -1182,6 +1183,12 @@ MODEL_MAKERS = ("OpenAI", "Google DeepMind", "Google", "DeepMind", "Meta AI", "F
                 "NVIDIA", "Alibaba", "Baidu", "Tencent", "ByteDance", "Mistral AI")
 MAKER = re.compile(r"^(?:" + "|".join(re.escape(maker).replace(r"\ ", r"\s+") for maker in MODEL_MAKERS)
                    + r"|Meta(?=[-\s]+(?i:llama)))(?:'s)?[-\s]+(?P<product>\S.*)$")
+
+
+# "OpenAI's o1" is "OpenAI o1" (5 papers of the 10k graph apart from it: both
+# judges of session 44's sample, a duplicate), whatever the knowledge base knows.
+_MAKER_POSSESSIVE = re.compile(r"^\s*(?P<maker>" + "|".join(re.escape(maker).replace(r"\ ", r"\s+") for maker in MODEL_MAKERS)
+                               + r")['’]s\s+")
 
 
 def _maker_before_another_form(surface: str, keys: set[str]) -> bool:

@@ -61,6 +61,7 @@ from ingest.normalize import Sense, alias_key, merge_candidates, resolve
     ("NTIRE 2025 Challenge", "NTIRE 2025"), ("BraTS 2020 Challenge", "BraTS 2020"), ("ARC Challenge", "ARC"),  # a named challenge
     ("ScanNet++ v2", "ScanNet++ V2", "ScanNet++v2"),
     ("Gemini 2.0 Flash", "Gemini-2-Flash"), ("wav2vec 2.0", "Wav2Vec2"), ("AlpacaEval 2.0", "AlpacaEval 2"),  # a release's ".0"
+    ("OpenAI's o1", "OpenAI o1", "OpenAI’s o1"),  # a maker's possessive
 ])
 def test_variants_share_a_key(variants):
     assert len({alias_key(v) for v in variants}) == 1
@@ -90,7 +91,8 @@ def test_variants_share_a_key(variants):
                                  ("Monocular Depth Estimation Challenge", "monocular depth estimation"),
                                  ("Deepfake Detection Challenge", "Deepfake detection"),
                                  ("ScanNet++ v2", "ScanNet v2"),  # a variant's "+" before a version (session 44)
-                                 ("SQuAD 1.1", "SQuAD 1"), ("Qwen 2.0.1", "Qwen 2"), ("Llama 3.05", "Llama 3")])  # articles stay  # a description, not a name  # sizes keep their digits
+                                 ("SQuAD 1.1", "SQuAD 1"), ("Qwen 2.0.1", "Qwen 2"), ("Llama 3.05", "Llama 3"),
+                                 ("Newton's method", "Newton method")])  # only a model maker's possessive goes  # articles stay  # a description, not a name  # sizes keep their digits
 def test_distinct_names_keep_distinct_keys(a, b):
     assert alias_key(a) != alias_key(b)
 
