@@ -53,3 +53,16 @@ def graph_contents(store) -> dict[str, list[str]]:
         "co_occurs": rows("MATCH (a:Entity)-[c:CO_OCCURS]->(b:Entity) RETURN a.key, b.key, c.papers"),
         "variants": rows("MATCH (a:Entity)-[:VARIANT_OF]->(b:Entity) RETURN a.key, b.key"),
     }
+
+
+def entity_fields(store, key: str, *fields: str) -> dict:
+    """The named properties of one stored entity ("paper_count", "confidence" ...)."""
+    columns = ", ".join(f"e.{field} AS {field}" for field in fields)
+    return dict(store.read(f"MATCH (e:Entity {{key: $key}}) RETURN {columns}", {"key": key}).records()[0])
+
+
+def in_top_list(store, label: str, key: str, n: int = 50) -> bool:
+    from graph import views
+
+    return key in {e.key for e in views.top_entities(store, label, n)}
+

@@ -14,6 +14,7 @@ from ingest.extract import load_extractor
 from ingest.load import load_records
 from ingest.normalize import uses_as_measure
 from ingest.records import PaperRecord
+from tests.graphdata import entity_fields, in_top_list
 
 
 @pytest.mark.parametrize("evidence, expected", [
@@ -59,39 +60,38 @@ MEASURED = paper(3, "We smooth the position error of detected boxes with a graph
                     "position error to 0.8 pixels.")
 
 
-def position_error(store):
-    return store.read("MATCH (e:Entity {key: 'positionerror'}) RETURN e.label, e.kb_id, e.measure_used_papers, "
-                      "e.paper_count, e.confidence").rows[0]
+def shown(store, papers: list[PaperRecord], extraction: str = "test") -> bool:
+    """Loads the papers; whether "position error" is a Metric in the top list, with its tally checked."""
+    load_records(store, papers, extract=load_extractor("fast").extract, extraction=extraction, curation=Curation.empty())
+    tally = entity_fields(store, "positionerror", "label", "kb_id", "confidence")
+    assert (tally["label"], tally["kb_id"]) == ("Metric", None)
+    listed = in_top_list(store, "Metric", "positionerror")
+    assert listed is (tally["confidence"] >= MIN_CONFIDENCE)
+    return listed
 
 
-def listed(store) -> bool:
-    return "positionerror" in {e.key for e in views.top_entities(store, "Metric", 50)}
+def counts(store) -> tuple[int, int]:
+    tally = entity_fields(store, "positionerror", "measure_used_papers", "paper_count")
+    return tally["measure_used_papers"], tally["paper_count"]
 
 
 def test_a_measure_no_paper_uses_waits_until_one_gives_its_value(store):
     from app.components.details import _confidence
 
-    extract = load_extractor("fast").extract
-    load_records(store, IN_PASSING, extract=extract, extraction="test", curation=Curation.empty())
-    label, kb_id, used, papers, confidence = position_error(store)
-    assert (label, kb_id, used, papers) == ("Metric", None, 0, 2) and confidence < MIN_CONFIDENCE and not listed(store)
-    shown = str(_confidence(views.entity_details(store, "positionerror").entity).children)
-    assert 'no paper uses it as a measure, with a value or as "in terms of position error"' in shown
+    assert not shown(store, IN_PASSING) and counts(store) == (0, 2)
+    panel = str(_confidence(views.entity_details(store, "positionerror").entity).children)
+    assert 'no paper uses it as a measure, with a value or as "in terms of position error"' in panel
 
-    load_records(store, [MEASURED], extract=extract, extraction="test", curation=Curation.empty())
-    assert position_error(store)[2:4] == [1, 3] and position_error(store)[4] >= MIN_CONFIDENCE and listed(store)
+    assert shown(store, [MEASURED]) and counts(store) == (1, 3)
     evidence = store.read("MATCH (:Paper {id: 'measured:3'})-[m:MENTIONS]->(:Entity {key: 'positionerror'}) "
                           "RETURN m.evidence").rows[0][0]
     assert evidence == "On MOT17 our tracker lowers the position error to 0.8 pixels."
     # Extracted again (another extraction id): each link is taken back with its stored sentence.
-    load_records(store, [*IN_PASSING, MEASURED], extract=extract, extraction="test-2", curation=Curation.empty())
-    assert position_error(store)[2:4] == [1, 3] and listed(store)
+    assert shown(store, [*IN_PASSING, MEASURED], extraction="test-2") and counts(store) == (1, 3)
 
 
 def test_a_tally_stored_before_measures_were_counted_is_rebuilt_from_the_papers(store):
-    extract = load_extractor("fast").extract
-    load_records(store, [*IN_PASSING, MEASURED], extract=extract, extraction="test", curation=Curation.empty())
+    assert shown(store, [*IN_PASSING, MEASURED])
     store.write("MATCH (e:Entity {key: 'positionerror'}) REMOVE e.measure_used_papers "
                 "SET e.confidence = 0.0, e.confidence_rules = 'old'")
-    load_records(store, [], extract=extract, extraction="test", curation=Curation.empty())
-    assert position_error(store)[2:4] == [1, 3] and position_error(store)[4] >= MIN_CONFIDENCE
+    assert shown(store, []) and counts(store) == (1, 3)
