@@ -543,10 +543,8 @@ def uses_as_measure(evidence: str | None, surfaces: Sequence[str]) -> bool:
     measure (`confidence.MEASURE_USED_RULE`)."""
     evidence = evidence or ""
     for surface in filter(None, surfaces):
-        for start in _found(evidence, surface):
+        for start in (start for start in _found(evidence, surface) if _whole_phrase(evidence, start, len(surface))):
             before, after = evidence[max(0, start - 60):start], evidence[start + len(surface):start + len(surface) + 60]
-            if not _whole_phrase(evidence, start, len(surface)):
-                continue
             if _VALUE_AFTER.match(after) or _VALUE_BEFORE.search(before) or _REPORTED_BEFORE.search(before) \
                     or _REPORTED_AFTER.match(after):
                 return True
@@ -1181,14 +1179,13 @@ def _writes(surfaces: Counter, name: str) -> bool:
 # are organisations too (`vocab.ORGANISATIONS` lists them with the others).
 MODEL_MAKERS = ("OpenAI", "Google DeepMind", "Google", "DeepMind", "Meta AI", "Facebook", "Microsoft", "Anthropic",
                 "NVIDIA", "Alibaba", "Baidu", "Tencent", "ByteDance", "Mistral AI")
-MAKER = re.compile(r"^(?:" + "|".join(re.escape(maker).replace(r"\ ", r"\s+") for maker in MODEL_MAKERS)
-                   + r"|Meta(?=[-\s]+(?i:llama)))(?:'s)?[-\s]+(?P<product>\S.*)$")
+_MAKERS = "|".join(re.escape(maker).replace(r"\ ", r"\s+") for maker in MODEL_MAKERS)
+MAKER = re.compile(rf"^(?:{_MAKERS}|Meta(?=[-\s]+(?i:llama)))(?:'s)?[-\s]+(?P<product>\S.*)$")
 
 
 # "OpenAI's o1" is "OpenAI o1" (5 papers of the 10k graph apart from it: both
 # judges of session 44's sample, a duplicate), whatever the knowledge base knows.
-_MAKER_POSSESSIVE = re.compile(r"^\s*(?P<maker>" + "|".join(re.escape(maker).replace(r"\ ", r"\s+") for maker in MODEL_MAKERS)
-                               + r")['’]s\s+")
+_MAKER_POSSESSIVE = re.compile(rf"^\s*(?P<maker>{_MAKERS})['’]s\s+")
 
 
 def _maker_before_another_form(surface: str, keys: set[str]) -> bool:
