@@ -385,7 +385,8 @@ def confidence(evidence: Evidence) -> float:
     if evidence.field or evidence.umbrella:
         ceiling = FIELD_CEILING
     elif evidence.descriptive or evidence.unnamed_task or evidence.unused_measure \
-            or coined_apart(evidence.coined, evidence.papers, evidence.in_kb) or split_reading(evidence.label_agreement, evidence.in_kb, evidence.label_forced):
+            or coined_apart(evidence.coined, evidence.papers, evidence.in_kb) \
+            or split_reading(evidence.label_agreement, evidence.in_kb, evidence.label_forced):
         ceiling = DESCRIPTIVE_CEILING
     return round(min(ceiling, score * (0.5 + 0.5 * evidence.label_agreement)), 3)
 
@@ -538,8 +539,8 @@ def measured_on(lower: str) -> bool:
 # Metric top 40 held four of them.
 # With a word before it the phrase names what is measured ("pose estimation
 # error") and is left alone. An error named only by how errors are summed up
-# ("average error", "maximum error", "absolute error", "residual error") says
-# of what no more: all 12 outside verdicts on file for such phrases, from
+# ("average error", "maximum error", "absolute error", "residual error") does
+# not say what was measured either: all 12 outside verdicts on file for them, from
 # session 43's and 44's 40k samples, rejected them (8 such visible Metrics on
 # the 40k graph, session 44).
 ERROR_SOURCES = frozenset({
@@ -554,7 +555,7 @@ ERROR_STATISTICS = frozenset({
 
 def error_source(lower: str) -> bool:
     words = lower.split()
-    return len(words) == 2 and (words[0] in ERROR_SOURCES or words[0] in ERROR_STATISTICS) and words[1] in ("error", "errors")
+    return len(words) == 2 and words[1] in ("error", "errors") and (words[0] in ERROR_SOURCES or words[0] in ERROR_STATISTICS)
 
 
 def described(name: str, label: str, aliases: Sequence[str], in_kb: bool) -> bool:
