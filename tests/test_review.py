@@ -23,7 +23,7 @@ NAMED = ("COCO", "DPM++2m", "MNIST <", "HumanEval")
 OTHERS = 13  # papers naming none of them, for co-occurrences and counts the actions must leave alone
 ACTIONS = [
     Action("merge", "coco-14", "coco"),  # one of its papers names COCO as well
-    Action("relabel", "dpm-2-m", "Method"),
+    Action("relabel", "dpm-2-m++", "Method"),  # DPM++'s, before its version (session 44's keys)
     Action("drop", "modelagnosticmeasure"),  # in the paper of "MNIST < CIFAR10 < Imagenet", no name since session 28
     Action("variant", "humaneval+", "humaneval"),  # a Method and a Benchmark: never linked automatically
 ]
@@ -111,7 +111,7 @@ def test_actions_give_the_graph_a_hand_edit_and_reingest_gives(graph, tmp_path, 
 
     entity = lambda key: in_app.read("MATCH (e:Entity {key: $key}) RETURN properties(e)", {"key": key}).rows
     assert not entity("coco-14") and not entity("modelagnosticmeasure")
-    assert entity("dpm-2-m")[0][0]["label"] == "Method"
+    assert entity("dpm-2-m++")[0][0]["label"] == "Method"
     assert "COCO 2014" in entity("coco")[0][0]["aliases"]
     variant_of = in_app.read("MATCH (:Entity {key: 'humaneval+'})-[r:VARIANT_OF]->(b) RETURN b.key, r.curated").rows
     assert variant_of == [["humaneval", True]]
@@ -148,7 +148,7 @@ def test_actions_give_the_graph_a_hand_edit_and_reingest_gives(graph, tmp_path, 
 
     monkeypatch.setattr(review, "_relink", store_gone)
     with pytest.raises(ConnectionError):
-        apply(in_app, app_file, Action("drop", "dpm-2-m"))
+        apply(in_app, app_file, Action("drop", "dpm-2-m++"))
     assert app_file.read_text() == text
     assert dump(in_app) == before
 
