@@ -142,6 +142,9 @@ def test_a_bare_task_acronym_is_the_one_task_it_spells():
     ("deep convolutional neural networks", "CNN", "METHOD"), ("contrastive representation learning", "contrastive learning", "METHOD"),
     # the task, not STS-B: a data set's long form keyed without its head would be the task's name
     ("Semantic Textual Similarity", "Semantic Textual Similarity", "TASK"),
+    # models and a tool of 2024-2025 the model read as data at 40k (FLUX.1-dev 13 papers a Benchmark, session 44)
+    ("FLUX.1-dev", "FLUX.1-dev", "METHOD"), ("FLUX", "FLUX", "METHOD"), ("LLaDA", "LLaDA", "METHOD"),
+    ("COLMAP", "COLMAP", "METHOD"),
 ])
 def test_names_and_synonyms_link_to_one_entry(surface, name, label):
     entry = kb.lookup(surface)
