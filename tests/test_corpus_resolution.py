@@ -376,6 +376,21 @@ def test_a_titles_verb_before_a_name_names_what_it_works_on():
     assert keys["mllm"] == ("Enhancing MLLMs",)
 
 
+def test_a_named_data_sets_data_or_split_is_the_data_set():
+    """"MIMIC-IV data", "COCO validation set" (outside judges' duplicates at
+    40k, session 44) are the data sets; kinds of data and another type's
+    name stay what they are."""
+    from ingest.mentions import ExtractedDoc, Mention
+    from ingest.normalize import alias_key, resolve
+
+    text = "MIMIC-IV data; COCO validation set; Sentinel-1 data; RAW data; GPT-4 data; 3D spatial data."
+    spans = ["MIMIC-IV data", "COCO validation set", "Sentinel-1 data", "RAW data", "GPT-4 data", "3D spatial data"]
+    mentions = [Mention(text.index(s), text.index(s) + len(s), "DATASET", s, alias_key(s)) for s in spans]
+    keys = {link.key for link in resolve([ExtractedDoc("p1", text, mentions)], {})}
+    assert keys == {"mimiciv", "coco", "sentinel-1", alias_key("RAW data"), alias_key("GPT-4 data"),
+                    alias_key("3D spatial data")}
+
+
 def test_accuracy_on_a_task_is_accuracy():
     from ingest.mentions import ExtractedDoc, Mention
     from ingest.normalize import alias_key, resolve
