@@ -829,21 +829,18 @@ def _names_a_method(words: str) -> bool:
 # A title's verb before what the paper works on: "Enhancing MLLMs" (7 papers
 # on the 40k graph, a Method), "Scaling RL", "Benchmarking MLLMs", "Advancing
 # LLM Reasoning" (a Task) name MLLM, RL and reasoning, not a method or task of
-# their own (session 44's outside samples: title fragments). Only before a
-# name (a capital inside it, or the knowledge base's): "scaling laws" stays.
+# their own (session 44's outside samples: title fragments). Only where what
+# it works on is a name the knowledge base knows: "scaling laws" stays, and so
+# does "Enhancing 3D spatial understanding", whose rest is no better a name.
 _TITLE_VERBS = frozenset({"enhancing", "improving", "boosting", "advancing", "empowering", "scaling", "leveraging",
                           "benchmarking", "rethinking", "revisiting", "unleashing", "exploring", "unlocking", "harnessing",
                           "towards", "toward", "evaluating"})
 
 
 def _worked_on(text: str) -> str | None:
-    """What a title's verb phrase ("Enhancing MLLMs") works on, if it is a name."""
-    from ingest import kb  # at call time: ingest.kb imports this module
-
+    """What a title's verb phrase ("Enhancing MLLMs") works on."""
     verb, _, rest = text.strip().partition(" ")
-    if verb.lower() not in _TITLE_VERBS or not rest:
-        return None
-    return rest if any(ch.isupper() for ch in rest[1:]) or rest.isupper() or kb.lookup(rest) is not None else None
+    return rest if verb.lower() in _TITLE_VERBS and rest else None
 
 
 # A named data set's data or split, read as data, is the data set: "MIMIC-IV
@@ -892,7 +889,9 @@ def _qualified_head(mention: Mention, key: str) -> str:
         return data
     if not named and (rest := _worked_on(mention.text)) is not None:
         known = kb.lookup(rest)
-        return _qualified_head(replace(mention, text=rest), alias_key(known.name) if known is not None else alias_key(rest))
+        target = _qualified_head(replace(mention, text=rest), alias_key(known.name) if known is not None else alias_key(rest))
+        # A name the knowledge base knows, not another phrase ("Scaling Long-horizon LLM Agents").
+        return target if kb.lookup_key(target) is not None else key
     reading = mention.reading or mention.label
     if reading == "METRIC" and _TASK_ACCURACY.match(mention.text) and not named:
         return "accuracy"
