@@ -145,6 +145,8 @@ def test_a_bare_task_acronym_is_the_one_task_it_spells():
     # models and a tool of 2024-2025 the model read as data at 40k (FLUX.1-dev 13 papers a Benchmark, session 44)
     ("FLUX.1-dev", "FLUX.1-dev", "METHOD"), ("FLUX", "FLUX", "METHOD"), ("LLaDA", "LLaDA", "METHOD"),
     ("COLMAP", "COLMAP", "METHOD"),
+    # a duplicate and a product read as data by both judges of session 44's seed 56
+    ("RL from human feedback", "RLHF", "METHOD"), ("NotebookLM", "NotebookLM", "METHOD"),
 ])
 def test_names_and_synonyms_link_to_one_entry(surface, name, label):
     entry = kb.lookup(surface)

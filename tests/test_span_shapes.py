@@ -170,6 +170,7 @@ def test_a_platform_data_is_taken_from_is_no_data_set_but_a_corpus_named_like_on
     ("Targets are given in SAR images of ports.", "SAR images", "DATASET"),
     ("Plans are written in PDDL and code in C++.", "C++", "DATASET"),
     ("We rank first in Subtask 1 of the shared task.", "Subtask 1", "DATASET"),  # a shared task's part by number
+    ("Models are served with SGLang on one GPU.", "SGLang", "DATASET"),  # a serving engine (session 44's seed 56)
 ])
 def test_a_disease_a_resolution_a_tool_or_a_reward_term_is_no_entity(nlp, sentence, text, label):
     """Both of session 43's outside judges rejected each of them (5, 2, 11 and 6 papers of the 40k graph;

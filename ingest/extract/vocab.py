@@ -159,6 +159,9 @@ GENERIC_TERMS = _keys(
     "PyTorch", "TensorFlow", "JAX", "Keras", "CUDA", "TensorRT", "ONNX", "scikit-learn", "OpenCV", "Docker",
     "Unreal Engine", "PyPI", "MindSpore", "PaddlePaddle", "Megatron-LM", "DeepSpeed", "LangChain", "LlamaIndex",
     "MMDetection", "Detectron2", "FreeSurfer", "ComfyUI", "DeepEval",
+    # a serving engine, read as a data set at 40k (3 papers: both judges of session 44's seed 56); not vLLM,
+    # whose letters are vision LLMs' too
+    "SGLang",
     # a disease and a display resolution, what data is about or how sharp it is, read as a Benchmark and a
     # Task (5 and 11 papers of the 40k graph; both of session 43's outside judges rejected them); a
     # reward term of RL training, read as a Metric (6 papers)
