@@ -883,17 +883,18 @@ def _qualified_head(mention: Mention, key: str) -> str:
     else `key`. A phrase the KB names keeps its key."""
     from ingest import kb  # at call time: ingest.kb imports this module
 
-    # A span some gold corpus marked ("classification accuracy") is no name of the field.
-    named = (entry := kb.lookup_key(key)) is not None and entry.curated
-    if not named and (mention.reading or mention.label) in DATASET_GROUP and (data := _data_set_of(mention.text)):
+    # A curated name keeps its key; a span some gold corpus marked ("classification accuracy") is
+    # no name of the field.
+    if (entry := kb.lookup_key(key)) is not None and entry.curated:
+        return key
+    reading = mention.reading or mention.label
+    if reading in DATASET_GROUP and (data := _data_set_of(mention.text)):
         return data
-    if not named and (rest := _worked_on(mention.text)) is not None:
-        known = kb.lookup(rest)
-        target = _qualified_head(replace(mention, text=rest), alias_key(known.name) if known is not None else alias_key(rest))
+    if (rest := _worked_on(mention.text)) is not None:
+        target = _qualified_head(replace(mention, text=rest), kb.canonical_key(alias_key(rest)))
         # A name the knowledge base knows, not another phrase ("Scaling Long-horizon LLM Agents").
         return target if kb.lookup_key(target) is not None else key
-    reading = mention.reading or mention.label
-    if reading == "METRIC" and _TASK_ACCURACY.match(mention.text) and not named:
+    if reading == "METRIC" and _TASK_ACCURACY.match(mention.text):
         return "accuracy"
     first, _, rest = _noun_named(mention.text).partition(" ")
     performer = first.lower().rstrip("'") in _PERFORMERS  # "LLM reasoning": the task, whoever performs it
@@ -901,7 +902,7 @@ def _qualified_head(mention: Mention, key: str) -> str:
     # A long form the paper pairs with its acronym names that work ("Transformer-based MIL (TransMIL)").
     built_on = not mention.aliases and (method := _BUILT_ON.match(first)) is not None \
         and _names_a_method(method.group("method"))
-    if not rest or named or not (performer or degree or built_on):
+    if not rest or not (performer or degree or built_on):
         return key
     entry = kb.lookup(rest)
     if built_on:

@@ -12,6 +12,7 @@ from ingest.extract import load_extractor
 from ingest.load import load_records
 from ingest.normalize import names_as_task
 from ingest.records import PaperRecord
+from tests.graphdata import entity_fields, in_top_list
 
 
 @pytest.mark.parametrize("title, evidence, surfaces, expected", [
@@ -47,13 +48,13 @@ IN_PASSING = [
 TITLED = paper(3, "Lesion Detection with Sparse Labels", "We present a network that improves lesion detection on DeepLesion.")
 
 
-def lesion_detection(store):
-    return store.read("MATCH (e:Entity {key: 'lesiondetection'}) RETURN e.label, e.kb_id, e.task_named_papers, "
-                      "e.paper_count, e.confidence").rows[0]
+def lesion_detection(store) -> list:
+    return list(entity_fields(store, "lesiondetection", "label", "kb_id", "task_named_papers", "paper_count",
+                              "confidence").values())
 
 
 def listed(store) -> bool:
-    return "lesiondetection" in {e.key for e in views.top_entities(store, "Task", 50)}
+    return in_top_list(store, "Task", "lesiondetection")
 
 
 def test_a_task_no_paper_names_waits_until_a_title_names_it(store):

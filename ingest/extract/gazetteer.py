@@ -232,7 +232,7 @@ def _edition_of_synonym(surface: str) -> str | None:
     if match is None:
         return None
     entry = kb.lookup(match["base"])
-    if entry is None or entry.label not in ("DATASET", "BENCHMARK") or alias_key(entry.name) == alias_key(match["base"]):
+    if entry is None or entry.label not in DATASET_GROUP or alias_key(entry.name) == alias_key(match["base"]):
         return None
     return f"{entry.name} {match['edition']}"
 
