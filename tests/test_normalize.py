@@ -101,6 +101,37 @@ def mention(text, start, label="METHOD", canonical=None, aliases=(), proposed=Fa
     return Mention(start, start + len(text), label, text, canonical or alias_key(text), 0.75, proposed, 0, 40, aliases)
 
 
+def opening(text, phrase, label="METHOD"):
+    """`phrase` where it first occurs in `text`, in a sentence the parser
+    starts with the title (it often runs a title into the abstract's first sentence)."""
+    start = text.index(phrase)
+    return Mention(start, start + len(phrase), label, phrase, alias_key(phrase), 0.75, False, 0, len(text))
+
+
+@pytest.mark.parametrize("text, phrase, label, surface", [
+    # the abstract's first sentence, run into the title by the parser, or the title itself
+    ("Agents for GUIs\n\nAutonomous agents navigate interfaces. We study autonomous planning.",
+     "Autonomous agents", "METHOD", "autonomous agents"),
+    ("Autonomous agents for GUIs\n\nWe study them.", "Autonomous agents", "METHOD", "autonomous agents"),
+    # a title's capitals are no evidence that the word is a name's
+    ("Detecting Mental Manipulation\n\nMental manipulation is a form of abuse.", "Mental manipulation", "METHOD",
+     "mental manipulation"),
+    # the paper capitalises the word inside a sentence, or it is a proper adjective: a name's word
+    ("A title\n\nPetri nets model it. We use Petri nets.", "Petri nets", "METHOD", "Petri nets"),
+    ("A title\n\nBayesian inference is costly.", "Bayesian inference", "METHOD", "Bayesian inference"),
+    # a task's defining sentence opens with it
+    ("A title\n\nClaim verification is hard.", "Claim verification", "TASK", "Claim verification"),
+    # one word, a name's capitals, or a measure keep what they have
+    ("A title\n\nMamba scales. We use it.", "Mamba", "METHOD", "Mamba"),
+    ("A title\n\nGaussian Splatting renders. We use it.", "Gaussian Splatting", "METHOD", "Gaussian Splatting"),
+    ("A title\n\nWord error rate falls to 3%.", "Word error rate", "METRIC", "Word error rate"),
+])
+def test_the_capital_a_sentence_opens_with_is_no_mark_of_a_name(text, phrase, label, surface):
+    """POSITIONAL_CAPITAL_RULE: the link records the phrase as a sentence would write it inside."""
+    (link,) = resolve([ExtractedDoc("p", text, [opening(text, phrase, label)])], {}, Curation.empty())
+    assert link.surfaces == (surface,) and link.key == alias_key(phrase)
+
+
 def test_acronym_and_long_form_become_one_entity_and_carry_to_other_papers():
     sam_key = alias_key("Segment Anything Model")
     defining = ExtractedDoc("p1", "x" * 80, [
