@@ -194,6 +194,20 @@ def test_a_model_named_with_its_maker_is_the_model(made, product):
     assert gazetteer.canonical(made) == gazetteer.canonical(product)
 
 
+@pytest.mark.parametrize("forms", [
+    ("OpenAI o1", "OpenAI-o1", "o1", "GPT-o1", "OpenAI's o1"),
+    ("OpenAI o3", "OpenAI-o3", "o3", "GPT-o3"),
+    ("OpenAI o4-mini", "o4-mini", "O4-mini", "GPT-o4-mini"),
+])
+def test_openais_reasoning_models_are_one_entity_however_written(forms):
+    """The 40k graph had "OpenAI-o1" (63 papers), "GPT-o3" (14, a duplicate of
+    OpenAI o3 to both outside judges of session 45's sample), "OpenAI-o3" (10)
+    and "GPT-o4-mini" (8) beside "OpenAI o4-mini" (7) and "O4-mini" (7)."""
+    assert len({gazetteer.canonical(form) for form in forms}) == 1
+    assert kb.lookup(forms[-1]).name == forms[0]
+    assert gazetteer.canonical("OpenAI o3-mini") == gazetteer.canonical("o3-mini") != gazetteer.canonical("o3")
+
+
 def test_a_model_is_displayed_without_its_maker_where_papers_write_it_so():
     from collections import Counter
 
