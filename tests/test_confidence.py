@@ -212,6 +212,10 @@ def test_a_method_some_paper_writes_in_lower_case_is_a_phrase(name, label, alias
     ("multi-agent system", ("MAS", "multi-agent systems"), False, True),
     ("3D Gaussian", ("3D Gaussians", "3D Gaussian", "3D Gaussian models"), False, True),  # the primitives
     ("3DGS", ("3DGS", "3D Gaussian Splatting", "3D Gaussians"), False, False),  # the method
+    # a task's head names the task; a model's name with a digit is the model's (session 45)
+    ("LJP", ("LJP", "Legal Judgment Prediction", "legal judgment prediction"), False, True),
+    ("self-reconstruction", ("self-reconstruction", "SR"), False, True),
+    ("Phi-4-Mini-Reasoning", ("Phi-4-Mini-Reasoning", "Phi4-mini-Reasoning"), False, False),
     # one form headed otherwise names a method; the knowledge base's name stands
     ("DIP", ("DIP", "Deep Image Prior", "DIP network"), False, False),
     ("SSD", ("SSD", "Single Shot Detector"), True, False),
@@ -546,7 +550,8 @@ def test_an_umbrella_term_yields_its_place_while_its_kinds_outnumber_it(paperkg_
     (Entity("gtr", "GTR", "Method", ("GTR",), 5, confidence=0.2), "its letters are spelled out nowhere"),
     (Entity("vitencoder", "ViT encoder", "Method", ("ViT encoder",), 3, confidence=0.2), "a description rather than a name"),
     (Entity("psf", "PSF", "Method", ("PSF", "Point Spread Function"), 3, confidence=0.2),
-     "every form of its name is headed by a word for a thing that is no method (data, an equation, a module, a loss, a system), "
+     "every form of its name is headed by a word for a thing that is no method (data, an equation, a module, a loss, a system, "
+     "a task), "
      "until the knowledge base knows it"),
     # a definition lifts the ceiling: a candidate for want of a second paper says no more
     (Entity("gtr", "GTR", "Method", ("GTR", "Graph Transformer Reasoner"), 1, confidence=0.2), "confidence 0.20 · candidate · not"),

@@ -106,7 +106,7 @@ def _confidence(entity: Entity) -> html.Div | None:
             verdict = " · candidate: a step of every pipeline or a capability of every system, not a task"
         elif not entity.kb_id and object_named(entity.name, entity.label, entity.aliases):
             verdict = (" · candidate: every form of its name is headed by a word for a thing that is no method"
-                       " (data, an equation, a module, a loss, a system), until the knowledge base knows it")
+                       " (data, an equation, a module, a loss, a system, a task), until the knowledge base knows it")
         elif described(entity.name, entity.label, entity.aliases, bool(entity.kb_id)):
             why = ("its letters are spelled out nowhere, and papers may mean different things by them"
                    if bare_capitals(entity.name, entity.aliases) else "a description rather than a name")
