@@ -189,6 +189,9 @@ def test_bare_capitals_and_a_name_with_a_lower_case_head_are_described(name, lab
     ("Temporal Consistency Learning", "Method", ("Temporal Consistency Learning", "temporal consistency learning"), True),
     ("Feature Alignment Module", "Method", ("Feature Alignment Module", "feature alignment modules"), True),
     ("Sparse-view sampling", "Method", ("Sparse-view sampling", "sparse view sampling"), True),
+    # a title's capitals after a hyphen are no name's shape either (session 45)
+    ("Long-Horizon Memory", "Method", ("Long-Horizon Memory", "long-horizon memory"), True),
+    ("Domain-Aware Adapter", "Method", ("Domain-Aware Adapter", "domain-aware adapter"), True),
     # only ever capitalised, or a name's shape in the lower-case form too: a name
     ("Temporal Consistency Learning", "Method", ("Temporal Consistency Learning",), False),
     ("Llama 3.2", "Method", ("Llama 3.2", "llama3.2"), False), ("ResNet", "Method", ("ResNet", "resnet"), False),
