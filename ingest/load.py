@@ -192,7 +192,7 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None, kept
     evidence = Evidence(entry is not None, tally.papers, label_agreement(tally.labels, label), defined(aliases), name_shaped(name),
                         field_reading(tally.key, label, name), described(name, label, aliases, entry is not None), tally.umbrella,
                         tally.coined, forced_label is not None, kept, ability,
-                        unnamed_task(label, tally.task_named, entry is not None, forced_label is not None, ability),
+                        unnamed_task(label, tally.task_named, entry is not None, forced_label is not None, ability, tally.papers),
                         unused_measure(name, label, aliases, tally.measure_used, entry is not None, forced_label is not None))
     return label, {
         **variants.name_properties(name),

@@ -566,6 +566,9 @@ def test_an_umbrella_term_yields_its_place_while_its_kinds_outnumber_it(paperkg_
     (Entity("motionunderstanding", "motion understanding", "Task", ("motion understanding",), 5, confidence=0.2,
             task_named_papers=1), "candidate: a phrase that names an ability as often as a task, which only one paper names"
                                   " as a task, until a second paper does"),
+    (Entity("semanticunderstanding", "semantic understanding", "Task", ("semantic understanding",), 108,
+            confidence=0.2, task_named_papers=9),
+     "candidate: only 9 papers of its 108 name it as a task, fewer than one in 10: a phrase said in passing"),
     (Entity("tokengeneration", "token generation", "Task", ("token generation",), 3, confidence=0.2),
      'candidate: no paper names it as a task, in its title or as "the token generation task", until one does'),
     # a pipeline step is held back whatever defines it: the panel does not promise that a definition helps
@@ -586,6 +589,16 @@ def test_the_details_panel_says_why_a_described_entity_is_a_candidate(entity, sh
 def test_a_task_is_shown_once_papers_name_it_so(task_named, ability, in_kb, expected):
     assert unnamed_task("Task", task_named, in_kb, ability=ability) is expected
     assert not unnamed_task("Method", task_named, in_kb, ability=ability)
+
+
+@pytest.mark.parametrize("task_named, papers, ability, expected", [
+    # one paper in ten or more (session 45: "semantic understanding", 9 of 108 papers)
+    (1, 10, False, False), (1, 11, False, True), (2, 11, False, False), (9, 108, False, True), (11, 108, False, False),
+    (2, 20, True, False), (2, 21, True, True), (1, 5, True, True),
+])
+def test_a_task_few_of_its_papers_name_so_is_said_in_passing(task_named, papers, ability, expected):
+    assert unnamed_task("Task", task_named, False, ability=ability, papers=papers) is expected
+    assert not unnamed_task("Task", task_named, True, ability=ability, papers=papers)
 
 
 @pytest.mark.parametrize("name, label, aliases, in_kb, expected", [

@@ -19,8 +19,9 @@ from graph import views
 from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
 from graph.views import Entity, EntityDetails, NodeRef, PaperDetails
-from ingest.confidence import (bare_capitals, coined_apart, described, field_reading, needs_third_paper, object_named,
-                               pipeline_step, split_reading, unnamed_task, unused_measure)
+from ingest.confidence import (TASK_NAMED_SHARE, bare_capitals, coined_apart, described, field_reading,
+                               needs_third_paper, object_named, pipeline_step, split_reading, unnamed_task,
+                               unused_measure)
 from ingest.corpus_labels import campaign_task, label_agreement
 from ingest.normalize import used_name
 from ingest.text import display_text
@@ -115,10 +116,15 @@ def _confidence(entity: Entity) -> html.Div | None:
                                                   campaign_task(entity.aliases)):
             readings = ", ".join(f"{label} in {count(n, 'paper')}" for label, n in entity.readings().items())
             verdict = f" · candidate: its papers disagree on its type ({readings}), until most of them or the knowledge base agree"
-        elif unnamed_task(entity.label, entity.task_named_papers, bool(entity.kb_id), ability=ability):
-            if entity.task_named_papers:  # an ability phrase needs a second (ABILITY_TASK_NAMED)
+        elif unnamed_task(entity.label, entity.task_named_papers, bool(entity.kb_id), ability=ability,
+                          papers=entity.paper_count):
+            if ability and entity.task_named_papers == 1:  # an ability phrase needs a second (ABILITY_TASK_NAMED)
                 verdict = (" · candidate: a phrase that names an ability as often as a task, which only one paper names"
                            " as a task, until a second paper does or the knowledge base knows it")
+            elif entity.task_named_papers:
+                verdict = (f" · candidate: only {count(entity.task_named_papers, 'paper')} of its {entity.paper_count}"
+                           f" name it as a task, fewer than one in {TASK_NAMED_SHARE}: a phrase said in passing,"
+                           " until more do or the knowledge base knows it")
             else:
                 verdict = (f" · candidate: no paper names it as a task, in its title or as \"the {entity.name} task\","
                            " until one does or the knowledge base knows it")
