@@ -141,6 +141,12 @@ BARE_ACRONYM_LABELS = ("Method", "Dataset")
 # "CLIP adaptation") shows the shape. Session 37: it holds back 9 visible
 # Methods of the 10k graph; the 3 with verdicts on file were rejected, and MC
 # Dropout (2 papers) goes with them.
+# A Dataset so named is data of a kind that comes from the name, not a data
+# set's name: "YouTube comments", "PubMed papers", "KITTI sequences", "RS
+# data", "VQA data" (session 45: 20 visible Datasets of the 40k graph,
+# undefined and outside the knowledge base; 7 of 41 verdicts on file
+# acceptable, "PubMed abstracts" and "MSCMR seg" among them). A data set's
+# head ("the KITTI dataset", "USIS10K datasets") is the name's own.
 _LOWER_WORD = re.compile(r"^[a-z][a-z'-]*$")
 
 
@@ -492,6 +498,9 @@ def descriptive_phrase(name: str, label: str, aliases: Sequence[str] = ()) -> bo
     words = name.split()
     if label == "Method" and len(words) > 1 and (_name_and_lower_word(words) or _head_written_lower(words, aliases)):
         return True  # see NAME_HEAD_RULE
+    if label == "Dataset" and len(words) > 1 and _name_and_lower_word(words) \
+            and LABEL_BY_HEAD.get(words[-1]) not in ("DATASET", "BENCHMARK"):
+        return True  # see NAME_HEAD_RULE: what comes from the name, "YouTube comments"
     if label == "Method" and _plain_words_before_a_name(words):
         return True  # see QUALIFIED_NAME_RULE
     if label == "Method" and len(words) > 1 and words[-1].lower() in _CLASS_HEADS \
