@@ -151,6 +151,20 @@ def test_a_curated_measure_with_the_word_rate_is_the_measure():
     assert gazetteer.canonical("error rate") == "errorrate" and gazetteer.canonical("success rate") == "successrate"
 
 
+@pytest.mark.parametrize("forms", [
+    ("coefficient of determination", "R2", "R^2", "R2 score", "R-squared"),
+    ("Cohen's kappa", "Kappa Score", "kappa", "Cohen's Kappa"),
+])
+def test_a_measure_is_one_entity_however_written(forms):
+    """"R2 score" and "Kappa Score" were duplicates of R² and Cohen's kappa to
+    both judges of session 45's 40k sample; gFID is FID's variant (FID of
+    generated samples), not a measure the graph knows nothing of."""
+    assert len({gazetteer.canonical(form) for form in forms}) == 1
+    assert kb.lookup(forms[-1]).name == forms[0] and kb.lookup(forms[-1]).label == "METRIC"
+    assert gazetteer.canonical("gFID score") == gazetteer.canonical("gFID") != gazetteer.canonical("FID")
+    assert kb.lookup("gFID").label == "METRIC" and gazetteer.canonical("Fleiss' kappa") != gazetteer.canonical("kappa")
+
+
 def test_chain_of_thought_reasoning_is_the_method_not_a_task():
     """The 40k graph had "CoT reasoning" (41 papers) and "Chain-of-Thought
     reasoning" (36) as Tasks beside the chain-of-thought Method (1,150);
