@@ -515,7 +515,8 @@ def descriptive_phrase(name: str, label: str, aliases: Sequence[str] = ()) -> bo
     if not written_lower or name_shaped(lower if lowered else name):
         return False
     if label == "Metric":
-        return measured_on(lower) or error_source(lower)  # see MEASURED_ON_RULE, ERROR_SOURCE_RULE
+        # see MEASURED_ON_RULE, ERROR_SOURCE_RULE, RESULT_PHRASE_RULE
+        return measured_on(lower) or error_source(lower) or result_phrase(lower)
     if label == "Task" and all(w in MANNER_MODIFIERS for w in lower.split()[:-1]) and " " in lower.strip():
         return True  # see MANNER_RULE
     if label == "Task" and ("-" in lower and not _MAPPING.search(lower) or " " in lower.strip()):
@@ -597,6 +598,23 @@ ERROR_STATISTICS = frozenset({
 def error_source(lower: str) -> bool:
     words = lower.split()
     return len(words) == 2 and words[1] in ("error", "errors") and (words[0] in ERROR_SOURCES or words[0] in ERROR_STATISTICS)
+
+
+# RESULT_PHRASE_RULE: a lower-case Metric named by how a result came out
+# ("high correlation", "large margin", "significant margin", "high usability
+# rate") or by "performance" ("average performance") describes a result, not
+# the measure it was taken by: the 20 verdicts on file for the 5 visible on
+# the 40k graph rejected them all (session 45's sample and earlier ones).
+RESULT_WORDS = frozenset({
+    "high", "higher", "low", "lower", "large", "larger", "small", "smaller", "significant", "substantial", "strong",
+    "better", "improved",
+})
+RESULT_HEADS = frozenset({"margin", "margins", "performance"})
+
+
+def result_phrase(lower: str) -> bool:
+    words = lower.split()
+    return len(words) > 1 and (words[0] in RESULT_WORDS or words[-1] in RESULT_HEADS)
 
 
 def described(name: str, label: str, aliases: Sequence[str], in_kb: bool) -> bool:
