@@ -988,8 +988,13 @@ def read_again(surfaces: Sequence[str], label: str, senses: Mapping[str, Sequenc
     its paper is read now: the entity `resolve` gives every form, or None
     if the forms go different ways. A link stored before another entity
     claimed its name stays where it was written until it is read again
-    (`load.Loader.absorb_claimed_names`)."""
-    keys = {curation.target(_entity_key(Mention(0, len(surface), label, surface, alias_key(surface)), senses))
+    (`load.Loader.absorb_claimed_names`). Each form is keyed as the
+    extractor keys it, by the gazetteer: "GPT-o3" is OpenAI o3's, and "large
+    vision-language models" the vision-language model's (an upgrade of the
+    40k graph had moved 21 papers of it to a key of their own)."""
+    from ingest.extract import gazetteer  # at call time: the gazetteer imports this module
+
+    keys = {curation.target(_entity_key(Mention(0, len(surface), label, surface, gazetteer.canonical(surface)), senses))
             for surface in surfaces}
     return keys.pop() if len(keys) == 1 else None
 

@@ -132,6 +132,19 @@ def test_the_capital_a_sentence_opens_with_is_no_mark_of_a_name(text, phrase, la
     assert link.surfaces == (surface,) and link.key == alias_key(phrase)
 
 
+@pytest.mark.parametrize("surface, label", [
+    ("large vision-language models", "METHOD"), ("GPT-o3", "METHOD"), ("BLEU score", "METRIC"), ("MS-COCO", "DATASET"),
+])
+def test_a_stored_link_read_again_goes_where_the_extractor_keys_its_name(surface, label):
+    """An upgrade of the 40k graph (session 45) moved 21 papers of the
+    vision-language model to a key of their own: reading a stored link
+    again keyed its form without the gazetteer the extractor keys it with."""
+    from ingest.extract import gazetteer
+    from ingest.normalize import read_again
+
+    assert read_again((surface,), label, {}, Curation.empty()) == gazetteer.canonical(surface) != alias_key(surface)
+
+
 def test_acronym_and_long_form_become_one_entity_and_carry_to_other_papers():
     sam_key = alias_key("Segment Anything Model")
     defining = ExtractedDoc("p1", "x" * 80, [
