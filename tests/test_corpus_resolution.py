@@ -158,11 +158,15 @@ def test_a_curated_measure_with_the_word_rate_is_the_measure():
 def test_a_measure_is_one_entity_however_written(forms):
     """"R2 score" and "Kappa Score" were duplicates of R² and Cohen's kappa to
     both judges of session 45's 40k sample; gFID is FID's variant (FID of
-    generated samples), not a measure the graph knows nothing of."""
+    generated samples), not a measure the graph knows nothing of. Not rFID:
+    keys are case-free, and RFID tags (radio-frequency identification)
+    joined it."""
     assert len({gazetteer.canonical(form) for form in forms}) == 1
     assert kb.lookup(forms[-1]).name == forms[0] and kb.lookup(forms[-1]).label == "METRIC"
     assert gazetteer.canonical("gFID score") == gazetteer.canonical("gFID") != gazetteer.canonical("FID")
     assert kb.lookup("gFID").label == "METRIC" and gazetteer.canonical("Fleiss' kappa") != gazetteer.canonical("kappa")
+    # RFID is radio-frequency identification (3 papers of the 40k graph), whose key rFID's would be
+    assert kb.lookup("RFID") is None
 
 
 def test_chain_of_thought_reasoning_is_the_method_not_a_task():
