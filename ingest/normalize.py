@@ -1047,8 +1047,9 @@ _SENTENCE_CASED = re.compile(r"^[A-Z][a-z]+(?<!ian)(?<!ean)(?:[\s-]+[a-z][a-z'-]
 def _as_written(mention: Mention, text: str) -> str:
     """The mention's surface, without the capital its sentence gave it (see POSITIONAL_CAPITAL_RULE)."""
     surface = mention.text
-    opens = mention.start == mention.sentence_start or text[:mention.start].rstrip(" ").endswith(("\n", ".", "!", "?"))
-    if not opens or (mention.reading or mention.label) != "METHOD" or not _SENTENCE_CASED.match(surface):
+    if (mention.reading or mention.label) != "METHOD" or not _SENTENCE_CASED.match(surface):
+        return surface
+    if mention.start != mention.sentence_start and not text[:mention.start].rstrip(" ").endswith(("\n", ".", "!", "?")):
         return surface
     # Inside a sentence of the abstract: a title's capitals are no evidence either.
     _, _, abstract = text.partition("\n\n")
