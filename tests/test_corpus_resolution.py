@@ -149,6 +149,10 @@ def test_a_curated_measure_with_the_word_rate_is_the_measure():
     assert gazetteer.canonical("recall rate") == gazetteer.canonical("recall")
     assert gazetteer.canonical("accuracy rates") == gazetteer.canonical("accuracy")
     assert gazetteer.canonical("error rate") == "errorrate" and gazetteer.canonical("success rate") == "successrate"
+    # with its unit (session 45: "F1 points", a duplicate to both judges)
+    assert gazetteer.canonical("F1 points") == gazetteer.canonical("F1")
+    assert gazetteer.canonical("BLEU points") == gazetteer.canonical("BLEU")
+    assert gazetteer.canonical("key points") == alias_key("key points")
 
 
 @pytest.mark.parametrize("forms", [

@@ -174,9 +174,10 @@ def definition_key(long_form: str, short: str) -> str:
 
 # "recall rate" (14 papers of the 40k graph, a duplicate of recall to both
 # judges of session 44's sample there), "accuracy rate": a curated measure
-# with the word rate. Here, not in `kb.SCORE_SUFFIX`: the gold corpora's
-# "error rate" is its own measure, not a kind of error.
-_RATE_SUFFIX = re.compile(r"[-\s]+rates?$", re.I)
+# with the word rate; "F1 points" (4 papers, a duplicate to both judges of
+# session 45's), "BLEU points": with its unit. Here, not in `kb.SCORE_SUFFIX`:
+# the gold corpora's "error rate" is its own measure, not a kind of error.
+_RATE_SUFFIX = re.compile(r"[-\s]+(?:rates?|points?)$", re.I)
 
 
 @lru_cache(maxsize=100_000)
