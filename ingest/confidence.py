@@ -65,6 +65,7 @@ from typing import Iterable, Sequence
 from ingest import kb
 from ingest.extract import gazetteer
 from ingest.extract.vocab import AREA_TERMS, FIELD_TERMS, LABEL_BY_HEAD
+from ingest.mentions import DATASET_GROUP
 from ingest.normalize import abbreviates, alias_key
 
 KB_WEIGHT = 0.6
@@ -174,7 +175,7 @@ def _head_written_lower(words: Sequence[str], aliases: Sequence[str]) -> bool:
 # "hybrid CNN-Transformer" once). A definition ("visual AR models (VAR)") or
 # the knowledge base still names one.
 def _plain_words_before_a_name(words: Sequence[str]) -> bool:
-    return len(words) > 1 and all(_PLAIN_WORD.match(w) for w in words[:-1]) and words[-1] != words[-1].lower()
+    return _after_plain_words(words) and words[-1] != words[-1].lower()
 
 
 # CLASS_HEAD_RULE: a method named by a class noun after words none of which,
@@ -499,7 +500,7 @@ def descriptive_phrase(name: str, label: str, aliases: Sequence[str] = ()) -> bo
     if label == "Method" and len(words) > 1 and (_name_and_lower_word(words) or _head_written_lower(words, aliases)):
         return True  # see NAME_HEAD_RULE
     if label == "Dataset" and len(words) > 1 and _name_and_lower_word(words) \
-            and LABEL_BY_HEAD.get(words[-1]) not in ("DATASET", "BENCHMARK"):
+            and LABEL_BY_HEAD.get(words[-1]) not in DATASET_GROUP:
         return True  # see NAME_HEAD_RULE: what comes from the name, "YouTube comments"
     if label == "Method" and _plain_words_before_a_name(words):
         return True  # see QUALIFIED_NAME_RULE
@@ -683,11 +684,12 @@ def object_named(name: str, label: str, aliases: Sequence[str]) -> bool:
         return False
     forms = (name, *aliases)
     phrases = [form for form in forms if re.search(r"\w[\s\-]\w", form) and "(" not in form and not _extends(form, forms)]
-    return bool(phrases) and all(_head(form) in OBJECT_HEADS or _names_a_task(form) for form in phrases)
+    return bool(phrases) and all(_names_a_thing(form) for form in phrases)
 
 
-def _names_a_task(form: str) -> bool:
-    return LABEL_BY_HEAD.get(_head(form)) == "TASK" and not any(c.isdigit() for c in form)
+def _names_a_thing(form: str) -> bool:
+    head = _head(form)
+    return head in OBJECT_HEADS or LABEL_BY_HEAD.get(head) == "TASK" and not any(c.isdigit() for c in form)
 
 
 _PREPOSITIONS = frozenset({"of", "from", "with", "for", "in", "on", "to", "by", "via", "using"})
@@ -719,9 +721,13 @@ def _extends(form: str, forms: Sequence[str]) -> bool:
 _PLAIN_WORD = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
 
 
+def _after_plain_words(words: Sequence[str]) -> bool:
+    """The last word comes after one or more plain lower-case words."""
+    return len(words) > 1 and all(_PLAIN_WORD.match(w) for w in words[:-1])
+
+
 def _acronym_after_plain_words(name: str) -> str:
-    words = name.split()
-    if len(words) < 2 or not all(_PLAIN_WORD.match(w) for w in words[:-1]):
+    if not _after_plain_words(name.split()):
         return name
     return gazetteer.acronyms_spelled_out(name)
 

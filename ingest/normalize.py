@@ -18,7 +18,7 @@ from typing import Iterable, Mapping, Sequence
 
 from ingest.curation import Curation
 from ingest.mentions import DATASET_GROUP, EntityLink, ExtractedDoc, Mention
-from ingest.text import plain_text
+from ingest.text import abstract_of, plain_text
 
 _PARTS = re.compile(r"[^\W_]+")
 _TRAILING_PLUS = re.compile(r"\w(\++)\s*$")
@@ -1052,9 +1052,8 @@ def _as_written(mention: Mention, text: str) -> str:
     if mention.start != mention.sentence_start and not text[:mention.start].rstrip(" ").endswith(("\n", ".", "!", "?")):
         return surface
     # Inside a sentence of the abstract: a title's capitals are no evidence either.
-    _, _, abstract = text.partition("\n\n")
     first = re.split(r"[\s-]", surface, maxsplit=1)[0]
-    if re.search(rf"[^.!?\s][\s-]+{first}\b", abstract or text):
+    if re.search(rf"[^.!?\s][\s-]+{first}\b", abstract_of(text)):
         return surface
     return surface[0].lower() + surface[1:]
 

@@ -65,12 +65,20 @@ def fold_scripts(text: str) -> str:
     return text.translate(_FOLD)
 
 
+_TITLE_BREAK = "\n\n"
+
+
 def paper_text(record: PaperRecord) -> str:
     """What extraction reads: the title, then the abstract, as plain text.
     Built from the record that is stored, so the links are found in the
     text the app shows (`display_text` of the same fields)."""
     title = plain_text(record.title)
-    return f"{title}\n\n{plain_text(record.abstract)}" if record.abstract else title
+    return f"{title}{_TITLE_BREAK}{plain_text(record.abstract)}" if record.abstract else title
+
+
+def abstract_of(text: str) -> str:
+    """The abstract of a `paper_text`; the whole text where no title comes before it."""
+    return text.partition(_TITLE_BREAK)[2] or text
 
 
 def _rewrite(text: str, scripts: bool) -> str:

@@ -177,7 +177,7 @@ def definition_key(long_form: str, short: str) -> str:
 # with the word rate; "F1 points" (4 papers, a duplicate to both judges of
 # session 45's), "BLEU points": with its unit. Here, not in `kb.SCORE_SUFFIX`:
 # the gold corpora's "error rate" is its own measure, not a kind of error.
-_RATE_SUFFIX = re.compile(r"[-\s]+(?:rates?|points?)$", re.I)
+_MEASURE_WORD_SUFFIX = re.compile(r"[-\s]+(?:rates?|points?)$", re.I)
 
 
 @lru_cache(maxsize=100_000)
@@ -193,7 +193,7 @@ def canonical(surface: str) -> str:
         # entity of its long form, not a third one beside the two forms, and
         # "Out-of-distribution (OOD) detection" is out-of-distribution detection
         return canonical(plain)
-    base = _RATE_SUFFIX.sub("", kb.SCORE_SUFFIX.sub("", surface))
+    base = _MEASURE_WORD_SUFFIX.sub("", kb.SCORE_SUFFIX.sub("", surface))
     if base != surface and label_index().get(alias_key(base)) == "METRIC":
         return canonical(base)  # "BLEU score" -> BLEU, "F1-score" -> F1, "recall rate" -> recall
     base = _TASKS_HEAD.sub("", surface)
