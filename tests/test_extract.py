@@ -69,6 +69,17 @@ def test_acronym_definition_links_both_forms(extractor):
     assert found["Segment Anything Model"].label == found["SAM"].label == "METHOD"
 
 
+@pytest.mark.parametrize("text", [
+    "Title\n\nPseudo-Label Selection (PLS): a selection method for removing low-quality pseudo-labeled images.",
+    "We add Pseudo-Label Selection (PLS); it removes low-quality pseudo-labeled images.",
+])
+def test_a_definition_closed_by_a_colon_is_a_definition(extractor, text):
+    """spaCy keeps "):" whole as an emoticon; the paper's PLS is its own
+    definition, not the knowledge base's partial least squares."""
+    found = by_text(extract_one(extractor, text))
+    assert found["PLS"].canonical == found["Pseudo-Label Selection"].canonical == "pseudolabelselection"
+
+
 def test_unknown_acronym_takes_label_of_its_long_form(extractor):
     doc = extract_one(extractor, "We study Error Feedback Optimization (EFO) in distributed training.")
     found = by_text(doc)

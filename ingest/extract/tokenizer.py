@@ -18,7 +18,15 @@ NAME_FINAL_PERIOD = r"(?<=[A-Za-z0-9][A-Z0-9])\.$"
 LATEX_COMMAND = r"\\(?:text(?:bf|it|tt|sc|rm|sf|up)?|emph|underline|math(?:bf|rm|it|sf|cal|bb|tt))\{"
 
 
+# spaCy's English exceptions keep emoticons whole, "):" and "8)" among them;
+# in a paper "(PLS):" closes an acronym's definition, which the acronym rule
+# then never saw (148 of the 40,717 arXiv abstracts define one so). Every
+# exception with a bracket is an emoticon.
+_BRACKETS = frozenset("()[]")
+
+
 def adjust_tokenizer(nlp: Language) -> Language:
+    nlp.tokenizer.rules = {text: tokens for text, tokens in nlp.tokenizer.rules.items() if not _BRACKETS & set(text)}
     suffixes = list(nlp.Defaults.suffixes) + [NAME_FINAL_PERIOD]
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     prefixes = [LATEX_COMMAND, *nlp.Defaults.prefixes]
