@@ -99,6 +99,9 @@ def test_unknown_acronym_takes_label_of_its_long_form(extractor):
      "medical question answering"),
     ("We apply Sequential Minimal Optimization (SMO) to the dual.", "Sequential Minimal Optimization", "SMO",
      "Sequential Minimal Optimization"),
+    # every word's initial: the whole, though the letters also open one word ("ADAptation")
+    ("Active Domain Adaptation (ADA) adapts models to target domains by selective labels.", "Active Domain Adaptation",
+     "ADA", "Active Domain Adaptation"),
 ])
 def test_a_definition_is_keyed_by_the_words_its_acronym_spells(extractor, text, long_form, acronym, spelled):
     """The span keeps a kind's words before the long form; the pair is the

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from ingest.extract import gazetteer
 from ingest.extract.doc_state import DATASET_GROUP, alias_pairs, merge_spans, other_senses, token_texts
 from ingest.extract.vocab import LABEL_BY_HEAD, LINKING_WORDS, METHOD_HEADS
-from ingest.normalize import spells_initials
+from ingest.normalize import initials, spells_initials
 
 _ACRONYM = re.compile(r"^(?=[^a-z]*[A-Z][^a-z]*[A-Z0-9]|[A-Z][a-z]*[A-Z])[A-Za-z][A-Za-z0-9\-+.&]{1,11}$")
 MAX_EXTRA_WORDS = 5
@@ -116,7 +116,12 @@ def spelled_part(long_form: str, acronym: str) -> str:
     nor past a dimension ("3D human pose estimation (HPE)" is not human pose
     estimation): on the 10k graph those had sent person re-identification's
     papers to a bare re-identification."""
-    if gazetteer.lookup(long_form):
+    singular = acronym[:-1] if len(acronym) > 2 and acronym.endswith("s") and acronym[-2].isupper() else acronym
+    if gazetteer.lookup(long_form) or initials(long_form) == singular.lower():
+        # Every word's initial spelled: "Active Domain Adaptation (ADA)" names
+        # the whole, though "ADA" spells the first letters of "ADAptation"
+        # (10 papers of the 40k graph had sent bare "adaptation" to active
+        # domain adaptation's node).
         return long_form
     words = long_form.split(" ")
     for start in range(len(words) - 1, 0, -1):
