@@ -141,7 +141,10 @@ BARE_ACRONYM_LABELS = ("Method", "Dataset")
 # words with the last in lower case ("LLM assistance", "DiT acceleration",
 # "CLIP adaptation") shows the shape. Session 37: it holds back 9 visible
 # Methods of the 10k graph; the 3 with verdicts on file were rejected, and MC
-# Dropout (2 papers) goes with them.
+# Dropout (2 papers) goes with them. Session 46: a paper's form of the same
+# words in other hyphens or number shows it too ("LLM based agents" for
+# "LLM-Based Agents", "LiDAR-camera fusion" for "LiDAR-Camera Fusion"): 31
+# visible Methods of the 40k graph, 2 of 10 verdicts on file acceptable.
 # A Dataset so named is data of a kind that comes from the name, not a data
 # set's name: "YouTube comments", "PubMed papers", "KITTI sequences", "RS
 # data", "VQA data" (session 45: 20 visible Datasets of the 40k graph,
@@ -155,13 +158,19 @@ def _name_and_lower_word(words: Sequence[str]) -> bool:
     return bool(_LOWER_WORD.match(words[-1])) and any(name_shaped(w) and w.lower() != w for w in words[:-1])
 
 
-def _head_written_lower(words: Sequence[str], aliases: Sequence[str]) -> bool:
-    """A paper writes the name's last word in lower case ("LLM assistance"
-    for "LLM Assistance"), after a name that is not only a dimension ("3D
-    morphable model" names the 3D Morphable Model)."""
-    head = words[-1].lower()
-    return head != words[-1] and " ".join((*words[:-1], head)) in aliases and _name_and_lower_word(
-        [w for w in words[:-1] if not _DIMENSION_WORD.fullmatch(w)] + [head])
+def _head_written_lower(name: str, aliases: Sequence[str]) -> bool:
+    """A paper writes the name's words with the last in lower case ("LLM
+    assistance" for "LLM Assistance", "LLM based agents" for "LLM-Based
+    Agents"), after a name that is not only a dimension ("3D morphable model"
+    names the 3D Morphable Model) or capitalised words a hyphen joins
+    ("Monte-Carlo methods": an eponym's words, not a coined name)."""
+    if name.split()[-1].islower():
+        return False  # the display form's own shape is the display clause's
+    return any(len(words := [w for w in form.split() if not _DIMENSION_WORD.fullmatch(w) and not _CAPITALISED_WORDS.fullmatch(w)]) > 1
+               and _name_and_lower_word(words) for form in _same_words(name, aliases))
+
+
+_CAPITALISED_WORDS = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+")
 
 
 # QUALIFIED_NAME_RULE: the mirror of NAME_HEAD_RULE: plain lower-case words
@@ -173,9 +182,25 @@ def _head_written_lower(words: Sequence[str], aliases: Sequence[str]) -> bool:
 # the knowledge base and undefined; of the verdicts on file for them, outside
 # judges had accepted 3 of 16 ("multilingual BERT", "contrastive SSL",
 # "hybrid CNN-Transformer" once). A definition ("visual AR models (VAR)") or
-# the knowledge base still names one.
-def _plain_words_before_a_name(words: Sequence[str]) -> bool:
-    return _after_plain_words(words) and words[-1] != words[-1].lower()
+# the knowledge base still names one. Session 46: a title's capitals ("Naive
+# RAG", "Reasoning VLMs") do not hide the words a paper writes in lower case
+# (`_same_words`): 28 more visible Methods of the 40k graph, 2 of 8 verdicts
+# on file acceptable; "linear SVM" and "probabilistic U-Net" go with them.
+def _plain_words_before_a_name(name: str, aliases: Sequence[str]) -> bool:
+    return any(_after_plain_words(words := form.split()) and words[-1] != words[-1].lower()
+               for form in (name, *_same_words(name, aliases)))
+
+
+def _same_words(name: str, aliases: Sequence[str]) -> list[str]:
+    """The forms papers wrote of the display name's words, in whatever case,
+    hyphens and number: a title's capitals ("LLM-Based Agents") hide the
+    shape a sentence shows ("LLM based agents")."""
+    words = _words_of(name)
+    return [form for form in aliases if form != name and _words_of(form) == words]
+
+
+def _words_of(form: str) -> list[str]:
+    return [w.lower().removesuffix("s") for w in re.split(r"[\s\-]+", form.strip()) if w]
 
 
 # CLASS_HEAD_RULE: a method named by a class noun after words none of which,
@@ -497,12 +522,12 @@ def descriptive_phrase(name: str, label: str, aliases: Sequence[str] = ()) -> bo
     if label in BARE_ACRONYM_LABELS and bare_capitals(name, aliases):
         return True
     words = name.split()
-    if label == "Method" and len(words) > 1 and (_name_and_lower_word(words) or _head_written_lower(words, aliases)):
+    if label == "Method" and len(words) > 1 and (_name_and_lower_word(words) or _head_written_lower(name, aliases)):
         return True  # see NAME_HEAD_RULE
     if label == "Dataset" and len(words) > 1 and _name_and_lower_word(words) \
             and LABEL_BY_HEAD.get(words[-1]) not in DATASET_GROUP:
         return True  # see NAME_HEAD_RULE: what comes from the name, "YouTube comments"
-    if label == "Method" and _plain_words_before_a_name(words):
+    if label == "Method" and _plain_words_before_a_name(name, aliases):
         return True  # see QUALIFIED_NAME_RULE
     if label == "Method" and len(words) > 1 and words[-1].lower() in _CLASS_HEADS \
             and not any(name_shaped(form) for form in (name, *aliases)):
