@@ -130,6 +130,17 @@ def test_a_definition_inside_a_name_is_read_where_its_letters_run_on_in_the_long
     assert gazetteer.definition_key("Kullback-Leibler divergence", "KLD") == kl
 
 
+def test_a_definition_by_another_known_names_letters_is_that_known_name():
+    """A paper's "Large Reconstruction Model (LRM)" is the known large
+    reconstruction model, not the reasoning models the field's LRM means (13
+    papers of the 40k graph were merged, to an outside judge), and its
+    "multimodal large language model (LLM)" the known MLLM."""
+    assert gazetteer.definition_key("Large Reconstruction Model", "LRM") == gazetteer.canonical("large reconstruction models")
+    assert gazetteer.definition_key("Large Reasoning Models", "LRMs") == gazetteer.canonical("LRM")
+    assert gazetteer.definition_key("multimodal large language model", "LLM") == gazetteer.canonical("MLLM")
+    assert gazetteer.definition_key("large language model", "LLM") == gazetteer.canonical("LLM")
+
+
 @pytest.mark.parametrize("long_form, short, own", [
     # other works' letters, each merged into the known name on the 40k graph until session 44
     ("Multi-Encoder collaboraTivE tOken pRuning", "METEOR", True), ("Pluralistic Off-Policy Evaluation", "POPE", True),

@@ -167,7 +167,8 @@ def definition_key(long_form: str, short: str) -> str:
     nothing about what a paper's "CR" stands for: "causal reasoning (CR)" and
     "deep learning models (DLMs)" keep their own long forms."""
     long_key, short_key = canonical(long_form), canonical(short)
-    if long_key == short_key or (not redefines(long_form, short) and label_index().get(alias_key(short))):
+    if long_key == short_key or (not redefines(long_form, short) and label_index().get(alias_key(short))
+                                 and long_key not in label_index()):
         return short_key
     return long_key
 
