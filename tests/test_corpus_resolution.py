@@ -146,6 +146,9 @@ def test_a_definition_by_another_known_names_letters_is_that_known_name():
     ("Multi-Encoder collaboraTivE tOken pRuning", "METEOR", True), ("Pluralistic Off-Policy Evaluation", "POPE", True),
     ("Causal Inference Distiller", "CIDer", True), ("Object Perception Token", "OPT", True),
     ("denoising anchor boxes", "DINO", True),
+    # a known word's letters written as an acronym (session 46: PHI 10 papers into the Phi models at 40k)
+    ("protected health information", "PHI", True), ("Contrastive Relevance Aggregation", "CoRA", True),
+    ("Large Language Model Meta AI", "LLaMA", False),
     # the known names spelled out, however written
     ("Metric for Evaluation of Translation with Explicit Ordering", "METEOR", False),
     ("Polling-based Object Probing Evaluation", "POPE", False), ("generative pre-trained transformers", "GPT", False),
