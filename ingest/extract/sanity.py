@@ -491,6 +491,28 @@ def _joined_names(doc: Doc, ents: list[Span]) -> list[Span]:
     return sorted([e for e in ents if id(e) not in gone] + [whole for *_, whole in joined], key=lambda e: e.start)
 
 
+_PAIR_JOINTS = {"/", "and", "&"}
+
+
+def _known_pairs(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A span that is two known names joined by "/", "and" or "&" ("CER/WER",
+    "PSNR/SSIM", "LLM/VLM", "Flickr30K and MS-COCO") is the two names: as one
+    it was an entity of its own beside both (six visible on the 40k graph,
+    outside judges' merged_wrongly). A name with a joint inside ("Tanks and
+    Temples", "CNN/Daily Mail") has a side the gazetteer does not know."""
+    texts = token_texts(doc)
+    out = []
+    for ent in ents:
+        joint = next((i for i in range(ent.start + 1, ent.end - 1) if texts[i] in _PAIR_JOINTS), None)
+        sides = [] if joint is None else [(ent.start, joint), (joint + 1, ent.end)]
+        labels = [gazetteer.lookup(span_text(doc[a:b])) for a, b in sides]
+        if sides and all(labels):
+            out += [Span(doc, a, b, label=label) for (a, b), label in zip(sides, labels)]
+        else:
+            out.append(ent)
+    return out
+
+
 # A plural resource head after a single name ("Arabic datasets", "RGB
 # datasets", "standard Arabic benchmarks"): a kind of data set, since a named
 # data set is one thing. Coordinated names ("the MIMIC-III and MIMIC-IV
@@ -844,7 +866,7 @@ def sanity(doc: Doc) -> Doc:
     long_forms = _long_forms(doc)
     short_forms = {long_form: short for short, long_form in long_forms.items()}
     others = frozenset(doc._.paperkg_other_senses or ())
-    ents = _joined_names(doc, list(doc.ents))
+    ents = _known_pairs(doc, _joined_names(doc, list(doc.ents)))
     changed = len(ents) != len(doc.ents)
     method_keys = _method_keys(doc, ents)
     used_as_method = _metric_names_used_as_methods(doc, ents, long_forms)
