@@ -200,6 +200,8 @@ def test_a_measure_is_one_entity_however_written(forms):
     (("video generation", "video synthesis"), "TASK"),
     (("VLA", "vision-language-action models", "VLAs"), "METHOD"),
     (("vision-language pre-training", "VLP", "vision-language pretraining"), "METHOD"),
+    (("Deformable DETR", "DDETR"), "METHOD"),
+    (("ADMM", "Alternating Direction Method of Multipliers"), "METHOD"),
 ])
 def test_what_outside_judges_read_as_another_name_is_that_name(forms, label):
     """Session 46's 40k sample (seed 59) and the verdicts on file: Acc@1,
