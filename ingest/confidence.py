@@ -166,8 +166,11 @@ def _head_written_lower(name: str, aliases: Sequence[str]) -> bool:
     ("Monte-Carlo methods": an eponym's words, not a coined name)."""
     if name.split()[-1].islower():
         return False  # the display form's own shape is the display clause's
-    return any(len(words := [w for w in form.split() if not _DIMENSION_WORD.fullmatch(w) and not _CAPITALISED_WORDS.fullmatch(w)]) > 1
-               and _name_and_lower_word(words) for form in _same_words(name, aliases))
+    for form in _same_words(name, aliases):
+        words = [w for w in form.split() if not _DIMENSION_WORD.fullmatch(w) and not _CAPITALISED_WORDS.fullmatch(w)]
+        if len(words) > 1 and _name_and_lower_word(words):
+            return True
+    return False
 
 
 _CAPITALISED_WORDS = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+")
@@ -195,12 +198,8 @@ def _same_words(name: str, aliases: Sequence[str]) -> list[str]:
     """The forms papers wrote of the display name's words, in whatever case,
     hyphens and number: a title's capitals ("LLM-Based Agents") hide the
     shape a sentence shows ("LLM based agents")."""
-    words = _words_of(name)
-    return [form for form in aliases if form != name and _words_of(form) == words]
-
-
-def _words_of(form: str) -> list[str]:
-    return [w.lower().removesuffix("s") for w in re.split(r"[\s\-]+", form.strip()) if w]
+    words = _words(name)
+    return [form for form in aliases if form != name and _words(form) == words]
 
 
 # CLASS_HEAD_RULE: a method named by a class noun after words none of which,
