@@ -190,6 +190,23 @@ def test_a_bare_acronym_read_as_a_measure_follows_the_first_sense_that_is_one():
     assert keys == {"d": fps[0], "d2": fps[0], "m": "rfs", "s": fps[0]}
 
 
+def test_a_stored_claim_of_a_curated_name_does_not_take_a_long_form_a_paper_spells_otherwise():
+    """A graph built by older code had joined "protected health information
+    (PHI)" to the Phi models, and its stored claim of the long form kept the
+    10 papers there when an upgrade re-read them (session 46); the paper's own
+    definition, which `gazetteer.redefines` tells from the curated name, wins."""
+    text = "We remove protected health information (PHI) from notes."
+    long_form = mention("protected health information", 10, canonical="protectedhealthinformation", aliases=("PHI",))
+    short = mention("PHI", 42, canonical="protectedhealthinformation", aliases=("protected health information",))
+    stored = {"protectedhealthinformation": [Sense("phi", "METHOD")], "phi": [Sense("phi", "METHOD")]}
+    links = resolve([ExtractedDoc("p", text, [long_form, short])], stored)
+    assert [(link.key, set(link.surfaces)) for link in links] == [("protectedhealthinformation", {"protected health information", "PHI"})]
+    # a long form that spells the curated name still joins it
+    text = "We fine-tune the Large Language Model Meta AI (LLaMA) on notes."
+    long_form = mention("Large Language Model Meta AI", 17, canonical="llama", aliases=("LLaMA",))
+    assert [link.key for link in resolve([ExtractedDoc("p", text, [long_form])], {"llama": [Sense("llama", "METHOD")]})] == ["llama"]
+
+
 def test_a_curated_methods_letters_read_as_a_measure_are_the_measure_the_graph_knows():
     """"MAE = 489" is mean absolute error, though the curated gazetteer names the masked
     autoencoder MAE (session 30: the outside sample found MAE's Method node holding both)."""
