@@ -20,7 +20,7 @@ from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
 from graph.views import Entity, EntityDetails, NodeRef, PaperDetails
 from ingest.confidence import (TASK_NAMED_SHARE, bare_capitals, coined_apart, described, field_reading,
-                               needs_third_paper, object_named, pipeline_step, split_reading, unnamed_task,
+                               needs_third_paper, object_named, operation_named, pipeline_step, split_reading, unnamed_task,
                                unused_measure)
 from ingest.corpus_labels import campaign_task, label_agreement
 from ingest.normalize import used_name
@@ -108,6 +108,9 @@ def _confidence(entity: Entity) -> html.Div | None:
         elif not entity.kb_id and object_named(entity.name, entity.label, entity.aliases):
             verdict = (" · candidate: every form of its name is headed by a word for a thing that is no method"
                        " (data, an equation, a module, a loss, a system, a task), until the knowledge base knows it")
+        elif not entity.kb_id and operation_named(entity.name, entity.label, entity.aliases):
+            verdict = (" · candidate: a phrase for a step nearly every model takes (fusion, alignment, aggregation),"
+                       " whose letters label one model's module, until the knowledge base knows it")
         elif described(entity.name, entity.label, entity.aliases, bool(entity.kb_id)):
             why = ("its letters are spelled out nowhere, and papers may mean different things by them"
                    if bare_capitals(entity.name, entity.aliases) else "a description rather than a name")
