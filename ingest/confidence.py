@@ -687,7 +687,11 @@ def described(name: str, label: str, aliases: Sequence[str], in_kb: bool) -> boo
 # "LiDAR-based Object Detection", "self-reconstruction (SR)", "Legal Judgment
 # Prediction (LJP)" were 22 visible Methods of the 40k graph (session 45),
 # 3 of 22 verdicts on file acceptable; a model's name with a digit
-# ("Phi-4-Mini-Reasoning") is the model's.
+# ("Phi-4-Mini-Reasoning") is the model's. Session 46: an agent is a system's
+# part or a kind of system ("Critique Agent", "Decision Agent", "LLM-Based Web
+# Agents", "role-playing agents"), and a consistency a property of an output
+# ("temporal consistency", "Think-Answer Consistency (TAC)"): 26 visible
+# Methods of the 40k graph, 0 of 12 verdicts on file acceptable.
 OBJECT_HEADS = frozenset({
     # data and outputs
     "data", "code", "codes", "text", "texts", "examples", "samples", "images", "signals", "noise", "truth",
@@ -698,8 +702,10 @@ OBJECT_HEADS = frozenset({
     "gaussian", "gaussians",  # the primitives a splatting method fits ("3D Gaussians", 94 papers at 40k)
     # parts of a model
     "module", "modules", "block", "blocks", "layer", "layers", "component", "components", "loss", "losses",
-    # systems
-    "system", "systems", "detector", "detectors",
+    # systems, and the agents that play a part in one
+    "system", "systems", "detector", "detectors", "agent", "agents",
+    # a property of a method's output
+    "consistency",
 })
 
 

@@ -242,6 +242,11 @@ def test_a_method_some_paper_writes_in_lower_case_is_a_phrase(name, label, alias
     ("3DGS", ("3DGS", "3D Gaussian Splatting", "3D Gaussians"), False, False),  # the method
     # a task's head names the task; a model's name with a digit is the model's (session 45)
     ("LJP", ("LJP", "Legal Judgment Prediction", "legal judgment prediction"), False, True),
+    # an agent is a system's part or a kind of system, a consistency a property (session 46)
+    ("Critique Agent", ("Critique Agent",), False, True),
+    ("LLM-Based Web Agents", ("LLM-Based Web Agents", "LLM-based Web Agents"), False, True),
+    ("TAC", ("TAC", "Think Answer Consistency", "Think-Answer Consistency"), False, True),
+    ("temporal consistency", ("temporal consistency", "TC"), False, True),
     ("self-reconstruction", ("self-reconstruction", "SR"), False, True),
     ("Phi-4-Mini-Reasoning", ("Phi-4-Mini-Reasoning", "Phi4-mini-Reasoning"), False, False),
     # one form headed otherwise names a method; the knowledge base's name stands
@@ -598,8 +603,8 @@ def test_an_umbrella_term_yields_its_place_while_its_kinds_outnumber_it(paperkg_
     (Entity("gtr", "GTR", "Method", ("GTR",), 5, confidence=0.2), "its letters are spelled out nowhere"),
     (Entity("vitencoder", "ViT encoder", "Method", ("ViT encoder",), 3, confidence=0.2), "a description rather than a name"),
     (Entity("psf", "PSF", "Method", ("PSF", "Point Spread Function"), 3, confidence=0.2),
-     "every form of its name is headed by a word for a thing that is no method (data, an equation, a module, a loss, a system, "
-     "a task), "
+     "every form of its name is headed by a word for a thing that is no method (data, an equation, a module, a loss, a system "
+     "or its agents, a property, a task), "
      "until the knowledge base knows it"),
     # a definition lifts the ceiling: a candidate for want of a second paper says no more
     (Entity("msff", "multi-scale feature fusion", "Method", ("multi-scale feature fusion", "MSFF"), 20, confidence=0.2),
