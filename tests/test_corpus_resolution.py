@@ -205,6 +205,9 @@ def test_a_measure_is_one_entity_however_written(forms):
     # data sets whose names end in a measure's word, read as measures (0 of 9 verdicts on file)
     (("CT-RATE", "CT RATE"), "DATASET"),
     (("AP-10K",), "DATASET"),
+    # seed 61: duplicates to outside judges
+    (("continual pre-training", "continued pretraining", "continuous pre-training"), "METHOD"),
+    (("PASCAL VOC", "PASCAL"), "DATASET"),
 ])
 def test_what_outside_judges_read_as_another_name_is_that_name(forms, label):
     """Session 46's 40k sample (seed 59) and the verdicts on file: Acc@1,
