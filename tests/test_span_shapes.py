@@ -156,6 +156,9 @@ def test_a_platform_data_is_taken_from_is_no_data_set_but_a_corpus_named_like_on
     assert is_junk(_span(nlp, "We collect 5,000 clips from YouTube for training.", "YouTube", "DATASET"))
     assert not is_junk(_span(nlp, "We evaluate on the arXiv and PubMed datasets.", "arXiv", "DATASET"))
     assert not is_junk(_span(nlp, "Node classification on Reddit improves.", "Reddit", "DATASET"))
+    # the services and literature databases a review searches (session 46)
+    assert is_junk(_span(nlp, "We searched Scopus and Web of Science for studies.", "Web of Science", "DATASET"))
+    assert is_junk(_span(nlp, "We use listings from Airbnb in three cities.", "Airbnb", "DATASET"))
 
 
 @pytest.mark.parametrize("sentence,text,label", [

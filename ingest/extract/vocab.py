@@ -205,6 +205,10 @@ ORGANISATIONS = _keys(
     # 5-20 papers), Instagram, TikTok or Kaggle rejected them. Not Wikipedia, PubMed, arXiv, Reddit or
     # Twitter: each also names a corpus or a benchmark data set ("arXiv and PubMed" summarization sets).
     "YouTube", "Instagram", "TikTok", "Kaggle", "GitHub", "Stack Overflow", "Weibo", "Bilibili", "Douyin",
+    # session 46: services and the literature databases a review searches (ScienceDirect, OpenReview, Spotify,
+    # Airbnb and the ACM Digital Library were each rejected by the outside judges who met them)
+    "Spotify", "Airbnb", "Web of Science", "Scopus", "ScienceDirect", "Google Scholar", "IEEE Xplore",
+    "ACM Digital Library", "OpenReview",
 )
 # Head words that make a phrase a measure.
 MEASURE_HEADS = _keys(
