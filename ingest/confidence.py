@@ -718,8 +718,7 @@ def object_named(name: str, label: str, aliases: Sequence[str]) -> bool:
     thing that is no method (see OBJECT_HEAD_RULE)."""
     if label != "Method":
         return False
-    forms = (name, *aliases)
-    phrases = [form for form in forms if re.search(r"\w[\s\-]\w", form) and "(" not in form and not _extends(form, forms)]
+    phrases = _own_phrases((name, *aliases))
     return bool(phrases) and all(_names_a_thing(form) for form in phrases)
 
 
@@ -744,9 +743,16 @@ def operation_named(name: str, label: str, aliases: Sequence[str]) -> bool:
     if label != "Method":
         return False
     forms = (name, *aliases)
-    phrases = [form for form in forms if re.search(r"\w[\s\-]\w", form) and "(" not in form and not _extends(form, forms)]
+    phrases = _own_phrases(forms)
     return (bool(phrases) and all(_head(form) in OPERATION_HEADS for form in phrases)
             and any(form == form.lower() for form in phrases) and not any(_COINED_WORD.fullmatch(form) for form in forms))
+
+
+def _own_phrases(forms: Sequence[str]) -> list[str]:
+    """The forms of several words whose head is the entity's own: not a
+    "Long Form (LF)", read as its parts, nor a form that is another form and
+    more words (`_extends`)."""
+    return [form for form in forms if re.search(r"\w[\s\-]\w", form) and "(" not in form and not _extends(form, forms)]
 
 
 def _names_a_thing(form: str) -> bool:
