@@ -38,7 +38,7 @@ from ingest.extract.doc_state import DATASET_GROUP, held_tokens, place_spans, sp
 from ingest.extract.name_runs import capitalised, name_run, strongly_named
 from ingest.extract.span_filter import title_cased
 from ingest.extract.versions import known_label
-from ingest.extract.vocab import BENCHMARK_HEADS, RESOURCE_HEADS
+from ingest.extract.vocab import BENCHMARK_HEADS, METHOD_NOUNS, RESOURCE_HEADS
 
 _SEPARATORS = {",", "and", "or", "&", ";"}
 _OBJECT_MARKERS = {"on", "across", "over"}
@@ -107,9 +107,10 @@ class ResultLists:
                     relabelled += [Span(doc, it.start, it.end, label=headed) for it in items
                                    if it.label == "METHOD" and not self._known_method(doc, it)
                                    or it.label == "TASK" and self._unknown_name(doc, it)]
-                elif cue_seen:
-                    data = self._results_on(doc, items, sent.start)
-                    relabelled += [Span(doc, it.start, it.end, label=data) for it in items if data and it.label == "METHOD"]
+                elif cue_seen and (data := self._results_on(doc, items, sent.start)):
+                    relabelled += [Span(doc, it.start, it.end, label=data) for it in items if it.label == "METHOD"]
+                else:
+                    relabelled += [Span(doc, it.start, it.end, label="METHOD") for it in self._models_read_as_data(doc, items, sent.start)]
                 label = headed or self._label(doc, items, items[0].start, sent.start, cue_seen) \
                     if any(it.label is None for it in items) else None
                 if label:
@@ -163,6 +164,25 @@ class ResultLists:
             return None
         data = {it.label for it in items if it.label in DATASET_GROUP}
         return "BENCHMARK" if data == {"BENCHMARK"} else "DATASET"
+
+    @staticmethod
+    def _models_read_as_data(doc: Doc, items: list[Item], sent_start: int) -> list[Item]:
+        """The items of a list of models that the model read as data (MODEL_LIST_RULE):
+        "using YOLOv11, RT-DETRv2, and APGCC" (a name the gazetteer knows as a
+        method, or a version of one, is in the list), "frameworks such as DOME,
+        Plan&Write, and Long Writer" (a plural method noun opens it). A list
+        with a name the gazetteer knows as data is left alone, and one runs to
+        its first task or measure ("using A, B, and C; and segmentation ...");
+        its name-shaped data readings the gazetteer does not know are methods."""
+        items = items[: next((n for n, it in enumerate(items) if it.label in ("TASK", "METRIC")), len(items))]
+        if not items:
+            return []
+        known = {known_label(span_text(Span(doc, it.start, it.end)), None) for it in items if it.label}
+        if known & set(DATASET_GROUP) or not (len(items) > 1 and "METHOD" in known or _method_headed(doc, items[0].start, sent_start)):
+            return []
+        texts = token_texts(doc)
+        return [it for it in items if it.label in DATASET_GROUP and strongly_named(texts[it.start : it.end])
+                and known_label(span_text(Span(doc, it.start, it.end)), None) is None]
 
     @staticmethod
     def _known_method(doc: Doc, item: Item) -> bool:
@@ -230,6 +250,15 @@ class ResultLists:
                 break
             i = j
         return items
+
+
+def _method_headed(doc: Doc, start: int, sent_start: int) -> bool:
+    """A plural method noun just before the list and what opens it: "frameworks such as", "baselines, e.g.,"."""
+    before = _words_before(doc, start, sent_start)
+    opened = len(before)
+    while opened and before[opened - 1] in _LIST_OPENERS:
+        opened -= 1
+    return 0 < opened < len(before) and before[opened - 1].endswith("s") and before[opened - 1] in METHOD_NOUNS
 
 
 def _words_before(doc: Doc, start: int, sent_start: int) -> list[str]:
