@@ -25,6 +25,11 @@ def definitions(extractor, text):
     ("We present the Segment Anything Model (SAM) for segmentation.", "Segment Anything Model", "SAM"),
     # the letters match from a small word inside the name
     ("Results on the Abstraction and Reasoning Corpus (ARC) show gains.", "Abstraction and Reasoning Corpus", "ARC"),
+    # ... or from a small word after the capitalised ones: "of Imaging Studies" was a data set of the 40k graph
+    ("Scans from the Open Access Series of Imaging Studies (OASIS) are used.", "Open Access Series of Imaging Studies",
+     "OASIS"),
+    ("Shapes from Open Access Series of Imaging Studies 3 (OASIS-3) are used.",
+     "Open Access Series of Imaging Studies 3", "OASIS-3"),
     # a quoted long form ends before its closing quote, curly or straight
     ("We study so-called “Large Reasoning Models” (LRMs) on puzzles.", "Large Reasoning Models", "LRMs"),
     ('We study so-called "Large Reasoning Models" (LRMs) on puzzles.', "Large Reasoning Models", "LRMs"),

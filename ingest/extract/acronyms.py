@@ -68,6 +68,24 @@ def compound_start(texts: list[str], start: int) -> int:
 _FUNCTION_WORDS = LINKING_WORDS | {"the", "a", "an", "over"}
 
 
+def initials_start(texts: list[str], start: int, end: int, acronym: str) -> int:
+    """Nor at a small word after capitalised ones that the acronym spells with
+    the rest: the letters of "Open Access Series of Imaging Studies (OASIS)"
+    match from "of" ("of Imaging Studies" was a data set of the 40k graph).
+    The long form starts where the words' initials, small words left out,
+    spell the acronym."""
+    if not (0 < start < end and texts[start] in _FUNCTION_WORDS and texts[start - 1][:1].isupper()):
+        return start
+    letters = "".join(c for c in acronym.lower() if c.isalnum())
+    for first in range(start - 1, max(-1, start - len(letters) - 1), -1):
+        if not texts[first][:1].isupper():
+            break
+        words = [t for t in texts[first:end] if t not in _FUNCTION_WORDS and t[:1].isalnum()]
+        if "".join(w[0].lower() for w in words) == letters:
+            return first
+    return start
+
+
 def not_part_of_long_form(texts: list[str], start: int, long_form_start: int) -> bool:
     """Whether the words an entity holds before its long form's start (the
     shortest form with every letter of the acronym, Schwartz & Hearst) are
@@ -175,7 +193,7 @@ def acronyms(doc: Doc) -> Doc:
             # "Long Form (LF)" as one span and loses 1.4 F1 when all are split.)
             entity_before = Span(doc, combined.start, end, label=combined.label_)
             ents.remove(combined)
-        start = compound_start(texts, start)
+        start = initials_start(texts, compound_start(texts, start), end, acronym)
         if entity_before is not None:
             # Trimmed to the letters' start when its extra words are no part of the name, and to `end`.
             cut = entity_before.start < start and not_part_of_long_form(texts, entity_before.start, start)
