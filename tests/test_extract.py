@@ -271,9 +271,23 @@ def test_natural_languages_are_not_data_sets(extractor):
     assert "PaLI" in found  # a model; Pali is a language
 
 
+def test_where_data_comes_from_or_a_setting_across_data_sets_is_not_a_data_set(extractor):
+    """Session 47's 40k samples: "Social Media" (6 papers), STEM and "Cross-dataset" (15, with
+    "Cross-corpus (CC)" and "Cross-Task") were visible Datasets; outside judges rejected each."""
+    (a, b) = extractor.extract([
+        ("a", "We collect posts from social media (SM) platforms and from STEM courses. SM data is noisy."),
+        ("b", "Results in the Cross-corpus (CC) setting and in Cross-dataset experiments show that transfer is hard."),
+    ])
+    labels = {m.text: m.label for d in (a, b) for m in d.mentions}
+    assert not {text for text, label in labels.items() if label in ("DATASET", "BENCHMARK")}, labels
+
+
 @pytest.mark.parametrize("text,language", [
     ("Hindi", True), ("ENGLISH", True), ("Scottish Gaelic", True), ("Modern Standard Arabic", True),
     ("PaLI", False), ("CLUE Chinese", False), ("Chinese Treebank", False), ("Java", False),
+    # a language family, and "language" after a name (session 47: "Slavic languages" was a Dataset of the 40k graph)
+    ("Slavic languages", True), ("Slavic language", True), ("Hindi language", True), ("Python language", False),
+    ("Sign Language", False),
 ])
 def test_what_names_a_natural_language(text, language):
     from ingest.extract.sanity import natural_language

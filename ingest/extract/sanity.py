@@ -159,6 +159,8 @@ def natural_language(text: str) -> bool:
     if len(pair) == 2 and all(natural_language(part) for part in pair):
         return True  # "English-Chinese", "German to English": a translation direction, no data set (session 43)
     words = text.split()
+    if len(words) > 1 and words[-1].lower() in ("language", "languages"):
+        words = words[:-1]  # "Slavic languages", "Hindi language": the language's or family's name
     if not words or not (words[-1][1:].islower() or words[-1].isupper()):
         return False
     names = kb.language_names()

@@ -238,16 +238,23 @@ def natural_languages() -> dict[str, str]:
     from pycountry's copy of Debian's iso-codes, without the qualifier in
     parentheses ("Swahili (macrolanguage)" -> "Swahili"). ISO 639-1 holds the
     languages papers name (184); ISO 639-3's 7,900 include names that are
-    everyday English words ("Even", "Are")."""
+    everyday English words ("Even", "Are"). With them the ISO 639-5 language
+    families, by the name before "languages" -> their three-letter code
+    ("Slavic languages" -> "Slavic": a Dataset of the 40k graph, session 47);
+    not the creoles and pidgins, whose names are lists, nor "sign languages"."""
     import pycountry  # only to regenerate the list: `pip install '.[kb]'`
 
-    return {re.sub(r" \(.*\)$", "", lang.name): lang.alpha_2
-            for lang in pycountry.languages if hasattr(lang, "alpha_2")}
+    languages = {re.sub(r" \(.*\)$", "", lang.name): lang.alpha_2
+                 for lang in pycountry.languages if hasattr(lang, "alpha_2")}
+    families = {re.sub(r" languages$", "", family.name): family.alpha_3
+                for family in pycountry.language_families
+                if family.name[:1].isupper() and "," not in family.name and family.name.endswith(" languages")}
+    return {**families, **languages}
 
 
 def languages_tsv(languages: dict[str, str]) -> str:
-    header = ("# Natural languages (ISO 639-1), derived by `python -m ingest.kb.build`; see ATTRIBUTION.md.\n"
-              "# name <TAB> ISO 639-1 code\n")
+    header = ("# Natural languages (ISO 639-1) and language families (ISO 639-5), derived by `python -m ingest.kb.build`;"
+              " see ATTRIBUTION.md.\n# name <TAB> ISO 639-1 or 639-5 code\n")
     return header + "".join(f"{name}\t{code}\n" for name, code in sorted(languages.items()))
 
 
