@@ -208,6 +208,12 @@ def test_a_measure_is_one_entity_however_written(forms):
     # seed 61: duplicates to outside judges
     (("continual pre-training", "continued pretraining", "continuous pre-training"), "METHOD"),
     (("PASCAL VOC", "PASCAL"), "DATASET"),
+    # session 47's samples: a method read as a task (19 papers) and a task read as a method (9), a data set
+    # only its long form's fragment named, and benchmarks written in another order
+    (("REPA",), "METHOD"), (("function calling", "Function Calling"), "TASK"), (("LongWriter", "Long Writer"), "METHOD"),
+    (("OASIS", "Open Access Series of Imaging Studies"), "DATASET"),
+    (("VQA-RAD", "RAD-VQA", "RadVQA"), "BENCHMARK"), (("Encyclopedic-VQA", "Encyclopedic VQA", "E-VQA"), "BENCHMARK"),
+    (("V*Bench",), "BENCHMARK"),
 ])
 def test_what_outside_judges_read_as_another_name_is_that_name(forms, label):
     """Session 46's 40k sample (seed 59) and the verdicts on file: Acc@1,
