@@ -63,6 +63,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from ingest import kb
+from ingest.corpus_labels import campaign_task
 from ingest.extract import gazetteer
 from ingest.extract.vocab import AREA_TERMS, FIELD_TERMS, LABEL_BY_HEAD
 from ingest.mentions import DATASET_GROUP
@@ -151,6 +152,11 @@ BARE_ACRONYM_LABELS = ("Method", "Dataset")
 # undefined and outside the knowledge base; 7 of 41 verdicts on file
 # acceptable, "PubMed abstracts" and "MSCMR seg" among them). A data set's
 # head ("the KITTI dataset", "USIS10K datasets") is the name's own.
+# So is a Benchmark so named (session 47): a split, a part or what the data is
+# ("MOSE test set", "KITTI outdoor scenes", "BIG-Bench tasks", "IMDB movie
+# review", "UDPET public"): 9 visible Benchmarks of the 40k graph, 1 of 6
+# verdicts on file acceptable. A shared task names a campaign's own benchmark
+# ("MEDIQA-OE 2025 shared task", `corpus_labels.campaign_task`).
 _LOWER_WORD = re.compile(r"^[a-z][a-z'-]*$")
 
 
@@ -523,9 +529,9 @@ def descriptive_phrase(name: str, label: str, aliases: Sequence[str] = ()) -> bo
     words = name.split()
     if label == "Method" and len(words) > 1 and (_name_and_lower_word(words) or _head_written_lower(name, aliases)):
         return True  # see NAME_HEAD_RULE
-    if label == "Dataset" and len(words) > 1 and _name_and_lower_word(words) \
-            and LABEL_BY_HEAD.get(words[-1]) not in DATASET_GROUP:
-        return True  # see NAME_HEAD_RULE: what comes from the name, "YouTube comments"
+    if label in ("Dataset", "Benchmark") and len(words) > 1 and _name_and_lower_word(words) \
+            and LABEL_BY_HEAD.get(words[-1]) not in DATASET_GROUP and not campaign_task([name]):
+        return True  # see NAME_HEAD_RULE: what comes from the name, "YouTube comments", "MOSE test set"
     if label == "Method" and _plain_words_before_a_name(name, aliases):
         return True  # see QUALIFIED_NAME_RULE
     if label == "Method" and len(words) > 1 and words[-1].lower() in _CLASS_HEADS \

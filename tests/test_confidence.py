@@ -201,7 +201,10 @@ def test_descriptive_phrases_are_told_by_case_and_words(name, label, expected):
     # data of a kind that comes from the name (session 45: 7 of 41 verdicts acceptable); a data set's head is its own
     ("YouTube comments", "Dataset", (), True), ("KITTI sequences", "Dataset", (), True), ("RS data", "Dataset", (), True),
     ("USIS10K datasets", "Dataset", (), False), ("Stanford Drone datasets", "Dataset", (), False),
-    ("BIG-Bench tasks", "Benchmark", (), False),
+    # ... and so is a Benchmark's split or part (session 47: 1 of 6 verdicts acceptable); a shared task is a campaign's
+    ("MOSE test set", "Benchmark", (), True), ("KITTI outdoor scenes", "Benchmark", (), True),
+    ("BIG-Bench tasks", "Benchmark", (), True), ("MEDIQA-OE 2025 shared task", "Benchmark", (), False),
+    ("KITTI benchmark", "Benchmark", (), False),
     # a class noun after plain words, whatever their capitals (session 26's blind split: 3 of 15 acceptable)
     ("Bayesian approach", "Method", ("Bayesian approach",), True), ("Universal Models", "Method", (), True),
     ("Transformer-based foundation model", "Method", (), True),
