@@ -716,6 +716,15 @@ OBJECT_HEADS = frozenset({
     "system", "systems", "detector", "detectors", "agent", "agents",
     # a property of a method's output
     "consistency",
+    # session 47: a region, a range, a space or a distribution a method works in or on, a rate or a score it
+    # is set or measured by, a question format, an interface, a database or an environment it runs in
+    # ("Pareto frontier", "high dynamic range", "region of interest", "Multiple Choice Question", "Graphical
+    # User Interface", "learning rate", "Reproducing Kernel Hilbert Space"): 17 visible Methods of the 40k
+    # graph, 0 of 2 verdicts on file acceptable. Not fields (Neural Distance Fields, Gaussian Opacity Fields
+    # are methods), caches (dLLM-Cache) or vectors (Concept Activation Vectors).
+    "frontier", "frontiers", "range", "region", "regions", "space", "spaces", "distribution", "distributions",
+    "rate", "rates", "score", "scores", "question", "questions", "interface", "interfaces", "database",
+    "databases", "environment", "environments",
 })
 
 
