@@ -176,6 +176,7 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None, kept
     aliases = sorted(tally.surfaces, key=lambda s: (-tally.surfaces[s], s))
     alias_keys = sorted(tally.alias_keys())
     defining = papers_defining(tally.definitions)
+    defining_papers = min(tally.papers, sum(tally.definitions.values()))  # papers writing it as "Long Form (LF)"
     entry = kb.lookup_key(tally.key)  # the knowledge base's name and type for a name it knows
     if entry is not None and no_kb_evidence(entry, aliases):
         entry = None
@@ -190,7 +191,8 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None, kept
     name = display_name(tally.surfaces, entry and entry.name, tally.key) or tally.key
     ability = needs_third_paper(name, label, aliases, entry is not None)
     evidence = Evidence(entry is not None, tally.papers, label_agreement(tally.labels, label), defined(aliases), name_shaped(name),
-                        field_reading(tally.key, label, name), described(name, label, aliases, entry is not None), tally.umbrella,
+                        field_reading(tally.key, label, name),
+                        described(name, label, aliases, entry is not None, defining_papers, tally.papers), tally.umbrella,
                         tally.coined, forced_label is not None, kept, ability,
                         unnamed_task(label, tally.task_named, entry is not None, forced_label is not None, ability, tally.papers),
                         unused_measure(name, label, aliases, tally.measure_used, entry is not None, forced_label is not None))
@@ -212,6 +214,7 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None, kept
         "alias_weights": [tally.surfaces[alias] for alias in aliases],
         "alias_definitions": [tally.definitions[alias] for alias in aliases],
         "coined_papers": tally.coined,
+        "defining_papers": defining_papers,
         "task_named_papers": tally.task_named,
         "measure_used_papers": tally.measure_used,
         "alias_keys": alias_keys or None,

@@ -19,9 +19,9 @@ from graph import views
 from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
 from graph.views import Entity, EntityDetails, NodeRef, PaperDetails
-from ingest.confidence import (TASK_NAMED_SHARE, bare_capitals, coined_apart, described, field_reading,
-                               needs_third_paper, object_named, operation_named, pipeline_step, split_reading, unnamed_task,
-                               unused_measure)
+from ingest.confidence import (DEFINED_MIN_SHARE, TASK_NAMED_SHARE, bare_capitals, coined_apart, described, field_reading,
+                               needs_third_paper, object_named, operation_named, pipeline_step, rarely_defined, split_reading,
+                               unnamed_task, unused_measure)
 from ingest.corpus_labels import campaign_task, label_agreement
 from ingest.normalize import used_name
 from ingest.text import display_text
@@ -112,10 +112,17 @@ def _confidence(entity: Entity) -> html.Div | None:
         elif not entity.kb_id and operation_named(entity.name, entity.label, entity.aliases):
             verdict = (" · candidate: a phrase for a step nearly every model takes (fusion, alignment, aggregation),"
                        " whose letters label one model's module, until the knowledge base knows it")
-        elif described(entity.name, entity.label, entity.aliases, bool(entity.kb_id)):
-            why = ("its letters are spelled out nowhere, and papers may mean different things by them"
-                   if bare_capitals(entity.name, entity.aliases) else "a description rather than a name")
-            verdict = f" · candidate: {why}, until the knowledge base or a paper's definition names it"
+        elif described(entity.name, entity.label, entity.aliases, bool(entity.kb_id), entity.defining_papers,
+                       entity.paper_count):
+            if entity.defining_papers and rarely_defined(entity.name, entity.label, entity.defining_papers,
+                                                         entity.paper_count):
+                verdict = (f" · candidate: a description rather than a name, which only"
+                           f" {count(entity.defining_papers, 'paper')} of its {entity.paper_count} define, fewer than"
+                           f" one in {round(1 / DEFINED_MIN_SHARE)}, until more do or the knowledge base knows it")
+            else:
+                why = ("its letters are spelled out nowhere, and papers may mean different things by them"
+                       if bare_capitals(entity.name, entity.aliases) else "a description rather than a name")
+                verdict = f" · candidate: {why}, until the knowledge base or a paper's definition names it"
         elif entity.label_votes and split_reading(label_agreement(entity.readings(), entity.label), bool(entity.kb_id),
                                                   campaign_task(entity.aliases)):
             readings = ", ".join(f"{label} in {count(n, 'paper')}" for label, n in entity.readings().items())

@@ -31,6 +31,7 @@ class Entity:
     coined_papers: int = 0  # papers whose titles name their own work so (ingest/confidence.py)
     task_named_papers: int = 0  # papers that name it as a task, in a title or as "the X task" (ingest/confidence.py)
     measure_used_papers: int = 0  # papers that use it as a measure: a value, "in terms of X" (ingest/confidence.py)
+    defining_papers: int = 0  # papers that define it, "Long Form (LF)" (ingest/confidence.py)
     label_votes: tuple[int, ...] = ()  # its papers' readings, one count per ENTITY_LABELS entry
     kept: bool = False  # the curation file keeps it: shown whatever its evidence (ingest/confidence.py)
 
@@ -128,6 +129,7 @@ def entity_of(node: GNode) -> Entity:
         coined_papers=p.get("coined_papers") or 0,
         task_named_papers=p.get("task_named_papers") or 0,
         measure_used_papers=p.get("measure_used_papers") or 0,
+        defining_papers=p.get("defining_papers") or 0,
         label_votes=tuple(p.get("label_votes") or ()),
         kept=bool(p.get("kept")),
     )
@@ -141,7 +143,8 @@ def entity_of(node: GNode) -> Entity:
 # 307-node view took 32.3 ms with them and 32.9 without (interleaved runs,
 # 40k graph, session 30).
 ENTITY_FIELDS = ("key", "name", "label", "aliases", "paper_count", "mention_count", "first_seen", "last_seen", "kb_id", "confidence",
-                 "umbrella", "coined_papers", "task_named_papers", "measure_used_papers", "label_votes", "kept")
+                 "umbrella", "coined_papers", "task_named_papers", "measure_used_papers", "defining_papers", "label_votes",
+                 "kept")
 
 
 def entity_columns(node_id: str, variable: str) -> str:
