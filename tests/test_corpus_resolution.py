@@ -214,6 +214,9 @@ def test_a_measure_is_one_entity_however_written(forms):
     (("OASIS", "Open Access Series of Imaging Studies"), "DATASET"),
     (("VQA-RAD", "RAD-VQA", "RadVQA"), "BENCHMARK"), (("Encyclopedic-VQA", "Encyclopedic VQA", "E-VQA"), "BENCHMARK"),
     (("V*Bench",), "BENCHMARK"),
+    # real names the rules for qualified names and fusion steps held back (sessions 45-46)
+    (("Probabilistic U-Net", "probabilistic U-Net"), "METHOD"), (("reciprocal rank fusion", "RRF"), "METHOD"),
+    (("linear SVM", "Linear SVM"), "METHOD"), (("naive RAG", "Naive RAG"), "METHOD"),
 ])
 def test_what_outside_judges_read_as_another_name_is_that_name(forms, label):
     """Session 46's 40k sample (seed 59) and the verdicts on file: Acc@1,
