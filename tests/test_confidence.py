@@ -122,6 +122,18 @@ def test_plain_words_before_a_name_say_which_use_of_it_is_meant(name, expected):
     assert not described("closed-book QA", "Task", ["closed-book QA"], in_kb=False)
 
 
+@pytest.mark.parametrize("name, expected", [
+    ("LLM-based QA", True), ("KG-based RAG", True), ("CLIP-based CIL", True), ("LLM-based Rerankers", True),
+    ("KG-augmented LLM", True),
+    # a plain word before the participle names a kind of method; a name's own hyphen is no participle
+    ("Energy-Based Models", False), ("GPT-4o", False), ("Mask R-CNN", False),
+])
+def test_a_method_named_by_what_is_built_on_a_name_is_described(name, expected):
+    """BUILT_ON_RULE: 16 visible Methods of the 40k graph (session 47), 2 of 7 verdicts on file acceptable."""
+    assert described(name, "Method", [name], in_kb=False) is expected
+    assert not described(name, "Method", [name], in_kb=True)
+
+
 @pytest.mark.parametrize("name, aliases, defining, papers, expected", [
     ("vision encoder", ("vision encoder", "VE"), 1, 184, True),
     ("deep learning approaches", ("deep learning approaches", "DLA"), 1, 129, True),
