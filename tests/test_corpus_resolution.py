@@ -217,6 +217,9 @@ def test_a_measure_is_one_entity_however_written(forms):
     # real names the rules for qualified names and fusion steps held back (sessions 45-46)
     (("Probabilistic U-Net", "probabilistic U-Net"), "METHOD"), (("reciprocal rank fusion", "RRF"), "METHOD"),
     (("linear SVM", "Linear SVM"), "METHOD"), (("naive RAG", "Naive RAG"), "METHOD"),
+    # session 47's second sample (seed 64): a measure typed Method, a task's acronym and a spelling of VQA
+    (("SPL", "Success weighted by Path Length"), "METRIC"), (("fake news detection", "FND"), "TASK"),
+    (("visual question answering", "Visual Question Answer"), "TASK"),
 ])
 def test_what_outside_judges_read_as_another_name_is_that_name(forms, label):
     """Session 46's 40k sample (seed 59) and the verdicts on file: Acc@1,

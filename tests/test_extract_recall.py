@@ -238,6 +238,9 @@ def test_a_kind_of_data_is_not_a_dataset(extractor):
     found = labels(extractor, "We train on 3D data and 2D images. Supervised training on Supervised data uses KITTI.")
     assert not {"3D", "3D data", "2D images", "Supervised"} & {t for t, label in found.items() if label in ("DATASET", "BENCHMARK")}
     assert labels(extractor, "We evaluate on 3D-FRONT and Ego4D.").get("3D-FRONT") == "BENCHMARK"
+    # infrared imagery, defined by its letters, is a modality too (a 20-paper Task of the 40k graph, session 47)
+    assert not labels(extractor, "The system employs separate detectors trained on RGB and infrared (IR) images to work at "
+                                 "night.")
 
 
 def test_a_kind_of_data_set_is_not_a_data_set(extractor):
