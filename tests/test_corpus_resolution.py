@@ -220,6 +220,12 @@ def test_a_measure_is_one_entity_however_written(forms):
     # session 47's second sample (seed 64): a measure typed Method, a task's acronym and a spelling of VQA
     (("SPL", "Success weighted by Path Length"), "METRIC"), (("fake news detection", "FND"), "TASK"),
     (("visual question answering", "Visual Question Answer"), "TASK"),
+    # problem settings read as Methods at 40k, rejected as such by every verdict on file (session 47)
+    (("class-incremental learning",), "TASK"), (("few-shot class-incremental learning", "FSCIL"), "TASK"),
+    (("generalized category discovery", "GCD"), "TASK"), (("source-free domain adaptation", "SFDA"), "TASK"),
+    (("stereo matching",), "TASK"), (("virtual try-on", "VTON"), "TASK"),
+    (("no-reference image quality assessment", "NR-IQA"), "TASK"), (("FPR95", "FPR@95"), "METRIC"),
+    (("Mu-SHROOM",), "BENCHMARK"), (("The Cancer Imaging Archive", "TCIA"), "DATASET"),
 ])
 def test_what_outside_judges_read_as_another_name_is_that_name(forms, label):
     """Session 46's 40k sample (seed 59) and the verdicts on file: Acc@1,

@@ -139,7 +139,8 @@ CONDITION_HEADS = frozenset({
 # Sensors"): hardware, never one of the five types. The 10k graph of session
 # 33 showed UAV (34 papers), SAR, DVS and EVS as visible Methods and Tasks;
 # an outside judge had rejected EVS as hardware.
-DEVICE_HEADS = frozenset({"sensor", "sensors", "radar", "radars", "vehicle", "vehicles", "drone", "drones"})
+DEVICE_HEADS = frozenset({"sensor", "sensors", "radar", "radars", "vehicle", "vehicles", "drone", "drones",
+                          "display", "displays"})  # "head-mounted displays" (HMD, 9 papers at 40k, session 47)
 # Generic domain words and phrases that are never an entity on their own.
 GENERIC_TERMS = _keys(
     "AI system", "AI systems", "AI model", "AI models", "AI agent", "AI agents", "error analysis", "retraining", "re-training",
@@ -160,7 +161,11 @@ GENERIC_TERMS = _keys(
     # judges rejected TensorRT twice (5 papers at 10k) and Unreal Engine (12 papers, read as a Task)
     "PyTorch", "TensorFlow", "JAX", "Keras", "CUDA", "TensorRT", "ONNX", "scikit-learn", "OpenCV", "Docker",
     "Unreal Engine", "PyPI", "MindSpore", "PaddlePaddle", "Megatron-LM", "DeepSpeed", "LangChain", "LlamaIndex",
-    "MMDetection", "Detectron2", "FreeSurfer", "ComfyUI", "DeepEval",
+    "MMDetection", "Detectron2", "FreeSurfer", "ComfyUI", "DeepEval", "MediaPipe",
+    # a file format, a camera's or an image's property, a phenomenon a task is about: read as Methods at 40k
+    # (6-13 papers each; every verdict on file rejected them, session 47)
+    "PDF", "PDFs", "field of view", "field-of-view", "FOV", "very high resolution", "very-high-resolution", "VHR",
+    "micro-expression", "micro-expressions",
     # a serving engine, read as a data set at 40k (3 papers: both judges of session 44's seed 56); not vLLM,
     # whose letters are vision LLMs' too
     "SGLang",
