@@ -226,6 +226,9 @@ def test_a_measure_is_one_entity_however_written(forms):
     (("stereo matching",), "TASK"), (("virtual try-on", "VTON"), "TASK"),
     (("no-reference image quality assessment", "NR-IQA"), "TASK"), (("FPR95", "FPR@95"), "METRIC"),
     (("Mu-SHROOM",), "BENCHMARK"), (("The Cancer Imaging Archive", "TCIA"), "DATASET"),
+    # seed 65: a fragment of a measure's name, a duplicate of a task, a model read as data, a technique read as data
+    (("Pearson correlation", "Pearson"), "METRIC"), (("sentiment analysis", "sentiment prediction"), "TASK"),
+    (("Virchow",), "METHOD"), (("dataset distillation", "dataset condensation"), "METHOD"),
 ])
 def test_what_outside_judges_read_as_another_name_is_that_name(forms, label):
     """Session 46's 40k sample (seed 59) and the verdicts on file: Acc@1,

@@ -292,6 +292,15 @@ def test_software_file_formats_properties_and_devices_are_not_methods(extractor)
     assert not [m.text for m in doc.mentions if m.label == "METHOD"], [(m.text, m.label) for m in doc.mentions]
 
 
+
+def test_a_property_a_prompts_word_and_what_a_sensor_measures_are_no_entities(extractor):
+    """Session 47's fourth 40k sample (seed 65): both judges rejected robustness (a Metric, 13 papers), "Think" (a
+    Method, 5), heart rate (HR, 6), ground sampling distance (4) and "3D LiDAR point clouds" (a Task)."""
+    (doc,) = extractor.extract([("a", "Think step by step improves robustness. We estimate heart rate (HR) at a ground "
+                                      "sampling distance (GSD) of 0.3 m from 3D LiDAR point clouds.")])
+    assert not doc.mentions, [(m.text, m.label) for m in doc.mentions]
+
+
 @pytest.mark.parametrize("text,language", [
     ("Hindi", True), ("ENGLISH", True), ("Scottish Gaelic", True), ("Modern Standard Arabic", True),
     ("PaLI", False), ("CLUE Chinese", False), ("Chinese Treebank", False), ("Java", False),

@@ -115,6 +115,7 @@ MODALITY_TERMS = _keys(
     # synthetic aperture radar by its acronym ("SAR images", "SAR data": session 43's 40k sample; its long
     # form is a modality by its head already)
     "SAR", "RGB-T",
+    "LiDAR point cloud", "LiDAR point clouds", "3D LiDAR point clouds",
     # infrared imagery (20 papers of the 40k graph read it as a Task; both judges of session 47's seed 64)
     "infrared", "near-infrared", "thermal infrared",
 )
@@ -166,6 +167,9 @@ GENERIC_TERMS = _keys(
     # (6-13 papers each; every verdict on file rejected them, session 47)
     "PDF", "PDFs", "field of view", "field-of-view", "FOV", "very high resolution", "very-high-resolution", "VHR",
     "micro-expression", "micro-expressions",
+    # a property every method is said to have, a fragment of a prompt ("Think step by step"), what a body or a
+    # sensor's image measures: read as Metrics and a Method at 40k (6-13 papers; both judges of session 47's seed 65)
+    "robustness", "Think", "heart rate", "heart rate variability", "ground sampling distance", "ground sample distance",
     # a serving engine, read as a data set at 40k (3 papers: both judges of session 44's seed 56); not vLLM,
     # whose letters are vision LLMs' too
     "SGLang",
