@@ -208,7 +208,8 @@ def _plain_words_before_a_name(name: str, aliases: Sequence[str]) -> bool:
 # real name lost; LiDAR-based PR 0 of 3, KG-augmented LLM 0 of 2). A plain word
 # before the participle ("rule-based reinforcement learning", "energy-based
 # model") names a kind of method and is left to the other rules.
-_BUILT_ON = re.compile(r"^(?P<name>\S+?)-(?:based|driven|powered|guided|enhanced|augmented|assisted|aware|conditioned)\s+\S")
+_BUILT_ON = re.compile(
+    r"^(?P<name>\S+?)-(?:based|driven|powered|guided|enhanced|augmented|assisted|aware|conditioned)\s+\S")
 
 
 def _built_on_a_name(name: str) -> bool:
@@ -710,8 +711,8 @@ _PART_HEADS = frozenset({"encoder", "encoders", "decoder", "decoders", "backbone
 
 
 def rarely_defined(name: str, label: str, defining_papers: int, papers: int) -> bool:
-    words = name.split()
-    return label == "Method" and len(words) > 1 and (words[-1].lower() in _CLASS_HEADS or words[-1].lower() in _PART_HEADS) \
+    words = name.lower().split()
+    return label == "Method" and len(words) > 1 and (words[-1] in _CLASS_HEADS or words[-1] in _PART_HEADS) \
         and defining_papers < DEFINED_MIN_SHARE * papers
 
 
