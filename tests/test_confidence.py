@@ -668,7 +668,9 @@ def test_an_umbrella_term_yields_its_place_while_its_kinds_outnumber_it(paperkg_
      'candidate: no paper names it as a task, in its title or as "the token generation task", until one does'),
     # one paper's letters for a kind of method that 183 others write as a description (session 47)
     (Entity("visionencoder", "vision encoder", "Method", ("vision encoder", "VE"), 184, confidence=0.2, defining_papers=1),
-     "candidate: a description rather than a name, which only 1 paper of its 184 define, fewer than one in 10, until more"),
+     "candidate: a description rather than a name, which only 1 paper of its 184 defines, fewer than one in 10, until more"),
+    (Entity("visionmodel", "vision model", "Method", ("vision model", "VM"), 57, confidence=0.2, defining_papers=2),
+     "which only 2 papers of its 57 define, fewer than one in 10"),
     # a pipeline step is held back whatever defines it: the panel does not promise that a definition helps
     (Entity("decisionmaking", "decision-making", "Task", ("decision-making", "DM"), 40, confidence=0.2),
      "candidate: a step of every pipeline or a capability of every system, not a task · not"),

@@ -116,8 +116,9 @@ def _confidence(entity: Entity) -> html.Div | None:
                        entity.paper_count):
             if entity.defining_papers and rarely_defined(entity.name, entity.label, entity.defining_papers,
                                                          entity.paper_count):
+                verb = "defines" if entity.defining_papers == 1 else "define"
                 verdict = (f" · candidate: a description rather than a name, which only"
-                           f" {count(entity.defining_papers, 'paper')} of its {entity.paper_count} define, fewer than"
+                           f" {count(entity.defining_papers, 'paper')} of its {entity.paper_count} {verb}, fewer than"
                            f" one in {round(1 / DEFINED_MIN_SHARE)}, until more do or the knowledge base knows it")
             else:
                 why = ("its letters are spelled out nowhere, and papers may mean different things by them"
