@@ -296,9 +296,20 @@ def test_software_file_formats_properties_and_devices_are_not_methods(extractor)
 def test_a_property_a_prompts_word_and_what_a_sensor_measures_are_no_entities(extractor):
     """Session 47's fourth 40k sample (seed 65): both judges rejected robustness (a Metric, 13 papers), "Think" (a
     Method, 5), heart rate (HR, 6), ground sampling distance (4) and "3D LiDAR point clouds" (a Task)."""
-    (doc,) = extractor.extract([("a", "Think step by step improves robustness. We estimate heart rate (HR) at a ground "
-                                      "sampling distance (GSD) of 0.3 m from 3D LiDAR point clouds.")])
+    (doc, other) = extractor.extract([("a", "Think step by step improves robustness. We estimate heart rate (HR) at a ground "
+                                      "sampling distance (GSD) of 0.3 m from 3D LiDAR point clouds."),
+                                ("b", "We map the low-quality (LQ) inputs and their high-quality (HQ) pairs, as decoding "
+                                      "grows the Key-Value (KV) cache.")])
     assert not doc.mentions, [(m.text, m.label) for m in doc.mentions]
+    assert not other.mentions, [(m.text, m.label) for m in other.mentions]
+
+
+def test_a_known_names_lower_case_that_is_an_english_word_is_the_word(extractor):
+    """The model reads the verb "map" as mAP (11 papers of the 40k graph's mean average precision, session 47)."""
+    (doc,) = extractor.extract([("a", "We restore images and map the low-quality inputs to a clean image. The detector "
+                                      "reaches 45.2 mAP on COCO, and fasttext embeddings help.")])
+    found = {m.text: m.label for m in doc.mentions}
+    assert "map" not in found and found.get("mAP") == "METRIC", found
 
 
 @pytest.mark.parametrize("text,language", [

@@ -170,6 +170,9 @@ GENERIC_TERMS = _keys(
     # a property every method is said to have, a fragment of a prompt ("Think step by step"), what a body or a
     # sensor's image measures: read as Metrics and a Method at 40k (6-13 papers; both judges of session 47's seed 65)
     "robustness", "Think", "heart rate", "heart rate variability", "ground sampling distance", "ground sample distance",
+    # a quality an input has and the pair a cache holds, read as Methods (LQ "low-quality", 9 papers; KV
+    # "key-value", 21; rejected by both judges of session 47's seeds 64 and 65 and every verdict on file)
+    "low-quality", "high-quality", "LQ", "HQ", "key-value", "KV",
     # a serving engine, read as a data set at 40k (3 papers: both judges of session 44's seed 56); not vLLM,
     # whose letters are vision LLMs' too
     "SGLang",
