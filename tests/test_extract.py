@@ -304,6 +304,14 @@ def test_a_property_a_prompts_word_and_what_a_sensor_measures_are_no_entities(ex
     assert not other.mentions, [(m.text, m.label) for m in other.mentions]
 
 
+def test_libraries_and_pretrained_models_are_no_methods(extractor):
+    """Session 47's samples: Hugging Face Transformers, OpenSearch and PTM "pretrained models" (10 papers) were visible
+    Methods both judges rejected."""
+    (doc,) = extractor.extract([("a", "We fine-tune pretrained models (PTMs) with Hugging Face Transformers and index the "
+                                      "documents in OpenSearch. PTMs are strong baselines.")])
+    assert not doc.mentions, [(m.text, m.label) for m in doc.mentions]
+
+
 def test_a_known_names_lower_case_that_is_an_english_word_is_the_word(extractor):
     """The model reads the verb "map" as mAP (11 papers of the 40k graph's mean average precision, session 47)."""
     (doc,) = extractor.extract([("a", "We restore images and map the low-quality inputs to a clean image. The detector "

@@ -162,7 +162,10 @@ GENERIC_TERMS = _keys(
     # judges rejected TensorRT twice (5 papers at 10k) and Unreal Engine (12 papers, read as a Task)
     "PyTorch", "TensorFlow", "JAX", "Keras", "CUDA", "TensorRT", "ONNX", "scikit-learn", "OpenCV", "Docker",
     "Unreal Engine", "PyPI", "MindSpore", "PaddlePaddle", "Megatron-LM", "DeepSpeed", "LangChain", "LlamaIndex",
-    "MMDetection", "Detectron2", "FreeSurfer", "ComfyUI", "DeepEval", "MediaPipe",
+    "MMDetection", "Detectron2", "FreeSurfer", "ComfyUI", "DeepEval", "MediaPipe", "Hugging Face Transformers",
+    "OpenSearch", "Elasticsearch",
+    # what any model is before it is fine-tuned (PTM "pretrained models", 10 papers at 40k; both judges of seed 62)
+    "pretrained models", "pre-trained models", "pretrained model", "pre-trained model", "PTM", "PTMs",
     # a file format, a camera's or an image's property, a phenomenon a task is about: read as Methods at 40k
     # (6-13 papers each; every verdict on file rejected them, session 47)
     "PDF", "PDFs", "field of view", "field-of-view", "FOV", "very high resolution", "very-high-resolution", "VHR",
