@@ -124,9 +124,10 @@ def test_plain_words_before_a_name_say_which_use_of_it_is_meant(name, expected):
 
 @pytest.mark.parametrize("name, expected", [
     ("LLM-based QA", True), ("KG-based RAG", True), ("CLIP-based CIL", True), ("LLM-based Rerankers", True),
-    ("KG-augmented LLM", True),
-    # a plain word before the participle names a kind of method; a name's own hyphen is no participle
-    ("Energy-Based Models", False), ("GPT-4o", False), ("Mask R-CNN", False),
+    ("KG-augmented LLM", True), ("Vision Transformer-based encoder", True), ("Transformer-based ASR", True),
+    # a plain word before the participle names a kind of method; a name's own hyphen is no participle; a qualifier's
+    # words are no name built on
+    ("Energy-Based Models", False), ("GPT-4o", False), ("Mask R-CNN", False), ("GraphRAG (Graph-based RAG)", False),
 ])
 def test_a_method_named_by_what_is_built_on_a_name_is_described(name, expected):
     """BUILT_ON_RULE: 16 visible Methods of the 40k graph (session 47), 2 of 7 verdicts on file acceptable."""
