@@ -128,13 +128,8 @@ class ResultLists:
         such as A, B" just before it ("methods like BM25 or CE on the corpus"
         is no list of corpora), or "A and B datasets" after two items or more
         (also when the model's last span took the head in: "B datasets")."""
-        before = _words_before(doc, start, sent_start)
-        opened = len(before)
-        while opened and before[opened - 1] in _LIST_OPENERS:
-            opened -= 1
-        if 0 < opened < len(before) and before[opened - 1] in _PLURAL_HEADS:
-            head = before[opened - 1]
-        else:
+        head = _opening_noun(doc, start, sent_start)
+        if head not in _PLURAL_HEADS:
             lowers = token_lowers(doc)
             last = lowers[items[-1].end - 1]
             after = last if last in _PLURAL_HEADS else lowers[items[-1].end] if items[-1].end < len(lowers) else ""
@@ -177,12 +172,14 @@ class ResultLists:
         items = items[: next((n for n, it in enumerate(items) if it.label in ("TASK", "METRIC")), len(items))]
         if not items:
             return []
-        known = {known_label(span_text(Span(doc, it.start, it.end)), None) for it in items if it.label}
-        if known & set(DATASET_GROUP) or not (len(items) > 1 and "METHOD" in known or _method_headed(doc, items[0].start, sent_start)):
+        known = [known_label(span_text(Span(doc, it.start, it.end)), None) if it.label else None for it in items]
+        if set(known) & set(DATASET_GROUP) or not (
+                len(items) > 1 and "METHOD" in known
+                or (opening := _opening_noun(doc, items[0].start, sent_start)).endswith("s") and opening in METHOD_NOUNS):
             return []
         texts = token_texts(doc)
-        return [it for it in items if it.label in DATASET_GROUP and strongly_named(texts[it.start : it.end])
-                and known_label(span_text(Span(doc, it.start, it.end)), None) is None]
+        return [it for it, label in zip(items, known) if it.label in DATASET_GROUP and label is None
+                and strongly_named(texts[it.start : it.end])]
 
     @staticmethod
     def _known_method(doc: Doc, item: Item) -> bool:
@@ -252,13 +249,15 @@ class ResultLists:
         return items
 
 
-def _method_headed(doc: Doc, start: int, sent_start: int) -> bool:
-    """A plural method noun just before the list and what opens it: "frameworks such as", "baselines, e.g.,"."""
+def _opening_noun(doc: Doc, start: int, sent_start: int) -> str:
+    """The word just before what opens the list, lower-cased ("datasets" of
+    "datasets such as A, B", "frameworks" of "frameworks, e.g., A"), or ""
+    when nothing opens it."""
     before = _words_before(doc, start, sent_start)
     opened = len(before)
     while opened and before[opened - 1] in _LIST_OPENERS:
         opened -= 1
-    return 0 < opened < len(before) and before[opened - 1].endswith("s") and before[opened - 1] in METHOD_NOUNS
+    return before[opened - 1] if 0 < opened < len(before) else ""
 
 
 def _words_before(doc: Doc, start: int, sent_start: int) -> list[str]:
