@@ -320,6 +320,17 @@ def test_a_known_names_lower_case_that_is_an_english_word_is_the_word(extractor)
     assert "map" not in found and found.get("mAP") == "METRIC", found
 
 
+def test_a_known_phrase_without_its_hyphens_is_the_known_name(extractor):
+    """Session 48: "retrieval augmented generation" lost its first word to the NER ("augmented generation", a Task of 8
+    papers on the 40k graph); titles write "Class Incremental Learning" and "Vision Language Model"."""
+    (doc,) = extractor.extract([("a", "Baselines include retrieval augmented generation over scientific literature. "
+                                      "We study class incremental learning with a vision language model.")])
+    found = {m.text: (m.label, m.canonical) for m in doc.mentions}
+    assert found.get("retrieval augmented generation") == ("METHOD", "retrievalaugmentedgeneration"), found
+    assert found.get("class incremental learning", ("",))[0] == "TASK", found
+    assert found.get("vision language model", ("",))[0] == "METHOD", found
+
+
 @pytest.mark.parametrize("text,language", [
     ("Hindi", True), ("ENGLISH", True), ("Scottish Gaelic", True), ("Modern Standard Arabic", True),
     ("PaLI", False), ("CLUE Chinese", False), ("Chinese Treebank", False), ("Java", False),

@@ -378,6 +378,24 @@ def _case_free(surface: str) -> bool:
     return len(surface) >= CASE_FREE_MIN_LENGTH and not surface.isupper()
 
 
+# Papers drop the hyphens of a known phrase as often as they keep them:
+# "retrieval augmented generation" (the NER took its last two words for a
+# task in 7 of the 40k papers), "few shot learning", "super resolution". Only
+# words of plain letters are respelled; "R-CNN" or "LLaVA-NeXT" with a space
+# is not the name.
+_HYPHEN_BETWEEN_WORDS = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
+_PLAIN_WORD = re.compile(r"[A-Z]?[a-z]+")
+
+
+def _spellings(surface: str) -> list[str]:
+    """`surface`, and with its hyphens as spaces when it joins plain words
+    of two or more letters ("retrieval-augmented generation")."""
+    if not _HYPHEN_BETWEEN_WORDS.search(surface) or \
+            not all(len(word) > 1 and _PLAIN_WORD.fullmatch(word) for word in re.split(r"[\s-]+", surface)):
+        return [surface]
+    return [surface, _HYPHEN_BETWEEN_WORDS.sub(" ", surface)]
+
+
 # A one-word name the field capitalises, written in lower case, is the
 # ordinary word: "since its inception" is not the Inception network,
 # "particle kinetics" not the Kinetics data set, "across the stack" not The
@@ -404,9 +422,10 @@ class GazetteerComponent:
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         for entry in load_entries():
             for surface in entry.surfaces:
-                matcher = self.lower if _case_free(surface) else self.exact
-                text = surface.lower() if matcher is self.lower else surface
-                matcher.add(entry.label, [nlp.make_doc(text)])
+                if _case_free(surface):
+                    self.lower.add(entry.label, [nlp.make_doc(text.lower()) for text in _spellings(surface)])
+                else:
+                    self.exact.add(entry.label, [nlp.make_doc(surface)])
         self.capitalised_words = _capitalised_words(load_entries())
 
         # Knowledge-base names only fill tokens no entity holds, and only
