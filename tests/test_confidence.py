@@ -8,7 +8,7 @@ from graph import views
 from graph.settings import MIN_CONFIDENCE
 from graph.views.model import Entity, NodeRef
 from ingest.confidence import (Evidence, confidence, defined, described, descriptive_phrase, name_shaped, needs_third_paper,
-                               object_named, operation_named, unnamed_task)
+                               object_named, operation_named, spelled_as_no_method, unnamed_task)
 from ingest.curation import Curation
 from ingest.extract import load_extractor
 from ingest.load import load_records
@@ -148,6 +148,27 @@ def test_a_kind_of_method_that_few_of_its_papers_define_is_still_described(name,
     """RARELY_DEFINED_RULE: one paper's "vision encoder (VE)" of 184 made a visible Method of the 40k graph."""
     assert described(name, "Method", aliases, False, defining, papers) is expected
     assert not described(name, "Method", aliases, True, defining, papers)
+
+
+@pytest.mark.parametrize("name, aliases, papers, expected", [
+    ("ZPD", ("ZPD", "Zone of Proximal Development"), 2, True),
+    ("SIC", ("SIC", "sea ice concentration"), 2, True),
+    ("PSM", ("PSM", "PSMs", "pressure-sensitive mats", "pressure-sensitive mats (PSM)"), 2, True),
+    ("RAS", ("RAS", "robot-assisted surgery"), 3, True),
+    ("RAS", ("RAS", "robot-assisted surgery"), 4, False),  # in more papers the letters may be the field's own
+    # a method's head: a network, an operator, a "-ization", a gerund, an analysis, a head before a preposition
+    ("FNO", ("FNO", "Fourier Neural Operators"), 3, False),
+    ("ACO", ("ACO", "Ant Colony Optimization (ACO)", "Ant Colony Optimization"), 2, False),
+    ("DSC", ("DSC", "deep subspace clustering"), 2, False),
+    ("MCA", ("MCA", "Morphological Component Analysis"), 3, False),
+    ("LTE", ("LTE", "Learning to Edit"), 2, False),
+    ("GTR", ("GTR",), 2, True),  # never spelled out: BARE_ACRONYM_RULE, not this one
+])
+def test_letters_spelled_out_as_no_method_name_no_method(name, aliases, papers, expected):
+    """SPELLED_HEAD_RULE: 32 visible Methods of the 40k graph (session 48), 0 of 14 verdicts on file acceptable."""
+    assert described(name, "Method", aliases, False, 0, papers) is expected
+    assert not described(name, "Method", aliases, True, 0, papers)
+    assert not spelled_as_no_method(name, "Task", aliases, papers)
 
 
 def test_evidence_from_names():
@@ -675,6 +696,9 @@ def test_an_umbrella_term_yields_its_place_while_its_kinds_outnumber_it(paperkg_
      "candidate: a description rather than a name, which only 1 paper of its 184 defines, fewer than one in 10, until more"),
     (Entity("visionmodel", "vision model", "Method", ("vision model", "VM"), 57, confidence=0.2, defining_papers=2),
      "which only 2 papers of its 57 define, fewer than one in 10"),
+    (Entity("zpd", "ZPD", "Method", ("ZPD", "Zone of Proximal Development"), 2, confidence=0.2),
+     "candidate: its papers spell its letters out as words for no method (a place, a quantity, a device, a"
+     " condition), until more than 3 papers use it or the knowledge base knows it · not"),
     # a pipeline step is held back whatever defines it: the panel does not promise that a definition helps
     (Entity("decisionmaking", "decision-making", "Task", ("decision-making", "DM"), 40, confidence=0.2),
      "candidate: a step of every pipeline or a capability of every system, not a task · not"),

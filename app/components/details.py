@@ -19,9 +19,9 @@ from graph import views
 from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
 from graph.views import Entity, EntityDetails, NodeRef, PaperDetails
-from ingest.confidence import (DEFINED_MIN_SHARE, TASK_NAMED_SHARE, bare_capitals, coined_apart, described, field_reading,
-                               needs_third_paper, object_named, operation_named, pipeline_step, rarely_defined, split_reading,
-                               unnamed_task, unused_measure)
+from ingest.confidence import (DEFINED_MIN_SHARE, SPELLED_HEAD_MAX_PAPERS, TASK_NAMED_SHARE, bare_capitals, coined_apart,
+                               described, field_reading, needs_third_paper, object_named, operation_named, pipeline_step,
+                               rarely_defined, spelled_as_no_method, split_reading, unnamed_task, unused_measure)
 from ingest.corpus_labels import campaign_task, label_agreement
 from ingest.normalize import used_name
 from ingest.text import display_text
@@ -112,6 +112,10 @@ def _confidence(entity: Entity) -> html.Div | None:
         elif not entity.kb_id and operation_named(entity.name, entity.label, entity.aliases):
             verdict = (" · candidate: a phrase for a step nearly every model takes (fusion, alignment, aggregation),"
                        " whose letters label one model's module, until the knowledge base knows it")
+        elif not entity.kb_id and spelled_as_no_method(entity.name, entity.label, entity.aliases, entity.paper_count):
+            verdict = (f" · candidate: its papers spell its letters out as words for no method (a place, a quantity, a"
+                       f" device, a condition), until more than {SPELLED_HEAD_MAX_PAPERS} papers use it or the"
+                       " knowledge base knows it")
         elif described(entity.name, entity.label, entity.aliases, bool(entity.kb_id), entity.defining_papers,
                        entity.paper_count):
             if entity.defining_papers and rarely_defined(entity.name, entity.label, entity.defining_papers,
