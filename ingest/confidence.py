@@ -802,20 +802,23 @@ def object_named(name: str, label: str, aliases: Sequence[str]) -> bool:
 # Model" aside, "Zone of Proximal Development", "sea ice concentration",
 # "pressure-sensitive mats", "robot-assisted surgery") is a place, a
 # quantity, a device, a condition or a setting that one paper's model
-# labelled a method. Session 48: it holds back 32 visible Methods of the 40k
-# graph in SPELLED_HEAD_MAX_PAPERS papers or fewer, 0 of 14 verdicts on file
-# acceptable (Nearest Class Mean and position-based dynamics are the methods
-# among them), against 31 of 59 for the 137 others there whose long form has
-# a method's head (a network, a learning, an analysis, a solver, a
-# "-ization", a gerund: METHOD_HEADS). In more papers the letters are more often the
-# field's own (PGD, SLERP, STFT) and are left to the other rules.
+# labelled a method. Session 48: it holds back 49 visible Methods of the 40k
+# graph in SPELLED_HEAD_MAX_PAPERS papers or fewer (17 of them shown as
+# "LC (Long COVID)" beside another sense of the letters), 2 of 20 verdicts
+# on file acceptable (Nearest Class Mean, position-based dynamics and
+# Squeeze-and-Excitation are methods among them), against 41 of 73 for the
+# 182 others there whose long form has a method's head (a network, a
+# learning, an analysis, a solver, a "-ization", a gerund: METHOD_HEADS). In
+# more papers the letters are more often the field's own (PGD, SLERP, STFT)
+# and are left to the other rules. A long form shown as the name is not
+# read: its head words are too often a method's parts ("Dynamic VAE").
 SPELLED_HEAD_MAX_PAPERS = 3
 METHOD_HEADS = frozenset({
     *(head for head, head_label in LABEL_BY_HEAD.items() if head_label == "METHOD"),
-    "adaptation", "analysis", "approximation", "augmentation", "bayes", "compression", "decomposition", "descent",
-    "engine", "entropy", "expansion", "factorization", "filter", "flow", "guidance", "inference", "interpolation",
-    "kernel", "mechanism", "prior", "process", "technique", "transfer", "transform", "transformation", "transport",
-    "tree",
+    "adaptation", "analysis", "approximation", "augmentation", "bayes", "compression", "control", "decomposition",
+    "descent", "engine", "entropy", "expansion", "factorization", "filter", "flow", "guidance", "inference",
+    "interpolation", "kernel", "means", "mechanism", "prior", "process", "program", "representation", "technique",
+    "transfer", "transform", "transformation", "transport", "tree",
 })
 # "-ization" names a procedure, "-er"/"-or" what carries one out (a solver, a regulator, a reasoner).
 _METHOD_HEAD_ENDING = re.compile(r"(?:[iy]z|is)ation$|[a-z]{3}(?:er|or)$")
@@ -825,9 +828,10 @@ def spelled_as_no_method(name: str, label: str, aliases: Sequence[str], papers: 
     """A Method named by capitals in at most SPELLED_HEAD_MAX_PAPERS papers
     whose every spelled-out form is headed by no method word (see
     SPELLED_HEAD_RULE)."""
-    if label != "Method" or papers > SPELLED_HEAD_MAX_PAPERS or not _BARE_CAPITALS.match(name):
+    # the display name is the letters, or the letters and what tells them from another sense ("LC (Long COVID)")
+    if label != "Method" or papers > SPELLED_HEAD_MAX_PAPERS or not _BARE_CAPITALS.match(_DEFINITION_TAIL.sub("", name)):
         return False
-    letters = [form for form in (name, *aliases) if _BARE_CAPITALS.match(form)]
+    letters = [form for form in (_DEFINITION_TAIL.sub("", name), *aliases) if _BARE_CAPITALS.match(form)]
     long_forms = {long for form in aliases if (long := _DEFINITION_TAIL.sub("", form)) not in letters
                   and any(abbreviates(short, long) for short in letters)}
     return bool(long_forms) and not any(_method_head(_head(form)) for form in long_forms)
