@@ -331,6 +331,17 @@ def test_a_known_phrase_without_its_hyphens_is_the_known_name(extractor):
     assert found.get("vision language model", ("",))[0] == "METHOD", found
 
 
+def test_a_known_name_glued_before_another_names_capitals_is_part_of_that_name(extractor):
+    """Session 48's judges: Meta's OPT (12 papers of the 40k graph) held a paper on the OPT-RSVG remote-sensing data,
+    which the NER had missed. A size or a title's capitalised word after the hyphen leaves the name alone."""
+    (doc, other) = extractor.extract([
+        ("a", "Our model performs well on the DIOR-RSVG and OPT-RSVG datasets. Swin-UNETR gave a cross-check."),
+        ("b", "Transformer-Based Retrieval. We test Llama-3.1-8B/70B and OPT on question answering.")])
+    found = {m.text for m in doc.mentions}
+    assert "OPT" not in found and "Swin" not in found, found
+    assert {"Transformer", "OPT", "Llama-3.1"} <= {m.text for m in other.mentions}, [m.text for m in other.mentions]
+
+
 @pytest.mark.parametrize("text,language", [
     ("Hindi", True), ("ENGLISH", True), ("Scottish Gaelic", True), ("Modern Standard Arabic", True),
     ("PaLI", False), ("CLUE Chinese", False), ("Chinese Treebank", False), ("Java", False),

@@ -66,7 +66,7 @@ def _versioned(label: str | None) -> str | None:
     return None if label == "TASK" else label
 
 
-def _extend(doc: Doc, ent: Span) -> Span:
+def _extend(doc: Doc, ent: Span) -> Span | None:
     texts, spaces = token_texts(doc), token_spaces(doc)
     n = len(texts)
     end = ent.end
@@ -92,6 +92,8 @@ def _extend(doc: Doc, ent: Span) -> Span:
             break
     while end > ent.end and texts[end - 1] in "-–_.":
         end -= 1
+    if end == ent.end and _glued_name_follows(texts, spaces, end):
+        return None
     start = ent.start
     # "8-bit Adam", "4-bit quantization": a bit width glued before a method.
     if ent.label_ == "METHOD" and start >= 3 and texts[start - 1] == "bit" and texts[start - 2] in "-–" \
@@ -100,6 +102,20 @@ def _extend(doc: Doc, ent: Span) -> Span:
     span = ent if (start, end) == (ent.start, ent.end) else doc[start:end]
     label = known_label(span_text(span), ent.label_)
     return ent if span is ent and label == ent.label_ else Span(doc, start, end, label=label)
+
+
+# A name glued before a hyphen and another name's capitals it does not
+# continue is part of that longer name: "OPT" in "OPT-RSVG" (a remote-sensing
+# data set the NER missed, which gave Meta's OPT model of the 40k graph a
+# paper on visual grounding), "GPT" in "GPT-SoVITS".
+# A title's capitalised word ("Transformer-Based", "LLM-Powered") is no
+# name, nor are sizes ("Llama-3.1-8B/70B").
+_NAME_WORD = re.compile(r"^[A-Za-z][a-z0-9]*[A-Z][A-Za-z0-9]*$")
+
+
+def _glued_name_follows(texts: list[str], spaces: list[bool], end: int) -> bool:
+    return end + 1 < len(texts) and texts[end] in "-–" and not spaces[end - 1] and not spaces[end] \
+        and bool(_NAME_WORD.match(texts[end + 1]))
 
 
 def _continues_family(token: str) -> bool:
@@ -122,14 +138,14 @@ def _versioned_base_label(text: str) -> str | None:
 
 @Language.component("paperkg_versions")
 def versions(doc: Doc) -> Doc:
-    ents = merge_spans([], [_extend(doc, ent) for ent in doc.ents], override=True)
+    ents = merge_spans([], [span for ent in doc.ents if (span := _extend(doc, ent)) is not None], override=True)
     covered = {i for ent in ents for i in range(ent.start, ent.end)}
     found = []
     for i, text in enumerate(token_texts(doc)):
         if i in covered or not _DIGIT.search(text):
             continue
         label = _versioned_base_label(text)
-        if label:
-            found.append(_extend(doc, Span(doc, i, i + 1, label=label)))
+        if label and (span := _extend(doc, Span(doc, i, i + 1, label=label))) is not None:
+            found.append(span)
     doc.ents = merge_spans(ents, found, override=False)
     return doc
