@@ -37,6 +37,8 @@ SOURCES = ("text.py", "extract", "kb", "mentions.py", "normalize.py", "curation.
 BUILD_ONLY = ("extract/train.py", "extract/vectors.py", "extract/corpora.py", "extract/configs", "kb/build.py",
               "kb/name_review.tsv")
 _SKIPPED = {"__pycache__", ".pytest_cache"}
+# Read by the confidence rules alone (`kb.ORDINARY_WORDS_PATH`): in their id, not the extraction's.
+ORDINARY_WORDS = "data/ordinary_words.txt"
 
 
 def tree_digest(roots: Iterable[Path], base: Path, skip: Iterable[Path] = ()) -> str:
@@ -92,7 +94,8 @@ def confidence_rules_id() -> str:
     paper's links, so it is not in the extraction id: an entity stored under
     other rules is scored again from its stored tally (`load.rescore_stale`)
     at the end of the next ingest or load, and no paper is re-extracted. The
-    knowledge base and field list it reads are in the extraction id already."""
+    knowledge base and field list it reads are in the extraction id already;
+    the list of ordinary words (`kb.ordinary_words`) only it reads is here."""
     import inspect
 
     from graph import settings
@@ -100,6 +103,7 @@ def confidence_rules_id() -> str:
 
     rules = ":".join(code_digest((INGEST_DIR / name).read_text(encoding="utf-8"))
                      for name in ("confidence.py", "corpus_labels.py", "normalize.py"))
+    rules += ":" + hashlib.sha256((INGEST_DIR / ORDINARY_WORDS).read_bytes()).hexdigest()
     evidence = ":".join(code_digest(textwrap.dedent(inspect.getsource(part))) for part in (load.entity_properties, load.EntityTally))
     return hashlib.sha256(f"{rules}:{evidence}:{settings.MIN_CONFIDENCE!r}".encode()).hexdigest()[:12]
 

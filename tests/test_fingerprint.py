@@ -117,6 +117,7 @@ def test_the_curation_is_part_of_the_id():
 @pytest.mark.parametrize("module, old, new", [
     ("confidence.py", "FIELD_CEILING = 0.2", "FIELD_CEILING = 0.25"),
     ("corpus_labels.py", "KB_PRIOR_SHARE = 1 / 3", "KB_PRIOR_SHARE = 1 / 2"),  # labels are re-derived too
+    ("data/ordinary_words.txt", "\nfindings\n", "\nfindings\nquoxnet\n"),  # the word list only confidence reads
 ])
 def test_the_confidence_rules_id_is_derived_from_the_rules(package_copy, monkeypatch, module, old, new):
     ingest, _ = package_copy

@@ -54,6 +54,22 @@ def test_shipped_languages_are_what_the_build_derives_from_iso_639():
     assert {"hindi", "basque", "scottish gaelic"} <= kb.language_names()
 
 
+def test_shipped_ordinary_words_are_what_the_build_derives_from_the_corpus():
+    """The list ORDINARY_WORD_RULE reads is derived, not kept by hand (`python -m ingest.kb.build`)."""
+    pytest.importorskip("pycountry")
+    from ingest.kb.build import CORPUS, ordinary_words, ordinary_words_txt
+
+    if not CORPUS.exists():
+        pytest.skip(f"{CORPUS} not here")
+    words = ordinary_words(CORPUS)
+    assert kb.ORDINARY_WORDS_PATH.read_text(encoding="utf-8") == ordinary_words_txt(words)
+    assert {"findings", "orchestrator", "bangladesh"} <= kb.ordinary_words()
+    assert not {"canny", "middlebury", "imagenette", "transformer"} & kb.ordinary_words()
+    from ingest import fingerprint  # the confidence rules' id hashes the list where it is read
+
+    assert fingerprint.INGEST_DIR / fingerprint.ORDINARY_WORDS == kb.ORDINARY_WORDS_PATH
+
+
 @pytest.mark.parametrize("name,field", [
     ("computer vision", True), ("Natural Language Processing", True), ("NLP", True), ("robotics", True),
     ("CV", True), ("AR/VR", True), ("virtual reality", True),  # application areas of vocab.AREA_TERMS
@@ -61,6 +77,7 @@ def test_shipped_languages_are_what_the_build_derives_from_iso_639():
     ("knowledge representation", True),
     ("object detection", False), ("question answering", False), ("Transfer Learning", False),
 ])
+
 def test_fields_are_known_by_their_names(name, field):
     assert kb.is_field(alias_key(name)) is field
 

@@ -20,8 +20,9 @@ from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
 from graph.views import Entity, EntityDetails, NodeRef, PaperDetails
 from ingest.confidence import (DEFINED_MIN_SHARE, SPELLED_HEAD_MAX_PAPERS, TASK_NAMED_SHARE, bare_capitals, coined_apart,
-                               described, field_reading, needs_third_paper, object_named, operation_named, pipeline_step,
-                               rarely_defined, spelled_as_no_method, split_reading, unnamed_task, unused_measure)
+                               described, field_reading, needs_third_paper, object_named, operation_named, ordinary_word,
+                               pipeline_step, rarely_defined, spelled_as_no_method, split_reading, unnamed_task,
+                               unused_measure)
 from ingest.corpus_labels import campaign_task, label_agreement
 from ingest.normalize import used_name
 from ingest.text import display_text
@@ -116,6 +117,9 @@ def _confidence(entity: Entity) -> html.Div | None:
             verdict = (f" · candidate: its papers spell its letters out as words for no method (a place, a quantity, a"
                        f" device, a condition), until more than {SPELLED_HEAD_MAX_PAPERS} papers use it or the"
                        " knowledge base knows it")
+        elif not entity.kb_id and ordinary_word(entity.name, entity.label):
+            verdict = (" · candidate: one capitalised word that papers of the field write in lower case (or a"
+                       " country's name), so a sentence's or a title's first word, until the knowledge base knows it")
         elif described(entity.name, entity.label, entity.aliases, bool(entity.kb_id), entity.defining_papers,
                        entity.paper_count):
             if entity.defining_papers and rarely_defined(entity.name, entity.label, entity.defining_papers,

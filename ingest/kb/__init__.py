@@ -29,6 +29,8 @@ GAZETTEER_PATH = DATA_DIR / "gazetteer.tsv"
 KB_PATH = DATA_DIR / "kb.tsv"
 FIELDS_PATH = DATA_DIR / "fields.tsv"
 LANGUAGES_PATH = DATA_DIR / "languages.tsv"
+# Read by the confidence rules alone, so outside the extraction id (ingest/fingerprint.py).
+ORDINARY_WORDS_PATH = Path(__file__).resolve().parents[1] / "data" / "ordinary_words.txt"
 
 
 @dataclass(frozen=True)
@@ -367,6 +369,15 @@ def language_names() -> frozenset[str]:
     languages, "hindi", "basque", "chinese"). Data is written in a language;
     the language is not a data set, a method or a task."""
     return frozenset(name.lower() for name in _names(LANGUAGES_PATH))
+
+
+@lru_cache(maxsize=1)
+def ordinary_words() -> frozenset[str]:
+    """Words the field writes in lower case, and the names of countries
+    (`ordinary_words.txt`, derived by `python -m ingest.kb.build` from the
+    40k arXiv abstracts and ISO 3166): "findings", "orchestrator",
+    "bangladesh". Capitalised, they open a sentence or a title."""
+    return frozenset(line for _, line in data_lines(ORDINARY_WORDS_PATH))
 
 
 def _names(path: Path) -> list[str]:

@@ -20,7 +20,9 @@ their label, and under another label those they both filed there
 It also writes `fields.tsv`, the names of research areas (see
 `research_fields`): a field is where tasks belong, not a task; and
 `languages.tsv`, the names of natural languages (see `natural_languages`;
-needs `pip install '.[kb]'`).
+needs `pip install '.[kb]'`); and `ingest/data/ordinary_words.txt`, the
+words the field writes in lower case (see `ordinary_words`; reads
+`shared/corpora/`).
 """
 from __future__ import annotations
 
@@ -35,7 +37,8 @@ from pathlib import Path
 
 from ingest.extract.corpora import FILES, LABEL_MAPS, split_records
 from ingest.extract.vocab import DETERMINERS, GENERIC_HEADS, GENERIC_MODIFIERS, GENERIC_TERMS
-from ingest.kb import FIELDS_PATH, GOLD_SOURCE, KB_PATH, LANGUAGES_PATH, KbEntry, KnowledgeBase, data_lines
+from ingest.kb import (FIELDS_PATH, GOLD_SOURCE, KB_PATH, LANGUAGES_PATH, ORDINARY_WORDS_PATH, KbEntry, KnowledgeBase,
+                       data_lines)
 from ingest.mentions import LABELS
 from ingest.normalize import abbreviates, alias_key, british_spelling, spells_initials, used_name
 
@@ -252,6 +255,47 @@ def natural_languages() -> dict[str, str]:
     return {**families, **languages}
 
 
+# A word is ordinary when the 2025 arXiv abstracts write it in lower case
+# at least ORDINARY_MIN_LOWER times and at least as often as capitalised
+# inside a sentence: "findings" 4,589 to 9, "orchestrator" 26 to 11, but
+# "canny" 3 to 16 and "middlebury" 0 to 11 are names.
+ORDINARY_MIN_LOWER = 5
+CORPUS = ROOT.parent / "shared" / "corpora" / "arxiv-cs-2025.jsonl.gz"
+_WORD = re.compile(r"(?<![\w\-])[A-Za-z][a-z]+(?![\w\-])")
+_SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+")
+
+
+def ordinary_words(corpus: Path = CORPUS) -> list[str]:
+    """Words of plain letters that the corpus's unique abstracts write in
+    lower case (see ORDINARY_MIN_LOWER), and the lower-case names of the
+    countries of ISO 3166 (needs `pip install '.[kb]'`)."""
+    import pycountry
+
+    seen, lower, capitalised = set(), Counter(), Counter()
+    with gzip.open(corpus, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            if record["id"] in seen:
+                continue
+            seen.add(record["id"])
+            for sentence in _SENTENCE_END.split(" ".join(record["summary"].split())):
+                for i, match in enumerate(_WORD.finditer(sentence)):
+                    word = match.group()
+                    if word.islower():
+                        lower[word] += 1
+                    elif i:
+                        capitalised[word.lower()] += 1
+    words = {word for word, n in lower.items() if n >= max(ORDINARY_MIN_LOWER, capitalised[word])}
+    countries = {country.name.lower() for country in pycountry.countries if _WORD.fullmatch(country.name)}
+    return sorted(words | countries)
+
+
+def ordinary_words_txt(words: list[str]) -> str:
+    header = ("# Words the 2025 arXiv abstracts (shared/corpora, CC0) write in lower case, and the countries of ISO 3166,"
+              " derived by `python -m ingest.kb.build`; read by ingest/confidence.py (ORDINARY_WORD_RULE).\n")
+    return header + "".join(f"{word}\n" for word in words)
+
+
 def languages_tsv(languages: dict[str, str]) -> str:
     header = ("# Natural languages (ISO 639-1) and language families (ISO 639-5), derived by `python -m ingest.kb.build`;"
               " see ATTRIBUTION.md.\n# name <TAB> ISO 639-1 or 639-5 code\n")
@@ -368,6 +412,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=KB_PATH)
     parser.add_argument("--fields-out", type=Path, default=FIELDS_PATH)
     parser.add_argument("--languages-out", type=Path, default=LANGUAGES_PATH)
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--words-out", type=Path, default=ORDINARY_WORDS_PATH)
     args = parser.parse_args()
     knowledge = derived(args.kb)
     entries = knowledge.entries
@@ -383,6 +429,9 @@ def main() -> None:
     languages = natural_languages()
     args.languages_out.write_text(languages_tsv(languages), encoding="utf-8")
     print(f"{args.languages_out}: {len(languages)} natural languages")
+    words = ordinary_words(args.corpus)
+    args.words_out.write_text(ordinary_words_txt(words), encoding="utf-8")
+    print(f"{args.words_out}: {len(words)} ordinary words")
 
 
 if __name__ == "__main__":
