@@ -264,3 +264,15 @@ def test_a_known_acronym_spelled_out_as_something_else_is_that_papers_and_the_kn
     assert ("p1", "cameraresponsefunction") in keys and ("p1", "crf") not in keys
     assert ("p2", "crf") in keys and ("p3", "crf") in keys  # the bare CRF elsewhere is the known one
     assert ("p4", "ppo") in keys  # a spelling of the known long form is the known name
+
+
+def test_letters_that_spell_a_benchmarks_head_key_the_benchmark_not_its_task(extractor):
+    """Session 48: "Opinion Mining Benchmark (OOMB)" and "Multi-image Reasoning Benchmark (MMRB)" had been keyed without
+    their head, into the tasks opinion mining (10 papers of the 40k graph) and multi-image reasoning."""
+    (doc,) = extractor.extract([("a", "We introduce the Multi-image Reasoning Benchmark (MMRB) for multi-image reasoning, "
+                                      "the Multi-Modal Image Generation Benchmark (MMIG-Bench) and the Multimodal Coding "
+                                      "Dataset (MCD).")])
+    keys = {m.text: m.canonical for m in doc.mentions}
+    assert keys["Multi-image Reasoning Benchmark"] == keys["MMRB"] == "multiimagereasoningbenchmark", keys
+    assert keys["Multi-Modal Image Generation Benchmark"] == keys["MMIG-Bench"] == "multimodalimagegenerationbenchmark", keys
+    assert keys["Multimodal Coding Dataset"] == keys["MCD"] == "multimodalcoding", keys  # no task's words: as before
