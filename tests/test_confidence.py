@@ -183,6 +183,9 @@ def test_letters_spelled_out_as_no_method_name_no_method(name, aliases, papers, 
     # coined words, names the field capitalises, a task named by an ordinary word, several words
     ("Imagenette", "Dataset", False), ("Middlebury", "Dataset", False), ("Wanda", "Method", False),
     ("Canny", "Method", False), ("Lemmatization", "Task", False), ("Medical Segmentation Decathlon", "Dataset", False),
+    # a numbered step, not what a data set holds
+    ("Phase-1", "Dataset", True), ("Stage-2", "Method", True), ("Office-31", "Benchmark", False),
+    ("Urban100", "Dataset", False),
 ])
 def test_one_capitalised_word_the_field_writes_in_lower_case_names_nothing(name, label, expected):
     """ORDINARY_WORD_RULE: 36 visible entities of the 40k graph (session 48), 8 of 52 verdicts on file acceptable."""
@@ -717,7 +720,7 @@ def test_an_umbrella_term_yields_its_place_while_its_kinds_outnumber_it(paperkg_
      "which only 2 papers of its 57 define, fewer than one in 10"),
     (Entity("findings", "Findings", "Method", ("Findings",), 3, confidence=0.2),
      "candidate: one capitalised word that papers of the field write in lower case (or a country's name), so a"
-     " sentence's or a title's first word, until the knowledge base knows it · not"),
+     " sentence's or a title's first word or a numbered step, until the knowledge base knows it · not"),
     (Entity("zpd", "ZPD", "Method", ("ZPD", "Zone of Proximal Development"), 2, confidence=0.2),
      "candidate: its papers spell its letters out as words for no method (a place, a quantity, a device, a"
      " condition), until more than 3 papers use it or the knowledge base knows it · not"),

@@ -119,7 +119,8 @@ def _confidence(entity: Entity) -> html.Div | None:
                        " knowledge base knows it")
         elif not entity.kb_id and ordinary_word(entity.name, entity.label):
             verdict = (" · candidate: one capitalised word that papers of the field write in lower case (or a"
-                       " country's name), so a sentence's or a title's first word, until the knowledge base knows it")
+                       " country's name), so a sentence's or a title's first word or a numbered step, until the"
+                       " knowledge base knows it")
         elif described(entity.name, entity.label, entity.aliases, bool(entity.kb_id), entity.defining_papers,
                        entity.paper_count):
             if entity.defining_papers and rarely_defined(entity.name, entity.label, entity.defining_papers,
