@@ -276,3 +276,15 @@ def test_letters_that_spell_a_benchmarks_head_key_the_benchmark_not_its_task(ext
     assert keys["Multi-image Reasoning Benchmark"] == keys["MMRB"] == "multiimagereasoningbenchmark", keys
     assert keys["Multi-Modal Image Generation Benchmark"] == keys["MMIG-Bench"] == "multimodalimagegenerationbenchmark", keys
     assert keys["Multimodal Coding Dataset"] == keys["MCD"] == "multimodalcoding", keys  # no task's words: as before
+
+
+def test_a_known_acronyms_letters_spelled_out_by_other_words_are_that_papers_own(extractor):
+    """Session 48: "Multimodal Time Series Benchmark (MTBench)" shared "multi" and "bench" with MT-Bench's Multi-Turn
+    Benchmark by their first five letters and joined it (30 papers of the 40k graph)."""
+    (doc, known) = extractor.extract([("a", "We introduce the Multimodal Time Series Benchmark (MTBench)."),
+                                      ("b", "We fine-tune with low-rank adapters (LoRA) and evaluate on the Multi-Turn "
+                                            "Benchmark (MT-Bench).")])
+    keys = {m.text: m.canonical for m in doc.mentions}
+    assert keys["MTBench"] == keys["Multimodal Time Series Benchmark"] != "mtbench", keys
+    keys = {m.text: m.canonical for m in known.mentions}
+    assert keys["LoRA"] == keys["low-rank adapters"] == "lora" and keys["MT-Bench"] == "mtbench", keys

@@ -2,6 +2,7 @@
 matched in the text as a spaCy component that overrides the model's label."""
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -124,9 +125,10 @@ def _spelled_otherwise(long_form: str, short: str) -> bool:
     Language Inference"). "context-free grammar (CFG)" shares one word with
     the known classifier-free guidance, "spoken language model (SLM)" two with
     small language model but not its first: each paper's own (session 37:
-    2 papers of the 10k graph went to each). Words are compared by their first
-    five letters, hyphens and a plural's "s" aside ("adapters",
-    "adaptation"; "Pretraining", "Pre-training"; "LLMs", "LLM")."""
+    2 papers of the 10k graph went to each). Words are compared by a common
+    start of five letters that is most of the shorter word, hyphens and a
+    plural's "s" aside ("adapters", "adaptation"; "Pretraining",
+    "Pre-training"; "LLMs", "LLM": `_same_word`)."""
     entry = kb.lookup(short)
     if entry is None or not entry.curated:
         return False
@@ -138,21 +140,33 @@ def _spelled_otherwise(long_form: str, short: str) -> bool:
         return False
     initial = next((c.lower() for c in short if c.isalnum()), "")
     first = next((w for w in words if w[0] == initial), None)
-    return all(len(set(words) & stems) < min(2, len(set(words)), len(stems)) or first not in stems
-               for stems in map(_stems, known) if stems)
+    for known_words in map(_stem_list, known):
+        if not known_words:
+            continue
+        shared = {w for w in set(words) if any(_same_word(w, k) for k in known_words)}
+        if len(shared) >= min(2, len(set(words)), len(set(known_words))) and first in shared:
+            return False
+    return True
 
 
 _FUNCTION_WORDS = {"with", "from", "for", "the", "and", "based", "via", "using"}
 
 
-def _stems(phrase: str) -> set[str]:
-    return set(_stem_list(phrase))
-
-
 def _stem_list(phrase: str) -> list[str]:
+    """The content words of a phrase, hyphens and a plural's "s" aside."""
     words = re.findall(r"[a-z]+", phrase.lower().replace("-", ""))
-    return [(w[:-1] if w.endswith("s") and not w.endswith("ss") else w)[:5]
+    return [w[:-1] if w.endswith("s") and not w.endswith("ss") else w
             for w in words if len(w) > 2 and w not in _FUNCTION_WORDS]
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Two spellings of one word: a common start of five letters or more
+    that is most of the shorter ("adapters", "adaptation"; "Pretraining",
+    "Pre-training"), not "Multimodal" and "Multi-Turn" (session 48: the
+    "Multimodal Time Series Benchmark (MTBench)" had joined MT-Bench)."""
+    common = len(os.path.commonprefix([a, b]))
+    shorter = min(len(a), len(b))
+    return common >= min(5, shorter) and common >= 0.6 * shorter
 
 
 _DATA_WORDS = {"data", "dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora", "suite"}
