@@ -195,6 +195,11 @@ GENERIC_TERMS = _keys(
     # where data comes from or what it is about, read as a Dataset (6 and 2 papers of the 40k graph; both judges of
     # session 47's samples rejected them)
     "social media", "STEM", "Science, Technology, Engineering, and Mathematics",
+    # a web page's tree, a breast-imaging report scale, an avatar tool, circuit boards, a digital replica, an edge
+    # map and the points a pose is annotated with: read as Methods and a Dataset of the 40k graph (2-8 papers each;
+    # both judges of a session 48 sample rejected them)
+    "Document Object Model", "DOM", "BI-RADS", "MetaHuman", "printed circuit board", "printed circuit boards", "PCB",
+    "PCBs", "digital twin", "digital twins", "Canny edges", "keypoints",
     "theory", "theoretical analysis", "theoretical foundations", "numerical evaluations",
     "numerical experiments", "simulations", "simulation", "ablation", "ablation study", "case study",
     "pre-trained", "pretrained", "fine-tuned", "state of the art", "SOTA", "open-source", "open source",
