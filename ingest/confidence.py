@@ -826,20 +826,21 @@ METHOD_HEADS = frozenset({
 _METHOD_HEAD_ENDING = re.compile(r"(?:[iy]z|is)ation$|[a-z]{3}(?:er|or)$")
 
 
+_DEFINITION_TAIL = re.compile(r"\s*\([^()]*\)$")
+
+
 def spelled_as_no_method(name: str, label: str, aliases: Sequence[str], papers: int) -> bool:
     """A Method named by capitals in at most SPELLED_HEAD_MAX_PAPERS papers
     whose every spelled-out form is headed by no method word (see
     SPELLED_HEAD_RULE)."""
     # the display name is the letters, or the letters and what tells them from another sense ("LC (Long COVID)")
-    if label != "Method" or papers > SPELLED_HEAD_MAX_PAPERS or not _BARE_CAPITALS.match(_DEFINITION_TAIL.sub("", name)):
+    shown = _DEFINITION_TAIL.sub("", name)
+    if label != "Method" or papers > SPELLED_HEAD_MAX_PAPERS or not _BARE_CAPITALS.match(shown):
         return False
-    letters = [form for form in (_DEFINITION_TAIL.sub("", name), *aliases) if _BARE_CAPITALS.match(form)]
+    letters = [form for form in (shown, *aliases) if _BARE_CAPITALS.match(form)]
     long_forms = {long for form in aliases if (long := _DEFINITION_TAIL.sub("", form)) not in letters
                   and any(abbreviates(short, long) for short in letters)}
     return bool(long_forms) and not any(_method_head(_head(form)) for form in long_forms)
-
-
-_DEFINITION_TAIL = re.compile(r"\s*\([^()]*\)$")
 
 
 def _method_head(head: str) -> bool:

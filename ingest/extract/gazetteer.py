@@ -198,11 +198,7 @@ def definition_key(long_form: str, short: str) -> str:
     if long_key == short_key or (not redefines(long_form, short) and label_index().get(alias_key(short))
                                  and long_key not in label_index()):
         return short_key
-    head = alias_key(name_words(long_form)[-1])
-    if _spells_its_resource_head(long_form, short) and long_key not in label_index() \
-            and not long_key.endswith(head) and _names_a_task(" ".join(name_words(long_form)[:-1])):
-        return long_key + head  # the key alias_key gives it, and the head alias_key took off
-    return long_key
+    return _with_spelled_head(long_form, short, long_key) or long_key
 
 
 # A data set's or benchmark's letters that spell its head name the resource,
@@ -216,17 +212,20 @@ def definition_key(long_form: str, short: str) -> str:
 _SPELLED_RESOURCE_HEADS = ("benchmark", "dataset", "corpus", "suite", "database", "collection", "leaderboard")
 
 
-def _names_a_task(phrase: str) -> bool:
-    words = name_words(phrase)
-    return bool(words) and (lookup(phrase) == "TASK" or LABEL_BY_HEAD.get(words[-1].lower()) == "TASK")
-
-
-def _spells_its_resource_head(long_form: str, short: str) -> bool:
-    words = name_words(long_form)
-    letters = re.sub(r"[^A-Za-z]", "", short)
-    head = words[-1].lower().rstrip("s") if len(words) > 1 else ""
-    return head in _SPELLED_RESOURCE_HEADS and (letters[-1:].lower() == head[:1] or
-                                                head == "benchmark" and letters.lower().endswith("bench"))
+def _with_spelled_head(long_form: str, short: str, long_key: str) -> str | None:
+    """The key of a resource's "Long Form (LF)" pair whose letters spell its
+    head and whose other words name a task, with the head `alias_key` took
+    off ("multiimagereasoningbenchmark"); None for any other pair."""
+    *words, head = name_words(long_form) or [""]
+    letters = re.sub(r"[^A-Za-z]", "", short).lower()
+    singular = head.lower().rstrip("s")
+    spelled = letters[-1:] == singular[:1] or singular == "benchmark" and letters.endswith("bench")
+    if not words or singular not in _SPELLED_RESOURCE_HEADS or not spelled or long_key in label_index() \
+            or long_key.endswith(alias_key(head)):
+        return None
+    phrase = " ".join(words)
+    names_a_task = lookup(phrase) == "TASK" or LABEL_BY_HEAD.get(words[-1].lower()) == "TASK"
+    return long_key + alias_key(head) if names_a_task else None
 
 
 # "recall rate" (14 papers of the 40k graph, a duplicate of recall to both
