@@ -273,8 +273,8 @@ def test_letters_that_spell_a_benchmarks_head_key_the_benchmark_not_its_task(ext
                                       "the Multi-Modal Image Generation Benchmark (MMIG-Bench) and the Multimodal Coding "
                                       "Dataset (MCD).")])
     keys = {m.text: m.canonical for m in doc.mentions}
-    assert keys["Multi-image Reasoning Benchmark"] == keys["MMRB"] == "multiimagereasoningbenchmark", keys
-    assert keys["Multi-Modal Image Generation Benchmark"] == keys["MMIG-Bench"] == "multimodalimagegenerationbenchmark", keys
+    assert keys["Multi-image Reasoning Benchmark"] == keys["MMRB"] == "mmrb", keys
+    assert keys["Multi-Modal Image Generation Benchmark"] == keys["MMIG-Bench"] == "mmigbench", keys
     assert keys["Multimodal Coding Dataset"] == keys["MCD"] == "multimodalcoding", keys  # no task's words: as before
 
 
