@@ -211,11 +211,28 @@ _CHALLENGE_HEADS = {"challenge"}
 _HYPHENED_HEAD = re.compile(r"^[A-Za-z][a-z]+-(?:[Dd]atasets?|[Cc]orpus|[Cc]orpora|[Bb]enchmarks?|[Tt]asks?)$")
 
 
+# A benchmark or data set named by a task ("Multi-image Reasoning Benchmark",
+# "SAR Ship Detection Dataset", "German Traffic Sign Recognition Benchmark")
+# keeps its head, as a challenge does: without it the name is the task's, and
+# its letters ("MMRB", "SSDD") took the task's papers into the resource
+# (session 48: SSDD held "SAR ship detection"; multi-image reasoning, MMRB).
 def _strippable_head(head: str, before: Sequence[str]) -> bool:
     if head in _RESOURCE_HEADS:
-        return any(p[:1].isupper() or p[:1].isdigit() for p in before)
+        return any(p[:1].isupper() or p[:1].isdigit() for p in before) and (head in _TASK_HEADS or not _task_words(before))
     return (head in _MODEL_HEADS or head in _CHALLENGE_HEADS) and \
         any(any(ch.isupper() or ch.isdigit() for ch in p[1:]) or p.isupper() for p in before)
+
+
+_TASK_HEADS = {"task", "tasks"}  # "multi-UAV tracking task" is the task
+
+
+def _task_words(words: Sequence[str]) -> bool:
+    """Words that end in a task's head ("SAR Ship Detection") and are plain
+    words or capitals, not a name's ("ImageNet", "COCO-Stuff" are names)."""
+    from ingest.extract.vocab import LABEL_BY_HEAD  # at call time: the extract package imports this module
+
+    return len(words) > 1 and LABEL_BY_HEAD.get(words[-1].lower()) == "TASK" \
+        and all(w.isupper() or not any(ch.isupper() or ch.isdigit() for ch in w[1:]) for w in words)
 
 
 def _plain_or_plural_acronym(word: str) -> bool:

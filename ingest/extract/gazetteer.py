@@ -198,33 +198,7 @@ def definition_key(long_form: str, short: str) -> str:
     if long_key == short_key or (not redefines(long_form, short) and label_index().get(alias_key(short))
                                  and long_key not in label_index()):
         return short_key
-    return short_key if _spells_a_resource_for_a_task(long_form, short, long_key) else long_key
-
-
-# A data set's or benchmark's letters that spell its head name the resource,
-# not the task its other words name: "Multi-image Reasoning Benchmark
-# (MMRB)", "Opinion Mining Benchmark (OOMB)", "Multi-Modal Image Generation
-# Benchmark (MMIG-Bench)", "SAR Ship Detection Dataset (SSDD)" had been keyed
-# without the head, into the tasks "multi-image reasoning", "opinion mining",
-# "multimodal image generation" and "SAR ship detection" (session 48). Such a
-# pair is keyed by its letters, as papers that do not spell them out write
-# it ("GTSRB"); other data sets' pairs ("Aerial Image Dataset (AID)") keep
-# their long form's key, and "the Stanford Cars dataset" without letters is
-# still Stanford Cars.
-_SPELLED_RESOURCE_HEADS = ("benchmark", "dataset", "corpus", "suite", "database", "collection", "leaderboard")
-
-
-def _spells_a_resource_for_a_task(long_form: str, short: str, long_key: str) -> bool:
-    """A resource's "Long Form (LF)" pair whose letters spell its head, which
-    `alias_key` took off, and whose other words name a task."""
-    *words, head = name_words(long_form) or [""]
-    letters = re.sub(r"[^A-Za-z]", "", short).lower()
-    singular = head.lower().rstrip("s")
-    spelled = letters[-1:] == singular[:1] or singular == "benchmark" and letters.endswith("bench")
-    if not words or singular not in _SPELLED_RESOURCE_HEADS or not spelled or long_key in label_index() \
-            or long_key.endswith(alias_key(head)):
-        return False
-    return lookup(" ".join(words)) == "TASK" or LABEL_BY_HEAD.get(words[-1].lower()) == "TASK"
+    return long_key
 
 
 # "recall rate" (14 papers of the 40k graph, a duplicate of recall to both
