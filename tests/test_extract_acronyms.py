@@ -279,6 +279,7 @@ def test_a_benchmark_or_data_set_named_by_a_task_keeps_its_head(extractor):
 
     assert alias_key("the Stanford Cars dataset") == "stanfordcar" and alias_key("the COCO dataset") == "coco"
     assert alias_key("multi-UAV tracking task") == "multiuavtracking"  # a task named with "task" is the task
+    assert alias_key("UAV tracking benchmarks") == "uavtracking"  # the task's benchmarks, not one named so
 
 
 def test_a_known_acronyms_letters_spelled_out_by_other_words_are_that_papers_own(extractor):
