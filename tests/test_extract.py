@@ -351,6 +351,18 @@ def test_session_48s_rejected_names_and_missed_data(extractor):
     found = {m.text: m.label for m in doc.mentions}
     assert found == {"MedDRA": "DATASET", "Manga109": "BENCHMARK", "AutoLaparo": "BENCHMARK", "SummaC": "METRIC",
                      "Canny": "METHOD"}, found  # the edge detector, not its edges as data
+    # seed 69: a problem read as a Method (33 papers), an ontology's box read as data, a measure's short form apart
+    (doc,) = extractor.extract([("b", "We study compositional generalization with the TBox and report the JS divergence "
+                                      "and the Jensen-Shannon divergence.")])
+    found = {m.text: (m.label, m.canonical) for m in doc.mentions}
+    assert found == {"compositional generalization": ("TASK", "compositionalgeneralization"),
+                     "JS divergence": ("METRIC", "jensenshannondivergence"),
+                     "Jensen-Shannon divergence": ("METRIC", "jensenshannondivergence")}, found
+    from ingest.confidence import field_reading
+
+    assert field_reading("lowlevelvision", "Task", "low-level vision")  # an area, as "medical imaging" is
+    (doc,) = extractor.extract([("c", "Results on 512x512 show gains over ImageNet 256x256.")])
+    assert [m.text for m in doc.mentions] == ["ImageNet 256x256"], doc.mentions  # a resolution alone is no benchmark
 
 
 @pytest.mark.parametrize("text,language", [

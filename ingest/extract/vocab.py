@@ -97,6 +97,9 @@ AREA_TERMS = _keys(
     "pattern recognition", "multimodal learning", "multi-modal learning", "human-robot interaction",
     "text mining", "data mining", "drug discovery", "visual generation", "visual understanding",
     "knowledge representation",  # a field (KR): read as a Method in 24 papers of the 40k graph, session 43
+    # image restoration's and enhancement's area, a Task of 14 papers of the 40k graph (both judges of session 48's
+    # seed 69: an area)
+    "low-level vision", "high-level vision",
 )
 # Sensors and kinds of data: what a data set is made of, not one of the five
 # types ("LiDAR-camera fusion", "point clouds", "MRI"); their tasks and data
@@ -200,6 +203,8 @@ GENERIC_TERMS = _keys(
     # both judges of a session 48 sample rejected them)
     "Document Object Model", "DOM", "BI-RADS", "MetaHuman", "printed circuit board", "printed circuit boards", "PCB",
     "PCBs", "digital twin", "digital twins", "Canny edges", "keypoints",
+    # an ontology's terminological and assertional boxes, read as a Dataset (3 papers; both judges of seed 69)
+    "TBox", "ABox",
     "theory", "theoretical analysis", "theoretical foundations", "numerical evaluations",
     "numerical experiments", "simulations", "simulation", "ablation", "ablation study", "case study",
     "pre-trained", "pretrained", "fine-tuned", "state of the art", "SOTA", "open-source", "open source",
