@@ -218,7 +218,8 @@ _HYPHENED_HEAD = re.compile(r"^[A-Za-z][a-z]+-(?:[Dd]atasets?|[Cc]orpus|[Cc]orpo
 # (session 48: SSDD held "SAR ship detection"; multi-image reasoning, MMRB).
 def _strippable_head(head: str, before: Sequence[str]) -> bool:
     if head in _RESOURCE_HEADS:
-        return any(p[:1].isupper() or p[:1].isdigit() for p in before) and (head in _TASK_HEADS or not _task_words(before))
+        named = any(p[:1].isupper() or p[:1].isdigit() for p in before)
+        return named and (head in _TASK_HEADS or not _task_words(before))
     return (head in _MODEL_HEADS or head in _CHALLENGE_HEADS) and \
         any(any(ch.isupper() or ch.isdigit() for ch in p[1:]) or p.isupper() for p in before)
 
