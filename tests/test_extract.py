@@ -363,6 +363,12 @@ def test_session_48s_rejected_names_and_missed_data(extractor):
     assert field_reading("lowlevelvision", "Task", "low-level vision")  # an area, as "medical imaging" is
     (doc,) = extractor.extract([("c", "Results on 512x512 show gains over ImageNet 256x256.")])
     assert [m.text for m in doc.mentions] == ["ImageNet 256x256"], doc.mentions  # a resolution alone is no benchmark
+    # the paper-weighted sample: SAM's data read as a method, a reward model as data, a guideline, bare HD, a step
+    (doc,) = extractor.extract([("d", "We use SA-1B and ImageReward, follow PRISMA, enter SemEval-2025 Task 11, build HD "
+                                      "maps through an intermediate representation and report the Hausdorff distance (HD).")])
+    found = {m.text: m.label for m in doc.mentions}
+    assert found == {"SA-1B": "DATASET", "ImageReward": "METHOD", "SemEval-2025 Task 11": "DATASET",
+                     "Hausdorff distance": "METRIC", "HD": "METRIC"}, found
 
 
 @pytest.mark.parametrize("text,language", [
