@@ -369,6 +369,8 @@ def test_session_48s_rejected_names_and_missed_data(extractor):
     found = {m.text: m.label for m in doc.mentions}
     assert found == {"SA-1B": "DATASET", "ImageReward": "METHOD", "SemEval-2025 Task 11": "DATASET",
                      "Hausdorff distance": "METRIC", "HD": "METRIC"}, found
+    (doc,) = extractor.extract([("e", "We generate High-Definition (HD) videos.")])
+    assert not doc.mentions, doc.mentions  # a property of the output, read as a Task of 7 papers
 
 
 @pytest.mark.parametrize("text,language", [

@@ -205,11 +205,11 @@ GENERIC_TERMS = _keys(
     "PCBs", "digital twin", "digital twins", "Canny edges", "keypoints",
     # an ontology's terminological and assertional boxes, read as a Dataset (3 papers; both judges of seed 69)
     "TBox", "ABox",
-    # a review's reporting guideline read as a Dataset (9 papers), bare letters for anything high-definition read as a
+    # a review's reporting guideline read as a Dataset (9 papers), high definition and its bare letters read as a
     # Task (9 papers; "Hausdorff distance (HD)" keeps its measure), and a compiler's or a model's intermediate
     # representation read as a Method (20 papers): both judges of session 48's paper-weighted sample, and every
     # verdict on file before it
-    "PRISMA", "HD", "intermediate representation", "intermediate representations",
+    "PRISMA", "HD", "high-definition", "high definition", "intermediate representation", "intermediate representations",
     "theory", "theoretical analysis", "theoretical foundations", "numerical evaluations",
     "numerical experiments", "simulations", "simulation", "ablation", "ablation study", "case study",
     "pre-trained", "pretrained", "fine-tuned", "state of the art", "SOTA", "open-source", "open source",
