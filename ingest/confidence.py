@@ -844,7 +844,7 @@ def spelled_as_no_method(name: str, label: str, aliases: Sequence[str], papers: 
 
 
 def _method_head(head: str) -> bool:
-    singular = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+    singular = _PLURAL.sub("", head)
     return singular in METHOD_HEADS or head in METHOD_HEADS or bool(_METHOD_HEAD_ENDING.search(singular)) \
         or head.endswith("ing") and LABEL_BY_HEAD.get(head) != "TASK"
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ingest.curation import Curation
+from ingest.kb import ORDINARY_WORDS
 
 INGEST_DIR = Path(__file__).parent
 # Everything that turns a record into a paper's links: the text extraction
@@ -37,8 +38,6 @@ SOURCES = ("text.py", "extract", "kb", "mentions.py", "normalize.py", "curation.
 BUILD_ONLY = ("extract/train.py", "extract/vectors.py", "extract/corpora.py", "extract/configs", "kb/build.py",
               "kb/name_review.tsv")
 _SKIPPED = {"__pycache__", ".pytest_cache"}
-# Read by the confidence rules alone (`kb.ORDINARY_WORDS_PATH`): in their id, not the extraction's.
-ORDINARY_WORDS = "data/ordinary_words.txt"
 
 
 def tree_digest(roots: Iterable[Path], base: Path, skip: Iterable[Path] = ()) -> str:

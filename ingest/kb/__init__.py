@@ -29,8 +29,9 @@ GAZETTEER_PATH = DATA_DIR / "gazetteer.tsv"
 KB_PATH = DATA_DIR / "kb.tsv"
 FIELDS_PATH = DATA_DIR / "fields.tsv"
 LANGUAGES_PATH = DATA_DIR / "languages.tsv"
-# Read by the confidence rules alone, so outside the extraction id (ingest/fingerprint.py).
-ORDINARY_WORDS_PATH = Path(__file__).resolve().parents[1] / "data" / "ordinary_words.txt"
+# Read by the confidence rules alone, so hashed into their id, not the extraction's (ingest/fingerprint.py).
+ORDINARY_WORDS = "data/ordinary_words.txt"  # under the ingest package
+ORDINARY_WORDS_PATH = Path(__file__).resolve().parents[1] / ORDINARY_WORDS
 
 
 @dataclass(frozen=True)
