@@ -135,16 +135,17 @@ def _spelled_otherwise(long_form: str, short: str) -> bool:
     # the known long forms: not a form that is the acronym with a word ("BLEU score")
     known = [form for form in (entry.name, *entry.aliases)
              if len(name_words(form)) > 1 and alias_key(short) not in alias_key(form)]
-    words = _stem_list(long_form)
+    words = _content_words(long_form)
     if not known or not words:
         return False
     initial = next((c.lower() for c in short if c.isalnum()), "")
     first = next((w for w in words if w[0] == initial), None)
-    for known_words in map(_stem_list, known):
+    distinct = set(words)
+    for known_words in map(_content_words, known):
         if not known_words:
             continue
-        shared = {w for w in set(words) if any(_same_word(w, k) for k in known_words)}
-        if len(shared) >= min(2, len(set(words)), len(set(known_words))) and first in shared:
+        shared = {w for w in distinct if any(_same_word(w, k) for k in known_words)}
+        if len(shared) >= min(2, len(distinct), len(set(known_words))) and first in shared:
             return False
     return True
 
@@ -152,7 +153,7 @@ def _spelled_otherwise(long_form: str, short: str) -> bool:
 _FUNCTION_WORDS = {"with", "from", "for", "the", "and", "based", "via", "using"}
 
 
-def _stem_list(phrase: str) -> list[str]:
+def _content_words(phrase: str) -> list[str]:
     """The content words of a phrase, hyphens and a plural's "s" aside."""
     words = re.findall(r"[a-z]+", phrase.lower().replace("-", ""))
     return [w[:-1] if w.endswith("s") and not w.endswith("ss") else w
