@@ -3,9 +3,16 @@
 definition does not become part of the long form."""
 from __future__ import annotations
 
+import gzip
+import json
+
 import pytest
 
 from ingest.extract import load_extractor
+from tests.conftest import SHARED
+
+
+CORPUS = SHARED / "corpora" / "arxiv-cs-2025.jsonl.gz"
 
 
 @pytest.fixture(scope="module")
@@ -292,3 +299,69 @@ def test_a_known_acronyms_letters_spelled_out_by_other_words_are_that_papers_own
     assert keys["MTBench"] == keys["Multimodal Time Series Benchmark"] != "mtbench", keys
     keys = {m.text: m.canonical for m in known.mentions}
     assert keys["LoRA"] == keys["low-rank adapters"] == "lora" and keys["MT-Bench"] == "mtbench", keys
+
+
+@pytest.mark.parametrize("title, short, long_form", [
+    ("SSDD: Single-Step Diffusion Decoder for Efficient Image Tokenization", "SSDD", "Single-Step Diffusion Decoder"),
+    # a small word gives a letter or none
+    ("MoTE: Mixture of Ternary Experts for Memory-efficient Large Multimodal Models", "MoTE", "Mixture of Ternary Experts"),
+    # the word after a hyphen gives none, a word its first letters
+    ("MemGS: Memory-Efficient Gaussian Splatting for Real-Time SLAM", "MemGS", "Memory-Efficient Gaussian Splatting"),
+    # an article before the long form is no part of it
+    ("SPaRC: A Spatial Pathfinding Reasoning Challenge", "SPaRC", "Spatial Pathfinding Reasoning Challenge"),
+])
+def test_a_title_that_spells_its_opening_acronym_out_defines_it(extractor, title, short, long_form):
+    """Session 49: 1,232 of the 40,717 arXiv titles open with an acronym their
+    next words spell out, most abstracts never define it again, and the bare
+    letters joined whatever else they name (the decoder's paper sat in the
+    SSDD ship-detection data set)."""
+    (doc,) = extractor.extract([("t", f"{title}\nWe evaluate {short} on two tasks.")], workers=1)
+    found = {}
+    for m in doc.mentions:
+        found.setdefault(m.text, m)
+    assert found[long_form].aliases == (short,) and found[short].aliases == (long_form,)
+    assert {m.canonical for m in doc.mentions if m.text == short} == {found[long_form].canonical}
+
+
+@pytest.mark.parametrize("title, short", [
+    # letters running on inside one word are no spelling of a title's words
+    ("PERSONA: Personalized Whole-Body 3D Avatar with Pose-Driven Deformations", "PERSONA"),
+    # the spelling needs a word the subtitle leaves lower case or passes a small word for
+    ("HARP: Hallucination Detection via Reasoning Subspace Projection", "HARP"),
+    # a description whose words do not each give a letter
+    ("MADS: Multi-Agent Dialogue Simulation Scaled for Persuasion", "MADS"),
+])
+def test_a_title_whose_words_do_not_spell_the_acronym_defines_nothing(extractor, title, short):
+    (doc,) = extractor.extract([("t", f"{title}\nWe evaluate {short} on two tasks.")], workers=1)
+    assert not any(m.aliases for m in doc.mentions if m.text == short)
+
+
+def corpus_docs(extractor, *ids):
+    """The real papers `ids` of the arXiv corpus, extracted as ingest reads them (title, then abstract)."""
+    texts = {}
+    with gzip.open(CORPUS, "rt") as lines:
+        for line in lines:
+            record = json.loads(line)
+            if record["id"] in ids:
+                texts[record["id"]] = f"{record['title']}\n{record['summary']}"
+    return list(extractor.extract(sorted(texts.items()), workers=1))
+
+
+def test_a_title_definition_keeps_a_coined_acronym_out_of_a_known_data_set(extractor):
+    """The real papers: the decoder that titles itself SSDD and a SAR ship
+    detector evaluated on the SSDD data set are two entities."""
+    from ingest.normalize import resolve
+
+    keys = {(link.paper_id, link.key) for link in resolve(corpus_docs(extractor, "2510.04961", "2504.18959"), {})}
+    assert ("2510.04961", "singlestepdiffusiondecoder") in keys
+    assert ("2504.18959", "ssdd") in keys and ("2510.04961", "ssdd") not in keys
+
+
+def test_a_long_form_reads_as_its_acronym_where_the_text_makes_a_method_of_it(extractor):
+    """The model reads "TEMPO" and "CoMBO" in these real papers as data sets;
+    the title's "X: ..." makes the acronym a method (sanity), and its long
+    form, the same entity, was left a data set (12 of 4,000 arXiv papers)."""
+    for doc, acronym in zip(corpus_docs(extractor, "2503.16929", "2504.04156"), ("TEMPO", "CoMBO")):
+        (key,) = {m.canonical for m in doc.mentions if m.text == acronym}
+        entity = [m for m in doc.mentions if m.canonical == key]
+        assert {m.text for m in entity} > {acronym} and {m.label for m in entity} == {"METHOD"}
