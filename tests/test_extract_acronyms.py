@@ -365,3 +365,19 @@ def test_a_long_form_reads_as_its_acronym_where_the_text_makes_a_method_of_it(ex
         (key,) = {m.canonical for m in doc.mentions if m.text == acronym}
         entity = [m for m in doc.mentions if m.canonical == key]
         assert {m.text for m in entity} > {acronym} and {m.label for m in entity} == {"METHOD"}
+
+
+def test_a_title_that_spells_out_a_known_name_loosely_names_its_own_work(extractor):
+    """Session 49: real papers that title their work with a name the
+    knowledge base knows and spell it out ("SPICE: A Synergistic, Precise,
+    Iterative, and Customizable Image Editing Workflow", "SPADE: Systematic
+    Prompt Framework for Automated Dialogue Expansion") had joined the SPICE
+    metric and Papers with Code's SPADE. One that does not spell it out
+    ("Kinetics: Rethinking Test-Time Scaling Laws") is left to the known name."""
+    from ingest.normalize import resolve
+
+    docs = corpus_docs(extractor, "2504.09697", "2503.15044", "2506.05333")
+    keys = {(link.paper_id, link.key) for link in resolve(docs, {})}
+    assert ("2504.09697", "spice") not in keys and ("2503.15044", "spade") not in keys
+    assert ("2503.15044", "systematicpromptframeworkautomateddialogexpansion") in keys
+    assert ("2506.05333", "kinetic") in keys
