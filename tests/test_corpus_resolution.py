@@ -229,6 +229,10 @@ def test_a_measure_is_one_entity_however_written(forms):
     # seed 65: a fragment of a measure's name, a duplicate of a task, a model read as data, a technique read as data
     (("Pearson correlation", "Pearson"), "METRIC"), (("sentiment analysis", "sentiment prediction"), "TASK"),
     (("Virchow",), "METHOD"), (("dataset distillation", "dataset condensation"), "METHOD"),
+    # session 49's seed 72: image-quality measures read as a benchmark, duplicates of a data set and of GCN
+    (("Pearson correlation", "PLCC"), "METRIC"), (("Spearman correlation", "SROCC", "SRCC"), "METRIC"),
+    (("Kendall's tau", "KROCC", "Kendall"), "METRIC"), (("Conceptual Captions", "CC3M"), "DATASET"),
+    (("GCN", "graph convolutional neural network"), "METHOD"),
 ])
 def test_what_outside_judges_read_as_another_name_is_that_name(forms, label):
     """Session 46's 40k sample (seed 59) and the verdicts on file: Acc@1,

@@ -241,6 +241,11 @@ def test_a_kind_of_data_is_not_a_dataset(extractor):
     # infrared imagery, defined by its letters, is a modality too (a 20-paper Task of the 40k graph, session 47)
     assert not labels(extractor, "The system employs separate detectors trained on RGB and infrared (IR) images to work at "
                                  "night.")
+    # ... and a modality with a data set's head, singular, is the modality (fMRI a 2-paper Dataset of the 40k graph,
+    # both judges of session 49's seed 72; "SAR image dataset" too)
+    found = labels(extractor, "We analyse brain responses using an fMRI dataset (Pereira et al., 2018) and a SAR image "
+                              "dataset, and the BraTS dataset.")
+    assert set(found) == {"BraTS"}, found
 
 
 def test_a_kind_of_data_set_is_not_a_data_set(extractor):
