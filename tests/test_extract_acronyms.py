@@ -373,11 +373,16 @@ def test_a_title_that_spells_out_a_known_name_loosely_names_its_own_work(extract
     Iterative, and Customizable Image Editing Workflow", "SPADE: Systematic
     Prompt Framework for Automated Dialogue Expansion") had joined the SPICE
     metric and Papers with Code's SPADE. One that does not spell it out
-    ("Kinetics: Rethinking Test-Time Scaling Laws") is left to the known name."""
+    ("Kinetics: Rethinking Test-Time Scaling Laws") is left to the known name.
+    Session 49's paper-weighted sample: MIMIC held "MIMIC: Multimodal
+    Inversion for Model Interpretation and Conceptualization" and "MiMIC:
+    Multi-Modal Indian Earnings Calls Dataset" (both judges: merged)."""
     from ingest.normalize import resolve
 
-    docs = corpus_docs(extractor, "2504.09697", "2503.15044", "2506.05333")
+    docs = corpus_docs(extractor, "2504.09697", "2503.15044", "2506.05333", "2508.07833", "2504.09257")
     keys = {(link.paper_id, link.key) for link in resolve(docs, {})}
     assert ("2504.09697", "spice") not in keys and ("2503.15044", "spade") not in keys
+    # nor does the curated MIMIC take in a title's MIMIC or MiMIC spelled out as another work
+    assert not {("2508.07833", "mimic"), ("2504.09257", "mimic")} & keys
     assert ("2503.15044", "systematicpromptframeworkautomateddialogexpansion") in keys
     assert ("2506.05333", "kinetic") in keys

@@ -233,10 +233,14 @@ def acronyms(doc: Doc) -> Doc:
             alias_pairs(doc).append((long_form.text, form))
     title = _title_definition(doc, texts, ents)
     if title is not None:
-        acronym, long_form, label = title
+        acronym, long_form = title
         new_spans += [long_form, acronym]
+        if gazetteer.lookup(acronym.text):
+            # A known name a title spells out is the paper's own work ("MIMIC: Multimodal Inversion for Model
+            # Interpretation ...", not the clinical database): keyed by its long form (`extractor.find_mentions`).
+            other_senses(doc).append(acronym.text)
         for form in _written_forms(doc, acronym.text, written):
-            definitions.setdefault(form, label)
+            definitions.setdefault(form, acronym.label_)
             alias_pairs(doc).append((long_form.text, form))
     if not definitions:
         return doc
@@ -250,7 +254,7 @@ _LOOSE_EXTRA_WORDS = 3
 _MAX_TITLE_LONG_FORM = 16  # tokens, hyphens counted
 
 
-def _title_definition(doc: Doc, texts: list[str], ents: list[Span]) -> tuple[Span, Span, str] | None:
+def _title_definition(doc: Doc, texts: list[str], ents: list[Span]) -> tuple[Span, Span] | None:
     """A title that opens with an acronym and spells it out: "SSDD:
     Single-Step Diffusion Decoder for ...", "MoTE: Mixture of Ternary Experts
     for ...". 1,232 of the 40,717 arXiv titles do, and most of their
@@ -259,8 +263,9 @@ def _title_definition(doc: Doc, texts: list[str], ents: list[Span]) -> tuple[Spa
     decoder's paper). Only a strict spelling counts, every capitalised word
     giving the acronym the first letters of its own (`_title_long_form_end`):
     a subtitle is most often a description, and loose letter matching found
-    "PERSONA" in "Personalized Whole-Body 3D Avatar". Returns the acronym's
-    span, the long form's and their label."""
+    "PERSONA" in "Personalized Whole-Body 3D Avatar". A name the knowledge
+    base knows is read more loosely (`_loosely_spelled_end`). Returns the
+    acronym's span and the long form's, with one label."""
     colon = 1
     while colon < min(len(texts), _MAX_ACRONYM_TOKENS + 1) and texts[colon] == "-":
         colon += 2
@@ -282,10 +287,12 @@ def _title_definition(doc: Doc, texts: list[str], ents: list[Span]) -> tuple[Spa
     # Retrieval-Augmented Generation", "EOOD: Entropy-based
     # Out-of-distribution Detection").
     head = LABEL_BY_HEAD.get(long_form[-1].lower_)
-    readings = Counter(e.label_ for e in ents if e.text == acronym.text or (e.start, e.end) == (start, end))
+    # (A known name's readings are the knowledge base's label, which the title redefines.)
+    readings = Counter() if gazetteer.lookup(acronym.text) else Counter(
+        e.label_ for e in ents if e.text == acronym.text or (e.start, e.end) == (start, end))
     label = gazetteer.lookup(long_form.text) or (head if head in DATASET_GROUP else None) or next(
         (reading for reading, _ in readings.most_common(1)), "METHOD")
-    return Span(doc, 0, colon, label=label), Span(doc, start, end, label=label), label
+    return Span(doc, 0, colon, label=label), Span(doc, start, end, label=label)
 
 
 def _title_long_form_end(doc: Doc, texts: list[str], start: int, acronym: str) -> int | None:
@@ -294,8 +301,16 @@ def _title_long_form_end(doc: Doc, texts: list[str], start: int, acronym: str) -
     Splatting" for MemGS), a word after a hyphen or a small word may give
     none ("Mixture Of Ternary Experts" for MoTE, "Mixture of Experts" for
     MoE); capitalised words only, and the next word must not go on with the
-    name."""
-    spelled = [c.lower() for c in acronym if c.isalnum()]
+    name. A plural's "s" may go unspelled ("GANs"), though a capital's "S" is
+    a letter first ("MemGS")."""
+    letters = [c.lower() for c in acronym if c.isalnum()]
+    found = _spelled_from(doc, texts, start, letters)
+    if found is None and len(letters) > 2 and acronym[-1] == "s" and acronym[-2].isupper():
+        found = _spelled_from(doc, texts, start, letters[:-1])
+    return found
+
+
+def _spelled_from(doc: Doc, texts: list[str], start: int, letters: list[str]) -> int | None:
     limit = min(len(texts), start + _MAX_TITLE_LONG_FORM)
 
     def match(i: int, at: int) -> int | None:
@@ -318,12 +333,7 @@ def _title_long_form_end(doc: Doc, texts: list[str], start: int, acronym: str) -
                 return found
         return match(i, at + 1) if glued or small else None
 
-    letters = spelled
-    found = match(0, start)
-    if found is None and len(spelled) > 2 and acronym[-1] == "s" and acronym[-2].isupper():
-        letters = spelled[:-1]  # "GANs", but "MemGS" is Memory-Efficient Gaussian Splatting
-        found = match(0, start)
-    return found
+    return match(0, start)
 
 
 def _loosely_spelled_end(doc: Doc, texts: list[str], start: int, acronym: str) -> int | None:
@@ -336,10 +346,10 @@ def _loosely_spelled_end(doc: Doc, texts: list[str], start: int, acronym: str) -
     sets) and spells it out names a work of its own: of the 145 arXiv titles
     of 2025 that open with a known name, 25 spell it out so and not
     strictly, every one another work than the known one (SPADE three times,
-    MTBench beside MT-Bench), and the paper went to the known entity. Not a whole subtitle
-    that happens to hold the letters ("MAP: Mitigating Hallucinations in
-    Large Vision-Language Models with Map-Level ..."): at most
-    _LOOSE_EXTRA_WORDS words more than the acronym has letters."""
+    MTBench beside MT-Bench), and the paper went to the known entity. Not a
+    whole subtitle that happens to hold the letters ("MAP: Mitigating
+    Hallucinations in Large Vision-Language Models with Map-Level ..."): at
+    most _LOOSE_EXTRA_WORDS words more than the acronym has letters."""
     most_words = sum(c.isalnum() for c in acronym) + _LOOSE_EXTRA_WORDS
     for end in range(start + 1, min(len(texts), start + _MAX_TITLE_LONG_FORM) + 1):
         if "\n" in texts[end - 1] or len(doc[start:end].text.split()) > most_words:

@@ -915,8 +915,9 @@ def sanity(doc: Doc) -> Doc:
         if ent is None:
             continue
         label = checked_label(doc, ent, long_forms, used_as_method, short_forms, others)
-        if label in DATASET_GROUP and method_keys & {alias_key(span_text(ent)), alias_key(short_forms.get(span_text(ent), ""))}:
-            # A long form whose acronym the text treats as a method is one too.
+        # A long form whose acronym the text treats as a method is one too.
+        short = short_forms.get(span_text(ent))
+        if label in DATASET_GROUP and method_keys & {alias_key(span_text(ent)), alias_key(short) if short else None}:
             label = "METHOD"
         if label is None:
             continue
