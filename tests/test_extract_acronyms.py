@@ -311,7 +311,7 @@ def test_a_known_acronyms_letters_spelled_out_by_other_words_are_that_papers_own
     ("SPaRC: A Spatial Pathfinding Reasoning Challenge", "SPaRC", "Spatial Pathfinding Reasoning Challenge"),
 ])
 def test_a_title_that_spells_its_opening_acronym_out_defines_it(extractor, title, short, long_form):
-    """Session 49: 1,232 of the 40,717 arXiv titles open with an acronym their
+    """Session 49: 1,233 of the 40,717 arXiv titles open with an acronym their
     next words spell out, most abstracts never define it again, and the bare
     letters joined whatever else they name (the decoder's paper sat in the
     SSDD ship-detection data set)."""

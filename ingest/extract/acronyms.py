@@ -257,7 +257,7 @@ _MAX_TITLE_LONG_FORM = 16  # tokens, hyphens counted
 def _title_definition(doc: Doc, texts: list[str], ents: list[Span]) -> tuple[Span, Span] | None:
     """A title that opens with an acronym and spells it out: "SSDD:
     Single-Step Diffusion Decoder for ...", "MoTE: Mixture of Ternary Experts
-    for ...". 1,232 of the 40,717 arXiv titles do, and most of their
+    for ...". 1,233 of the 40,717 arXiv titles do, and most of their
     abstracts never define the acronym again, so it stood bare and joined
     whatever else the letters name (the SSDD ship-detection data set held the
     decoder's paper). Only a strict spelling counts, every capitalised word
