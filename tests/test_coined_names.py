@@ -72,9 +72,11 @@ def test_a_name_two_papers_coin_in_their_titles_is_held_back_until_the_field_use
 
 
 KNOWN_NAME_PAPERS = [
-    paper(31, "SPADE: Sparse Planning for Aerial Drone Exploration",
+    # Titles that do not spell the name out: one that does defines its own long form and leaves the
+    # known name (`acronyms._loosely_spelled_end`, session 49).
+    paper(31, "SPADE: Planning Routes for Aerial Drones",
           "We present SPADE, a planner for aerial drones, and train it with Adam on ImageNet."),
-    paper(32, "SPADE: Speech Diffusion with Adaptive Experts",
+    paper(32, "SPADE: Diffusion for Speech with Adaptive Experts",
           "We present SPADE, a diffusion method for speech, and train it with Adam on ImageNet."),
     paper(33, "Image synthesis revisited",
           "We compare our generator with SPADE and report results on ImageNet with Adam."),
