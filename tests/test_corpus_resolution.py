@@ -233,6 +233,8 @@ def test_a_measure_is_one_entity_however_written(forms):
     (("Pearson correlation", "PLCC"), "METRIC"), (("Spearman correlation", "SROCC", "SRCC"), "METRIC"),
     (("Kendall's tau", "KROCC", "Kendall"), "METRIC"), (("Conceptual Captions", "CC3M"), "DATASET"),
     (("GCN", "graph convolutional neural network"), "METHOD"),
+    # seed 73 (paper-weighted): a task shown by a benchmark's letters, a training objective read as a task
+    (("text-to-video retrieval", "text-video retrieval"), "TASK"), (("multi-token prediction",), "METHOD"),
 ])
 def test_what_outside_judges_read_as_another_name_is_that_name(forms, label):
     """Session 46's 40k sample (seed 59) and the verdicts on file: Acc@1,

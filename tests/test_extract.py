@@ -312,6 +312,15 @@ def test_libraries_and_pretrained_models_are_no_methods(extractor):
     assert not doc.mentions, [(m.text, m.label) for m in doc.mentions]
 
 
+def test_a_scene_graph_is_a_structure_and_chair_a_measure(extractor):
+    """Session 49's paper-weighted sample: both judges rejected "scene graphs" as a Task (14 papers of the 40k graph)
+    and CHAIR, the caption hallucination measure, as a Benchmark (15); the word "chair" stays a chair."""
+    (doc,) = extractor.extract([("a", "We build scene graphs of each image and score hallucination with CHAIR and POPE. "
+                                      "A chair is generated.")])
+    labels = {m.text: m.label for m in doc.mentions}
+    assert labels == {"CHAIR": "METRIC", "POPE": "BENCHMARK"}, labels
+
+
 def test_a_known_names_lower_case_that_is_an_english_word_is_the_word(extractor):
     """The model reads the verb "map" as mAP (11 papers of the 40k graph's mean average precision, session 47)."""
     (doc,) = extractor.extract([("a", "We restore images and map the low-quality inputs to a clean image. The detector "

@@ -173,6 +173,9 @@ GENERIC_TERMS = _keys(
     # (6-13 papers each; every verdict on file rejected them, session 47)
     "PDF", "PDFs", "field of view", "field-of-view", "FOV", "very high resolution", "very-high-resolution", "VHR",
     "micro-expression", "micro-expressions",
+    # a structure a method builds or reads, not a task of its own (its task is scene graph generation): a
+    # 14-paper Task of the 40k graph, both judges of session 49's paper-weighted sample
+    "scene graph", "scene graphs",
     # a property every method is said to have, a fragment of a prompt ("Think step by step"), what a body or a
     # sensor's image measures: read as Metrics and a Method at 40k (6-13 papers; both judges of session 47's seed 65)
     "robustness", "Think", "heart rate", "heart rate variability", "ground sampling distance", "ground sample distance",
