@@ -1246,7 +1246,8 @@ def merge_candidates(
     return sorted(best.values(), key=lambda c: (-c.score, -c.papers, c.key))
 
 
-_RESOURCE_HEAD = re.compile(r"\s(?:datasets?|benchmarks?|corpus|corpora)$", re.I)
+_DATA_HEADS = r"(?:datasets?|benchmarks?|corpus|corpora)"
+_RESOURCE_HEAD = re.compile(rf"\s{_DATA_HEADS}$", re.I)
 
 
 def display_name(surfaces: Counter, kb_name: str | None = None, key: str | None = None) -> str | None:
@@ -1307,7 +1308,7 @@ def display_name(surfaces: Counter, kb_name: str | None = None, key: str | None 
 # name's own ("Waymo Open Dataset", "Ubuntu Dialogue Corpus"), and one after
 # a word that is no coined name stays with it ("SAR image dataset", "Pile
 # dataset": "Pile" alone reads as a word).
-_WRITTEN_HEAD = re.compile(r"^(?P<name>(?:.*\s)?\S+[A-Z0-9]\S*)\s(?:datasets?|benchmarks?|corpus|corpora)$")
+_WRITTEN_HEAD = re.compile(rf"^(?P<name>(?:.*\s)?\S+[A-Z0-9]\S*)\s{_DATA_HEADS}$")
 
 
 def _without_written_head(name: str) -> str:

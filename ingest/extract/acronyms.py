@@ -235,10 +235,6 @@ def acronyms(doc: Doc) -> Doc:
     if title is not None:
         acronym, long_form = title
         new_spans += [long_form, acronym]
-        if gazetteer.lookup(acronym.text):
-            # A known name a title spells out is the paper's own work ("MIMIC: Multimodal Inversion for Model
-            # Interpretation ...", not the clinical database): keyed by its long form (`extractor.find_mentions`).
-            other_senses(doc).append(acronym.text)
         for form in _written_forms(doc, acronym.text, written):
             definitions.setdefault(form, acronym.label_)
             alias_pairs(doc).append((long_form.text, form))
@@ -264,8 +260,9 @@ def _title_definition(doc: Doc, texts: list[str], ents: list[Span]) -> tuple[Spa
     giving the acronym the first letters of its own (`_title_long_form_end`):
     a subtitle is most often a description, and loose letter matching found
     "PERSONA" in "Personalized Whole-Body 3D Avatar". A name the knowledge
-    base knows is read more loosely (`_loosely_spelled_end`). Returns the
-    acronym's span and the long form's, with one label."""
+    base knows is read more loosely (`_loosely_spelled_end`), and recorded
+    as another sense than the known one. Returns the acronym's span and the
+    long form's, with one label."""
     colon = 1
     while colon < min(len(texts), _MAX_ACRONYM_TOKENS + 1) and texts[colon] == "-":
         colon += 2
@@ -276,11 +273,16 @@ def _title_definition(doc: Doc, texts: list[str], ents: list[Span]) -> tuple[Spa
         return None
     start = colon + 1 + (colon + 1 < len(texts) and texts[colon + 1] in _TITLE_ARTICLES)
     end = _title_long_form_end(doc, texts, start, acronym.text)
-    if end is None and gazetteer.lookup(acronym.text):
+    known = gazetteer.lookup(acronym.text) is not None
+    if end is None and known:
         end = _loosely_spelled_end(doc, texts, start, acronym.text)
     if end is None:
         return None
     long_form = doc[start:end]
+    if known:
+        # A known name a title spells out is the paper's own work ("MIMIC: Multimodal Inversion for Model
+        # Interpretation ...", not the clinical database): keyed by its long form (`extractor.find_mentions`).
+        other_senses(doc).append(acronym.text)
     # A known name or a resource's head first ("... Reasoning Benchmark"),
     # then how the model reads the acronym through the text, else a method:
     # the work a title names is one, whatever its head ("CoRAG: Collaborative
@@ -288,7 +290,7 @@ def _title_definition(doc: Doc, texts: list[str], ents: list[Span]) -> tuple[Spa
     # Out-of-distribution Detection").
     head = LABEL_BY_HEAD.get(long_form[-1].lower_)
     # (A known name's readings are the knowledge base's label, which the title redefines.)
-    readings = Counter() if gazetteer.lookup(acronym.text) else Counter(
+    readings = Counter() if known else Counter(
         e.label_ for e in ents if e.text == acronym.text or (e.start, e.end) == (start, end))
     label = gazetteer.lookup(long_form.text) or (head if head in DATASET_GROUP else None) or next(
         (reading for reading, _ in readings.most_common(1)), "METHOD")
@@ -352,10 +354,11 @@ def _loosely_spelled_end(doc: Doc, texts: list[str], start: int, acronym: str) -
     most _LOOSE_EXTRA_WORDS words more than the acronym has letters."""
     most_words = sum(c.isalnum() for c in acronym) + _LOOSE_EXTRA_WORDS
     for end in range(start + 1, min(len(texts), start + _MAX_TITLE_LONG_FORM) + 1):
-        if "\n" in texts[end - 1] or len(doc[start:end].text.split()) > most_words:
+        phrase = doc[start:end].text
+        if "\n" in texts[end - 1] or len(phrase.split()) > most_words:
             return None
         if texts[end - 1][:1].isalnum() and texts[end - 1] not in _FUNCTION_WORDS and _name_ends(texts, end) \
-                and spells_initials(acronym, doc[start:end].text):
+                and spells_initials(acronym, phrase):
             return end
     return None
 
