@@ -430,6 +430,17 @@ COINED_MIN_SHARE = 1 / 10
 # (2 of 5: the vision-language model in the other papers) and DARTS (2 of 6)
 # were mostly the known one.
 KB_COINED_MIN_SHARE = 1 / 2
+# TITLE_DEFINED_ELSEWHERE_RULE: a title that spells out the acronym it opens
+# with ("PAN: Pillars-Attention-Based Network ...") defines it for that paper,
+# whose link goes to the long form's entity; the letters are still coined by
+# it. Until session 50 the entity of the bare letters counted only its own
+# papers' titles, so the 40k graph's "PAN: A World Model ..." left PAN with
+# one coiner, and PAN was shown: 10 papers that meant a world model, a
+# shared task, a panchromatic band and "Patch as Node". Counting those titles
+# holds back 13 visible entities of the 40k graph (PAN was not among them:
+# its other title is read as a definition only since session 49's title
+# rules; RAID, GeMS, HAMLET, RoSE, TRAIL, GALA, WISE, ...), each one the
+# outside judges had found several things where they met it.
 # SPLIT_READING_RULE: an entity whose papers split on its type, no reading
 # having more than half of them, is most often a data set that the data-share
 # rule (`corpus_labels.DATA_MIN_SHARE`, two thirds) left a Method ("Human3.6M",
@@ -462,6 +473,7 @@ class Evidence:
     third_paper: bool = False  # a second paper is no support for it (`needs_third_paper`)
     unnamed_task: bool = False  # a Task no paper names as one (`unnamed_task`)
     unused_measure: bool = False  # a lower-case Metric no paper uses as one (`unused_measure`)
+    coined_elsewhere: int = 0  # other entities' papers whose titles coin its name (`normalize.title_defined_elsewhere`)
 
 
 def confidence(evidence: Evidence) -> float:
@@ -476,19 +488,21 @@ def confidence(evidence: Evidence) -> float:
     if evidence.field or evidence.umbrella:
         ceiling = FIELD_CEILING
     elif evidence.descriptive or evidence.unnamed_task or evidence.unused_measure \
-            or coined_apart(evidence.coined, evidence.papers, evidence.in_kb) \
+            or coined_apart(evidence.coined, evidence.papers, evidence.in_kb, evidence.coined_elsewhere) \
             or split_reading(evidence.label_agreement, evidence.in_kb, evidence.label_forced):
         ceiling = DESCRIPTIVE_CEILING
     return round(min(ceiling, score * (0.5 + 0.5 * evidence.label_agreement)), 3)
 
 
-def coined_apart(coined: int, papers: int, in_kb: bool) -> bool:
+def coined_apart(coined: int, papers: int, in_kb: bool, elsewhere: int = 0) -> bool:
     """Several papers' own coined names under one entity: `coined` of its
     `papers` title their work so (see COINED_TWICE_RULE), half of them for a
-    name the knowledge base knows (KB_COINED_MIN_SHARE). The details panel
-    explains a candidate from this same test."""
+    name the knowledge base knows (KB_COINED_MIN_SHARE), counting the
+    `elsewhere` papers whose titles spell the name out for another entity
+    (TITLE_DEFINED_ELSEWHERE_RULE). The details panel explains a candidate
+    from this same test."""
     share = KB_COINED_MIN_SHARE if in_kb else COINED_MIN_SHARE
-    return coined >= max(COINED_MIN_PAPERS, share * papers)
+    return coined + elsewhere >= max(COINED_MIN_PAPERS, share * (papers + elsewhere))
 
 
 def split_reading(agreement: float, in_kb: bool, label_forced: bool = False) -> bool:

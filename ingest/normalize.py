@@ -508,9 +508,23 @@ def title_coins(title: str | None, surfaces: Sequence[str]) -> bool:
     forms: "PRISM: ...", "MOSAIC : ...". Two papers that do so with one name
     mean two things by it (`confidence.COINED_TWICE_RULE`). The title is
     read as extraction reads it ("X$^{2}$-Gaussian: ..." coins X2-Gaussian)."""
+    return bool(_title_coined(title, surfaces))
+
+
+def _title_coined(title: str | None, surfaces: Sequence[str]) -> list[str]:
     title = plain_text(title or "").lstrip()
-    return any(surface and title.startswith(surface) and title[len(surface):].lstrip().startswith(":")
-               for surface in surfaces)
+    return [surface for surface in surfaces
+            if surface and title.startswith(surface) and title[len(surface):].lstrip().startswith(":")]
+
+
+def title_defined_elsewhere(title: str | None, surfaces: Sequence[str], key: str) -> list[str]:
+    """The keys of the names that the paper's title opens with, whose link
+    went to another entity `key`, the long form the title spells out ("SSDD:
+    Single-Step Diffusion Decoder", "PAN: Pillars-Attention-Based Network"):
+    the paper coins those letters too, so the entity the bare letters lead to
+    is named by one more work than its own papers show
+    (`confidence.TITLE_DEFINED_ELSEWHERE_RULE`, `load.mark_coined_elsewhere`)."""
+    return [alias_key(surface) for surface in _title_coined(title, surfaces) if alias_key(surface) != key]
 
 
 # What a paper calls a task, right after the name or after a list it ends

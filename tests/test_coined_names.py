@@ -110,3 +110,47 @@ def test_a_tally_stored_before_titles_were_counted_is_rebuilt_from_the_papers(co
     load_records(coined_store, [], extract=extract, extraction="test", curation=Curation.empty())
     coined, papers, confidence = voxtrail(coined_store)
     assert (coined, papers) == (2, 3) and confidence < MIN_CONFIDENCE
+
+
+TITLE_DEFINED_PAPERS = [
+    paper(41, "VorTA: Variable Ordered Routing of Token Attention for Long Contexts",
+          "We present VorTA, which routes tokens by variable ordered attention, and train it with Adam on ImageNet."),
+    paper(42, "VorTA: Teaching Legged Robots to Climb Stairs",
+          "We present VorTA, a method that teaches legged robots to climb stairs, and train it with Adam on ImageNet."),
+    paper(43, "Stair climbing revisited",
+          "We compare our climbing method with VorTA and report results on ImageNet with Adam."),
+    paper(44, "Stair climbing at scale",
+          "We compare our climbing method with VorTA and report results on ImageNet with Adam."),
+]
+
+
+def vorta(store):
+    return store.read("MATCH (e:Entity {key: 'vorta'}) RETURN e.coined_papers, e.coined_elsewhere, e.paper_count, e.confidence").rows[0]
+
+
+def test_a_title_that_spells_the_letters_out_for_its_own_work_still_coins_them(coined_store):
+    """TITLE_DEFINED_ELSEWHERE_RULE: the first title defines VorTA for its own
+    paper, whose link goes to the long form's entity; the bare letters'
+    entity is still named by two works, and is held back until that title
+    no longer coins them."""
+    from app.components.details import _confidence
+
+    extract = load_extractor("fast").extract
+    load_records(coined_store, TITLE_DEFINED_PAPERS, extract=extract, extraction="test", curation=Curation.empty())
+    spelled = coined_store.read("MATCH (:Paper {id: 'coin:41'})-[:MENTIONS]->(e:Entity) WHERE e.key STARTS WITH 'variableorderedrouting'"
+                                " RETURN e.key").rows
+    assert spelled, "the title's definition gives the paper its own entity"
+    coined, elsewhere, papers, confidence = vorta(coined_store)
+    assert (coined, elsewhere, papers) == (1, 1, 3) and confidence < MIN_CONFIDENCE
+    shown = str(_confidence(views.entity_details(coined_store, "vorta").entity).children)
+    assert "1 other title spells the letters out for a work of its own" in shown
+    assert "vorta" not in {e.key for e in views.top_entities(coined_store, "Method", 50)}
+
+    # Read again: the count stays.
+    load_records(coined_store, TITLE_DEFINED_PAPERS, extract=extract, extraction="test-2", curation=Curation.empty())
+    assert tuple(vorta(coined_store)[:3]) == (1, 1, 3)
+    # The count is the graph's, read after every load: without the defining paper, the name has one coiner.
+    coined_store.write("MATCH (p:Paper {id: 'coin:41'}) DETACH DELETE p")
+    load_records(coined_store, [], extract=extract, extraction="test-2", curation=Curation.empty())
+    coined, elsewhere, papers, confidence = vorta(coined_store)
+    assert (coined, elsewhere, papers) == (1, None, 3) and confidence >= MIN_CONFIDENCE

@@ -100,9 +100,12 @@ def _confidence(entity: Entity) -> html.Div | None:
         verdict = f" · an umbrella term: its kinds are named in more papers, and stand for it in the {entity.label.lower()} lists"
     elif entity.confidence < MIN_CONFIDENCE:
         ability = needs_third_paper(entity.name, entity.label, entity.aliases, bool(entity.kb_id))
-        if coined_apart(entity.coined_papers, entity.paper_count, bool(entity.kb_id)):
+        if coined_apart(entity.coined_papers, entity.paper_count, bool(entity.kb_id), entity.coined_elsewhere):
+            others = entity.coined_elsewhere
+            elsewhere = (f" (and {others} other {'titles spell' if others > 1 else 'title spells'} the letters out"
+                         " for a work of its own)") if others else ""
             verdict = (f" · candidate: {entity.coined_papers} of its {entity.paper_count} papers each name their own work"
-                       f" {entity.name} in their titles, so the name stands for several things"
+                       f" {entity.name} in their titles{elsewhere}, so the name stands for several things"
                        + ("" if entity.kb_id else ", until the knowledge base knows it"))
         elif pipeline_step(entity.name, entity.label):
             verdict = " · candidate: a step of every pipeline or a capability of every system, not a task"
