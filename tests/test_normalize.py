@@ -62,6 +62,7 @@ from ingest.normalize import Sense, alias_key, merge_candidates, resolve
     ("ScanNet++ v2", "ScanNet++ V2", "ScanNet++v2"),
     ("Gemini 2.0 Flash", "Gemini-2-Flash"), ("wav2vec 2.0", "Wav2Vec2"), ("AlpacaEval 2.0", "AlpacaEval 2"),  # a release's ".0"
     ("OpenAI's o1", "OpenAI o1", "OpenAI’s o1"),  # a maker's possessive
+    ("mAP@50", "mAP50"), ("R@2", "R @ 2"), ("FPR@95", "FPR95"),  # "@" joins a cut-off; one letter keeps it (session 50)
 ])
 def test_variants_share_a_key(variants):
     assert len({alias_key(v) for v in variants}) == 1
@@ -99,6 +100,8 @@ def test_variants_share_a_key(variants):
                                  ("V*Bench", "VBench"), ("RRT*", "RRT"), ("A* search", "search"),
                                  # one plain word hyphened to a resource head is a setting, not that word's data set
                                  ("Cross-dataset", "CROSS"), ("Cross-Task", "CROSS"),
+                                 # one letter at a cut-off is a ranking measure (session 50: R² held a paper's R@2)
+                                 ("R@2", "R2"), ("P@5", "P5"),
                                  ("Newton's method", "Newton method")])  # only a model maker's possessive goes  # articles stay  # a description, not a name  # sizes keep their digits
 def test_distinct_names_keep_distinct_keys(a, b):
     assert alias_key(a) != alias_key(b)
