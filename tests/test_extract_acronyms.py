@@ -119,6 +119,22 @@ def test_a_data_sets_acronym_defined_by_its_name_stays_the_data_set(extractor, t
     assert definitions(extractor, text)[short].canonical == key
 
 
+@pytest.mark.parametrize("text, use, key", [
+    # a known name's letters (word sense disambiguation; random forest) defined otherwise, then used with a head
+    ("We propose a novel framework, Weak-to-Strong Decoding (WSD), to enhance alignment. The WSD framework is simple.",
+     "WSD framework", "weakstrongdecoding"),
+    ("We study rectified flow (RF) models for editing. Existing RF-based editing methods invert poorly.",
+     "RF-based editing methods", "rectifiedflow"),
+])
+def test_a_defined_acronym_with_a_head_word_is_the_definition(extractor, text, use, key):
+    """Session 50: the head word kept the form from its definition, and the
+    gazetteer's sense of the letters took it (an outside judge's merge of
+    word sense disambiguation with a decoding framework)."""
+    (doc,) = extractor.extract([("t", text)], workers=1)
+    uses = [m for m in doc.mentions if m.text == use]
+    assert uses and all(m.canonical == key for m in uses)
+
+
 def test_trimmed_definition_gives_the_acronym_its_usual_sense(extractor):
     (doc,) = extractor.extract([("t", "Adapting large language models (LLMs) is costly. LLMs are large.")], workers=1)
     (plain,) = extractor.extract([("u", "Large language models (LLMs) are large. LLMs are costly.")], workers=1)

@@ -17,6 +17,7 @@ from ingest.extract.doc_state import sentence_bounds, span_text
 from ingest.extract.pipeline import build_pipeline
 from ingest.extract.workers import govern_workers_of, input_for_workers, interrupts_reach_workers, stop_workers
 from ingest.mentions import ExtractedDoc, Mention
+from ingest.normalize import alias_key
 
 # Texts are cut into pieces of at most this many characters (at whitespace)
 # so that a book-length input neither hits spaCy's max_length nor blows
@@ -162,6 +163,11 @@ def find_mentions(doc: Doc) -> list[Mention]:
         canonical_of[long_form] = canonical_of[short] = key
         aliases_of.setdefault(long_form, set()).add(short)
         aliases_of.setdefault(short, set()).add(long_form)
+    # A defined form written with a head word the key leaves out ("WSD
+    # framework" after "Weak-to-Strong Decoding (WSD)") is the definition's
+    # too, not the known name the gazetteer gives its letters (word sense
+    # disambiguation had taken that paper, an outside judge's merge).
+    canonical_by_key = {alias_key(form): key for form, key in canonical_of.items()}
     found = []
     for ent in doc.ents:
         text = span_text(ent)
@@ -172,7 +178,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 end=ent.end_char,
                 label=ent.label_,
                 text=text,
-                canonical=canonical_of.get(text) or gazetteer.canonical(text),
+                canonical=canonical_of.get(text) or canonical_by_key.get(alias_key(text)) or gazetteer.canonical(text),
                 score=1.0 if gazetteer.lookup(text) else MODEL_SCORE,
                 proposed=ent.start_char in proposed,
                 sentence_start=sentence.start_char,
