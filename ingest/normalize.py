@@ -143,10 +143,15 @@ def alias_key(surface: str) -> str:
     if conditioned:
         source = conditioned.group("source").casefold()
         text = f"{_SOURCE_WORDS.get(source, source)}-to-{conditioned.group('target')}"
-    original = _PARTS.findall(text)
+    found = list(_PARTS.finditer(text))
+    original = [part.group() for part in found]
     parts = [_american(p.casefold()) for p in original]
-    while len(parts) > 1 and parts[0] in _LEADING_WORDS:
-        parts, original = parts[1:], original[1:]
+    # A capital hyphen-glued to a name is the name's prefix, not an article:
+    # A-OKVQA is not OK-VQA (14 papers of the 40k graph, both judges of
+    # seed 74), nor A-SIFT SIFT, A-MHA multi-head attention or A-TPT TPT.
+    glued = [text[part.end() : part.end() + 1] == "-" for part in found]
+    while len(parts) > 1 and parts[0] in _LEADING_WORDS and not glued[0]:
+        parts, original, glued = parts[1:], original[1:], glued[1:]
     # "multiple instance learning" is multi-instance learning (62 and 9 papers on
     # the 40k graph), "multiple object tracking" multi-object tracking (4, 59);
     # not before a last word alone ("multiple generators" are several).

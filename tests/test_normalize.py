@@ -63,6 +63,7 @@ from ingest.normalize import Sense, alias_key, merge_candidates, resolve
     ("Gemini 2.0 Flash", "Gemini-2-Flash"), ("wav2vec 2.0", "Wav2Vec2"), ("AlpacaEval 2.0", "AlpacaEval 2"),  # a release's ".0"
     ("OpenAI's o1", "OpenAI o1", "OpenAI’s o1"),  # a maker's possessive
     ("mAP@50", "mAP50"), ("R@2", "R @ 2"), ("FPR@95", "FPR95"),  # "@" joins a cut-off; one letter keeps it (session 50)
+    ("the A-OKVQA benchmark", "A-OKVQA"),  # the article goes, the glued capital stays
 ])
 def test_variants_share_a_key(variants):
     assert len({alias_key(v) for v in variants}) == 1
@@ -102,6 +103,8 @@ def test_variants_share_a_key(variants):
                                  ("Cross-dataset", "CROSS"), ("Cross-Task", "CROSS"),
                                  # one letter at a cut-off is a ranking measure (session 50: R² held a paper's R@2)
                                  ("R@2", "R2"), ("P@5", "P5"),
+                                 # a capital hyphen-glued to a name is no article (session 50: OK-VQA held A-OKVQA)
+                                 ("A-OKVQA", "OK-VQA"), ("A-SIFT", "SIFT"), ("A-pose generation", "pose generation"),
                                  ("Newton's method", "Newton method")])  # only a model maker's possessive goes  # articles stay  # a description, not a name  # sizes keep their digits
 def test_distinct_names_keep_distinct_keys(a, b):
     assert alias_key(a) != alias_key(b)
