@@ -95,6 +95,8 @@ def test_unknown_acronym_takes_label_of_its_long_form(extractor):
      "person re-identification"),
     ("We study 3D human pose estimation (HPE) from video.", "3D human pose estimation", "HPE",
      "3D human pose estimation"),
+    ("We study medical question answering (QA) with LLMs.", "medical question answering", "QA",
+     "medical question answering"),
     ("We apply Sequential Minimal Optimization (SMO) to the dual.", "Sequential Minimal Optimization", "SMO",
      "Sequential Minimal Optimization"),
     # every word's initial: the whole, though the letters also open one word ("ADAptation")

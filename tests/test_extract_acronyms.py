@@ -135,27 +135,6 @@ def test_a_defined_acronym_with_a_head_word_is_the_definition(extractor, text, u
     assert uses and all(m.canonical == key for m in uses)
 
 
-@pytest.mark.parametrize("text, long_form, long_key, short, short_key", [
-    ("We study multi-agent reinforcement learning (RL) in traffic. RL agents learn to cooperate.",
-     "multi-agent reinforcement learning", "marl", "RL", "reinforcementlearning"),
-    ("Segmentation is scored by mean Intersection over Union (IoU) on Cityscapes.",
-     "mean Intersection over Union", "miou", "IoU", "intersectionoverunion"),
-    ("We address multi-hop question answering (QA) with LLMs. QA accuracy improves.",
-     "multi-hop question answering", "multihopquestionanswering", "QA", "questionanswering"),
-    # a kind the field writes with the letters ("medical QA") is keyed whole, and the letters are still QA's
-    ("We study medical question answering (QA) with LLMs.",
-     "medical question answering", "medicalquestionanswering", "QA", "questionanswering"),
-])
-def test_a_kind_defined_by_a_known_names_letters_leaves_them_the_known_name(extractor, text, long_form, long_key,
-                                                                              short, short_key):
-    """Session 50: the kind took the letters as a form of its own, and 181
-    visible entities of the 40k graph showed a larger one's letters (MARL
-    "RL", mIoU "IoU", MCQA "QA"): two things merged, to outside judges."""
-    (doc,) = extractor.extract([("t", text)], workers=1)
-    keys = {(m.text, m.canonical, m.aliases) for m in doc.mentions}
-    assert (long_form, long_key, ()) in keys and (short, short_key, ()) in keys
-
-
 def test_letters_that_spell_the_whole_long_form_are_defined_by_it(extractor):
     """"Video Question Answering (VQA)" spells every word: the paper's VQA is video QA, not the known visual QA."""
     (doc,) = extractor.extract([("t", "We study Video Question Answering (VQA). VQA is hard.")], workers=1)

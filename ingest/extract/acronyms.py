@@ -131,8 +131,7 @@ def spelled_part(long_form: str, acronym: str) -> str:
     (pretrained foundation models)" (12) beside FM (130). Not a name the
     field knows whole ("person re-identification (ReID)", "image
     super-resolution (SR)"), nor a kind the field writes with the acronym
-    ("medical question answering (QA)" is "medical QA", `gazetteer.canonical`, and
-    its letters stay QA's: `extractor._kind_of_the_letters`),
+    ("medical question answering (QA)" is "medical QA", `gazetteer.canonical`),
     nor past a dimension ("3D human pose estimation (HPE)" is not human pose
     estimation): on the 10k graph those had sent person re-identification's
     papers to a bare re-identification."""

@@ -11,14 +11,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from threadpoolctl import threadpool_limits
 
-from ingest import kb
 from ingest.extract import gazetteer
 from ingest.extract.acronyms import spelled_part
 from ingest.extract.doc_state import sentence_bounds, span_text
 from ingest.extract.pipeline import build_pipeline
 from ingest.extract.workers import govern_workers_of, input_for_workers, interrupts_reach_workers, stop_workers
 from ingest.mentions import ExtractedDoc, Mention
-from ingest.normalize import alias_key, initials
+from ingest.normalize import alias_key
 
 # Texts are cut into pieces of at most this many characters (at whitespace)
 # so that a book-length input neither hits spaCy's max_length nor blows
@@ -147,25 +146,6 @@ def received_mentions(light: Doc, offset: int) -> list[Mention]:
     ]
 
 
-def _kind_of_the_letters(long_form: str, short: str) -> bool:
-    """The letters are a known name whose own long form ends the paper's,
-    which is a kind of it: "multi-agent reinforcement learning (RL)", "mean
-    Intersection over Union (IoU)", "multi-hop question answering (QA)". The
-    letters spell the known name, not the kind, and stay its; the long form
-    is the kind's. Paired, the kind took the letters, and outside judges read
-    the larger name among its forms as two things merged (seed 75: MCQA with
-    QA, Document VQA with VQA; seed 74: mIoU with IoU). Of the 181 visible
-    entities of the 40k graph that showed a larger one's letters, 68 no longer
-    do (visual question answering held "QA", MARL and DRL "RL", GraphRAG
-    "RAG"); a kind whose only evidence had been that pairing is held back now
-    unless the gazetteer knows it (rule-based reinforcement learning)."""
-    entry = kb.lookup(short)
-    if entry is None or initials(long_form) == short.lower().rstrip("s"):
-        return False
-    long_key, known = alias_key(long_form), alias_key(entry.name)
-    return known != alias_key(short) and long_key != known and long_key.endswith(known)
-
-
 def find_mentions(doc: Doc) -> list[Mention]:
     pairs = doc._.paperkg_aliases or []
     proposed = set(doc._.paperkg_proposed or [])
@@ -179,8 +159,6 @@ def find_mentions(doc: Doc) -> list[Mention]:
         # definition the gazetteer does not share ("probabilistic programming
         # languages (PPLs)", not perplexity) keys on its own long form.
         named = spelled_part(long_form, short)
-        if _kind_of_the_letters(named, short) and gazetteer.canonical(named) != gazetteer.canonical(short):
-            continue  # each keyed on its own, below
         key = gazetteer.canonical(named) if short in others else gazetteer.definition_key(named, short)
         canonical_of[long_form] = canonical_of[short] = key
         aliases_of.setdefault(long_form, set()).add(short)
