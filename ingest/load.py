@@ -197,7 +197,7 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None, kept
                         tally.coined, forced_label is not None, kept, ability,
                         unnamed_task(label, tally.task_named, entry is not None, forced_label is not None, ability, tally.papers),
                         unused_measure(name, label, aliases, tally.measure_used, entry is not None, forced_label is not None),
-                        tally.coined_elsewhere)
+                        coined_elsewhere=tally.coined_elsewhere)
     return label, {
         **variants.name_properties(name),
         "aliases": aliases,
@@ -760,12 +760,12 @@ def mark_umbrellas(store: GraphStore, curation: Curation) -> int:
                       limit=None).records()
     umbrellas = umbrella_keys((row["key"], row["name"] or row["key"], row["label"], row["papers"]) for row in rows)
     stored = {row["key"]: (row["label"], row["name"]) for row in rows}
-    changed = sorted(umbrellas ^ {row["key"] for row in rows if row["umbrella"]})
-    for keys in batched(changed, READ_BATCH):
-        tallies = stored_tallies(store, keys)
-        for key in keys:
-            tallies[key].umbrella = key in umbrellas
-        _rescore(store, curation, {key: stored[key] for key in keys}, tallies)
+    changed = umbrellas ^ {row["key"] for row in rows if row["umbrella"]}
+
+    def mark(tally: EntityTally) -> None:
+        tally.umbrella = tally.key in umbrellas
+
+    _rescore_marked(store, curation, {key: stored[key] for key in changed}, mark)
     return len(changed)
 
 
@@ -790,12 +790,24 @@ def mark_coined_elsewhere(store: GraphStore, curation: Curation) -> int:
     stored = dict(store.read(COINED_ELSEWHERE, limit=None).rows)
     changed = [key for key in sorted(set(counted) | set(stored)) if counted[key] != stored.get(key, 0)]
     page = {key: (label, name) for key, label, name in store.read_batched(_LABELS_AND_NAMES, "keys", changed).rows}
-    for keys in batched(sorted(page), READ_BATCH):
+
+    def mark(tally: EntityTally) -> None:
+        tally.coined_elsewhere = counted[tally.key]
+
+    _rescore_marked(store, curation, page, mark)
+    return len(page)
+
+
+def _rescore_marked(store: GraphStore, curation: Curation, stale: Mapping[str, tuple[str, str]],
+                    mark: Callable[[EntityTally], None]) -> None:
+    """Rescore the entities `stale` (key → stored label and name) a batch at
+    a time, each stored tally first given its new graph-level mark (an
+    umbrella term, titles that coin its name elsewhere) by `mark`."""
+    for keys in batched(sorted(stale), READ_BATCH):
         tallies = stored_tallies(store, keys)
         for key in keys:
-            tallies[key].coined_elsewhere = counted[key]
-        _rescore(store, curation, {key: page[key] for key in keys}, tallies)
-    return len(page)
+            mark(tallies[key])
+        _rescore(store, curation, {key: stale[key] for key in keys}, tallies)
 
 
 def _rescore(store: GraphStore, curation: Curation, stale: Mapping[str, tuple[str, str]],
