@@ -1053,6 +1053,12 @@ def defined(aliases: Sequence[str]) -> bool:
 UMBRELLA_LABELS = ("Task", "Method")
 UMBRELLA_MIN_PAPERS = 2  # neither the term nor a kind counts in fewer papers
 _PLURAL = re.compile(r"(?<=[a-z]{3})(?<!s)s$")
+# A parenthesis closing a name is not one of its words: a display name's
+# qualifier ("HOI (3D human-object interaction)", given after every load by
+# `variants.qualified_names`, taken away when the entity is rescored) or the
+# acronym it defines ("Clinical natural language processing (NLP)"). Read
+# with it, an entity's umbrella mark flipped with its qualifier each load.
+_CLOSING_PARENTHESIS = re.compile(r"\s*\((?:[^()]|\([^()]*\))*\)$")
 
 
 def _words(name: str) -> tuple[str, ...]:
@@ -1074,6 +1080,7 @@ def umbrella_keys(entities: Iterable[tuple[str, str, str, int]]) -> set[str]:
     for key, name, label, papers in entities:
         if label not in UMBRELLA_LABELS or papers < UMBRELLA_MIN_PAPERS:
             continue
+        name = _CLOSING_PARENTHESIS.sub("", name) or name
         readings = {_words(name), _words(gazetteer.acronyms_spelled_out(name))}
         named.append((key, readings, label, papers))
         for tail in {words[start:] for words in readings for start in range(1, len(words))}:

@@ -635,6 +635,25 @@ def test_a_kind_named_with_a_methods_acronym_inside_is_a_kind_of_its_long_form()
     assert umbrella_keys([term, ("cnn", "CNN", "Method", 20)]) == set()  # a bare acronym is a name, as before
 
 
+def test_a_closing_parenthesis_is_not_among_the_words_a_kind_is_read_by():
+    """A display name's qualifier, which the refresh after every load gives
+    and a rescore takes away, changes no umbrella mark: on the 40k graph
+    seven entities ("VAD (Voice Activity Detection)", "HOI (3D human-object
+    interaction)") had flipped theirs whenever the pass ran after the
+    qualifier came back. Nor does an acronym a name defines at its end."""
+    from ingest.confidence import umbrella_keys
+
+    kinds = [("personalvad", "personal VAD", "Task", 3)]
+    assert umbrella_keys([("vad", "VAD", "Task", 2), *kinds]) == {"vad"}
+    assert umbrella_keys([("vad", "VAD (Voice Activity Detection)", "Task", 2), *kinds]) == {"vad"}
+    assert umbrella_keys([("vad", "VAD (Task, voiceactivitydetection)", "Task", 2), *kinds]) == {"vad"}
+    assert umbrella_keys([("gai", "GAI (generative AI (GAI) techniques)", "Method", 2),
+                          ("opengai", "open GAI", "Method", 3)]) == {"gai"}
+    nlp = ("nlp", "natural language processing", "Task", 2)
+    assert umbrella_keys([nlp, ("clinicalnlp", "Clinical natural language processing (NLP)", "Task", 3)]) == {"nlp"}
+    assert umbrella_keys([nlp, ("nlpx", "natural language processing (NLP)", "Task", 3)]) == set()  # its own words, not a kind
+
+
 def test_an_umbrella_term_yields_its_place_while_its_kinds_outnumber_it(paperkg_home):
     """"detection" in two papers beside "object detection" and "anomaly detection"
     in two each is an umbrella term (kept out of the task list, said so in its
