@@ -7,12 +7,12 @@ from collections import Counter
 import pytest
 
 from graph import queries
-from ingest import kb
+from ingest import identity, kb
 from ingest.curation import Curation
 from ingest.extract import load_extractor
 from ingest.kb import KB_PATH, KbEntry, KnowledgeBase
-from ingest.kb.build import (KB_DIR, derived, fields_tsv, gold_names, name_review, pwc_methods, research_fields, reviewed,
-                             sota_extractor)
+from ingest.kb.build import (KB_DIR, derived, fields_tsv, gold_names, kb_papers_tsv, name_review, pwc_method_papers,
+                             pwc_methods, research_fields, reviewed, sota_extractor)
 from ingest.load import load_records
 from ingest.normalize import alias_key
 from ingest.records import PaperRecord
@@ -33,6 +33,19 @@ def test_shipped_list_is_what_the_build_derives():
     built = derived(KB_DIR)
     shipped = [line for line in KB_PATH.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     assert built.as_tsv("").splitlines() == shipped
+
+
+@pytest.mark.skipif(not KB_DIR.exists(), reason="needs ../shared/kb")
+def test_shipped_introducing_papers_are_what_the_build_derives():
+    """kb_papers.tsv: the title keys of the papers Papers with Code says
+    introduced the shipped methods, derived, never edited by hand."""
+    papers = pwc_method_papers(KB_DIR, {e.kb_id for e in kb.read_kb()})
+    assert kb.KB_PAPERS_PATH.read_text(encoding="utf-8") == kb_papers_tsv(papers)
+    assert len(papers) > 1600 and set(papers) <= {e.kb_id for e in kb.read_kb() if e.source == "pwc-methods"}
+    original = "Rethinking Semantic Segmentation from a Sequence-to-Sequence Perspective with Transformers"
+    assert identity.title_hash(original) in kb.introducing_titles()["pwc-method:setr"]
+    attribution = (KB_PATH.parent / "ATTRIBUTION.md").read_text(encoding="utf-8")
+    assert "kb_papers.tsv" in attribution
 
 
 @pytest.mark.skipif(not KB_DIR.exists(), reason="needs ../shared/kb")

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ingest import kb
 from ingest.extract import gazetteer
 from ingest.extract.doc_state import DATASET_GROUP, alias_pairs, merge_spans, other_senses, token_texts
 from ingest.extract.vocab import LABEL_BY_HEAD, LINKING_WORDS, METHOD_HEADS
@@ -233,8 +235,9 @@ def acronyms(doc: Doc) -> Doc:
             alias_pairs(doc).append((long_form.text, form))
     title = _title_definition(doc, texts, ents)
     if title is not None:
-        acronym, long_form = title
-        new_spans += [long_form, acronym]
+        acronym, long_form = title.acronym, title.long_form
+        # A description is the work's long form, no name in the text ("Hydra: An Agentic Reasoning Approach").
+        new_spans += [acronym] if title.described else [long_form, acronym]
         for form in _written_forms(doc, acronym.text, written):
             definitions.setdefault(form, acronym.label_)
             alias_pairs(doc).append((long_form.text, form))
@@ -250,7 +253,17 @@ _LOOSE_EXTRA_WORDS = 3
 _MAX_TITLE_LONG_FORM = 16  # tokens, hyphens counted
 
 
-def _title_definition(doc: Doc, texts: list[str], ents: list[Span]) -> tuple[Span, Span] | None:
+@dataclass(frozen=True)
+class TitleDefinition:
+    """A title's opening acronym and its long form (one label); `described`
+    when the long form is the title's description of the work, not a name."""
+
+    acronym: Span
+    long_form: Span
+    described: bool = False
+
+
+def _title_definition(doc: Doc, texts: list[str], ents: list[Span]) -> TitleDefinition | None:
     """A title that opens with an acronym and spells it out: "SSDD:
     Single-Step Diffusion Decoder for ...", "MoTE: Mixture of Ternary Experts
     for ...". 1,233 of the 40,717 arXiv titles do, and most of their
@@ -261,8 +274,8 @@ def _title_definition(doc: Doc, texts: list[str], ents: list[Span]) -> tuple[Spa
     a subtitle is most often a description, and loose letter matching found
     "PERSONA" in "Personalized Whole-Body 3D Avatar". A name the knowledge
     base knows is read more loosely (`_loosely_spelled_end`), and recorded
-    as another sense than the known one. Returns the acronym's span and the
-    long form's, with one label."""
+    as another sense than the known one, as is one the knowledge base says
+    another paper introduced, whatever follows it (`kb.introduced_elsewhere`)."""
     colon = 1
     while colon < min(len(texts), _MAX_ACRONYM_TOKENS + 1) and texts[colon] == "-":
         colon += 2
@@ -276,6 +289,14 @@ def _title_definition(doc: Doc, texts: list[str], ents: list[Span]) -> tuple[Spa
     known = gazetteer.lookup(acronym.text) is not None
     if end is None and known:
         end = _loosely_spelled_end(doc, texts, start, acronym.text)
+    described = False
+    if end is None and known and kb.introduced_elsewhere(acronym.text, (title := doc.text.partition("\n")[0],
+                                                                        title.partition(":")[2])):
+        # A known name the knowledge base says another paper introduced, on a
+        # title that does not spell it out, is this paper's own work too
+        # ("SETR: A Two-Stage Semantic-Enhanced Framework for ...", not the
+        # segmentation transformer): keyed by the title's description of it.
+        end, described = _description_end(texts, start), True
     if end is None:
         return None
     long_form = doc[start:end]
@@ -294,7 +315,22 @@ def _title_definition(doc: Doc, texts: list[str], ents: list[Span]) -> tuple[Spa
         e.label_ for e in ents if e.text == acronym.text or (e.start, e.end) == (start, end))
     label = gazetteer.lookup(long_form.text) or (head if head in DATASET_GROUP else None) or next(
         (reading for reading, _ in readings.most_common(1)), "METHOD")
-    return Span(doc, 0, colon, label=label), Span(doc, start, end, label=label)
+    return TitleDefinition(Span(doc, 0, colon, label=label), Span(doc, start, end, label=label), described)
+
+
+# Where a title's description of its work ends: at a word that says what
+# the work is for or built on ("... Framework for Zero-Shot Composed Image
+# Retrieval"), or at the title's end.
+_DESCRIPTION_ENDS = {"for", "via", "with", "through", "using", "by", "towards", "toward", "in", "on", "from", ":", ",",
+                     "?", "!", ";"}
+
+
+def _description_end(texts: list[str], start: int) -> int | None:
+    end = start
+    while (end < min(len(texts), start + _MAX_TITLE_LONG_FORM) and "\n" not in texts[end]
+           and texts[end].lower() not in _DESCRIPTION_ENDS):
+        end += 1
+    return end if end > start else None
 
 
 def _title_long_form_end(doc: Doc, texts: list[str], start: int, acronym: str) -> int | None:

@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from ingest.identity import title_hash
 from ingest.mentions import DATASET_GROUP
 from ingest.normalize import abbreviates, alias_key, initials
 
@@ -29,6 +30,7 @@ GAZETTEER_PATH = DATA_DIR / "gazetteer.tsv"
 KB_PATH = DATA_DIR / "kb.tsv"
 FIELDS_PATH = DATA_DIR / "fields.tsv"
 LANGUAGES_PATH = DATA_DIR / "languages.tsv"
+KB_PAPERS_PATH = DATA_DIR / "kb_papers.tsv"
 # Read by the confidence rules alone, so hashed into their id, not the extraction's (ingest/fingerprint.py).
 ORDINARY_WORDS = "data/ordinary_words.txt"  # under the ingest package
 ORDINARY_WORDS_PATH = Path(__file__).resolve().parents[1] / ORDINARY_WORDS
@@ -351,6 +353,29 @@ def capitals_only(surface: str) -> bool:
 @lru_cache(maxsize=100_000)
 def lookup(surface: str) -> KbEntry | None:
     return lookup_key(alias_key(surface))
+
+
+@lru_cache(maxsize=1)
+def introducing_titles() -> dict[str, frozenset[str]]:
+    """kb_id → the title keys (`identity.title_hash`) of the papers that
+    introduced the entry, where its source names them (Papers with Code's
+    methods): `kb_papers.tsv`."""
+    titles = {}
+    for line_no, line in data_lines(KB_PAPERS_PATH):
+        fields = line.split("\t")
+        if len(fields) != 2:
+            raise ValueError(f"{KB_PAPERS_PATH}:{line_no}: expected kb_id<TAB>title keys separated by |")
+        titles[fields[0]] = frozenset(fields[1].split("|"))
+    return titles
+
+
+def introduced_elsewhere(name: str, titles: Iterable[str]) -> bool:
+    """Whether the known name `name` was introduced by a paper the knowledge
+    base names, and none of `titles` (a paper's title, its subtitle) is that
+    paper's: a paper so titled coins the name again for a work of its own."""
+    entry = lookup(name)
+    introduced = introducing_titles().get(entry.kb_id) if entry is not None else None
+    return bool(introduced) and not introduced & {title_hash(title) for title in titles}
 
 
 @lru_cache(maxsize=1)

@@ -37,8 +37,9 @@ from pathlib import Path
 
 from ingest.extract.corpora import FILES, LABEL_MAPS, split_records
 from ingest.extract.vocab import DETERMINERS, GENERIC_HEADS, GENERIC_MODIFIERS, GENERIC_TERMS
-from ingest.kb import (FIELDS_PATH, GOLD_SOURCE, KB_PATH, LANGUAGES_PATH, ORDINARY_WORDS_PATH, KbEntry, KnowledgeBase,
-                       data_lines)
+from ingest.identity import title_hash
+from ingest.kb import (FIELDS_PATH, GOLD_SOURCE, KB_PAPERS_PATH, KB_PATH, LANGUAGES_PATH, ORDINARY_WORDS_PATH, KbEntry,
+                       KnowledgeBase, data_lines)
 from ingest.mentions import LABELS
 from ingest.normalize import abbreviates, alias_key, british_spelling, spells_initials, used_name
 
@@ -154,6 +155,28 @@ def pwc_methods(kb_dir: Path) -> list[KbEntry]:
         slug = method["url"].rstrip("/").rsplit("/", 1)[-1]
         entries.append(KbEntry(f"pwc-method:{slug}", "METHOD", name, tuple(aliases), "pwc-methods"))
     return entries
+
+
+def pwc_method_papers(kb_dir: Path, kept: set[str]) -> dict[str, list[str]]:
+    """kb_id → the title keys of the paper Papers with Code says introduced
+    each method of `kept` (its `paper` and `source_title`, which may differ
+    in case or punctuation only): a later paper whose title opens with the
+    name coins it again (`acronyms._title_definition`)."""
+    methods = json.loads(gzip.open(kb_dir / "pwc-methods-2022" / "methods.json.gz").read())
+    papers: dict[str, set[str]] = defaultdict(set)
+    for method in methods:
+        kb_id = "pwc-method:" + method["url"].rstrip("/").rsplit("/", 1)[-1]
+        for title in ((method.get("paper") or {}).get("title"), method.get("source_title")):
+            if kb_id in kept and title and title.strip():
+                papers[kb_id].add(title_hash(title))
+    return {kb_id: sorted(keys) for kb_id, keys in sorted(papers.items())}
+
+
+def kb_papers_tsv(papers: dict[str, list[str]]) -> str:
+    return ("# paperkg: the papers that introduced knowledge-base entries, derived by `python -m ingest.kb.build`\n"
+            "# from Papers with Code methods.json (CC BY-SA 4.0, see ATTRIBUTION.md); titles are stored as\n"
+            "# ingest.identity.title_hash keys only.\n# kb_id <TAB> title keys separated by |\n"
+            + "".join(f"{kb_id}\t{'|'.join(keys)}\n" for kb_id, keys in papers.items()))
 
 
 def sota_extractor(kb_dir: Path) -> list[KbEntry]:
@@ -410,6 +433,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--kb", type=Path, default=KB_DIR)
     parser.add_argument("--out", type=Path, default=KB_PATH)
+    parser.add_argument("--papers-out", type=Path, default=KB_PAPERS_PATH)
     parser.add_argument("--fields-out", type=Path, default=FIELDS_PATH)
     parser.add_argument("--languages-out", type=Path, default=LANGUAGES_PATH)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
@@ -423,6 +447,9 @@ def main() -> None:
     )
     args.out.write_text(knowledge.as_tsv(header), encoding="utf-8")
     print(f"{args.out}: {len(entries)} entries {dict(Counter(e.source for e in entries))}")
+    papers = pwc_method_papers(args.kb, {e.kb_id for e in entries})
+    args.papers_out.write_text(kb_papers_tsv(papers), encoding="utf-8")
+    print(f"{args.papers_out}: {len(papers)} entries' introducing papers")
     fields = research_fields(args.kb)
     args.fields_out.write_text(fields_tsv(fields), encoding="utf-8")
     print(f"{args.fields_out}: {len(fields)} research fields")
