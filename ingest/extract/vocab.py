@@ -100,6 +100,9 @@ AREA_TERMS = _keys(
     # image restoration's and enhancement's area, a Task of 14 papers of the 40k graph (both judges of session 48's
     # seed 69: an area)
     "low-level vision", "high-level vision",
+    # the area of "vision-language tasks" and "VL models", a Task of 38 papers of the 40k graph (both judges of
+    # session 51's seed 77: a modality pairing, no task); its tasks (visual question answering ...) are its kinds
+    "vision-language", "vision and language",
 )
 # Sensors and kinds of data: what a data set is made of, not one of the five
 # types ("LiDAR-camera fusion", "point clouds", "MRI"); their tasks and data
