@@ -247,6 +247,9 @@ def test_f1_on_gold_dev_records_is_above_floor(extractor, file, corpus, limit, f
     ("The bounds scale as C_Psi / n, where C_Psi is a complexity measure.", {"C_Psi"}),
     ("Fine-tuning is the standard method for achieving state-of-the-art performance on NLP benchmarks.", {"NLP"}),
     ("Accompanied by SwissNYF, a comprehensive suite, we study tool planning.", {"Accompanied"}),
+    # hardware: seeds 75 and 77's outside judges rejected ARM CPU (a Method) and H100 (a Benchmark)
+    ("Our results on H100 and A100 show that Mamba runs faster than ResNet-50 on an ARM CPU and an RTX 3090 GPU.",
+     {"H100", "A100", "ARM CPU", "RTX 3090 GPU"}),
 ])
 def test_shape_filters_drop_non_entities(extractor, text, junk):
     found = {m.text for m in extract_one(extractor, text).mentions if m.label != "TASK" or m.text not in ("NLP",)}
