@@ -230,6 +230,10 @@ def test_evidence_from_names():
     ("multiple object tracking", "Task", False), ("test generation", "Task", False),
     # or when (session 38); a noun after the time word names the task
     ("early detection", "Task", True), ("online detection", "Task", True), ("online action detection", "Task", False),
+    # the dimension an operation is done in (DIMENSION_OPERATION_RULE, session 51); abilities and places stay
+    ("visual classification", "Task", True), ("temporal generation", "Task", True), ("spatial reconstruction", "Task", True),
+    ("spatial reasoning", "Task", False), ("visual localization", "Task", False), ("image segmentation", "Task", False),
+    ("temporal action segmentation", "Task", False),
     # a dimension is no name's shape for these rules (session 29): "3D vision" is written like "image analysis"
     ("3D vision", "Task", True), ("3D applications", "Task", True), ("2D medical image analysis", "Task", True),
     ("3D object detection", "Task", False), ("3D human pose estimation", "Task", False), ("3D-CNN", "Method", False),
