@@ -64,6 +64,9 @@ from ingest.normalize import Sense, alias_key, merge_candidates, resolve
     ("OpenAI's o1", "OpenAI o1", "OpenAI’s o1"),  # a maker's possessive
     ("mAP@50", "mAP50"), ("R@2", "R @ 2"), ("FPR@95", "FPR95"),  # "@" joins a cut-off; one letter keeps it (session 50)
     ("the A-OKVQA benchmark", "A-OKVQA"),  # the article goes, the glued capital stays
+    # a task named with "task" or "tasks" after it (session 51: "VQA tasks" was a Task of 9 papers beside VQA)
+    ("VQA tasks", "VQA task", "VQA"), ("multi-step reasoning tasks", "multi-step reasoning"),
+    ("image editing task", "image editing"), ("Text-to-SQL tasks", "Text-to-SQL"),
 ])
 def test_variants_share_a_key(variants):
     assert len({alias_key(v) for v in variants}) == 1
@@ -71,6 +74,7 @@ def test_variants_share_a_key(variants):
 
 @pytest.mark.parametrize("a,b", [("GPT-3", "GPT-4"), ("ResNet-50", "ResNet-101"), ("Llama-2-7B", "Llama-2-70B"),
                                  ("CIFAR-10", "CIFAR-100"), ("language model", "language"),
+                                 ("downstream tasks", "downstream"), ("vision tasks", "vision"),  # no task's head before
                                  ("Segment Anything Model", "Segment Anything"),  # no name-shaped word before the head
                                  ("negative sampling strategy", "negative sampling"),
                                  ("AI systems", "AI"), ("CLIP score", "CLIP"),
