@@ -431,3 +431,10 @@ def test_a_known_name_another_paper_introduced_is_a_titles_own_work(extractor):
     assert not kb.introduced_elsewhere("Kinetics", ("Kinetics: Rethinking Test-Time Scaling Laws",))  # no paper named
     (doc,) = extractor.extract([("t", f"SETR: {original}\nWe present SETR, a transformer for segmentation.")], workers=1)
     assert {m.canonical for m in doc.mentions if m.text == "SETR"} == {"setr"}
+
+
+def test_a_processing_unit_is_hardware_however_written(extractor):
+    """The real papers that gave "Neural Processing Units" a visible Method of
+    the 40k graph once "NPU" was read as hardware (sanity's _HARDWARE)."""
+    for doc in corpus_docs(extractor, "2507.22873", "2512.02924"):
+        assert not [m.text for m in doc.mentions if "processing unit" in m.text.lower() or m.text in ("NPU", "NPUs")]

@@ -103,7 +103,7 @@ def is_junk(span: Span) -> bool:
         return True
     # "Magnetic Resonance Imaging (MRI)" is its long form's; "HSI (human-scene interaction)" is not its acronym's
     long_form = gazetteer.defined_long_form(text)
-    if _FORMAT.match(text) or _LICENCE.match(text) or _HARDWARE.match(text) or any(
+    if _FORMAT.match(text) or _LICENCE.match(text) or _HARDWARE.match(long_form or text) or any(
             _listed_junk(k) for k in (key, alias_key(long_form) if long_form else key)):
         return True
     words = text.split()
