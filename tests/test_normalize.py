@@ -67,6 +67,8 @@ from ingest.normalize import Sense, alias_key, merge_candidates, resolve
     # a task named with "task" or "tasks" after it (session 51: "VQA tasks" was a Task of 9 papers beside VQA)
     ("VQA tasks", "VQA task", "VQA"), ("multi-step reasoning tasks", "multi-step reasoning"),
     ("image editing task", "image editing"), ("Text-to-SQL tasks", "Text-to-SQL"),
+    # "textual" is text's adjective (session 51: "textual classification" beside text classification)
+    ("textual classification", "text classification"), ("Textual Embeddings", "text embedding"),
 ])
 def test_variants_share_a_key(variants):
     assert len({alias_key(v) for v in variants}) == 1
@@ -75,6 +77,7 @@ def test_variants_share_a_key(variants):
 @pytest.mark.parametrize("a,b", [("GPT-3", "GPT-4"), ("ResNet-50", "ResNet-101"), ("Llama-2-7B", "Llama-2-70B"),
                                  ("CIFAR-10", "CIFAR-100"), ("language model", "language"),
                                  ("downstream tasks", "downstream"), ("vision tasks", "vision"),  # no task's head before
+                                 ("contextual embeddings", "context embeddings"),  # "textual" is a word, not a suffix
                                  ("Segment Anything Model", "Segment Anything"),  # no name-shaped word before the head
                                  ("negative sampling strategy", "negative sampling"),
                                  ("AI systems", "AI"), ("CLIP score", "CLIP"),
