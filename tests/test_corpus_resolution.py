@@ -793,3 +793,11 @@ def test_an_acronym_one_paper_defines_is_that_papers_unless_the_field_knows_the_
     assert tally.definitions == {"LLMs": 1}
     tally.add(Contribution("largelanguagemodel", "Method", ("LLMs", "large language models", "LLM"), 3, None), -1)
     assert not tally.definitions
+
+
+def test_a_kinetics_release_is_one_entity_under_its_short_name():
+    """"K-600" is Kinetics-600 (both judges of seed 79's paper-weighted sample:
+    a Benchmark of 2 papers beside it), a version of Kinetics, not Kinetics."""
+    assert {gazetteer.canonical(form) for form in ("Kinetics-600", "K-600", "K600")} == {gazetteer.canonical("Kinetics 600")}
+    assert gazetteer.canonical("K-400") == gazetteer.canonical("Kinetics-400") != gazetteer.canonical("Kinetics")
+    assert kb.lookup("K-700").name == "Kinetics-700" and kb.lookup("K-700").label == "DATASET"
