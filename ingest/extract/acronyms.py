@@ -16,9 +16,9 @@ from spacy.tokens import Doc, Span
 
 from ingest import kb
 from ingest.extract import gazetteer
-from ingest.extract.doc_state import DATASET_GROUP, alias_pairs, merge_spans, other_senses, token_texts
+from ingest.extract.doc_state import DATASET_GROUP, alias_pairs, merge_spans, other_senses, token_texts, work_keys
 from ingest.extract.vocab import LABEL_BY_HEAD, LINKING_WORDS, METHOD_HEADS
-from ingest.normalize import initials, spells_initials
+from ingest.normalize import alias_key, initials, spells_initials
 
 _ACRONYM = re.compile(r"^(?=[^a-z]*[A-Z][^a-z]*[A-Z0-9]|[A-Z][a-z]*[A-Z])[A-Za-z][A-Za-z0-9\-+.&]{1,11}$")
 MAX_EXTRA_WORDS = 5
@@ -236,11 +236,16 @@ def acronyms(doc: Doc) -> Doc:
     title = _title_definition(doc, texts, ents)
     if title is not None:
         acronym, long_form = title.acronym, title.long_form
-        # A description is the work's long form, no name in the text ("Hydra: An Agentic Reasoning Approach").
         new_spans += [acronym] if title.described else [long_form, acronym]
         for form in _written_forms(doc, acronym.text, written):
             definitions.setdefault(form, acronym.label_)
-            alias_pairs(doc).append((long_form.text, form))
+            if title.described:
+                # A description is no long form: no name in the text, and no
+                # head for the rules to read ("SPADE: Planning Routes for
+                # Aerial Drones" is no device). The work is keyed by the title.
+                work_keys(doc).append([form, alias_key(f"{acronym.text} {long_form.text}")])
+            else:
+                alias_pairs(doc).append((long_form.text, form))
     if not definitions:
         return doc
     ents = merge_spans(ents, new_spans, override=True)
@@ -295,7 +300,8 @@ def _title_definition(doc: Doc, texts: list[str], ents: list[Span]) -> TitleDefi
         # A known name the knowledge base says another paper introduced, on a
         # title that does not spell it out, is this paper's own work too
         # ("SETR: A Two-Stage Semantic-Enhanced Framework for ...", not the
-        # segmentation transformer): keyed by the title's description of it.
+        # segmentation transformer): keyed by the title's description of it,
+        # which is no name in the text (not a span).
         end, described = _description_end(texts, start), True
     if end is None:
         return None
@@ -318,17 +324,12 @@ def _title_definition(doc: Doc, texts: list[str], ents: list[Span]) -> TitleDefi
     return TitleDefinition(Span(doc, 0, colon, label=label), Span(doc, start, end, label=label), described)
 
 
-# Where a title's description of its work ends: at a word that says what
-# the work is for or built on ("... Framework for Zero-Shot Composed Image
-# Retrieval"), or at the title's end.
-_DESCRIPTION_ENDS = {"for", "via", "with", "through", "using", "by", "towards", "toward", "in", "on", "from", ":", ",",
-                     "?", "!", ";"}
-
-
 def _description_end(texts: list[str], start: int) -> int | None:
+    """Where a title's description of its work ends: at the title's end, so
+    that the key it gives is the work's alone (cut at its first "for", "SPADE:
+    Diffusion for Speech ..." would have been keyed as diffusion)."""
     end = start
-    while (end < min(len(texts), start + _MAX_TITLE_LONG_FORM) and "\n" not in texts[end]
-           and texts[end].lower() not in _DESCRIPTION_ENDS):
+    while end < min(len(texts), start + _MAX_TITLE_LONG_FORM) and "\n" not in texts[end]:
         end += 1
     return end if end > start else None
 

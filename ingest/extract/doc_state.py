@@ -27,6 +27,10 @@ if not Doc.has_extension("paperkg_readings"):
 # Query Attention (GQA)" read as a method by the model): another sense here.
 if not Doc.has_extension("paperkg_other_senses"):
     Doc.set_extension("paperkg_other_senses", default=None)
+# [acronym text, key] of a name the title gives the paper's own work, keyed by
+# the title rather than by a long form ("SETR: A Two-Stage ...", `acronyms`).
+if not Doc.has_extension("paperkg_work_keys"):
+    Doc.set_extension("paperkg_work_keys", default=None)
 
 
 def token_texts(doc: Doc) -> list[str]:
@@ -125,6 +129,12 @@ def other_senses(doc: Doc) -> list[str]:
     if doc._.paperkg_other_senses is None:
         doc._.paperkg_other_senses = []
     return doc._.paperkg_other_senses
+
+
+def work_keys(doc: Doc) -> list[list[str]]:
+    if doc._.paperkg_work_keys is None:
+        doc._.paperkg_work_keys = []
+    return doc._.paperkg_work_keys
 
 
 def proposed_starts(doc: Doc) -> list[int]:

@@ -168,6 +168,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
     # too, not the known name the gazetteer gives its letters (word sense
     # disambiguation had taken that paper, an outside judge's merge).
     canonical_by_key = {alias_key(form): key for form, key in canonical_of.items()}
+    # A name the title gives the paper's own work (`acronyms`), before any other reading of its letters.
+    canonical_of.update((form, key) for form, key in doc._.paperkg_work_keys or ())
     found = []
     for ent in doc.ents:
         text = span_text(ent)

@@ -230,11 +230,12 @@ def known_label(text: str, long_forms: dict[str, str], short_forms: dict[str, st
     """The label the gazetteer or the knowledge base gives the name here:
     none for an acronym the text defines otherwise ("probabilistic
     programming languages (PPLs)" is not the gazetteer's PPL, perplexity;
-    `others`: the acronyms a long form read as a method redefines); a long
+    `others`: the acronyms a long form read as a method or the title
+    redefines); a long
     form takes its defined short form's ("Mostly Basic Programming Problems
     (MBPP)")."""
     long_form = long_forms.get(text)
-    if long_form is not None and (gazetteer.redefines(long_form, text) or text in others):
+    if text in others or long_form is not None and gazetteer.redefines(long_form, text):
         return None
     known = gazetteer.lookup(text)
     short = short_forms.get(text)
@@ -280,7 +281,7 @@ def checked_label(
     # An acronym the text defines otherwise ("probabilistic programming
     # languages (PPLs)") is not the gazetteer's (PPL = perplexity).
     spelled_otherwise = long_form is not None and gazetteer.redefines(long_form, text)
-    redefined = spelled_otherwise or (long_form is not None and text in others)
+    redefined = spelled_otherwise or text in others
     known = known_label(text, long_forms, short_forms, others)
     if known == "METHOD" and label == "METRIC" and text.isupper() and measure_like(text):
         return label  # "MAE = 489": a measure's acronym that also names a method (`metric_values`)
