@@ -177,6 +177,7 @@ def test_a_curated_measure_with_the_word_rate_is_the_measure():
     ("Cohen's kappa", "Kappa Score", "kappa", "Cohen's Kappa"),
     ("mean absolute error", "Mean Average Error", "mean average error"),  # both judges of seed 77: a duplicate
     ("inter-annotator agreement", "IAA", "Inter-rater agreement"),  # both judges of seed 78: a duplicate
+    ("FPS", "FPS inference speed", "frames per second"),  # both judges of seeds 77 and 80: a duplicate
 ])
 def test_a_measure_is_one_entity_however_written(forms):
     """"R2 score" and "Kappa Score" were duplicates of R² and Cohen's kappa to

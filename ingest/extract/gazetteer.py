@@ -205,9 +205,11 @@ def definition_key(long_form: str, short: str) -> str:
 # "recall rate" (14 papers of the 40k graph, a duplicate of recall to both
 # judges of session 44's sample there), "accuracy rate": a curated measure
 # with the word rate; "F1 points" (4 papers, a duplicate to both judges of
-# session 45's), "BLEU points": with its unit. Here, not in `kb.SCORE_SUFFIX`:
-# the gold corpora's "error rate" is its own measure, not a kind of error.
-_MEASURE_WORD_SUFFIX = re.compile(r"[-\s]+(?:rates?|points?)$", re.I)
+# session 45's), "BLEU points": with its unit; "FPS inference speed" (4
+# papers, a duplicate of FPS to both judges of session 51's seeds 77 and 80):
+# with what it measures. Here, not in `kb.SCORE_SUFFIX`: the gold corpora's
+# "error rate" is its own measure, not a kind of error.
+_MEASURE_WORD_SUFFIX = re.compile(r"[-\s]+(?:rates?|points?|(?:inference\s+)?speed)$", re.I)
 
 
 @lru_cache(maxsize=100_000)
