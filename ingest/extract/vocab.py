@@ -124,6 +124,9 @@ MODALITY_TERMS = _keys(
     "LiDAR point cloud", "LiDAR point clouds", "3D LiDAR point clouds",
     # infrared imagery (20 papers of the 40k graph read it as a Task; both judges of session 47's seed 64)
     "infrared", "near-infrared", "thermal infrared",
+    # WiFi's channel state information, a signal sensing papers read (a Dataset of 2 papers of the 40k graph; both
+    # judges of session 51's seed 80: a modality)
+    "channel state information", "WiFi channel state information", "WiFi CSI",
 )
 # Heads of a phrase naming an imaging modality ("Diffusion Tensor Imaging",
 # "Low-Dose CT", "breast MRI", "electron microscopy") or a condition studied
