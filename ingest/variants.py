@@ -128,7 +128,6 @@ class NamedEntity:
     label: str
     papers: int
     aliases: tuple[str, ...] = ()
-    known: bool = False  # the knowledge base's (a kb_id)
 
 
 # Two display names read as one when they differ only in case, spacing,
@@ -153,9 +152,7 @@ def display_fold(name: str) -> str:
 def qualified_names(entities: Sequence[NamedEntity]) -> dict[str, str]:
     """Display names for entities that share one with another entity (as a
     reader tells them apart: `display_fold`): the one in most papers keeps
-    it (on a tie the knowledge base's: a later work that a title names
-    after a known method, `kb.introduced_elsewhere`, is the one qualified),
-    each other gets a qualifier, its long form ("RL (meta-reinforcement
+    it, each other gets a qualifier, its long form ("RL (meta-reinforcement
     learning)", the one its name abbreviates where a paper wrote one) or
     else its type and key, so no two entities read the same. Returns only
     the names that change."""
@@ -167,7 +164,7 @@ def qualified_names(entities: Sequence[NamedEntity]) -> dict[str, str]:
     for clash in by_name.values():
         if len(clash) < 2:
             continue
-        for entity in sorted(clash, key=lambda e: (-e.papers, not e.known, e.key))[1:]:
+        for entity in sorted(clash, key=lambda e: (-e.papers, e.key))[1:]:
             longer = [a for a in entity.aliases if alias_key(a) != alias_key(entity.name) and len(a) > len(entity.name)]
             # words before letters: "RLMs (Reasoning LLMs)", not "RLMs (RLLMs)", its next form by count
             longer.sort(key=lambda a: " " not in a.strip())
@@ -206,8 +203,7 @@ MARKS_ID = hashlib.sha1(json.dumps([
 ]).encode()).hexdigest()[:12]
 
 
-_FIELDS = ("e.key AS key, e.name AS name, e.label AS label, e.paper_count AS papers, e.aliases AS aliases, "
-           "e.kb_id IS NOT NULL AS known")
+_FIELDS = "e.key AS key, e.name AS name, e.label AS label, e.paper_count AS papers, e.aliases AS aliases"
 # The stored name properties are not read back (see MARKS_ID): on the 40k
 # graph, reading name_clash too held 49 MB more at the peak of a refresh.
 ENTITIES = f"MATCH (e:Entity) RETURN {_FIELDS}, e.variant_marks AS marks"
@@ -330,8 +326,7 @@ def _qualified_names(store: GraphStore, pool: dict[str, NamedEntity], full: bool
 
 
 def _named(row) -> NamedEntity:
-    return NamedEntity(row["key"], row["name"] or row["key"], row["label"], row["papers"] or 0, tuple(row["aliases"] or ()),
-                       bool(row["known"]))
+    return NamedEntity(row["key"], row["name"] or row["key"], row["label"], row["papers"] or 0, tuple(row["aliases"] or ()))
 
 
 def _lookup(store: GraphStore, query: str, param: str, values: list) -> list[NamedEntity]:
