@@ -322,8 +322,8 @@ MANNER_MODIFIERS = frozenset({
 # acceptable, all for "conditional generation"; "visual classification" 0
 # of 6, "temporal generation" 0 of 6, "visual segmentation" 0 of 6. Abilities
 # and places are left alone: "spatial reasoning" (16 of 16), "visual
-# localization" (8 of 8), "visual navigation". 22 visible Tasks of the 40k
-# graph are so named; the knowledge base's ("semantic segmentation") and a
+# localization" (8 of 8), "visual navigation". 20 visible Tasks of the 40k
+# graph were so named; the knowledge base's ("semantic segmentation") and a
 # defined one stay.
 DIMENSION_WORDS = frozenset({"visual", "spatial", "temporal", "spatio-temporal", "spatiotemporal", "semantic",
                              "geometric", "structural", "conditional"})

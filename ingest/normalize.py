@@ -256,8 +256,9 @@ _TASK_HEADS = {"task", "tasks"}  # "multi-UAV tracking task" is the task
 def _ends_in_task_head(words: Sequence[str]) -> bool:
     """Words that end in a task's head, however written: "X task" is then X.
     Plain words before "task" alone name no task ("downstream task", "vision
-    tasks") and keep it. On the 40k graph 562 entities were named "X tasks",
-    1,074 papers; "visual grounding task" (6) beside visual grounding (165)."""
+    tasks") and keep it. On the 40k graph 272 entities, 518 papers, were
+    "X task(s)" beside X ("multi-step reasoning tasks", 10, beside
+    multi-step reasoning, 122)."""
     from ingest.extract.vocab import LABEL_BY_HEAD  # at call time: the extract package imports this module
 
     return bool(words) and LABEL_BY_HEAD.get(words[-1].lower()) == "TASK"

@@ -159,9 +159,9 @@ def pwc_methods(kb_dir: Path) -> list[KbEntry]:
 
 def pwc_method_papers(kb_dir: Path, kept: set[str]) -> dict[str, list[str]]:
     """kb_id → the title keys of the paper Papers with Code says introduced
-    each method of `kept` (its `paper` and `source_title`, which may differ
-    in case or punctuation only): a later paper whose title opens with the
-    name coins it again (`acronyms._title_definition`)."""
+    each method of `kept` (its `paper` title and its `source_title`): a
+    later paper whose title opens with the name coins it again
+    (`acronyms._title_definition`)."""
     methods = json.loads(gzip.open(kb_dir / "pwc-methods-2022" / "methods.json.gz").read())
     papers: dict[str, set[str]] = defaultdict(set)
     for method in methods:
