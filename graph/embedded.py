@@ -20,6 +20,7 @@ import json
 import logging
 import os
 import secrets
+import signal
 import socket
 import subprocess
 import time
@@ -144,8 +145,13 @@ class EmbeddedServer:
         if state is not None and not _may_serve(state.pid, self.dir):
             state = None  # a copy of another home: the state names the original's server
         if state is not None and _process_state(state.pid) in (None, "Z"):
-            # The server died; a child it forked (an AOF rewrite) may hold the
-            # lock a little longer, and has nothing to serve.
+            # The server died; a child it forked (an AOF rewrite) may still
+            # hold the lock, and has nothing to serve. What it writes is the
+            # dead server's to rename into place, so ending it loses nothing;
+            # waiting it out took over a minute on a loaded machine (CI,
+            # session 51). It is in the server's process group (the server
+            # leads a session of its own), which no other server joins.
+            _end_group(state.pid)
             deadline = time.monotonic() + STOP_TIMEOUT_S
             while _lock_is_held(self.pid_lock) and time.monotonic() < deadline:
                 time.sleep(0.05)
@@ -348,6 +354,10 @@ class EmbeddedServer:
         # server never reads it, so it is the whole graph a second time.
         if (self.dir / "appendonlydir").is_dir():
             (self.dir / "dump.rdb").unlink(missing_ok=True)
+        # A rewrite its dead server never took in (`_end_group`): no server
+        # runs while one is launched, so no rewrite is under way.
+        for leftover in self.dir.glob("temp-rewriteaof-*.aof"):
+            leftover.unlink(missing_ok=True)
 
     def _log_since(self, offset: int) -> str:
         try:
@@ -426,6 +436,14 @@ def _client(info: ServerInfo, timeout: float | None = PING_TIMEOUT_S) -> redis.R
 
 def _pings(info: ServerInfo) -> bool:
     return _probe(info) == "ready"
+
+
+def _end_group(pid: int) -> None:
+    """Kill what is left of the process group a dead server led."""
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
 
 
 def _lock_is_held(path: Path) -> bool:

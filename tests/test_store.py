@@ -233,3 +233,38 @@ def test_neo4j_reads_writes_and_commands_losing_the_server_are_one_line_with_the
                 call()
             assert "\n" not in str(raised.value) and uri in str(raised.value) and "refused" in str(raised.value).lower()
         store.close()
+
+
+def test_a_killed_servers_leftover_rewrite_child_does_not_hold_its_home(tmp_path):
+    """Kill -9 the real server while its append-only-file rewrite, a child
+    it forked, is still running: the child holds the home's lock, and its
+    work is the dead server's to take in (the parent renames a finished
+    rewrite into place). The next command must not wait it out: CI on a
+    loaded machine (session 51) saw such a child hold the lock past the
+    60 s allowed, and `info()` then failed. Nothing written is lost."""
+    from graph.embedded import _client, _lock_is_held, _process_state
+
+    config = StoreConfig(backend="falkordb", home=tmp_path, graph_name="leftover")
+    with open_store(config) as store:
+        load_small_graph(store)
+    server = EmbeddedServer(tmp_path)
+    info = server.info()
+    client = _client(info, timeout=None)
+    client.config_set("rdb-key-save-delay", 20_000_000)  # 20 s a key: the rewrite child outlives its parent
+    client.bgrewriteaof()
+    deadline = time.monotonic() + 10
+    while not client.info("persistence")["aof_rewrite_in_progress"] and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert client.info("persistence")["aof_rewrite_in_progress"]
+    os.kill(info.pid, signal.SIGKILL)
+    try:
+        while _process_state(info.pid) not in (None, "Z"):  # the kill lands asynchronously
+            time.sleep(0.01)
+        started = time.monotonic()
+        assert server.info() is None
+        assert time.monotonic() - started < 10 and not _lock_is_held(server.pid_lock)
+        with open_store(config) as store:
+            assert store.scalar("MATCH (p:Paper) RETURN count(p)") == 3
+        assert not list(server.dir.glob("temp-rewriteaof-*"))  # the rewrite it never took in is gone
+    finally:
+        server.stop()
