@@ -102,7 +102,7 @@ def test_a_known_name_other_titles_give_their_own_work_is_held_back_until_the_fi
         "MATCH (e:Entity {key: 'spade'}) RETURN e.coined_elsewhere, e.confidence").rows[0]
     assert elsewhere == 2 and confidence < MIN_CONFIDENCE
     shown = str(_confidence(views.entity_details(coined_store, "spade").entity).children)
-    assert "2 other titles spell the letters out" in shown and "until the knowledge base" not in shown
+    assert "2 other titles give the letters to a work of its own" in shown and "until the knowledge base" not in shown
     users = [paper(n, f"Synthesis study {n}", f"We compare our generator {n} with SPADE on ImageNet.") for n in (34, 35)]
     load_records(coined_store, users, extract=extract, extraction="test", curation=Curation.empty())
     papers, confidence = coined_store.read("MATCH (e:Entity {key: 'spade'}) RETURN e.paper_count, e.confidence").rows[0]
@@ -149,7 +149,7 @@ def test_a_title_that_spells_the_letters_out_for_its_own_work_still_coins_them(c
     coined, elsewhere, papers, confidence = vorta(coined_store)
     assert (coined, elsewhere, papers) == (1, 1, 3) and confidence < MIN_CONFIDENCE
     shown = str(_confidence(views.entity_details(coined_store, "vorta").entity).children)
-    assert "1 other title spells the letters out for a work of its own" in shown
+    assert "1 other title gives the letters to a work of its own" in shown
     assert "vorta" not in {e.key for e in views.top_entities(coined_store, "Method", 50)}
 
     # Read again: the count stays.

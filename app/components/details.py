@@ -102,8 +102,9 @@ def _confidence(entity: Entity) -> html.Div | None:
         ability = needs_third_paper(entity.name, entity.label, entity.aliases, bool(entity.kb_id))
         if coined_apart(entity.coined_papers, entity.paper_count, bool(entity.kb_id), entity.coined_elsewhere):
             others = entity.coined_elsewhere
-            elsewhere = (f" (and {others} other {'titles spell' if others > 1 else 'title spells'} the letters out"
-                         " for a work of its own)") if others else ""
+            # spelled out for a long form, or a known name's letters keyed by the title (session 51)
+            elsewhere = (f" (and {others} other {'titles give' if others > 1 else 'title gives'} the letters"
+                         " to a work of its own)") if others else ""
             verdict = (f" · candidate: {entity.coined_papers} of its {entity.paper_count} papers each name their own work"
                        f" {entity.name} in their titles{elsewhere}, so the name stands for several things"
                        + ("" if entity.kb_id else ", until the knowledge base knows it"))
