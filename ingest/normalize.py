@@ -268,9 +268,7 @@ def _task_words(words: Sequence[str]) -> bool:
     """Words that end in a task's head, capitalised as a name's ("SAR Ship
     Detection"; "UAV tracking benchmarks" are the task's benchmarks), and
     are plain words or capitals, not a name's ("ImageNet" is one)."""
-    from ingest.extract.vocab import LABEL_BY_HEAD  # at call time: the extract package imports this module
-
-    return len(words) > 1 and LABEL_BY_HEAD.get(words[-1].lower()) == "TASK" and words[-1][:1].isupper() \
+    return len(words) > 1 and _ends_in_task_head(words) and words[-1][:1].isupper() \
         and all(w.isupper() or not any(ch.isupper() or ch.isdigit() for ch in w[1:]) for w in words)
 
 

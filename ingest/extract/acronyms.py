@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Span
 
 from ingest import kb
 from ingest.extract import gazetteer
-from ingest.extract.doc_state import DATASET_GROUP, alias_pairs, merge_spans, other_senses, token_texts, work_keys
+from ingest.extract.doc_state import (DATASET_GROUP, alias_pairs, doc_text, merge_spans, other_senses, token_texts,
+                                      work_keys)
 from ingest.extract.vocab import LABEL_BY_HEAD, LINKING_WORDS, METHOD_HEADS
 from ingest.normalize import alias_key, initials, spells_initials
 
@@ -295,7 +296,7 @@ def _title_definition(doc: Doc, texts: list[str], ents: list[Span]) -> TitleDefi
     if end is None and known:
         end = _loosely_spelled_end(doc, texts, start, acronym.text)
     described = False
-    if end is None and known and kb.introduced_elsewhere(acronym.text, (title := doc.text.partition("\n")[0],
+    if end is None and known and kb.introduced_elsewhere(acronym.text, (title := doc_text(doc).partition("\n")[0],
                                                                         title.partition(":")[2])):
         # A known name the knowledge base says another paper introduced, on a
         # title that does not spell it out, is this paper's own work too

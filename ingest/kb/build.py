@@ -144,16 +144,25 @@ def _letters_for_other_words(name: str, full: str) -> bool:
                 and not abbreviates(name, full) and not spells_initials(name, full))
 
 
+def _pwc_method_records(kb_dir: Path) -> list[dict]:
+    """Papers with Code's `methods.json` (June 2022), as the file has it."""
+    return json.loads(gzip.open(kb_dir / "pwc-methods-2022" / "methods.json.gz").read())
+
+
+def _pwc_method_id(method: dict) -> str:
+    """The kb_id of a `methods.json` record: the slug of its paperswithcode.com URL."""
+    return "pwc-method:" + method["url"].rstrip("/").rsplit("/", 1)[-1]
+
+
 def pwc_methods(kb_dir: Path) -> list[KbEntry]:
-    methods = json.loads(gzip.open(kb_dir / "pwc-methods-2022" / "methods.json.gz").read())
+    methods = _pwc_method_records(kb_dir)
     entries = []
     for method in methods:
         name, full = method["name"].strip(), (method.get("full_name") or "").strip()
         if not _usable(name) or _letters_for_other_words(name, full):
             continue
         aliases = [full] if full and alias_key(full) != alias_key(name) and _usable(full) else []
-        slug = method["url"].rstrip("/").rsplit("/", 1)[-1]
-        entries.append(KbEntry(f"pwc-method:{slug}", "METHOD", name, tuple(aliases), "pwc-methods"))
+        entries.append(KbEntry(_pwc_method_id(method), "METHOD", name, tuple(aliases), "pwc-methods"))
     return entries
 
 
@@ -162,10 +171,10 @@ def pwc_method_papers(kb_dir: Path, kept: set[str]) -> dict[str, list[str]]:
     each method of `kept` (its `paper` title and its `source_title`): a
     later paper whose title opens with the name coins it again
     (`acronyms._title_definition`)."""
-    methods = json.loads(gzip.open(kb_dir / "pwc-methods-2022" / "methods.json.gz").read())
+    methods = _pwc_method_records(kb_dir)
     papers: dict[str, set[str]] = defaultdict(set)
     for method in methods:
-        kb_id = "pwc-method:" + method["url"].rstrip("/").rsplit("/", 1)[-1]
+        kb_id = _pwc_method_id(method)
         for title in ((method.get("paper") or {}).get("title"), method.get("source_title")):
             if kb_id in kept and title and title.strip():
                 papers[kb_id].add(title_hash(title))
@@ -234,7 +243,7 @@ def research_fields(kb_dir: Path) -> dict[str, list[str]]:
     list "Computer Vision" as a task (filed under "Speech"): the same sources'
     taxonomy says it is the area the tasks belong to."""
     found: dict[str, list[str]] = defaultdict(list)
-    methods = json.loads(gzip.open(kb_dir / "pwc-methods-2022" / "methods.json.gz").read())
+    methods = _pwc_method_records(kb_dir)
     for area in sorted({c["area"] for m in methods for c in m.get("collections", ()) if c.get("area")} - PWC_GROUPS):
         found[area].append("pwc-methods")
 
