@@ -47,7 +47,7 @@ STORED_LINKS = """
 UNWIND $ids AS id
 MATCH (p:Paper {id: id})-[m:MENTIONS]->(e:Entity)
 RETURN e.key AS key, m.label AS label, m.surfaces AS surfaces, m.count AS count, p.published AS published,
-       p.title AS title, m.evidence AS evidence
+       p.title AS title, m.evidence AS evidence, p.authors AS authors
 """
 
 ENTITY_TALLIES = """
@@ -56,7 +56,7 @@ MATCH (e:Entity {key: key})
 RETURN e.key AS key, e.paper_count AS paper_count, e.mention_count AS mention_count,
        e.first_seen AS first_seen, e.last_seen AS last_seen, e.label_votes AS label_votes,
        e.aliases AS aliases, e.alias_weights AS alias_weights, e.alias_definitions AS alias_definitions,
-       e.coined_papers AS coined_papers, e.task_named_papers AS task_named_papers,
+       e.coined_papers AS coined_papers, e.coining_authors AS coining_authors, e.task_named_papers AS task_named_papers,
        e.measure_used_papers AS measure_used_papers, e.confidence AS confidence,
        e.confidence_rules AS confidence_rules, e.umbrella AS umbrella, e.coined_elsewhere AS coined_elsewhere
 """
@@ -69,7 +69,7 @@ MATCH (e:Entity {key: key}) WITH e
 MATCH (e)<-[m:MENTIONS]-(p:Paper)
 WHERE NOT p.id IN $except
 RETURN e.key AS key, m.label AS label, m.surfaces AS surfaces, m.count AS count, p.published AS published,
-       p.title AS title, m.evidence AS evidence
+       p.title AS title, m.evidence AS evidence, p.authors AS authors
 """
 
 # Entities whose aliases include a name that normalises to another key

@@ -440,6 +440,12 @@ def unused_measure(name: str, label: str, aliases: Sequence[str], measure_used: 
 # 15-24 % titled). A name that many more papers use than title it is the
 # field's: "LLM-as-a-Judge" (2 titles in 160 papers) stays; "MRG" (medical
 # report generation, 2 in 10) is held back with the collisions.
+# Session 52 counted the abstracts that name their own work so too ("we
+# introduce MINT, a unified evaluation suite ...": `normalize.introduces_name`),
+# and counts papers that share an author as one work (a paper and its
+# extended version: "Diffusion-4K", "DeCLIP"; a data set and its authors'
+# next paper: "MusWikiDB"). Both judges had found MINT, MATTER and UniGen
+# several things in session 51's samples.
 COINED_MIN_PAPERS = 2
 COINED_MIN_SHARE = 1 / 10
 # The knowledge base's names are the field's, but Papers with Code's 2022
@@ -488,7 +494,7 @@ class Evidence:
     field: bool = False  # a research field read as a Task or Metric (`field_reading`)
     descriptive: bool = False  # a description that nothing names (`described`)
     umbrella: bool = False  # its kinds outnumber it in the graph (`umbrella_keys`)
-    coined: int = 0  # papers whose titles name their own work so (`normalize.title_coins`)
+    coined: int = 0  # papers naming their own work so, by title or abstract (`normalize.title_coins`, `introduces_name`)
     label_forced: bool = False  # the curation file or the name forces its label: its papers' readings do not decide it
     kept: bool = False  # the curation file keeps it (KEPT_RULE)
     third_paper: bool = False  # a second paper is no support for it (`needs_third_paper`)
@@ -614,8 +620,9 @@ def descriptive_phrase(name: str, label: str, aliases: Sequence[str] = ()) -> bo
     if label == "Metric":
         # see MEASURED_ON_RULE, ERROR_SOURCE_RULE, RESULT_PHRASE_RULE
         return measured_on(lower) or error_source(lower) or result_phrase(lower)
-    if label == "Task" and all(w in MANNER_MODIFIERS for w in lower.split()[:-1]) and " " in lower.strip():
-        return True  # see MANNER_RULE
+    if label == "Task" and " " in lower.strip() and (all(w in MANNER_MODIFIERS for w in lower.split()[:-1])
+                                                      or lower.split()[0] in EVALUATIVE_MODIFIERS):
+        return True  # see MANNER_RULE, EVALUATIVE_MODIFIERS
     if label == "Task" and len(pair := lower.split()) == 2 and pair[0] in DIMENSION_WORDS and pair[1] in GENERIC_OPERATIONS:
         return True  # see DIMENSION_OPERATION_RULE
     if label == "Task" and ("-" in lower and not _MAPPING.search(lower) or " " in lower.strip()):

@@ -51,8 +51,8 @@ from ingest.faults import kill_point
 from ingest.fingerprint import confidence_rules_id
 from ingest.identity import title_hash
 from ingest.mentions import EntityLink, ExtractedDoc
-from ingest.normalize import (Sense, alias_key, alias_keys_of, display_name, paired_acronyms, papers_defining, read_again,
-                              names_as_task, resolve, title_coins, title_defined_elsewhere, uses_as_measure)
+from ingest.normalize import (Sense, alias_key, alias_keys_of, display_name, introduces_name, names_as_task, paired_acronyms,
+                              papers_defining, read_again, resolve, title_coins, title_defined_elsewhere, uses_as_measure)
 from ingest.records import PaperRecord
 from ingest.text import paper_text
 
@@ -94,6 +94,12 @@ class BatchPlan:
     summary: LoadSummary = field(default_factory=LoadSummary)
 
 
+# How `Contribution.coiner` writes a paper's authors: as one string, so an
+# entity stores them as a list property (readable in an export).
+AUTHOR_SEPARATOR = "; "
+UNKNOWN_AUTHORS = "title: "
+
+
 @dataclass(frozen=True)
 class Contribution:
     """What one paper's link adds to (or, taken back, removes from) its entity."""
@@ -105,12 +111,17 @@ class Contribution:
     published: str | None
     title: str | None = None  # the paper's, for `title_coins` and `names_as_task`
     evidence: str | None = None  # the sentence the link stores (`normalize._evidence`), for `names_as_task`
+    authors: tuple[str, ...] = ()  # the paper's, to tell one work's papers from another's (`EntityTally.coined`)
 
     @classmethod
     def stored(cls, row) -> "Contribution":
         """A stored link, read by `queries.STORED_LINKS` or `queries.ENTITY_MENTIONS` (the same columns)."""
         return cls(row["key"], row["label"], tuple(row["surfaces"] or ()), row["count"], row["published"], row["title"],
-                   row["evidence"])
+                   row["evidence"], tuple(row["authors"] or ()))
+
+    def coiner(self) -> str:
+        """Who names a work here, for `EntityTally.coiners`: the paper's authors, or its title where none are known."""
+        return AUTHOR_SEPARATOR.join(sorted(self.authors)) if self.authors else f"{UNKNOWN_AUTHORS}{self.title or ''}"
 
 
 @dataclass
@@ -123,7 +134,9 @@ class EntityTally:
     labels: Counter = field(default_factory=Counter)
     surfaces: Counter = field(default_factory=Counter)
     definitions: Counter = field(default_factory=Counter)  # papers pairing each acronym form with its long form
-    coined: int = 0  # papers whose titles name their own work so (`title_coins`)
+    # The papers that name their own work so, in the title or the abstract
+    # (`title_coins`, `introduces_name`), by their `Contribution.coiner`.
+    coiners: Counter = field(default_factory=Counter)
     task_named: int = 0  # papers that name it as a task (`names_as_task`)
     measure_used: int = 0  # papers that use it as a measure (`uses_as_measure`)
     first_seen: str | None = None
@@ -143,8 +156,8 @@ class EntityTally:
             self.surfaces[surface] += sign * (item.count if rank == 0 else 1)
         for surface in paired_acronyms(item.surfaces):
             self.definitions[surface] += sign
-        if title_coins(item.title, item.surfaces):
-            self.coined += sign
+        if title_coins(item.title, item.surfaces) or introduces_name(item.evidence, item.surfaces):
+            self.coiners[item.coiner()] += sign
         if names_as_task(item.title, item.evidence, item.surfaces):
             self.task_named += sign
         if uses_as_measure(item.evidence, item.surfaces):
@@ -155,7 +168,21 @@ class EntityTally:
         elif item.published and item.published in (self.first_seen, self.last_seen):
             self.dates_lost = True
         if sign < 0:  # drop labels and forms no paper uses any more
-            self.labels, self.surfaces, self.definitions = +self.labels, +self.surfaces, +self.definitions
+            self.labels, self.surfaces, self.definitions, self.coiners = \
+                +self.labels, +self.surfaces, +self.definitions, +self.coiners
+
+    @property
+    def coined(self) -> int:
+        """How many works its papers name so: papers that share an author
+        name one work (a paper and its extended version, a data set and the
+        authors' next paper on it: "Diffusion-4K", "MusWikiDB"), so two of
+        them are no two things (`confidence.COINED_TWICE_RULE`)."""
+        works: list[set[str]] = []
+        for coiner in self.coiners:
+            authors = set(coiner.split(AUTHOR_SEPARATOR)) if not coiner.startswith(UNKNOWN_AUTHORS) else {coiner}
+            shared = [work for work in works if work & authors]
+            works = [work for work in works if not work & authors] + [authors.union(*shared)]
+        return len(works)
 
     def alias_keys(self) -> set[str]:
         """The names that lead to this entity from other keys (`normalize.alias_keys_of`),
@@ -217,6 +244,7 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None, kept
         "alias_weights": [tally.surfaces[alias] for alias in aliases],
         "alias_definitions": [tally.definitions[alias] for alias in aliases],
         "coined_papers": tally.coined,
+        "coining_authors": sorted(tally.coiners.elements()) or None,
         "defining_papers": defining_papers,
         "task_named_papers": tally.task_named,
         "measure_used_papers": tally.measure_used,
@@ -466,7 +494,8 @@ class Loader:
         taken_back = [Contribution.stored(row) for row in stored_links]
         added = [
             Contribution(link.key, NODE_LABEL[link.label], link.surfaces, link.count,
-                         papers[link.paper_id].published, papers[link.paper_id].title, link.evidence)
+                         papers[link.paper_id].published, papers[link.paper_id].title, link.evidence,
+                         papers[link.paper_id].authors)
             for link in links
         ]
         tallies = stored_tallies(self.store, sorted({c.key for c in taken_back} | {c.key for c in added}))
@@ -662,8 +691,10 @@ def stored_tallies(store: GraphStore, keys: list[str]) -> dict[str, EntityTally]
         confirmed[row["key"]] = row["confidence"] is None or row["confidence"] >= MIN_CONFIDENCE
         if row["confidence_rules"] != confidence_rules_id():
             other_rules.append(row["key"])
-        # Written before entities kept tallies, or before they counted definitions, titles' names, tasks named or measures used.
+        # Written before entities kept tallies, or before they counted definitions, own works' names (and by whom),
+        # tasks named or measures used.
         if row["label_votes"] is None or row["alias_definitions"] is None or row["coined_papers"] is None \
+                or row["coined_papers"] and row["coining_authors"] is None \
                 or row["task_named_papers"] is None or row["measure_used_papers"] is None:
             legacy.append(row["key"])
             continue
@@ -671,7 +702,7 @@ def stored_tallies(store: GraphStore, keys: list[str]) -> dict[str, EntityTally]
             row["key"], row["paper_count"], row["mention_count"],
             Counter({label: n for label, n in zip(ENTITY_LABELS, row["label_votes"]) if n}),
             Counter(dict(zip(row["aliases"] or (), row["alias_weights"] or ()))),
-            +Counter(dict(zip(row["aliases"] or (), row["alias_definitions"]))), row["coined_papers"],
+            +Counter(dict(zip(row["aliases"] or (), row["alias_definitions"]))), Counter(row["coining_authors"] or ()),
             row["task_named_papers"], row["measure_used_papers"], row["first_seen"], row["last_seen"],
             umbrella=bool(row["umbrella"]), coined_elsewhere=row["coined_elsewhere"] or 0,
         )

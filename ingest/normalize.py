@@ -548,6 +548,48 @@ def _title_coined(title: str | None, surfaces: Sequence[str]) -> list[str]:
             if surface and title.startswith(surface) and title[len(surface):].lstrip().startswith(":")]
 
 
+# A sentence that gives the paper's own work a name: right after a verb of
+# making ("we introduce MINT, a unified evaluation suite ...", "this paper
+# introduces UniGen, the first ...", "we present X: a ..."), after "called"
+# or "named" where the sentence makes something or calls it new ("we propose
+# a benchmark called X"; not "a widely applied therapeutic approach called
+# Motivational Interviewing"), or opening the sentence as a novelty ("X (Long
+# Form), a novel framework ..."; without "novel", "HealthBench, an
+# open-source benchmark" describes the known work). The form has a capital:
+# a lower-case phrase is the field's, not a coined name.
+_CALLED_BEFORE = re.compile(r"\b(?:called|named|dubbed|termed)\s+$", re.I)
+_NOVELTY = re.compile(r"\b(?:novel|new|our)\b", re.I)
+_APPOSITIVE_AFTER = re.compile(r"^(?:\s*\([^()]*\))?\s*(?:,|:|--|—|–)\s*(?:a|an|the)\b", re.I)
+_NOVELTY_AFTER = re.compile(r"^(?:\s*\([^()]*\))?\s*,\s*(?:a|an|the)\s+(?:novel|new|first)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _making() -> tuple[re.Pattern, re.Pattern]:
+    """A verb of making anywhere before a name ("we propose a benchmark
+    called "), and right before it ("we introduce ", "this paper presents here ")."""
+    from ingest.extract.vocab import MAKING_VERB_STEMS  # at call time: the extract package imports this module
+
+    verb = rf"\b(?:{'|'.join(MAKING_VERB_STEMS)}|design|devis|establish|formulat|offer)\w*"
+    return re.compile(verb, re.I), re.compile(rf"{verb}(?:\s+here)?\s+$", re.I)
+
+
+def introduces_name(evidence: str | None, surfaces: Sequence[str]) -> bool:
+    """The sentence a link stores (`_evidence`) names the paper's own work
+    with one of the link's forms, as a title opening "X: ..." does
+    (`title_coins`): two papers that do either mean two things by the name
+    (`confidence.COINED_TWICE_RULE`)."""
+    evidence = (evidence or "").strip()
+    for surface in (s for s in surfaces if s and any(c.isupper() for c in s)):
+        for start in (start for start in _found(evidence, surface) if _whole_phrase(evidence, start, len(surface))):
+            before, after = evidence[:start], evidence[start + len(surface):]
+            making, made_right_before = _making()
+            if _CALLED_BEFORE.search(before) and (making.search(before) or _NOVELTY.search(before)) \
+                    or start == 0 and _NOVELTY_AFTER.match(after) \
+                    or _APPOSITIVE_AFTER.match(after) and made_right_before.search(before):
+                return True
+    return False
+
+
 def title_defined_elsewhere(title: str | None, surfaces: Sequence[str], key: str) -> list[str]:
     """The keys of the names that the paper's title opens with, whose link
     went to another entity `key`, the long form the title spells out ("SSDD:
@@ -1157,14 +1199,19 @@ def _as_written(mention: Mention, text: str) -> str:
 
 def _evidence(text: str, mentions: Sequence[Mention], surfaces: Sequence[str], label: str) -> str:
     """The sentence a link shows and stores: for a paper reading a metric, the
-    first that uses it as a measure (`uses_as_measure`), else the first that
-    names the entity as a task (`names_as_task`); else the first mention's.
-    Both read the stored sentence, so a paper's later "the X task" or "X of
-    0.9" counts."""
+    first that uses it as a measure (`uses_as_measure`); else the first that
+    names the entity as a task (`names_as_task`) or the first that names the
+    paper's own work so (`introduces_name`), the task sentence first for a
+    paper reading a task; else the first mention's. The rules read the stored
+    sentence, so a paper's later "the X task", "X of 0.9" or "we introduce X,
+    a ..." counts."""
     sentences = [text[m.sentence_start:m.sentence_end].strip() for m in sorted(mentions, key=lambda m: m.start)]
     if label == "METRIC" and (used := next((s for s in sentences if uses_as_measure(s, surfaces)), None)):
         return used
-    return next((s for s in sentences if names_as_task(None, s, surfaces)), sentences[0])
+    named = (s for s in sentences if names_as_task(None, s, surfaces))
+    introduced = (s for s in sentences if introduces_name(s, surfaces))
+    first, then = (named, introduced) if label == "TASK" else (introduced, named)
+    return next(first, None) or next(then, None) or sentences[0]
 
 
 def paper_label(mentions: Sequence[Mention]) -> str:

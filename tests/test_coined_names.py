@@ -10,7 +10,7 @@ from graph.settings import MIN_CONFIDENCE
 from ingest.curation import Curation
 from ingest.extract import load_extractor
 from ingest.load import load_records
-from ingest.normalize import title_coins
+from ingest.normalize import introduces_name, title_coins
 from ingest.records import PaperRecord
 
 
@@ -55,7 +55,7 @@ def test_a_name_two_papers_coin_in_their_titles_is_held_back_until_the_field_use
     coined, papers, confidence = voxtrail(coined_store)
     assert (coined, papers) == (2, 3) and confidence < MIN_CONFIDENCE
     shown = str(_confidence(views.entity_details(coined_store, "voxtrail").entity).children)
-    assert "2 of its 3 papers each name their own work VoxTrail in their titles" in shown
+    assert "2 of its 3 papers, by different authors, each name their own work VoxTrail in a title or an abstract" in shown
     assert "voxtrail" not in {e.key for e in views.top_entities(coined_store, "Method", 50)}
 
     # Extracted again (another extraction id): each link is taken back with its paper's stored title.
@@ -69,6 +69,84 @@ def test_a_name_two_papers_coin_in_their_titles_is_held_back_until_the_field_use
     load_records(coined_store, users[17:], extract=extract, extraction="test-2", curation=Curation.empty())
     coined, papers, confidence = voxtrail(coined_store)
     assert (coined, papers) == (2, 21) and confidence >= MIN_CONFIDENCE
+
+
+def test_an_abstract_names_its_own_work_right_after_a_verb_of_making_or_as_a_novelty():
+    assert introduces_name("To this end, we introduce MINT (Multimodal Integrated kNowledge Transfer), a framework that"
+                           " aligns decoders.", ("MINT", "Multimodal Integrated kNowledge Transfer"))
+    assert introduces_name("This paper introduces UniGen, the first multi-agent framework for games.", ("UniGen",))
+    assert introduces_name("We propose a new benchmark called MotionBench to probe motion.", ("MotionBench",))
+    assert introduces_name("OASIS, a novel sample selection approach, adapts per batch.", ("OASIS",))
+    # The known work described, used, or a lower-case phrase of the field.
+    assert not introduces_name("HealthBench, an open-source benchmark, measures safety.", ("HealthBench",))
+    assert not introduces_name("We build on GRPO, a widely used algorithm.", ("GRPO",))
+    assert not introduces_name("It uses a therapeutic approach called Motivational Interviewing (MI), a ...",
+                               ("Motivational Interviewing", "MI"))
+    assert not introduces_name("We evaluate on MINT, a suite of tasks.", ("MINT",))
+    assert not introduces_name("We represent CLIP, a model of images.", ("CLIP",))
+    assert not introduces_name("We introduce intent detection, a task of dialogue systems.", ("intent detection",))
+
+
+ABSTRACT_COINED_PAPERS = [
+    paper(41, "Knowledge transfer from multimodal models",
+          "We study transfer to text models. We introduce MINTRA, a framework that aligns decoders with"
+          " multimodal teachers, and train it with Adam on ImageNet."),
+    paper(42, "Machine text detectors are membership inference attacks",
+          "Both fields lack shared tools. To this end we present MINTRA, a unified evaluation suite for"
+          " both tasks, and report results on ImageNet."),
+    paper(43, "Transfer revisited", "We compare our transfer method with MINTRA on ImageNet."),
+]
+
+
+def test_a_name_two_abstracts_introduce_as_their_own_work_is_held_back(coined_store):
+    """Two papers that each introduce their own MINTRA ("we introduce
+    MINTRA, a ...") with no title opening with it mean two things by it,
+    as two titles "MINTRA: ..." do; the introducing sentence is the
+    link's evidence."""
+    from app.components.details import _confidence
+
+    extract = load_extractor("fast").extract
+    load_records(coined_store, ABSTRACT_COINED_PAPERS, extract=extract, extraction="test", curation=Curation.empty())
+    coined, papers, confidence = coined_store.read(
+        "MATCH (e:Entity {key: 'mintra'}) RETURN e.coined_papers, e.paper_count, e.confidence").rows[0]
+    assert (coined, papers) == (2, 3) and confidence < MIN_CONFIDENCE
+    evidence = dict(coined_store.read(
+        "MATCH (p:Paper)-[m:MENTIONS]->(:Entity {key: 'mintra'}) RETURN p.id, m.evidence").rows)
+    assert evidence["coin:42"].startswith("To this end we present MINTRA, a unified evaluation suite")
+    shown = str(_confidence(views.entity_details(coined_store, "mintra").entity).children)
+    assert "2 of its 3 papers, by different authors, each name their own work MINTRA in a title or an abstract" in shown
+
+
+def test_papers_that_share_an_author_name_one_work(coined_store):
+    """A paper and its extended version (or a data set and its authors'
+    next paper) each introduce the name: one work, so the name is shown; a
+    paper by other authors that introduces it too makes it several. The
+    stored tally keeps who named it, so a paper taken back is counted out."""
+    from dataclasses import replace
+
+    extract = load_extractor("fast").extract
+    first, second, user = ABSTRACT_COINED_PAPERS
+    same_work = [replace(first, authors=("Ana Ruiz", "Li Wei")), replace(second, authors=("Li Wei", "Omar Haddad")), user]
+    load_records(coined_store, same_work, extract=extract, extraction="test", curation=Curation.empty())
+    mintra = "MATCH (e:Entity {key: 'mintra'}) RETURN e.coined_papers, e.paper_count, e.confidence, e.coining_authors"
+    coined, papers, confidence, coiners = coined_store.read(mintra).rows[0]
+    assert (coined, papers) == (1, 3) and confidence >= MIN_CONFIDENCE
+    assert sorted(coiners) == ["Ana Ruiz; Li Wei", "Li Wei; Omar Haddad"]
+    other = paper(44, "Membership inference at scale",
+                  "We introduce MINTRA, a toolkit for membership inference, and report results on ImageNet.")
+    load_records(coined_store, [replace(other, authors=("Kenji Sato",))], extract=extract, extraction="test",
+                 curation=Curation.empty())
+    coined, papers, confidence, _ = coined_store.read(mintra).rows[0]
+    assert (coined, papers) == (2, 4) and confidence < MIN_CONFIDENCE
+    # Extracted again (another extraction id): each link is taken back with its paper's stored authors.
+    load_records(coined_store, [*same_work, replace(other, authors=("Kenji Sato",))], extract=extract,
+                 extraction="test-2", curation=Curation.empty())
+    assert tuple(coined_store.read(mintra).rows[0][:2]) == (2, 4)
+    # A tally stored before it kept who named the work is rebuilt from the papers.
+    coined_store.write("MATCH (e:Entity {key: 'mintra'}) REMOVE e.coining_authors SET e.confidence_rules = 'old'")
+    load_records(coined_store, [], extract=extract, extraction="test-2", curation=Curation.empty())
+    coined, papers, confidence, coiners = coined_store.read(mintra).rows[0]
+    assert (coined, papers) == (2, 4) and len(coiners) == 3
 
 
 KNOWN_NAME_PAPERS = [

@@ -28,7 +28,7 @@ class Entity:
     kb_id: str | None = None  # knowledge-base entry it is linked to
     confidence: float | None = None  # below graph.settings.MIN_CONFIDENCE: a candidate
     umbrella: bool = False  # its kinds are named in more papers (ingest/confidence.py): kept out of top lists
-    coined_papers: int = 0  # papers whose titles name their own work so (ingest/confidence.py)
+    coined_papers: int = 0  # works by different authors its papers name so, by title or abstract (ingest/confidence.py)
     coined_elsewhere: int = 0  # other entities' papers whose titles spell its name out (ingest/confidence.py)
     task_named_papers: int = 0  # papers that name it as a task, in a title or as "the X task" (ingest/confidence.py)
     measure_used_papers: int = 0  # papers that use it as a measure: a value, "in terms of X" (ingest/confidence.py)
