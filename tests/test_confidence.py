@@ -230,6 +230,9 @@ def test_evidence_from_names():
     ("multiple object tracking", "Task", False), ("test generation", "Task", False),
     # or when (session 38); a noun after the time word names the task
     ("early detection", "Task", True), ("online detection", "Task", True), ("online action detection", "Task", False),
+    # a word that praises how well, before any task phrase (EVALUATIVE_MODIFIERS, session 52); a kind of task stays
+    ("complex video reasoning", "Task", True), ("robust medical image segmentation", "Task", True),
+    ("controllable video generation", "Task", False), ("real-time object detection", "Task", False),
     # the dimension an operation is done in (DIMENSION_OPERATION_RULE, session 51); abilities and places stay
     ("visual classification", "Task", True), ("temporal generation", "Task", True), ("spatial reconstruction", "Task", True),
     ("spatial reasoning", "Task", False), ("visual localization", "Task", False), ("image segmentation", "Task", False),
