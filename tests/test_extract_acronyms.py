@@ -451,3 +451,13 @@ def test_wifi_channel_state_information_is_a_signal_not_a_data_set(extractor):
     of session 51's seed 80: a modality, as WiFi is)."""
     for doc in corpus_docs(extractor, "2504.20541", "2507.09672"):
         assert not [m.text for m in doc.mentions if "channel state information" in m.text.lower()]
+
+
+def test_health_records_a_verb_and_a_serving_latency_are_read_as_what_they_are(extractor):
+    """The real papers that made "EHR" a Task of 35 papers and "classifying" a Task of 15 of the 40k graph
+    (both judges of session 52's seed 81: a data type and a bare verb), and that read TTFT as a Method
+    (time to first token, a latency measure)."""
+    *docs, serving = corpus_docs(extractor, "2503.17900", "2503.17933", "2503.13277", "2503.15886", "2505.21334")
+    assert not [m.text for doc in docs for m in doc.mentions
+                if "health record" in m.text.lower() or m.text in ("EHR", "EHRs", "classifying")]
+    assert {(m.label, m.canonical) for m in serving.mentions if m.text == "TTFT"} == {("METRIC", "ttft")}

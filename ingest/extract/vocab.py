@@ -127,6 +127,9 @@ MODALITY_TERMS = _keys(
     # WiFi's channel state information, a signal sensing papers read (a Dataset of 2 papers of the 40k graph; both
     # judges of session 51's seed 80: a modality)
     "channel state information", "WiFi channel state information", "WiFi CSI",
+    # health records (a Task of 35 papers of the 40k graph; both judges of session 52's seed 81: a data type)
+    "EHR", "EHRs", "electronic health record", "electronic health records", "EMR", "EMRs",
+    "electronic medical record", "electronic medical records",
 )
 # Heads of a phrase naming an imaging modality ("Diffusion Tensor Imaging",
 # "Low-Dose CT", "breast MRI", "electron microscopy") or a condition studied
@@ -191,6 +194,9 @@ GENERIC_TERMS = _keys(
     # a serving engine, read as a data set at 40k (3 papers: both judges of session 44's seed 56); not vLLM,
     # whose letters are vision LLMs' too
     "SGLang",
+    # a verb's -ing form whose noun names the task ("classification"): 15 papers of the 40k graph read
+    # "classifying" as a Task (both judges of session 52's seed 81: a bare verb)
+    "classifying", "detecting", "segmenting", "recognizing", "predicting",
     # a disease and a display resolution, what data is about or how sharp it is, read as a Benchmark and a
     # Task (5 and 11 papers of the 40k graph; both of session 43's outside judges rejected them); a
     # reward term of RL training, read as a Metric (6 papers)
