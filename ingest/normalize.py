@@ -550,16 +550,16 @@ def _title_coined(title: str | None, surfaces: Sequence[str]) -> list[str]:
 
 # A sentence that gives the paper's own work a name: right after a verb of
 # making ("we introduce MINT, a unified evaluation suite ...", "this paper
-# introduces UniGen, the first ...", "we present X: a ..."), after "called"
-# or "named" where the sentence makes something or calls it new ("we propose
-# a benchmark called X"; not "a widely applied therapeutic approach called
-# Motivational Interviewing"), or opening the sentence as a novelty ("X (Long
-# Form), a novel framework ..."; without "novel", "HealthBench, an
-# open-source benchmark" describes the known work). The form has a capital:
-# a lower-case phrase is the field's, not a coined name.
+# introduces UniGen, the first ...", "we present X: a ...", "and introduce
+# SETR, which ..."), after "called" or "named" where the sentence makes
+# something or calls it new ("we propose a benchmark called X"; not "a widely
+# applied therapeutic approach called Motivational Interviewing"), or opening
+# the sentence as a novelty ("X (Long Form), a novel framework ..."; without
+# "novel", "HealthBench, an open-source benchmark" describes the known work).
+# The form has a capital: a lower-case phrase is the field's, not a coined name.
 _CALLED_BEFORE = re.compile(r"\b(?:called|named|dubbed|termed)\s+$", re.I)
 _NOVELTY = re.compile(r"\b(?:novel|new|our)\b", re.I)
-_APPOSITIVE_AFTER = re.compile(r"^(?:\s*\([^()]*\))?\s*(?:,|:|--|—|–)\s*(?:a|an|the)\b", re.I)
+_APPOSITIVE_AFTER = re.compile(r"^(?:\s*\([^()]*\))?\s*(?:,|:|--|—|–)\s*(?:a|an|the|which)\b", re.I)
 _NOVELTY_AFTER = re.compile(r"^(?:\s*\([^()]*\))?\s*,\s*(?:a|an|the)\s+(?:novel|new|first)\b", re.I)
 
 

@@ -410,6 +410,26 @@ def test_a_title_that_spells_out_a_known_name_loosely_names_its_own_work(extract
     assert ("2506.05333", "kinetic") in keys
 
 
+def test_a_known_name_another_paper_introduced_is_an_abstracts_own_work(extractor):
+    """Real 2025 papers give their own work, in the abstract, a name Papers
+    with Code says an earlier paper introduced ("... and introduce SETR,
+    which ...": set-wise passage selection; "we propose ALDEN, an
+    anatomy-aware LDCT denoising method"): keyed by the title, as a title's
+    own work is. A paper that uses the known name keeps it (the segmentation
+    transformer; TabNet on tabular data), and a title's work keeps its other
+    spellings ("TAB Net" after "TABNet: A Triplet Augmentation ...")."""
+    docs = {doc.id: doc for doc in corpus_docs(extractor, "2507.06838", "2508.07788", "2507.12730", "2505.16338",
+                                                "2507.02399")}
+
+    def keys(paper_id, *forms):
+        return {m.canonical for m in docs[paper_id].mentions if m.text in forms}
+
+    assert keys("2507.06838", "SETR") == {"setrshiftingrankingsetselectionretrievalaugmentedgeneration"}
+    assert keys("2508.07788", "ALDEN") == {"aldenanatomyawarelowdosectdenoisingviapretrainedvisionmodelsemanticguidedcontrastivelearning"}
+    assert keys("2507.12730", "Segmentation Transformer") == {"setr"} and keys("2505.16338", "TabNet") == {"tabnet"}
+    assert len(keys("2507.02399", "TABNet", "TAB Net")) == 1 and "tabnet" not in keys("2507.02399", "TABNet", "TAB Net")
+
+
 def test_a_known_name_another_paper_introduced_is_a_titles_own_work(extractor):
     """Real 2025 papers title their own work with a name Papers with Code says
     an earlier paper introduced ("SETR: A Two-Stage Semantic-Enhanced

@@ -11,13 +11,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from threadpoolctl import threadpool_limits
 
+from ingest import kb
 from ingest.extract import gazetteer
 from ingest.extract.acronyms import spelled_part
-from ingest.extract.doc_state import sentence_bounds, span_text
+from ingest.extract.doc_state import doc_text, sentence_bounds, span_text
 from ingest.extract.pipeline import build_pipeline
 from ingest.extract.workers import govern_workers_of, input_for_workers, interrupts_reach_workers, stop_workers
 from ingest.mentions import ExtractedDoc, Mention
-from ingest.normalize import alias_key
+from ingest.normalize import alias_key, introduces_name
 
 # Texts are cut into pieces of at most this many characters (at whitespace)
 # so that a book-length input neither hits spaCy's max_length nor blows
@@ -163,13 +164,17 @@ def find_mentions(doc: Doc) -> list[Mention]:
         canonical_of[long_form] = canonical_of[short] = key
         aliases_of.setdefault(long_form, set()).add(short)
         aliases_of.setdefault(short, set()).add(long_form)
+    # A name the title or the abstract gives the paper's own work (`acronyms`,
+    # `_introduced_known_names`), before any other reading of its letters.
+    canonical_of.update((form, key) for form, key in doc._.paperkg_work_keys or ())
+    canonical_of.update(_introduced_known_names(doc, canonical_of))
     # A defined form written with a head word the key leaves out ("WSD
     # framework" after "Weak-to-Strong Decoding (WSD)") is the definition's
     # too, not the known name the gazetteer gives its letters (word sense
-    # disambiguation had taken that paper, an outside judge's merge).
+    # disambiguation had taken that paper, an outside judge's merge); so is
+    # another spelling of a work's name ("TAB Net" after "TABNet: A Triplet
+    # Augmentation ...", not Papers with Code's TabNet).
     canonical_by_key = {alias_key(form): key for form, key in canonical_of.items()}
-    # A name the title gives the paper's own work (`acronyms`), before any other reading of its letters.
-    canonical_of.update((form, key) for form, key in doc._.paperkg_work_keys or ())
     found = []
     for ent in doc.ents:
         text = span_text(ent)
@@ -189,6 +194,26 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 reading=readings.get(ent.start_char, ""),
             )
         )
+    return found
+
+
+def _introduced_known_names(doc: Doc, keyed: dict[str, str]) -> list[tuple[str, str]]:
+    """(form, key) for each known name the abstract gives the paper's own
+    work ("we introduce SETR, a set-wise passage selection approach", "we
+    propose ALDEN, an anatomy-aware denoising method") where Papers with Code
+    says another paper introduced it and the text does not spell it out
+    (`keyed` has no key for it): keyed by the name and the title, as a
+    title that opens with such a name is (`acronyms._title_definition`)."""
+    title = doc_text(doc).partition("\n")[0]
+    spelled = {alias_key(form) for form in keyed}
+    found = []
+    for ent in doc.ents:
+        text = span_text(ent)
+        if alias_key(text) in spelled or gazetteer.lookup(text) is None:
+            continue
+        sentence = Span(doc, *sentence_bounds(doc, ent.start)).text
+        if introduces_name(sentence, (text,)) and kb.introduced_elsewhere(text, (title, title.partition(":")[2])):
+            found.append((text, alias_key(f"{text} {title}")))
     return found
 
 
