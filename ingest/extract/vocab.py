@@ -96,6 +96,7 @@ AREA_TERMS = _keys(
     # graph, session 43): the tasks are their kinds.
     "pattern recognition", "multimodal learning", "multi-modal learning", "human-robot interaction",
     "text mining", "data mining", "drug discovery", "visual generation", "visual understanding",
+    "process mining",  # a field (PM): a Task of 8 papers of the 40k graph, both judges of session 52's seed 82
     "knowledge representation",  # a field (KR): read as a Method in 24 papers of the 40k graph, session 43
     # image restoration's and enhancement's area, a Task of 14 papers of the 40k graph (both judges of session 48's
     # seed 69: an area)
@@ -127,7 +128,9 @@ MODALITY_TERMS = _keys(
     # WiFi's channel state information, a signal sensing papers read (a Dataset of 2 papers of the 40k graph; both
     # judges of session 51's seed 80: a modality)
     "channel state information", "WiFi channel state information", "WiFi CSI",
-    # health records (a Task of 35 papers of the 40k graph; both judges of session 52's seed 81: a data type)
+    # health records (a Task of 35 papers of the 40k graph; both judges of session 52's seed 81: a data type),
+    # elevation models and tomosynthesis (a Method of 13 papers and a Task of 3, both judges of seed 82)
+    "DEM", "DEMs", "digital elevation model", "digital elevation models", "DBT", "digital breast tomosynthesis",
     "EHR", "EHRs", "electronic health record", "electronic health records", "EMR", "EMRs",
     "electronic medical record", "electronic medical records",
 )
@@ -176,6 +179,8 @@ GENERIC_TERMS = _keys(
     "Unreal Engine", "PyPI", "MindSpore", "PaddlePaddle", "Megatron-LM", "DeepSpeed", "LangChain", "LlamaIndex",
     "MMDetection", "Detectron2", "FreeSurfer", "ComfyUI", "DeepEval", "MediaPipe", "Hugging Face Transformers",
     "OpenSearch", "Elasticsearch",
+    # read as a Method and a Dataset of the 40k graph (3 and 2 papers; both judges of session 52's seed 82)
+    "PyTorch Lightning", "PyRadiomics",
     # what any model is before it is fine-tuned (PTM "pretrained models", 10 papers at 40k; both judges of seed 62)
     "pretrained models", "pre-trained models", "pretrained model", "pre-trained model", "PTM", "PTMs",
     # a file format, a camera's or an image's property, a phenomenon a task is about: read as Methods at 40k
