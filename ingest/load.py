@@ -179,7 +179,7 @@ class EntityTally:
         them are no two things (`confidence.COINED_TWICE_RULE`)."""
         works: list[set[str]] = []
         for coiner in self.coiners:
-            authors = set(coiner.split(AUTHOR_SEPARATOR)) if not coiner.startswith(UNKNOWN_AUTHORS) else {coiner}
+            authors = {coiner} if coiner.startswith(UNKNOWN_AUTHORS) else set(filter(None, coiner.split(AUTHOR_SEPARATOR)))
             shared = [work for work in works if work & authors]
             works = [work for work in works if not work & authors] + [authors.union(*shared)]
         return len(works)

@@ -57,5 +57,5 @@ class EntityLink:
     label: str  # one of LABELS, as this paper uses it
     surfaces: tuple[str, ...]  # surface forms in this paper, most frequent first (acronym and long form both)
     count: int  # number of mentions in this paper
-    evidence: str  # the sentence of the first mention, or of the first that names it as a task (`normalize._evidence`)
+    evidence: str  # the sentence of the first mention, or of the first that names it as a task or introduces it (`normalize._evidence`)
     proposed: bool = False

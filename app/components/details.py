@@ -105,9 +105,9 @@ def _confidence(entity: Entity) -> html.Div | None:
             # spelled out for a long form, or a known name's letters keyed by the title (session 51)
             elsewhere = (f" (and {others} other {'titles give' if others > 1 else 'title gives'} the letters"
                          " to a work of its own)") if others else ""
-            verdict = (f" · candidate: {entity.coined_papers} of its {entity.paper_count} papers, by different authors, each"
-                       f" name their own work {entity.name} in a title or an abstract{elsewhere}, so the name stands for several things"
-                       + ("" if entity.kb_id else ", until the knowledge base knows it"))
+            verdict = (f" · candidate: {entity.coined_papers} of its {entity.paper_count} papers, by different authors,"
+                       f" each name their own work {entity.name} in a title or an abstract{elsewhere}, so the name stands"
+                       " for several things" + ("" if entity.kb_id else ", until the knowledge base knows it"))
         elif pipeline_step(entity.name, entity.label):
             verdict = " · candidate: a step of every pipeline or a capability of every system, not a task"
         elif not entity.kb_id and object_named(entity.name, entity.label, entity.aliases):
