@@ -9,6 +9,8 @@ import json
 import pytest
 
 from ingest.extract import load_extractor
+from ingest.sources.rows import record_from_row
+from ingest.text import paper_text
 from tests.conftest import SHARED
 
 
@@ -365,7 +367,8 @@ def corpus_docs(extractor, *ids):
         for line in lines:
             record = json.loads(line)
             if record["id"] in ids:
-                texts[record["id"]] = f"{record['title']}\n{record['summary']}"
+                paper, _ = record_from_row(record, path=str(CORPUS), line=None, field_map={})
+                texts[record["id"]] = paper_text(paper)
     return list(extractor.extract(sorted(texts.items()), workers=1))
 
 
