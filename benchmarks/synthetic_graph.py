@@ -105,6 +105,7 @@ def _paper(index: int, entities: Sequence[SyntheticEntity], day: dt.date, rng: r
     methods = [e for e in entities if e.label == "Method"]
     tasks = [e for e in entities if e.label == "Task"]
     new_method = methods[0] if methods and rng.random() < 0.4 else None
+    first = new_method is not None and new_method.key not in titled
     if new_method is None:
         title_subject = rng.choice(("Scaling", "Rethinking", "Efficient", "Robust")) + " " + rng.choice(_SYLLABLES).capitalize()
     elif new_method.key in titled:
@@ -122,7 +123,8 @@ def _paper(index: int, entities: Sequence[SyntheticEntity], day: dt.date, rng: r
         if entity.acronym:
             sentence = sentence.replace(surface, f"{surface} ({entity.acronym})")
         if entity is new_method:
-            sentence = f"We propose {surface}, a new architecture. " + sentence
+            # Likewise in the abstract ("we propose X, a ..." names the paper's own work): later papers extend it.
+            sentence = (f"We propose {surface}, a new architecture. " if first else f"We extend {surface}. ") + sentence
         sentences.append(sentence)
         mentions.append((entity, surface, sentence))
     rng.shuffle(sentences)
