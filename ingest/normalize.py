@@ -555,10 +555,10 @@ def _title_coined(title: str | None, surfaces: Sequence[str]) -> list[str]:
 # thing made or new ("we propose a benchmark called X", "a novel framework
 # named X"; not "a widely applied therapeutic approach called Motivational
 # Interviewing", nor "the proposed method ... a model with ViT called
-# Segmentation Transformer"), or opening
-# the sentence as a novelty ("X (Long Form), a novel framework ..."; without
-# "novel", "HealthBench, an open-source benchmark" describes the known work).
-# The form has a capital: a lower-case phrase is the field's, not a coined name.
+# Segmentation Transformer"), or opening the sentence as a novelty ("X (Long
+# Form), a novel framework ..."; without "novel", "HealthBench, an
+# open-source benchmark" describes the known work). The form has a capital:
+# a lower-case phrase is the field's, not a coined name.
 _CALLED = r"(?:called|named|dubbed|termed)\s+$"
 _NEW_THING_CALLED = re.compile(rf"\b(?:novel|new|our)\s+(?:[\w-]+,?\s+){{0,5}}{_CALLED}", re.I)
 _APPOSITIVE_AFTER = re.compile(r"^(?:\s*\([^()]*\))?\s*(?:,|:|--|—|–)\s*(?:a|an|the|which)\b", re.I)
@@ -570,9 +570,9 @@ def _making() -> tuple[re.Pattern, re.Pattern]:
     """A verb of making whose object is called the name ("we propose a
     benchmark called "), and one right before it ("we introduce ", "this
     paper presents here ")."""
-    from ingest.extract.vocab import MAKING_VERB_STEMS  # at call time: the extract package imports this module
+    from ingest.extract.vocab import PROPOSING_VERB_STEMS  # at call time: the extract package imports this module
 
-    verb = rf"\b(?:{'|'.join(MAKING_VERB_STEMS)}|design|devis|establish|formulat|offer)\w*"
+    verb = rf"\b(?:{'|'.join(PROPOSING_VERB_STEMS)})\w*"
     return (re.compile(rf"{verb}\s+(?:an?|the|our)\s+(?:[\w-]+,?\s+){{0,6}}{_CALLED}", re.I),
             re.compile(rf"{verb}(?:\s+here)?\s+$", re.I))
 
@@ -583,10 +583,10 @@ def introduces_name(evidence: str | None, surfaces: Sequence[str]) -> bool:
     (`title_coins`): two papers that do either mean two things by the name
     (`confidence.COINED_TWICE_RULE`)."""
     evidence = (evidence or "").strip()
+    made_called, made_right_before = _making()
     for surface in (s for s in surfaces if s and any(c.isupper() for c in s)):
         for start in (start for start in _found(evidence, surface) if _whole_phrase(evidence, start, len(surface))):
             before, after = evidence[:start], evidence[start + len(surface):]
-            made_called, made_right_before = _making()
             if made_called.search(before) or _NEW_THING_CALLED.search(before) \
                     or start == 0 and _NOVELTY_AFTER.match(after) \
                     or _APPOSITIVE_AFTER.match(after) and made_right_before.search(before):

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from ingest import kb
 from ingest.extract import gazetteer
-from ingest.extract.doc_state import (DATASET_GROUP, alias_pairs, doc_text, merge_spans, other_senses, token_texts,
+from ingest.extract.doc_state import (DATASET_GROUP, alias_pairs, doc_title, merge_spans, other_senses, token_texts,
                                       work_keys)
 from ingest.extract.vocab import LABEL_BY_HEAD, LINKING_WORDS, METHOD_HEADS
 from ingest.normalize import alias_key, initials, spells_initials
@@ -296,8 +296,7 @@ def _title_definition(doc: Doc, texts: list[str], ents: list[Span]) -> TitleDefi
     if end is None and known:
         end = _loosely_spelled_end(doc, texts, start, acronym.text)
     described = False
-    if end is None and known and kb.introduced_elsewhere(acronym.text, (title := doc_text(doc).partition("\n")[0],
-                                                                        title.partition(":")[2])):
+    if end is None and known and kb.introduced_elsewhere(acronym.text, doc_title(doc)):
         # A known name the knowledge base says another paper introduced, on a
         # title that does not spell it out, is this paper's own work too
         # ("SETR: A Two-Stage Semantic-Enhanced Framework for ...", not the

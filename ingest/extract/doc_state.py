@@ -50,6 +50,11 @@ def span_text(span: Span) -> str:
     return doc_text(span.doc)[span.start_char : span.end_char]
 
 
+def doc_title(doc: Doc) -> str:
+    """The text's first line: a paper's title (`ingest.text.paper_text`)."""
+    return doc_text(doc).partition("\n")[0]
+
+
 def doc_text(doc: Doc) -> str:
     """doc.text, kept once per doc: spaCy rebuilds it from a Token object
     per token on every access (~0.2 ms per abstract); a token's whitespace

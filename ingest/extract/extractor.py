@@ -14,7 +14,7 @@ from threadpoolctl import threadpool_limits
 from ingest import kb
 from ingest.extract import gazetteer
 from ingest.extract.acronyms import spelled_part
-from ingest.extract.doc_state import doc_text, sentence_bounds, span_text
+from ingest.extract.doc_state import doc_title, sentence_bounds, span_text
 from ingest.extract.pipeline import build_pipeline
 from ingest.extract.workers import govern_workers_of, input_for_workers, interrupts_reach_workers, stop_workers
 from ingest.mentions import ExtractedDoc, Mention
@@ -204,15 +204,15 @@ def _introduced_known_names(doc: Doc, keyed: dict[str, str]) -> list[tuple[str, 
     says another paper introduced it and the text does not spell it out
     (`keyed` has no key for it): keyed by the name and the title, as a
     title that opens with such a name is (`acronyms._title_definition`)."""
-    title = doc_text(doc).partition("\n")[0]
+    title = doc_title(doc)
     spelled = {alias_key(form) for form in keyed}
     found = []
     for ent in doc.ents:
         text = span_text(ent)
         if alias_key(text) in spelled or gazetteer.lookup(text) is None:
             continue
-        sentence = Span(doc, *sentence_bounds(doc, ent.start)).text
-        if introduces_name(sentence, (text,)) and kb.introduced_elsewhere(text, (title, title.partition(":")[2])):
+        sentence = span_text(Span(doc, *sentence_bounds(doc, ent.start)))
+        if introduces_name(sentence, (text,)) and kb.introduced_elsewhere(text, title):
             found.append((text, alias_key(f"{text} {title}")))
     return found
 

@@ -9,9 +9,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.extract.doc_state import is_sentence_start, mark_proposed, sentence_start, token_lowers, token_texts
-from ingest.extract.vocab import MAKING_VERB_STEMS
+from ingest.extract.vocab import PROPOSING_VERB_STEMS
 
-_PROPOSE_VERB = re.compile(rf"^(?:{'|'.join(MAKING_VERB_STEMS)}|design|devis|establish|formulat|offer|put)\w*$", re.I)
+_PROPOSE_VERB = re.compile(rf"^(?:{'|'.join(PROPOSING_VERB_STEMS)}|put)\w*$", re.I)
 MAX_DISTANCE = 12  # tokens between the verb and the entity it introduces
 _NOVELTY = {"novel", "new", "first"}
 

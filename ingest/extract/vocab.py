@@ -316,6 +316,10 @@ DATA_NOUNS = frozenset({
 # their own few.
 MAKING_VERB_STEMS = ("propos", "introduc", "present", "develop", "releas", "construct", "curat", "creat", "buil",
                      "contribut")
+# With the verbs a paper puts a new idea forward with ("we design X", "we
+# formulate X"): what a paper says it proposes (`proposals`) and names as
+# its own work (`normalize.introduces_name`).
+PROPOSING_VERB_STEMS = (*MAKING_VERB_STEMS, "design", "devis", "establish", "formulat", "offer")
 # Words before a verb's bare form ("to recall", "can recall"): a measure's
 # name there is the verb ("guiding the model to recall and apply ...").
 VERB_MARKERS = frozenset({"to", "can", "cannot", "could", "may", "might", "must", "shall", "should", "will", "would"})

@@ -369,13 +369,14 @@ def introducing_titles() -> dict[str, frozenset[str]]:
     return titles
 
 
-def introduced_elsewhere(name: str, titles: Iterable[str]) -> bool:
+def introduced_elsewhere(name: str, title: str) -> bool:
     """Whether the known name `name` was introduced by a paper the knowledge
-    base names, and none of `titles` (a paper's title, its subtitle) is that
-    paper's: a paper so titled coins the name again for a work of its own."""
+    base names, and neither a paper's `title` nor its subtitle (after a
+    colon) is that paper's: the paper coins the name again for a work of its
+    own."""
     entry = lookup(name)
     introduced = introducing_titles().get(entry.kb_id) if entry is not None else None
-    return bool(introduced) and not introduced & {title_hash(title) for title in titles}
+    return bool(introduced) and not introduced & {title_hash(title), title_hash(title.partition(":")[2])}
 
 
 @lru_cache(maxsize=1)
