@@ -73,21 +73,49 @@ _FUNCTION_WORDS = LINKING_WORDS | {"the", "a", "an", "over"}
 
 
 def initials_start(texts: list[str], start: int, end: int, acronym: str) -> int:
-    """Nor at a small word after capitalised ones that the acronym spells with
-    the rest: the letters of "Open Access Series of Imaging Studies (OASIS)"
-    match from "of" ("of Imaging Studies" was a data set of the 40k graph).
-    The long form starts where the words' initials, small words left out,
-    spell the acronym."""
-    if not (0 < start < end and texts[start] in _FUNCTION_WORDS and texts[start - 1][:1].isupper()):
-        return start
+    """Where the long form starts when the shortest form with every letter
+    (Schwartz & Hearst) is not the one whose words' initials spell the
+    acronym, small words left out or not:
+    * not at a small word after capitalised ones that the acronym spells
+      with the rest: the letters of "Open Access Series of Imaging Studies
+      (OASIS)" match from "of" ("of Imaging Studies" was a data set of the
+      40k graph);
+    * one or two words before, when a letter is doubled: "Radiology Report
+      Generation (RRG)" matches both Rs in "Report", "concordance
+      correlation coefficient (CCC)" all three Cs in "correlation
+      coefficient", "Reasoning-Oriented Reinforcement Learning (RORL)" R, O
+      and R in "Reinforcement" (the 40k graph had filed 13 papers' radiology report
+      generation under report generation, and a metric of agreement under
+      correlation coefficient)."""
     letters = "".join(c for c in acronym.lower() if c.isalnum())
-    for first in range(start - 1, max(-1, start - len(letters) - 1), -1):
-        if not texts[first][:1].isupper():
+    if len(letters) > 2 and acronym.endswith("s") and acronym[-2:-1].isupper():
+        letters = letters[:-1]
+    if 0 < start < end and texts[start] in _FUNCTION_WORDS and texts[start - 1][:1].isupper():
+        for first in range(start - 1, max(-1, start - len(letters) - 1), -1):
+            if not texts[first][:1].isupper():
+                break
+            if _spelled_by_initials(texts[first:end], letters):
+                return first
+        return start
+    if _spelled_by_initials(texts[start:end], letters):
+        return start
+    first, words = start, 0
+    while first > 0 and words < 2:
+        first -= 1
+        if texts[first] == "-":
+            continue
+        if not texts[first][:1].isalpha() or texts[first] in _FUNCTION_WORDS:
             break
-        words = [t for t in texts[first:end] if t not in _FUNCTION_WORDS and t[:1].isalnum()]
-        if "".join(w[0].lower() for w in words) == letters:
+        words += 1
+        if _spelled_by_initials(texts[first:end], letters):
             return first
     return start
+
+
+def _spelled_by_initials(texts: list[str], letters: str) -> bool:
+    words = [t for t in texts if t[:1].isalnum()]
+    return letters in ("".join(w[0].lower() for w in words),
+                       "".join(w[0].lower() for w in words if w not in _FUNCTION_WORDS))
 
 
 def not_part_of_long_form(texts: list[str], start: int, long_form_start: int) -> bool:
