@@ -122,6 +122,22 @@ def test_plain_words_before_a_name_say_which_use_of_it_is_meant(name, expected):
     assert not described("closed-book QA", "Task", ["closed-book QA"], in_kb=False)
 
 
+@pytest.mark.parametrize("name, aliases, expected", [
+    # an adjective made from a name keeps its capital in any phrase (EPONYM_RULE, session 53)
+    ("Bayesian approximation", ("Bayesian approximation", "Bayesian Approximation"), True),
+    ("Gaussian sampling", ("Gaussian sampling",), True),
+    ("Riemannian metric", ("Riemannian metric",), True),
+    ("Newtonian mechanics", ("Newtonian mechanics",), True),
+    ("dynamic Gaussian splatting", ("dynamic Gaussian splatting",), False),  # a known name it opens stays one
+    ("Bayesian-LoRA", ("Bayesian-LoRA",), False),
+    ("Bayesian Flow Networks", ("Bayesian Flow Networks",), False),  # a name's capitals elsewhere
+    ("Korean LLM", ("Korean LLM",), False),
+])
+def test_an_adjective_made_from_a_name_gives_a_phrase_no_names_shape(name, aliases, expected):
+    assert described(name, "Method", aliases, in_kb=False) is expected
+    assert not described(name, "Method", aliases, in_kb=True)
+
+
 @pytest.mark.parametrize("name, expected", [
     ("LLM-based QA", True), ("KG-based RAG", True), ("CLIP-based CIL", True), ("LLM-based Rerankers", True),
     ("KG-augmented LLM", True), ("Vision Transformer-based encoder", True), ("Transformer-based ASR", True),
