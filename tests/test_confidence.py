@@ -306,7 +306,7 @@ def test_descriptive_phrases_are_told_by_case_and_words(name, label, expected):
     ("Bayesian approach", "Method", ("Bayesian approach",), True), ("Universal Models", "Method", (), True),
     ("Transformer-based foundation model", "Method", (), True),
     ("Flux model", "Method", ("Flux model", "FLUX model"), False),  # a form with a name's shape names it
-    ("Gaussian Splatting", "Method", (), False), ("Bayesian approach", "Task", (), False),
+    ("Gaussian Splatting", "Method", (), False), ("Universal Approach", "Task", (), False),
 ])
 def test_bare_capitals_and_a_name_with_a_lower_case_head_are_described(name, label, aliases, expected):
     assert descriptive_phrase(name, label, aliases) is expected
