@@ -15,7 +15,7 @@ import argparse
 import datetime as dt
 import random
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Sequence
 
 from graph.store import GraphStore
@@ -97,7 +97,10 @@ def generate(papers: int, seed: int = 0) -> list[SyntheticPaper]:
             chosen.extend(dict.fromkeys(picks))  # no duplicates, order kept
         day = FIRST_DAY + dt.timedelta(days=int(DAYS * rng.random() ** 0.7))  # more papers lately
         out.append(_paper(index, chosen, day, rng, titled))
-    return out
+    # Papers are dated in the order they were made, so the paper that proposes
+    # a method comes first: another author's earlier use would make its name
+    # two works (USED_BEFORE_RULE).
+    return [replace(paper, published=day) for paper, day in zip(out, sorted(p.published for p in out))]
 
 
 def _paper(index: int, entities: Sequence[SyntheticEntity], day: dt.date, rng: random.Random,

@@ -58,7 +58,8 @@ RETURN e.key AS key, e.paper_count AS paper_count, e.mention_count AS mention_co
        e.aliases AS aliases, e.alias_weights AS alias_weights, e.alias_definitions AS alias_definitions,
        e.coined_papers AS coined_papers, e.coining_authors AS coining_authors, e.task_named_papers AS task_named_papers,
        e.measure_used_papers AS measure_used_papers, e.confidence AS confidence,
-       e.confidence_rules AS confidence_rules, e.umbrella AS umbrella, e.coined_elsewhere AS coined_elsewhere
+       e.confidence_rules AS confidence_rules, e.umbrella AS umbrella, e.coined_elsewhere AS coined_elsewhere,
+       e.used_before AS used_before
 """
 
 # Only for an entity that lost its first or last paper (or was written before

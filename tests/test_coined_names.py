@@ -238,3 +238,62 @@ def test_a_title_that_spells_the_letters_out_for_its_own_work_still_coins_them(c
     load_records(coined_store, [], extract=extract, extraction="test-2", curation=Curation.empty())
     coined, elsewhere, papers, confidence = vorta(coined_store)
     assert (coined, elsewhere, papers) == (1, None, 3) and confidence >= MIN_CONFIDENCE
+
+
+def dated(n: int, published: str, authors: tuple[str, ...], abstract: str) -> PaperRecord:
+    return PaperRecord(id=f"coin:{n}", title=f"Paper {n} on planning", abstract=abstract, published=published, upvotes=0,
+                       sources=("test",), authors=authors)
+
+
+EARLIER_USER = dated(51, "2025-03-05", ("Ana Ruiz",),
+                     "We compare our robot policy with QuillNet and report results on ImageNet with Adam.")
+LATER_COINER = dated(52, "2025-07-10", ("Kenji Sato",),
+                     "We propose QuillNet, a novel framework for table parsing, and train it with Adam on ImageNet.")
+
+
+def quillnet(store):
+    return store.read("MATCH (e:Entity {key: 'quillnet'}) RETURN e.coined_papers, e.paper_count, e.used_before, "
+                      "e.confidence").rows[0]
+
+
+def test_a_name_other_authors_used_months_before_its_coiner_stands_for_two_works(coined_store):
+    """USED_BEFORE_RULE: a paper that proposes QuillNet in July is not what
+    other authors meant by QuillNet in March. The earlier paper may arrive
+    in a later load: the mark is read from the graph after every load."""
+    from app.components.details import _confidence
+
+    extract = load_extractor("fast").extract
+    load_records(coined_store, [LATER_COINER], extract=extract, extraction="test", curation=Curation.empty())
+    load_records(coined_store, [EARLIER_USER], extract=extract, extraction="test", curation=Curation.empty())
+    coined, papers, used, confidence = quillnet(coined_store)
+    assert (coined, papers, used) == (1, 2, True) and confidence < MIN_CONFIDENCE
+    shown = str(_confidence(views.entity_details(coined_store, "quillnet").entity).children)
+    assert ("1 of its 2 papers names its own work QuillNet in a title or an abstract, while papers by other authors"
+            " used the name months before it") in shown
+
+
+@pytest.mark.parametrize("earlier", [
+    dated(51, "2025-03-05", ("Ana Ruiz", "Kenji Sato"), EARLIER_USER.abstract),  # a coiner's co-author: one work
+    dated(51, "2025-06-20", ("Ana Ruiz",), EARLIER_USER.abstract),  # a month before: a release before its report
+    dated(51, "2025-03-05", (), EARLIER_USER.abstract),  # authors unknown: nothing to tell works apart by
+])
+def test_an_earlier_use_by_a_coauthor_or_a_month_before_is_the_same_work(coined_store, earlier):
+    extract = load_extractor("fast").extract
+    load_records(coined_store, [earlier, LATER_COINER], extract=extract, extraction="test", curation=Curation.empty())
+    coined, papers, used, confidence = quillnet(coined_store)
+    assert (coined, papers) == (1, 2) and not used and confidence >= MIN_CONFIDENCE
+
+
+def test_an_earlier_paper_writing_the_coiners_phrase_means_the_same_thing():
+    """A survey titled "Formal Concept Analysis: ..." names the field that
+    earlier papers wrote the same words for: no second work."""
+    from ingest.load import Contribution, used_before
+
+    def link(published, authors, surfaces, title=None, evidence=None):
+        return Contribution("fca", "Task", surfaces, 1, published, title, evidence, authors)
+
+    survey = link("2025-08-01", ("Kenji Sato",), ("Formal Concept Analysis", "FCA"),
+                  title="Formal Concept Analysis: a Structural Framework for Variability")
+    assert not used_before([link("2025-04-01", ("Ana Ruiz",), ("Formal Concept Analysis", "FCA")), survey])
+    assert used_before([link("2025-04-01", ("Ana Ruiz",), ("FCA",)), survey])
+    assert not used_before([link("2025-04-01", ("Ana Ruiz",), ("FCA",))])  # no coiner

@@ -100,14 +100,21 @@ def _confidence(entity: Entity) -> html.Div | None:
         verdict = f" · an umbrella term: its kinds are named in more papers, and stand for it in the {entity.label.lower()} lists"
     elif entity.confidence < MIN_CONFIDENCE:
         ability = needs_third_paper(entity.name, entity.label, entity.aliases, bool(entity.kb_id))
-        if coined_apart(entity.coined_papers, entity.paper_count, bool(entity.kb_id), entity.coined_elsewhere):
+        if coined_apart(entity.coined_papers, entity.paper_count, bool(entity.kb_id), entity.coined_elsewhere,
+                        entity.used_before):
             others = entity.coined_elsewhere
             # spelled out for a long form, or a known name's letters keyed by the title (session 51)
             elsewhere = (f" (and {others} other {'titles give' if others > 1 else 'title gives'} the letters"
                          " to a work of its own)") if others else ""
-            verdict = (f" · candidate: {entity.coined_papers} of its {entity.paper_count} papers, by different authors,"
-                       f" each name their own work {entity.name} in a title or an abstract{elsewhere}, so the name stands"
-                       " for several things" + ("" if entity.kb_id else ", until the knowledge base knows it"))
+            if entity.coined_papers == 1:
+                coiners = f"1 of its {entity.paper_count} papers names its own work {entity.name} in a title or an abstract"
+            else:
+                coiners = (f"{entity.coined_papers} of its {entity.paper_count} papers, by different authors,"
+                           f" each name their own work {entity.name} in a title or an abstract")
+            before = (", while papers by other authors used the name months before "
+                      + ("it" if entity.coined_papers == 1 else "the first of them")) if entity.used_before else ""
+            verdict = (f" · candidate: {coiners}{elsewhere}{before}, so the name stands for several things"
+                       + ("" if entity.kb_id else ", until the knowledge base knows it"))
         elif pipeline_step(entity.name, entity.label):
             verdict = " · candidate: a step of every pipeline or a capability of every system, not a task"
         elif not entity.kb_id and object_named(entity.name, entity.label, entity.aliases):
