@@ -42,7 +42,7 @@ from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
 from ingest import kb, variants
 from ingest.confidence import (UMBRELLA_LABELS, UMBRELLA_MIN_PAPERS, Evidence, confidence, defined, described,
-                               field_reading, name_shaped, needs_third_paper, no_kb_evidence, umbrella_keys,
+                               field_reading, glued_apart, name_shaped, needs_third_paper, no_kb_evidence, umbrella_keys,
                                unnamed_task, unused_measure)
 from ingest.corpus_labels import campaign_task, corpus_label, label_agreement, same_kind
 from ingest.curation import Curation
@@ -229,7 +229,8 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None, kept
                         tally.coined, forced_label is not None, kept, ability,
                         unnamed_task(label, tally.task_named, entry is not None, forced_label is not None, ability, tally.papers),
                         unused_measure(name, label, aliases, tally.measure_used, entry is not None, forced_label is not None),
-                        coined_elsewhere=tally.coined_elsewhere, used_before=tally.used_before)
+                        coined_elsewhere=tally.coined_elsewhere, used_before=tally.used_before,
+                        glued_apart=glued_apart(aliases, tally.papers, entry is not None))
     return label, {
         **variants.name_properties(name),
         "aliases": aliases,

@@ -138,6 +138,22 @@ def test_an_adjective_made_from_a_name_gives_a_phrase_no_names_shape(name, alias
     assert not described(name, "Method", aliases, in_kb=True)
 
 
+@pytest.mark.parametrize("aliases, papers, in_kb, expected", [
+    (("KernelFusion", "kernel fusion"), 4, False, True),  # a work's coinage beside the phrase (GLUED_NAME_RULE)
+    (("GaussianFusion", "Gaussian fusion"), 2, False, True),
+    (("GraphSearch", "graph-search"), 3, False, True),
+    (("KernelFusion",), 4, False, False),  # glued only: one name
+    (("KernelFusion", "Kernel Fusion"), 4, False, False),  # a title's capitals: the same name
+    (("CrossAttention", "cross-attention"), 272, False, False),  # a phrase one paper glues
+    (("KernelFusion", "kernel fusion"), 4, True, False),
+    (("LLaMA3.2", "Llama 3.2"), 2, False, False),  # a version, not glued words
+])
+def test_a_glued_name_and_the_phrase_of_its_words_are_two_works(aliases, papers, in_kb, expected):
+    from ingest.confidence import glued_apart
+
+    assert glued_apart(aliases, papers, in_kb) is expected
+
+
 @pytest.mark.parametrize("name, expected", [
     ("LLM-based QA", True), ("KG-based RAG", True), ("CLIP-based CIL", True), ("LLM-based Rerankers", True),
     ("KG-augmented LLM", True), ("Vision Transformer-based encoder", True), ("Transformer-based ASR", True),
@@ -766,6 +782,10 @@ def test_an_umbrella_term_yields_its_place_while_its_kinds_outnumber_it(paperkg_
     (Entity("zpd", "ZPD", "Method", ("ZPD", "Zone of Proximal Development"), 2, confidence=0.2),
      "candidate: its papers spell its letters out as words for no method (a place, a quantity, a device, a"
      " condition), until more than 3 papers use it or the knowledge base knows it · not"),
+    # a coinage and the phrase of its words (GLUED_NAME_RULE, session 53)
+    (Entity("kernelfusion", "KernelFusion", "Method", ("KernelFusion", "kernel fusion"), 4, confidence=0.2),
+     "candidate: written both as one glued name, a work's coinage, and as a phrase of its words that any paper may"
+     " write, so KernelFusion stands for several things, until the knowledge base knows it"),
     # a pipeline step is held back whatever defines it: the panel does not promise that a definition helps
     (Entity("decisionmaking", "decision-making", "Task", ("decision-making", "DM"), 40, confidence=0.2),
      "candidate: a step of every pipeline or a capability of every system, not a task · not"),

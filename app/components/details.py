@@ -20,6 +20,7 @@ from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
 from graph.views import Entity, EntityDetails, NodeRef, PaperDetails
 from ingest.confidence import (DEFINED_MIN_SHARE, SPELLED_HEAD_MAX_PAPERS, TASK_NAMED_SHARE, bare_capitals, coined_apart,
+                               glued_apart,
                                described, field_reading, needs_third_paper, object_named, operation_named, ordinary_word,
                                pipeline_step, rarely_defined, spelled_as_no_method, split_reading, unnamed_task,
                                unused_measure)
@@ -115,6 +116,10 @@ def _confidence(entity: Entity) -> html.Div | None:
                       + ("it" if entity.coined_papers == 1 else "the first of them")) if entity.used_before else ""
             verdict = (f" · candidate: {coiners}{elsewhere}{before}, so the name stands for several things"
                        + ("" if entity.kb_id else ", until the knowledge base knows it"))
+        elif glued_apart(entity.aliases, entity.paper_count, bool(entity.kb_id)):
+            verdict = (f" · candidate: written both as one glued name, a work's coinage, and as a phrase of its words"
+                       f" that any paper may write, so {entity.name} stands for several things, until the knowledge"
+                       " base knows it")
         elif pipeline_step(entity.name, entity.label):
             verdict = " · candidate: a step of every pipeline or a capability of every system, not a task"
         elif not entity.kb_id and object_named(entity.name, entity.label, entity.aliases):
