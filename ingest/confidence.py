@@ -587,8 +587,10 @@ def coined_apart(coined: int, papers: int, in_kb: bool, elsewhere: int = 0, used
     the first coiner, which makes the name known as the knowledge base's
     are (USED_BEFORE_RULE). The details panel explains a candidate from this
     same test."""
-    share = KB_COINED_MIN_SHARE if in_kb or used_before else COINED_MIN_SHARE
-    return coined + elsewhere + used_before >= max(COINED_MIN_PAPERS, share * (papers + elsewhere))
+    share = KB_COINED_MIN_SHARE if in_kb else COINED_MIN_SHARE
+    works, needed = coined + elsewhere, papers + elsewhere
+    return works >= max(COINED_MIN_PAPERS, share * needed) \
+        or used_before and works + 1 >= max(COINED_MIN_PAPERS, KB_COINED_MIN_SHARE * needed)
 
 
 def split_reading(agreement: float, in_kb: bool, label_forced: bool = False) -> bool:
