@@ -777,11 +777,17 @@ def error_source(lower: str) -> bool:
 # rate") or by "performance" ("average performance") describes a result, not
 # the measure it was taken by: the 20 verdicts on file for the 5 visible on
 # the 40k graph rejected them all (session 45's sample and earlier ones).
+# Session 53 added the heads that say what came out or what it cost, not
+# how it was measured: "perceptual quality" (0 of 14 verdicts on file for
+# lower-case "... quality" Metrics outside the knowledge base), "computational
+# consumption" (0 of 8), "average speedup" (1 of 8), "accuracy reward" (0 of
+# 16), "false positives" (1 of 7): 4 visible Metrics of the 40k graph.
 RESULT_WORDS = frozenset({
     "high", "higher", "low", "lower", "large", "larger", "small", "smaller", "significant", "substantial", "strong",
     "better", "improved",
 })
-RESULT_HEADS = frozenset({"margin", "margins", "performance"})
+RESULT_HEADS = frozenset({"margin", "margins", "performance", "quality", "consumption", "speedup", "speedups", "reward",
+                          "rewards", "positives", "negatives"})
 
 
 def result_phrase(lower: str) -> bool:

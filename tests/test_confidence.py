@@ -83,6 +83,9 @@ def test_an_error_named_by_its_source_is_a_term_of_analysis_not_a_metric(name, e
 @pytest.mark.parametrize("name, expected", [
     ("high correlation", True), ("large margin", True), ("significant margin", True), ("high usability rate", True),
     ("average performance", True),
+    # what came out or what it cost (session 53)
+    ("perceptual quality", True), ("computational consumption", True), ("average speedup", True),
+    ("false positives", True), ("false positive rate", False),
     # a statistic's word before a measure names the measure; a name keeps its shape
     ("average calibration error", False), ("top-1 accuracy", False), ("mean reciprocal rank", False),
 ])
