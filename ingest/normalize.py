@@ -557,9 +557,15 @@ def _title_coined(title: str | None, surfaces: Sequence[str]) -> list[str]:
 # Interviewing", nor "the proposed method ... a model with ViT called
 # Segmentation Transformer"), or opening the sentence as a novelty ("X (Long
 # Form), a novel framework ..."; without "novel", "HealthBench, an
-# open-source benchmark" describes the known work). The form has a capital:
-# a lower-case phrase is the field's, not a coined name.
-_CALLED = r"(?:called|named|dubbed|termed)\s+$"
+# open-source benchmark" describes the known work), or set off after "our"
+# and a word for a work ("our proposed framework, X, comprises ..."; session
+# 53: PaIR-Net's paper so named it, and the two PAIR-Nets were one entity).
+# "called" may open a parenthesis ("a ... knowledge graph (termed M3KG)").
+# The form has a capital: a lower-case phrase is the field's, not a coined name.
+_CALLED = r"\(?(?:called|named|dubbed|termed)\s+$"
+_OUR_WORK_BEFORE = re.compile(
+    r"\bour\s+(?:(?!baseline|base|backbone|previous|prior|earlier|teacher|student|reference)[\w-]+\s+){0,3}(?:method|framework|model|approach|system|architecture|benchmark|dataset|network"
+    r"|pipeline|agent|algorithm|toolkit|library|suite|corpus|module|technique|strategy)s?,\s*$", re.I)
 _NEW_THING_CALLED = re.compile(rf"\b(?:novel|new|our)\s+(?:[\w-]+,?\s+){{0,5}}{_CALLED}", re.I)
 _APPOSITIVE_AFTER = re.compile(r"^(?:\s*\([^()]*\))?\s*(?:,|:|--|—|–)\s*(?:a|an|the|which)\b", re.I)
 _NOVELTY_AFTER = re.compile(r"^(?:\s*\([^()]*\))?\s*,\s*(?:a|an|the)\s+(?:novel|new|first)\b", re.I)
@@ -589,7 +595,8 @@ def introduces_name(evidence: str | None, surfaces: Sequence[str]) -> bool:
             before, after = evidence[:start], evidence[start + len(surface):]
             if made_called.search(before) or _NEW_THING_CALLED.search(before) \
                     or start == 0 and _NOVELTY_AFTER.match(after) \
-                    or _APPOSITIVE_AFTER.match(after) and made_right_before.search(before):
+                    or _APPOSITIVE_AFTER.match(after) and made_right_before.search(before) \
+                    or after.lstrip().startswith(",") and _OUR_WORK_BEFORE.search(before):
                 return True
     return False
 

@@ -77,6 +77,10 @@ def test_an_abstract_names_its_own_work_right_after_a_verb_of_making_or_as_a_nov
     assert introduces_name("This paper introduces UniGen, the first multi-agent framework for games.", ("UniGen",))
     assert introduces_name("We propose a new benchmark called MotionBench to probe motion.", ("MotionBench",))
     assert introduces_name("OASIS, a novel sample selection approach, adapts per batch.", ("OASIS",))
+    # set off after "our" and a word for a work, or called so inside a parenthesis (session 53)
+    assert introduces_name("Our proposed framework, QuillNet, comprises three modules.", ("QuillNet",))
+    assert introduces_name("We first build a medical knowledge graph (termed MedKGX) from reports.", ("MedKGX",))
+    assert not introduces_name("We compare with our strong baseline model, BERT, on GLUE.", ("BERT",))
     # The known work described, used, or a lower-case phrase of the field.
     assert not introduces_name("HealthBench, an open-source benchmark, measures safety.", ("HealthBench",))
     assert not introduces_name("We build on GRPO, a widely used algorithm.", ("GRPO",))
