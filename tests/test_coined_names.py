@@ -326,3 +326,22 @@ def test_a_glued_name_beside_the_phrase_of_its_words_is_held_back(coined_store):
     papers, confidence = coined_store.read(
         "MATCH (e:Entity {key: 'kernelfusion'}) RETURN e.paper_count, e.confidence").rows[0]
     assert papers == 4 and confidence < MIN_CONFIDENCE
+
+
+@pytest.mark.parametrize("first, second, shared, works", [
+    (4, 8, 1, 1),  # a data set's authors and their next paper: one name in common
+    (10, 10, 2, 1),  # two names in common
+    (107, 10, 1, 2),  # one name among a hundred ("TTRL", session 53)
+    (7, 8, 1, 2),  # one common name between two groups of seven ("GraphRAG-Bench", both judges: two works)
+])
+def test_one_author_in_common_joins_short_lists_only(first, second, shared, works):
+    from collections import Counter
+
+    from ingest.load import AUTHOR_SEPARATOR, EntityTally
+
+    common = [f"Common {i}" for i in range(shared)]
+    one = common + [f"First {i}" for i in range(first - shared)]
+    other = common + [f"Second {i}" for i in range(second - shared)]
+    tally = EntityTally("x", coiners=Counter({AUTHOR_SEPARATOR.join(sorted(one)): 1,
+                                              AUTHOR_SEPARATOR.join(sorted(other)): 1}))
+    assert tally.coined == works
