@@ -11,6 +11,23 @@ import pytest
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEEDS = SHARED / "seeds"
+CORPUS = SHARED / "corpora" / "arxiv-cs-2025.jsonl.gz"
+
+
+def corpus_records(*ids: str) -> dict:
+    """The real papers `ids` of the arXiv corpus, as ingest reads them (id → PaperRecord)."""
+    import gzip
+    import json
+
+    from ingest.sources.rows import record_from_row
+
+    records = {}
+    with gzip.open(CORPUS, "rt") as lines:
+        for line in lines:
+            row = json.loads(line)
+            if row["id"] in ids:  # a paper listed again: its last listing
+                records[row["id"]] = record_from_row(row, path=str(CORPUS), line=None, field_map={})[0]
+    return records
 GOLD = SHARED / "gold"
 # Read before the session fixture hides it from the code under test.
 NEO4J_URI = os.environ.get("NEO4J_URI")

@@ -307,20 +307,9 @@ def test_a_glued_name_beside_the_phrase_of_its_words_is_held_back(coined_store):
     """GLUED_NAME_RULE on the real papers: KernelFusion, a super-resolution
     method's title, and "kernel fusion", which three papers on GPU and
     accelerator code write, were one entity of the 40k graph."""
-    import gzip
-    import json
+    from tests.conftest import corpus_records
 
-    from ingest.sources.rows import record_from_row
-    from tests.conftest import SHARED
-
-    ids = {"2503.16709", "2503.21907", "2506.13472", "2510.25977"}
-    corpus = SHARED / "corpora" / "arxiv-cs-2025.jsonl.gz"
-    records = {}
-    with gzip.open(corpus, "rt") as lines:
-        for line in lines:
-            row = json.loads(line)
-            if row["id"] in ids:
-                records[row["id"]] = record_from_row(row, path=str(corpus), line=None, field_map={})[0]
+    records = corpus_records("2503.16709", "2503.21907", "2506.13472", "2510.25977")
     load_records(coined_store, list(records.values()), extract=load_extractor("fast").extract, extraction="test",
                  curation=Curation.empty())
     papers, confidence = coined_store.read(

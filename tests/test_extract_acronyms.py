@@ -3,18 +3,11 @@
 definition does not become part of the long form."""
 from __future__ import annotations
 
-import gzip
-import json
-
 import pytest
 
 from ingest.extract import load_extractor
-from ingest.sources.rows import record_from_row
 from ingest.text import paper_text
-from tests.conftest import SHARED
-
-
-CORPUS = SHARED / "corpora" / "arxiv-cs-2025.jsonl.gz"
+from tests.conftest import corpus_records
 
 
 @pytest.fixture(scope="module")
@@ -362,13 +355,7 @@ def test_a_title_whose_words_do_not_spell_the_acronym_defines_nothing(extractor,
 
 def corpus_docs(extractor, *ids):
     """The real papers `ids` of the arXiv corpus, extracted as ingest reads them (title, then abstract)."""
-    texts = {}
-    with gzip.open(CORPUS, "rt") as lines:
-        for line in lines:
-            record = json.loads(line)
-            if record["id"] in ids:
-                paper, _ = record_from_row(record, path=str(CORPUS), line=None, field_map={})
-                texts[record["id"]] = paper_text(paper)
+    texts = {paper_id: paper_text(record) for paper_id, record in corpus_records(*ids).items()}
     return list(extractor.extract(sorted(texts.items()), workers=1))
 
 
