@@ -185,9 +185,21 @@ class EntityTally:
         works: list[set[str]] = []
         for coiner in self.coiners:
             authors = {coiner} if coiner.startswith(UNKNOWN_AUTHORS) else set(filter(None, coiner.split(AUTHOR_SEPARATOR)))
-            shared = [work for work in works if _one_group(work, authors)]
+            shared = [work for work in works if self.one_group(work, authors)]
             works = [work for work in works if work not in shared] + [authors.union(*shared)]
         return len(works)
+
+    # One author in common is a group's mark where the lists are short (a data
+    # set's four authors and their next paper), not among a hundred: "TTRL" of a
+    # 107-author report shared one name with the 10 authors of the TTRL paper,
+    # and two GraphRAG-Bench papers of 7 and 8 authors one common name; both
+    # judges of session 52 and 53's samples found each two works.
+    GROUP_SHARE = 1 / 5  # of the shorter list, or two names
+
+    @classmethod
+    def one_group(cls, first: set[str], second: set[str]) -> bool:
+        shared = len(first & second)
+        return shared >= 2 or shared >= 1 and shared >= cls.GROUP_SHARE * min(len(first), len(second))
 
     def alias_keys(self) -> set[str]:
         """The names that lead to this entity from other keys (`normalize.alias_keys_of`),
@@ -199,19 +211,6 @@ class EntityTally:
         own = [surface for surface in sorted(self.surfaces, key=lambda s: (-self.surfaces[s], s))
                if self.key not in variants.base_keys(surface)]
         return alias_keys_of(self.key, own, self.definitions)
-
-
-# One author in common is a group's mark where the lists are short (a data
-# set's four authors and their next paper), not among a hundred: "TTRL" of a
-# 107-author report shared one name with the 10 authors of the TTRL paper,
-# and two GraphRAG-Bench papers of 7 and 8 authors one common name; both
-# judges of session 52 and 53's samples found each two works.
-GROUP_SHARE = 1 / 5  # of the shorter list, or two names
-
-
-def _one_group(first: set[str], second: set[str]) -> bool:
-    shared = len(first & second)
-    return shared >= 2 or shared >= 1 and shared >= GROUP_SHARE * min(len(first), len(second))
 
 
 def entity_properties(tally: EntityTally, curated_label: str | None = None, kept: bool = False) -> tuple[str, dict]:
