@@ -31,7 +31,7 @@ INGEST_DIR = Path(__file__).parent
 # code, word lists, gazetteer, knowledge base data; the models are hashed
 # separately, only the one in use), the knowledge base code, and
 # normalisation (keys, acronyms, curation applied per paper).
-SOURCES = ("text.py", "extract", "kb", "mentions.py", "normalize.py", "curation.py")
+SOURCES = ("text.py", "extract", "kb", "mentions.py", "normalize.py", "curation.py", "data/ordinary_words.txt")
 # What builds the model and the shipped lists, which are hashed themselves:
 # editing a training script re-extracts nothing. Extraction never imports
 # these (tests/test_fingerprint.py loads the pipeline and checks).
@@ -93,8 +93,10 @@ def confidence_rules_id() -> str:
     paper's links, so it is not in the extraction id: an entity stored under
     other rules is scored again from its stored tally (`load.rescore_stale`)
     at the end of the next ingest or load, and no paper is re-extracted. The
-    knowledge base and field list it reads are in the extraction id already;
-    the list of ordinary words (`kb.ordinary_words`) only it reads is here."""
+    knowledge base, field list and list of ordinary words (`kb.ordinary_words`)
+    it reads are in the extraction id already (extraction reads the words too,
+    `sanity._word_for_a_capitals_name`); the words are here as well, for the
+    rules that read them."""
     import inspect
 
     from graph import settings
