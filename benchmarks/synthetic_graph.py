@@ -99,7 +99,7 @@ def generate(papers: int, seed: int = 0) -> list[SyntheticPaper]:
         out.append(_paper(index, chosen, day, rng, titled))
     # Papers are dated in the order they were made, so the paper that proposes
     # a method comes first: another author's earlier use would make its name
-    # two works (USED_BEFORE_RULE).
+    # two works (USED_APART_RULE).
     return [replace(paper, published=day) for paper, day in zip(out, sorted(p.published for p in out))]
 
 

@@ -149,7 +149,7 @@ class EntityTally:
     stored_confirmed: bool | None = None  # stored at or above MIN_CONFIDENCE (None: not stored)
     umbrella: bool = False  # an umbrella term of the graph (`mark_umbrellas`)
     coined_elsewhere: int = 0  # other entities' papers whose titles coin its name (`mark_coined_elsewhere`)
-    used_before: bool = False  # other authors used the name before its first coiner (`mark_used_before`)
+    used_apart: bool = False  # other authors meant something else by the name (`mark_used_apart`)
 
     def add(self, item: Contribution, sign: int = 1) -> None:
         self.papers += sign
@@ -241,7 +241,7 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None, kept
                         tally.coined, forced_label is not None, kept, ability,
                         unnamed_task(label, tally.task_named, entry is not None, forced_label is not None, ability, tally.papers),
                         unused_measure(name, label, aliases, tally.measure_used, entry is not None, forced_label is not None),
-                        coined_elsewhere=tally.coined_elsewhere, used_before=tally.used_before,
+                        coined_elsewhere=tally.coined_elsewhere, used_apart=tally.used_apart,
                         glued_apart=glued_apart(aliases, tally.papers, entry is not None))
     return label, {
         **variants.name_properties(name),
@@ -254,7 +254,7 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None, kept
         "kb_id": entry and entry.kb_id,
         "umbrella": tally.umbrella,
         "coined_elsewhere": tally.coined_elsewhere or None,
-        "used_before": tally.used_before or None,
+        "used_apart": tally.used_apart or None,
         "confidence": confidence(evidence),
         "confidence_rules": confidence_rules_id(),
         "kept": kept or None,
@@ -724,7 +724,7 @@ def stored_tallies(store: GraphStore, keys: list[str]) -> dict[str, EntityTally]
             +Counter(dict(zip(row["aliases"] or (), row["alias_definitions"]))), Counter(row["coining_authors"] or ()),
             row["task_named_papers"], row["measure_used_papers"], row["first_seen"], row["last_seen"],
             umbrella=bool(row["umbrella"]), coined_elsewhere=row["coined_elsewhere"] or 0,
-            used_before=bool(row["used_before"]),
+            used_apart=bool(row["used_apart"]),
         )
     for row in store.read_batched(queries.ENTITY_MENTIONS, "keys", legacy, {"except": []}).records():
         tallies[row["key"]].add(Contribution.stored(row))
@@ -857,29 +857,42 @@ MATCH (p:Paper)-[m:MENTIONS]->(e)
 RETURN e.key AS key, m.label AS label, m.surfaces AS surfaces, m.count AS count, p.published AS published,
        p.title AS title, m.evidence AS evidence, p.authors AS authors
 """
-USED_BEFORE = "MATCH (e:Entity) WHERE e.used_before = true RETURN e.key"
+USED_APART = "MATCH (e:Entity) WHERE e.used_apart = true RETURN e.key"
 EARLIER_USE_MIN_MONTHS = 2  # a technical report follows its model's or data set's release by a month or so
 
 
-def used_before(links: Sequence[Contribution]) -> bool:
-    """Whether a paper by none of the coiners' authors, of a month at least
-    EARLIER_USE_MIN_MONTHS before the first paper that names its own work so,
-    used the name (`confidence.USED_BEFORE_RULE`); not one that writes a
-    phrase the coiners write too ("Formal Concept Analysis", "Dream 7B":
-    the same thing, which a survey or a technical report titles)."""
+def used_apart(links: Sequence[Contribution]) -> bool:
+    """Whether a paper by none of the coiners' authors meant something else
+    by the name (`confidence.USED_APART_RULE`): it used the name a month at
+    least EARLIER_USE_MIN_MONTHS before the first paper that names its own
+    work so, unless it writes a phrase the coiners write too ("Formal
+    Concept Analysis", "Dream 7B": the same thing, which a survey or a
+    technical report titles); or, where the coiners write the name only with
+    capitals, it writes only the plain phrase of its words in lower case
+    ("soft attention" beside "SoFt Attention (SoFA)")."""
     coining = [link for link in links if link.names_own_work()]
     months = [_month(link.published) for link in coining]
-    if not coining or None in months:
+    if not coining:
         return False
     authors = {author for link in coining for author in link.authors}
     phrases = {alias_key(surface) for link in coining for surface in link.surfaces if " " in surface.strip()}
-    first = min(months)
-    return any(
-        link.authors and not authors & set(link.authors)
-        and (_month(link.published) or first) <= first - EARLIER_USE_MIN_MONTHS
-        and not phrases & {alias_key(surface) for surface in link.surfaces if " " in surface.strip()}
-        for link in links if not link.names_own_work()
-    )
+    capitalised = all(any(c.isupper() for c in surface) for link in coining for surface in link.surfaces)
+    first = None if None in months else min(months)
+    for link in links:
+        if link.names_own_work() or not link.authors or authors & set(link.authors):
+            continue
+        if capitalised and link.surfaces and all(_plain_phrase(surface) for surface in link.surfaces):
+            return True
+        month = _month(link.published)
+        if first is not None and month is not None and month <= first - EARLIER_USE_MIN_MONTHS \
+                and not phrases & {alias_key(surface) for surface in link.surfaces if " " in surface.strip()}:
+            return True
+    return False
+
+
+def _plain_phrase(surface: str) -> bool:
+    """Words in lower case, as any paper may write them: "soft attention", "next-scale prediction"."""
+    return surface[:1].islower() and (" " in surface.strip() or "-" in surface)
 
 
 def _month(published: str | None) -> int | None:
@@ -889,20 +902,20 @@ def _month(published: str | None) -> int | None:
     return int(published[:4]) * 12 + int(published[5:7])
 
 
-def mark_used_before(store: GraphStore, curation: Curation) -> int:
+def mark_used_apart(store: GraphStore, curation: Curation) -> int:
     """Score again the entities whose name other authors now did or did not
-    use before its first coiner (`used_before`): a later paper's date or a
-    new coiner can change it, so this is read after every load, as umbrella
-    terms are. Returns how many were scored."""
+    use for something else (`used_apart`): a later paper, a later paper's
+    date or a new coiner can change it, so this is read after every load, as
+    umbrella terms are. Returns how many were scored."""
     links: dict[str, list[Contribution]] = defaultdict(list)
     for row in store.read(COINED_LINKS, limit=None).records():
         links[row["key"]].append(Contribution.stored(row))
-    marked = {key for key, rows in links.items() if used_before(rows)}
-    changed = sorted(marked ^ {key for (key,) in store.read(USED_BEFORE, limit=None).rows})
+    marked = {key for key, rows in links.items() if used_apart(rows)}
+    changed = sorted(marked ^ {key for (key,) in store.read(USED_APART, limit=None).rows})
     page = {key: (label, name) for key, label, name in store.read_batched(_LABELS_AND_NAMES, "keys", changed).rows}
 
     def mark(tally: EntityTally) -> None:
-        tally.used_before = tally.key in marked
+        tally.used_apart = tally.key in marked
 
     _rescore_marked(store, curation, page, mark)
     return len(page)
@@ -1010,7 +1023,7 @@ def finish_batches(store: GraphStore, curation: Curation, loader: Loader | None)
     from then on), entities the curation file began or stopped keeping
     rescored, links stored under a name before the load gave it to
     another entity moved there (by `loader`, if the load made one), umbrella terms
-    marked, names other papers' titles coin counted, names other authors used before their coiners marked,
+    marked, names other papers' titles coin counted, names other authors meant something else by marked,
     and the corpus-level refresh of what the batches wrote and
     those rescorings renamed, if any is due."""
     rescored = rescore_stale(store, curation)
@@ -1021,7 +1034,7 @@ def finish_batches(store: GraphStore, curation: Curation, loader: Loader | None)
         loader.absorb_claimed_names()
     mark_umbrellas(store, curation)  # before the refresh: a rescored entity's name may need its qualifier again
     mark_coined_elsewhere(store, curation)
-    mark_used_before(store, curation)
+    mark_used_apart(store, curation)
     return variants.DueRefresh.of(store).run(store)
 
 

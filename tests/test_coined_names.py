@@ -256,12 +256,12 @@ LATER_COINER = dated(52, "2025-07-10", ("Kenji Sato",),
 
 
 def quillnet(store):
-    return store.read("MATCH (e:Entity {key: 'quillnet'}) RETURN e.coined_papers, e.paper_count, e.used_before, "
+    return store.read("MATCH (e:Entity {key: 'quillnet'}) RETURN e.coined_papers, e.paper_count, e.used_apart, "
                       "e.confidence").rows[0]
 
 
 def test_a_name_other_authors_used_months_before_its_coiner_stands_for_two_works(coined_store):
-    """USED_BEFORE_RULE: a paper that proposes QuillNet in July is not what
+    """USED_APART_RULE: a paper that proposes QuillNet in July is not what
     other authors meant by QuillNet in March. The earlier paper may arrive
     in a later load: the mark is read from the graph after every load."""
     from app.components.details import _confidence
@@ -273,7 +273,7 @@ def test_a_name_other_authors_used_months_before_its_coiner_stands_for_two_works
     assert (coined, papers, used) == (1, 2, True) and confidence < MIN_CONFIDENCE
     shown = str(_confidence(views.entity_details(coined_store, "quillnet").entity).children)
     assert ("1 of its 2 papers names its own work QuillNet in a title or an abstract, while papers by other authors"
-            " used the name months before it") in shown
+            " meant something else by it (the name months before, or its words as a plain phrase)") in shown
 
 
 @pytest.mark.parametrize("earlier", [
@@ -291,16 +291,33 @@ def test_an_earlier_use_by_a_coauthor_or_a_month_before_is_the_same_work(coined_
 def test_an_earlier_paper_writing_the_coiners_phrase_means_the_same_thing():
     """A survey titled "Formal Concept Analysis: ..." names the field that
     earlier papers wrote the same words for: no second work."""
-    from ingest.load import Contribution, used_before
+    from ingest.load import Contribution, used_apart
 
     def link(published, authors, surfaces, title=None, evidence=None):
         return Contribution("fca", "Task", surfaces, 1, published, title, evidence, authors)
 
     survey = link("2025-08-01", ("Kenji Sato",), ("Formal Concept Analysis", "FCA"),
                   title="Formal Concept Analysis: a Structural Framework for Variability")
-    assert not used_before([link("2025-04-01", ("Ana Ruiz",), ("Formal Concept Analysis", "FCA")), survey])
-    assert used_before([link("2025-04-01", ("Ana Ruiz",), ("FCA",)), survey])
-    assert not used_before([link("2025-04-01", ("Ana Ruiz",), ("FCA",))])  # no coiner
+    assert not used_apart([link("2025-04-01", ("Ana Ruiz",), ("Formal Concept Analysis", "FCA")), survey])
+    assert used_apart([link("2025-04-01", ("Ana Ruiz",), ("FCA",)), survey])
+    assert not used_apart([link("2025-04-01", ("Ana Ruiz",), ("FCA",))])  # no coiner
+
+
+def test_a_coinage_beside_the_plain_phrase_of_its_words_is_two_things():
+    """USED_APART_RULE: "SoFt Attention (SoFA)" names one paper's work; "soft
+    attention", in lower case in another paper by other authors, is the
+    field's phrase, whenever it was written."""
+    from ingest.load import Contribution, used_apart
+
+    def link(authors, surfaces, evidence=None):
+        return Contribution("softattention", "Method", surfaces, 1, "2025-06-01", "A paper", evidence, authors)
+
+    coiner = link(("Kenji Sato",), ("SoFA", "SoFt Attention"), "We propose SoFt Attention (SoFA), a new module.")
+    assert used_apart([coiner, link(("Ana Ruiz",), ("soft attention",))])
+    assert not used_apart([coiner, link(("Ana Ruiz",), ("Soft Attention",))])  # a capital: perhaps the work
+    assert not used_apart([coiner, link(("Kenji Sato",), ("soft attention",))])  # the coiner's co-author
+    lower = link(("Kenji Sato",), ("soft attention",), "We propose soft attention, a new module.")
+    assert not used_apart([lower, link(("Ana Ruiz",), ("soft attention",))])  # no capitals to coin with
 
 
 def test_a_glued_name_beside_the_phrase_of_its_words_is_held_back(coined_store):

@@ -141,16 +141,16 @@ def test_an_adjective_made_from_a_name_gives_a_phrase_no_names_shape(name, alias
     assert not described(name, "Method", aliases, in_kb=True)
 
 
-@pytest.mark.parametrize("coined, papers, used_before, expected", [
+@pytest.mark.parametrize("coined, papers, used_apart, expected", [
     (1, 2, True, True), (1, 4, True, True),  # the coiner's work and the earlier one: half the papers
     (1, 5, True, False), (1, 2, False, False),
     (2, 17, True, True),  # two coiners hold a name back whatever the earlier use adds (FLAIR, PAN)
     (2, 17, False, True),
 ])
-def test_an_earlier_use_adds_a_work_and_never_takes_one_away(coined, papers, used_before, expected):
+def test_an_earlier_use_adds_a_work_and_never_takes_one_away(coined, papers, used_apart, expected):
     from ingest.confidence import coined_apart
 
-    assert coined_apart(coined, papers, False, 0, used_before) is expected
+    assert coined_apart(coined, papers, False, 0, used_apart) is expected
 
 
 @pytest.mark.parametrize("aliases, papers, in_kb, expected", [

@@ -102,7 +102,7 @@ def _confidence(entity: Entity) -> html.Div | None:
     elif entity.confidence < MIN_CONFIDENCE:
         ability = needs_third_paper(entity.name, entity.label, entity.aliases, bool(entity.kb_id))
         if coined_apart(entity.coined_papers, entity.paper_count, bool(entity.kb_id), entity.coined_elsewhere,
-                        entity.used_before):
+                        entity.used_apart):
             others = entity.coined_elsewhere
             # spelled out for a long form, or a known name's letters keyed by the title (session 51)
             elsewhere = (f" (and {others} other {'titles give' if others > 1 else 'title gives'} the letters"
@@ -112,8 +112,8 @@ def _confidence(entity: Entity) -> html.Div | None:
             else:
                 coiners = (f"{entity.coined_papers} of its {entity.paper_count} papers, by different authors,"
                            f" each name their own work {entity.name} in a title or an abstract")
-            before = (", while papers by other authors used the name months before "
-                      + ("it" if entity.coined_papers == 1 else "the first of them")) if entity.used_before else ""
+            before = (", while papers by other authors meant something else by it (the name months before, or"
+                      " its words as a plain phrase)") if entity.used_apart else ""
             verdict = (f" · candidate: {coiners}{elsewhere}{before}, so the name stands for several things"
                        + ("" if entity.kb_id else ", until the knowledge base knows it"))
         elif glued_apart(entity.aliases, entity.paper_count, bool(entity.kb_id)):

@@ -30,7 +30,7 @@ class Entity:
     umbrella: bool = False  # its kinds are named in more papers (ingest/confidence.py): kept out of top lists
     coined_papers: int = 0  # works by different authors its papers name so, by title or abstract (ingest/confidence.py)
     coined_elsewhere: int = 0  # other entities' papers whose titles spell its name out (ingest/confidence.py)
-    used_before: bool = False  # other authors used the name before its first coiner (ingest/confidence.py)
+    used_apart: bool = False  # other authors meant something else by the name (ingest/confidence.py)
     task_named_papers: int = 0  # papers that name it as a task, in a title or as "the X task" (ingest/confidence.py)
     measure_used_papers: int = 0  # papers that use it as a measure: a value, "in terms of X" (ingest/confidence.py)
     defining_papers: int = 0  # papers that define it, "Long Form (LF)" (ingest/confidence.py)
@@ -130,7 +130,7 @@ def entity_of(node: GNode) -> Entity:
         umbrella=bool(p.get("umbrella")),
         coined_papers=p.get("coined_papers") or 0,
         coined_elsewhere=p.get("coined_elsewhere") or 0,
-        used_before=bool(p.get("used_before")),
+        used_apart=bool(p.get("used_apart")),
         task_named_papers=p.get("task_named_papers") or 0,
         measure_used_papers=p.get("measure_used_papers") or 0,
         defining_papers=p.get("defining_papers") or 0,
@@ -147,7 +147,7 @@ def entity_of(node: GNode) -> Entity:
 # 307-node view took 32.3 ms with them and 32.9 without (interleaved runs,
 # 40k graph, session 30).
 ENTITY_FIELDS = ("key", "name", "label", "aliases", "paper_count", "mention_count", "first_seen", "last_seen", "kb_id", "confidence",
-                 "umbrella", "coined_papers", "coined_elsewhere", "used_before", "task_named_papers", "measure_used_papers", "defining_papers", "label_votes",
+                 "umbrella", "coined_papers", "coined_elsewhere", "used_apart", "task_named_papers", "measure_used_papers", "defining_papers", "label_votes",
                  "kept")
 
 
