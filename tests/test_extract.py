@@ -534,3 +534,5 @@ def test_a_word_of_the_language_is_not_the_name_the_field_writes_in_capitals():
     assert "drop" not in {m.canonical for m in doc.mentions}
     (named,) = load_extractor("fast").extract([("t", "We evaluate on DROP and MATH, and solve math problems.")], workers=1)
     assert {m.text for m in named.mentions} == {"DROP", "MATH"}
+    (measured,) = load_extractor("fast").extract([("t", "Our tracker runs at 30 fps on one GPU.")], workers=1)
+    assert {m.canonical for m in measured.mentions if m.text == "fps"} == {"fps"}

@@ -833,9 +833,11 @@ def _word_for_a_capitals_name(ent: Span) -> bool:
     """A word of the language in lower case that the field writes as a name
     only in capitals: "a 41.3% drop in mAP" is not the DROP benchmark (both
     outside judges of session 53's seed 85 found DROP so merged), "math" is
-    not MATH, a video "clip" not CLIP."""
+    not MATH, a video "clip" not CLIP. A measure's letters are written in
+    lower case too: "30 fps" is FPS."""
     text = span_text(ent)
-    return len(ent) == 1 and text.islower() and kb.capitals_only(text) and text in kb.ordinary_words()
+    return len(ent) == 1 and ent.label_ != "METRIC" and text.islower() and kb.capitals_only(text) \
+        and text in kb.ordinary_words()
 
 
 def _whole_word(doc: Doc, ent: Span, taken: set[int]) -> Span | None:
