@@ -524,7 +524,7 @@ def glued_apart(aliases: Sequence[str], papers: int, in_kb: bool) -> bool:
     """A glued name and the lower-case phrase of its words under one entity
     of few papers (see GLUED_NAME_RULE). The details panel explains a
     candidate from this same test."""
-    if in_kb or 2 < KB_COINED_MIN_SHARE * papers:
+    if in_kb or 2 < KB_COINED_MIN_SHARE * papers:  # the two works are fewer than half its papers
         return False
     glued = {alias_key(a) for a in aliases if _GLUED.match(a)}
     return any(alias_key(a) in glued for a in aliases if (" " in a or "-" in a) and a[1:] == a[1:].lower())
@@ -593,8 +593,8 @@ def coined_apart(coined: int, papers: int, in_kb: bool, elsewhere: int = 0, used
     `elsewhere` papers whose titles spell the name out for another entity
     (TITLE_DEFINED_ELSEWHERE_RULE), and the work other authors meant before
     the first coiner or the plain phrase of its words, which makes the name
-    known as the knowledge base's are (USED_APART_RULE). The details panel explains a candidate from this
-    same test."""
+    known as the knowledge base's are (USED_APART_RULE). The details panel
+    explains a candidate from this same test."""
     share = KB_COINED_MIN_SHARE if in_kb else COINED_MIN_SHARE
     works, needed = coined + elsewhere, papers + elsewhere
     return works >= max(COINED_MIN_PAPERS, share * needed) \

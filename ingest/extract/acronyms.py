@@ -84,9 +84,9 @@ def initials_start(texts: list[str], start: int, end: int, acronym: str) -> int:
       Generation (RRG)" matches both Rs in "Report", "concordance
       correlation coefficient (CCC)" all three Cs in "correlation
       coefficient", "Reasoning-Oriented Reinforcement Learning (RORL)" R, O
-      and R in "Reinforcement" (the 40k graph had filed 13 papers' radiology report
-      generation under report generation, and a metric of agreement under
-      correlation coefficient)."""
+      and R in "Reinforcement" (the 40k graph had filed 13 papers' radiology
+      report generation under report generation, and a metric of agreement
+      under correlation coefficient)."""
     letters = "".join(c for c in acronym.lower() if c.isalnum())
     if len(letters) > 2 and acronym.endswith("s") and acronym[-2:-1].isupper():
         letters = letters[:-1]
