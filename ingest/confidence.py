@@ -524,7 +524,7 @@ def glued_apart(aliases: Sequence[str], papers: int, in_kb: bool) -> bool:
     """A glued name and the lower-case phrase of its words under one entity
     of few papers (see GLUED_NAME_RULE). The details panel explains a
     candidate from this same test."""
-    if in_kb or 2 < KB_COINED_MIN_SHARE * papers:  # the two works are fewer than half its papers
+    if in_kb or not _half_its_papers(2, papers):  # the coinage and the phrase
         return False
     glued = {alias_key(a) for a in aliases if _GLUED.match(a)}
     return any(alias_key(a) in glued for a in aliases if (" " in a or "-" in a) and a[1:] == a[1:].lower())
@@ -597,8 +597,12 @@ def coined_apart(coined: int, papers: int, in_kb: bool, elsewhere: int = 0, used
     explains a candidate from this same test."""
     share = KB_COINED_MIN_SHARE if in_kb else COINED_MIN_SHARE
     works, needed = coined + elsewhere, papers + elsewhere
-    return works >= max(COINED_MIN_PAPERS, share * needed) \
-        or used_apart and works + 1 >= max(COINED_MIN_PAPERS, KB_COINED_MIN_SHARE * needed)
+    return works >= max(COINED_MIN_PAPERS, share * needed) or used_apart and _half_its_papers(works + 1, needed)
+
+
+def _half_its_papers(works: int, papers: int) -> bool:
+    """Several works, half the papers or more, as a known name coined again needs (KB_COINED_MIN_SHARE)."""
+    return works >= max(COINED_MIN_PAPERS, KB_COINED_MIN_SHARE * papers)
 
 
 def split_reading(agreement: float, in_kb: bool, label_forced: bool = False) -> bool:

@@ -39,6 +39,14 @@ def parse_date(text: str | None) -> str | None:
         return None
 
 
+def month_index(iso: str | None) -> int | None:
+    """Months since year 0 of an ISO date, "YYYY-MM..." (arXiv's listings
+    give the month); None for anything else."""
+    if not iso or len(iso) < 7 or not (iso[:4] + iso[5:7]).isdigit():
+        return None
+    return int(iso[:4]) * 12 + int(iso[5:7])
+
+
 def latest_on_or_before(month: int, day: int, reference: date) -> date:
     """The latest date with this month and day that is not after `reference`.
 

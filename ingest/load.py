@@ -46,6 +46,7 @@ from ingest.confidence import (UMBRELLA_LABELS, UMBRELLA_MIN_PAPERS, Evidence, c
                                unnamed_task, unused_measure)
 from ingest.corpus_labels import campaign_task, corpus_label, label_agreement, same_kind
 from ingest.curation import Curation
+from ingest.dates import month_index
 from ingest.dedupe import PaperIndex, is_title_keyed
 from ingest.faults import kill_point
 from ingest.fingerprint import confidence_rules_id
@@ -840,13 +841,11 @@ def mark_coined_elsewhere(store: GraphStore, curation: Curation) -> int:
                       for coined in title_defined_elsewhere(row["title"], row["surfaces"] or (), row["key"]))
     stored = dict(store.read(COINED_ELSEWHERE, limit=None).rows)
     changed = [key for key in sorted(set(counted) | set(stored)) if counted[key] != stored.get(key, 0)]
-    page = {key: (label, name) for key, label, name in store.read_batched(_LABELS_AND_NAMES, "keys", changed).rows}
 
     def mark(tally: EntityTally) -> None:
         tally.coined_elsewhere = counted[tally.key]
 
-    _rescore_marked(store, curation, page, mark)
-    return len(page)
+    return _rescore_changed(store, curation, changed, mark)
 
 
 # The links of the entities a paper names its own work by, outside the
@@ -863,27 +862,29 @@ EARLIER_USE_MIN_MONTHS = 2  # a technical report follows its model's or data set
 
 def used_apart(links: Sequence[Contribution]) -> bool:
     """Whether a paper by none of the coiners' authors meant something else
-    by the name (`confidence.USED_APART_RULE`): it used the name a month at
-    least EARLIER_USE_MIN_MONTHS before the first paper that names its own
-    work so, unless it writes a phrase the coiners write too ("Formal
+    by the name (`confidence.USED_APART_RULE`): it used the name
+    EARLIER_USE_MIN_MONTHS months or more before the first paper that names
+    its own work so, unless it writes a phrase the coiners write too ("Formal
     Concept Analysis", "Dream 7B": the same thing, which a survey or a
     technical report titles); or, where the coiners write the name only with
     capitals, it writes only the plain phrase of its words in lower case
     ("soft attention" beside "SoFt Attention (SoFA)")."""
-    coining = [link for link in links if link.names_own_work()]
-    months = [_month(link.published) for link in coining]
+    coining, others = [], []
+    for link in links:
+        (coining if link.names_own_work() else others).append(link)
     if not coining:
         return False
+    months = [month_index(link.published) for link in coining]
     authors = {author for link in coining for author in link.authors}
     phrases = {alias_key(surface) for link in coining for surface in link.surfaces if " " in surface.strip()}
     capitalised = all(any(c.isupper() for c in surface) for link in coining for surface in link.surfaces)
     first = None if None in months else min(months)
-    for link in links:
-        if link.names_own_work() or not link.authors or authors & set(link.authors):
+    for link in others:
+        if not link.authors or authors & set(link.authors):
             continue
         if capitalised and link.surfaces and all(_plain_phrase(surface) for surface in link.surfaces):
             return True
-        month = _month(link.published)
+        month = month_index(link.published)
         if first is not None and month is not None and month <= first - EARLIER_USE_MIN_MONTHS \
                 and not phrases & {alias_key(surface) for surface in link.surfaces if " " in surface.strip()}:
             return True
@@ -893,13 +894,6 @@ def used_apart(links: Sequence[Contribution]) -> bool:
 def _plain_phrase(surface: str) -> bool:
     """Words in lower case, as any paper may write them: "soft attention", "next-scale prediction"."""
     return surface[:1].islower() and (" " in surface.strip() or "-" in surface)
-
-
-def _month(published: str | None) -> int | None:
-    """Months since year 0 of a "YYYY-MM..." date (arXiv's listings give the month)."""
-    if not published or len(published) < 7 or not (published[:4] + published[5:7]).isdigit():
-        return None
-    return int(published[:4]) * 12 + int(published[5:7])
 
 
 def mark_used_apart(store: GraphStore, curation: Curation) -> int:
@@ -912,11 +906,18 @@ def mark_used_apart(store: GraphStore, curation: Curation) -> int:
         links[row["key"]].append(Contribution.stored(row))
     marked = {key for key, rows in links.items() if used_apart(rows)}
     changed = sorted(marked ^ {key for (key,) in store.read(USED_APART, limit=None).rows})
-    page = {key: (label, name) for key, label, name in store.read_batched(_LABELS_AND_NAMES, "keys", changed).rows}
 
     def mark(tally: EntityTally) -> None:
         tally.used_apart = tally.key in marked
 
+    return _rescore_changed(store, curation, changed, mark)
+
+
+def _rescore_changed(store: GraphStore, curation: Curation, changed: list[str],
+                     mark: Callable[[EntityTally], None]) -> int:
+    """Rescore the stored entities of `changed` that exist, each given its new
+    graph-level mark by `mark` (`_rescore_marked`); returns how many."""
+    page = {key: (label, name) for key, label, name in store.read_batched(_LABELS_AND_NAMES, "keys", changed).rows}
     _rescore_marked(store, curation, page, mark)
     return len(page)
 

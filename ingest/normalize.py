@@ -564,7 +564,8 @@ def _title_coined(title: str | None, surfaces: Sequence[str]) -> list[str]:
 # The form has a capital: a lower-case phrase is the field's, not a coined name.
 _CALLED = r"\(?(?:called|named|dubbed|termed)\s+$"
 _OUR_WORK_BEFORE = re.compile(
-    r"\bour\s+(?:(?!baseline|base|backbone|previous|prior|earlier|teacher|student|reference)[\w-]+\s+){0,3}(?:method|framework|model|approach|system|architecture|benchmark|dataset|network"
+    r"\bour\s+(?:(?!baseline|base|backbone|previous|prior|earlier|teacher|student|reference)[\w-]+\s+){0,3}"
+    r"(?:method|framework|model|approach|system|architecture|benchmark|dataset|network"
     r"|pipeline|agent|algorithm|toolkit|library|suite|corpus|module|technique|strategy)s?,\s*$", re.I)
 _NEW_THING_CALLED = re.compile(rf"\b(?:novel|new|our)\s+(?:[\w-]+,?\s+){{0,5}}{_CALLED}", re.I)
 _APPOSITIVE_AFTER = re.compile(r"^(?:\s*\([^()]*\))?\s*(?:,|:|--|—|–)\s*(?:a|an|the|which)\b", re.I)

@@ -3,6 +3,8 @@ their own work in their titles stands for several things. Real ingests on
 the embedded store; the papers are written for the test."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from graph import StoreConfig, open_store, views
@@ -126,8 +128,6 @@ def test_papers_that_share_an_author_name_one_work(coined_store):
     next paper) each introduce the name: one work, so the name is shown; a
     paper by other authors that introduces it too makes it several. The
     stored tally keeps who named it, so a paper taken back is counted out."""
-    from dataclasses import replace
-
     extract = load_extractor("fast").extract
     first, second, user = ABSTRACT_COINED_PAPERS
     same_work = [replace(first, authors=("Ana Ruiz", "Li Wei")), replace(second, authors=("Li Wei", "Omar Haddad")), user]
@@ -245,8 +245,7 @@ def test_a_title_that_spells_the_letters_out_for_its_own_work_still_coins_them(c
 
 
 def dated(n: int, published: str, authors: tuple[str, ...], abstract: str) -> PaperRecord:
-    return PaperRecord(id=f"coin:{n}", title=f"Paper {n} on planning", abstract=abstract, published=published, upvotes=0,
-                       sources=("test",), authors=authors)
+    return replace(paper(n, f"Paper {n} on planning", abstract), published=published, authors=authors)
 
 
 EARLIER_USER = dated(51, "2025-03-05", ("Ana Ruiz",),

@@ -15,9 +15,7 @@ import uuid
 
 import pytest
 
-from tests.conftest import SHARED
-
-CORPUS = SHARED / "corpora" / "arxiv-cs-2025.jsonl.gz"
+from tests.conftest import CORPUS
 
 
 def arxiv_listings(path, count: int):

@@ -13,9 +13,8 @@ import pytest
 
 from graph import queries
 from ingest.run import IngestOptions, ingest_paths
-from tests.conftest import SHARED
+from tests.conftest import CORPUS
 
-CORPUS = SHARED / "corpora" / "arxiv-cs-2025.jsonl.gz"
 PAPERS = "MATCH (p:Paper) RETURN p.id AS id, properties(p) AS paper ORDER BY id"
 OPTIONS = IngestOptions(workers=1, batch_size=16)
 

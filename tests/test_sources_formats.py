@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from ingest.sources import collect_inputs, detect_format, read_path
-from tests.conftest import SHARED
+from tests.conftest import CORPUS, SHARED
 
 FORMATS_DIR = SHARED / "formats"
 DATA = Path(__file__).parent / "data" / "sources"
@@ -212,7 +212,7 @@ def test_openalex_work_and_page():
 def test_crawler_jsonl_without_a_field_map(tmp_path):
     """The arXiv listing crawler's lines: abs is the URL, categories kept,
     the month of the id is the approximate date."""
-    with gzip.open(SHARED / "corpora/arxiv-cs-2025.jsonl.gz", "rt") as corpus:
+    with gzip.open(CORPUS, "rt") as corpus:
         lines = list(itertools.islice(corpus, 50))
     sample = tmp_path / "crawl.jsonl"
     sample.write_text("".join(lines))

@@ -9,9 +9,7 @@ from app.components.highlight import Target, find_spans, highlighted
 from ingest.extract import load_extractor
 from ingest.records import PaperRecord
 from ingest.text import display_text, fold_scripts, paper_text, plain_text
-from tests.conftest import SHARED
-
-CORPUS = SHARED / "corpora" / "arxiv-cs-2025.jsonl.gz"
+from tests.conftest import CORPUS
 
 
 def test_latex_markup_in_abstracts_is_cleaned():
