@@ -989,12 +989,14 @@ def _worked_on(text: str) -> str | None:
 
 # A named data set's data or split, read as data, is the data set: "MIMIC-IV
 # data", "Sentinel-1 data", "COCO validation set", "COCO images", "MiniF2F-Test"
-# (outside judges' duplicates at 40k, sessions 43-44; 15 visible such entities there).
+# (outside judges' duplicates at 40k, sessions 43-44; 15 visible such entities there),
+# "miniF2F-test benchmark" (both judges of session 54's sample).
 # Only a data set the knowledge base knows, or a name with a digit or a
 # hyphen's capital ("Sentinel-1", "MIMIC-IV", "CLIC 2020"), not a dimension
 # ("3D spatial data"): "RAW data", "LiDAR data" and "synthetic data" stay.
 _DATA_PART = re.compile(r"^(?P<name>\S.*?)(?:[\s-]+(?:data|images|videos|(?:test|train(?:ing)?|val(?:idation)?"
-                        r"|dev(?:elopment)?|eval(?:uation)?)[\s-]+(?:set|split|subset)s?)|-(?:test|val|train|dev))$", re.I)
+                        r"|dev(?:elopment)?|eval(?:uation)?)[\s-]+(?:set|split|subset)s?)|-(?:test|val|train|dev)"
+                        r"(?:\s+(?:benchmark|dataset)s?)?)$", re.I)
 _NAME_MARK = re.compile(r"[A-Za-z]\d|\d[A-Za-z]{2}|\w-[A-Z0-9]|\s\d")
 
 

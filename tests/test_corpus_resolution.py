@@ -500,14 +500,15 @@ def test_a_named_data_sets_data_or_split_is_the_data_set():
     from ingest.normalize import alias_key, resolve
 
     text = ("MIMIC-IV data; COCO validation set; Sentinel-1 data; RAW data; GPT-4 data; 3D spatial data; "
-            "MiniF2F-Test; COCO images; X-ray images.")
+            "MiniF2F-Test; miniF2F-test benchmark; COCO images; X-ray images.")
     spans = ["MIMIC-IV data", "COCO validation set", "Sentinel-1 data", "RAW data", "GPT-4 data", "3D spatial data",
-             "MiniF2F-Test", "COCO images", "X-ray images"]
+             "MiniF2F-Test", "miniF2F-test benchmark", "COCO images", "X-ray images"]
     mentions = [Mention(text.index(s), text.index(s) + len(s), "DATASET", s, alias_key(s)) for s in spans]
     links = {link.key: link.surfaces for link in resolve([ExtractedDoc("p1", text, mentions)], {})}
     assert set(links) == {"mimiciv", "coco", "sentinel-1", alias_key("miniF2F"), alias_key("RAW data"),
                           alias_key("GPT-4 data"), alias_key("3D spatial data"), alias_key("X-ray images")}
     assert set(links["coco"]) == {"COCO validation set", "COCO images"}
+    assert set(links[alias_key("miniF2F")]) == {"MiniF2F-Test", "miniF2F-test benchmark"}
 
 
 def test_accuracy_on_a_task_is_accuracy():

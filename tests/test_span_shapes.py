@@ -76,6 +76,15 @@ def test_a_field_with_a_generic_head_is_the_field():
     assert gazetteer.canonical("deep learning models") == gazetteer.canonical("deep learning")
     assert gazetteer.canonical("Machine Learning model") == gazetteer.canonical("machine learning")
     assert gazetteer.canonical("deep learning theory") != gazetteer.canonical("deep learning")
+    # "the Deep Learning field" (both judges of session 54's sample): the field too
+    assert gazetteer.canonical("Deep Learning field") == gazetteer.canonical("deep learning")
+    assert gazetteer.canonical("deep learning domains") == gazetteer.canonical("deep learning")
+
+
+def test_another_spelling_of_a_known_model_or_benchmark_is_it():
+    # both judges of session 54's sample: duplicates of GPT-4V and GPQA-Diamond
+    assert gazetteer.canonical("GPT-4 Vision") == gazetteer.canonical("GPT-4V")
+    assert gazetteer.canonical("GPQA-D") == gazetteer.canonical("GPQA Diamond") != gazetteer.canonical("GPQA")
 
 
 def _entities(nlp, text):

@@ -54,6 +54,10 @@ _GENERIC_HEAD = re.compile(
     r"[-\s]+(?:models?|architectures?|networks?|methods?|algorithms?|frameworks?|datasets?|benchmarks?|corpus|corpora)$", re.I)
 
 
+# "the Deep Learning field", "the NLP domain": the field itself (both judges of session 54's sample).
+_FIELD_HEAD = re.compile(r"[-\s]+(?:fields?|areas?|domains?)$", re.I)
+
+
 @lru_cache(maxsize=4)
 def canonical_index(path: Path = GAZETTEER_PATH) -> dict[str, str]:
     """alias_key of a synonym surface -> alias_key of the entry's name."""
@@ -231,9 +235,10 @@ def canonical(surface: str) -> str:
     base = _TASKS_HEAD.sub("", surface)
     if base != surface and kb.is_field(alias_key(base)):
         return canonical(base)  # names no one task: the field, which the Task lists leave out
+    field = _FIELD_HEAD.sub("", _GENERIC_HEAD.sub("", surface))
+    if field != surface and alias_key(field) in FIELD_TERMS:
+        return canonical(field)  # "deep learning models", "the NLP domain": the field, as finely as a name can tell
     base = _GENERIC_HEAD.sub("", surface)
-    if base != surface and alias_key(base) in FIELD_TERMS:
-        return canonical(base)  # "deep learning models": the field, as finely as a name can tell
     if base != surface and _head_fits(surface, kb.lookup(base)) and not kb.lookup(surface):
         return canonical(base)  # "the Pile dataset", not "Yelp methods" -> the Yelp data set
     spelled = _task_acronym_spelled(surface)
