@@ -53,7 +53,8 @@ from ingest.fingerprint import confidence_rules_id
 from ingest.identity import title_hash
 from ingest.mentions import EntityLink, ExtractedDoc
 from ingest.normalize import (Sense, alias_key, alias_keys_of, display_name, introduces_name, names_as_task, paired_acronyms,
-                              papers_defining, read_again, resolve, title_coins, title_defined_elsewhere, uses_as_measure)
+                              paper_words, papers_defining, read_again, resolve, title_coins, title_defined_elsewhere,
+                              two_letters, uses_as_measure)
 from ingest.records import PaperRecord
 from ingest.text import paper_text
 
@@ -369,7 +370,7 @@ class AliasIndex:
         """Every entity claiming each name held (or each of `aliases`), dominant first."""
         names = self._entities.keys() if aliases is None else [a for a in aliases if a in self._entities]
         return {
-            alias: tuple(Sense(key, self._labels[key].upper()) for key in sorted(
+            alias: tuple(Sense(key, self._labels[key].upper(), self._of_entity[key]) for key in sorted(
                 self._entities[alias], key=lambda k: (-self._definitions[(alias, k)], -self._papers[k], k)))
             for alias in names
             if self._own_papers.get(alias, 0) <= max(self._papers[key] for key in self._entities[alias])
@@ -588,6 +589,7 @@ class Loader:
         senses = index.senses(names)
         moves: dict[tuple[str, str], str] = {}
         scanned = sorted(names | index.claimants(names) | self._released)
+        movable = []
         for paper_id, key, label, surfaces, extraction in self.store.read_batched(_LINKS_OF, "keys", scanned).rows:
             forms = {alias_key(surface) for surface in surfaces or (key,)}
             # A link pairing forms holds a definition in its paper, which wins
@@ -595,7 +597,11 @@ class Loader:
             if (extraction != self.extraction or len(forms) != 1 or (forms | {key}) & self.curation.labels.keys()
                     or not (forms <= asked or key in self._released)):
                 continue
-            target = read_again(surfaces or (key,), label.upper(), senses, self.curation)
+            movable.append((paper_id, key, label, surfaces or (key,)))
+        words = self._paper_words({paper_id for paper_id, _, _, surfaces in movable
+                                   if any(two_letters(surface) and alias_key(surface) in senses for surface in surfaces)})
+        for paper_id, key, label, surfaces in movable:
+            target = read_again(surfaces, label.upper(), senses, self.curation, words.get(paper_id, frozenset()))
             if target and target != key and not self.curation.is_dropped(target):
                 moves[(paper_id, key)] = target
         self._released.clear()
@@ -607,6 +613,11 @@ class Loader:
         plan = BatchPlan(papers=papers, to_extract=papers)
         self.written(plan, self.write(plan, links))
         return len(moves)
+
+    def _paper_words(self, ids: set[str]) -> dict[str, frozenset[str]]:
+        """The `paper_words` of each stored paper of `ids`, read from its title and abstract as extraction reads them."""
+        return {paper["id"]: paper_words(paper_text(stored_record(paper)))
+                for (paper,) in self.store.read_batched(_PAPERS, "ids", sorted(ids)).rows}
 
     def forget_claims(self) -> None:
         """Read the claims from the store again when next asked: a write

@@ -713,6 +713,13 @@ def known_sense(key: str) -> bool:
     return entry is not None and entry.curated
 
 
+def _known_name(key: str) -> bool:
+    """The knowledge base, from any of its sources, names entity `key`."""
+    from ingest import kb  # at call time: ingest.kb imports this module
+
+    return kb.lookup_key(key) is not None
+
+
 def alias_keys_of(key: str, surfaces: Sequence[str], definitions: Mapping[str, int]) -> set[str]:
     """The names that lead to entity `key` from other keys: its forms'
     keys (`surfaces`, most used first), but for acronyms that do not spell a
@@ -815,10 +822,62 @@ def _kind_or_class(surface: str, more_used: _Phrases) -> bool:
 
 @dataclass(frozen=True)
 class Sense:
-    """An entity a name leads to (`alias_keys_of`) and its label (one of LABELS)."""
+    """An entity a name leads to (`alias_keys_of`), its label (one of
+    LABELS) and the keys of the names that lead to it (`forms`)."""
 
     key: str
     label: str
+    forms: tuple[str, ...] = ()
+
+
+# BARE_CONTEXT_RULE: two letters written bare ("ME", "MC", "DR", "KT") are
+# too few to say which long form a paper means. Where the sense that leads
+# them is no name the knowledge base knows, they follow a sense whose long
+# form their paper writes a word of, the one most papers define first, and
+# else none: the letters keep their own key. Of 12 such bare links of the
+# 40k graph read with their sentences (session 54), none meant the sense
+# they had joined ("ME" as micro-expression and motion estimation under
+# mutual exclusivity, "KT" the company under knowledge tracing, "DE" German
+# under differential evolution); three letters and more were right 27
+# times in 45, and are left to the leading sense, as is a known one (a
+# paper's "AR" is an autoregressive model without the word).
+BARE_CONTEXT_LETTERS = 2
+# Words too common in the field's abstracts to tie a paper to a long form.
+_COMMON_WORDS = (
+    "model", "network", "learning", "method", "system", "analysis", "based", "framework", "approach",
+    "process", "processing", "algorithm", "function", "feature", "training", "large", "language", "image",
+    "video", "vision", "visual", "detection", "generation", "recognition", "estimation", "prediction",
+    "representation", "optimization", "attention", "transformer", "neural", "information", "multi",
+)
+
+
+@lru_cache(maxsize=1)
+def _common_word_keys() -> frozenset[str]:
+    return frozenset(alias_key(word) for word in _COMMON_WORDS)
+
+
+def paper_words(text: str) -> frozenset[str]:
+    """The keys of a paper's words of five letters or more that may tie it to a long form (BARE_CONTEXT_RULE)."""
+    return frozenset(alias_key(w) for w in _LONG_FORM_WORDS.findall(text) if len(w) >= 5) - _common_word_keys()
+
+
+def two_letters(surface: str) -> bool:
+    """Whether `surface` is two letters, which follow a sense by its paper's words (BARE_CONTEXT_RULE)."""
+    letters = alias_key(surface)
+    return len(letters) == BARE_CONTEXT_LETTERS and letters.isalpha()
+
+
+def written_about(sense: Sense, words: frozenset[str]) -> bool:
+    """Whether one of `words` (`paper_words`) is part of a long form of
+    `sense`, or no word of its long forms could tell ("language model")."""
+    longs = [form for form in (sense.key, *sense.forms) if len(form) > BARE_CONTEXT_LETTERS + 2]
+    return not any(map(_distinctive, longs)) or any(word in form for word in words for form in longs)
+
+
+def _distinctive(form: str) -> bool:
+    for common in _common_word_keys():
+        form = form.replace(common, " ")
+    return any(len(part) >= 5 for part in form.split())
 
 
 def resolve(
@@ -826,7 +885,8 @@ def resolve(
 ) -> list[EntityLink]:
     """One EntityLink per (paper, entity). An acronym a paper defines is
     resolved to that definition in that paper (RL in a meta-RL paper is
-    meta-RL); a bare acronym elsewhere to its dominant sense: the first the
+    meta-RL); a bare acronym elsewhere to its dominant sense (two letters
+    by their paper's words: BARE_CONTEXT_RULE): the first the
     graph stored (`known_senses`, dominant first), else the one most papers
     of this batch define, if DEFINING_PAPERS do (one for a hyphenated acronym) or the sense is known, and a
     measure if the paper reads the acronym as one (`_entity_key`)."""
@@ -1093,11 +1153,13 @@ def _linked(mention: Mention, text: str) -> bool:
     return mention.label != "METRIC" or _measured(mention, text)
 
 
-def _entity_key(mention: Mention, senses: Mapping[str, Sequence[Sense]]) -> str:
+def _entity_key(mention: Mention, senses: Mapping[str, Sequence[Sense]], words: frozenset[str]) -> str:
     surface = alias_key(mention.text)
     if mention.canonical and mention.canonical != surface:
         return mention.canonical  # linked inside this text: its own definition wins
-    candidates = senses.get(surface, ())
+    candidates = list(senses.get(surface, ()))
+    if candidates and two_letters(mention.text) and not _known_name(candidates[0].key):
+        candidates = [sense for sense in candidates if written_about(sense, words)]
     measured = ACRONYM_SHAPE.match(mention.text) and (mention.reading or mention.label) == "METRIC"
     measures = [sense for sense in candidates if sense.label == "METRIC"] if measured else []
     if measures:
@@ -1135,11 +1197,12 @@ def _entity_key(mention: Mention, senses: Mapping[str, Sequence[Sense]]) -> str:
     return candidates[0].key if candidates else _qualified_head(mention, mention.canonical or surface)
 
 
-def read_again(surfaces: Sequence[str], label: str, senses: Mapping[str, Sequence[Sense]], curation: Curation) -> str | None:
+def read_again(surfaces: Sequence[str], label: str, senses: Mapping[str, Sequence[Sense]], curation: Curation,
+               words: frozenset[str]) -> str | None:
     """Where a stored link written with `surfaces` (none linked inside its
     paper: each its own name) and read as `label` (one of LABELS) goes if
-    its paper is read now: the entity `resolve` gives every form, or None
-    if the forms go different ways. A link stored before another entity
+    its paper, whose `paper_words` are `words`, is read now: the entity
+    `resolve` gives every form, or None if the forms go different ways. A link stored before another entity
     claimed its name stays where it was written until it is read again
     (`load.Loader.absorb_claimed_names`). Each form is keyed as the
     extractor keys it, by the gazetteer: "GPT-o3" is OpenAI o3's, and "large
@@ -1147,17 +1210,19 @@ def read_again(surfaces: Sequence[str], label: str, senses: Mapping[str, Sequenc
     40k graph had moved 21 papers of it to a key of their own)."""
     from ingest.extract import gazetteer  # at call time: the gazetteer imports this module
 
-    keys = {curation.target(_entity_key(Mention(0, len(surface), label, surface, gazetteer.canonical(surface)), senses))
+    keys = {curation.target(_entity_key(Mention(0, len(surface), label, surface, gazetteer.canonical(surface)), senses, words))
             for surface in surfaces}
     return keys.pop() if len(keys) == 1 else None
 
 
 def _paper_links(doc: ExtractedDoc, senses: Mapping[str, Sequence[Sense]], curation: Curation) -> list[EntityLink]:
     groups: dict[str, list[Mention]] = defaultdict(list)
+    asks_context = any(two_letters(m.text) and alias_key(m.text) in senses for m in doc.mentions)
+    words = paper_words(doc.text) if asks_context else frozenset()
     for mention in doc.mentions:
         if not _linked(mention, doc.text):
             continue
-        key = curation.target(_entity_key(mention, senses))
+        key = curation.target(_entity_key(mention, senses, words))
         if key and not curation.is_dropped(key):
             groups[key].append(mention)
     links = []

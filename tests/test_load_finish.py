@@ -210,6 +210,30 @@ def test_a_bare_name_ends_with_the_sense_most_papers_give_it_whatever_the_order(
                 each.drop_graph()
 
 
+def test_two_bare_letters_follow_a_sense_only_where_the_paper_writes_its_words(store, paperkg_home):
+    """Two papers define ZW as "zonal waves"; a third writes ZW bare beside
+    "zonal", a fourth beside nothing of the long form. However the papers
+    arrive, the third joins the sense and the fourth keeps the letters (as
+    "ME", micro-expression and motion estimation, had joined mutual
+    exclusivity on the 40k graph: BARE_CONTEXT_RULE)."""
+    from graph import StoreConfig, open_store
+
+    texts = {f"zw:d{n}": f"Glarp {n} records zonal waves (ZW) at dawn." for n in range(2)}
+    definers = [ExtractedDoc(i, t, [mention(t, "zonal waves", "zonalwave", ("ZW",)), mention(t, "ZW", "zonalwave", ("zonal waves",))])
+                for i, t in texts.items()]
+    near = "Zonal sensors in the valley report ZW after rain."
+    far = "We denoise ZW with a quox filter."
+    bares = [ExtractedDoc("zw:near", near, [mention(near, "ZW", "zw")]), ExtractedDoc("zw:far", far, [mention(far, "ZW", "zw")])]
+    expected = [("zonalwave", 3, ("zw:d0", "zw:d1", "zw:near")), ("zw", 1, ("zw:far",))]
+    for n, docs in enumerate(([*bares, *definers], [*definers, *bares], [definers[0], *bares, definers[1]])):
+        with open_store(StoreConfig(backend="falkordb", home=paperkg_home, graph_name=f"context_{n}")) as graph:
+            graph.reset()
+            try:
+                assert run(graph, docs) == expected, [d.id for d in docs]
+            finally:
+                graph.drop_graph()
+
+
 def test_a_name_written_without_capitals_joins_the_sense_defined_after_it(store):
     """"GlarpQMs" (like "VideoLLMs": its letters are not mostly capitals, so
     it spells "Glarp Quox Models" but does not abbreviate it) is written

@@ -162,7 +162,7 @@ def test_a_stored_link_read_again_goes_where_the_extractor_keys_its_name(surface
     from ingest.extract import gazetteer
     from ingest.normalize import read_again
 
-    assert read_again((surface,), label, {}, Curation.empty()) == gazetteer.canonical(surface) != alias_key(surface)
+    assert read_again((surface,), label, {}, Curation.empty(), frozenset()) == gazetteer.canonical(surface) != alias_key(surface)
 
 
 def test_acronym_and_long_form_become_one_entity_and_carry_to_other_papers():
@@ -183,6 +183,29 @@ def test_known_aliases_from_an_earlier_run_merge():
     doc = ExtractedDoc("p3", "We use SAM here.", [mention("SAM", 7)])
     (link,) = resolve([doc], {"sam": [Sense("segmentanythingmodel", "METHOD")]}, Curation.empty())
     assert link.key == "segmentanythingmodel" and link.surfaces == ("SAM",)
+
+
+def test_two_bare_letters_follow_the_sense_their_paper_writes_words_of():
+    """BARE_CONTEXT_RULE: "ZQ", whose leading sense no knowledge base knows,
+    follows the sense whose long form its paper writes a word of, and beside
+    neither keeps its own key. Letters a known sense leads follow it without
+    the word ("RL" beside "ranking"), and so do letters whose long form has
+    no word that could tell ("vision transformer network"), or three letters."""
+    zq = [Sense(alias_key("zonal quox"), "METHOD"), Sense(alias_key("ranked quanta"), "METHOD")]
+
+    def key(text: str, letters: str, senses: list[Sense]) -> str:
+        (link,) = resolve([ExtractedDoc("p", text, [mention(letters, text.index(letters))])], {letters.lower(): senses})
+        return link.key
+
+    assert key("Zonal sensors record ZQ at dawn.", "ZQ", zq) == alias_key("zonal quox")
+    assert key("Ranked lists of ZQ are merged.", "ZQ", zq) == alias_key("ranked quanta")
+    assert key("We denoise ZQ with a filter.", "ZQ", zq) == "zq"
+    rl = [Sense(alias_key("reinforcement learning"), "METHOD"), Sense(alias_key("ranking losses"), "METHOD")]
+    assert key("Ranking objectives such as RL help retrieval.", "RL", rl) == alias_key("reinforcement learning")
+    vt = [Sense(alias_key("vision transformer network"), "METHOD")]
+    assert key("We denoise VT with a filter.", "VT", vt) == alias_key("vision transformer network")
+    zqw = [Sense(alias_key("zonal quox waves"), "METHOD")]
+    assert key("We denoise ZQW with a filter.", "ZQW", zqw) == alias_key("zonal quox waves")
 
 
 def test_a_bare_acronym_read_as_a_measure_follows_the_first_sense_that_is_one():
