@@ -132,7 +132,10 @@ DESCRIPTIVE_LABELS = ("Method", "Dataset", "Benchmark")
 # had 0 of 10 verdicts on file acceptable; OOD held out-of-distribution
 # settings, methods and the Omniverse Object Dataset (both judges of seed 65).
 # A task's letters the field knows (VQA, ASR) are the knowledge base's.
-_BARE_CAPITALS = re.compile(r"^[A-Z]{2,5}s?$")
+# Session 54: letters joined by "&" too ("H&E", the stain, 2 of the 3
+# papers of a visible Method once two bare letters stopped following a
+# sense no paper of theirs spelled out: BARE_CONTEXT_RULE).
+_BARE_CAPITALS = re.compile(r"^[A-Z](?:&?[A-Z]){1,4}s?$")
 BARE_ACRONYM_LABELS = ("Method", "Dataset", "Task")
 # NAME_HEAD_RULE: a name followed by a lower-case word ("LLM post-training",
 # "ViT encoder", "CLIP adaptation", "LLM based pipeline") says what is done

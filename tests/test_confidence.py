@@ -308,6 +308,8 @@ def test_descriptive_phrases_are_told_by_case_and_words(name, label, expected):
     ("OOD", "Task", ("OOD", "OoD", "OOD methods"), True), ("IMDL", "Task", ("IMDL",), True),
     ("OOD", "Task", ("OOD", "out-of-distribution detection"), False), ("BIRD", "Benchmark", ("BIRD",), False),
     ("ColBERT", "Method", ("ColBERT",), False), ("VGG19", "Method", ("VGG19",), False),
+    # letters joined by "&" (session 54: "H&E", the stain, as a Method); spelled out, they are named
+    ("H&E", "Method", ("H&E",), True), ("E&E", "Task", ("E&E", "exploration-exploitation"), False),
     # data sets so written are mostly kinds of data or fields (7 of 18 acceptable: "WSI", "STEM" were not);
     # benchmarks mostly names (29 of 37: "PACS", "BIRD")
     ("WSI", "Dataset", ("WSI",), True), ("PACS", "Benchmark", ("PACS",), False), ("BIRD", "Benchmark", ("BIRD",), False),
