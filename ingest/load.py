@@ -52,9 +52,9 @@ from ingest.faults import kill_point
 from ingest.fingerprint import confidence_rules_id
 from ingest.identity import title_hash
 from ingest.mentions import EntityLink, ExtractedDoc
-from ingest.normalize import (Sense, alias_key, alias_keys_of, display_name, introduces_name, names_as_task, paired_acronyms,
-                              paper_words, papers_defining, read_again, resolve, title_coins, title_defined_elsewhere,
-                              two_letters, uses_as_measure)
+from ingest.normalize import (Sense, alias_key, alias_keys_of, display_name, introduces_name, known_name, names_as_task,
+                              paired_acronyms, paper_words, papers_defining, read_again, resolve, title_coins,
+                              title_defined_elsewhere, two_letters, uses_as_measure)
 from ingest.records import PaperRecord
 from ingest.text import paper_text
 
@@ -367,14 +367,19 @@ class AliasIndex:
         return {alias: senses[0].key for alias, senses in self.senses(aliases).items()}
 
     def senses(self, aliases: Iterable[str] | None = None) -> dict[str, tuple[Sense, ...]]:
-        """Every entity claiming each name held (or each of `aliases`), dominant first."""
+        """Every entity claiming each name held (or each of `aliases`),
+        dominant first. Two letters led by a sense the knowledge base does
+        not know go by their paper's words, not by size (BARE_CONTEXT_RULE):
+        their own entity holds the papers that wrote none of a sense's words."""
         names = self._entities.keys() if aliases is None else [a for a in aliases if a in self._entities]
-        return {
-            alias: tuple(Sense(key, self._labels[key].upper(), self._of_entity[key]) for key in sorted(
+        found = {}
+        for alias in names:
+            senses = tuple(Sense(key, self._labels[key].upper(), self._of_entity[key]) for key in sorted(
                 self._entities[alias], key=lambda k: (-self._definitions[(alias, k)], -self._papers[k], k)))
-            for alias in names
-            if self._own_papers.get(alias, 0) <= max(self._papers[key] for key in self._entities[alias])
-        }
+            if (self._own_papers.get(alias, 0) <= max(self._papers[key] for key in self._entities[alias])
+                    or two_letters(alias) and not known_name(senses[0].key)):
+                found[alias] = senses
+        return found
 
 
 @dataclass

@@ -212,8 +212,8 @@ def test_a_bare_name_ends_with_the_sense_most_papers_give_it_whatever_the_order(
 
 def test_two_bare_letters_follow_a_sense_only_where_the_paper_writes_its_words(store, paperkg_home):
     """Two papers define ZW as "zonal waves"; a third writes ZW bare beside
-    "zonal", a fourth beside nothing of the long form. However the papers
-    arrive, the third joins the sense and the fourth keeps the letters (as
+    "zonal", two more beside nothing of the long form. However the papers
+    arrive, the third joins the sense and the others keep the letters (as
     "ME", micro-expression and motion estimation, had joined mutual
     exclusivity on the 40k graph: BARE_CONTEXT_RULE)."""
     from graph import StoreConfig, open_store
@@ -223,8 +223,10 @@ def test_two_bare_letters_follow_a_sense_only_where_the_paper_writes_its_words(s
                 for i, t in texts.items()]
     near = "Zonal sensors in the valley report ZW after rain."
     far = "We denoise ZW with a quox filter."
-    bares = [ExtractedDoc("zw:near", near, [mention(near, "ZW", "zw")]), ExtractedDoc("zw:far", far, [mention(far, "ZW", "zw")])]
-    expected = [("zonalwave", 3, ("zw:d0", "zw:d1", "zw:near")), ("zw", 1, ("zw:far",))]
+    bares = [ExtractedDoc("zw:near", near, [mention(near, "ZW", "zw")]),
+             *(ExtractedDoc(f"zw:far{n}", far, [mention(far, "ZW", "zw")]) for n in range(2))]
+    # the letters' own entity, three papers before the sense has two, does not keep the sense from the paper that writes its words
+    expected = [("zonalwave", 3, ("zw:d0", "zw:d1", "zw:near")), ("zw", 2, ("zw:far0", "zw:far1"))]
     for n, docs in enumerate(([*bares, *definers], [*definers, *bares], [definers[0], *bares, definers[1]])):
         with open_store(StoreConfig(backend="falkordb", home=paperkg_home, graph_name=f"context_{n}")) as graph:
             graph.reset()

@@ -187,10 +187,10 @@ def test_known_aliases_from_an_earlier_run_merge():
 
 def test_two_bare_letters_follow_the_sense_their_paper_writes_words_of():
     """BARE_CONTEXT_RULE: "ZQ", whose leading sense no knowledge base knows,
-    follows the sense whose long form its paper writes a word of, and beside
-    neither keeps its own key. Letters a known sense leads follow it without
-    the word ("RL" beside "ranking"), and so do letters whose long form has
-    no word that could tell ("vision transformer network"), or three letters."""
+    follows the sense whose long form its paper writes the words of, and
+    beside neither keeps its own key. Letters a known sense leads follow it without
+    the word ("RL" beside "ranking"), and so do letters whose leading long
+    form has no word that could tell ("vision transformer network"), or three letters."""
     zq = [Sense(alias_key("zonal quox"), "METHOD"), Sense(alias_key("ranked quanta"), "METHOD")]
 
     def key(text: str, letters: str, senses: list[Sense]) -> str:
@@ -198,12 +198,15 @@ def test_two_bare_letters_follow_the_sense_their_paper_writes_words_of():
         return link.key
 
     assert key("Zonal sensors record ZQ at dawn.", "ZQ", zq) == alias_key("zonal quox")
-    assert key("Ranked lists of ZQ are merged.", "ZQ", zq) == alias_key("ranked quanta")
+    assert key("Ranked quanta lists of ZQ are merged.", "ZQ", zq) == alias_key("ranked quanta")
+    assert key("Ranked lists of ZQ are merged.", "ZQ", zq) == "zq"  # one of the words that tell is not enough
     assert key("We denoise ZQ with a filter.", "ZQ", zq) == "zq"
     rl = [Sense(alias_key("reinforcement learning"), "METHOD"), Sense(alias_key("ranking losses"), "METHOD")]
     assert key("Ranking objectives such as RL help retrieval.", "RL", rl) == alias_key("reinforcement learning")
     vt = [Sense(alias_key("vision transformer network"), "METHOD")]
     assert key("We denoise VT with a filter.", "VT", vt) == alias_key("vision transformer network")
+    # ... but only when it leads: behind another sense such a long form gets no letters it cannot tell
+    assert key("We denoise ZQ with a filter.", "ZQ", [*zq, Sense(alias_key("vision transformer network"), "METHOD")]) == "zq"
     zqw = [Sense(alias_key("zonal quox waves"), "METHOD")]
     assert key("We denoise ZQW with a filter.", "ZQW", zqw) == alias_key("zonal quox waves")
 
