@@ -85,6 +85,13 @@ def test_another_spelling_of_a_known_model_or_benchmark_is_it():
     # both judges of session 54's sample: duplicates of GPT-4V and GPQA-Diamond
     assert gazetteer.canonical("GPT-4 Vision") == gazetteer.canonical("GPT-4V")
     assert gazetteer.canonical("GPQA-D") == gazetteer.canonical("GPQA Diamond") != gazetteer.canonical("GPQA")
+    # a model at a reasoning effort, a measure per class (both judges of session 54's seed 87)
+    assert gazetteer.canonical("GPT-5-high") == gazetteer.canonical("GPT-5 (high)") == gazetteer.canonical("GPT-5")
+    assert gazetteer.canonical("o4-mini-high") == gazetteer.canonical("o4-mini")
+    assert gazetteer.canonical("per-class recall") == gazetteer.canonical("recall")
+    assert gazetteer.canonical("class-wise accuracy") == gazetteer.canonical("accuracy")
+    assert gazetteer.canonical("mean per-class accuracy") != gazetteer.canonical("accuracy")
+    assert gazetteer.canonical("CIFAR-10-low") != gazetteer.canonical("CIFAR-10")  # no model
 
 
 def _entities(nlp, text):

@@ -247,6 +247,12 @@ def canonical(surface: str) -> str:
     product = _without_maker(surface)
     if product is not None:
         return canonical(product)  # "OpenAI GPT-4o" is GPT-4o
+    effort = _REASONING_EFFORT.match(surface.strip())
+    if effort is not None and _a_model(effort["model"]):
+        return canonical(effort["model"])  # "GPT-5-high" is GPT-5 run at high reasoning effort
+    per_class = _PER_CLASS.match(surface.strip())
+    if per_class is not None and lookup(per_class["measure"]) == "METRIC":
+        return canonical(per_class["measure"])  # "per-class recall" is recall, reported per class
     contracted = _long_forms_contracted(surface)
     if contracted != surface:
         return canonical(contracted)  # "3D Convolutional Neural Network" is "3D CNN"
@@ -254,6 +260,13 @@ def canonical(surface: str) -> str:
     if edition is not None:
         return canonical(edition)  # "VOC2012" is PASCAL VOC 2012
     return kb.canonical_key(key)
+
+
+# A model run at a reasoning effort ("GPT-5-high", "o4-mini (high)") and a
+# measure reported per class ("per-class recall") are the model and the
+# measure: both judges of session 54's samples called each a duplicate.
+_REASONING_EFFORT = re.compile(r"^(?P<model>.*?\w)(?:[-\s]+|\s*\()(?:high|medium|low|minimal)\)?$", re.I)
+_PER_CLASS = re.compile(r"^(?:per[-\s]class|class[-\s]wise|per[-\s]category|category[-\s]wise)\s+(?P<measure>\S.*)$", re.I)
 
 
 # EDITION_SYNONYM_RULE: a data set's edition written with a synonym of its
@@ -307,6 +320,12 @@ def _task_acronym_spelled(surface: str) -> str | None:
 # the rest is no known name), and Meta is the maker only of Llama: "meta-"
 # begins methods of their own (meta-RL, Meta-SGD, Meta-Transformer).
 _FAMILY = re.compile(r"^(?P<family>[A-Za-z]+)[-\s]?v?\d")  # Llama of "Llama-3-8B-Instruct"
+
+
+def _a_model(name: str) -> bool:
+    """A known model, or a version of a known family ("GPT-5")."""
+    family = _FAMILY.match(name)
+    return lookup(name) == "METHOD" or family is not None and lookup(family["family"]) == "METHOD"
 
 
 def _without_maker(surface: str) -> str | None:
