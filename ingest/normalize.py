@@ -835,15 +835,15 @@ class Sense:
 # them is no name the knowledge base knows, they follow a sense whose long
 # form their paper writes the words of, the one most papers define first,
 # and else none (but a leading sense no word could tell: "language model"):
-# the letters keep their own key. Of 12 such bare links of
-# the 40k graph read with their sentences (session 54), none meant the sense
-# they had joined ("ME" as micro-expression and motion estimation under
-# mutual exclusivity, "KT" the company under knowledge tracing, "DE" German
-# under differential evolution); three letters and more were right 17
-# times in 33, and are left to the leading sense, as is a known one (a
-# paper's "AR" is an autoregressive model without the word). On the
-# entities it changed, two outside judges found 3 and 2 of 23 acceptable
-# before, 11 of 25 after (judge-40k-s54-bare*.tsv).
+# the letters keep their own key. Of 12 such bare links of the 40k graph
+# read with their sentences (session 54), none meant the sense they had
+# joined ("ME" as micro-expression and motion estimation under mutual
+# exclusivity, "KT" the company under knowledge tracing, "DE" German under
+# differential evolution); three letters and more were right 17 times in
+# 33, and are left to the leading sense, as is a known one (a paper's "AR"
+# is an autoregressive model without the word). On the entities it changed
+# on the 40k graph, two outside judges found 19 and 20 of 23 merged wrongly
+# before, 1 of 28 after (judge-40k-s54-bare*.tsv).
 BARE_CONTEXT_LETTERS = 2
 # Words too common in the field's abstracts to tie a paper to a long form.
 _COMMON_WORDS = (
@@ -1218,12 +1218,13 @@ def read_again(surfaces: Sequence[str], label: str, senses: Mapping[str, Sequenc
     """Where a stored link written with `surfaces` (none linked inside its
     paper: each its own name) and read as `label` (one of LABELS) goes if
     its paper, whose `paper_words` are `words`, is read now: the entity
-    `resolve` gives every form, or None if the forms go different ways. A link stored before another entity
-    claimed its name stays where it was written until it is read again
-    (`load.Loader.absorb_claimed_names`). Each form is keyed as the
-    extractor keys it, by the gazetteer: "GPT-o3" is OpenAI o3's, and "large
-    vision-language models" the vision-language model's (an upgrade of the
-    40k graph had moved 21 papers of it to a key of their own)."""
+    `resolve` gives every form, or None if the forms go different ways. A
+    link stored before another entity claimed its name stays where it was
+    written until it is read again (`load.Loader.absorb_claimed_names`).
+    Each form is keyed as the extractor keys it, by the gazetteer: "GPT-o3"
+    is OpenAI o3's, and "large vision-language models" the vision-language
+    model's (an upgrade of the 40k graph had moved 21 papers of it to a key
+    of their own)."""
     from ingest.extract import gazetteer  # at call time: the gazetteer imports this module
 
     keys = {curation.target(_entity_key(Mention(0, len(surface), label, surface, gazetteer.canonical(surface)), senses, words))
