@@ -231,6 +231,8 @@ def test_a_measure_is_one_entity_however_written(forms):
     (("Mu-SHROOM",), "BENCHMARK"), (("The Cancer Imaging Archive", "TCIA"), "DATASET"),
     # seed 65: a fragment of a measure's name, a duplicate of a task, a model read as data, a technique read as data
     (("Pearson correlation", "Pearson"), "METRIC"), (("sentiment analysis", "sentiment prediction"), "TASK"),
+    # session 54's seed 87: training objectives read as Tasks (71 and 38 papers of the 40k graph, both judges: Method)
+    (("next-token prediction", "next token prediction"), "METHOD"), (("preference alignment",), "METHOD"),
     (("Virchow",), "METHOD"), (("dataset distillation", "dataset condensation"), "METHOD"),
     # session 49's seed 72: image-quality measures read as a benchmark, duplicates of a data set and of GCN
     (("Pearson correlation", "PLCC"), "METRIC"), (("Spearman correlation", "SROCC", "SRCC"), "METRIC"),
