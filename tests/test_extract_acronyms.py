@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.extract import load_extractor
+from ingest.normalize import alias_key
 from ingest.text import paper_text
 from tests.conftest import corpus_records
 
@@ -134,6 +135,24 @@ def test_letters_that_spell_the_whole_long_form_are_defined_by_it(extractor):
     """"Video Question Answering (VQA)" spells every word: the paper's VQA is video QA, not the known visual QA."""
     (doc,) = extractor.extract([("t", "We study Video Question Answering (VQA). VQA is hard.")], workers=1)
     assert {m.canonical for m in doc.mentions if m.text == "VQA"} == {"videoquestionanswering"}
+
+
+def test_a_known_name_in_parentheses_after_another_is_no_definition_of_it(extractor):
+    """"LLM-based encoders adapted with parameter-efficient methods (LoRA)":
+    the phrase is keyed by LLM, the known name it opens with, so LoRA stays
+    LoRA and no form of it joins LLM (the LLM entity of the 40k graph listed
+    LoRA among its forms); "Low-Rank Adaptation (LoRA)" is LoRA's definition,
+    and a name of its own defines a known name's letters ("Tanks and Temples
+    (TNT)", not the TNT model)."""
+    text = "We compare LLM-based encoders adapted with parameter-efficient methods (LoRA) against full fine-tuning."
+    (doc,) = extractor.extract([("t", text)], workers=1)
+    lora = [m for m in doc.mentions if m.text == "LoRA"]
+    assert lora and all(m.canonical == alias_key("LoRA") and not m.aliases for m in lora)
+    (defined,) = extractor.extract([("u", "We fine-tune with Low-Rank Adaptation (LoRA) on one GPU.")], workers=1)
+    assert {m.canonical for m in defined.mentions if m.text == "LoRA"} == {alias_key("LoRA")}
+    assert any(m.aliases for m in defined.mentions if m.text == "LoRA")
+    (scenes,) = extractor.extract([("v", "We reconstruct the Tanks and Temples (TNT) scenes.")], workers=1)
+    assert {m.canonical for m in scenes.mentions if m.text == "TNT"} == {alias_key("Tanks and Temples")}
 
 
 def test_trimmed_definition_gives_the_acronym_its_usual_sense(extractor):

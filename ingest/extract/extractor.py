@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 from collections import deque
 from typing import Iterable, Iterator
 
@@ -160,6 +161,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
         # definition the gazetteer does not share ("probabilistic programming
         # languages (PPLs)", not perplexity) keys on its own long form.
         named = spelled_part(long_form, short)
+        if _two_known_names(named, short):
+            continue
         key = gazetteer.canonical(named) if short in others else gazetteer.definition_key(named, short)
         canonical_of[long_form] = canonical_of[short] = key
         aliases_of.setdefault(long_form, set()).add(short)
@@ -195,6 +198,21 @@ def find_mentions(doc: Doc) -> list[Mention]:
             )
         )
     return found
+
+
+def _two_known_names(long_form: str, short: str) -> bool:
+    """A known name in parentheses after a phrase keyed by the known name it
+    opens with is no definition of it: "LLM-based encoders adapted with
+    parameter-efficient methods (LoRA)" gave the LLM entity of the 40k graph
+    LoRA among its forms. A long form that is a name of its own ("Tanks and
+    Temples (TNT)", "Stable Diffusion XL (SDXL)") stays a definition."""
+    long_key = gazetteer.canonical(long_form)
+    first, *rest = _FIRST_WORD.split(long_form.strip(), maxsplit=1)
+    return bool(rest) and long_key != gazetteer.canonical(short) and gazetteer.lookup(short) is not None \
+        and long_key == gazetteer.canonical(first)
+
+
+_FIRST_WORD = re.compile(r"[\s-]")
 
 
 def _introduced_known_names(doc: Doc, keyed: dict[str, str]) -> list[tuple[str, str]]:
