@@ -53,8 +53,8 @@ from ingest.fingerprint import confidence_rules_id
 from ingest.identity import title_hash
 from ingest.mentions import EntityLink, ExtractedDoc
 from ingest.normalize import (Sense, alias_key, alias_keys_of, display_name, introduces_name, known_name, names_as_task,
-                              paired_acronyms, paper_words, papers_defining, read_again, resolve, title_coins,
-                              title_defined_elsewhere, two_letters, uses_as_measure)
+                              paired_acronyms, paper_words, papers_defining, read_again, reads_words, resolve,
+                              title_coins, title_defined_elsewhere, two_letters, uses_as_measure)
 from ingest.records import PaperRecord
 from ingest.text import paper_text
 
@@ -604,7 +604,7 @@ class Loader:
                 continue
             movable.append((paper_id, key, label, surfaces or (key,)))
         words = self._paper_words({paper_id for paper_id, _, _, surfaces in movable
-                                   if any(two_letters(surface) and alias_key(surface) in senses for surface in surfaces)})
+                                   if any(reads_words(surface, senses) for surface in surfaces)})
         for paper_id, key, label, surfaces in movable:
             target = read_again(surfaces, label.upper(), senses, self.curation, words.get(paper_id, frozenset()))
             if target and target != key and not self.curation.is_dropped(target):

@@ -870,6 +870,13 @@ def two_letters(surface: str) -> bool:
     return len(letters) == BARE_CONTEXT_LETTERS and letters.isalpha()
 
 
+def reads_words(surface: str, senses: Mapping[str, Sequence[Sense]]) -> bool:
+    """Whether `surface` follows a sense by its paper's words: two letters a
+    sense outside the knowledge base leads (BARE_CONTEXT_RULE)."""
+    leading = senses.get(alias_key(surface))
+    return bool(leading) and two_letters(surface) and not known_name(leading[0].key)
+
+
 def written_about(sense: Sense, words: frozenset[str]) -> bool:
     """Whether `words` (`paper_words`) hold every word of a long form of
     `sense` that could tell it from another (`_telling`): "spatial" alone
@@ -1172,7 +1179,7 @@ def _entity_key(mention: Mention, senses: Mapping[str, Sequence[Sense]], words: 
     if mention.canonical and mention.canonical != surface:
         return mention.canonical  # linked inside this text: its own definition wins
     candidates = list(senses.get(surface, ()))
-    if candidates and two_letters(mention.text) and not known_name(candidates[0].key):
+    if reads_words(mention.text, senses):
         # the leading sense keeps letters its words could not tell; another needs its words ("Swin" is too short)
         lead = candidates[0]
         candidates = [sense for sense in candidates if written_about(sense, words) or sense == lead and untold(sense)]
@@ -1234,8 +1241,7 @@ def read_again(surfaces: Sequence[str], label: str, senses: Mapping[str, Sequenc
 
 def _paper_links(doc: ExtractedDoc, senses: Mapping[str, Sequence[Sense]], curation: Curation) -> list[EntityLink]:
     groups: dict[str, list[Mention]] = defaultdict(list)
-    asks_context = any(two_letters(m.text) and alias_key(m.text) in senses for m in doc.mentions)
-    words = paper_words(doc.text) if asks_context else frozenset()
+    words = paper_words(doc.text) if any(reads_words(m.text, senses) for m in doc.mentions) else frozenset()
     for mention in doc.mentions:
         if not _linked(mention, doc.text):
             continue

@@ -235,10 +235,10 @@ def canonical(surface: str) -> str:
     base = _TASKS_HEAD.sub("", surface)
     if base != surface and kb.is_field(alias_key(base)):
         return canonical(base)  # names no one task: the field, which the Task lists leave out
-    field = _FIELD_HEAD.sub("", _GENERIC_HEAD.sub("", surface))
+    base = _GENERIC_HEAD.sub("", surface)
+    field = _FIELD_HEAD.sub("", base)
     if field != surface and alias_key(field) in FIELD_TERMS:
         return canonical(field)  # "deep learning models", "the NLP domain": the field, as finely as a name can tell
-    base = _GENERIC_HEAD.sub("", surface)
     if base != surface and _head_fits(surface, kb.lookup(base)) and not kb.lookup(surface):
         return canonical(base)  # "the Pile dataset", not "Yelp methods" -> the Yelp data set
     spelled = _task_acronym_spelled(surface)
