@@ -523,3 +523,57 @@ def test_software_modalities_and_tasks_by_other_names_from_a_judged_sample(extra
         ("TASK", "speechspeechtranslation")}
     assert {m.canonical for doc_id in ("2505.14984", "2507.11694") for m in docs[doc_id].mentions
             if "tabular" in m.text.lower()} == {"tablequestionanswering"}
+
+
+@pytest.mark.parametrize("paper, short, key", [
+    # "we introduce the Dynamic Passage Selector (DPS)": no name, head or span labels the definition; DPS's uses do
+    ("2508.09497", "DPS", "dynamicpassageselector"),
+    # "termed Sequential Difference Maximization (SDM)": the model took the definition as one span
+    ("2509.00826", "SDM", "sequentialdifferencemaximization"),
+])
+def test_a_definition_no_name_or_head_labels_takes_the_label_the_text_gives_it(extractor, paper, short, key):
+    """Session 55: these real papers' definitions were skipped for want of a
+    label, and every bare use joined another paper's sense of the letters on
+    the 40k graph (diffusion posterior sampling, semantic divergence metrics)."""
+    (doc,) = corpus_docs(extractor, paper)
+    assert {m.canonical for m in doc.mentions if m.text == short} == {key}
+
+
+@pytest.mark.parametrize("text, short", [
+    # letters matched across a clause
+    ("To eliminate the issue of noise accumulation, we propose a novel Progressive Curriculum Labeling (ElimPCL). "
+     "ElimPCL improves results.", "ElimPCL"),
+    # ... or across a bracket
+    ("Beyond classical AI (and ML)/Generative AI (GAI) tools are common. GAI tools help students.", "GAI"),
+    # a phrase for a quality, capitalised only where it opens the sentence
+    ("Out-of-distribution (OOD) inputs are common. Our detector flags OOD inputs.", "OOD"),
+    ("We study training-free (TF) guidance. TF guidance is cheap.", "TF"),
+])
+def test_letters_matched_across_a_clause_or_a_quality_define_nothing_by_the_texts_reading(extractor, text, short):
+    assert not any(m.aliases for m in definitions(extractor, text).values() if m.text == short)
+
+
+@pytest.mark.parametrize("paper, short, key", [
+    ("2505.19766", "SGM", "specificationguidedmoderation"),
+    ("2507.00981", "PDE", "proceduraldepthevaluation"),
+    ("2507.04508", "AdS", "adapterstatesharing"),
+    ("2509.00192", "PRISM", "privacyawareevaluationresponseinsensitivemodality"),
+])
+def test_an_acronym_spelled_out_in_the_parentheses_after_it_is_defined(extractor, paper, short, key):
+    """The other order of "Long Form (LF)": "we introduce SGM (Specification-Guided
+    Moderation)". 1,413 such definitions in 1,326 of the 40,717 arXiv
+    abstracts had been read as bare letters, which joined another paper's
+    sense (this SGM the score-based generative model, AdS autonomous driving
+    systems)."""
+    (doc,) = corpus_docs(extractor, paper)
+    assert {m.canonical for m in doc.mentions if m.text == short} == {key}
+
+
+@pytest.mark.parametrize("text, short", [
+    # members of a kind, named by their versions
+    ("Two LLMs (LLaMA-3.3-70B-Instruct and GPT-4o) judge the answers. The LLMs agree.", "LLMs"),
+    # words whose initials do not spell the letters
+    ("We fine-tune BERT (a strong encoder) on the task. BERT improves.", "BERT"),
+])
+def test_parentheses_after_an_acronym_that_do_not_spell_it_define_nothing(extractor, text, short):
+    assert not any(m.aliases for m in definitions(extractor, text).values() if m.text == short)
