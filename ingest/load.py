@@ -52,8 +52,8 @@ from ingest.faults import kill_point
 from ingest.fingerprint import confidence_rules_id
 from ingest.identity import title_hash
 from ingest.mentions import EntityLink, ExtractedDoc
-from ingest.normalize import (Sense, alias_key, alias_keys_of, display_name, introduces_name, known_name, names_as_task,
-                              paired_acronyms, paper_words, papers_defining, read_again, reads_words, resolve,
+from ingest.normalize import (PaperReading, Sense, alias_key, alias_keys_of, display_name, introduces_name, known_name,
+                              names_as_task, paired_acronyms, paper_words, papers_defining, read_again, reads_words, resolve,
                               title_coins, title_defined_elsewhere, two_letters, uses_as_measure)
 from ingest.records import PaperRecord
 from ingest.text import paper_text
@@ -595,18 +595,19 @@ class Loader:
         moves: dict[tuple[str, str], str] = {}
         scanned = sorted(names | index.claimants(names) | self._released)
         movable = []
-        for paper_id, key, label, surfaces, extraction in self.store.read_batched(_LINKS_OF, "keys", scanned).rows:
+        for paper_id, key, label, surfaces, extraction, title in self.store.read_batched(_LINKS_OF, "keys", scanned).rows:
             forms = {alias_key(surface) for surface in surfaces or (key,)}
             # A link pairing forms holds a definition in its paper, which wins
             # there; a name the curation labels stays where it is.
             if (extraction != self.extraction or len(forms) != 1 or (forms | {key}) & self.curation.labels.keys()
                     or not (forms <= asked or key in self._released)):
                 continue
-            movable.append((paper_id, key, label, surfaces or (key,)))
-        words = self._paper_words({paper_id for paper_id, _, _, surfaces in movable
+            movable.append((paper_id, key, label, surfaces or (key,), title or ""))
+        words = self._paper_words({paper_id for paper_id, _, _, surfaces, _ in movable
                                    if any(reads_words(surface, senses) for surface in surfaces)})
-        for paper_id, key, label, surfaces in movable:
-            target = read_again(surfaces, label.upper(), senses, self.curation, words.get(paper_id, frozenset()))
+        for paper_id, key, label, surfaces, title in movable:
+            paper = PaperReading(title, words.get(paper_id, frozenset()))
+            target = read_again(surfaces, label.upper(), senses, self.curation, paper)
             if target and target != key and not self.curation.is_dropped(target):
                 moves[(paper_id, key)] = target
         self._released.clear()
@@ -970,7 +971,7 @@ def _rescore(store: GraphStore, curation: Curation, stale: Mapping[str, tuple[st
 _LINKS_OF = """
 UNWIND $keys AS key
 MATCH (:Entity {key: key})<-[m:MENTIONS]-(p:Paper)
-RETURN p.id, key, m.label, m.surfaces, p.extraction_id
+RETURN p.id, key, m.label, m.surfaces, p.extraction_id, p.title
 """
 _PAPERS = "UNWIND $ids AS id MATCH (p:Paper {id: id}) RETURN properties(p) AS paper"
 _PAPER_LINKS = """

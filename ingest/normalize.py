@@ -18,7 +18,7 @@ from typing import Iterable, Mapping, Sequence
 
 from ingest.curation import Curation
 from ingest.mentions import DATASET_GROUP, EntityLink, ExtractedDoc, Mention
-from ingest.text import abstract_of, plain_text
+from ingest.text import abstract_of, plain_text, title_of
 
 _PARTS = re.compile(r"[^\W_]+")
 _TRAILING_PLUS = re.compile(r"\w(\++)\s*$")
@@ -864,6 +864,16 @@ def paper_words(text: str) -> frozenset[str]:
     return frozenset(alias_key(w) for w in _LONG_FORM_WORDS.findall(text) if len(w) >= 5) - _common_word_keys()
 
 
+@dataclass(frozen=True)
+class PaperReading:
+    """What resolving a paper's bare names reads of the paper besides its
+    mentions: its title (TITLE_COINED_RULE) and its `paper_words`, read only
+    where two letters need them (BARE_CONTEXT_RULE)."""
+
+    title: str = ""
+    words: frozenset[str] = frozenset()
+
+
 def two_letters(surface: str) -> bool:
     """Whether `surface` is two letters, which follow a sense by its paper's words (BARE_CONTEXT_RULE)."""
     letters = alias_key(surface)
@@ -1174,15 +1184,30 @@ def _linked(mention: Mention, text: str) -> bool:
     return mention.label != "METRIC" or _measured(mention, text)
 
 
-def _entity_key(mention: Mention, senses: Mapping[str, Sequence[Sense]], words: frozenset[str]) -> str:
+# TITLE_COINED_RULE: a name the paper's title opens with ("MOLE: Metadata
+# Extraction and Validation ...", "SGM: Safety Glasses for Multimodal ...")
+# is the paper's own work wherever the paper writes it, and follows no sense
+# other papers give the letters, unless the title writes that sense's long
+# form ("DACP: Domain-Adaptive Continual Pre-Training of ..."). On the 40k
+# graph 27 such papers' bare names had joined another paper's definition
+# (MOLE the mixture of LoRA experts, SGM the score-based generative model,
+# MOS mean opinion score, GAP global average pooling), none of them meaning
+# it (session 55). A title that spells the name out defines it
+# (`acronyms._title_definition`), and a known name's own reading stays the
+# gazetteer's.
+def _entity_key(mention: Mention, senses: Mapping[str, Sequence[Sense]], paper: PaperReading) -> str:
     surface = alias_key(mention.text)
     if mention.canonical and mention.canonical != surface:
         return mention.canonical  # linked inside this text: its own definition wins
     candidates = list(senses.get(surface, ()))
+    if title_coins(paper.title, (mention.text,)):
+        candidates = _written_out(candidates, paper.title, surface)
+        if not candidates:
+            return _qualified_head(mention, mention.canonical or surface)
     if reads_words(mention.text, senses):
         # the leading sense keeps letters its words could not tell; another needs its words ("Swin" is too short)
         lead = candidates[0]
-        candidates = [sense for sense in candidates if written_about(sense, words) or sense == lead and untold(sense)]
+        candidates = [sense for sense in candidates if written_about(sense, paper.words) or sense == lead and untold(sense)]
     measured = ACRONYM_SHAPE.match(mention.text) and (mention.reading or mention.label) == "METRIC"
     measures = [sense for sense in candidates if sense.label == "METRIC"] if measured else []
     if measures:
@@ -1220,11 +1245,17 @@ def _entity_key(mention: Mention, senses: Mapping[str, Sequence[Sense]], words: 
     return candidates[0].key if candidates else _qualified_head(mention, mention.canonical or surface)
 
 
+def _written_out(senses: Sequence[Sense], title: str, surface: str) -> list[Sense]:
+    """The senses among `senses` whose long form (key) `title` writes out."""
+    title_key = alias_key(title)
+    return [sense for sense in senses if len(sense.key) > len(surface) + 2 and sense.key in title_key]
+
+
 def read_again(surfaces: Sequence[str], label: str, senses: Mapping[str, Sequence[Sense]], curation: Curation,
-               words: frozenset[str]) -> str | None:
+               paper: PaperReading) -> str | None:
     """Where a stored link written with `surfaces` (none linked inside its
     paper: each its own name) and read as `label` (one of LABELS) goes if
-    its paper, whose `paper_words` are `words`, is read now: the entity
+    its paper, read as `paper`, is read now: the entity
     `resolve` gives every form, or None if the forms go different ways. A
     link stored before another entity claimed its name stays where it was
     written until it is read again (`load.Loader.absorb_claimed_names`).
@@ -1234,7 +1265,7 @@ def read_again(surfaces: Sequence[str], label: str, senses: Mapping[str, Sequenc
     of their own)."""
     from ingest.extract import gazetteer  # at call time: the gazetteer imports this module
 
-    keys = {curation.target(_entity_key(Mention(0, len(surface), label, surface, gazetteer.canonical(surface)), senses, words))
+    keys = {curation.target(_entity_key(Mention(0, len(surface), label, surface, gazetteer.canonical(surface)), senses, paper))
             for surface in surfaces}
     return keys.pop() if len(keys) == 1 else None
 
@@ -1242,10 +1273,11 @@ def read_again(surfaces: Sequence[str], label: str, senses: Mapping[str, Sequenc
 def _paper_links(doc: ExtractedDoc, senses: Mapping[str, Sequence[Sense]], curation: Curation) -> list[EntityLink]:
     groups: dict[str, list[Mention]] = defaultdict(list)
     words = paper_words(doc.text) if any(reads_words(m.text, senses) for m in doc.mentions) else frozenset()
+    paper = PaperReading(title_of(doc.text), words)
     for mention in doc.mentions:
         if not _linked(mention, doc.text):
             continue
-        key = curation.target(_entity_key(mention, senses, words))
+        key = curation.target(_entity_key(mention, senses, paper))
         if key and not curation.is_dropped(key):
             groups[key].append(mention)
     links = []

@@ -81,6 +81,11 @@ def abstract_of(text: str) -> str:
     return text.partition(_TITLE_BREAK)[2] or text
 
 
+def title_of(text: str) -> str:
+    """The title of a `paper_text`; the whole text where no abstract follows it."""
+    return text.partition(_TITLE_BREAK)[0]
+
+
 def _rewrite(text: str, scripts: bool) -> str:
     if not text or not any(ch in text for ch in "\\$`"):
         return text

@@ -252,3 +252,35 @@ def test_a_name_written_without_capitals_joins_the_sense_defined_after_it(store)
               for n in (1, 2)),
             doc("qm:b2", "GlarpQMs run on quox chips.", [("GlarpQMs", "glarpqm", ())])]
     assert run(store, docs) == [(long_key, 4, ("qm:b1", "qm:b2", "qm:d1", "qm:d2"))]
+
+
+def test_a_name_the_papers_title_opens_with_follows_no_other_papers_sense_whatever_the_order(store, paperkg_home):
+    """Two papers define ZWS as "zonal wave scans"; a paper titled "ZWS: ..."
+    writes it bare, and so does an untitled one. However the papers arrive,
+    the titled paper keeps the name for its own work and the other joins the
+    sense (30 papers of the 40k graph whose titles coin a name, "MOLE:",
+    "SGM:", had joined another paper's definition: TITLE_COINED_RULE). The
+    load reads the stored title of a link it moves again."""
+    from graph import StoreConfig, open_store
+    from ingest.text import paper_text
+
+    coining = PaperRecord(id="zws:title", title="ZWS: Quox Filters for Rain", abstract="We denoise ZWS with a quox filter.",
+                          published="2025-01-01", sources=("t",))
+    text = paper_text(coining)
+    at = text.rindex("ZWS")
+    titled = ExtractedDoc(coining.id, text, [Mention(at, at + 3, "METHOD", "ZWS", "zws", sentence_start=at - 11,
+                                                     sentence_end=len(text))])
+    docs = {d.id: d for d in [*zonal("acr:z1", "acr:z2"), bare("acr:bare"), titled]}
+    records = {d.id: PaperRecord(id=d.id, title=f"Quox {d.id}", abstract=d.text, published="2025-01-01", sources=("t",))
+               for d in docs.values()} | {coining.id: coining}
+    expected = [(alias_key("zonal wave scans"), 3, ("acr:bare", "acr:z1", "acr:z2")), ("zws", 1, ("zws:title",))]
+    for n, order in enumerate((["zws:title", "acr:bare", "acr:z1", "acr:z2"], ["acr:z1", "acr:z2", "zws:title", "acr:bare"])):
+        with open_store(StoreConfig(backend="falkordb", home=paperkg_home, graph_name=f"coined_{n}")) as graph:
+            graph.reset()
+            try:
+                load_records(graph, [records[i] for i in order], extract=lambda pairs: [docs[i] for i, _ in pairs],
+                             extraction="t", curation=Curation.empty(), batch_size=2)
+                found = sorted((key, papers, tuple(sorted(ids))) for key, papers, ids in graph.read(ENTITIES).rows)
+                assert found == expected, order
+            finally:
+                graph.drop_graph()

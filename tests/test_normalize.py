@@ -160,9 +160,9 @@ def test_a_stored_link_read_again_goes_where_the_extractor_keys_its_name(surface
     vision-language model to a key of their own: reading a stored link
     again keyed its form without the gazetteer the extractor keys it with."""
     from ingest.extract import gazetteer
-    from ingest.normalize import read_again
+    from ingest.normalize import PaperReading, read_again
 
-    assert read_again((surface,), label, {}, Curation.empty(), frozenset()) == gazetteer.canonical(surface) != alias_key(surface)
+    assert read_again((surface,), label, {}, Curation.empty(), PaperReading()) == gazetteer.canonical(surface) != alias_key(surface)
 
 
 def test_acronym_and_long_form_become_one_entity_and_carry_to_other_papers():
@@ -511,3 +511,18 @@ def test_a_kinds_span_keyed_by_its_acronyms_words_is_not_the_name():
                         alias_key("region of interest")) == "region-of-interest"
     assert display_name(Counter({"3D Gaussian Splatting": 9, "Gaussian Splatting": 1}), None,
                         alias_key("3D Gaussian Splatting")) == "3D Gaussian Splatting"
+
+
+def test_a_name_its_title_opens_with_follows_only_a_sense_the_title_writes_out():
+    """TITLE_COINED_RULE: "ZWS: Quox Filters ..." names the paper's own work,
+    whatever other papers define ZWS as; "ZWS: Zonal Wave Scans of ..." is
+    the sense it writes out (DACP's paper, "DACP: Domain-Adaptive Continual
+    Pre-Training of ...", had left its sense on a first build of the rule)."""
+    senses = {"zws": (Sense("zonalwavescan", "METHOD", ("zws",)),)}
+    docs = []
+    for n, title in enumerate(("ZWS: Quox Filters for Glarp Rain", "ZWS: Zonal Wave Scans of Glarp Rain", "Quox Filters")):
+        text = f"{title}\n\nWe denoise ZWS with a quox filter."
+        at = text.rindex("ZWS")
+        docs.append(ExtractedDoc(f"p{n}", text, [Mention(at, at + 3, "METHOD", "ZWS", "zws", sentence_end=len(text))]))
+    assert [(link.paper_id, link.key) for link in resolve(docs, senses)] == [
+        ("p0", "zws"), ("p1", "zonalwavescan"), ("p2", "zonalwavescan")]
