@@ -1069,11 +1069,15 @@ def _names_a_method(words: str) -> bool:
 # does "Enhancing 3D spatial understanding", whose rest is no better a name.
 _TITLE_VERBS = frozenset({"enhancing", "improving", "boosting", "advancing", "empowering", "scaling", "leveraging",
                           "benchmarking", "rethinking", "revisiting", "unleashing", "exploring", "unlocking", "harnessing",
-                          "towards", "toward", "evaluating"})
+                          "towards", "toward", "evaluating",
+                          # what an objective does to a measure: "minimizing the KL divergence" (a Metric of 5
+                          # papers of the 40k graph; both judges of session 55's seed 88: no measure)
+                          "minimizing", "minimising", "maximizing", "maximising"})
 
 
 def _worked_on(text: str) -> str | None:
-    """What a title's verb phrase ("Enhancing MLLMs") works on."""
+    """What a title's verb phrase ("Enhancing MLLMs") or an objective's
+    ("minimizing the KL divergence") works on."""
     verb, _, rest = text.strip().partition(" ")
     return rest if verb.lower() in _TITLE_VERBS and rest else None
 

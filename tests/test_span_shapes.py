@@ -206,6 +206,7 @@ def test_a_disease_a_resolution_a_tool_or_a_reward_term_is_no_entity(nlp, senten
     ("Patients with Parkinson's disease were recorded.", "Parkinson's disease", "TASK", True),
     ("Images were taken from an Unmanned Aerial Vehicle at noon.", "Unmanned Aerial Vehicle", "METHOD", True),
     ("We denoise Synthetic Aperture Radar images.", "Synthetic Aperture Radar", "METHOD", True),
+    ("Gestures are sensed from radio frequency reflections.", "radio frequency", "METHOD", True),
     ("We segment tumours in BraTS MRI volumes.", "BraTS MRI", "DATASET", False),  # a name before the head
     ("We improve MRI reconstruction at 4x.", "MRI reconstruction", "TASK", False),  # a task's head
 ])
