@@ -345,6 +345,9 @@ def test_a_known_acronyms_letters_spelled_out_by_other_words_are_that_papers_own
     ("MemGS: Memory-Efficient Gaussian Splatting for Real-Time SLAM", "MemGS", "Memory-Efficient Gaussian Splatting"),
     # an article before the long form is no part of it
     ("SPaRC: A Spatial Pathfinding Reasoning Challenge", "SPaRC", "Spatial Pathfinding Reasoning Challenge"),
+    # the last letter's word is taken whole across its hyphen
+    ("DACP: Domain-Adaptive Continual Pre-Training of Large Language Models", "DACP",
+     "Domain-Adaptive Continual Pre-Training"),
 ])
 def test_a_title_that_spells_its_opening_acronym_out_defines_it(extractor, title, short, long_form):
     """Session 49: 1,233 of the 40,717 arXiv titles open with an acronym their

@@ -465,8 +465,12 @@ def _title_long_form_end(doc: Doc, texts: list[str], start: int, acronym: str) -
     Splatting" for MemGS), a word after a hyphen or a small word may give
     none ("Mixture Of Ternary Experts" for MoTE, "Mixture of Experts" for
     MoE); capitalised words only, and the next word must not go on with the
-    name. A plural's "s" may go unspelled ("GANs"), though a capital's "S" is
-    a letter first ("MemGS")."""
+    name, though the last letter's word is taken whole across its hyphens
+    ("Continual Multimodal Pre-training" for CoMP, "Domain-Adaptive Continual
+    Pre-Training" for DACP: cut at "Pre", they were no long form, and DACP's
+    bare letters followed whichever sense other papers gave them). A
+    plural's "s" may go unspelled ("GANs"), though a capital's "S" is a
+    letter first ("MemGS")."""
     letters = [c.lower() for c in acronym if c.isalnum()]
     found = _spelled_from(doc, texts, start, letters)
     if found is None and len(letters) > 2 and acronym[-1] == "s" and acronym[-2].isupper():
@@ -479,6 +483,8 @@ def _spelled_from(doc: Doc, texts: list[str], start: int, letters: list[str]) ->
 
     def match(i: int, at: int) -> int | None:
         if i == len(letters):
+            while at + 1 < len(texts) and texts[at] == "-" and not doc[at - 1].whitespace_ and not doc[at].whitespace_:
+                at += 2
             return at if _name_ends(texts, at) else None
         if at >= limit or "\n" in texts[at]:
             return None
