@@ -88,7 +88,7 @@ FALKORDB = Dialect(
     variants_of_bases="UNWIND $keys AS key MATCH (e:Entity) WHERE key IN e.base_keys RETURN DISTINCT e.key AS key",
     alias_claims=("UNWIND $keys AS key MATCH (e:Entity) WHERE key IN e.alias_keys AND e.confidence_rules = $rules "
                   "RETURN DISTINCT e.key AS key, e.alias_keys AS alias_keys, e.paper_count AS papers, e.label AS label, "
-                  "e.alias_key_definitions AS definitions"),
+                  "e.alias_key_definitions AS definitions, e.acronyms AS acronyms"),
 )
 
 NEO4J = Dialect(
@@ -128,7 +128,7 @@ NEO4J = Dialect(
     alias_claims=("MATCH (e:Entity) WHERE e.alias_keys IS NOT NULL AND any(key IN e.alias_keys WHERE key IN $keys) "
                   "AND e.confidence_rules = $rules "
                   "RETURN e.key AS key, e.alias_keys AS alias_keys, e.paper_count AS papers, e.label AS label, "
-                  "e.alias_key_definitions AS definitions"),
+                  "e.alias_key_definitions AS definitions, e.acronyms AS acronyms"),
 )
 
 # Every dialect, for a query written once per dialect (as the id function differs).

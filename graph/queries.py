@@ -82,7 +82,7 @@ DEFINED_ALIASES = """
 MATCH (e:Entity)
 WHERE e.alias_keys IS NOT NULL AND e.confidence_rules = $rules
 RETURN e.key AS key, e.alias_keys AS alias_keys, e.paper_count AS papers, e.label AS label,
-       e.alias_key_definitions AS definitions
+       e.alias_key_definitions AS definitions, e.acronyms AS acronyms
 """
 
 # The paper counts of the entities keyed by names a batch writes: a name's

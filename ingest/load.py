@@ -52,9 +52,9 @@ from ingest.faults import kill_point
 from ingest.fingerprint import confidence_rules_id
 from ingest.identity import title_hash
 from ingest.mentions import EntityLink, ExtractedDoc
-from ingest.normalize import (PaperReading, Sense, alias_key, alias_keys_of, display_name, introduces_name, known_name,
-                              names_as_task, paired_acronyms, paper_words, papers_defining, read_again, reads_words, resolve,
-                              title_coins, title_defined_elsewhere, two_letters, uses_as_measure)
+from ingest.normalize import (ACRONYM_SHAPE, PaperReading, Sense, alias_key, alias_keys_of, display_name, introduces_name,
+                              known_name, names_as_task, paired_acronyms, paper_words, papers_defining, read_again, reads_words,
+                              resolve, title_coins, title_defined_elsewhere, two_letters, uses_as_measure)
 from ingest.records import PaperRecord
 from ingest.text import paper_text
 
@@ -271,11 +271,12 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None, kept
         "measure_used_papers": tally.measure_used,
         "alias_keys": alias_keys or None,
         "alias_key_definitions": [defining[alias] for alias in alias_keys] or None,  # papers defining each
+        "acronyms": [alias for alias in aliases if ACRONYM_SHAPE.match(alias)] or None,  # as written (CASE_SHAPE_RULE)
     }
 
 
-# A stored entity's claims: (key, alias keys, papers, node label, papers defining each alias key).
-ClaimRow = tuple[str, Sequence[str], "int | None", str, "Sequence[int] | None"]
+# A stored entity's claims: (key, alias keys, papers, node label, papers defining each alias key, its acronyms as written).
+ClaimRow = tuple[str, Sequence[str], "int | None", str, "Sequence[int] | None", "Sequence[str] | None"]
 
 
 class AliasIndex:
@@ -300,8 +301,7 @@ class AliasIndex:
     Built from every claim (`rows`), or, with `complete=False`, holding only
     the names read so far (`hold`): a name is held with every entity that
     claims it, a claimed name with the papers of its own entity (`own`), and
-    both stay exact as batches are written (`set`). Rows are (key, alias
-    keys, papers, node label, papers defining each alias key)."""
+    both stay exact as batches are written (`set`). Rows are `ClaimRow`s."""
 
     def __init__(self, rows: Iterable[ClaimRow] = (), complete: bool = True):
         self._of_entity: dict[str, tuple[str, ...]] = {}
@@ -309,13 +309,14 @@ class AliasIndex:
         self._entities: dict[str, set[str]] = defaultdict(set)
         self._papers: dict[str, int] = {}
         self._labels: dict[str, str] = {}
+        self._acronyms: dict[str, tuple[str, ...]] = {}  # key -> its acronyms as written
         self._own_papers: dict[str, int] = {}  # a claimed name -> papers of the entity keyed by it
         self._held: set[str] | None = None if complete else set()
-        for key, alias_keys, papers, label, definitions in rows:
-            self.set(key, alias_keys, papers or 0, label, definitions)
+        for key, alias_keys, papers, label, definitions, acronyms in rows:
+            self.set(key, alias_keys, papers or 0, label, definitions, acronyms)
 
     def set(self, key: str, alias_keys: Sequence[str] | None, papers: int, label: str = "",
-            definitions: Sequence[int] | None = None) -> None:
+            definitions: Sequence[int] | None = None, acronyms: Sequence[str] | None = None) -> None:
         if key in self._own_papers:
             self._own_papers[key] = papers
         for old in self._of_entity.pop(key, ()):
@@ -325,10 +326,12 @@ class AliasIndex:
                 del self._entities[old]
         self._papers.pop(key, None)
         self._labels.pop(key, None)
+        self._acronyms.pop(key, None)
         if alias_keys:
             self._of_entity[key] = tuple(alias_keys)
             self._papers[key] = papers
             self._labels[key] = label
+            self._acronyms[key] = tuple(acronyms or ())
             for alias, defining in zip(alias_keys, definitions or [0] * len(alias_keys)):
                 self._entities[alias].add(key)
                 self._definitions[(alias, key)] = defining or 0
@@ -339,8 +342,8 @@ class AliasIndex:
 
     def hold(self, aliases: Iterable[str], rows: Iterable[ClaimRow]) -> None:
         """Hold `aliases`, given every stored entity that claims any of them (`rows`)."""
-        for key, alias_keys, papers, label, definitions in rows:
-            self.set(key, alias_keys, papers or 0, label, definitions)
+        for key, alias_keys, papers, label, definitions, acronyms in rows:
+            self.set(key, alias_keys, papers or 0, label, definitions, acronyms)
         if self._held is not None:
             self._held.update(aliases)
 
@@ -374,7 +377,7 @@ class AliasIndex:
         names = self._entities.keys() if aliases is None else [a for a in aliases if a in self._entities]
         found = {}
         for alias in names:
-            senses = tuple(Sense(key, self._labels[key].upper(), self._of_entity[key]) for key in sorted(
+            senses = tuple(Sense(key, self._labels[key].upper(), self._of_entity[key], self._acronyms[key]) for key in sorted(
                 self._entities[alias], key=lambda k: (-self._definitions[(alias, k)], -self._papers[k], k)))
             if (self._own_papers.get(alias, 0) <= max(self._papers[key] for key in self._entities[alias])
                     or two_letters(alias) and not known_name(senses[0].key)):
@@ -390,6 +393,7 @@ class WriteResult:
     papers: dict[str, int] = field(default_factory=dict)  # entity key → its paper count after the write
     labels: dict[str, str] = field(default_factory=dict)  # entity key → its node label after the write
     definitions: dict[str, list[int] | None] = field(default_factory=dict)  # entity key → papers defining each alias key
+    acronyms: dict[str, list[str] | None] = field(default_factory=dict)  # entity key → its acronyms as written
 
 
 class Loader:
@@ -485,7 +489,8 @@ class Loader:
                 del self.pending[record.id]
         if self._aliases is not None:
             for key, alias_keys in result.alias_keys.items():
-                self._aliases.set(key, alias_keys, result.papers.get(key, 0), result.labels.get(key, ""), result.definitions.get(key))
+                self._aliases.set(key, alias_keys, result.papers.get(key, 0), result.labels.get(key, ""),
+                                  result.definitions.get(key), result.acronyms.get(key))
 
     def resolve(self, docs: Sequence[ExtractedDoc]) -> list[EntityLink]:
         """Entity links for a batch's extracted docs; every batch written
@@ -708,6 +713,7 @@ def _entity_rows(tallies: dict[str, EntityTally], curation: Curation) -> tuple[d
             entities[label].append({"key": tally.key, "properties": properties})
             result.alias_keys[tally.key] = properties["alias_keys"]
             result.definitions[tally.key] = properties["alias_key_definitions"]
+            result.acronyms[tally.key] = properties["acronyms"]
             result.papers[tally.key] = tally.papers
             result.labels[tally.key] = label
             confirmed = properties["confidence"] >= MIN_CONFIDENCE

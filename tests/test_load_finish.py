@@ -284,3 +284,31 @@ def test_a_name_the_papers_title_opens_with_follows_no_other_papers_sense_whatev
                 assert found == expected, order
             finally:
                 graph.drop_graph()
+
+
+def test_letters_in_another_case_shape_keep_their_own_entity_whatever_the_order(store, paperkg_home):
+    """Two papers define "Mixture of Quox Experts (MoQE)"; one writes MOQE
+    bare, another MoQE. However the papers arrive, MoQE joins the sense and
+    MOQE keeps its letters (CASE_SHAPE_RULE: the MOLE benchmark had joined
+    the mixture of LoRA experts on the 40k graph)."""
+    from graph import StoreConfig, open_store
+
+    def doc(paper_id: str, text: str, written: str, canonical: str, aliases: tuple[str, ...] = ()) -> ExtractedDoc:
+        mentions = [mention(text, written, canonical, aliases, label="METHOD")]
+        if aliases:
+            mentions.append(mention(text, aliases[0], canonical, (written,), label="METHOD"))
+        return ExtractedDoc(paper_id, text, mentions)
+
+    key = alias_key("Mixture of Quox Experts")
+    definers = [doc(f"mq:d{n}", f"Glarp {n} uses a Mixture of Quox Experts (MoQE).", "MoQE", key, ("Mixture of Quox Experts",))
+                for n in range(2)]
+    shouting = doc("mq:caps", "We extract glarps with MOQE.", "MOQE", "moqe")
+    cased = doc("mq:cased", "We route glarps with MoQE.", "MoQE", "moqe")
+    expected = [(key, 3, ("mq:cased", "mq:d0", "mq:d1")), ("moqe", 1, ("mq:caps",))]
+    for n, docs in enumerate(([shouting, cased, *definers], [*definers, shouting, cased])):
+        with open_store(StoreConfig(backend="falkordb", home=paperkg_home, graph_name=f"cased_{n}")) as graph:
+            graph.reset()
+            try:
+                assert run(graph, docs) == expected, [d.id for d in docs]
+            finally:
+                graph.drop_graph()

@@ -526,3 +526,18 @@ def test_a_name_its_title_opens_with_follows_only_a_sense_the_title_writes_out()
         docs.append(ExtractedDoc(f"p{n}", text, [Mention(at, at + 3, "METHOD", "ZWS", "zws", sentence_end=len(text))]))
     assert [(link.paper_id, link.key) for link in resolve(docs, senses)] == [
         ("p0", "zws"), ("p1", "zonalwavescan"), ("p2", "zonalwavescan")]
+
+
+def test_letters_in_another_mixed_case_shape_follow_no_sense_written_so():
+    """CASE_SHAPE_RULE: "MOLE" is not "MoLE" (the MOLE benchmark sat in the
+    mixture of LoRA experts on the 40k graph); "MoLEs" is, and "QLM" is "QLMs"."""
+    senses = {"mole": (Sense("mixtureloraexpert", "METHOD", ("mole",), ("MoLE",)),),
+              "qlm": (Sense("quoxlanguagemodel", "METHOD", ("qlm",), ("QLMs",)),)}
+    docs = []
+    for n, written in enumerate(("MOLE", "MoLE", "MoLEs", "QLM")):
+        text = f"We evaluate on {written} today."
+        at = text.index(written)
+        docs.append(ExtractedDoc(f"p{n}", text, [Mention(at, at + len(written), "METHOD", written, alias_key(written),
+                                                         sentence_end=len(text))]))
+    assert [(link.paper_id, link.key) for link in resolve(docs, senses)] == [
+        ("p0", "mole"), ("p1", "mixtureloraexpert"), ("p2", "mixtureloraexpert"), ("p3", "quoxlanguagemodel")]
