@@ -51,6 +51,19 @@ def run(store, docs: list[ExtractedDoc]) -> list[tuple]:
     return sorted((key, papers, tuple(sorted(ids))) for key, papers, ids in store.read(ENTITIES).rows)
 
 
+def in_each_order(paperkg_home, prefix: str, orders, expected: list[tuple], load=run) -> None:
+    """Load each of `orders` (lists of docs) into a graph of its own on the real server: each ends as `expected`."""
+    from graph import StoreConfig, open_store
+
+    for n, docs in enumerate(orders):
+        with open_store(StoreConfig(backend="falkordb", home=paperkg_home, graph_name=f"{prefix}_{n}")) as graph:
+            graph.reset()
+            try:
+                assert load(graph, docs) == expected, [d.id for d in docs]
+            finally:
+                graph.drop_graph()
+
+
 def test_an_acronym_whose_sense_moves_when_another_entity_gives_up_its_name_is_absorbed(store):
     """ZWS is stored bare; three papers then define it as the "zwsum
     transform" (its letters run on in the first word: it spells the name)
@@ -216,8 +229,6 @@ def test_two_bare_letters_follow_a_sense_only_where_the_paper_writes_its_words(s
     arrive, the third joins the sense and the others keep the letters (as
     "ME", micro-expression and motion estimation, had joined mutual
     exclusivity on the 40k graph: BARE_CONTEXT_RULE)."""
-    from graph import StoreConfig, open_store
-
     texts = {f"zw:d{n}": f"Glarp {n} records zonal waves (ZW) at dawn." for n in range(2)}
     definers = [ExtractedDoc(i, t, [mention(t, "zonal waves", "zonalwave", ("ZW",)), mention(t, "ZW", "zonalwave", ("zonal waves",))])
                 for i, t in texts.items()]
@@ -227,13 +238,8 @@ def test_two_bare_letters_follow_a_sense_only_where_the_paper_writes_its_words(s
              *(ExtractedDoc(f"zw:far{n}", far, [mention(far, "ZW", "zw")]) for n in range(2))]
     # the letters' own entity, three papers before the sense has two, does not keep the sense from the paper that writes its words
     expected = [("zonalwave", 3, ("zw:d0", "zw:d1", "zw:near")), ("zw", 2, ("zw:far0", "zw:far1"))]
-    for n, docs in enumerate(([*bares, *definers], [*definers, *bares], [definers[0], *bares, definers[1]])):
-        with open_store(StoreConfig(backend="falkordb", home=paperkg_home, graph_name=f"context_{n}")) as graph:
-            graph.reset()
-            try:
-                assert run(graph, docs) == expected, [d.id for d in docs]
-            finally:
-                graph.drop_graph()
+    in_each_order(paperkg_home, "context", ([*bares, *definers], [*definers, *bares], [definers[0], *bares, definers[1]]),
+                  expected)
 
 
 def test_a_name_written_without_capitals_joins_the_sense_defined_after_it(store):
@@ -258,10 +264,9 @@ def test_a_name_the_papers_title_opens_with_follows_no_other_papers_sense_whatev
     """Two papers define ZWS as "zonal wave scans"; a paper titled "ZWS: ..."
     writes it bare, and so does an untitled one. However the papers arrive,
     the titled paper keeps the name for its own work and the other joins the
-    sense (30 papers of the 40k graph whose titles coin a name, "MOLE:",
+    sense (27 papers of the 40k graph whose titles coin a name, "MOLE:",
     "SGM:", had joined another paper's definition: TITLE_COINED_RULE). The
     load reads the stored title of a link it moves again."""
-    from graph import StoreConfig, open_store
     from ingest.text import paper_text
 
     coining = PaperRecord(id="zws:title", title="ZWS: Quox Filters for Rain", abstract="We denoise ZWS with a quox filter.",
@@ -274,16 +279,13 @@ def test_a_name_the_papers_title_opens_with_follows_no_other_papers_sense_whatev
     records = {d.id: PaperRecord(id=d.id, title=f"Quox {d.id}", abstract=d.text, published="2025-01-01", sources=("t",))
                for d in docs.values()} | {coining.id: coining}
     expected = [(alias_key("zonal wave scans"), 3, ("acr:bare", "acr:z1", "acr:z2")), ("zws", 1, ("zws:title",))]
-    for n, order in enumerate((["zws:title", "acr:bare", "acr:z1", "acr:z2"], ["acr:z1", "acr:z2", "zws:title", "acr:bare"])):
-        with open_store(StoreConfig(backend="falkordb", home=paperkg_home, graph_name=f"coined_{n}")) as graph:
-            graph.reset()
-            try:
-                load_records(graph, [records[i] for i in order], extract=lambda pairs: [docs[i] for i, _ in pairs],
-                             extraction="t", curation=Curation.empty(), batch_size=2)
-                found = sorted((key, papers, tuple(sorted(ids))) for key, papers, ids in graph.read(ENTITIES).rows)
-                assert found == expected, order
-            finally:
-                graph.drop_graph()
+    def titled_run(graph, order: list[ExtractedDoc]) -> list[tuple]:
+        load_records(graph, [records[d.id] for d in order], extract=lambda pairs: [docs[i] for i, _ in pairs],
+                     extraction="t", curation=Curation.empty(), batch_size=2)
+        return sorted((key, papers, tuple(sorted(ids))) for key, papers, ids in graph.read(ENTITIES).rows)
+
+    orders = (["zws:title", "acr:bare", "acr:z1", "acr:z2"], ["acr:z1", "acr:z2", "zws:title", "acr:bare"])
+    in_each_order(paperkg_home, "coined", [[docs[i] for i in order] for order in orders], expected, titled_run)
 
 
 def test_letters_in_another_case_shape_keep_their_own_entity_whatever_the_order(store, paperkg_home):
@@ -291,7 +293,6 @@ def test_letters_in_another_case_shape_keep_their_own_entity_whatever_the_order(
     bare, another MoQE. However the papers arrive, MoQE joins the sense and
     MOQE keeps its letters (CASE_SHAPE_RULE: the MOLE benchmark had joined
     the mixture of LoRA experts on the 40k graph)."""
-    from graph import StoreConfig, open_store
 
     def doc(paper_id: str, text: str, written: str, canonical: str, aliases: tuple[str, ...] = ()) -> ExtractedDoc:
         mentions = [mention(text, written, canonical, aliases, label="METHOD")]
@@ -305,10 +306,4 @@ def test_letters_in_another_case_shape_keep_their_own_entity_whatever_the_order(
     shouting = doc("mq:caps", "We extract glarps with MOQE.", "MOQE", "moqe")
     cased = doc("mq:cased", "We route glarps with MoQE.", "MoQE", "moqe")
     expected = [(key, 3, ("mq:cased", "mq:d0", "mq:d1")), ("moqe", 1, ("mq:caps",))]
-    for n, docs in enumerate(([shouting, cased, *definers], [*definers, shouting, cased])):
-        with open_store(StoreConfig(backend="falkordb", home=paperkg_home, graph_name=f"cased_{n}")) as graph:
-            graph.reset()
-            try:
-                assert run(graph, docs) == expected, [d.id for d in docs]
-            finally:
-                graph.drop_graph()
+    in_each_order(paperkg_home, "cased", ([shouting, cased, *definers], [*definers, shouting, cased]), expected)
