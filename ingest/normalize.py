@@ -1235,7 +1235,7 @@ def _entity_key(mention: Mention, senses: Mapping[str, Sequence[Sense]], paper: 
         candidates = _written_out(candidates, paper.title, surface)
         if not candidates:
             return _qualified_head(mention, mention.canonical or surface)
-    if reads_words(mention.text, senses):
+    if candidates and reads_words(mention.text, senses):
         # the leading sense keeps letters its words could not tell; another needs its words ("Swin" is too short)
         lead = candidates[0]
         candidates = [sense for sense in candidates if written_about(sense, paper.words) or sense == lead and untold(sense)]
