@@ -606,6 +606,8 @@ def test_a_research_field_read_as_a_task_or_metric_stays_a_candidate():
     # plain words before a field's name make a kind of the field (KIND_OF_FIELD_RULE, session 29)
     assert field_reading("embodiedai", "Task", "embodied AI") and field_reading("generativeai", "Method", "Generative AI")
     assert field_reading("clinicalnlp", "Method", "Clinical NLP")
+    # a dimension is no name before a field (both judges of session 55's seed 88)
+    assert field_reading("3-ddeeplearning", "Method", "3D Deep Learning")
     assert not field_reading("deepreinforcementlearning", "Method", "deep reinforcement learning")
     assert not field_reading("llmbasedmultiagentsystem", "Method", "LLM-Based Multi Agent Systems")  # a name's shape
     many = evidence(in_kb=True, papers=300, is_defined=True)
