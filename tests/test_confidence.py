@@ -390,8 +390,6 @@ def test_a_method_some_paper_writes_in_lower_case_is_a_phrase(name, label, alias
     ("HDR", ("HDR", "high dynamic range", "High Dynamic Range"), False, True),
     ("MCQ", ("MCQ", "MCQs", "Multiple Choice Question"), False, True),
     ("Pareto frontier", ("Pareto frontier",), False, True), ("learning rate", ("LR", "learning rate"), False, True),
-    # a product of two operands (session 55's seed 89)
-    ("Hadamard product", ("Hadamard product",), False, True),
     ("GUI", ("GUI", "Graphical User Interface"), False, True),
     ("Neural Distance Fields", ("Neural Distance Fields", "NDF"), False, False),  # fields are not read
     # one form headed otherwise names a method; the knowledge base's name stands
