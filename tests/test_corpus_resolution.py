@@ -37,20 +37,23 @@ def test_papers_outvote_the_knowledge_base_when_they_clearly_mean_something_else
     assert corpus_label({"Method": 2, "Task": 3}) == "Task"
 
 
+def scored(key: str, surfaces: dict[str, int], labels: dict[str, int]) -> dict:
+    """The stored properties of an entity of `key` its papers write as `surfaces` and read as `labels`."""
+    from collections import Counter
+
+    from ingest.load import EntityTally, entity_properties
+
+    papers = sum(labels.values())
+    return entity_properties(EntityTally(key, papers, papers, Counter(labels), Counter(surfaces), Counter()))[1]
+
+
 def test_a_knowledge_base_sense_the_papers_outvote_is_no_evidence_for_theirs():
     """The leaderboards' task heading "Multimodal" was the kb_id of a Method
     the 40k graph's papers wrote 173 times as an adjective, and their metric
     column "Joint" of "joint framework": both shown with confidence 1.0.
     (Session 45's judges left "Multimodal" out of the knowledge base; its
     heading "Parsing" stands in for it here.)"""
-    from collections import Counter
-
     from graph.settings import MIN_CONFIDENCE
-    from ingest.load import EntityTally, entity_properties
-
-    def scored(key, surfaces, labels):
-        papers = sum(labels.values())
-        return entity_properties(EntityTally(key, papers, papers, Counter(labels), Counter(surfaces), Counter()))[1]
 
     other_sense = scored("parsing", {"parsing": 170, "Parsing": 3}, {"Method": 173})
     assert other_sense["kb_id"] is None and other_sense["confidence"] < MIN_CONFIDENCE
@@ -64,15 +67,10 @@ def test_a_part_every_model_has_is_no_known_method():
     """Papers with Code's "Linear Layer" was a visible Method of 10 papers of
     the 40k graph; both judges of session 55's seed 89 found a part every
     model has. The name review leaves it out, and a layer is held back."""
-    from collections import Counter
-
     from graph.settings import MIN_CONFIDENCE
-    from ingest.load import EntityTally, entity_properties
 
     assert kb.lookup("Linear Layer") is None
-    tally = EntityTally("linearlayer", 10, 10, Counter({"Method": 10}), Counter({"linear layer": 8, "linear layers": 2}),
-                        Counter())
-    assert entity_properties(tally)[1]["confidence"] < MIN_CONFIDENCE
+    assert scored("linearlayer", {"linear layer": 8, "linear layers": 2}, {"Method": 10})["confidence"] < MIN_CONFIDENCE
 
 
 @pytest.mark.parametrize("form, shared_task", [

@@ -209,6 +209,15 @@ def _define(doc: Doc, definitions: dict[str, str], written: set[str], long_form:
         alias_pairs(doc).append((long_form, form))
 
 
+def _label_of_words(ents: list[Span], acronym: str, long_form: Span, paren: int, opening: int) -> str | None:
+    """The label of a definition (opening at token `opening`, its parenthesis
+    at `paren`) whose spans the model left unlabelled: the gazetteer's for
+    the acronym, the long form's name or head, else the text's reading where
+    the paper makes the thing it names (`_reading`, `_made_here`)."""
+    return (gazetteer.lookup(acronym) or _guess_label(long_form)
+            or (_reading(ents, acronym, paren) if _made_here(long_form, opening) else None))
+
+
 def _guess_label(long_form: Span) -> str | None:
     return gazetteer.lookup(long_form.text) or LABEL_BY_HEAD.get(long_form[-1].lower_)
 
@@ -296,9 +305,7 @@ def acronyms(doc: Doc) -> Doc:
         label = (
             (entity_before.label_ if entity_before is not None else None)
             or (acronym_ent.label_ if acronym_ent is not None else None)
-            or gazetteer.lookup(acronym)
-            or _guess_label(long_form)
-            or (_reading(ents, acronym, i) if _made_here(long_form, long_form.start) else None)
+            or _label_of_words(ents, acronym, long_form, i, long_form.start)
         )
         if label is None:
             continue
@@ -330,9 +337,7 @@ def acronyms(doc: Doc) -> Doc:
         acronym_ent = by_start.get(acronym_span.start)
         label = (
             (acronym_ent.label_ if acronym_ent is not None and acronym_ent.end == acronym_span.end else None)
-            or gazetteer.lookup(acronym)
-            or _guess_label(long_form)
-            or (_reading(ents, acronym, long_form.start - 1) if _made_here(long_form, acronym_span.start) else None)
+            or _label_of_words(ents, acronym, long_form, long_form.start - 1, acronym_span.start)
         )
         if label is None or acronym in definitions:
             continue
@@ -364,7 +369,8 @@ def _spelled_out_after(doc: Doc, texts: list[str]) -> list[tuple[Span, Span]]:
         while start >= 2 and texts[start - 1] == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
             start -= 2
         acronym = doc[start:paren]
-        close = next((j for j in range(paren + 1, min(len(doc), paren + _MAX_TITLE_LONG_FORM + 2)) if texts[j] in "()"), None)
+        close = next((j for j in range(paren + 1, min(len(doc), paren + _MAX_TITLE_LONG_FORM + 2)) if texts[j] in ("(", ")")),
+                     None)
         if close is None or texts[close] != ")" or not _ACRONYM.match(acronym.text):
             continue
         long_form = doc[paren + 1 : close]
