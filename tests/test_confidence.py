@@ -602,6 +602,7 @@ def test_a_research_field_read_as_a_task_or_metric_stays_a_candidate():
     # The discipline itself is no method; a field of study that is also a method family stays one.
     assert field_reading("deeplearning", "Method") and field_reading("machinelearning", "Method")
     assert field_reading("agi", "Method") and field_reading("genai", "Method")  # the field's goal and branch
+    assert field_reading("computationalfluiddynamic", "Method", "CFD")  # a discipline of simulation (session 56)
     assert not field_reading("reinforcementlearning", "Method")
     # plain words before a field's name make a kind of the field (KIND_OF_FIELD_RULE, session 29)
     assert field_reading("embodiedai", "Task", "embodied AI") and field_reading("generativeai", "Method", "Generative AI")
@@ -848,6 +849,16 @@ def test_a_task_few_of_its_papers_name_so_is_said_in_passing(task_named, papers,
     ("MVBench reasoning", "Task", (), False, False),  # a name's shape
     ("reasoning", "Task", (), False, False),  # one word: the umbrella rule's
     ("knowledge extraction", "Method", (), False, False),
+    # KIND_OF_CLASS_RULE: words before a class of models
+    ("Dual LLM", "Method", ("Dual LLM",), False, True),
+    ("Dual-Branch CNN", "Method", ("Dual-Branch CNN", "dual-branch convolutional neural network"), False, True),
+    ("sparse-reward Reinforcement Learning", "Method", ("sparse-reward RL",), False, True),
+    ("LoRA SFT", "Method", ("LoRA SFT",), False, True),
+    ("Small VLMs", "Method", ("Small Vision-Language Models", "SVLMs"), False, False),  # its own letters defined
+    ("DocRAG", "Method", ("DocRAG",), False, False),  # glued: a coinage
+    ("Multimodal LLMs", "Method", ("MLLMs",), True, False),  # the knowledge base knows it
+    ("Neural Language Models", "Method", (), False, False),  # language models of any kind are not the class
+    ("Dual LLM", "Task", (), False, False),
 ])
 def test_an_ability_needs_a_third_paper(name, label, aliases, in_kb, expected):
     assert needs_third_paper(name, label, aliases, in_kb) is expected
@@ -915,3 +926,30 @@ def test_an_ability_waits_for_a_third_paper_and_a_second_that_names_it_a_task(pa
         assert "which only one paper names as a task, until a second paper does" in str(_confidence(entity).children)
         entity = load(record(24, "Motion Understanding from sparse keyframes", "We study motion understanding from keyframes."))
         assert entity.task_named_papers == 2 and entity.confidence >= MIN_CONFIDENCE and listed()
+
+
+def test_a_kind_of_a_class_of_models_waits_for_a_third_paper(paperkg_home):
+    """Real extraction: "Dual-Branch CNN" in two papers is a kind of CNN,
+    a candidate the details panel explains (KIND_OF_CLASS_RULE); a third
+    paper lists it."""
+    from app.components.details import _confidence
+    from graph import StoreConfig, open_store
+
+    extract = load_extractor("fast").extract
+    with open_store(StoreConfig(backend="falkordb", home=paperkg_home, graph_name="kind_of_class_test")) as store:
+        store.reset()
+
+        def load(*papers):
+            load_records(store, list(papers), extract=extract, extraction="test", curation=Curation.empty())
+            return views.entity_details(store, "dualbranchcnn").entity
+
+        def listed():
+            return "dualbranchcnn" in {e.key for e in views.top_entities(store, "Method", 50)}
+
+        entity = load(record(31, "Leaf disease", "We classify leaf disease with a Dual-Branch CNN on PlantVillage."),
+                      record(32, "Gait", "We propose a Dual-Branch CNN that reads gait from radar signals."))
+        assert (entity.label, entity.paper_count) == ("Method", 2)
+        assert entity.confidence < MIN_CONFIDENCE and not listed()
+        assert "a kind of a class of models" in str(_confidence(entity).children)
+        entity = load(record(33, "Fault diagnosis", "We train a Dual-Branch CNN for bearing fault diagnosis."))
+        assert entity.paper_count == 3 and entity.confidence >= MIN_CONFIDENCE and listed()

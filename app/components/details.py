@@ -169,8 +169,9 @@ def _confidence(entity: Entity) -> html.Div | None:
             verdict = (" · candidate: no paper uses it as a measure, with a value or as \"in terms of "
                        f"{entity.name}\", until one does or the knowledge base knows it")
         elif entity.paper_count == 2 and ability:
-            verdict = (" · candidate: a phrase that names an ability as often as a task,"
-                       " until a third paper or the knowledge base confirms it")
+            what = ("a kind of a class of models, named by the words before the class" if entity.label == "Method"
+                    else "a phrase that names an ability as often as a task")
+            verdict = f" · candidate: {what}, until a third paper or the knowledge base confirms it"
     return html.Div(f"confidence {entity.confidence:.2f}{verdict} · {known}", className="muted confidence")
 
 
