@@ -561,13 +561,21 @@ def _title_coined(title: str | None, surfaces: Sequence[str]) -> list[str]:
 # and a word for a work ("our proposed framework, X, comprises ..."; session
 # 53: PaIR-Net's paper so named it, and the two PAIR-Nets were one entity).
 # "called" may open a parenthesis ("a ... knowledge graph (termed M3KG)").
+# Session 56: "the proposed", "the resulting" or "the presented" do what "our"
+# does ("The proposed method, SEMCLIP, ...", "The resulting dataset, X,
+# ..."), and a definite work called so is the paper's ("The approach, called
+# SemCLIP, ..."; not "a widely applied ... approach called ..."): both
+# judges of seed 89 had found the two SemCLIPs, two papers' works, merged.
 # The form has a capital: a lower-case phrase is the field's, not a coined name.
 _CALLED = r"\(?(?:called|named|dubbed|termed)\s+$"
+_WORK = (r"(?:method|framework|model|approach|system|architecture|benchmark|dataset|network"
+         r"|pipeline|agent|algorithm|toolkit|library|suite|corpus|module|technique|strategy)s?")
+_OTHERS_WORD = r"(?!baseline|base|backbone|previous|prior|earlier|teacher|student|reference)[\w-]+"
 _OUR_WORK_BEFORE = re.compile(
-    r"\bour\s+(?:(?!baseline|base|backbone|previous|prior|earlier|teacher|student|reference)[\w-]+\s+){0,3}"
-    r"(?:method|framework|model|approach|system|architecture|benchmark|dataset|network"
-    r"|pipeline|agent|algorithm|toolkit|library|suite|corpus|module|technique|strategy)s?,\s*$", re.I)
-_NEW_THING_CALLED = re.compile(rf"\b(?:novel|new|our)\s+(?:[\w-]+,?\s+){{0,5}}{_CALLED}", re.I)
+    rf"\b(?:our|(?:the|this)\s+(?:proposed|resulting|presented))\s+(?:{_OTHERS_WORD}\s+){{0,3}}{_WORK},\s*$", re.I)
+_NEW_THING_CALLED = re.compile(
+    rf"\b(?:(?:novel|new|our)\s+(?:[\w-]+,?\s+){{0,5}}|(?:the|this)\s+(?:{_OTHERS_WORD}\s+){{0,2}}{_WORK},?\s+){_CALLED}",
+    re.I)
 _APPOSITIVE_AFTER = re.compile(r"^(?:\s*\([^()]*\))?\s*(?:,|:|--|—|–)\s*(?:a|an|the|which)\b", re.I)
 _NOVELTY_AFTER = re.compile(r"^(?:\s*\([^()]*\))?\s*,\s*(?:a|an|the)\s+(?:novel|new|first)\b", re.I)
 

@@ -83,6 +83,12 @@ def test_an_abstract_names_its_own_work_right_after_a_verb_of_making_or_as_a_nov
     assert introduces_name("Our proposed framework, QuillNet, comprises three modules.", ("QuillNet",))
     assert introduces_name("We first build a medical knowledge graph (termed MedKGX) from reports.", ("MedKGX",))
     assert not introduces_name("We compare with our strong baseline model, BERT, on GLUE.", ("BERT",))
+    # "the proposed" as "our", and a definite work called so (session 56)
+    assert introduces_name("The proposed method, SEMCLIPX, strengthens visual understanding.", ("SEMCLIPX",))
+    assert introduces_name("The resulting dataset, CultGround, holds 22 million pairs.", ("CultGround",))
+    assert introduces_name("The approach, called SemClipX, moves captions toward their images.", ("SemClipX",))
+    assert not introduces_name("The previous method, called ResNeXt, fails on it.", ("ResNeXt",))
+    assert not introduces_name("The proposed YOLOv7 with ConSinGAN is superior.", ("YOLOv7",))
     # The known work described, used, or a lower-case phrase of the field.
     assert not introduces_name("HealthBench, an open-source benchmark, measures safety.", ("HealthBench",))
     assert not introduces_name("We build on GRPO, a widely used algorithm.", ("GRPO",))
