@@ -155,7 +155,7 @@ class ResultLists:
             if not strongly_named(texts[it.start : it.end]) or known_label(name, None) == "METHOD":
                 return None
         marker = next(i for i in range(items[0].start - 1, sent_start - 1, -1) if token_lowers(doc)[i] in _RESULT_MARKERS)
-        if len(items) == 1 and not (marker > sent_start and (doc[marker - 1].like_num or texts[marker - 1] == "%")):
+        if len(items) == 1 and not _scored_before(doc, marker, sent_start):
             return None
         data = {it.label for it in items if it.label in DATASET_GROUP}
         return "BENCHMARK" if data == {"BENCHMARK"} else "DATASET"
@@ -247,6 +247,21 @@ class ResultLists:
                 break
             i = j
         return items
+
+
+# Words for a gain a score comes before: "a 16.45% improvement on X", "3.2 points on X".
+_GAINS = {"improvement", "improvements", "gain", "gains", "increase", "boost", "point", "points"}
+
+
+def _scored_before(doc: Doc, marker: int, sent_start: int) -> bool:
+    """A score right before the result marker ("36.8 on MathVision"), or a
+    gain after a score ("a 16.45% improvement on MME-RealWorld", "3.2
+    points on X"): what a lone name is scored on (RESULTS_ON_RULE)."""
+    def scored(i: int) -> bool:
+        return i >= sent_start and (doc[i].like_num or doc[i].text == "%")
+
+    return scored(marker - 1) or marker - 1 >= sent_start and doc[marker - 1].lower_ in _GAINS \
+        and any(scored(i) for i in range(marker - 2, marker - 5, -1))
 
 
 def _opening_noun(doc: Doc, start: int, sent_start: int) -> str:
