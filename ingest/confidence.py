@@ -1064,9 +1064,17 @@ def _own_phrases(forms: Sequence[str]) -> list[str]:
     return [form for form in forms if re.search(r"\w[\s\-]\w", form) and "(" not in form and not _extends(form, forms)]
 
 
+# A product of operands ("Hadamard product", "Hessian-vector product": two
+# visible Methods of the 40k graph, the first judged no method by both judges
+# of seed 89) is a mathematical object; "Product of Experts", whose head is
+# read before "of", is a model, and stays (session 55 had held it back).
+_OPERAND_PRODUCTS = frozenset({"product", "products"})
+
+
 def _names_a_thing(form: str) -> bool:
     head = _head(form)
-    return head in OBJECT_HEADS or LABEL_BY_HEAD.get(head) == "TASK" and not any(c.isdigit() for c in form)
+    return head in OBJECT_HEADS or LABEL_BY_HEAD.get(head) == "TASK" and not any(c.isdigit() for c in form) \
+        or head in _OPERAND_PRODUCTS and re.split(r"[\s\-]+", form.strip(" .").lower())[-1] == head
 
 
 _PREPOSITIONS = frozenset({"of", "from", "with", "for", "in", "on", "to", "by", "via", "using"})

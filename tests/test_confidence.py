@@ -410,6 +410,10 @@ def test_a_method_some_paper_writes_in_lower_case_is_a_phrase(name, label, alias
     ("Text-to-Image Diffusion Transformer", ("Text-to-Image Diffusion Transformer",), False, False),
     ("end-to-end system", ("end-to-end systems",), False, True),
     ("Graph Transformer", ("Graph Transformer",), False, False),
+    # a product of operands is a mathematical object; a product "of" something is read before "of" (session 56)
+    ("Hadamard product", ("Hadamard product",), False, True),
+    ("Hessian-vector product", ("Hessian-vector product", "Hessian-vector products"), False, True),
+    ("Product of Experts", ("Product of Experts", "PoE"), False, False),
 ])
 def test_a_method_named_by_a_thing_is_described(name, aliases, in_kb, expected):
     assert described(name, "Method", aliases, in_kb) is expected
@@ -770,8 +774,8 @@ def test_an_umbrella_term_yields_its_place_while_its_kinds_outnumber_it(paperkg_
     (Entity("gtr", "GTR", "Method", ("GTR",), 5, confidence=0.2), "its letters are spelled out nowhere"),
     (Entity("vitencoder", "ViT encoder", "Method", ("ViT encoder",), 3, confidence=0.2), "a description rather than a name"),
     (Entity("psf", "PSF", "Method", ("PSF", "Point Spread Function"), 3, confidence=0.2),
-     "every form of its name is headed by a word for a thing that is no method (data, an equation, a space, a rate, a module,"
-     " a loss, a system or its agents, a property, a task), "
+     "every form of its name is headed by a word for a thing that is no method (data, an equation or a product of operands,"
+     " a space, a rate, a module, a loss, a system or its agents, a property, a task), "
      "until the knowledge base knows it"),
     # a definition lifts the ceiling: a candidate for want of a second paper says no more
     (Entity("msff", "multi-scale feature fusion", "Method", ("multi-scale feature fusion", "MSFF"), 20, confidence=0.2),

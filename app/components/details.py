@@ -124,8 +124,8 @@ def _confidence(entity: Entity) -> html.Div | None:
             verdict = " · candidate: a step of every pipeline or a capability of every system, not a task"
         elif not entity.kb_id and object_named(entity.name, entity.label, entity.aliases):
             verdict = (" · candidate: every form of its name is headed by a word for a thing that is no method"
-                       " (data, an equation, a space, a rate, a module, a loss, a system or its agents, a property,"
-                       " a task), until the knowledge base knows it")
+                       " (data, an equation or a product of operands, a space, a rate, a module, a loss, a system or its"
+                       " agents, a property, a task), until the knowledge base knows it")
         elif not entity.kb_id and operation_named(entity.name, entity.label, entity.aliases):
             verdict = (" · candidate: a phrase for a step nearly every model takes (fusion, alignment, aggregation),"
                        " whose letters label one model's module, until the knowledge base knows it")
