@@ -53,7 +53,7 @@ from ingest.fingerprint import confidence_rules_id
 from ingest.identity import title_hash
 from ingest.mentions import EntityLink, ExtractedDoc
 from ingest.normalize import (ACRONYM_SHAPE, PaperReading, Sense, alias_key, alias_keys_of, display_name, introduces_name,
-                              known_name, names_as_task, paired_acronyms, paper_words, papers_defining, read_again, reads_words,
+                              known_name, names_as_task, paired_acronyms, papers_defining, read_again,
                               resolve, title_coins, title_defined_elsewhere, two_letters, uses_as_measure)
 from ingest.records import PaperRecord
 from ingest.text import paper_text
@@ -608,10 +608,11 @@ class Loader:
                     or not (forms <= asked or key in self._released)):
                 continue
             movable.append((paper_id, key, label, surfaces or (key,), title or ""))
-        words = self._paper_words({paper_id for paper_id, _, _, surfaces, _ in movable
-                                   if any(reads_words(surface, senses) for surface in surfaces)})
+        # Bare letters read their paper's words and the letters it spells out (`PaperReading`).
+        texts = self._paper_texts({paper_id for paper_id, _, _, surfaces, _ in movable
+                                   if any(ACRONYM_SHAPE.match(surface) for surface in surfaces)})
         for paper_id, key, label, surfaces, title in movable:
-            paper = PaperReading(title, words.get(paper_id, frozenset()))
+            paper = PaperReading(title, texts.get(paper_id, ""))
             target = read_again(surfaces, label.upper(), senses, self.curation, paper)
             if target and target != key and not self.curation.is_dropped(target):
                 moves[(paper_id, key)] = target
@@ -625,9 +626,9 @@ class Loader:
         self.written(plan, self.write(plan, links))
         return len(moves)
 
-    def _paper_words(self, ids: set[str]) -> dict[str, frozenset[str]]:
-        """The `paper_words` of each stored paper of `ids`, read from its title and abstract as extraction reads them."""
-        return {paper["id"]: paper_words(paper_text(stored_record(paper)))
+    def _paper_texts(self, ids: set[str]) -> dict[str, str]:
+        """The text of each stored paper of `ids`, its title and abstract as extraction reads them."""
+        return {paper["id"]: paper_text(stored_record(paper))
                 for (paper,) in self.store.read_batched(_PAPERS, "ids", sorted(ids)).rows}
 
     def forget_claims(self) -> None:

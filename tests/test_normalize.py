@@ -7,7 +7,7 @@ import pytest
 
 from ingest.curation import Curation
 from ingest.mentions import ExtractedDoc, Mention
-from ingest.normalize import Sense, alias_key, merge_candidates, resolve
+from ingest.normalize import Sense, alias_key, merge_candidates, resolve, spelled_out
 
 
 @pytest.mark.parametrize("variants", [
@@ -209,6 +209,26 @@ def test_two_bare_letters_follow_the_sense_their_paper_writes_words_of():
     assert key("We denoise ZQ with a filter.", "ZQ", [*zq, Sense(alias_key("vision transformer network"), "METHOD")]) == "zq"
     zqw = [Sense(alias_key("zonal quox waves"), "METHOD")]
     assert key("We denoise ZQW with a filter.", "ZQW", zqw) == alias_key("zonal quox waves")
+
+
+def test_bare_letters_a_paper_spells_out_otherwise_follow_no_other_sense():
+    """SPELLED_HERE_RULE: a paper that spells "ZQW" out as "zenith quox
+    wobble" (no entity read in it) keeps its bare ZQW from the sense "zonal
+    quox waves"; one that spells it as that sense, or as more words holding
+    it, follows the sense, as a paper that spells nothing does."""
+    zqw = [Sense(alias_key("zonal quox waves"), "METHOD")]
+
+    def key(text: str) -> str:
+        at = text.rindex("ZQW")
+        (link,) = resolve([ExtractedDoc("p", text, [mention("ZQW", at)])], {"zqw": zqw})
+        return link.key
+
+    assert key("We model the zenith quox wobble (ZQW) of glarps. ZQW grows at dawn.") == "zqw"
+    assert key("We model zonal quox waves (ZQW) of glarps. ZQW grows at dawn.") == alias_key("zonal quox waves")
+    assert key("We model Zonal Quox Waves Detection (ZQW) of glarps. ZQW grows.") == alias_key("zonal quox waves")
+    assert key("We denoise ZQW with a filter.") == alias_key("zonal quox waves")
+    assert spelled_out("Finite element analysis (FEA) and LLMs (GPT-4o and Claude) and (ZQW).") == {
+        "fea": frozenset({alias_key("Finite element analysis")})}
 
 
 def test_a_bare_acronym_read_as_a_measure_follows_the_first_sense_that_is_one():
