@@ -608,9 +608,8 @@ class Loader:
                     or not (forms <= asked or key in self._released)):
                 continue
             movable.append((paper_id, key, label, surfaces or (key,), title or ""))
-        # Bare letters read their paper's words and the letters it spells out (`PaperReading`).
-        texts = self._paper_texts({paper_id for paper_id, _, _, surfaces, _ in movable
-                                   if any(ACRONYM_SHAPE.match(surface) for surface in surfaces)})
+        # A bare name reads its paper: the words, the letters spelled out, its own works (`PaperReading`).
+        texts = self._paper_texts({paper_id for paper_id, _, _, _, _ in movable})
         for paper_id, key, label, surfaces, title in movable:
             paper = PaperReading(title, texts.get(paper_id, ""))
             target = read_again(surfaces, label.upper(), senses, self.curation, paper)

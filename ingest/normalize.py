@@ -918,6 +918,17 @@ class PaperReading:
     def spelled(self) -> Mapping[str, frozenset[str]]:
         return spelled_out(self.text)
 
+    @cached_property
+    def sentences(self) -> tuple[str, ...]:
+        return tuple(_SENTENCE_BREAK.split(self.text))
+
+    def introduces(self, surface: str) -> bool:
+        """A sentence of the paper names its own work `surface` (`introduces_name`: TITLE_COINED_RULE)."""
+        return any(surface in sentence and introduces_name(sentence, (surface,)) for sentence in self.sentences)
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|\n+")
+
 
 # SPELLED_HERE_RULE: a paper that spells its letters out ("finite element
 # analysis (FEA)", "hand-object interactions (HOI)", "Controlled Carbon
@@ -1285,13 +1296,17 @@ def _linked(mention: Mention, text: str) -> bool:
 # MOS mean opinion score, GAP global average pooling), none of them meaning
 # it (session 55). A title that spells the name out defines it
 # (`acronyms._title_definition`), and a known name's own reading stays the
-# gazetteer's.
+# gazetteer's. So is a name an abstract introduces as its own work ("We
+# propose DSM, a novel framework ...", "We present FLAIR, a novel training
+# free variational framework ...", `introduces_name`): about 10 bare links
+# of the 40k graph had joined another paper's definition (session 56).
 def _entity_key(mention: Mention, senses: Mapping[str, Sequence[Sense]], paper: PaperReading) -> str:
     surface = alias_key(mention.text)
     if mention.canonical and mention.canonical != surface:
         return mention.canonical  # linked inside this text: its own definition wins
     candidates = [sense for sense in senses.get(surface, ()) if not cased_otherwise(mention.text, sense)]
-    if title_coins(paper.title, (mention.text,)):
+    letters = ACRONYM_SHAPE.match(mention.text) is not None  # bare letters read their paper's text (`PaperReading`)
+    if title_coins(paper.title, (mention.text,)) or letters and candidates and paper.introduces(mention.text):
         candidates = _written_out(candidates, paper.title, surface)
         if not candidates:
             return _qualified_head(mention, mention.canonical or surface)
@@ -1299,7 +1314,7 @@ def _entity_key(mention: Mention, senses: Mapping[str, Sequence[Sense]], paper: 
         # the leading sense keeps letters its words could not tell; another needs its words ("Swin" is too short)
         lead = candidates[0]
         candidates = [sense for sense in candidates if written_about(sense, paper.words) or sense == lead and untold(sense)]
-    if candidates and ACRONYM_SHAPE.match(mention.text) and (own := paper.spelled.get(surface)):
+    if candidates and letters and (own := paper.spelled.get(surface)):
         candidates = [sense for sense in candidates if not spelled_otherwise(sense, own)]  # SPELLED_HERE_RULE
     measured = ACRONYM_SHAPE.match(mention.text) and (mention.reading or mention.label) == "METRIC"
     measures = [sense for sense in candidates if sense.label == "METRIC"] if measured else []

@@ -227,6 +227,8 @@ def test_bare_letters_a_paper_spells_out_otherwise_follow_no_other_sense():
     assert key("We model zonal quox waves (ZQW) of glarps. ZQW grows at dawn.") == alias_key("zonal quox waves")
     assert key("We model Zonal Quox Waves Detection (ZQW) of glarps. ZQW grows.") == alias_key("zonal quox waves")
     assert key("We denoise ZQW with a filter.") == alias_key("zonal quox waves")
+    # nor does a paper that introduces its own ZQW (TITLE_COINED_RULE, session 56)
+    assert key("We propose ZQW, a novel filter for glarps.") == "zqw"
     assert spelled_out("Finite element analysis (FEA) and LLMs (GPT-4o and Claude) and (ZQW).") == {
         "fea": frozenset({alias_key("Finite element analysis")})}
 
