@@ -536,7 +536,12 @@ KB_COINED_MIN_SHARE = 1 / 2
 # 30 visible entities of 2-4 papers of the 40k graph were so written; read in
 # their papers, all but one or two were a coinage beside the field's phrase
 # (both judges of seeds 82 and 84 had found SeRL beside self-play RL and
-# Dyna3DGR beside dynamic 3D Gaussians merged).
+# Dyna3DGR beside dynamic 3D Gaussians merged). Session 56: likewise a paper
+# by other authors that writes only the coiners' letters in another case
+# shape, one only capitals, the other with a small letter between capitals
+# (`normalize.recased`): "DIGIT", a tactile sensor, beside "DiGIT: ..."; the
+# TACoS data set beside a coined TACOS; "MIMO" beside MiMo. 5 visible
+# entities of the 40k graph; both judges of seed 89 had found DiGIT merged.
 # GLUED_NAME_RULE: a name glued from capitalised words ("KernelFusion",
 # "GraphSearch", "SemanticControl") is a work's coinage; the same words as a
 # lower-case phrase ("kernel fusion", "graph search", "semantic control") are

@@ -54,7 +54,7 @@ from ingest.identity import title_hash
 from ingest.mentions import EntityLink, ExtractedDoc
 from ingest.normalize import (ACRONYM_SHAPE, PaperReading, Sense, alias_key, alias_keys_of, display_name, introduces_name,
                               known_name, names_as_task, paired_acronyms, papers_defining, read_again,
-                              resolve, title_coins, title_defined_elsewhere, two_letters, uses_as_measure)
+                              recased, resolve, title_coins, title_defined_elsewhere, two_letters, uses_as_measure)
 from ingest.records import PaperRecord
 from ingest.text import paper_text
 
@@ -891,7 +891,8 @@ def used_apart(links: Sequence[Contribution]) -> bool:
     Concept Analysis", "Dream 7B": the same thing, which a survey or a
     technical report titles); or, where the coiners write the name only with
     capitals, it writes only the plain phrase of its words in lower case
-    ("soft attention" beside "SoFt Attention (SoFA)")."""
+    ("soft attention" beside "SoFt Attention (SoFA)"); or it writes only the
+    coiners' letters in another case shape ("DIGIT" beside "DiGIT": `recased`)."""
     coining, others = [], []
     for link in links:
         (coining if link.names_own_work() else others).append(link)
@@ -901,12 +902,15 @@ def used_apart(links: Sequence[Contribution]) -> bool:
     authors = {author for link in coining for author in link.authors}
     phrases = {alias_key(surface) for link in coining for surface in link.surfaces if " " in surface.strip()}
     capitalised = all(any(c.isupper() for c in surface) for link in coining for surface in link.surfaces)
+    written = {surface for link in coining for surface in link.surfaces}
     first = None if None in months else min(months)
     for link in others:
         if not link.authors or authors & set(link.authors):
             continue
         if capitalised and link.surfaces and all(_plain_phrase(surface) for surface in link.surfaces):
             return True
+        if link.surfaces and all(any(recased(surface, own) for own in written) for surface in link.surfaces):
+            return True  # "DIGIT" beside the coiners' "DiGIT" (CASE_SHAPE_RULE)
         month = month_index(link.published)
         if first is not None and month is not None and month <= first - EARLIER_USE_MIN_MONTHS \
                 and not phrases & {alias_key(surface) for surface in link.surfaces if " " in surface.strip()}:

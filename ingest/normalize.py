@@ -857,6 +857,16 @@ def cased_otherwise(surface: str, sense: Sense) -> bool:
     return bool(written) and _case_shape(surface) not in shapes and any(map(_mixed_case, (surface, *written)))
 
 
+def recased(surface: str, other: str) -> bool:
+    """The same letters in two case shapes, one only capitals, the other
+    with a small letter between capitals: "DIGIT" and "DiGIT", "TACOS" and
+    "TACoS" (CASE_SHAPE_RULE); not "RoboTwin" and "RoboTWin"."""
+    if surface == other or surface.casefold() != other.casefold() or not (ACRONYM_SHAPE.match(surface) and ACRONYM_SHAPE.match(other)):
+        return False
+    capitals = [form for form in (surface, other) if _case_shape(form).isupper()]
+    return len(capitals) == 1 and any(map(_mixed_case, (surface, other)))
+
+
 def _case_shape(acronym: str) -> str:
     return re.sub(r"(?<=[A-Z])s$", "", acronym)  # a plural's "s" is no shape: "LLMs" is "LLM"
 

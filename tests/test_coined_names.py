@@ -325,6 +325,24 @@ def test_a_coinage_beside_the_plain_phrase_of_its_words_is_two_things():
     assert not used_apart([lower, link(("Ana Ruiz",), ("soft attention",))])  # no capitals to coin with
 
 
+def test_the_coiners_letters_in_another_case_shape_are_another_work():
+    """USED_APART_RULE (session 56): a title's "DiGIT" names one paper's
+    work; "DIGIT", a tactile sensor in papers by other authors, is another.
+    Shapes that differ in one capital inside a glued name are one name
+    written loosely ("QuoxTwin", "QuoxTWin")."""
+    from ingest.load import Contribution, used_apart
+
+    def link(authors, surfaces, title="A paper"):
+        return Contribution("digit", "Method", surfaces, 1, "2025-06-01", title, None, authors)
+
+    coiner = link(("Kenji Sato",), ("DiGIT",), "DiGIT: Gated Encoders for Action Detection")
+    assert used_apart([coiner, link(("Ana Ruiz",), ("DIGIT",))])
+    assert not used_apart([coiner, link(("Ana Ruiz",), ("DiGIT",))])  # the coiners' shape: perhaps the work
+    assert not used_apart([coiner, link(("Kenji Sato",), ("DIGIT",))])  # the coiner's co-author
+    twin = link(("Kenji Sato",), ("QuoxTwin",), "QuoxTwin: A Benchmark for Twin Arms")
+    assert not used_apart([twin, link(("Ana Ruiz",), ("QuoxTWin",))])
+
+
 def test_a_glued_name_beside_the_phrase_of_its_words_is_held_back(coined_store):
     """GLUED_NAME_RULE on the real papers: KernelFusion, a super-resolution
     method's title, and "kernel fusion", which three papers on GPU and
