@@ -570,11 +570,11 @@ def _title_coined(title: str | None, surfaces: Sequence[str]) -> list[str]:
 _CALLED = r"\(?(?:called|named|dubbed|termed)\s+$"
 _WORK = (r"(?:method|framework|model|approach|system|architecture|benchmark|dataset|network"
          r"|pipeline|agent|algorithm|toolkit|library|suite|corpus|module|technique|strategy)s?")
-_OTHERS_WORD = r"(?!baseline|base|backbone|previous|prior|earlier|teacher|student|reference)[\w-]+"
+_OWN_WORK_WORD = r"(?!baseline|base|backbone|previous|prior|earlier|teacher|student|reference)[\w-]+"
 _OUR_WORK_BEFORE = re.compile(
-    rf"\b(?:our|(?:the|this)\s+(?:proposed|resulting|presented))\s+(?:{_OTHERS_WORD}\s+){{0,3}}{_WORK},\s*$", re.I)
+    rf"\b(?:our|(?:the|this)\s+(?:proposed|resulting|presented))\s+(?:{_OWN_WORK_WORD}\s+){{0,3}}{_WORK},\s*$", re.I)
 _NEW_THING_CALLED = re.compile(
-    rf"\b(?:(?:novel|new|our)\s+(?:[\w-]+,?\s+){{0,5}}|(?:the|this)\s+(?:{_OTHERS_WORD}\s+){{0,2}}{_WORK},?\s+){_CALLED}",
+    rf"\b(?:(?:novel|new|our)\s+(?:[\w-]+,?\s+){{0,5}}|(?:the|this)\s+(?:{_OWN_WORK_WORD}\s+){{0,2}}{_WORK},?\s+){_CALLED}",
     re.I)
 _APPOSITIVE_AFTER = re.compile(r"^(?:\s*\([^()]*\))?\s*(?:,|:|--|—|–)\s*(?:a|an|the|which)\b", re.I)
 _NOVELTY_AFTER = re.compile(r"^(?:\s*\([^()]*\))?\s*,\s*(?:a|an|the)\s+(?:novel|new|first)\b", re.I)
@@ -861,7 +861,8 @@ def recased(surface: str, other: str) -> bool:
     """The same letters in two case shapes, one only capitals, the other
     with a small letter between capitals: "DIGIT" and "DiGIT", "TACOS" and
     "TACoS" (CASE_SHAPE_RULE); not "RoboTwin" and "RoboTWin"."""
-    if surface == other or surface.casefold() != other.casefold() or not (ACRONYM_SHAPE.match(surface) and ACRONYM_SHAPE.match(other)):
+    if surface == other or surface.casefold() != other.casefold() \
+            or not (ACRONYM_SHAPE.match(surface) and ACRONYM_SHAPE.match(other)):
         return False
     capitals = [form for form in (surface, other) if _case_shape(form).isupper()]
     return len(capitals) == 1 and any(map(_mixed_case, (surface, other)))
@@ -913,9 +914,10 @@ def paper_words(text: str) -> frozenset[str]:
 class PaperReading:
     """What resolving a paper's bare names reads of the paper besides its
     mentions: its title (TITLE_COINED_RULE) and its text (title and
-    abstract), whose `words` two letters need (BARE_CONTEXT_RULE) and whose
-    `spelled` letters any bare acronym does (SPELLED_HERE_RULE); both are
-    read from the text only when first asked for."""
+    abstract), whose `words` two letters need (BARE_CONTEXT_RULE), and whose
+    `spelled` letters (SPELLED_HERE_RULE) and `sentences` that introduce a
+    name (TITLE_COINED_RULE) any bare acronym does; each is read from the
+    text only when first asked for."""
 
     title: str = ""
     text: str = ""
@@ -1326,7 +1328,7 @@ def _entity_key(mention: Mention, senses: Mapping[str, Sequence[Sense]], paper: 
         candidates = [sense for sense in candidates if written_about(sense, paper.words) or sense == lead and untold(sense)]
     if candidates and letters and (own := paper.spelled.get(surface)):
         candidates = [sense for sense in candidates if not spelled_otherwise(sense, own)]  # SPELLED_HERE_RULE
-    measured = ACRONYM_SHAPE.match(mention.text) and (mention.reading or mention.label) == "METRIC"
+    measured = letters and (mention.reading or mention.label) == "METRIC"
     measures = [sense for sense in candidates if sense.label == "METRIC"] if measured else []
     if measures:
         # A measure's reading of a curated name's letters is the measure the graph
