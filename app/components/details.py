@@ -112,8 +112,8 @@ def _confidence(entity: Entity) -> html.Div | None:
             else:
                 coiners = (f"{entity.coined_papers} of its {entity.paper_count} papers, by different authors,"
                            f" each name their own work {entity.name} in a title or an abstract")
-            before = (", while papers by other authors meant something else by it (the name months before, or"
-                      " its words as a plain phrase)") if entity.used_apart else ""
+            before = (", while papers by other authors meant something else by it (the name months before, its"
+                      " words as a plain phrase, or its letters in another case)") if entity.used_apart else ""
             verdict = (f" · candidate: {coiners}{elsewhere}{before}, so the name stands for several things"
                        + ("" if entity.kb_id else ", until the knowledge base knows it"))
         elif glued_apart(entity.aliases, entity.paper_count, bool(entity.kb_id)):
