@@ -608,13 +608,15 @@ class Loader:
                     or not (forms <= asked or key in self._released)):
                 continue
             movable.append((paper_id, key, label, surfaces or (key,), title or ""))
-        # A bare name reads its paper: the words, the letters spelled out, its own works (`PaperReading`).
-        texts = self._paper_texts({paper_id for paper_id, _, _, _, _ in movable})
-        for paper_id, key, label, surfaces, title in movable:
-            paper = PaperReading(title, texts.get(paper_id, ""))
-            target = read_again(surfaces, label.upper(), senses, self.curation, paper)
-            if target and target != key and not self.curation.is_dropped(target):
-                moves[(paper_id, key)] = target
+        for chunk in batched(movable, READ_BATCH):
+            # A bare name reads its paper: the words, the letters spelled out, its own works (`PaperReading`);
+            # a page of papers at a time, as a full refresh moves links of most of the corpus.
+            texts = self._paper_texts({paper_id for paper_id, _, _, _, _ in chunk})
+            for paper_id, key, label, surfaces, title in chunk:
+                paper = PaperReading(title, texts.get(paper_id, ""))
+                target = read_again(surfaces, label.upper(), senses, self.curation, paper)
+                if target and target != key and not self.curation.is_dropped(target):
+                    moves[(paper_id, key)] = target
         self._released.clear()
         if not moves:
             return 0
