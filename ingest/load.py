@@ -600,37 +600,35 @@ class Loader:
         moves: dict[tuple[str, str], str] = {}
         scanned = sorted(names | index.claimants(names) | self._released)
         movable = []
-        for paper_id, key, label, surfaces, extraction, title in self.store.read_batched(_LINKS_OF, "keys", scanned).rows:
+        for paper_id, key, label, surfaces, extraction in self.store.read_batched(_LINKS_OF, "keys", scanned).rows:
             forms = {alias_key(surface) for surface in surfaces or (key,)}
             # A link pairing forms holds a definition in its paper, which wins
             # there; a name the curation labels stays where it is.
             if (extraction != self.extraction or len(forms) != 1 or (forms | {key}) & self.curation.labels.keys()
                     or not (forms <= asked or key in self._released)):
                 continue
-            movable.append((paper_id, key, label, surfaces or (key,), title or ""))
+            movable.append((paper_id, key, label, surfaces or (key,)))
+        moved: dict[str, PaperRecord] = {}  # the stored papers whose links move, written again below
         for chunk in batched(movable, READ_BATCH):
-            # A bare name reads its paper: the words, the letters spelled out, its own works (`PaperReading`);
-            # a page of papers at a time, as a full refresh moves links of most of the corpus.
-            texts = self._paper_texts({paper_id for paper_id, _, _, _, _ in chunk})
-            for paper_id, key, label, surfaces, title in chunk:
-                paper = PaperReading(title, texts.get(paper_id, ""))
-                target = read_again(surfaces, label.upper(), senses, self.curation, paper)
+            # A bare name reads its paper as extraction reads it (`PaperReading`: the title, the words, the letters
+            # spelled out, its own works); a page of papers at a time, as a full refresh moves links of most of the corpus.
+            records = {paper["id"]: stored_record(paper) for (paper,) in
+                       self.store.read_batched(_PAPERS, "ids", sorted({paper_id for paper_id, _, _, _ in chunk})).rows}
+            readings = {paper_id: PaperReading(paper_text(record)) for paper_id, record in records.items()}
+            for paper_id, key, label, surfaces in chunk:
+                target = read_again(surfaces, label.upper(), senses, self.curation, readings[paper_id])
                 if target and target != key and not self.curation.is_dropped(target):
                     moves[(paper_id, key)] = target
+                    moved[paper_id] = records[paper_id]
         self._released.clear()
         if not moves:
             return 0
-        ids = sorted({paper_id for paper_id, _ in moves})
-        papers = [stored_record(paper) for (paper,) in self.store.read_batched(_PAPERS, "ids", ids).rows]
+        ids = sorted(moved)
+        papers = [moved[paper_id] for paper_id in ids]
         links = _moved_links(self.store.read_batched(_PAPER_LINKS, "ids", ids).records(), moves)
         plan = BatchPlan(papers=papers, to_extract=papers)
         self.written(plan, self.write(plan, links))
         return len(moves)
-
-    def _paper_texts(self, ids: set[str]) -> dict[str, str]:
-        """The text of each stored paper of `ids`, its title and abstract as extraction reads them."""
-        return {paper["id"]: paper_text(stored_record(paper))
-                for (paper,) in self.store.read_batched(_PAPERS, "ids", sorted(ids)).rows}
 
     def forget_claims(self) -> None:
         """Read the claims from the store again when next asked: a write
@@ -983,7 +981,7 @@ def _rescore(store: GraphStore, curation: Curation, stale: Mapping[str, tuple[st
 _LINKS_OF = """
 UNWIND $keys AS key
 MATCH (:Entity {key: key})<-[m:MENTIONS]-(p:Paper)
-RETURN p.id, key, m.label, m.surfaces, p.extraction_id, p.title
+RETURN p.id, key, m.label, m.surfaces, p.extraction_id
 """
 _PAPERS = "UNWIND $ids AS id MATCH (p:Paper {id: id}) RETURN properties(p) AS paper"
 _PAPER_LINKS = """

@@ -913,14 +913,19 @@ def paper_words(text: str) -> frozenset[str]:
 @dataclass(frozen=True)
 class PaperReading:
     """What resolving a paper's bare names reads of the paper besides its
-    mentions: its title (TITLE_COINED_RULE) and its text (title and
-    abstract), whose `words` two letters need (BARE_CONTEXT_RULE), and whose
-    `spelled` letters (SPELLED_HERE_RULE) and `sentences` that introduce a
-    name (TITLE_COINED_RULE) any bare acronym does; each is read from the
-    text only when first asked for."""
+    mentions, from its text (`paper_text`: the title, then the abstract):
+    the title (TITLE_COINED_RULE), the `words` two letters need
+    (BARE_CONTEXT_RULE), and the `spelled` letters (SPELLED_HERE_RULE) and
+    the `sentences` that introduce a name (TITLE_COINED_RULE) any bare
+    acronym does; each is read from the text only when first asked for.
+    Extraction and the loader's second reading of a stored link
+    (`load.Loader.absorb_claimed_names`) build it from the same text."""
 
-    title: str = ""
     text: str = ""
+
+    @cached_property
+    def title(self) -> str:
+        return title_of(self.text)
 
     @cached_property
     def words(self) -> frozenset[str]:
@@ -1392,7 +1397,7 @@ def read_again(surfaces: Sequence[str], label: str, senses: Mapping[str, Sequenc
 
 def _paper_links(doc: ExtractedDoc, senses: Mapping[str, Sequence[Sense]], curation: Curation) -> list[EntityLink]:
     groups: dict[str, list[Mention]] = defaultdict(list)
-    paper = PaperReading(title_of(doc.text), doc.text)
+    paper = PaperReading(doc.text)
     for mention in doc.mentions:
         if not _linked(mention, doc.text):
             continue
