@@ -975,8 +975,8 @@ def spelled_out(text: str) -> dict[str, frozenset[str]]:
         if not ACRONYM_SHAPE.match(letters) or before is None:
             continue
         words = before.group().split()[-SPELLED_MAX_WORDS:]
-        forms = {alias_key(" ".join(words[start:])) for start in range(len(words))
-                 if spells_initials(letters, " ".join(words[start:]))}
+        runs = (" ".join(words[start:]) for start in range(len(words)))
+        forms = {alias_key(run) for run in runs if spells_initials(letters, run)}
         if forms:
             spelled[alias_key(letters)] |= forms
     return {letters: frozenset(forms) for letters, forms in spelled.items()}
