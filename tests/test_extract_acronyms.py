@@ -542,6 +542,21 @@ def test_a_definition_no_name_or_head_labels_takes_the_label_the_text_gives_it(e
     assert {m.canonical for m in doc.mentions if m.text == short} == {key}
 
 
+def test_a_name_the_model_cut_at_a_small_word_is_the_long_form_whole(extractor):
+    """Real papers whose definitions the model read only up to "with",
+    "and", "of" or "via": the cut span was an entity of its own (a bare
+    "Knowledge Distillation" in a paper defining "Knowledge Distillation and
+    Fusion (KDF)"), and the letters stood bare."""
+    docs = {doc.id: doc for doc in corpus_docs(extractor, "2505.07198", "2503.18478", "2503.15697")}
+    for paper, short, long_form in [("2505.07198", "KDF", "Knowledge Distillation and Fusion"),
+                                    ("2503.18478", "ReCoT", "Reconstructive Compression of Tokens"),
+                                    ("2503.15697", "CIR", "Class-Incremental with Repetition")]:
+        mentions = docs[paper].mentions
+        assert long_form in {m.text for m in mentions}, paper
+        assert len({m.canonical for m in mentions if m.text in (short, long_form)}) == 1, paper
+        assert not [m.text for m in mentions if long_form.startswith(m.text) and m.text not in (short, long_form)]
+
+
 @pytest.mark.parametrize("text, short", [
     # letters matched across a clause
     ("To eliminate the issue of noise accumulation, we propose a novel Progressive Curriculum Labeling (ElimPCL). "

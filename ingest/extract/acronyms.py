@@ -226,19 +226,37 @@ def _made_here(long_form: Span, opening: int) -> bool:
     """The paper makes the thing a definition opening at token `opening`
     names: a verb of making or naming comes before it in its sentence ("we introduce the
     Dynamic Passage Selector (DPS)", "a method termed ..."), and the words
-    are a name, each but small ones and a hyphen's second part capitalised,
-    and not only the one a sentence opens with. The text's reading of such
+    are a name (`_name_shaped`). The text's reading of such
     letters names the paper's work; a definition of the field's words
     ("Freezing of Gait (FoG)", "the National Institutes of Health (NIH)",
     "out-of-distribution (OOD)") brought things of other kinds into the
     graph of a build that read every definition so (session 55)."""
     doc = long_form.doc
-    words = [t for t in long_form if t.text[:1].isalpha() and t.lower_ not in _FUNCTION_WORDS]
-    after_hyphen = [t.i > long_form.start and doc[t.i - 1].text == "-" for t in words]
-    capitals = [t.text[:1].isupper() for t in words]
-    named = bool(words) and all(capital or hyphen for capital, hyphen in zip(capitals, after_hyphen)) and any(
-        capital and not t.is_sent_start for t, capital in zip(words, capitals))
-    return named and bool(_MADE.search(doc[doc[opening].sent.start : opening].text))
+    return _name_shaped(long_form) and bool(_MADE.search(doc[doc[opening].sent.start : opening].text))
+
+
+def _name_shaped(words: Span) -> bool:
+    """Each word but small ones and a hyphen's second part is capitalised,
+    and not only the one a sentence opens with."""
+    doc = words.doc
+    named = [t for t in words if t.text[:1].isalpha() and t.lower_ not in _FUNCTION_WORDS]
+    after_hyphen = [t.i > words.start and doc[t.i - 1].text == "-" for t in named]
+    capitals = [t.text[:1].isupper() for t in named]
+    return bool(named) and all(capital or hyphen for capital, hyphen in zip(capitals, after_hyphen)) and any(
+        capital and not t.is_sent_start for t, capital in zip(named, capitals))
+
+
+def _first_words_read(ents: list[Span], long_form: Span) -> Span | None:
+    """The model's span on a name's first words only, cut at a small word:
+    "Post-Correction" of "Post-Correction via Overcorrection (PoCO)",
+    "Contrastive Alignment" of "Contrastive Alignment with Semantic Gap
+    Estimation (CASGE)". The name is the whole long form, read with that
+    span's label; cut, the span was an entity of its own (a bare
+    post-correction) and the letters none."""
+    if not _name_shaped(long_form):
+        return None
+    return next((e for e in ents if e.start == long_form.start and e.end < long_form.end
+                 and long_form.doc[e.end].lower_ in _FUNCTION_WORDS), None)
 
 
 def _reading(ents: list[Span], acronym: str, paren: int) -> str | None:
@@ -302,8 +320,12 @@ def acronyms(doc: Doc) -> Doc:
             # (ElimPCL)") or a bracket ("AI (and ML)/Generative AI (GAI)") name nothing.
             continue
         acronym_ent = by_start.get(i + 1)
+        first_words = _first_words_read(ents, long_form) if entity_before is None else None
+        if first_words is not None:
+            ents.remove(first_words)
         label = (
             (entity_before.label_ if entity_before is not None else None)
+            or (first_words.label_ if first_words is not None else None)
             or (acronym_ent.label_ if acronym_ent is not None else None)
             or _label_of_words(ents, acronym, long_form, i, long_form.start)
         )
