@@ -1020,10 +1020,19 @@ def _long_forms(sense: Sense) -> list[str]:
 
 
 def _telling(form: str, written: frozenset[str] = frozenset()) -> bool:
-    """Whether key `form` holds a word of five letters or more that is neither common nor among `written`."""
+    """Whether key `form` holds a run of five letters or more that no common
+    word and no word among `written` covers. Every word covers each place it
+    occurs in the form, whichever comes first: replaced one after the other,
+    in a set's order, "search" cut "deepresearch" before "research" could
+    cover it in some runs and not others, and a paper's bare DR followed deep
+    research or not by the process's hash seed."""
+    covered = bytearray(len(form))
     for word in (*written, *_common_word_keys()):
-        form = form.replace(word, " ")
-    return any(len(part) >= 5 for part in form.split())
+        at = form.find(word)
+        while at >= 0:
+            covered[at : at + len(word)] = b"\1" * len(word)
+            at = form.find(word, at + 1)
+    return any(len(run) >= 5 for run in bytes(covered).split(b"\1"))
 
 
 def resolve(
