@@ -365,7 +365,10 @@ def extract(
     """Extract entities without a database: texts to entities, or paper listings to a mentions file.
 
     A mentions file made here or on a cluster is loaded with `paperkg load`,
-    which writes the same graph as `paperkg ingest` of the same listings.
+    which writes the same graph as `paperkg ingest` of the same listings
+    when they list each paper once. Listings that list papers again are cut
+    into other batches by ingest, and a link that goes by which papers
+    arrive together may differ (1 of 363,998 on the 40k corpus).
     """
     if cluster or papers:
         from ingest.distributed import extract_papers
