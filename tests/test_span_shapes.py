@@ -23,6 +23,16 @@ def test_a_span_cut_inside_quotes_is_not_a_name(nlp):
     assert not is_name(doc[4:8]) and is_name(doc[3:7])  # Focus Small” strategy; “Focus Small”
 
 
+def test_a_verb_before_its_object_is_no_name(nlp):
+    """Session 57: "minimizing the KL divergence" was a visible Metric of the 40k graph."""
+    for text in ("minimizing the KL divergence", "boosting the model", "upsampling the lesions"):
+        doc = nlp.make_doc(text)
+        assert not is_name(doc[0 : len(doc)]), text
+    for text in ("learning rate warmup", "Boosting the Model"):  # no determiner after it, or a title's capitals
+        doc = nlp.make_doc(text)
+        assert is_name(doc[0 : len(doc)]), text
+
+
 @pytest.mark.parametrize("text,kept", [
     ("Feather-SQL improves SQL executability", "Feather-SQL"),
     ("FDConv seamlessly integrates", "FDConv"),
