@@ -542,6 +542,17 @@ def test_a_definition_no_name_or_head_labels_takes_the_label_the_text_gives_it(e
     assert {m.canonical for m in doc.mentions if m.text == short} == {key}
 
 
+def test_nothing_inside_a_web_address_is_an_entity(extractor):
+    """Real papers whose code links gave entities: a lab's GitHub account
+    (CVI-SZU, three papers, a visible Method of the 40k graph), a user name,
+    whole addresses."""
+    docs = corpus_docs(extractor, "2504.02478", "2507.19850", "2503.14832")
+    assert len(docs) == 3
+    for doc in docs:
+        texts = [m.text for m in doc.mentions]
+        assert texts and not [t for t in texts if "CVI-SZU" in t or "YuhangLiuu" in t or "://" in t], doc.id
+
+
 def test_a_name_the_model_cut_at_a_small_word_is_the_long_form_whole(extractor):
     """Real papers whose definitions the model read only up to "with",
     "and", "of" or "via": the cut span was an entity of its own (a bare
