@@ -542,6 +542,23 @@ def test_a_definition_no_name_or_head_labels_takes_the_label_the_text_gives_it(e
     assert {m.canonical for m in doc.mentions if m.text == short} == {key}
 
 
+def test_measures_the_field_names_are_metrics_and_their_values_no_part_of_them(extractor):
+    """Session 57: FVD, KID, HD95, the Hausdorff distance and the nuScenes
+    detection score were hidden Methods, data sets or no entity on the 40k
+    graph, and PRM800K a Method. A value read into a measure's span ("PSNR
+    9.026") made an entity of its own key."""
+    docs = {doc.id: doc for doc in corpus_docs(extractor, "2503.13319", "2503.14395", "2503.17831", "2504.03563",
+                                                "2504.16828")}
+    labels = {(m.text, m.label) for doc in docs.values() for m in doc.mentions}
+    for name in ("FVD", "HD95", "KID", "NDS"):
+        assert (name, "METRIC") in labels, name
+    assert ("PRM800K", "DATASET") in labels
+    text = "It reaches PSNR 32.5 dB, AUROC 0.82 and HD95 2.09, with mAP 0.5 and Recall @ 10 reported."
+    (doc,) = extractor.extract([("t", text)], workers=1)
+    assert not [m.text for m in doc.mentions if m.label == "METRIC" and any(c.isdigit() for c in m.text)
+                and m.text not in ("HD95", "mAP 0.5", "Recall @ 10")]
+
+
 def test_nothing_inside_a_web_address_is_an_entity(extractor):
     """Real papers whose code links gave entities: a lab's GitHub account
     (CVI-SZU, three papers, a visible Method of the 40k graph), a user name,
