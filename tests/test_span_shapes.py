@@ -55,6 +55,7 @@ def test_a_name_ends_before_a_verb_it_ran_on_into(nlp, text, kept):
     ("model-agnostic", 0, 3, None),
     ("QuoxNet-free", 0, 3, "QuoxNet"),
     ("English-centric", 0, 3, None),  # a language
+    ("LiDAR-based", 0, 3, None), ("UAV-based", 0, 3, None),  # a modality, a device (session 57: LiDAR, 11 papers)
     ("ID-preserving", 0, 3, None),  # two letters: identity
     ("self-attention", 0, 3, "self-attention"),  # not a participle: untouched
     ("Hybrid Net", 0, 2, "Hybrid Net"),
