@@ -419,6 +419,14 @@ def _written_inside(short: str, long: str) -> bool:
     return False
 
 
+# A digit an acronym writes for a word: "Text-to-Image (T2I)", "Lift to Match
+# (L2M)", "Weak-to-Strong Video Distillation (W2SVD)": 822 definitions of the
+# 40k corpus, each read as no definition (T2I 241 times), and the letters of
+# two works joined: L2M (Lift to Match beside Least-to-Most prompting, both
+# judges of session 57's seed 93).
+DIGIT_WORDS = {"2": "to", "4": "for"}
+
+
 @lru_cache(maxsize=100_000)  # every write of an entity checks its forms again
 def spells_initials(short: str, long: str) -> bool:
     """"KNN" / "K-nearest neighbours", "GPT" / "Generative Pre-trained
@@ -427,7 +435,8 @@ def spells_initials(short: str, long: str) -> bool:
     are word initials of the long form, in order, starting with its first
     word (words may be skipped: "from", "trained"); inside a word only its
     first letters in a row ("RANSAC" / "RANdom SAmple Consensus"), or a
-    lower-case letter, a digit or the word's own inner capital. Not "DTU" /
+    lower-case letter, a digit or the word's own inner capital; a digit may
+    stand for a word (DIGIT_WORDS: "T2I" / "Text-to-Image"). Not "DTU" /
     "Detection Unit": its T is neither."""
     chars = [c for c in short if c.isalnum()]
     if len(chars) > 2 and chars[-1] == "s" and chars[-2].isupper():
@@ -441,7 +450,8 @@ def spells_initials(short: str, long: str) -> bool:
             return True
         c = chars[i]
         for later in range(word + 1, len(words)):
-            if words[later][0].casefold() == c.casefold() and match(i + 1, later, 1, True):
+            if (words[later][0].casefold() == c.casefold() or words[later].casefold() == DIGIT_WORDS.get(c)) \
+                    and match(i + 1, later, 1, True):
                 return True
         inner = words[word]
         if run and pos < len(inner) and inner[pos].casefold() == c.casefold() and match(i + 1, word, pos + 1, True):

@@ -542,6 +542,20 @@ def test_a_definition_no_name_or_head_labels_takes_the_label_the_text_gives_it(e
     assert {m.canonical for m in doc.mentions if m.text == short} == {key}
 
 
+def test_a_digit_in_an_acronym_may_stand_for_a_word(extractor):
+    """Session 57: "Lift to Match (L2M)" and "Least-to-Most (L2M)" were read as
+    no definition (822 such definitions in the 40k corpus, "Text-to-Image
+    (T2I)" 241 times), and the two works' bare letters were one entity."""
+    docs = {doc.id: doc for doc in corpus_docs(extractor, "2507.00392", "2507.04893", "2503.13319")}
+    keys = {paper: {m.canonical for m in doc.mentions if m.text == short}
+            for paper, doc, short in [(paper, docs[paper], short) for paper, short in
+                                      [("2507.00392", "L2M"), ("2507.04893", "L2M"), ("2503.13319", "W2SVD")]]}
+    assert keys == {"2507.00392": {alias_key("Lift to Match")}, "2507.04893": {alias_key("Least-to-Most")},
+                    "2503.13319": {alias_key("Weak-to-Strong Video Distillation")}}
+    (doc,) = extractor.extract([("t", "Text-to-Image (T2I) models are large. T2I models, and GPT4 (GPT-4) too.")], workers=1)
+    assert {m.text: m.aliases for m in doc.mentions if m.text == "T2I"} == {"T2I": ("Text-to-Image",)}
+
+
 def test_measures_the_field_names_are_metrics_and_their_values_no_part_of_them(extractor):
     """Session 57: FVD, KID, HD95, the Hausdorff distance and the nuScenes
     detection score were hidden Methods, data sets or no entity on the 40k

@@ -19,7 +19,7 @@ from ingest.extract import gazetteer
 from ingest.extract.doc_state import (DATASET_GROUP, alias_pairs, doc_title, merge_spans, other_senses, token_texts,
                                       work_keys)
 from ingest.extract.vocab import LABEL_BY_HEAD, LINKING_WORDS, METHOD_HEADS
-from ingest.normalize import alias_key, initials, spells_initials
+from ingest.normalize import DIGIT_WORDS, alias_key, initials, spells_initials
 
 _ACRONYM = re.compile(r"^(?=[^a-z]*[A-Z][^a-z]*[A-Z0-9]|[A-Z][a-z]*[A-Z])[A-Za-z][A-Za-z0-9\-+.&]{1,11}$")
 MAX_EXTRA_WORDS = 5
@@ -33,7 +33,7 @@ _NOT_A_NAME = re.compile(r"[()\[\];:]|\s-\s|,\s*(?!(?:and|or)\b)[a-z]")
 def long_form_start(doc: Doc, acronym: str, end: int) -> int | None:
     """Token index where the long form ending at `end` starts (S&H)."""
     short = acronym[:-1] if acronym.endswith("s") and acronym[:-1].isupper() else acronym
-    letters = [c.lower() for c in short if c.isalnum()]
+    letters = list(spoken_letters(short))
     if not letters:
         return None
     window_start = max(0, end - min(len(letters) + MAX_EXTRA_WORDS, 2 * len(letters)) - 2)
@@ -56,6 +56,15 @@ def long_form_start(doc: Doc, acronym: str, end: int) -> int | None:
         if token.idx <= char < token.idx + len(token.text):
             return token.i
     return None
+
+
+def spoken_letters(acronym: str) -> str:
+    """The acronym's letters in lower case, a digit between letters read as
+    the first letter of the word it stands for ("T2I": "tti", Text-to-Image;
+    `normalize.DIGIT_WORDS`)."""
+    chars = [c.lower() for c in acronym if c.isalnum()]
+    return "".join(DIGIT_WORDS[c][0] if c in DIGIT_WORDS and 0 < i < len(chars) - 1 and chars[i - 1].isalpha()
+                   and chars[i + 1].isalpha() else c for i, c in enumerate(chars))
 
 
 def compound_start(texts: list[str], start: int) -> int:
@@ -91,7 +100,7 @@ def initials_start(texts: list[str], start: int, end: int, acronym: str) -> int:
       and R in "Reinforcement" (the 40k graph had filed 13 papers' radiology
       report generation under report generation, and a metric of agreement
       under correlation coefficient)."""
-    letters = "".join(c for c in acronym.lower() if c.isalnum())
+    letters = spoken_letters(acronym)
     if len(letters) > 2 and acronym.endswith("s") and acronym[-2:-1].isupper():
         letters = letters[:-1]
     if 0 < start < end and texts[start] in _FUNCTION_WORDS and texts[start - 1][:1].isupper():
@@ -573,13 +582,13 @@ def _acronym_close(doc: Doc, texts: list[str], i: int) -> int | None:
     """The index of the ")" closing an acronym opened at token `i` ("(SAM)"),
     else None. The tokenizer cuts a hyphenated acronym at its hyphens:
     "(NR-IQA)", "(VQ-VAE)", "(CD-FSS)", "(TF-IDF)" (2,138 of the 40,717
-    arXiv abstracts write one) were never read as definitions."""
+    arXiv abstracts write one) were never read as definitions; and before a
+    unit's letter: "(L2M)" is "L2" and "M"."""
     if texts[i] != "(":
         return None
     close = i + 2
-    while close < len(doc) and close - i <= _MAX_ACRONYM_TOKENS and texts[close] == "-" and not doc[close - 1].whitespace_ \
-            and not doc[close].whitespace_:
-        close += 2
+    while close < len(doc) and close - i <= _MAX_ACRONYM_TOKENS and texts[close] != ")" and not doc[close - 1].whitespace_:
+        close += 1
     if close >= len(doc) or texts[close] != ")" or not _ACRONYM.match(doc[i + 1 : close].text):
         return None
     return close
@@ -592,8 +601,14 @@ def _uses(doc: Doc, texts: list[str], definitions: dict[str, str]) -> list[Span]
     """Every later use of a defined acronym, as one span with its definition's label."""
     uses = [Span(doc, i, i + 1, label=definitions[t]) for i, t in enumerate(texts) if t in definitions]
     for form, label in definitions.items():
-        if "-" in form:
-            n = 2 * form.count("-") + 1
-            uses += [Span(doc, k, k + n, label=label) for k in range(len(doc) - n + 1)
-                     if texts[k] == form.split("-", 1)[0] and doc[k : k + n].text == form]
+        # a form of several tokens ("NR-IQA", "L2M" as "L2" "M"): its first token, then the rest glued on
+        for k in range(len(doc)):
+            if texts[k] != form and form.startswith(texts[k]):
+                end = k + 1
+                while end < len(doc) and end - k < _MAX_ACRONYM_TOKENS and not doc[end - 1].whitespace_ \
+                        and len(doc[k:end].text) < len(form):
+                    end += 1
+                if doc[k:end].text == form and (end == len(doc) or not texts[end][:1].isalnum() or doc[end - 1].whitespace_):
+                    uses.append(Span(doc, k, end, label=label))
     return uses
+
