@@ -16,8 +16,8 @@ from spacy.tokens import Doc, Span
 
 from ingest import kb
 from ingest.extract import gazetteer
-from ingest.extract.doc_state import (DATASET_GROUP, alias_pairs, doc_title, merge_spans, other_senses, token_texts,
-                                      work_keys)
+from ingest.extract.doc_state import (DATASET_GROUP, alias_pairs, doc_text, doc_title, merge_spans, other_senses,
+                                      token_texts, work_keys)
 from ingest.extract.vocab import LABEL_BY_HEAD, LINKING_WORDS, METHOD_HEADS
 from ingest.normalize import DIGIT_WORDS, alias_key, initials, spells_initials
 
@@ -206,7 +206,7 @@ def _number_forms(acronym: str) -> tuple[str, ...]:
 
 def _written_forms(doc: Doc, acronym: str, written: set[str]) -> list[str]:
     """The acronym's numbers the text writes ("PPLs" defined, "PPL support" used)."""
-    return [f for f in _number_forms(acronym) if f == acronym or f in written or "-" in f and f in doc.text]
+    return [f for f in _number_forms(acronym) if f == acronym or f in written or "-" in f and f in doc_text(doc)]
 
 
 def _define(doc: Doc, definitions: dict[str, str], written: set[str], long_form: str, acronym: str, label: str) -> None:
@@ -600,7 +600,10 @@ _MAX_ACRONYM_TOKENS = 7  # "(A-B-C-D)"
 def _uses(doc: Doc, texts: list[str], definitions: dict[str, str]) -> list[Span]:
     """Every later use of a defined acronym, as one span with its definition's label."""
     uses = [Span(doc, i, i + 1, label=definitions[t]) for i, t in enumerate(texts) if t in definitions]
+    tokens = set(texts)
     for form, label in definitions.items():
+        if form in tokens:
+            continue
         # a form of several tokens ("NR-IQA", "L2M" as "L2" "M"): its first token, then the rest glued on
         for k in range(len(doc)):
             if texts[k] != form and form.startswith(texts[k]):
