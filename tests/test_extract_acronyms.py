@@ -552,7 +552,8 @@ def test_a_digit_in_an_acronym_may_stand_for_a_word(extractor):
                                       [("2507.00392", "L2M"), ("2507.04893", "L2M"), ("2503.13319", "W2SVD")]]}
     assert keys == {"2507.00392": {alias_key("Lift to Match")}, "2507.04893": {alias_key("Least-to-Most")},
                     "2503.13319": {alias_key("Weak-to-Strong Video Distillation")}}
-    (doc,) = extractor.extract([("t", "Text-to-Image (T2I) models are large. T2I models, and GPT4 (GPT-4) too.")], workers=1)
+    text = "Text-to-Image (T2I) models are large. T2I models, and GPT4 (GPT-4) too."
+    (doc,) = extractor.extract([("t", text)], workers=1)
     assert {m.text: m.aliases for m in doc.mentions if m.text == "T2I"} == {"T2I": ("Text-to-Image",)}
 
 

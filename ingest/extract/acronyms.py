@@ -587,7 +587,8 @@ def _acronym_close(doc: Doc, texts: list[str], i: int) -> int | None:
     if texts[i] != "(":
         return None
     close = i + 2
-    while close < len(doc) and close - i <= _MAX_ACRONYM_TOKENS and texts[close] != ")" and not doc[close - 1].whitespace_:
+    while close < len(doc) and close - i <= _MAX_ACRONYM_TOKENS and texts[close] != ")" \
+            and not doc[close - 1].whitespace_:
         close += 1
     if close >= len(doc) or texts[close] != ")" or not _ACRONYM.match(doc[i + 1 : close].text):
         return None
@@ -611,7 +612,7 @@ def _uses(doc: Doc, texts: list[str], definitions: dict[str, str]) -> list[Span]
                 while end < len(doc) and end - k < _MAX_ACRONYM_TOKENS and not doc[end - 1].whitespace_ \
                         and len(doc[k:end].text) < len(form):
                     end += 1
-                if doc[k:end].text == form and (end == len(doc) or not texts[end][:1].isalnum() or doc[end - 1].whitespace_):
+                ends_here = end == len(doc) or not texts[end][:1].isalnum() or doc[end - 1].whitespace_
+                if doc[k:end].text == form and ends_here:
                     uses.append(Span(doc, k, end, label=label))
     return uses
-

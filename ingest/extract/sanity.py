@@ -944,6 +944,10 @@ def _link_bounds(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in _LINK.finditer(text)] + [match.span(1) for match in _REPOSITORY.finditer(text)]
 
 
+def _inside_a_link(ent: Span, links: list[tuple[int, int]]) -> bool:
+    return any(start < ent.end_char and ent.start_char < end for start, end in links)
+
+
 @Language.component("paperkg_sanity")
 def sanity(doc: Doc) -> Doc:
     long_forms = _long_forms(doc)
@@ -959,7 +963,8 @@ def sanity(doc: Doc) -> Doc:
     kept, readings = [], []
     for ent in ents:
         ent = _whole_word(doc, ent, taken)
-        if ent is None or any(a < ent.end_char and ent.start_char < b for a, b in links) or is_junk(ent) and not _spelled_out_as_a_name(span_text(ent), long_forms) or _common_noun(doc, ent) \
+        if ent is None or _inside_a_link(ent, links) \
+                or is_junk(ent) and not _spelled_out_as_a_name(span_text(ent), long_forms) or _common_noun(doc, ent) \
                 or _word_for_a_capitals_name(ent) \
                 or ent.label_ in DATASET_GROUP and alias_key(span_text(ent)) in data_types \
                 or _spelled_out_as_no_entity(long_forms.get(span_text(ent), "")):
