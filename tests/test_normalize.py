@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -234,7 +235,7 @@ def test_two_bare_letters_follow_their_papers_words_whatever_the_hash_seed():
     keys = set()
     for seed in ("0", "1", "2", "3", "4", "5"):
         run = subprocess.run([sys.executable, "-c", _DR_PAPER], capture_output=True, text=True, check=True,
-                             env={**os.environ, "PYTHONHASHSEED": seed})
+                             env={**os.environ, "PYTHONHASHSEED": seed}, cwd=Path(__file__).parents[1])
         keys.add(run.stdout.strip())
     assert keys == {alias_key("deep research")}
 
