@@ -427,6 +427,14 @@ def _written_inside(short: str, long: str) -> bool:
 DIGIT_WORDS = {"2": "to", "4": "for"}
 
 
+def digit_word(chars: Sequence[str], i: int) -> str | None:
+    """The word the acronym's character `i` stands for when it is such a
+    digit between two letters ("T2I": "to"); a version's digit ("GPT4") is none."""
+    if chars[i] in DIGIT_WORDS and 0 < i < len(chars) - 1 and chars[i - 1].isalpha() and chars[i + 1].isalpha():
+        return DIGIT_WORDS[chars[i]]
+    return None
+
+
 @lru_cache(maxsize=100_000)  # every write of an entity checks its forms again
 def spells_initials(short: str, long: str) -> bool:
     """"KNN" / "K-nearest neighbours", "GPT" / "Generative Pre-trained
@@ -450,7 +458,7 @@ def spells_initials(short: str, long: str) -> bool:
             return True
         c = chars[i]
         for later in range(word + 1, len(words)):
-            if (words[later][0].casefold() == c.casefold() or words[later].casefold() == DIGIT_WORDS.get(c)) \
+            if (words[later][0].casefold() == c.casefold() or words[later].casefold() == digit_word(chars, i)) \
                     and match(i + 1, later, 1, True):
                 return True
         inner = words[word]

@@ -19,7 +19,7 @@ from ingest.extract import gazetteer
 from ingest.extract.doc_state import (DATASET_GROUP, alias_pairs, doc_text, doc_title, merge_spans, other_senses,
                                       token_texts, work_keys)
 from ingest.extract.vocab import LABEL_BY_HEAD, LINKING_WORDS, METHOD_HEADS
-from ingest.normalize import DIGIT_WORDS, alias_key, initials, spells_initials
+from ingest.normalize import alias_key, digit_word, initials, spells_initials
 
 _ACRONYM = re.compile(r"^(?=[^a-z]*[A-Z][^a-z]*[A-Z0-9]|[A-Z][a-z]*[A-Z])[A-Za-z][A-Za-z0-9\-+.&]{1,11}$")
 MAX_EXTRA_WORDS = 5
@@ -61,10 +61,9 @@ def long_form_start(doc: Doc, acronym: str, end: int) -> int | None:
 def spoken_letters(acronym: str) -> str:
     """The acronym's letters in lower case, a digit between letters read as
     the first letter of the word it stands for ("T2I": "tti", Text-to-Image;
-    `normalize.DIGIT_WORDS`)."""
+    `normalize.digit_word`)."""
     chars = [c.lower() for c in acronym if c.isalnum()]
-    return "".join(DIGIT_WORDS[c][0] if c in DIGIT_WORDS and 0 < i < len(chars) - 1 and chars[i - 1].isalpha()
-                   and chars[i + 1].isalpha() else c for i, c in enumerate(chars))
+    return "".join((digit_word(chars, i) or c)[0] for i, c in enumerate(chars))
 
 
 def compound_start(texts: list[str], start: int) -> int:
@@ -378,7 +377,7 @@ def acronyms(doc: Doc) -> Doc:
     if not definitions:
         return doc
     ents = merge_spans(ents, new_spans, override=True)
-    doc.ents = merge_spans(ents, _uses(doc, texts, definitions), override=True)
+    doc.ents = merge_spans(ents, _uses(doc, texts, written, definitions), override=True)
     return doc
 
 
@@ -598,12 +597,12 @@ def _acronym_close(doc: Doc, texts: list[str], i: int) -> int | None:
 _MAX_ACRONYM_TOKENS = 7  # "(A-B-C-D)"
 
 
-def _uses(doc: Doc, texts: list[str], definitions: dict[str, str]) -> list[Span]:
-    """Every later use of a defined acronym, as one span with its definition's label."""
+def _uses(doc: Doc, texts: list[str], written: set[str], definitions: dict[str, str]) -> list[Span]:
+    """Every later use of a defined acronym, as one span with its definition's
+    label; `written` is the set of `texts`."""
     uses = [Span(doc, i, i + 1, label=definitions[t]) for i, t in enumerate(texts) if t in definitions]
-    tokens = set(texts)
     for form, label in definitions.items():
-        if form in tokens:
+        if form in written:
             continue
         # a form of several tokens ("NR-IQA", "L2M" as "L2" "M"): its first token, then the rest glued on
         for k in range(len(doc)):
