@@ -33,6 +33,19 @@ def test_a_verb_before_its_object_is_no_name(nlp):
         assert is_name(doc[0 : len(doc)]), text
 
 
+def test_what_a_model_has_is_no_name_but_a_persons_measure_is(nlp):
+    """Session 58: "Transformer's attention" and "MLLMs' understanding" were visible entities of the 40k graph."""
+    for text in ("Transformer's attention", "MLLMs' understanding", "U-Net's spatial downsampling", "SAM2's memory"):
+        doc = nlp.make_doc(text)
+        assert not is_name(doc[0 : len(doc)]), text
+    for text in ("Kendall's tau", "McDiarmid's inequality", "Bayes' theorem", "OpenAI's o1",
+                 "RWKV-7's linear-complexity Weighted Key-Value", "Humanity's Last Exam"):
+        doc = nlp.make_doc(text)
+        assert is_name(doc[0 : len(doc)]), text
+    (doc,) = load_extractor("fast").extract([("t", "We probe the Transformer's attention maps.")], workers=1)
+    assert {m.text for m in doc.mentions} == {"Transformer"}, doc.mentions
+
+
 @pytest.mark.parametrize("text,kept", [
     ("Feather-SQL improves SQL executability", "Feather-SQL"),
     ("FDConv seamlessly integrates", "FDConv"),
