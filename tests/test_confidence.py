@@ -172,6 +172,8 @@ def test_a_glued_name_and_the_phrase_of_its_words_are_two_works(aliases, papers,
 @pytest.mark.parametrize("name, expected", [
     ("LLM-based QA", True), ("KG-based RAG", True), ("CLIP-based CIL", True), ("LLM-based Rerankers", True),
     ("KG-augmented LLM", True), ("Vision Transformer-based encoder", True), ("Transformer-based ASR", True),
+    ("LLM-Guided Planning", True), ("LLM-Based Evaluation", True), ("RLHF-Aligned Language Models", True),
+    ("Physics-Informed Neural Networks", False),
     # a plain word before the participle names a kind of method; a name's own hyphen is no participle; a qualifier's
     # words are no name built on
     ("Energy-Based Models", False), ("GPT-4o", False), ("Mask R-CNN", False), ("GraphRAG (Graph-based RAG)", False),
