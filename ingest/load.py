@@ -52,9 +52,9 @@ from ingest.faults import kill_point
 from ingest.fingerprint import confidence_rules_id
 from ingest.identity import title_hash
 from ingest.mentions import EntityLink, ExtractedDoc
-from ingest.normalize import (ACRONYM_SHAPE, PaperReading, Sense, alias_key, alias_keys_of, display_name, introduces_name,
-                              known_name, names_as_task, paired_acronyms, papers_defining, read_again,
-                              recased, resolve, title_coins, title_defined_elsewhere, two_letters, uses_as_measure)
+from ingest.normalize import (ACRONYM_SHAPE, PaperReading, Sense, alias_key, alias_keys_of, display_name, follows_words,
+                              introduces_name, names_as_task, paired_acronyms, papers_defining, read_again,
+                              recased, resolve, title_coins, title_defined_elsewhere, uses_as_measure)
 from ingest.records import PaperRecord
 from ingest.text import paper_text
 
@@ -279,6 +279,11 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None, kept
 ClaimRow = tuple[str, Sequence[str], "int | None", str, "Sequence[int] | None", "Sequence[str] | None"]
 
 
+def _written_letters(alias: str, sense: Sense) -> str | None:
+    """Name key `alias` as `sense`'s papers write it as an acronym; two letters as they are; else None."""
+    return next((acronym for acronym in sense.acronyms if alias_key(acronym) == alias), alias if len(alias) == 2 else None)
+
+
 class AliasIndex:
     """Alias normal form → entity key for the names stored entities were
     defined with (an acronym and its long form), so an acronym defined in an
@@ -372,15 +377,17 @@ class AliasIndex:
     def senses(self, aliases: Iterable[str] | None = None) -> dict[str, tuple[Sense, ...]]:
         """Every entity claiming each name held (or each of `aliases`),
         dominant first. Two letters led by a sense the knowledge base does
-        not know go by their paper's words, not by size (BARE_CONTEXT_RULE):
-        their own entity holds the papers that wrote none of a sense's words."""
+        not know, and more that few papers define so, go by their paper's
+        words, not by size (`follows_words`): their own entity holds the
+        papers that wrote none of a sense's words."""
         names = self._entities.keys() if aliases is None else [a for a in aliases if a in self._entities]
         found = {}
         for alias in names:
-            senses = tuple(Sense(key, self._labels[key].upper(), self._of_entity[key], self._acronyms[key]) for key in sorted(
+            senses = tuple(Sense(key, self._labels[key].upper(), self._of_entity[key], self._acronyms[key],
+                                 self._definitions[(alias, key)]) for key in sorted(
                 self._entities[alias], key=lambda k: (-self._definitions[(alias, k)], -self._papers[k], k)))
             if (self._own_papers.get(alias, 0) <= max(self._papers[key] for key in self._entities[alias])
-                    or two_letters(alias) and not known_name(senses[0].key)):
+                    or (written := _written_letters(alias, senses[0])) and follows_words(written, senses[0])):
                 found[alias] = senses
         return found
 

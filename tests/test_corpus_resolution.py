@@ -753,11 +753,11 @@ def _defining(paper: str, long: str, short: str, key: str):
                                       Mention(b, b + len(short), "METHOD", short, key, aliases=(long,), sentence_end=len(text))])
 
 
-def _bare(paper: str, short: str):
+def _bare(paper: str, short: str, words: str = ""):
     from ingest.mentions import ExtractedDoc, Mention
     from ingest.normalize import alias_key
 
-    text = f"We evaluate on {short} as others do."
+    text = f"We evaluate {words} on {short} as others do." if words else f"We evaluate on {short} as others do."
     a = text.index(short)
     return ExtractedDoc(paper, text, [Mention(a, a + len(short), "DATASET", short, alias_key(short), sentence_end=len(text))])
 
@@ -775,15 +775,18 @@ def test_an_acronym_one_paper_pairs_with_a_long_form_it_does_not_spell_leads_now
     """One paper's "Detection Unit (DTU)" keeps its pairing in that paper, but
     neither the batch nor the stored entity sends another paper's bare "DTU"
     (a benchmark) there; "Whole Slide Images (WSI)", defined so by two
-    papers, does send a bare "WSI"."""
+    papers, does send a bare "WSI" whose paper writes its words
+    (RARE_SENSE_RULE), and by three papers every bare "WSI"."""
     from ingest.normalize import resolve
 
     docs = [_defining("p1", "Detection Unit", "DTU", "detectionunit"), _bare("p2", "DTU"),
-            _defining("p3", "Whole Slide Images", "WSI", "wholeslideimage"), _bare("p4", "WSI"),
-            _defining("p5", "Whole Slide Images", "WSI", "wholeslideimage")]
+            _defining("p3", "Whole Slide Images", "WSI", "wholeslideimage"), _bare("p4", "WSI", "whole slide scans"),
+            _defining("p5", "Whole Slide Images", "WSI", "wholeslideimage"), _bare("p6", "WSI")]
     keys = {(link.paper_id, link.key) for link in resolve(docs, {})}
     assert ("p1", "detectionunit") in keys and ("p2", "dtu") in keys
-    assert ("p4", "wholeslideimage") in keys
+    assert ("p4", "wholeslideimage") in keys and ("p6", "wsi") in keys
+    keys = {(link.paper_id, link.key) for link in resolve([*docs, _defining("p7", "whole slide images", "WSI", "wholeslideimage")], {})}
+    assert ("p6", "wholeslideimage") in keys
 
     assert _alias_keys("detectionunit", {"DTU": 2, "Detection Unit": 2}, {"DTU": 2}) is None
     assert _alias_keys("wholeslideimage", {"WSI": 2, "Whole Slide Images": 2}, {"WSI": 2}) == ["wsi"]
@@ -794,12 +797,12 @@ def test_an_acronym_one_paper_defines_is_that_papers_unless_the_field_knows_the_
     KPS alone (session 24's outside judge: such joins were wrong 20 times in
     30), in the batch and as stored; a second paper defining it so, or a
     sense the knowledge base knows ("knowledge distillation"), sends
-    it there. A paper writing one acronym twice, "LLM" and "LLMs", is one
+    it there (two papers: where its paper writes the words, RARE_SENSE_RULE). A paper writing one acronym twice, "LLM" and "LLMs", is one
     definition."""
     from ingest.load import Contribution, EntityTally
     from ingest.normalize import paired_acronyms, resolve
 
-    one = [_defining("p1", "Key Point Selection", "KPS", "keypointselection"), _bare("p2", "KPS"),
+    one = [_defining("p1", "Key Point Selection", "KPS", "keypointselection"), _bare("p2", "KPS", "point selection"),
            _defining("p3", "Knowledge Distillation", "KD", "knowledgedistillation"), _bare("p4", "KD")]
     keys = {(link.paper_id, link.key) for link in resolve(one, {})}
     assert {("p1", "keypointselection"), ("p2", "kps"), ("p4", "knowledgedistillation")} <= keys

@@ -11,7 +11,9 @@ import pytest
 
 from ingest.curation import Curation
 from ingest.mentions import ExtractedDoc, Mention
-from ingest.normalize import Sense, alias_key, merge_candidates, resolve, spelled_out
+from ingest.normalize import RARE_SENSE_PAPERS, Sense, alias_key, merge_candidates, resolve, spelled_out
+
+WIDELY = RARE_SENSE_PAPERS + 1  # papers defining a sense whose bare letters follow it without its words
 
 
 @pytest.mark.parametrize("variants", [
@@ -211,8 +213,13 @@ def test_two_bare_letters_follow_the_sense_their_paper_writes_words_of():
     assert key("We denoise VT with a filter.", "VT", vt) == alias_key("vision transformer network")
     # ... but only when it leads: behind another sense such a long form gets no letters it cannot tell
     assert key("We denoise ZQ with a filter.", "ZQ", [*zq, Sense(alias_key("vision transformer network"), "METHOD")]) == "zq"
-    zqw = [Sense(alias_key("zonal quox waves"), "METHOD")]
+    # three letters follow a sense many papers define without the words (OCR) ...
+    zqw = [Sense(alias_key("zonal quox waves"), "METHOD", definitions=RARE_SENSE_PAPERS + 1)]
     assert key("We denoise ZQW with a filter.", "ZQW", zqw) == alias_key("zonal quox waves")
+    # ... and one or two works' own sense by their words (RARE_SENSE_RULE: SSKD, AST of the 40k graph, session 58)
+    zqw = [Sense(alias_key("zonal quox waves"), "METHOD", definitions=RARE_SENSE_PAPERS)]
+    assert key("We denoise ZQW with a filter.", "ZQW", zqw) == "zqw"
+    assert key("Zonal quox sensors record ZQW waves.", "ZQW", zqw) == alias_key("zonal quox waves")
 
 
 _DR_PAPER = """
@@ -245,7 +252,7 @@ def test_bare_letters_a_paper_spells_out_otherwise_follow_no_other_sense():
     wobble" (no entity read in it) keeps its bare ZQW from the sense "zonal
     quox waves"; one that spells it as that sense, or as more words holding
     it, follows the sense, as a paper that spells nothing does."""
-    zqw = [Sense(alias_key("zonal quox waves"), "METHOD")]
+    zqw = [Sense(alias_key("zonal quox waves"), "METHOD", definitions=WIDELY)]
 
     def key(text: str) -> str:
         at = text.rindex("ZQW")
@@ -265,7 +272,7 @@ def test_bare_letters_a_paper_spells_out_otherwise_follow_no_other_sense():
 def test_a_bare_acronym_read_as_a_measure_follows_the_first_sense_that_is_one():
     # letters no knowledge base knows (the curated gazetteer names FPS frames per second since session 46)
     fps = alias_key("recursive feature sampling"), alias_key("rounds per second")
-    method, measure = Sense(fps[0], "METHOD"), Sense(fps[1], "METRIC")
+    method, measure = Sense(fps[0], "METHOD", definitions=WIDELY), Sense(fps[1], "METRIC", definitions=WIDELY)
     text = "It runs at 30 RFS."
     as_measure = ExtractedDoc("p", text, [mention("RFS", 14, "METRIC")])
     as_method = ExtractedDoc("p", text, [mention("RFS", 14, "METHOD")])
@@ -278,13 +285,13 @@ def test_a_bare_acronym_read_as_a_measure_follows_the_first_sense_that_is_one():
     # The kind is the text's own reading where the knowledge base relabelled the span.
     relabelled = ExtractedDoc("p", text, [replace(mention("RFS", 14, "METHOD"), reading="METRIC")])
     assert [link.key for link in resolve([relabelled], {"rfs": [method]})] == ["rfs"]
-    # A sense defined in the same batch (by two papers) is of a kind too.
+    # A sense defined in the same batch (by three papers: bare letters follow it without its words) is of a kind too.
     defining = ExtractedDoc("d", "We use recursive feature sampling (RFS) here.", [
         mention("recursive feature sampling", 7, canonical=fps[0], aliases=("RFS",)),
         mention("RFS", 35, canonical=fps[0], aliases=("recursive feature sampling",))])
-    docs = [defining, replace(defining, id="d2"), replace(as_measure, id="m"), replace(as_method, id="s")]
+    docs = [defining, replace(defining, id="d2"), replace(defining, id="d3"), replace(as_measure, id="m"), replace(as_method, id="s")]
     keys = {link.paper_id: link.key for link in resolve(docs, {})}
-    assert keys == {"d": fps[0], "d2": fps[0], "m": "rfs", "s": fps[0]}
+    assert keys == {"d": fps[0], "d2": fps[0], "d3": fps[0], "m": "rfs", "s": fps[0]}
 
 
 def test_a_stored_claim_of_a_curated_name_does_not_take_a_long_form_a_paper_spells_otherwise():
@@ -569,7 +576,7 @@ def test_a_name_its_title_opens_with_follows_only_a_sense_the_title_writes_out()
     whatever other papers define ZWS as; "ZWS: Zonal Wave Scans of ..." is
     the sense it writes out (DACP's paper, "DACP: Domain-Adaptive Continual
     Pre-Training of ...", had left its sense on a first build of the rule)."""
-    senses = {"zws": (Sense("zonalwavescan", "METHOD", ("zws",)),)}
+    senses = {"zws": (Sense("zonalwavescan", "METHOD", ("zws",), definitions=WIDELY),)}
     docs = []
     for n, title in enumerate(("ZWS: Quox Filters for Glarp Rain", "ZWS: Zonal Wave Scans of Glarp Rain", "Quox Filters")):
         text = f"{title}\n\nWe denoise ZWS with a quox filter."
@@ -582,8 +589,8 @@ def test_a_name_its_title_opens_with_follows_only_a_sense_the_title_writes_out()
 def test_letters_in_another_mixed_case_shape_follow_no_sense_written_so():
     """CASE_SHAPE_RULE: "MOLE" is not "MoLE" (the MOLE benchmark sat in the
     mixture of LoRA experts on the 40k graph); "MoLEs" is, and "QLM" is "QLMs"."""
-    senses = {"mole": (Sense("mixtureloraexpert", "METHOD", ("mole",), ("MoLE",)),),
-              "qlm": (Sense("quoxlanguagemodel", "METHOD", ("qlm",), ("QLMs",)),)}
+    senses = {"mole": (Sense("mixtureloraexpert", "METHOD", ("mole",), ("MoLE",), WIDELY),),
+              "qlm": (Sense("quoxlanguagemodel", "METHOD", ("qlm",), ("QLMs",), WIDELY),)}
     docs = []
     for n, written in enumerate(("MOLE", "MoLE", "MoLEs", "QLM")):
         text = f"We evaluate on {written} today."
