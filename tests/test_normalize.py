@@ -36,6 +36,8 @@ WIDELY = RARE_SENSE_PAPERS + 1  # papers defining a sense whose bare letters fol
     ("text-to-video generation", "text-conditioned video generation"),
     # a year after a name, in two digits or four
     ("AIME2024", "AIME24", "AIME 2024"), ("WMT14", "WMT 2014"),
+    # the article of "as a" (161 and 36 papers of the 40k graph, session 58)
+    ("LLM-as-a-Judge", "LLM-as-judge", "LLMs-as-Judges", "LLM as a judge"),
     # a task said with its verb is the task its noun names
     ("anomaly detection", "detecting anomalies"), ("medical image segmentation", "segmenting medical images"),
     ("question answering", "answering questions"), ("AI-generated image detection", "Detecting AI-Generated Images"),
