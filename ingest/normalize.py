@@ -1034,13 +1034,14 @@ def follows_words(written: str, lead: Sense) -> bool:
     if not letters.isalpha() or known_name(lead.key):
         return False
     return len(letters) == BARE_CONTEXT_LETTERS or (
-        len(letters) == RARE_SENSE_LETTERS and "-" not in written and lead.definitions <= RARE_SENSE_PAPERS)
+        len(letters) == RARE_SENSE_LETTERS and ACRONYM_SHAPE.match(written) is not None and "-" not in written
+        and lead.definitions <= RARE_SENSE_PAPERS)
 
 
 def reads_words(surface: str, senses: Mapping[str, Sequence[Sense]]) -> bool:
-    """Whether acronym `surface` follows a sense by its paper's words (`follows_words`)."""
+    """Whether `surface` follows a sense by its paper's words (`follows_words`)."""
     leading = senses.get(alias_key(surface))
-    return bool(leading) and ACRONYM_SHAPE.match(surface) is not None and follows_words(surface, leading[0])
+    return bool(leading) and follows_words(surface, leading[0])
 
 
 def written_about(sense: Sense, words: frozenset[str]) -> bool:
