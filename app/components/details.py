@@ -21,7 +21,8 @@ from graph.store import GraphStore
 from graph.views import Entity, EntityDetails, NodeRef, PaperDetails
 from ingest.confidence import (DEFINED_MIN_SHARE, SPELLED_HEAD_MAX_PAPERS, TASK_NAMED_SHARE, bare_capitals, coined_apart,
                                glued_apart,
-                               described, field_reading, needs_third_paper, object_named, operation_named, ordinary_word,
+                               described, field_reading, kind_of_class, needs_third_paper, object_named, operation_named,
+                               ordinary_word,
                                pipeline_step, rarely_defined, spelled_as_no_method, split_reading, unnamed_task,
                                unused_measure)
 from ingest.corpus_labels import campaign_task, label_agreement
@@ -169,8 +170,10 @@ def _confidence(entity: Entity) -> html.Div | None:
             verdict = (" · candidate: no paper uses it as a measure, with a value or as \"in terms of "
                        f"{entity.name}\", until one does or the knowledge base knows it")
         elif entity.paper_count == 2 and ability:
-            what = ("a kind of a class of models, named by the words before the class" if entity.label == "Method"
-                    else "a phrase that names an ability as often as a task")
+            what = ("a phrase that names an ability as often as a task" if entity.label != "Method"
+                    else "a kind of a class of models, named by the words before the class"
+                    if kind_of_class(entity.name, entity.aliases)
+                    else "a name of several words, which in two papers is as often a shared description as a name")
             verdict = f" · candidate: {what}, until a third paper or the knowledge base confirms it"
     return html.Div(f"confidence {entity.confidence:.2f}{verdict} · {known}", className="muted confidence")
 
