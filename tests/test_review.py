@@ -204,8 +204,8 @@ def test_variant_is_not_part_of_the_extraction_id():
 
 def test_review_list_on_the_seed_graph(seed_graph):
     with open_store() as store:
-        items = uncertain(store, limit=60)  # the seeds' 2-3-paper descriptive candidates come first
-    assert len(items) == 60
+        items = uncertain(store, limit=80)  # the seeds' 2-3-paper descriptive candidates come first
+    assert len(items) == 80
     assert [i.papers for i in items] == sorted((i.papers for i in items), reverse=True)
     assert len({i.key for i in items}) == len(items)
     kinds = {i.action.kind for i in items}
