@@ -175,10 +175,12 @@ def test_an_acronym_defined_in_one_number_is_the_same_in_the_other(extractor, te
     assert uses and all(m.canonical == key for m in uses)
 
 
-def _acronym_docs():
+def _acronym_docs(words: bool = False):
     """Paper 1 writes a bare acronym, paper 2 defines it, paper 3 writes it
     bare again, paper 4 defines it too (one paper's definition is that
-    paper's: `normalize.DEFINING_PAPERS`)."""
+    paper's: `normalize.DEFINING_PAPERS`). With `words`, the bare papers
+    write the long form's words, which two papers' sense of three letters
+    needs (`normalize.RARE_SENSE_RULE`)."""
     from ingest.mentions import ExtractedDoc, Mention
     from ingest.normalize import alias_key
 
@@ -187,9 +189,9 @@ def _acronym_docs():
         return Mention(at, at + len(surface), "DATASET", surface, canonical, aliases=aliases, sentence_end=len(text))
 
     long_key = alias_key("zonal wave scans")
-    one = "We denoise ZWS with a quox filter."
+    one = "We denoise ZWS zonal scans with a quox filter." if words else "We denoise ZWS with a quox filter."
     two = "We collect zonal wave scans (ZWS) from glarp sensors."
-    three = "Glarp nets segment ZWS quickly."
+    three = "Glarp nets segment ZWS zonal scans quickly." if words else "Glarp nets segment ZWS quickly."
     four = "Zonal wave scans (ZWS) of quox fields are noisy."
     return [
         ExtractedDoc("acr:1", one, [mention(one, "ZWS", "zws")]),
@@ -219,16 +221,35 @@ def test_a_bare_acronym_seen_before_its_definition_joins_it(store, paperkg_home)
 
     from ingest.normalize import alias_key
 
-    one_by_one = _load(store, _acronym_docs(), batch_size=1)
+    one_by_one = _load(store, _acronym_docs(words=True), batch_size=1)
     assert one_by_one == [(alias_key("zonal wave scans"), 4, ("acr:1", "acr:2", "acr:3", "acr:4"))]
-    assert _load(store, _acronym_docs(), batch_size=1) == one_by_one  # a rerun changes nothing
+    assert _load(store, _acronym_docs(words=True), batch_size=1) == one_by_one  # a rerun changes nothing
     with open_store(StoreConfig(backend="falkordb", home=paperkg_home, graph_name="acronym_one_batch")) as other:
         other.reset()
         try:
-            all_at_once = _load(other, _acronym_docs(), batch_size=10)
+            all_at_once = _load(other, _acronym_docs(words=True), batch_size=10)
         finally:
             other.drop_graph()
     assert all_at_once == one_by_one
+
+
+def test_three_bare_letters_that_write_none_of_two_papers_words_keep_their_entity_whatever_the_order(store, paperkg_home):
+    """RARE_SENSE_RULE: two papers' sense of three letters takes no bare
+    ZWS whose paper writes none of its words, stored before the definitions
+    or after, one paper at a time or all at once (RSA, PSG, SVT of the 40k
+    graph had so joined another work, session 58)."""
+    from graph import StoreConfig, open_store
+
+    from ingest.normalize import alias_key
+
+    expected = [(alias_key("zonal wave scans"), 2, ("acr:2", "acr:4")), ("zws", 2, ("acr:1", "acr:3"))]
+    assert _load(store, _acronym_docs(), batch_size=1) == expected
+    with open_store(StoreConfig(backend="falkordb", home=paperkg_home, graph_name="rare_sense_one_batch")) as other:
+        other.reset()
+        try:
+            assert _load(other, _acronym_docs(), batch_size=10) == expected
+        finally:
+            other.drop_graph()
 
 
 def test_a_bare_acronym_more_used_than_its_definitions_keeps_its_entity(store):

@@ -35,7 +35,9 @@ def zonal(*paper_ids: str) -> list[ExtractedDoc]:
 
 
 def bare(paper_id: str, label: str = "DATASET") -> ExtractedDoc:
-    text = "We denoise ZWS with a quox filter."
+    """A paper that writes ZWS bare, and the words of "zonal wave scans": two
+    papers' sense of three letters follows them (`normalize.RARE_SENSE_RULE`)."""
+    text = "We denoise ZWS zonal scans with a quox filter."
     return ExtractedDoc(paper_id, text, [mention(text, "ZWS", "zws", label=label)])
 
 
