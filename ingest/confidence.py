@@ -406,11 +406,16 @@ def kind_of_class(name: str, aliases: Sequence[str]) -> bool:
 # 21 of 30. A second paper is no support for such a name; a third, or the
 # knowledge base, is. A version makes a name of the words ("Claude 4.5",
 # "HunyuanImage 2.1", "3D ResNet-18": 5 of the 8 so named acceptable); a
-# dimension does not ("3D Gaussian Head Avatars").
+# dimension does not ("3D Gaussian Head Avatars"), nor a quantity ("10-fold
+# stratified cross-validation", "4-bit PTQ", "1536-dimensional embeddings").
+_QUANTITY = re.compile(r"\d+(?:\.\d+)?-[a-z]+")
+
+
 def several_words(name: str) -> bool:
     """A name of several words without a version (see SEVERAL_WORDS_RULE)."""
     words = _DEFINITION_TAIL.sub("", name).split()
-    return len(words) > 1 and not any(any(c.isdigit() for c in _DIMENSION_WORD.sub("", word)) for word in words)
+    return len(words) > 1 and not any(any(c.isdigit() for c in _DIMENSION_WORD.sub("", word))
+                                      and not _QUANTITY.fullmatch(word) for word in words)
 
 
 def needs_third_paper(name: str, label: str, aliases: Sequence[str], in_kb: bool) -> bool:

@@ -939,6 +939,7 @@ def test_an_ability_waits_for_a_third_paper_and_a_second_that_names_it_a_task(pa
 
 @pytest.mark.parametrize("name, expected", [
     ("Reasoning Tree", True), ("Platt scaling", True), ("3D Gaussian Head Avatars", True), ("Greedy Matching", True),
+    ("10-fold stratified cross-validation", True), ("4-bit PTQ", True),  # a quantity is no version
     # one word, a version, or a qualifier that tells two senses apart
     ("FlashAttention", False), ("Claude 4.5", False), ("3D ResNet-18", False), ("HunyuanImage 2.1", False),
     ("SoT (Method)", False), ("Prompt-SVD", False),
