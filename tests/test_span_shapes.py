@@ -201,6 +201,10 @@ def test_a_platform_data_is_taken_from_is_no_data_set_but_a_corpus_named_like_on
     # the services and literature databases a review searches (session 46)
     assert is_junk(_span(nlp, "We searched Scopus and Web of Science for studies.", "Web of Science", "DATASET"))
     assert is_junk(_span(nlp, "We use listings from Airbnb in three cities.", "Airbnb", "DATASET"))
+    # operating systems an agent runs on (an "IOS" Benchmark of the 40k graph, session 58)
+    for system in ("iOS", "Android", "macOS"):
+        assert is_junk(_span(nlp, "Agents act on iOS, Android and macOS devices.", system, "BENCHMARK")), system
+    assert not is_junk(_span(nlp, "Agents are scored on AndroidWorld.", "AndroidWorld", "BENCHMARK"))
 
 
 @pytest.mark.parametrize("sentence,text,label", [

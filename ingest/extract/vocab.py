@@ -280,6 +280,9 @@ ORGANISATIONS = _keys(
     # Airbnb and the ACM Digital Library were each rejected by the outside judges who met them)
     "Spotify", "Airbnb", "Web of Science", "Scopus", "ScienceDirect", "Google Scholar", "IEEE Xplore",
     "ACM Digital Library", "OpenReview",
+    # session 58: operating systems an agent or an app runs on (iOS and intraoral scans made a Benchmark "IOS" of
+    # the 40k graph, both judges: not an entity)
+    "Android", "iOS", "macOS", "Linux", "Windows", "HarmonyOS", "Ubuntu",
 )
 # Head words that make a phrase a measure.
 MEASURE_HEADS = _keys(
