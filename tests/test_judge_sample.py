@@ -83,16 +83,14 @@ def test_score_counts_repeated_draws_and_skips_collisions(tmp_path):
 def test_recheck_follows_a_key_a_later_release_changed(seed_graph, tmp_path, capsys):
     """Judged before "-es" plurals met their singular (session 35): the old key
     is gone, the entity its name now keys to is what was judged; one judged a
-    duplicate that is gone has joined what it duplicated, and stays gone.
-    (Two papers of several words, the entity is a candidate since session 58's
-    SEVERAL_WORDS_RULE: judged in that stratum.)"""
+    duplicate that is gone has joined what it duplicated, and stays gone."""
     header = "stratum\tkey\tname\ttype\tpapers\tdraws\tverdict\tcorrect_type\n"
-    rows = ["candidate\tmarkovdecisionprocesse\tMarkov decision processes\tMethod\t2\t1\tcorrect\t",
-            "candidate\tmdpz\tMarkov decision processes\tMethod\t2\t1\tduplicate\t"]
+    rows = ["uniform:Method\tmarkovdecisionprocesse\tMarkov decision processes\tMethod\t2\t1\tcorrect\t",
+            "uniform:Method\tmdpz\tMarkov decision processes\tMethod\t2\t1\tduplicate\t"]
     path = tmp_path / "judged.tsv"
     path.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
     with open_store() as store:
         recheck(store, judged_rows(str(path)))
     out = capsys.readouterr().out
     assert "key markovdecisionprocesse -> markovdecisionprocess" in out and "gone mdpz" in out
-    assert out.splitlines()[-1].split()[:2] == ["candidate", "1/1"]
+    assert out.splitlines()[-1].split()[:2] == ["uniform:Method", "1/1"]
