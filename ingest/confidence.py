@@ -404,8 +404,8 @@ def kind_of_class(name: str, aliases: Sequence[str]) -> bool:
 # mixed together (judge-40k-s58-two-papers*.tsv): several words undefined 9
 # and 9 of 30 acceptable, several words a paper defines 12 and 11 of 30, one
 # word 21 and 21 of 30; in two paired uniform samples of 80 Methods each
-# (judge-40k-s58-paired-methods*.tsv) the undefined were 3 of 6, the defined
-# 8 of 9 ("Gradient Boosting Decision Trees (GBDT)", "Tensor-Train
+# (judge-40k-s58-paired-methods*.tsv) the undefined were 2 of 5, the defined
+# 9 of 10 ("Gradient Boosting Decision Trees (GBDT)", "Tensor-Train
 # Decomposition (TTD)"). A second paper is no support for an undefined such
 # name; a third, a definition or the knowledge base is. A version makes a
 # name of the words ("Claude 4.5", "HunyuanImage 2.1", "3D ResNet-18": 5 of

@@ -949,7 +949,7 @@ def test_a_method_of_several_words_waits_for_a_third_paper(name, expected):
     assert needs_third_paper(name, "Method", [name], in_kb=False) is expected
     assert not needs_third_paper(name, "Method", [name], in_kb=True)
     assert not needs_third_paper(name, "Dataset", [name], in_kb=False)
-    # a paper's definition names it ("Tensor-Train Decomposition (TTD)": 8 of 9 so defined acceptable)
+    # a paper's definition names it ("Tensor-Train Decomposition (TTD)": 9 of 10 so defined acceptable)
     assert needs_third_paper("Tensor-Train Decomposition", "Method", ["Tensor-Train Decomposition"], in_kb=False)
     assert not needs_third_paper("Tensor-Train Decomposition", "Method", ["Tensor-Train Decomposition", "TTD"], in_kb=False)
     # a kind of a class of models with its own letters defined, or of language models of any kind, is none
