@@ -205,6 +205,9 @@ def test_a_platform_data_is_taken_from_is_no_data_set_but_a_corpus_named_like_on
     for system in ("iOS", "Android", "macOS"):
         assert is_junk(_span(nlp, "Agents act on iOS, Android and macOS devices.", system, "BENCHMARK")), system
     assert not is_junk(_span(nlp, "Agents are scored on AndroidWorld.", "AndroidWorld", "BENCHMARK"))
+    # a social platform and a notebook environment (both judges of session 58's seed 95)
+    assert is_junk(_span(nlp, "We analyse posts from RedNote in 2024.", "RedNote", "METHOD"))
+    assert is_junk(_span(nlp, "Students write code in a Jupyter Notebook each week.", "Jupyter Notebook", "METHOD"))
 
 
 @pytest.mark.parametrize("sentence,text,label", [

@@ -187,6 +187,8 @@ GENERIC_TERMS = _keys(
     # judges rejected TensorRT twice (5 papers at 10k) and Unreal Engine (12 papers, read as a Task)
     "PyTorch", "TensorFlow", "JAX", "Keras", "CUDA", "TensorRT", "ONNX", "scikit-learn", "OpenCV", "Docker",
     "Unreal Engine", "PyPI", "MindSpore", "PaddlePaddle", "Megatron-LM", "DeepSpeed", "LangChain", "LlamaIndex",
+    # session 58: a notebook environment (3 papers of the 40k graph read it as a Method, both judges: no entity)
+    "Jupyter", "Jupyter Notebook", "Jupyter Notebooks", "TensorFlow Keras",
     "MMDetection", "Detectron2", "FreeSurfer", "ComfyUI", "DeepEval", "MediaPipe", "Hugging Face Transformers",
     "OpenSearch", "Elasticsearch",
     # read as a Method and a Dataset of the 40k graph (3 and 2 papers; both judges of session 52's seed 82)
@@ -283,6 +285,8 @@ ORGANISATIONS = _keys(
     # session 58: operating systems an agent or an app runs on (iOS and intraoral scans made a Benchmark "IOS" of
     # the 40k graph, both judges: not an entity)
     "Android", "iOS", "macOS", "Linux", "Windows", "HarmonyOS", "Ubuntu",
+    # a social platform data is taken from (RedNote, 2 papers read as a Method: both judges of session 58's seed 95)
+    "RedNote", "Xiaohongshu",
 )
 # Head words that make a phrase a measure.
 MEASURE_HEADS = _keys(
