@@ -1031,11 +1031,10 @@ def follows_words(written: str, lead: Sense) -> bool:
     hyphenated acronym is coined for one compound, and one paper's
     definition leads it), where the lead is no name the knowledge base knows."""
     letters = alias_key(written)
-    if not letters.isalpha() or known_name(lead.key):
-        return False
-    return len(letters) == BARE_CONTEXT_LETTERS or (
+    by_words = letters.isalpha() and (len(letters) == BARE_CONTEXT_LETTERS or (
         len(letters) == RARE_SENSE_LETTERS and ACRONYM_SHAPE.match(written) is not None and "-" not in written
-        and lead.definitions <= RARE_SENSE_PAPERS)
+        and lead.definitions <= RARE_SENSE_PAPERS))
+    return by_words and not known_name(lead.key)  # the knowledge base asked last: most acronyms are longer
 
 
 def reads_words(surface: str, senses: Mapping[str, Sequence[Sense]]) -> bool:
