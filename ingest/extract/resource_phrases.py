@@ -7,9 +7,10 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ingest.extract.doc_state import DATASET_GROUP, place_spans, token_lowers
+from ingest.extract.doc_state import DATASET_GROUP, place_spans, span_text, token_lowers
 from ingest.extract.span_filter import has_name_token, title_cased
-from ingest.extract.vocab import BENCHMARK_HEADS, DETERMINERS, RESOURCE_HEADS
+from ingest.extract.vocab import BENCHMARK_HEADS, DETERMINERS, LABEL_BY_HEAD, RESOURCE_HEADS
+from ingest.normalize import abbreviates
 
 MAX_NAME_TOKENS = 5
 
@@ -35,17 +36,63 @@ def name_before(doc: Doc, head_index: int) -> Span | None:
     return Span(doc, start, head_index)
 
 
+def whole_name_before(doc: Doc, head_index: int, ends: dict[int, Span]) -> Span | None:
+    """`name_before`, or the entity ending at the head when the name is longer
+    than MAX_NAME_TOKENS: "RWTH-PHOENIX-Weather-2014T dataset" is six tokens,
+    and a name cut inside would leave the model's reading of the whole."""
+    name = name_before(doc, head_index)
+    ent = ends.get(head_index)
+    if name is not None and ent is not None and ent.start < name.start and all(_name_token(t) for t in ent):
+        return Span(doc, ent.start, head_index)
+    return name
+
+
+_NAMING_DETERMINERS = {"the", "our", "this"}
+
+
+def _bracketed_before(doc: Doc, head_index: int, ents: set[tuple[int, int]]) -> list[Span]:
+    """The bracketed short form just before a singular head, and the name
+    before it where the short form abbreviates it or the model read it as
+    one name: "the Hyperspectral City V2 (H-City) dataset"; not the "Science"
+    of "the Web of Science (WoS-46985) dataset". Before a plural head they
+    are what the resources are for ("Facial Expression Recognition (FER)
+    datasets", "Chart Question Answering (CQA) benchmarks"), and so is a
+    task's name unless a determiner makes it this one resource's ("the
+    Aerial Traffic Atomic Activity Recognition and Segmentation (ATARS)
+    dataset", not "a Knowledge Graph Question Answering (KGQA) dataset")."""
+    head = doc[head_index].lower_
+    if head_index < 4 or doc[head_index - 1].text != ")" or head.endswith("s") and head != "corpus" or head == "corpora":
+        return []
+    opening = next((j for j in range(head_index - 2, max(0, head_index - 2 - MAX_NAME_TOKENS), -1) if doc[j].text == "("), None)
+    if opening is None or opening + 1 == head_index - 1:
+        return []
+    short = Span(doc, opening + 1, head_index - 1)
+    name = name_before(doc, opening)
+    if name is None or not all(_name_token(t) for t in short) or not any(t.is_alpha or t.text[:1].isalpha() for t in short):
+        return []
+    if LABEL_BY_HEAD.get(doc[opening - 1].lower_) == "TASK" and (name.start == 0 or doc[name.start - 1].lower_ not in _NAMING_DETERMINERS):
+        return []
+    named = (name.start, name.end) in ents or abbreviates(span_text(short), span_text(name))
+    return [name, short] if named else [short]
+
+
 @Language.component("paperkg_resource_phrases")
 def resource_phrases(doc: Doc) -> Doc:
     spans, containers = [], set()
+    ends = {ent.end: ent for ent in doc.ents}
+    spans_at = {(ent.start, ent.end) for ent in doc.ents}
     for i, lower in enumerate(token_lowers(doc)):
         if lower not in RESOURCE_HEADS and lower not in BENCHMARK_HEADS:
             continue
         token = doc[i]
-        name = name_before(doc, token.i)
+        label = "BENCHMARK" if lower in BENCHMARK_HEADS else "DATASET"
+        bracketed = _bracketed_before(doc, i, spans_at)
+        if bracketed and not title_cased(token.sent):
+            spans += [Span(doc, part.start, part.end, label=label) for part in bracketed]
+            continue
+        name = whole_name_before(doc, i, ends)
         if name is None or title_cased(token.sent) and not has_name_token(name):
             continue
-        label = "BENCHMARK" if lower in BENCHMARK_HEADS else "DATASET"
         spans.append(Span(doc, name.start, name.end, label=label))
         if token.text.islower():  # "Penn Treebank", "Chatbot Arena", "NTIRE 2025 Challenge": the head is the name's
             containers.add((name.start, i + 1))

@@ -48,6 +48,7 @@ _LIST_OPENERS = {"such", "as", "including", "like", "e.g.", "e.g", "eg", ",", ":
 # Words a name may be followed by and still be a list item or an object.
 _ITEM_ENDS = {",", ".", ";", ":", "and", "or", "&", ")", "(", "[", "–", "—", "\n"}
 _YEAR = re.compile(r"^(?:19|20)\d\d[a-z]?$")
+_NUMBER = re.compile(r"^\d{1,4}$")
 # Verbs whose subject is a sentence's list of results: "experiments on A and B demonstrate ...".
 _REPORTING_VERB = re.compile(r"^(?:demonstrate|show|confirm|reveal|indicate|validate|verif(?:y|ies)|highlight|suggest|prove)s?$")
 _LEADING = {"the", "both", "all"}
@@ -59,6 +60,7 @@ class Item:
     start: int
     end: int
     label: str | None  # the entity's label, None for a free name run
+    grown: bool = False  # the entity's span and a number after it ("NTU RGB+D 120")
 
 
 @Language.factory(
@@ -111,6 +113,9 @@ class ResultLists:
                     relabelled += [Span(doc, it.start, it.end, label=data) for it in items if it.label == "METHOD"]
                 else:
                     relabelled += [Span(doc, it.start, it.end, label="METHOD") for it in self._models_read_as_data(doc, items, sent.start)]
+                moved = {(span.start, span.end) for span in relabelled}
+                relabelled += [Span(doc, it.start, it.end, label=it.label) for it in items
+                               if it.grown and (it.start, it.end) not in moved]
                 label = headed or self._label(doc, items, items[0].start, sent.start, cue_seen) \
                     if any(it.label is None for it in items) else None
                 if label:
@@ -128,7 +133,7 @@ class ResultLists:
         such as A, B" just before it ("methods like BM25 or CE on the corpus"
         is no list of corpora), or "A and B datasets" after two items or more
         (also when the model's last span took the head in: "B datasets")."""
-        head = _opening_noun(doc, start, sent_start)
+        head = _opening_noun(doc, start, sent_start) or _bare_head(doc, items, start, sent_start)
         if head not in _PLURAL_HEADS:
             lowers = token_lowers(doc)
             last = lowers[items[-1].end - 1]
@@ -215,9 +220,11 @@ class ResultLists:
         function word ("on ZPair-91k by 3 points"), a resource head noun, or
         the verb a list of results is the subject of ("on MATH500, AIME24,
         and GPQA-Diamond demonstrate that ...")."""
-        text, lower = token_texts(doc)[i], token_lowers(doc)[i]
+        lowers = token_lowers(doc)
+        text, lower = token_texts(doc)[i], lowers[i]
         return text in _ITEM_ENDS or lower in RESOURCE_HEADS or lower in BENCHMARK_HEADS or doc.vocab[lower].is_stop \
-            or bool(_REPORTING_VERB.match(lower))
+            or bool(_REPORTING_VERB.match(lower)) \
+            or lower.endswith("ly") and i + 1 < len(doc) and bool(_REPORTING_VERB.match(lowers[i + 1]))  # "consistently verify"
 
     def _list_at(self, doc: Doc, start: int, sent: Span, ents: dict[int, Span]) -> list[Item]:
         """Items of a list (or a single item) starting at `start`: entity
@@ -235,6 +242,12 @@ class ResultLists:
                 if run_end == i or i == sent.start or texts[i - 1] == "-":
                     break  # no name, a sentence opener, or the tail of "fs - PASCAL"
                 item = Item(i, run_end, None)
+            # "NTU RGB+D 120": a number the model left out of a name is the name's (not a
+            # footnote's, "error rate 0", "Transformer distillation 5")
+            if item.label is not None and item.end + 1 < end and _NUMBER.match(texts[item.end]) \
+                    and not _YEAR.match(texts[item.end]) and strongly_named(texts[item.start : item.end]) \
+                    and self._item_end(doc, item.end + 1):
+                item = Item(item.start, item.end + 1, item.label, grown=True)
             # "AIME 2024, MATH-500": an edition's year after a name (not part of the name) continues the list
             follows = item.end + 1 if item.end < end and _YEAR.match(texts[item.end]) else item.end
             if follows < end and not self._item_end(doc, follows) and lowers[item.end - 1] not in _PLURAL_HEADS:
@@ -260,6 +273,12 @@ def _scored_before(doc: Doc, marker: int, sent_start: int) -> bool:
     def scored(i: int) -> bool:
         return i >= sent_start and (doc[i].like_num or doc[i].text == "%")
 
+    if marker - 1 >= sent_start and doc[marker - 1].ent_type_ == "METRIC":
+        # "+3.3 AP on AI-TOD-V2": the score is the measure's
+        first = marker - 1
+        while doc[first].ent_iob_ == "I":
+            first -= 1
+        return scored(first - 1)
     return scored(marker - 1) or marker - 1 >= sent_start and doc[marker - 1].lower_ in _GAINS \
         and any(scored(i) for i in range(marker - 2, marker - 5, -1))
 
@@ -273,6 +292,23 @@ def _opening_noun(doc: Doc, start: int, sent_start: int) -> str:
     while opened and before[opened - 1] in _LIST_OPENERS:
         opened -= 1
     return before[opened - 1] if 0 < opened < len(before) else ""
+
+
+# What makes "benchmarks" before a list a noun, not a verb ("two public
+# benchmarks VidSTG and HCSTVG", not "This paper benchmarks GPT-4o and Claude").
+_HEAD_MARKERS = {"on", "across", "of", "from", "in", "two", "three", "four", "five", "six", "several", "multiple", "many", "various"}
+
+
+def _bare_head(doc: Doc, items: list[Item], start: int, sent_start: int) -> str:
+    """A plural resource head right before a list of two names or more, with
+    nothing opening it: "on two public benchmarks VidSTG and HCSTVG", "from
+    the multiple-choice benchmarks MMLU-Redux and MedQA"; "" otherwise."""
+    lowers = token_lowers(doc)
+    if len(items) < 2 or start - 1 < sent_start or lowers[start - 1] not in _PLURAL_HEADS:
+        return ""
+    before = lowers[max(sent_start, start - 5) : start - 1]
+    return lowers[start - 1] if any(w in _HEAD_MARKERS or doc[start - 1 - len(before) + n].like_num
+                                    for n, w in enumerate(before)) else ""
 
 
 def _words_before(doc: Doc, start: int, sent_start: int) -> list[str]:
