@@ -59,7 +59,7 @@ RETURN e.key AS key, e.paper_count AS paper_count, e.mention_count AS mention_co
        e.coined_papers AS coined_papers, e.coining_authors AS coining_authors, e.task_named_papers AS task_named_papers,
        e.measure_used_papers AS measure_used_papers, e.confidence AS confidence,
        e.confidence_rules AS confidence_rules, e.umbrella AS umbrella, e.coined_elsewhere AS coined_elsewhere,
-       e.used_apart AS used_apart
+       e.used_apart AS used_apart, e.modifier_phrase AS modifier_phrase
 """
 
 # Only for an entity that lost its first or last paper (or was written before

@@ -41,9 +41,9 @@ from graph.schema import NODE_LABEL
 from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
 from ingest import kb, variants
-from ingest.confidence import (UMBRELLA_LABELS, UMBRELLA_MIN_PAPERS, Evidence, confidence, defined, described,
-                               field_reading, glued_apart, name_shaped, needs_third_paper, no_kb_evidence, umbrella_keys,
-                               unnamed_task, unused_measure)
+from ingest.confidence import (UMBRELLA_LABELS, UMBRELLA_MIN_PAPERS, Evidence, common_modifiers, confidence, defined,
+                               described, field_reading, glued_apart, modifier_phrase, name_shaped, needs_third_paper,
+                               no_kb_evidence, umbrella_keys, unnamed_task, unused_measure)
 from ingest.corpus_labels import campaign_task, corpus_label, label_agreement, same_kind
 from ingest.curation import Curation
 from ingest.dates import month_index
@@ -152,6 +152,7 @@ class EntityTally:
     umbrella: bool = False  # an umbrella term of the graph (`mark_umbrellas`)
     coined_elsewhere: int = 0  # other entities' papers whose titles coin its name (`mark_coined_elsewhere`)
     used_apart: bool = False  # other authors meant something else by the name (`mark_used_apart`)
+    modifier_phrase: bool = False  # one paper's letters for a common modifier's phrase (`mark_modifier_phrases`)
 
     def add(self, item: Contribution, sign: int = 1) -> None:
         self.papers += sign
@@ -244,7 +245,8 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None, kept
                         unnamed_task(label, tally.task_named, entry is not None, forced_label is not None, ability, tally.papers),
                         unused_measure(name, label, aliases, tally.measure_used, entry is not None, forced_label is not None),
                         coined_elsewhere=tally.coined_elsewhere, used_apart=tally.used_apart,
-                        glued_apart=glued_apart(aliases, tally.papers, entry is not None))
+                        glued_apart=glued_apart(aliases, tally.papers, entry is not None),
+                        modifier_phrase=tally.modifier_phrase and label == "Method" and entry is None and defining_papers == 1)
     return label, {
         **variants.name_properties(name),
         "aliases": aliases,
@@ -257,6 +259,7 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None, kept
         "umbrella": tally.umbrella,
         "coined_elsewhere": tally.coined_elsewhere or None,
         "used_apart": tally.used_apart or None,
+        "modifier_phrase": tally.modifier_phrase or None,
         "confidence": confidence(evidence),
         "confidence_rules": confidence_rules_id(),
         "kept": kept or None,
@@ -755,7 +758,7 @@ def stored_tallies(store: GraphStore, keys: list[str]) -> dict[str, EntityTally]
             +Counter(dict(zip(row["aliases"] or (), row["alias_definitions"]))), Counter(row["coining_authors"] or ()),
             row["task_named_papers"], row["measure_used_papers"], row["first_seen"], row["last_seen"],
             umbrella=bool(row["umbrella"]), coined_elsewhere=row["coined_elsewhere"] or 0,
-            used_apart=bool(row["used_apart"]),
+            used_apart=bool(row["used_apart"]), modifier_phrase=bool(row["modifier_phrase"]),
         )
     for row in store.read_batched(queries.ENTITY_MENTIONS, "keys", legacy, {"except": []}).records():
         tallies[row["key"]].add(Contribution.stored(row))
@@ -947,6 +950,32 @@ def mark_used_apart(store: GraphStore, curation: Curation) -> int:
     return _rescore_changed(store, curation, changed, mark)
 
 
+METHOD_PHRASES = "MATCH (e:Entity) WHERE e.label = $label AND e.name CONTAINS ' ' RETURN e.name"
+MODIFIER_PHRASE_CANDIDATES = """
+MATCH (e:Entity) WHERE e.label = $label AND e.defining_papers = 1 AND e.kb_id IS NULL OR e.modifier_phrase = true
+RETURN e.key AS key, e.label AS label, e.aliases AS aliases, e.defining_papers AS defining_papers,
+       e.kb_id AS kb_id, e.modifier_phrase AS marked
+"""
+
+
+def mark_modifier_phrases(store: GraphStore, curation: Curation) -> int:
+    """Score again the Methods one paper defines whose lower-case long form's
+    first word became or stopped being a common modifier of the graph's
+    Method names (`confidence.COMMON_MODIFIER_RULE`): the words are counted
+    over every Method name, so this is read after every load, as umbrella
+    terms are. Returns how many were scored."""
+    modifiers = common_modifiers(name for (name,) in store.read(METHOD_PHRASES, {"label": "Method"}, limit=None).rows)
+    rows = store.read(MODIFIER_PHRASE_CANDIDATES, {"label": "Method"}, limit=None).records()
+    marked = {row["key"] for row in rows if modifier_phrase(row["label"], row["aliases"] or (), row["kb_id"] is not None,
+                                                              row["defining_papers"] or 0, modifiers)}
+    changed = sorted(marked ^ {row["key"] for row in rows if row["marked"]})
+
+    def mark(tally: EntityTally) -> None:
+        tally.modifier_phrase = tally.key in marked
+
+    return _rescore_changed(store, curation, changed, mark)
+
+
 def _rescore_changed(store: GraphStore, curation: Curation, changed: list[str],
                      mark: Callable[[EntityTally], None]) -> int:
     """Rescore the stored entities of `changed` that exist, each given its new
@@ -1059,6 +1088,7 @@ def finish_batches(store: GraphStore, curation: Curation, loader: Loader | None)
     rescored, links stored under a name before the load gave it to
     another entity moved there (by `loader`, if the load made one), umbrella terms
     marked, names other papers' titles coin counted, names other authors meant something else by marked,
+    phrases of common modifiers one paper defines marked,
     and the corpus-level refresh of what the batches wrote and
     those rescorings renamed, if any is due."""
     rescored = rescore_stale(store, curation)
@@ -1070,6 +1100,7 @@ def finish_batches(store: GraphStore, curation: Curation, loader: Loader | None)
     mark_umbrellas(store, curation)  # before the refresh: a rescored entity's name may need its qualifier again
     mark_coined_elsewhere(store, curation)
     mark_used_apart(store, curation)
+    mark_modifier_phrases(store, curation)
     return variants.DueRefresh.of(store).run(store)
 
 

@@ -20,11 +20,9 @@ from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
 from graph.views import Entity, EntityDetails, NodeRef, PaperDetails
 from ingest.confidence import (DEFINED_MIN_SHARE, SPELLED_HEAD_MAX_PAPERS, TASK_NAMED_SHARE, bare_capitals, coined_apart,
-                               glued_apart,
-                               described, field_reading, kind_of_class, needs_third_paper, object_named, operation_named,
-                               ordinary_word,
-                               pipeline_step, rarely_defined, spelled_as_no_method, split_reading, unnamed_task,
-                               unused_measure)
+                               defined_lower_forms, described, field_reading, glued_apart, kind_of_class, needs_third_paper,
+                               object_named, operation_named, ordinary_word, pipeline_step, rarely_defined,
+                               spelled_as_no_method, split_reading, unnamed_task, unused_measure)
 from ingest.corpus_labels import campaign_task, label_agreement
 from ingest.normalize import used_name
 from ingest.text import display_text
@@ -150,6 +148,12 @@ def _confidence(entity: Entity) -> html.Div | None:
                 why = ("its letters are spelled out nowhere, and papers may mean different things by them"
                        if bare_capitals(entity.name, entity.aliases) else "a description rather than a name")
                 verdict = f" · candidate: {why}, until the knowledge base or a paper's definition names it"
+        elif entity.modifier_phrase and not entity.kb_id and entity.defining_papers == 1:
+            forms = defined_lower_forms(entity.aliases)
+            phrase = f"\u201c{forms[0]}\u201d" if forms else "its long form"
+            verdict = (f" · candidate: one paper's letters for {phrase}, whose first word the graph's method names put"
+                       " before many heads: a description each paper may mean its own way, until a second paper"
+                       " defines it or the knowledge base knows it")
         elif entity.label_votes and split_reading(label_agreement(entity.readings(), entity.label), bool(entity.kb_id),
                                                   campaign_task(entity.aliases)):
             readings = ", ".join(f"{label} in {count(n, 'paper')}" for label, n in entity.readings().items())

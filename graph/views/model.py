@@ -31,6 +31,7 @@ class Entity:
     coined_papers: int = 0  # works by different authors its papers name so, by title or abstract (ingest/confidence.py)
     coined_elsewhere: int = 0  # other entities' papers whose titles spell its name out (ingest/confidence.py)
     used_apart: bool = False  # other authors meant something else by the name (ingest/confidence.py)
+    modifier_phrase: bool = False  # one paper's letters for a phrase of a common modifier (ingest/confidence.py)
     task_named_papers: int = 0  # papers that name it as a task, in a title or as "the X task" (ingest/confidence.py)
     measure_used_papers: int = 0  # papers that use it as a measure: a value, "in terms of X" (ingest/confidence.py)
     defining_papers: int = 0  # papers that define it, "Long Form (LF)" (ingest/confidence.py)
@@ -131,6 +132,7 @@ def entity_of(node: GNode) -> Entity:
         coined_papers=p.get("coined_papers") or 0,
         coined_elsewhere=p.get("coined_elsewhere") or 0,
         used_apart=bool(p.get("used_apart")),
+        modifier_phrase=bool(p.get("modifier_phrase")),
         task_named_papers=p.get("task_named_papers") or 0,
         measure_used_papers=p.get("measure_used_papers") or 0,
         defining_papers=p.get("defining_papers") or 0,
@@ -147,8 +149,8 @@ def entity_of(node: GNode) -> Entity:
 # 307-node view took 32.3 ms with them and 32.9 without (interleaved runs,
 # 40k graph, session 30).
 ENTITY_FIELDS = ("key", "name", "label", "aliases", "paper_count", "mention_count", "first_seen", "last_seen", "kb_id", "confidence",
-                 "umbrella", "coined_papers", "coined_elsewhere", "used_apart", "task_named_papers", "measure_used_papers", "defining_papers", "label_votes",
-                 "kept")
+                 "umbrella", "coined_papers", "coined_elsewhere", "used_apart", "modifier_phrase", "task_named_papers", "measure_used_papers",
+                 "defining_papers", "label_votes", "kept")
 
 
 def entity_columns(node_id: str, variable: str) -> str:
