@@ -381,3 +381,22 @@ def test_a_domain_is_no_data_set():
                                             workers=1)
     assert {m.text for m in doc.mentions if m.label in ("DATASET", "BENCHMARK")} == {"Office-Home"}
 
+
+
+@pytest.mark.parametrize("title,text,kept", [
+    ("Occlusion Robust Network for Accurate 3D Interacting Hand-Object Pose Estimation", "3D Interacting", False),
+    ("AIM2PC: Aerial Image to 3D Building Point Cloud Reconstruction", "3D Building", False),
+    ("Open-Vocabulary 3D Scene Understanding With Gaussian Fields", "Open-Vocabulary 3D Scene Understanding", True),
+    ("Fast 4D Generation for Dynamic Scenes", "4D Generation", True),
+    ("Scaling GPT-4 Agents Beyond Chat", "GPT-4 Agents", True),  # a name's shape besides the dimension
+    ("We study 3D building reconstruction from aerial images.", "3D building", True),  # no title
+])
+def test_a_title_phrase_the_model_cut_after_a_dimension_is_no_name(nlp, title, text, kept):
+    """Session 59: "3D Interacting", "3D Building", "4D Driving" were visible Tasks of the 40k graph,
+    each made of two papers' titles the model cut short; a dimension is no name's shape there."""
+    doc = nlp.make_doc(title)
+    for name in ("sentencizer", "paperkg_line_breaks"):
+        doc = nlp.get_pipe(name)(doc)
+    start = title.index(text)
+    doc.ents = [doc.char_span(start, start + len(text), label="TASK")]
+    assert bool(nlp.get_pipe("paperkg_span_filter")(doc).ents) == kept
