@@ -175,6 +175,22 @@ def test_a_score_before_a_measure_makes_a_lone_name_what_results_are_reported_on
     assert found.get("AI-TOD-V2") in ("DATASET", "BENCHMARK")
 
 
+def test_a_list_between_dashes_a_name_before_and_others_and_adjectives_parted_by_commas(extractor):
+    """Session 59: DnD, DOTA-v1.0 and STAR-1 were Methods of the 40k graph, which outside judges
+    found data sets: a list set off by "--", "results on X and others", "X, a high-quality,
+    1k-scale safety dataset"."""
+    found = labels(extractor, "To support research in this area, we introduce two datasets -- DnD and ELIP -- and "
+                              "benchmark a variety of alignment techniques on them.")
+    assert found.get("DnD") == found.get("ELIP") == "DATASET"
+    found = labels(extractor, "Experiments on DOTA-v1.0 and others demonstrate the superiority of our detector.")
+    assert found.get("DOTA-v1.0") in ("DATASET", "BENCHMARK")
+    found = labels(extractor, "This paper introduces STAR-1, a high-quality, just-1k-scale safety dataset designed for "
+                              "reasoning models.")
+    assert found.get("STAR-1") == "DATASET"
+    found = labels(extractor, "We introduce Quoxel, a simple, fast method for segmentation.")
+    assert found.get("Quoxel") not in ("DATASET", "BENCHMARK")
+
+
 def test_a_data_sets_long_name_and_its_bracketed_short_form_before_its_head_are_data(extractor):
     """Session 59: "the RWTH-PHOENIX-Weather-2014T dataset" is longer than the five tokens a name
     before a head was read back to, and "(H-City)" stood between a name and its head: both names

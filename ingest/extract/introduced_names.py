@@ -99,8 +99,8 @@ class IntroducedNames:
         for i in range(start, len(doc)):
             word = lowers[i]
             in_compound = word == "-" or i > 0 and lowers[i - 1] == "-" and not spaces[i - 1]
-            if in_compound:
-                continue
+            if in_compound or word == "," and i + 1 < len(doc) and lowers[i + 1] == doc[i + 1].text:
+                continue  # "STAR-1, a high-quality, just-1k-scale safety dataset": adjectives a comma parts
             if word in BENCHMARK_HEADS:
                 return "BENCHMARK"
             if word in RESOURCE_HEADS:

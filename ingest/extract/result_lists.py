@@ -44,9 +44,9 @@ _SEPARATORS = {",", "and", "or", "&", ";"}
 _OBJECT_MARKERS = {"on", "across", "over"}
 # Not "over": "22.5% savings over VTM and DCVC-FM" names the baselines beaten.
 _RESULT_MARKERS = {"on", "across"}
-_LIST_OPENERS = {"such", "as", "including", "like", "e.g.", "e.g", "eg", ",", ":", "(", "namely", "i.e.", "-", "–", "—"}
+_LIST_OPENERS = {"such", "as", "including", "like", "e.g.", "e.g", "eg", ",", ":", "(", "namely", "i.e.", "-", "--", "–", "—"}
 # Words a name may be followed by and still be a list item or an object.
-_ITEM_ENDS = {",", ".", ";", ":", "and", "or", "&", ")", "(", "[", "–", "—", "\n"}
+_ITEM_ENDS = {",", ".", ";", ":", "and", "or", "&", ")", "(", "[", "--", "–", "—", "\n"}
 _YEAR = re.compile(r"^(?:19|20)\d\d[a-z]?$")
 _NUMBER = re.compile(r"^\d{1,4}$")
 # Verbs whose subject is a sentence's list of results: "experiments on A and B demonstrate ...".
@@ -160,7 +160,7 @@ class ResultLists:
             if not strongly_named(texts[it.start : it.end]) or known_label(name, None) == "METHOD":
                 return None
         marker = next(i for i in range(items[0].start - 1, sent_start - 1, -1) if token_lowers(doc)[i] in _RESULT_MARKERS)
-        if len(items) == 1 and not _scored_before(doc, marker, sent_start):
+        if len(items) == 1 and not _scored_before(doc, marker, sent_start) and not _and_others(doc, items[0].end):
             return None
         data = {it.label for it in items if it.label in DATASET_GROUP}
         return "BENCHMARK" if data == {"BENCHMARK"} else "DATASET"
@@ -281,6 +281,12 @@ def _scored_before(doc: Doc, marker: int, sent_start: int) -> bool:
         return scored(first - 1)
     return scored(marker - 1) or marker - 1 >= sent_start and doc[marker - 1].lower_ in _GAINS \
         and any(scored(i) for i in range(marker - 2, marker - 5, -1))
+
+
+def _and_others(doc: Doc, end: int) -> bool:
+    """A lone name the list of others goes on from: "Experiments on DOTA-v1.0 and others demonstrate"."""
+    after = token_lowers(doc)[end : end + 3]
+    return after[:2] == ["and", "others"] or after[:3] == [",", "and", "others"] or after[:1] == ["etc"] or after[:2] == [",", "etc"]
 
 
 def _opening_noun(doc: Doc, start: int, sent_start: int) -> str:
