@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 from ingest import kb
 from ingest.extract import gazetteer
 from ingest.extract.doc_state import DATASET_GROUP, doc_text, sentence_bounds, span_text, token_lowers, token_texts
-from ingest.extract.span_filter import has_name_token, is_name
+from ingest.extract.span_filter import DIMENSION, has_name_token, is_name
 from ingest.extract.vocab import (
     BENCHMARK_HEADS, DATA_NOUNS, DETERMINERS, LABEL_BY_HEAD, MAKING_VERB_STEMS, METHOD_NOUNS, RESOURCE_HEADS,
     AREA_TERMS, CONDITION_HEADS, DEVICE_HEADS, FIELD_TERMS, GENERIC_TERMS, MEASURE_HEADS, MODALITY_HEADS, MODALITY_TERMS, METHOD_HEADS,
@@ -84,8 +84,6 @@ _OF_A_MODALITY = DATA_NOUNS | {"data"}
 _DATA_SET_HEADS = {"dataset", "datasets", "corpus", "corpora"}
 # Acronyms of modalities that combine with another ("PET-CT", "MR imaging").
 _MODALITY_MODIFIERS = {"PET", "MR", "SPECT"}
-# A dimensionality alone ("3D", "2.5D", "4D"): a property of data or a model, never a name.
-_DIMENSION = re.compile(r"^\d+(?:\.\d+)?-?D$")
 
 
 def _words(text: str) -> list[str]:
@@ -98,7 +96,7 @@ def is_junk(span: Span) -> bool:
     key = alias_key(text)
     if not key or not is_name(span):
         return True
-    if _NUMBER_LIKE.match(text) or _DIMENSION.match(text) or _PERCENT.search(text) or _SYMBOL.search(accented(text)) \
+    if _NUMBER_LIKE.match(text) or DIMENSION.match(text) or _PERCENT.search(text) or _SYMBOL.search(accented(text)) \
             or text.endswith("-like") or _FRAGMENT.match(text) or _NUMBERED_PART.match(text):
         return True
     # "Magnetic Resonance Imaging (MRI)" is its long form's; "HSI (human-scene interaction)" is not its acronym's
@@ -153,7 +151,7 @@ def modality_condition_or_device(text: str) -> bool:
     if len(words) < 2 or not (words[-1] in MODALITY_HEADS
                               or words[-1].lower() in MODALITY_HEADS | CONDITION_HEADS | DEVICE_HEADS):
         return False
-    return all(len(w) == 1 or w[1:].islower() or _DIMENSION.match(w) or w in MODALITY_HEADS or w in _MODALITY_MODIFIERS
+    return all(len(w) == 1 or w[1:].islower() or DIMENSION.match(w) or w in MODALITY_HEADS or w in _MODALITY_MODIFIERS
                for w in words[:-1])
 
 
@@ -326,7 +324,7 @@ def checked_label(
         if _capitalised_modifier(doc, ent):
             return None  # "Synthetic datasets are ...": capitalised by the sentence, describing the data after it
         words = text.split()
-        if _DIMENSION.match(words[0]) and all(w.islower() for w in words[1:]):
+        if DIMENSION.match(words[0]) and all(w.islower() for w in words[1:]):
             return None  # "3D data", "2D images": a kind of data
         last = gazetteer.WORD_PARTS.split(text)[-1]
         if last.islower() and LABEL_BY_HEAD.get(last) == "TASK":
@@ -434,7 +432,7 @@ def _kind_of_known(text: str) -> str | None:
     enough: "explicit reasoning" and "autoregressive generation" say how,
     and the model reads them as methods rightly (session 28, measured)."""
     words = text.split()
-    parts = [p for w in words if not _DIMENSION.match(w) for p in w.split("-")]  # "Few-Shot" is title case
+    parts = [p for w in words if not DIMENSION.match(w) for p in w.split("-")]  # "Few-Shot" is title case
     if len(words) < 3 or any(c.isupper() or c.isdigit() for p in parts for c in p[1:]):
         return None
     for start in range(1, len(words) - 1):

@@ -125,21 +125,22 @@ def has_name_token(span: Span) -> bool:
     )
 
 
-# "3D", "4D", "2.5D": a dimension is no name's shape in a title where the
-# title's next word goes on with the phrase the model cut short ("4D Driving"
-# of "4D Driving Scene Generation", "3D Interacting" of "3D Interacting Hand
-# Mesh Recovery", "3D Building" of "3D Building Point Cloud Reconstruction":
-# visible Tasks of the 40k graph made of two papers' titles, which outside
-# judges rejected). "3D Semantic Segmentation with ..." stays.
-_DIMENSION = re.compile(r"^\d+(?:\.\d+)?D$")
+# A dimensionality alone ("3D", "2.5D", "3-D"): a property of data or a model, never a name.
+DIMENSION = re.compile(r"^\d+(?:\.\d+)?-?D$")
 
 
+# A dimension is no name's shape in a title where the title's next word goes
+# on with the phrase the model cut short ("4D Driving" of "4D Driving Scene
+# Generation", "3D Interacting" of "3D Interacting Hand Mesh Recovery", "3D
+# Building" of "3D Building Point Cloud Reconstruction": visible Tasks of the
+# 40k graph made of two papers' titles, which outside judges rejected).
+# "3D Semantic Segmentation with ..." stays.
 def _cut_at_a_dimension(span: Span) -> bool:
     """The span's only name shape is a dimension, and the next word is a capitalised word of the phrase."""
     doc, texts = span.doc, token_texts(span.doc)
     if span.end >= len(doc) or not doc[span.end].is_alpha or not texts[span.end][0].isupper() or doc[span.end].is_stop:
         return False
-    return not any(not _DIMENSION.match(texts[i]) and has_name_token(doc[i : i + 1]) for i in range(span.start, span.end))
+    return not any(not DIMENSION.match(texts[i]) and has_name_token(doc[i : i + 1]) for i in range(span.start, span.end))
 
 
 @Language.component("paperkg_span_filter")
