@@ -70,6 +70,9 @@ WIDELY = RARE_SENSE_PAPERS + 1  # papers defining a sense whose bare letters fol
     ("ScanNet++ v2", "ScanNet++ V2", "ScanNet++v2"),
     ("Gemini 2.0 Flash", "Gemini-2-Flash"), ("wav2vec 2.0", "Wav2Vec2"), ("AlpacaEval 2.0", "AlpacaEval 2"),  # a release's ".0"
     ("OpenAI's o1", "OpenAI o1", "OpenAI’s o1"),  # a maker's possessive
+    # the chat product before a model's version (session 59: ChatGPT-4o, 35 papers of the 40k graph)
+    ("ChatGPT-4o", "ChatGPT 4o", "Chatgpt4o", "GPT-4o"), ("ChatGPT-3.5 Turbo", "GPT-3.5 Turbo"),
+    ("ChatGPT-4o-mini", "GPT-4o mini"), ("GPT-o3-mini", "ChatGPT-o3 mini", "o3-mini"),
     ("mAP@50", "mAP50"), ("R@2", "R @ 2"), ("FPR@95", "FPR95"),  # "@" joins a cut-off; one letter keeps it (session 50)
     ("the A-OKVQA benchmark", "A-OKVQA"),  # the article goes, the glued capital stays
     # a task named with "task" or "tasks" after it (session 51: "VQA tasks" was a Task of 9 papers beside VQA)
@@ -83,6 +86,7 @@ def test_variants_share_a_key(variants):
 
 
 @pytest.mark.parametrize("a,b", [("GPT-3", "GPT-4"), ("ResNet-50", "ResNet-101"), ("Llama-2-7B", "Llama-2-70B"),
+                                 ("ChatGPT", "GPT"),  # the product alone is the product
                                  ("CIFAR-10", "CIFAR-100"), ("language model", "language"),
                                  ("downstream tasks", "downstream"), ("vision tasks", "vision"),  # no task's head before
                                  ("contextual embeddings", "context embeddings"),  # "textual" is a word, not a suffix
