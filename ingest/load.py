@@ -44,7 +44,7 @@ from ingest import kb, variants
 from ingest.confidence import (UMBRELLA_LABELS, UMBRELLA_MIN_PAPERS, Evidence, common_modifiers, confidence, defined,
                                described, field_reading, glued_apart, modifier_phrase, name_shaped, needs_third_paper,
                                no_kb_evidence, umbrella_keys, unnamed_task, unused_measure)
-from ingest.corpus_labels import campaign_task, corpus_label, label_agreement, same_kind
+from ingest.corpus_labels import campaign_task, corpus_label, known_task_kind, label_agreement, same_kind
 from ingest.curation import Curation
 from ingest.dates import month_index
 from ingest.dedupe import PaperIndex, is_title_keyed
@@ -230,6 +230,8 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None, kept
         entry = None
     forced_label = curated_label or ("Benchmark" if campaign_task(aliases) else None)
     label = forced_label or corpus_label(tally.labels, entry and NODE_LABEL[entry.label], entry is not None and entry.curated)
+    if label == "Method" and forced_label is None and entry is None and known_task_kind(aliases):
+        forced_label = label = "Task"  # the name forces it (KIND_OF_KNOWN_TASK_RULE)
     if entry is not None and forced_label is None and not same_kind(label, NODE_LABEL[entry.label]):
         # The papers outvoted the knowledge base's type: it knows another sense
         # of the name (a leaderboard's task heading "Multimodal", 173 papers on
