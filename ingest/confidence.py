@@ -969,13 +969,17 @@ def defined_lower_forms(aliases: Sequence[str]) -> list[str]:
     return [b for b in aliases if " " in b.strip() and b == b.lower() and any(a != b and abbreviates(a, b) for a in aliases)]
 
 
+def defined_once(label: str, in_kb: bool, defining_papers: int) -> bool:
+    """A Method outside the knowledge base that exactly one paper defines: what COMMON_MODIFIER_RULE reads."""
+    return label == "Method" and not in_kb and defining_papers == 1
+
+
 def modifier_phrase(label: str, aliases: Sequence[str], in_kb: bool, defining_papers: int, modifiers: set[str]) -> bool:
     """A Method outside the knowledge base that one paper defines by a long
     form written in lower case whose first word is a common modifier (see
     COMMON_MODIFIER_RULE)."""
-    if label != "Method" or in_kb or defining_papers != 1:
-        return False
-    return any(form.split()[0] in modifiers for form in defined_lower_forms(aliases))
+    return defined_once(label, in_kb, defining_papers) and any(
+        form.split()[0] in modifiers for form in defined_lower_forms(aliases))
 
 
 # OBJECT_HEAD_RULE: a method is named by what it does or what it is (a

@@ -42,8 +42,8 @@ from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
 from ingest import kb, variants
 from ingest.confidence import (UMBRELLA_LABELS, UMBRELLA_MIN_PAPERS, Evidence, common_modifiers, confidence, defined,
-                               described, field_reading, glued_apart, modifier_phrase, name_shaped, needs_third_paper,
-                               no_kb_evidence, umbrella_keys, unnamed_task, unused_measure)
+                               defined_once, described, field_reading, glued_apart, modifier_phrase, name_shaped,
+                               needs_third_paper, no_kb_evidence, umbrella_keys, unnamed_task, unused_measure)
 from ingest.corpus_labels import campaign_task, corpus_label, known_task_kind, label_agreement, same_kind
 from ingest.curation import Curation
 from ingest.dates import month_index
@@ -248,7 +248,7 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None, kept
                         unused_measure(name, label, aliases, tally.measure_used, entry is not None, forced_label is not None),
                         coined_elsewhere=tally.coined_elsewhere, used_apart=tally.used_apart,
                         glued_apart=glued_apart(aliases, tally.papers, entry is not None),
-                        modifier_phrase=tally.modifier_phrase and label == "Method" and entry is None and defining_papers == 1)
+                        modifier_phrase=tally.modifier_phrase and defined_once(label, entry is not None, defining_papers))
     return label, {
         **variants.name_properties(name),
         "aliases": aliases,

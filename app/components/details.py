@@ -20,9 +20,9 @@ from graph.settings import MIN_CONFIDENCE
 from graph.store import GraphStore
 from graph.views import Entity, EntityDetails, NodeRef, PaperDetails
 from ingest.confidence import (DEFINED_MIN_SHARE, SPELLED_HEAD_MAX_PAPERS, TASK_NAMED_SHARE, bare_capitals, coined_apart,
-                               defined_lower_forms, described, field_reading, glued_apart, kind_of_class, needs_third_paper,
-                               object_named, operation_named, ordinary_word, pipeline_step, rarely_defined,
-                               spelled_as_no_method, split_reading, unnamed_task, unused_measure)
+                               defined_lower_forms, defined_once, described, field_reading, glued_apart, kind_of_class,
+                               needs_third_paper, object_named, operation_named, ordinary_word, pipeline_step,
+                               rarely_defined, spelled_as_no_method, split_reading, unnamed_task, unused_measure)
 from ingest.corpus_labels import campaign_task, known_task_kind, label_agreement
 from ingest.normalize import used_name
 from ingest.text import display_text
@@ -148,7 +148,7 @@ def _confidence(entity: Entity) -> html.Div | None:
                 why = ("its letters are spelled out nowhere, and papers may mean different things by them"
                        if bare_capitals(entity.name, entity.aliases) else "a description rather than a name")
                 verdict = f" · candidate: {why}, until the knowledge base or a paper's definition names it"
-        elif entity.modifier_phrase and not entity.kb_id and entity.defining_papers == 1:
+        elif entity.modifier_phrase and defined_once(entity.label, bool(entity.kb_id), entity.defining_papers):
             forms = defined_lower_forms(entity.aliases)
             phrase = f"\u201c{forms[0]}\u201d" if forms else "its long form"
             verdict = (f" · candidate: one paper's letters for {phrase}, whose first word the graph's method names put"

@@ -312,9 +312,8 @@ def _bare_head(doc: Doc, items: list[Item], start: int, sent_start: int) -> str:
     lowers = token_lowers(doc)
     if len(items) < 2 or start - 1 < sent_start or lowers[start - 1] not in _PLURAL_HEADS:
         return ""
-    before = lowers[max(sent_start, start - 5) : start - 1]
-    return lowers[start - 1] if any(w in _HEAD_MARKERS or doc[start - 1 - len(before) + n].like_num
-                                    for n, w in enumerate(before)) else ""
+    marked = any(lowers[i] in _HEAD_MARKERS or doc[i].like_num for i in range(max(sent_start, start - 5), start - 1))
+    return lowers[start - 1] if marked else ""
 
 
 def _words_before(doc: Doc, start: int, sent_start: int) -> list[str]:
