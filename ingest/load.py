@@ -53,8 +53,8 @@ from ingest.fingerprint import confidence_rules_id
 from ingest.identity import title_hash
 from ingest.mentions import EntityLink, ExtractedDoc
 from ingest.normalize import (ACRONYM_SHAPE, PaperReading, Sense, alias_key, alias_keys_of, display_name, follows_words,
-                              introduces_name, names_as_task, paired_acronyms, papers_defining, read_again,
-                              recased, resolve, title_coins, title_defined_elsewhere, uses_as_measure)
+                              names_as_task, names_own_work, paired_acronyms, papers_defining, read_again,
+                              recased, resolve, title_defined_elsewhere, uses_as_measure)
 from ingest.records import PaperRecord
 from ingest.text import paper_text
 
@@ -111,7 +111,7 @@ class Contribution:
     surfaces: tuple[str, ...]
     count: int
     published: str | None
-    title: str | None = None  # the paper's, for `title_coins` and `names_as_task`
+    title: str | None = None  # the paper's, for `names_own_work` and `names_as_task`
     evidence: str | None = None  # the sentence the link stores (`normalize._evidence`), for `names_as_task`
     authors: tuple[str, ...] = ()  # the paper's, to tell one work's papers from another's (`EntityTally.coined`)
 
@@ -122,8 +122,8 @@ class Contribution:
                    row["evidence"], tuple(row["authors"] or ()))
 
     def names_own_work(self) -> bool:
-        """The paper names its own work so, in its title or its abstract (`title_coins`, `introduces_name`)."""
-        return title_coins(self.title, self.surfaces) or introduces_name(self.evidence, self.surfaces)
+        """The paper names its own work so, in its title or its abstract (`normalize.names_own_work`)."""
+        return names_own_work(self.title, self.evidence, self.surfaces)
 
     def coiner(self) -> str:
         """Who names a work here, for `EntityTally.coiners`: the paper's authors, or its title where none are known."""
@@ -141,7 +141,7 @@ class EntityTally:
     surfaces: Counter = field(default_factory=Counter)
     definitions: Counter = field(default_factory=Counter)  # papers pairing each acronym form with its long form
     # The papers that name their own work so, in the title or the abstract
-    # (`title_coins`, `introduces_name`), by their `Contribution.coiner`.
+    # (`normalize.names_own_work`), by their `Contribution.coiner`.
     coiners: Counter = field(default_factory=Counter)
     task_named: int = 0  # papers that name it as a task (`names_as_task`)
     measure_used: int = 0  # papers that use it as a measure (`uses_as_measure`)

@@ -375,3 +375,22 @@ def test_one_author_in_common_joins_short_lists_only(first, second, shared, work
     tally = EntityTally("x", coiners=Counter({AUTHOR_SEPARATOR.join(sorted(one)): 1,
                                               AUTHOR_SEPARATOR.join(sorted(other)): 1}))
     assert tally.coined == works
+
+
+def test_a_name_introduced_in_a_sentence_the_model_read_no_mention_in_is_the_papers_own(coined_store):
+    """Two real papers each introduce their own CoRL ("we introduce CoRL, a
+    co-reinforcement learning framework", "we propose CoRL, a reinforcement
+    learning framework"); the model reads no CoRL in the second's sentence,
+    only in a later one. The introducing sentence is the link's evidence
+    all the same, and the name is held back (both judges of seed 99 had
+    found the two merged)."""
+    from tests.conftest import corpus_records
+
+    records = corpus_records("2505.17534", "2511.02755")
+    load_records(coined_store, list(records.values()), extract=load_extractor("fast").extract, extraction="test",
+                 curation=Curation.empty())
+    coined, papers, confidence = coined_store.read(
+        "MATCH (e:Entity {key: 'corl'}) RETURN e.coined_papers, e.paper_count, e.confidence").rows[0]
+    assert (coined, papers) == (2, 2) and confidence < MIN_CONFIDENCE
+    evidence = dict(coined_store.read("MATCH (p:Paper)-[m:MENTIONS]->(:Entity {key: 'corl'}) RETURN p.id, m.evidence").rows)
+    assert evidence["arxiv:2511.02755"].startswith("To this end, we propose CoRL, a reinforcement learning framework")
