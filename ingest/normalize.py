@@ -1010,6 +1010,12 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|\n+")
 # letters to senses two papers or fewer define, read with their sentences on
 # the 40k graph (session 56), 18 did not mean the sense, 7 of them in papers
 # that spell the letters out otherwise.
+# Session 60: letters in hyphenated parts ("S-SFT") are coined for one
+# compound (HYPHENATED_DEFINING_PAPERS), so a paper that writes them in
+# brackets after words that do not spell them ("SFT on solutions (S-SFT)")
+# defines them by those words all the same, and its bare letters follow no
+# other paper's "Segmented Supervised Fine-Tuning (S-SFT)": both judges of
+# seed 99 had found the two merged.
 _SPELLED_LETTERS = re.compile(r"\(\s*([A-Za-z0-9&-]{2,10})\s*\)")
 _SPELLED_BEFORE = re.compile(r"[^.;:()\[\]]{1,160}$")
 SPELLED_MAX_WORDS = 12
@@ -1019,7 +1025,9 @@ def spelled_out(text: str) -> dict[str, frozenset[str]]:
     """The keys of the letters `text` defines in brackets after their long
     form ("Finite Element Analysis (FEA)"), each with the keys of every run
     of words before them, up to SPELLED_MAX_WORDS, that `spells_initials`
-    them (the definition's own extent is not known here)."""
+    them (the definition's own extent is not known here); letters in
+    hyphenated parts with every run, where none spells them ("SFT on
+    solutions (S-SFT)")."""
     spelled: dict[str, set[str]] = defaultdict(set)
     for match in _SPELLED_LETTERS.finditer(text):
         letters = match.group(1)
@@ -1027,8 +1035,10 @@ def spelled_out(text: str) -> dict[str, frozenset[str]]:
         if not ACRONYM_SHAPE.match(letters) or before is None:
             continue
         words = before.group().split()[-SPELLED_MAX_WORDS:]
-        runs = (" ".join(words[start:]) for start in range(len(words)))
+        runs = [" ".join(words[start:]) for start in range(len(words))]
         forms = {alias_key(run) for run in runs if spells_initials(letters, run)}
+        if not forms and "-" in letters.strip("-"):
+            forms = {alias_key(run) for run in runs}
         if forms:
             spelled[alias_key(letters)] |= forms
     return {letters: frozenset(forms) for letters, forms in spelled.items()}

@@ -332,3 +332,27 @@ def test_letters_in_another_case_shape_keep_their_own_entity_whatever_the_order(
     cased = doc("mq:cased", "We route glarps with MoQE.", "MoQE", "moqe")
     expected = [(key, 3, ("mq:cased", "mq:d0", "mq:d1")), ("moqe", 1, ("mq:caps",))]
     in_each_order(paperkg_home, "cased", ([shouting, cased, *definers], [*definers, shouting, cased]), expected)
+
+
+def test_hyphenated_letters_a_paper_puts_after_other_words_keep_their_own_entity_whatever_the_order(store, paperkg_home):
+    """One paper defines "Segmented Quox Tuning (S-QT)", which makes it the
+    letters' sense (`normalize.HYPHENATED_DEFINING_PAPERS`); another writes
+    "QT on glarps (S-QT)", words that do not spell the letters, and S-QT
+    bare after; a third writes S-QT bare only. However the papers arrive,
+    the third joins the sense and the second keeps its letters (SPELLED_HERE_RULE,
+    session 60: "SFT on solutions (S-SFT)" had joined Segmented Supervised
+    Fine-Tuning on the 40k graph)."""
+    key = alias_key("Segmented Quox Tuning")
+    text = "We tune glarps with Segmented Quox Tuning (S-QT)."
+    definer = ExtractedDoc("sqt:def", text, [mention(text, "Segmented Quox Tuning", key, ("S-QT",), label="METHOD"),
+                                             mention(text, "S-QT", key, ("Segmented Quox Tuning",), label="METHOD")])
+
+    def bare_in(paper_id: str, text: str) -> ExtractedDoc:
+        at = text.rindex("S-QT")
+        return ExtractedDoc(paper_id, text, [Mention(at, at + 4, "METHOD", "S-QT", "sqt", sentence_end=len(text))])
+
+    own = bare_in("sqt:own", "We compare two ways: QT on glarps (S-QT) and QT on quoxes. S-QT wins on glarps.")
+    user = bare_in("sqt:user", "We improve S-QT on glarps.")
+    expected = [(key, 2, ("sqt:def", "sqt:user")), ("sqt", 1, ("sqt:own",))]
+    # (the letters' own entity grown larger than the sense first would keep the bare one, as above)
+    in_each_order(paperkg_home, "hyphenated", ([own, definer, user], [definer, user, own]), expected)

@@ -273,6 +273,10 @@ def test_bare_letters_a_paper_spells_out_otherwise_follow_no_other_sense():
     assert key("We propose ZQW, a novel filter for glarps.") == "zqw"
     assert spelled_out("Finite element analysis (FEA) and LLMs (GPT-4o and Claude) and (ZQW).") == {
         "fea": frozenset({alias_key("Finite element analysis")})}
+    # hyphenated letters after words that do not spell them: every run of those words (session 60)
+    assert spelled_out("Two ways: QT on glarps (S-QT) and QT on quoxes (ZQ-W).") == {
+        "sqt": frozenset(map(alias_key, ("QT on glarps", "on glarps", "glarps"))),
+        "zqw": frozenset(map(alias_key, ("and QT on quoxes", "QT on quoxes", "on quoxes", "quoxes")))}
 
 
 def test_a_bare_acronym_read_as_a_measure_follows_the_first_sense_that_is_one():
