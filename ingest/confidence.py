@@ -6,7 +6,8 @@ its evidence across the graph.
     a paper defines it ("Long Form (LF)")   +0.1
     name shape (inner capital, digit)      +0.1
     all of it times (0.5 + 0.5 * type agreement), agreement being the
-    share of its papers that give it its label
+    share of its papers that give it its label (all of them where the
+    curation file or the name forces the label: FORCED_LABEL_RULE)
     a research field read as a Task or Metric, or the discipline itself
     ("machine learning") read as a Method: at most FIELD_CEILING
     a lower-case phrase (for a Method: one some paper writes in lower case)
@@ -639,6 +640,15 @@ class Evidence:
     modifier_phrase: bool = False  # one paper's definition of a common modifier's phrase (`modifier_phrase`)
 
 
+# FORCED_LABEL_RULE (session 60): where the curation file or the name forces
+# the label (a relabel in the review loop, a campaign's task, a setting named
+# by a known task: KIND_OF_KNOWN_TASK_RULE), the papers' readings of the type
+# are no evidence against the entity, as they decide nothing. Their
+# disagreement had halved the score all the same: a person who relabelled a
+# two-paper Method a Task saw it leave the top lists, and OSDG, FCL and EFCL,
+# settings the name makes Tasks (both judges of seed 98 typed SSDG, of the
+# same kind, a Task), waited as candidates because their papers read them as
+# methods.
 def confidence(evidence: Evidence) -> float:
     if evidence.kept:
         return KEPT
@@ -655,7 +665,8 @@ def confidence(evidence: Evidence) -> float:
             or evidence.glued_apart or evidence.modifier_phrase \
             or split_reading(evidence.label_agreement, evidence.in_kb, evidence.label_forced):
         ceiling = DESCRIPTIVE_CEILING
-    return round(min(ceiling, score * (0.5 + 0.5 * evidence.label_agreement)), 3)
+    agreement = 1.0 if evidence.label_forced else evidence.label_agreement
+    return round(min(ceiling, score * (0.5 + 0.5 * agreement)), 3)
 
 
 def coined_apart(coined: int, papers: int, in_kb: bool, elsewhere: int = 0, used_apart: bool = False) -> bool:

@@ -265,6 +265,7 @@ def entity_properties(tally: EntityTally, curated_label: str | None = None, kept
         "confidence": confidence(evidence),
         "confidence_rules": confidence_rules_id(),
         "kept": kept or None,
+        "label_forced": forced_label is not None or None,
         # bookkeeping: the tally itself, and the names that lead here from another key
         "label_votes": [tally.labels[label] for label in ENTITY_LABELS],
         "alias_weights": [tally.surfaces[alias] for alias in aliases],

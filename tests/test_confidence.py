@@ -2,6 +2,8 @@
 their papers, but out of top lists, trending and co-occurrence views."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from graph import views
@@ -49,6 +51,23 @@ def test_a_name_its_papers_split_on_waits_for_a_majority_or_the_knowledge_base()
     assert confidence(evidence(**{**split, "agreement": 0.75})) >= MIN_CONFIDENCE
     assert confidence(evidence(**{**split, "in_kb": True})) >= MIN_CONFIDENCE
     assert confidence(Evidence(False, 4, 0.5, True, True, label_forced=True)) >= MIN_CONFIDENCE
+
+
+def test_a_forced_label_is_not_scored_against_its_papers_readings():
+    """FORCED_LABEL_RULE: a two-paper Method a person relabels a Task in the
+    curation file (or whose name makes it one) is scored as if its papers
+    read it so; they decide nothing about its type."""
+    from collections import Counter
+
+    from ingest.load import EntityTally, entity_properties
+
+    tally = EntityTally("glarpnet", 2, 2, Counter({"Method": 2}), Counter({"GlarpNet": 2}))
+    label, as_read = entity_properties(tally)
+    relabelled, forced = entity_properties(tally, curated_label="Task")
+    assert (label, relabelled) == ("Method", "Task") and forced["confidence"] == as_read["confidence"] >= MIN_CONFIDENCE
+    assert forced["label_forced"] is True and as_read["label_forced"] is None  # stored for the details panel
+    assert confidence(Evidence(False, 2, 0.0, True, True, label_forced=True)) == \
+        confidence(Evidence(False, 2, 1.0, True, True, label_forced=True))
 
 
 @pytest.mark.parametrize("name, expected", [
@@ -831,6 +850,18 @@ def test_the_details_panel_says_why_a_described_entity_is_a_candidate(entity, sh
     from app.components.details import _confidence
 
     assert shown in str(_confidence(entity).children)
+
+
+def test_the_details_panel_blames_no_split_reading_where_the_type_is_forced():
+    """A Task the curation file relabels (or its name makes one) is a
+    candidate for want of a second paper, not because its papers read it as
+    a method: the panel reads the stored `label_forced`, not the name."""
+    from app.components.details import _confidence
+
+    votes = (1, 0, 0, 0, 0)  # one paper, read as a Method
+    relabelled = Entity("glarpnet", "GlarpNet", "Task", ("GlarpNet",), 1, confidence=0.2, label_votes=votes)
+    assert "disagree on its type" in str(_confidence(relabelled).children)
+    assert "disagree on its type" not in str(_confidence(replace(relabelled, label_forced=True)).children)
 
 
 @pytest.mark.parametrize("task_named, ability, in_kb, expected", [

@@ -110,6 +110,8 @@ def test_an_evaluation_campaigns_task_is_a_benchmark_whatever_its_papers_read():
 @pytest.mark.parametrize("surfaces,labels,expected", [
     ({"UniDA": 4, "Universal Domain Adaptation": 2}, {"Method": 2, "Task": 1}, "Task"),
     ({"CTTA": 20, "Continual Test-Time Adaptation": 9}, {"Method": 8, "Task": 6}, "Task"),
+    # no paper reads it as a task: the name decides, not the readings (FORCED_LABEL_RULE, session 60)
+    ({"OSDG": 3, "Open-Set Domain Generalization": 2}, {"Method": 2}, "Task"),
     # a form built on a name, and a name the papers read as data, keep their type
     ({"VDiT": 9, "vDiT-based video generation": 1}, {"Method": 9}, "Method"),
     ({"ARC": 4, "Abstraction and Reasoning Corpus": 2}, {"Dataset": 5, "Method": 1}, "Dataset"),

@@ -23,7 +23,7 @@ from ingest.confidence import (DEFINED_MIN_SHARE, SPELLED_HEAD_MAX_PAPERS, TASK_
                                defined_lower_forms, defined_once, described, field_reading, glued_apart, kind_of_class,
                                needs_third_paper, object_named, operation_named, ordinary_word, pipeline_step,
                                rarely_defined, spelled_as_no_method, split_reading, unnamed_task, unused_measure)
-from ingest.corpus_labels import campaign_task, known_task_kind, label_agreement
+from ingest.corpus_labels import label_agreement
 from ingest.normalize import used_name
 from ingest.text import display_text
 
@@ -155,8 +155,7 @@ def _confidence(entity: Entity) -> html.Div | None:
                        " before many heads: a description each paper may mean its own way, until a second paper"
                        " defines it or the knowledge base knows it")
         elif entity.label_votes and split_reading(label_agreement(entity.readings(), entity.label), bool(entity.kb_id),
-                                                  campaign_task(entity.aliases)
-                                                  or entity.label == "Task" and known_task_kind(entity.aliases)):
+                                                  entity.label_forced):
             readings = ", ".join(f"{label} in {count(n, 'paper')}" for label, n in entity.readings().items())
             verdict = f" · candidate: its papers disagree on its type ({readings}), until most of them or the knowledge base agree"
         elif unnamed_task(entity.label, entity.task_named_papers, bool(entity.kb_id), ability=ability,

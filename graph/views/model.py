@@ -37,6 +37,7 @@ class Entity:
     defining_papers: int = 0  # papers that define it, "Long Form (LF)" (ingest/confidence.py)
     label_votes: tuple[int, ...] = ()  # its papers' readings, one count per ENTITY_LABELS entry
     kept: bool = False  # the curation file keeps it: shown whatever its evidence (ingest/confidence.py)
+    label_forced: bool = False  # the curation file or its name decides its type, not its papers' readings
 
     def readings(self) -> dict[str, int]:
         """Papers per reading of its type, the label read most first."""
@@ -138,6 +139,7 @@ def entity_of(node: GNode) -> Entity:
         defining_papers=p.get("defining_papers") or 0,
         label_votes=tuple(p.get("label_votes") or ()),
         kept=bool(p.get("kept")),
+        label_forced=bool(p.get("label_forced")),
     )
 
 
@@ -150,7 +152,7 @@ def entity_of(node: GNode) -> Entity:
 # 40k graph, session 30).
 ENTITY_FIELDS = ("key", "name", "label", "aliases", "paper_count", "mention_count", "first_seen", "last_seen", "kb_id", "confidence",
                  "umbrella", "coined_papers", "coined_elsewhere", "used_apart", "modifier_phrase", "task_named_papers", "measure_used_papers",
-                 "defining_papers", "label_votes", "kept")
+                 "defining_papers", "label_votes", "kept", "label_forced")
 
 
 def entity_columns(node_id: str, variable: str) -> str:
