@@ -89,6 +89,8 @@ def test_shipped_ordinary_words_are_what_the_build_derives_from_the_corpus():
     ("text mining", True), ("drug discovery", True), ("visual generation", True),  # outside judges' areas (session 43)
     ("knowledge representation", True), ("vision-language", True), ("Vision and Language", True),  # seed 77
     ("process mining", True), ("Process Mining", True),  # session 52, seed 82
+    ("Human-AI Collaboration", True), ("Human-Robot Collaboration", True), ("Requirements engineering", True),  # s60
+    ("human-robot handover", False),
     ("object detection", False), ("vision-language navigation", False), ("question answering", False), ("Transfer Learning", False),
 ])
 

@@ -111,6 +111,11 @@ AREA_TERMS = _keys(
     # the area of "vision-language tasks" and "VL models", a Task of 38 papers of the 40k graph (both judges of
     # session 51's seed 77: a modality pairing, no task); its tasks (visual question answering ...) are its kinds
     "vision-language", "vision and language",
+    # who works with whom, and an engineering discipline: areas both judges rejected as tasks ("Human-AI
+    # Collaboration", 10 papers of the 40k graph, session 54's seed 86; "Human-Robot Collaboration", seed 98;
+    # "Requirements engineering", session 57's seed 92), beside "human-robot interaction" above
+    "human-AI collaboration", "human-robot collaboration", "human-AI interaction", "human-computer interaction",
+    "requirements engineering",
 )
 # Sensors and kinds of data: what a data set is made of, not one of the five
 # types ("LiDAR-camera fusion", "point clouds", "MRI"); their tasks and data
