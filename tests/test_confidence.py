@@ -526,7 +526,7 @@ def test_letters_alone_are_no_link_to_the_knowledge_bases_name():
     assert stored("drop", 1, "drop")["kb_id"] is None  # "a drop-in head", not the DROP benchmark
     assert stored("drop", 1, "DROP")["kb_id"] == "paperkg:drop"
     assert stored("dropout", 1, "dropout")["kb_id"] is not None
-    # a name with a capital inside a word, its letters all written in another case (OTHER_CASE_RULE, session 60)
+    # a name with capitals after a small letter, its letters all written in another case (OTHER_CASE_RULE, session 60)
     tucker = stored("tucker", 2, "Tucker")
     assert tucker["kb_id"] is None and tucker["name"] == "Tucker"  # Tucker decomposition, not the TuckER model
     assert stored("palm", 2, "PALM", "Palm")["kb_id"] is None
@@ -534,6 +534,7 @@ def test_letters_alone_are_no_link_to_the_knowledge_bases_name():
     assert stored("palm", 1, "PaLM")["kb_id"] is not None
     assert stored("roberta", 1, "RoBERTa", "ROBERTA")["kb_id"] is not None
     assert stored("giouloss", 1, "GIoU Loss")["kb_id"] is not None  # a plain word's capital: the same name
+    assert stored("webshop", 1, "Webshop")["kb_id"] is not None  # capitalised words glued, written loosely
 
 
 def test_a_descriptive_method_needs_the_knowledge_base_or_a_definition_however_many_papers():
