@@ -459,7 +459,8 @@ def test_display_names_follow_the_knowledge_base_and_the_singular():
     assert display_name(Counter({"classification": 3}), "Classification") == "classification"
     assert display_name(Counter({"resnet": 3}), "ResNet") == "ResNet"
     # KB_SYNONYM_NAME_RULE: papers that write only a synonym name the entity; the name and more words is the name
-    assert display_name(Counter({"Text-to-SQL": 5, "text-to-SQL task": 2}), "SQL parsing", "sqlparsing") == "Text-to-SQL"
+    assert display_name(Counter({"text normalization": 5, "text normalization task": 2}), "Lexical Normalization",
+                        "lexicalnormalization") == "text normalization"
     assert display_name(Counter({"text normalization": 2}), "Lexical Normalization") == "text normalization"
     assert display_name(Counter({"differentiable architecture search": 2}), "DARTS", "darts") == "DARTS"  # an acronym
     assert display_name(Counter({"depthwise separable convolution layers": 2}), "Depthwise Separable Convolution") \
