@@ -646,7 +646,7 @@ class Evidence:
 # are no evidence against the entity, as they decide nothing. Their
 # disagreement had halved the score all the same: a person who relabelled a
 # two-paper Method a Task saw it leave the top lists, and OSDG, FCL and EFCL,
-# settings the name makes Tasks (both judges of seed 98 typed SSDG, of the
+# settings the name makes Tasks (both judges of seed 99 typed SSDG, of the
 # same kind, a Task), waited as candidates because their papers read them as
 # methods.
 def confidence(evidence: Evidence) -> float:

@@ -1713,10 +1713,11 @@ def display_name(surfaces: Counter, kb_name: str | None = None, key: str | None 
         # 40k graph, was shown as the leaderboards' "SQL parsing", which no
         # paper wrote: a duplicate of Text-to-SQL to both outside judges of
         # session 42's sample, and the gazetteer's name since session 60;
-        # "text normalization", not "Lexical Normalization"). The entity keeps its kb_id. An acronym is the
-        # name the field uses (DARTS, not "differentiable architecture search
-        # methods"), and the gazetteer's names were chosen as the field's
-        # (VAE, CFG, "mean squared error"): both stay.
+        # "text normalization", not "Lexical Normalization"). The entity
+        # keeps its kb_id. An acronym is the name the field uses (DARTS, not
+        # "differentiable architecture search methods"), and the gazetteer's
+        # names were chosen as the field's (VAE, CFG, "mean squared error"):
+        # both stay.
     if not surfaces:
         return None
     ranked = [without_definition(surface) or surface for surface in by_count]
