@@ -334,6 +334,7 @@ def test_capitals_a_methods_full_name_does_not_spell_are_no_entry():
     # spellings both outside judges of sessions 58 and 60 filed as duplicates of the standard name
     ("NL2SQL", "Text-to-SQL"), ("NL-to-SQL", "Text-to-SQL"), ("Text2SQL", "Text-to-SQL"),
     ("Text-to-SQL Parsing", "Text-to-SQL"), ("text-to-SQL translation", "Text-to-SQL"), ("SQL parsing", "Text-to-SQL"),
+    ("Natural Language to SQL", "Text-to-SQL"),
     ("Segment Anything", "SAM"),
 ])
 def test_judged_spellings_are_the_standard_names(form, standard):
