@@ -10,7 +10,7 @@ from ingest.normalize import alias_key, resolve
 CURATION = """
 # corrections kept across re-ingestion
 [merge]
-"Segment Anything" = "SAM model"
+"Segment Everything" = "SAM model"
 "SAM model" = "Segment Anything Model"
 
 [drop]
@@ -37,7 +37,7 @@ def test_missing_file_is_empty(tmp_path):
 
 def test_curation_is_applied_in_resolve(tmp_path):
     curation = Curation.load(write(tmp_path, CURATION))
-    doc = ExtractedDoc("p", "x" * 100, [mention("Segment Anything", 0, "METHOD"), mention("toy baseline", 20, "METHOD"),
+    doc = ExtractedDoc("p", "x" * 100, [mention("Segment Everything", 0, "METHOD"), mention("toy baseline", 20, "METHOD"),
                                         mention("MMLU", 40, "DATASET")])
     links = {l.key: l for l in resolve([doc], {}, curation)}
     assert set(links) == {alias_key("Segment Anything Model"), "mmlu"}  # merge chain followed, drop applied
