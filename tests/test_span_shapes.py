@@ -277,6 +277,10 @@ def test_software_a_method_is_built_with_is_no_method(nlp):
     assert not is_junk(_span(nlp, "Vision large language models (VLLMs) describe images.", "VLLMs", "METHOD"))
     # what QA data is made of is not question answering
     assert is_junk(_span(nlp, "We generate Question-Answer pairs from the documents.", "Question-Answer", "TASK"))
+    # session 60: graphics interfaces, an annotation tool, a web security test (both judges of seed 100)
+    assert is_junk(_span(nlp, "The viewer renders splats with WebGL in the browser.", "WebGL", "METHOD"))
+    assert is_junk(_span(nlp, "Boxes were drawn with LabelImg by two annotators.", "LabelImg", "METHOD"))
+    assert is_junk(_span(nlp, "Agents must solve a CAPTCHA to log in.", "CAPTCHA", "METHOD"))
 
 
 @pytest.mark.parametrize("text,label", [

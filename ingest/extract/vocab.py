@@ -199,6 +199,9 @@ GENERIC_TERMS = _keys(
     "OpenSearch", "Elasticsearch",
     # read as a Method and a Dataset of the 40k graph (3 and 2 papers; both judges of session 52's seed 82)
     "PyTorch Lightning", "PyRadiomics",
+    # graphics interfaces, an annotation tool and a web security test, read as Methods of 2-6 papers of the 40k
+    # graph (both judges of seed 100: WebGL, LabelImg, CAPTCHA; of session 58's samples: WebGPU)
+    "WebGL", "WebGPU", "OpenGL", "Vulkan", "LabelImg", "CAPTCHA", "CAPTCHAs",
     # what any model is before it is fine-tuned (PTM "pretrained models", 10 papers at 40k; both judges of seed 62)
     "pretrained models", "pre-trained models", "pretrained model", "pre-trained model", "PTM", "PTMs",
     # a file format, a camera's or an image's property, a phenomenon a task is about: read as Methods at 40k
