@@ -18,6 +18,11 @@ from tests.graphdata import entity_fields, in_top_list
 @pytest.mark.parametrize("title, evidence, surfaces, expected", [
     ("Scene Flow Estimation from Event Cameras", "", ("scene flow estimation",), True),  # the title, in any case
     ("RAG: Retrieval-Augmented Generation for Chat", "", ("Augmented Generation",), False),  # inside a longer name
+    # the means a title names, not its task (MEANS_IN_TITLE_RULE, session 60)
+    ("Face Reenactment with 3D Geometric Guidance", "", ("3D Geometric Guidance",), False),
+    ("Material Identification Via RFID For Shopping", "", ("RFID",), False),
+    ("Face Reenactment with 3D Geometric Guidance", "", ("face reenactment",), True),
+    ("From Label Error Detection to Correction", "", ("label error detection",), True),  # "from" is no means
     ("Flow estimation revisited", "We study scene flow estimation on KITTI.", ("scene flow estimation",), False),  # in passing
     (None, "Results on the scene flow estimation task improve.", ("scene flow estimation",), True),
     (None, "We report on scene flow estimation (SFE) benchmarks.", ("scene flow estimation", "SFE"), True),
