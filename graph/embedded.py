@@ -144,17 +144,14 @@ class EmbeddedServer:
         state = self._state()
         if state is not None and not _may_serve(state.pid, self.dir):
             state = None  # a copy of another home: the state names the original's server
-        if state is not None and _process_state(state.pid) in (None, "Z"):
-            # The server died; a child it forked (an AOF rewrite) may still
-            # hold the lock, and has nothing to serve. What it writes is the
-            # dead server's to rename into place, so ending it loses nothing;
-            # waiting it out took over a minute on a loaded machine (CI,
-            # session 51). It is in the server's process group (the server
-            # leads a session of its own), which no other server joins.
-            _end_group(state.pid)
-            deadline = time.monotonic() + STOP_TIMEOUT_S
-            while _lock_is_held(self.pid_lock) and time.monotonic() < deadline:
-                time.sleep(0.05)
+        dead = state is not None and _process_state(state.pid) in (None, "Z")
+        if dead:
+            self._let_dead_server_go(state.pid)
+        if _lock_is_held(self.pid_lock) and not dead and state is not None \
+                and _process_state(state.pid) in (None, "Z"):
+            # It died since it was read alive (a kill landing in between: CI
+            # under load, session 60): its lock goes as a dead server's does.
+            self._let_dead_server_go(state.pid)
         if _lock_is_held(self.pid_lock):
             if state is None or _process_state(state.pid) in (None, "Z"):
                 raise EmbeddedServerError(
@@ -166,6 +163,18 @@ class EmbeddedServer:
         if state is not None and _process_state(state.pid) not in (None, "Z") and _is_redis(state.pid):
             return state
         return None
+
+    def _let_dead_server_go(self, pid: int) -> None:
+        """End what is left of dead server `pid` and wait for its lock. A child
+        it forked (an AOF rewrite) may still hold the lock, and has nothing to
+        serve. What it writes is the dead server's to rename into place, so
+        ending it loses nothing; waiting it out took over a minute on a loaded
+        machine (CI, session 51). It is in the server's process group (the
+        server leads a session of its own), which no other server joins."""
+        _end_group(pid)
+        deadline = time.monotonic() + STOP_TIMEOUT_S
+        while _lock_is_held(self.pid_lock) and time.monotonic() < deadline:
+            time.sleep(0.05)
 
     def info(self) -> ServerInfo | None:
         """The running, answering server we own, or None."""

@@ -176,6 +176,48 @@ def test_data_survives_its_server_stopped_or_killed_and_started_again(paperkg_ho
         store.drop_graph()
 
 
+def test_a_server_killed_between_two_reads_of_it_is_let_go_and_started_again(paperkg_home, monkeypatch):
+    """The real server is killed right after it was read alive, and its lock
+    is read as still held (the kernel lets a killed process's files go a
+    moment after it dies): it is dead by the next read. That is a dead
+    server's lock, waited for and let go, not "a process holds the lock but
+    no server lives" (CI under load, session 60, in the test above)."""
+    from graph import embedded
+
+    config = StoreConfig.from_env(graph_name="killed-between-reads")
+    with open_store(config) as store:
+        store.reset()
+        load_small_graph(store)
+    server = EmbeddedServer(paperkg_home)
+    pid = server.info().pid
+    real_state, real_held = embedded._process_state, embedded._lock_is_held
+    reads = []
+
+    def read_alive_then_killed(read_pid: int) -> str | None:
+        reads.append(read_pid)
+        if len(reads) == 1:
+            os.kill(pid, signal.SIGKILL)  # lands right after this read
+            return "S"
+        deadline = time.monotonic() + 10
+        while real_state(read_pid) not in (None, "Z") and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return real_state(read_pid)
+
+    held = []
+
+    def held_once(path):
+        held.append(path)
+        return True if len(held) == 1 else real_held(path)
+
+    monkeypatch.setattr(embedded, "_process_state", read_alive_then_killed)
+    monkeypatch.setattr(embedded, "_lock_is_held", held_once)
+    assert server.info() is None
+    monkeypatch.undo()
+    with open_store(config) as store:
+        assert store.scalar("MATCH (p:Paper) RETURN count(p)") == 3
+        store.drop_graph()
+
+
 def test_concurrent_starts_share_one_server(tmp_path):
     from concurrent.futures import ThreadPoolExecutor
 
