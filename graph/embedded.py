@@ -144,11 +144,9 @@ class EmbeddedServer:
         state = self._state()
         if state is not None and not _may_serve(state.pid, self.dir):
             state = None  # a copy of another home: the state names the original's server
-        dead = state is not None and _process_state(state.pid) in (None, "Z")
-        if dead:
+        if state is not None and _process_state(state.pid) in (None, "Z"):
             self._let_dead_server_go(state.pid)
-        if _lock_is_held(self.pid_lock) and not dead and state is not None \
-                and _process_state(state.pid) in (None, "Z"):
+        elif state is not None and _lock_is_held(self.pid_lock) and _process_state(state.pid) in (None, "Z"):
             # It died since it was read alive (a kill landing in between: CI
             # under load, session 60): its lock goes as a dead server's does.
             self._let_dead_server_go(state.pid)

@@ -1563,7 +1563,8 @@ def _evidence(paper: PaperReading, mentions: Sequence[Mention], surfaces: Sequen
     if label == "METRIC" and (used := next((s for s in sentences if uses_as_measure(s, surfaces)), None)):
         return used
     named = (s for s in sentences if names_as_task(None, s, surfaces))
-    unread = (s.strip() for s in paper.sentences if any(surface in s for surface in surfaces))
+    read = set(sentences)
+    unread = (s for s in map(str.strip, paper.sentences) if s not in read and any(surface in s for surface in surfaces))
     introduced = (s for s in chain(sentences, unread) if introduces_name(s, surfaces))
     first, then = (named, introduced) if label == "TASK" else (introduced, named)
     return next(first, None) or next(then, None) or sentences[0]
