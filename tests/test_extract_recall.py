@@ -438,3 +438,38 @@ def test_a_coined_name_spelled_like_a_word_is_a_name(extractor, text, name):
     (doc,) = extractor.extract([("t", text)], workers=1)
     assert any(m.text == name and m.proposed for m in doc.mentions)
     assert not labels(extractor, "Most methods fail on five benchmarks.")  # the words stay words
+
+
+@pytest.mark.parametrize("sentence,names", [
+    # a data set the gazetteer knows, or a bench name, beside a name the model read as a method
+    ("We train on a mix of Objaverse, GSO and ShapeNet, and test on novel objects.", ["GSO"]),
+    ("Measured on ST-WebAgentBench and AgentHarm, our guard improves accuracy.", ["AgentHarm"]),
+    # a list between spaced dashes after its head
+    ("We compare decoding strategies across three benchmarks - E2E, Rotowire, and Livesum - using open LLMs.",
+     ["E2E", "Livesum"]),
+])
+def test_a_name_listed_with_known_data_is_data_whatever_the_model_read(extractor, sentence, names):
+    # Session 61: both outside judges of seeds 101-102 typed AgentHarm and LiveSum data, the graph Method.
+    found = labels(extractor, sentence)
+    assert all(found.get(name) in ("DATASET", "BENCHMARK") for name in names), found
+
+
+def test_a_list_of_the_models_data_readings_alone_stays_what_the_model_read(extractor):
+    # no name of the list is known data or a bench name: the model's data readings decide nothing
+    found = labels(extractor, "V-Stylist surpasses FRESCO and ControlVideo by 6.05% and 4.51% respectively.")
+    assert found.get("FRESCO") not in ("DATASET", "BENCHMARK")
+
+
+def test_a_name_glued_onto_score_is_a_measure(extractor):
+    found = labels(extractor, "We score images with PickScore and ImageReward.")
+    assert found.get("PickScore") == "METRIC"
+    # what the text calls a benchmark stays one
+    assert labels(extractor, "We introduce the SciScore benchmark.").get("SciScore") == "BENCHMARK"
+
+
+@pytest.mark.parametrize("sentence,name", [
+    ("On COCO, our detector reaches 44.3% mAP, outperforming YOLOv12-N by 3.7% and YOLOv13-N by 2.7%.", "YOLOv13-N"),
+    ("We prune Phi-4-reasoning and LLaMA-3.2-Vision with our method.", "LLaMA-3.2-Vision"),
+])
+def test_a_known_models_version_with_a_size_or_variant_after_it_is_a_method(extractor, sentence, name):
+    assert labels(extractor, sentence).get(name) == "METHOD"

@@ -22,7 +22,6 @@ from ingest.extract.vocab import BENCHMARK_HEADS
 from ingest.normalize import alias_key
 
 _BENCH_NAME = re.compile(r"bench(?:mark)?\b|bench$", re.I)
-# A capitalised one-token name ending in "Bench" / "-bench" (VBench, SWE-bench).
 _BENCH_TOKEN = re.compile(r"^[A-Z][\w.\-]*(?:Bench|-bench)$")
 EVALUATION_CUES = {
     "evaluate", "evaluates", "evaluated", "evaluating", "evaluation", "evaluations", "results",
@@ -68,12 +67,16 @@ def is_benchmark_mention(doc: Doc, ent: Span) -> bool:
     )
 
 
+def bench_token(text: str) -> bool:
+    """A capitalised one-token name ending in "Bench" / "-bench" (VBench, SWE-bench)."""
+    return text.endswith(("Bench", "-bench")) and bool(_BENCH_TOKEN.match(text))
+
+
 @Language.component("paperkg_benchmark_rule")
 def benchmark_rule(doc: Doc) -> Doc:
     bench_tokens = [
         Span(doc, i, i + 1, label="BENCHMARK")
-        for i, text in enumerate(token_texts(doc))
-        if text.endswith(("Bench", "-bench")) and _BENCH_TOKEN.match(text)
+        for i, text in enumerate(token_texts(doc)) if bench_token(text)
     ]
     place_spans(doc, bench_tokens, override=False)
     ents = list(doc.ents)
