@@ -115,6 +115,21 @@ def test_a_data_sets_acronym_defined_by_its_name_stays_the_data_set(extractor, t
     assert definitions(extractor, text)[short].canonical == key
 
 
+@pytest.mark.parametrize("text, long_form, short", [
+    ("Our method achieves superior performance on Brain Tumor Segmentation (BraTS) datasets.",
+     "Brain Tumor Segmentation", "BraTS"),
+    ("We evaluate on the Document Visual Question Answering (DocVQA) dataset.",
+     "Document Visual Question Answering", "DocVQA"),
+])
+def test_known_data_named_by_its_tasks_words_is_the_data_and_the_words_the_task(extractor, text, long_form, short):
+    """Session 61: both judges of seed 102 found the BraTS data sets in the
+    node of brain tumor segmentation, which such definitions had joined."""
+    (doc,) = extractor.extract([("t", text)], workers=1)
+    found = {m.text: m for m in doc.mentions}
+    assert found[long_form].label == "TASK" and found[short].label in ("DATASET", "BENCHMARK")
+    assert found[short].canonical != found[long_form].canonical and not found[short].aliases
+
+
 @pytest.mark.parametrize("text, use, key", [
     # a known name's letters (word sense disambiguation; random forest) defined otherwise, then used with a head
     ("We propose a novel framework, Weak-to-Strong Decoding (WSD), to enhance alignment. The WSD framework is simple.",

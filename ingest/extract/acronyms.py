@@ -18,7 +18,7 @@ from ingest import kb
 from ingest.extract import gazetteer
 from ingest.extract.doc_state import (DATASET_GROUP, alias_pairs, doc_text, doc_title, merge_spans, other_senses,
                                       token_texts, work_keys)
-from ingest.extract.vocab import LABEL_BY_HEAD, LINKING_WORDS, METHOD_HEADS
+from ingest.extract.vocab import BENCHMARK_HEADS, LABEL_BY_HEAD, LINKING_WORDS, METHOD_HEADS, RESOURCE_HEADS
 from ingest.normalize import alias_key, digit_word, initials, spells_initials
 
 _ACRONYM = re.compile(r"^(?=[^a-z]*[A-Z][^a-z]*[A-Z0-9]|[A-Z][a-z]*[A-Z])[A-Za-z][A-Za-z0-9\-+.&]{1,11}$")
@@ -339,6 +339,13 @@ def acronyms(doc: Doc) -> Doc:
         )
         if label is None:
             continue
+        if label == "TASK" and close + 1 < len(doc) and texts[close + 1].lower() in RESOURCE_HEADS | BENCHMARK_HEADS \
+                and (known := gazetteer.lookup(acronym)) in DATASET_GROUP:
+            # "results on Brain Tumor Segmentation (BraTS) datasets": data named
+            # by its task's words is the data, and the words the task; joined, the
+            # task's node held the BraTS data sets (both judges of seed 102).
+            new_spans += [Span(doc, long_form.start, long_form.end, label=label), Span(doc, i + 1, close, label=known)]
+            continue
         if (entity_before is not None and entity_before.label_ == "METHOD" and long_form[-1].lower_ in METHOD_HEADS
                 and gazetteer.lookup(acronym) in DATASET_GROUP):
             # The model reads the long form as a method, and its head says so:
@@ -374,7 +381,7 @@ def acronyms(doc: Doc) -> Doc:
         new_spans += [Span(doc, acronym_span.start, acronym_span.end, label=label),
                       Span(doc, long_form.start, long_form.end, label=label)]
         _define(doc, definitions, written, long_form.text, acronym, label)
-    if not definitions:
+    if not definitions and not new_spans:
         return doc
     ents = merge_spans(ents, new_spans, override=True)
     doc.ents = merge_spans(ents, _uses(doc, texts, written, definitions), override=True)
