@@ -294,8 +294,10 @@ _MAPPING = re.compile(r"\b\w+-to-\w+\b")  # "image-to-video", "end-to-end": one 
 # and decision-making abilities"): four judges of the 10k and 40k Task lists
 # rejected it (281 papers of the 40k graph, in its top 40; a paper's "(DM)"
 # had lifted it, as the task-head rule holds back other phrases with "making");
-# as a generic term it cost SciER dev a true positive.
-_STEP_OR_CAPABILITY = re.compile(r"(?:^|\s)features? extraction$|^decision[- ]making$")
+# as a generic term it cost SciER dev a true positive. Nor do words before it
+# name one, in either type: "LLM-based Decision-Making" (a Method, both
+# judges of seeds 99 and 102), "medical decision-making".
+_STEP_OR_CAPABILITY = re.compile(r"(?:^|\s)(?:features? extraction|decision[- ]making)$")
 # MANNER_RULE: a task's head after words that only say how well, in what
 # manner or when ("precise segmentation", "nuanced reasoning", "real-time
 # detection", "synthetic generation", "contextual understanding", "early
@@ -503,7 +505,8 @@ def unnamed_task(label: str, task_named: int, in_kb: bool, label_forced: bool = 
 def unused_measure(name: str, label: str, aliases: Sequence[str], measure_used: int, in_kb: bool,
                    label_forced: bool = False) -> bool:
     """A lower-case Metric outside the knowledge base that no paper uses as a measure (see MEASURE_USED_RULE)."""
-    return label == "Metric" and not measure_used and not in_kb and not label_forced and lowered_by_a_paper(name, aliases)
+    lowered = lowered_by_a_paper(name, aliases) or "-" in name and name == name.lower()  # "latency-accuracy" (trade-off)
+    return label == "Metric" and not measure_used and not in_kb and not label_forced and lowered
 
 
 # COINED_TWICE_RULE: a paper whose title opens with a name ("PRISM: ...",
@@ -857,6 +860,8 @@ ERROR_SOURCES = frozenset({
     # on file acceptable for the 8 visible on the 40k graph ("distance error" 0 of 11, "time error" 0 of 6);
     # the standard pose and registration errors (rotation, translation, reprojection) stay
     "measurement", "regression", "projection", "detection", "prediction", "distance", "time", "joint",
+    # session 61: bare quantities again, both judges of seed 102 (the named ones are ADE/FDE and HD95)
+    "displacement", "boundary",
 })
 ERROR_STATISTICS = frozenset({
     "mean", "average", "averaged", "maximum", "max", "minimum", "min", "median", "total", "overall", "cumulative",
@@ -882,6 +887,7 @@ def error_source(lower: str) -> bool:
 RESULT_WORDS = frozenset({
     "high", "higher", "low", "lower", "large", "larger", "small", "smaller", "significant", "substantial", "strong",
     "better", "improved",
+    "interactive",  # "runs at interactive rates": how fast it came out (both judges of seeds 98 and 102)
 })
 RESULT_HEADS = frozenset({"margin", "margins", "performance", "quality", "consumption", "speedup", "speedups", "reward",
                           "rewards", "positives", "negatives"})
@@ -1270,9 +1276,9 @@ def no_kb_evidence(entry: "kb.KbEntry", aliases: Sequence[str]) -> bool:
 
 
 def pipeline_step(name: str, label: str) -> bool:
-    """A Task that is a step of every pipeline or a capability every system
+    """A Task or Method that is a step of every pipeline or a capability every system
     is said to improve, whatever names it (see PIPELINE_STEP_RULE)."""
-    return label == "Task" and bool(_STEP_OR_CAPABILITY.search(name.lower()))
+    return label in ("Task", "Method") and bool(_STEP_OR_CAPABILITY.search(name.lower()))
 
 
 def bare_capitals(name: str, aliases: Sequence[str] = ()) -> bool:

@@ -44,6 +44,9 @@ def test_only_lower_case_metrics_outside_the_knowledge_base_need_a_use():
     assert not unused_measure("position error", "Task", ("position error",), 0, in_kb=False)
     assert not unused_measure("CRPS", "Metric", ("CRPS",), 0, in_kb=False)  # a name, not a phrase
     assert not unused_measure("Levenshtein distance", "Metric", ("Levenshtein distance",), 0, in_kb=False)
+    # a hyphenated pair in lower case is a phrase too: "the latency-accuracy trade-off" (session 61)
+    assert unused_measure("latency-accuracy", "Metric", ("latency-accuracy",), 0, in_kb=False)
+    assert not unused_measure("ROUGE-L", "Metric", ("ROUGE-L",), 0, in_kb=False)
 
 
 def paper(n: int, abstract: str) -> PaperRecord:
