@@ -156,6 +156,11 @@ def alias_key(surface: str) -> str:
     # (both judges of seed 78: a duplicate). A word, not a substring:
     # "contextual" stays.
     parts = ["text" if p == "textual" else p for p in (_american(p.casefold()) for p in original)]
+    # "ReID" and "Re-ID" are re-identification written short: "person ReID"
+    # (13 papers of the 40k graph) stood beside "person re-identification"
+    # (31; both judges of the 10k graph's seed 104: a duplicate).
+    parts = ["reidentification" if p == "reid" else "identification" if p == "id" and i and parts[i - 1] == "re" else p
+             for i, p in enumerate(parts)]
     # A capital hyphen-glued to a name is the name's prefix, not an article:
     # A-OKVQA is not OK-VQA (14 papers of the 40k graph, both judges of
     # seed 74), nor A-SIFT SIFT, A-MHA multi-head attention or A-TPT TPT.

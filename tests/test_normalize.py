@@ -80,6 +80,8 @@ WIDELY = RARE_SENSE_PAPERS + 1  # papers defining a sense whose bare letters fol
     ("image editing task", "image editing"), ("Text-to-SQL tasks", "Text-to-SQL"),
     # "textual" is text's adjective (session 51: "textual classification" beside text classification)
     ("textual classification", "text classification"), ("Textual Embeddings", "text embedding"),
+    # re-identification written short (session 61: "person ReID" beside person re-identification)
+    ("person ReID", "person Re-ID", "person re-identification", "Person Re-Identification"),
 ])
 def test_variants_share_a_key(variants):
     assert len({alias_key(v) for v in variants}) == 1
@@ -93,6 +95,7 @@ def test_variants_share_a_key(variants):
                                  ("Segment Anything Model", "Segment Anything"),  # no name-shaped word before the head
                                  ("negative sampling strategy", "negative sampling"),
                                  ("AI systems", "AI"), ("CLIP score", "CLIP"),
+                                 ("RSTPReid", "RSTP re-identification"),  # inside a name's word it stays the name's
                                  ("retrieval-augmented generation", "retrieval"),  # no name before the participle
                                  ("DINO-based ViT", "DINO"),  # not lower-case words after it
                                  ("AI-generated text detection", "AI"),  # a product of AI, not a use of it
