@@ -447,11 +447,19 @@ def test_a_coined_name_spelled_like_a_word_is_a_name(extractor, text, name):
     # a list between spaced dashes after its head
     ("We compare decoding strategies across three benchmarks - E2E, Rotowire, and Livesum - using open LLMs.",
      ["E2E", "Livesum"]),
+    ("Experiments on benchmark datasets - including VOT-TIR, PTB-TIR, and LSOTB-TIR - demonstrate that our tracker "
+     "wins.", ["LSOTB-TIR"]),
 ])
 def test_a_name_listed_with_known_data_is_data_whatever_the_model_read(extractor, sentence, names):
     # Session 61: both outside judges of seeds 101-102 typed AgentHarm and LiveSum data, the graph Method.
     found = labels(extractor, sentence)
     assert all(found.get(name) in ("DATASET", "BENCHMARK") for name in names), found
+
+
+def test_a_spaced_hyphen_inside_a_tokenised_word_ends_no_list_item(extractor):
+    # the gold corpora write "Chi - nese": only a dash that opened the list closes it
+    found = labels(extractor, "The parser improves dependency parsing on both English and Chi - nese datasets.")
+    assert "Chi" not in found, found
 
 
 def test_a_list_of_the_models_data_readings_alone_stays_what_the_model_read(extractor):

@@ -243,15 +243,18 @@ class ResultLists:
         return None
 
     @staticmethod
-    def _item_end(doc: Doc, i: int) -> bool:
+    def _item_end(doc: Doc, i: int, dashed: bool = False) -> bool:
         """A name followed by doc[i] can be a whole item: punctuation, a
         function word ("on ZPair-91k by 3 points"), a resource head noun, or
         the verb a list of results is the subject of ("on MATH500, AIME24,
-        and GPQA-Diamond demonstrate that ...")."""
+        and GPQA-Diamond demonstrate that ..."); in a list a dash after its
+        head opened (`dashed`), the dash that closes it ("- E2E, Rotowire,
+        and Livesum - using"). Elsewhere a spaced hyphen may be a tokenised
+        word's ("Chi - nese", "Tobacco - 3482" in the gold corpora)."""
         lowers = token_lowers(doc)
         text, lower = token_texts(doc)[i], lowers[i]
-        spaced_dash = text == "-" and bool(doc[i - 1].whitespace_) and bool(doc[i].whitespace_)  # "A, B, and C - using"
-        return text in _ITEM_ENDS or spaced_dash or lower in RESOURCE_HEADS or lower in BENCHMARK_HEADS or doc.vocab[lower].is_stop \
+        closing_dash = dashed and text == "-"
+        return text in _ITEM_ENDS or closing_dash or lower in RESOURCE_HEADS or lower in BENCHMARK_HEADS or doc.vocab[lower].is_stop \
             or bool(_REPORTING_VERB.match(lower)) \
             or lower.endswith("ly") and i + 1 < len(doc) and bool(_REPORTING_VERB.match(lowers[i + 1]))  # "consistently verify"
 
@@ -261,6 +264,12 @@ class ResultLists:
         texts, lowers = token_texts(doc), token_lowers(doc)
         end = sent.end
         items: list[Item] = []
+        # "three benchmarks - E2E, Rotowire, and Livesum - using ...", "datasets - including A, B, and C -
+        # demonstrate", "two benchmark datasets-HateXplain and HSOL-demonstrate": a dash after the head opens it
+        opened = start - 1
+        while opened > sent.start and lowers[opened] in _LIST_OPENERS and texts[opened] != "-":
+            opened -= 1
+        dashed = opened > sent.start and texts[opened] == "-" and lowers[opened - 1] in _PLURAL_HEADS
         i = start
         while i < end and len(items) < self.max_items:
             ent = ents.get(i)
@@ -268,7 +277,7 @@ class ResultLists:
                 item = Item(ent.start, ent.end, ent.label_)
             else:
                 run_end = name_run(doc, i, end, self.max_name_tokens)
-                if run_end == i or i == sent.start or texts[i - 1] == "-" and lowers[i - 2] not in _PLURAL_HEADS:
+                if run_end == i or i == sent.start or texts[i - 1] == "-" and not (i - 1 == opened and dashed):
                     break  # no name, a sentence opener, or the tail of "fs - PASCAL" (not "benchmarks - E2E")
                 item = Item(i, run_end, None)
             # "NTU RGB+D 120": a number the model left out of a name is the name's (not a
@@ -279,7 +288,7 @@ class ResultLists:
                 item = Item(item.start, item.end + 1, item.label, grown=True)
             # "AIME 2024, MATH-500": an edition's year after a name (not part of the name) continues the list
             follows = item.end + 1 if item.end < end and _YEAR.match(texts[item.end]) else item.end
-            if follows < end and not self._item_end(doc, follows) and lowers[item.end - 1] not in _PLURAL_HEADS:
+            if follows < end and not self._item_end(doc, follows, dashed) and lowers[item.end - 1] not in _PLURAL_HEADS:
                 break  # "Atari games", "ImageNet classification": a modifier, not an item ("C benchmarks" ends a list)
             items.append(item)
             j = follows
