@@ -295,6 +295,10 @@ def _singular(word: str, original: str) -> str:
         return word[:-1]  # acronym plural: LLMs, CNNs
     if original.isupper() and len(original) <= 5:
         return word  # an acronym's own S: WMTS (a map tile service) is not WMT, USGS not USG, STARS not STAR
+    if original[-2:].isupper() and original[-1:] == "S" and not original.isupper():
+        # so is a capital S after a capital in a name written in both cases: LiTS (the liver tumour
+        # benchmark) had joined LIT, a tuning method (both judges of seed 105); BraTS, KiTS, EyePACS
+        return word
     if len(word) > 4 and word.isalpha():
         if _ES_PLURAL.search(word) and not word.endswith(_CHE_PLURALS):
             return word[:-2]  # approaches, processes, losses, boxes

@@ -96,6 +96,7 @@ def test_variants_share_a_key(variants):
                                  ("negative sampling strategy", "negative sampling"),
                                  ("AI systems", "AI"), ("CLIP score", "CLIP"),
                                  ("RSTPReid", "RSTP re-identification"),  # inside a name's word it stays the name's
+                                 ("LiTS", "LIT"), ("BraTS", "BraT"),  # a capital S after a capital is the name's (session 61)
                                  ("retrieval-augmented generation", "retrieval"),  # no name before the participle
                                  ("DINO-based ViT", "DINO"),  # not lower-case words after it
                                  ("AI-generated text detection", "AI"),  # a product of AI, not a use of it
