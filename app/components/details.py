@@ -22,7 +22,8 @@ from graph.views import Entity, EntityDetails, NodeRef, PaperDetails
 from ingest.confidence import (DEFINED_MIN_SHARE, SPELLED_HEAD_MAX_PAPERS, TASK_NAMED_SHARE, bare_capitals, coined_apart,
                                defined_lower_forms, defined_once, described, field_reading, glued_apart, kind_of_class,
                                needs_third_paper, object_named, operation_named, ordinary_word, pipeline_step,
-                               rarely_defined, spelled_as_no_method, split_reading, unnamed_task, unused_measure)
+                               rarely_defined, spelled_as_no_method, spelled_in_one_word, split_reading, unnamed_task,
+                               unused_measure)
 from ingest.corpus_labels import label_agreement
 from ingest.normalize import used_name
 from ingest.text import display_text
@@ -124,7 +125,7 @@ def _confidence(entity: Entity) -> html.Div | None:
         elif not entity.kb_id and object_named(entity.name, entity.label, entity.aliases):
             verdict = (" · candidate: every form of its name is headed by a word for a thing that is no method"
                        " (data, an equation or a product of operands, a space, a rate, a module, a loss, a system or its"
-                       " agents, a property, a task), until the knowledge base knows it")
+                       " agents, a property, a task, a clinical procedure), until the knowledge base knows it")
         elif not entity.kb_id and operation_named(entity.name, entity.label, entity.aliases):
             verdict = (" · candidate: a phrase for a step nearly every model takes (fusion, alignment, aggregation),"
                        " whose letters label one model's module, until the knowledge base knows it")
@@ -132,6 +133,9 @@ def _confidence(entity: Entity) -> html.Div | None:
             verdict = (f" · candidate: its papers spell its letters out as words for no method (a place, a quantity, a"
                        f" device, a condition), until more than {SPELLED_HEAD_MAX_PAPERS} papers use it or the"
                        " knowledge base knows it")
+        elif not entity.kb_id and spelled_in_one_word(entity.name, entity.aliases):
+            verdict = (" · candidate: its papers spell its letters out as one plain word, which the letters shorten,"
+                       " not a name, until the knowledge base knows it")
         elif not entity.kb_id and ordinary_word(entity.name, entity.label):
             verdict = (" · candidate: one capitalised word that papers of the field write in lower case (or a"
                        " country's name), so a sentence's or a title's first word or a numbered step, until the"
