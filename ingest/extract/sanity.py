@@ -998,6 +998,8 @@ def sanity(doc: Doc) -> Doc:
             ent = _trim_resource_head(doc, ent)
         elif label == "METHOD":
             ent = _trim_method_head(doc, ent, short_forms)
+            if _listed_junk(alias_key(span_text(ent))) and not _spelled_out_as_a_name(span_text(ent), long_forms):
+                continue  # "a guidance mechanism": what is left is a listed non-entity (not "the ... (CUDA) framework")
         elif label == "METRIC":
             ent = _trim_value(doc, ent)
         kept.append(ent)

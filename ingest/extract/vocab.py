@@ -118,6 +118,7 @@ AREA_TERMS = _keys(
     "requirements engineering",
     "computational linguistics",  # the field of NLP (a Task of 9 papers of the 40k graph; both judges of seed 100)
     "computer-aided diagnosis",  # what medical systems are for (a Task of 4 papers of the 10k graph; both judges of seed 104)
+    "NeuroAI",  # a research field read as a Method (2 papers of the 40k graph; both judges of seed 105)
 )
 # Sensors and kinds of data: what a data set is made of, not one of the five
 # types ("LiDAR-camera fusion", "point clouds", "MRI"); their tasks and data
@@ -192,6 +193,11 @@ GENERIC_TERMS = _keys(
     "computational speed", "computational efficiency", "computational precision", "processing speed", "average score",
     "training algorithm", "optimization problem", "optimization problems", "inference", "exploration",
     "generalization", "transfer", "hardware", "software", "GPU", "GPUs", "CPU", "TPU", "FPGA", "CMOS",
+    # boards a model is deployed on (ESP32-CAM a Method, Jetson AGX Orin a Benchmark of 2 papers each at 40k;
+    # both judges of seed 105 rejected the first), and a study design ("a randomized controlled trial", 2 papers)
+    "ESP32", "ESP32-CAM", "ESP32-S3", "Arduino", "Raspberry Pi", "Raspberry Pi 4", "Raspberry Pi 5", "STM32",
+    "Jetson Nano", "Jetson TX2", "Jetson Xavier NX", "Jetson Orin", "Jetson Orin Nano", "Jetson AGX Orin",
+    "randomized controlled trial", "randomized controlled trials", "randomised controlled trial",
     "UAV", "UAVs", "drone", "drones",
     # software a method is built or run with ("implemented in PyTorch", "deployed with TensorRT"): outside
     # judges rejected TensorRT twice (5 papers at 10k) and Unreal Engine (12 papers, read as a Task)
