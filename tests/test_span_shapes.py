@@ -366,6 +366,16 @@ def test_a_board_a_model_runs_on_a_study_design_and_a_field_are_no_entities():
     assert not texts & {"ESP32-CAM", "Jetson AGX Orin", "randomized controlled trial", "NeuroAI"} and "YOLOv8" in texts, texts
 
 
+def test_software_a_technology_and_lip_sync_measures_are_what_judges_read():
+    # session 61: both judges of seed 106 (and of seed 98 for LSE-D)
+    (doc,) = load_extractor("fast").extract(
+        [("p", "Slides made in PowerPoint describe Vehicle-to-Everything (V2X) systems tested on V2X-Sim; "
+               "our talking-face model lowers LSE-D and raises LSE-C.")], workers=1)
+    found = {m.text: m.label for m in doc.mentions}
+    assert not set(found) & {"PowerPoint", "Vehicle-to-Everything", "V2X"} and "V2X-Sim" in found, found
+    assert found.get("LSE-D") == "METRIC" and found.get("LSE-C") in (None, "METRIC"), found
+
+
 def test_bare_guidance_is_no_entity_but_its_kinds_are():
     # session 61: read as a Task by 12 of its 21 papers of the 40k graph, a method by 9; no entity to both
     # judges of seeds 102 and 105

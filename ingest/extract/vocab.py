@@ -205,6 +205,9 @@ GENERIC_TERMS = _keys(
     "Unreal Engine", "PyPI", "MindSpore", "PaddlePaddle", "Megatron-LM", "DeepSpeed", "LangChain", "LlamaIndex",
     # session 58: a notebook environment (3 papers of the 40k graph read it as a Method, both judges: no entity)
     "Jupyter", "Jupyter Notebook", "Jupyter Notebooks", "TensorFlow Keras",
+    # session 61: an office application, a way of running on hardware and a vehicular communication technology,
+    # read as Methods of 2, 2 and 10 papers of the 40k graph (both judges of seed 106); V2X-Sim, a data set, stays
+    "PowerPoint", "Microsoft PowerPoint", "multi-GPU", "Vehicle-to-Everything", "V2X",
     "MMDetection", "Detectron2", "FreeSurfer", "ComfyUI", "DeepEval", "MediaPipe", "Hugging Face Transformers",
     "OpenSearch", "Elasticsearch",
     # read as a Method and a Dataset of the 40k graph (3 and 2 papers; both judges of session 52's seed 82)
