@@ -505,7 +505,8 @@ def unnamed_task(label: str, task_named: int, in_kb: bool, label_forced: bool = 
 def unused_measure(name: str, label: str, aliases: Sequence[str], measure_used: int, in_kb: bool,
                    label_forced: bool = False) -> bool:
     """A lower-case Metric outside the knowledge base that no paper uses as a measure (see MEASURE_USED_RULE)."""
-    lowered = lowered_by_a_paper(name, aliases) or "-" in name and name == name.lower()  # "latency-accuracy" (trade-off)
+    # a hyphenated pair in lower case is a phrase too: "the latency-accuracy trade-off"
+    lowered = lowered_by_a_paper(name, aliases) or "-" in name and name == name.lower()
     return label == "Metric" and not measure_used and not in_kb and not label_forced and lowered
 
 

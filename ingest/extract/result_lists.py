@@ -209,7 +209,8 @@ class ResultLists:
         # A bench name is a benchmark before `benchmark_rule` labels it.
         benches = [bench_token(name) for name in names]
         read = [it.label or ("BENCHMARK" if bench else None) for it, bench in zip(items, benches)]
-        data = [label for it, label in zip(items, read) if label in DATASET_GROUP and strongly_named(texts[it.start : it.end])]
+        data = [label for it, label in zip(items, read)
+                if label in DATASET_GROUP and strongly_named(texts[it.start : it.end])]
         if not data or len(data) < read.count("METHOD") or not (set(known) & set(DATASET_GROUP) or any(benches)):
             return None
         return "BENCHMARK" if set(data) == {"BENCHMARK"} else "DATASET"
@@ -254,8 +255,8 @@ class ResultLists:
         lowers = token_lowers(doc)
         text, lower = token_texts(doc)[i], lowers[i]
         closing_dash = dashed and text == "-"
-        return text in _ITEM_ENDS or closing_dash or lower in RESOURCE_HEADS or lower in BENCHMARK_HEADS or doc.vocab[lower].is_stop \
-            or bool(_REPORTING_VERB.match(lower)) \
+        return text in _ITEM_ENDS or closing_dash or lower in RESOURCE_HEADS or lower in BENCHMARK_HEADS \
+            or doc.vocab[lower].is_stop or bool(_REPORTING_VERB.match(lower)) \
             or lower.endswith("ly") and i + 1 < len(doc) and bool(_REPORTING_VERB.match(lowers[i + 1]))  # "consistently verify"
 
     def _list_at(self, doc: Doc, start: int, sent: Span, ents: dict[int, Span]) -> list[Item]:
