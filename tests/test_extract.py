@@ -95,8 +95,6 @@ def test_unknown_acronym_takes_label_of_its_long_form(extractor):
      "person re-identification"),
     ("We study 3D human pose estimation (HPE) from video.", "3D human pose estimation", "HPE",
      "3D human pose estimation"),
-    ("We study medical question answering (QA) with LLMs.", "medical question answering", "QA",
-     "medical question answering"),
     ("We apply Sequential Minimal Optimization (SMO) to the dual.", "Sequential Minimal Optimization", "SMO",
      "Sequential Minimal Optimization"),
     # every word's initial: the whole, though the letters also open one word ("ADAptation")
@@ -108,6 +106,23 @@ def test_a_definition_is_keyed_by_the_words_its_acronym_spells(extractor, text, 
     entity the letters name (`acronyms.spelled_part`)."""
     found = by_text(extract_one(extractor, text))
     assert long_form in found and found[long_form].canonical == found[acronym].canonical == alias_key(spelled)
+
+
+@pytest.mark.parametrize("text, long_form, acronym, kind", [
+    ("We study medical question answering (QA) with LLMs. QA systems err.", "medical question answering", "QA",
+     "medical question answering"),
+    ("Retrieval is central to multi-hop question answering (QA). Downstream QA models then read less.",
+     "multi-hop question answering", "QA", "multi-hop question answering"),
+])
+def test_a_kinds_acronym_the_knowledge_base_knows_for_its_last_words_is_theirs(extractor, text, long_form, acronym,
+                                                                                kind):
+    """Session 62: "multi-hop question answering (QA)" had made the paper's
+    bare QA ("downstream QA models") multi-hop QA's, and "QA" one of its forms
+    (80 papers of the 40k graph, merged wrongly to both judges of seed 102)."""
+    doc = extract_one(extractor, text)
+    found = by_text(doc)
+    assert found[long_form].canonical == alias_key(kind), found[long_form]
+    assert {m.canonical for m in doc.mentions if m.text == acronym} == {alias_key("question answering")}
 
 
 def test_versions_stay_distinct(extractor):

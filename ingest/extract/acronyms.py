@@ -185,15 +185,25 @@ def spelled_part(long_form: str, acronym: str) -> str:
         # (10 papers of the 40k graph had sent bare "adaptation" to active
         # domain adaptation's node).
         return long_form
+    part = spelled_tail(long_form, acronym)
+    if part is None:
+        return long_form
+    kind = " ".join((long_form[: -len(part)].rstrip(), acronym))
+    return long_form if gazetteer.canonical(kind) == gazetteer.canonical(long_form) else part
+
+
+def spelled_tail(long_form: str, acronym: str) -> str | None:
+    """The shortest last words of a long form, fewer than all, whose initials
+    the acronym spells: "question answering" of "multi-hop question
+    answering (QA)". Not past a dimension ("3D human pose estimation")."""
     words = long_form.split(" ")
     for start in range(len(words) - 1, 0, -1):
-        part = " ".join(words[start:])
         if any(c.isdigit() for c in words[start - 1]):
-            break
+            return None
+        part = " ".join(words[start:])
         if spells_initials(acronym, part):
-            kind = " ".join((*words[:start], acronym))
-            return long_form if gazetteer.canonical(kind) == gazetteer.canonical(long_form) else part
-    return long_form
+            return part
+    return None
 
 
 def _number_forms(acronym: str) -> tuple[str, ...]:
