@@ -435,3 +435,18 @@ def test_a_title_phrase_the_model_cut_after_a_dimension_is_no_name(nlp, title, t
     start = title.index(text)
     doc.ents = [doc.char_span(start, start + len(text), label="TASK")]
     assert bool(nlp.get_pipe("paperkg_span_filter")(doc).ents) == kept
+
+
+def test_seed_107s_misses_are_what_the_judges_read():
+    # session 62: both judges of seed 107 (and of seed 102 for Optical-SAR, of seed 106 for fractional anisotropy)
+    texts = ["We quantize Llama-2-7B to W4A4 settings.", "We fuse LiDAR-Camera data.", "LiDAR-Camera methods are strong.",
+             "We align Optical-SAR images.", "Long-context (LC) models are strong.", "We study English translation.",
+             "Outputs are scored by an LLM judge.", "We compute fractional anisotropy maps from DTI.",
+             "We compare with Delta Denoising Score."]
+    docs = load_extractor("fast").extract([(str(i), text) for i, text in enumerate(texts)], workers=1)
+    found = {m.text: m for doc in docs for m in doc.mentions}
+    assert not [text for text in found if any(word in text for word in (
+        "W4A4", "LiDAR-Camera", "Optical-SAR", "Long-context", "LC", "English"))] and "Llama-2-7B" in found, found
+    assert found["LLM judge"].canonical == gazetteer.canonical("LLM-as-a-Judge"), found["LLM judge"]
+    assert found["fractional anisotropy"].label == "METRIC", found
+    assert found["Delta Denoising Score"].label == "METHOD", found
