@@ -450,3 +450,16 @@ def test_seed_107s_misses_are_what_the_judges_read():
     assert found["LLM judge"].canonical == gazetteer.canonical("LLM-as-a-Judge"), found["LLM judge"]
     assert found["fractional anisotropy"].label == "METRIC", found
     assert found["Delta Denoising Score"].label == "METHOD", found
+
+
+def test_seed_108s_misses_are_what_the_judges_read():
+    # session 62: both judges of seed 108 (and of seeds 105 and 107 for the scores and accuracies)
+    texts = ["We use Extreme Gradient Boosting and XGBoost.", "Expression recognition from faces is hard.",
+             "We report AI accuracy, ASR accuracy and the LLM-as-a-Judge score.", "LegalAI systems matter.",
+             "The FAIRness of data matters.", "The confidence score of the model was 0.9."]
+    docs = load_extractor("fast").extract([(str(i), text) for i, text in enumerate(texts)], workers=1)
+    found = {m.text: m for doc in docs for m in doc.mentions}
+    assert found["Extreme Gradient Boosting"].canonical == found["XGBoost"].canonical, found
+    assert found["Expression recognition"].canonical == gazetteer.canonical("facial expression recognition"), found
+    assert not set(found) & {"AI accuracy", "ASR accuracy", "LLM-as-a-Judge score", "LegalAI", "FAIRness",
+                             "confidence score"}, found

@@ -120,6 +120,7 @@ AREA_TERMS = _keys(
     # what medical systems are for (a Task of 4 papers of the 10k graph; both judges of seed 104)
     "computer-aided diagnosis",
     "NeuroAI",  # a research field read as a Method (2 papers of the 40k graph; both judges of seed 105)
+    "Legal AI", "LegalAI",  # a field read as a Method (2 papers of the 40k graph; both judges of seed 108)
 )
 # Sensors and kinds of data: what a data set is made of, not one of the five
 # types ("LiDAR-camera fusion", "point clouds", "MRI"); their tasks and data
@@ -206,6 +207,11 @@ GENERIC_TERMS = _keys(
     # what a model or its input is, not a method ("long-context LLMs", "long-context (LC) models": a Method of
     # 18 papers of the 40k graph; both judges of seed 107 rejected "long-context" in LiDAR-camera's place)
     "long-context", "long context", "long contexts",
+    # scores and accuracies of whatever a judge, a model or a system gives (both judges of seeds 105, 107 and 108:
+    # "LLM-as-a-Judge score" 5 papers of the 40k graph, "AI accuracy", "ASR accuracy", "confidence score"), and a
+    # property ("FAIRness", a Method of 2 papers; both judges of seed 108)
+    "LLM-as-a-Judge score", "LLM-as-a-judge score", "LLM-as-judge score", "LLM Judge score", "LLM-judge score",
+    "AI accuracy", "ASR accuracy", "confidence score", "confidence scores", "fairness",
     "UAV", "UAVs", "drone", "drones",
     # software a method is built or run with ("implemented in PyTorch", "deployed with TensorRT"): outside
     # judges rejected TensorRT twice (5 papers at 10k) and Unreal Engine (12 papers, read as a Task)
