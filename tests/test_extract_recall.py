@@ -212,6 +212,13 @@ def test_a_list_with_a_known_method_or_after_a_method_noun_is_a_list_of_methods(
     found = labels(extractor, "While frameworks such as DOME, Plan&Write, and Long Writer have improved coherence, "
                               "they target short novels.")
     assert found.get("DOME") == "METHOD"
+    # a known class of models opens one too, and the list's names no entity holds are models (session 62:
+    # CheXagent a Dataset of 3 papers of the 40k graph, a model to both judges of seed 108; OmniGen2 unread)
+    found = labels(extractor, "Notably, RadEyeVideo enhanced an open-domain LVLM model, LLaVA-OneVision, to surpass "
+                              "task-specific medical LVLMs such as MAIRA-2 and CheXagent, trained on large Chest X-ray data.")
+    assert found.get("MAIRA-2") == found.get("CheXagent") == "METHOD"
+    found = labels(extractor, "We compare with baselines such as GPT-4o, FLUX.1 and OmniGen2 on GenEval.")
+    assert found.get("OmniGen2") == "METHOD" and found.get("GenEval") == "BENCHMARK"
     # a name the gazetteer knows as data keeps the list data: what is listed is evaluated on
     found = labels(extractor, "We train on ImageNet, Zorvex-21K and Places365 with a ViT backbone.")
     assert found.get("Zorvex-21K") in ("DATASET", "BENCHMARK")

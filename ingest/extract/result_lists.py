@@ -105,6 +105,7 @@ class ResultLists:
                     # names what the others are.
                     items = items[1:]
                 headed = self._headed(doc, items, items[0].start, sent.start)
+                models: list[Item] = []
                 if headed:
                     relabelled += [Span(doc, it.start, it.end, label=headed) for it in items
                                    if it.label == "METHOD" and not self._known_method(doc, it)
@@ -112,7 +113,8 @@ class ResultLists:
                 elif cue_seen and (data := self._results_on(doc, items, sent.start)):
                     relabelled += [Span(doc, it.start, it.end, label=data) for it in items if it.label == "METHOD"]
                 else:
-                    relabelled += [Span(doc, it.start, it.end, label="METHOD") for it in self._models_read_as_data(doc, items, sent.start)]
+                    models = self._model_list(doc, items, sent.start)
+                    relabelled += [Span(doc, it.start, it.end, label="METHOD") for it in self._models_read_as_data(doc, models)]
                     if data := self._data_list(doc, items):
                         relabelled += [Span(doc, it.start, it.end, label=data) for it in items
                                        if it.label == "METHOD" and self._unknown_name(doc, it)]
@@ -121,10 +123,15 @@ class ResultLists:
                                if it.grown and (it.start, it.end) not in moved]
                 label = headed or self._label(doc, items, items[0].start, sent.start, cue_seen) \
                     if any(it.label is None for it in items) else None
-                if label:
-                    spans += [Span(doc, it.start, it.end, label=label) for it in items
-                              if it.label is None and not any(taken[it.start : it.end])
-                              and not citation(doc, it.start, it.end)]
+                free = [it for it in items if it.label is None and not any(taken[it.start : it.end])
+                        and not citation(doc, it.start, it.end)]
+                if models and not headed:
+                    # a model list's free names are models: "baselines such as GPT-4o and OmniGen2"
+                    spans += [Span(doc, it.start, it.end, label="METHOD") for it in free
+                              if it in models and strongly_named(texts[it.start : it.end])
+                              and not span_text(Span(doc, it.start, it.end)).endswith("-")]  # "MIL- and VLM-based"
+                elif label:
+                    spans += [Span(doc, it.start, it.end, label=label) for it in free]
                 i = items[-1].end
         place_spans(doc, relabelled, override=True)
         place_spans(doc, spans, override=False)
@@ -169,24 +176,32 @@ class ResultLists:
         return "BENCHMARK" if data == {"BENCHMARK"} else "DATASET"
 
     @staticmethod
-    def _models_read_as_data(doc: Doc, items: list[Item], sent_start: int) -> list[Item]:
-        """The items of a list of models that the model read as data (MODEL_LIST_RULE):
-        "using YOLOv11, RT-DETRv2, and APGCC" (a name the gazetteer knows as a
-        method, or a version of one, is in the list), "frameworks such as DOME,
-        Plan&Write, and Long Writer" (a plural method noun opens it). A list
-        with a name the gazetteer knows as data is left alone, and one runs to
-        its first task or measure ("using A, B, and C; and segmentation ...");
-        its name-shaped data readings the gazetteer does not know are methods."""
+    def _model_list(doc: Doc, items: list[Item], sent_start: int) -> list[Item]:
+        """The items of a list of models (MODEL_LIST_RULE), or none: a name the
+        gazetteer knows as a method, or a version of one, is in the list
+        ("using YOLOv11, RT-DETRv2, and APGCC"), or a plural method noun or a
+        known class of models opens it ("frameworks such as DOME, Plan&Write,
+        and Long Writer"; "medical LVLMs such as MAIRA-2 and CheXagent", a
+        Dataset of 3 papers of the 40k graph, a model to both judges of seed
+        108). A list with a name the gazetteer knows as data is none, and one
+        runs to its first task or measure ("using A, B, and C; and
+        segmentation ...")."""
         items = items[: next((n for n, it in enumerate(items) if it.label in ("TASK", "METRIC")), len(items))]
         if not items:
             return []
         known = [known_label(span_text(Span(doc, it.start, it.end)), None) if it.label else None for it in items]
         if set(known) & set(DATASET_GROUP) or not (
                 len(items) > 1 and "METHOD" in known
-                or (opening := _opening_noun(doc, items[0].start, sent_start)).endswith("s") and opening in METHOD_NOUNS):
+                or (opening := _opening_noun(doc, items[0].start, sent_start)).endswith("s")
+                and (opening in METHOD_NOUNS or gazetteer.lookup(opening) == "METHOD")):
             return []
+        return items
+
+    @staticmethod
+    def _models_read_as_data(doc: Doc, items: list[Item]) -> list[Item]:
+        """A model list's name-shaped data readings the gazetteer does not know (MODEL_LIST_RULE)."""
         texts = token_texts(doc)
-        return [it for it, label in zip(items, known) if it.label in DATASET_GROUP and label is None
+        return [it for it in items if it.label in DATASET_GROUP and known_label(span_text(Span(doc, it.start, it.end)), None) is None
                 and strongly_named(texts[it.start : it.end])]
 
     @staticmethod
