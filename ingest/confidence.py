@@ -771,7 +771,8 @@ def descriptive_phrase(name: str, label: str, aliases: Sequence[str] = ()) -> bo
     kind of method (see CLASS_HEAD_RULE). A metric named by what accuracy or
     precision is taken of, "pose accuracy", says that something was measured,
     not how (see MEASURED_ON_RULE)."""
-    if (label in BARE_ACRONYM_LABELS or len(alias_key(name)) == 2) and bare_capitals(name, aliases):
+    if (label in BARE_ACRONYM_LABELS or label in ("Dataset", "Benchmark") and len(alias_key(name)) == 2) \
+            and bare_capitals(name, aliases):
         return True
     words = name.split()
     if label == "Method" and len(words) > 1 and (_name_and_lower_word(words) or _head_written_lower(name, aliases)):
@@ -878,6 +879,9 @@ ERROR_SOURCES = frozenset({
     "measurement", "regression", "projection", "detection", "prediction", "distance", "time", "joint",
     # session 61: bare quantities again, both judges of seed 102 (the named ones are ADE/FDE and HD95)
     "displacement", "boundary",
+    # session 62: the task an error is made in (0 of 4 verdicts on file each for classification and
+    # segmentation error)
+    "classification", "segmentation",
 })
 ERROR_STATISTICS = frozenset({
     "mean", "average", "averaged", "maximum", "max", "minimum", "min", "median", "total", "overall", "cumulative",

@@ -91,6 +91,7 @@ def test_a_metric_named_by_what_it_is_taken_of_is_described(name, expected):
     # the step it arises in, or the bare quantity (session 46: 0 of 35 verdicts on file)
     ("distance error", True), ("time error", True), ("measurement error", True), ("detection errors", True),
     ("displacement error", True), ("boundary error", True),  # session 61, both judges of seed 102
+    ("classification error", True), ("segmentation errors", True),  # session 62, 0 of 4 verdicts on file each
     # named by what is evaluated, or by a word before the source
     ("test error", False), ("reconstruction error", False), ("generalization error", False),
     ("rotation error", False), ("pose estimation error", False), ("mean absolute error", False),
@@ -344,7 +345,7 @@ def test_descriptive_phrases_are_told_by_case_and_words(name, label, expected):
     ("WSI", "Dataset", ("WSI",), True), ("PACS", "Benchmark", ("PACS",), False), ("BIRD", "Benchmark", ("BIRD",), False),
     # ... but two letters are too few for a benchmark's name (session 62: IN, UP, UK on the 40k graph)
     ("IN", "Benchmark", ("IN",), True), ("UP", "Benchmark", ("UP", "Up"), True),
-    ("PU", "Benchmark", ("PU", "Pavia University"), False),
+    ("PU", "Benchmark", ("PU", "Pavia University"), False), ("EX", "Metric", ("EX", "execution accuracy"), False),
     # a name and a lower-case word is what is done with the name (session 25's blind split: 2 of 30 acceptable)
     ("ViT encoder", "Method", ("ViT encoder",), True), ("LLM post-training", "Method", ("LLM post-training",), True),
     ("LLM based pipeline", "Method", (), True), ("CLIP adaptation", "Method", (), True),

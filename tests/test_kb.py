@@ -309,6 +309,10 @@ def test_the_review_leaves_out_or_relabels_a_derived_entry_of_any_source():
     names = {e.name: e.label for e in reviewed(pwc_methods(KB_DIR), {alias_key("Visual Attention"): "reject",
                                                                      alias_key("Colorization"): "TASK"})}
     assert "Visual Attention" not in names and names["Colorization"] == "TASK" and names["Dropout"] == "METHOD"
+    # a rejected alias leaves its entry, which stays (session 62: "lightweight convolution" is no LightConv)
+    entries = {e.name: e for e in reviewed(pwc_methods(KB_DIR), {alias_key("Lightweight Convolution"): "reject"})}
+    assert entries["LightConv"].aliases == () and "Lightweight Convolution" not in entries
+    assert kb.lookup("lightweight convolution") is None and kb.lookup("LightConv") is not None
 
 
 def test_a_malformed_name_review_line_names_its_file_and_line(tmp_path):

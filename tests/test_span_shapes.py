@@ -463,3 +463,22 @@ def test_seed_108s_misses_are_what_the_judges_read():
     assert found["Expression recognition"].canonical == gazetteer.canonical("facial expression recognition"), found
     assert not set(found) & {"AI accuracy", "ASR accuracy", "LLM-as-a-Judge score", "LegalAI", "FAIRness",
                              "confidence score"}, found
+
+
+@pytest.mark.parametrize("sentence,text,label", [
+    # session 62: both judges of seed 109 (and of seed 106 for PASC and supervised classification)
+    ("Patients with Post-Acute Sequelae of COVID-19 were followed.", "Post-Acute Sequelae of COVID-19", "DATASET"),
+    ("Patients with PASC were followed.", "PASC", "DATASET"), ("We train on Synthetic data.", "Synthetic data", "DATASET"),
+    ("We compare supervised classification and clustering.", "supervised classification", "TASK"),
+    ("Models quantized to W4A4/A8 keep accuracy.", "W4A4/A8", "BENCHMARK"), ("Weights are in NF4.", "NF4", "METHOD"),
+    ("Models of 1B--7B parameters are compared.", "1B--7B", "METHOD"),
+])
+def test_seed_109s_misses_are_no_entities(nlp, sentence, text, label):
+    assert is_junk(_span(nlp, sentence, text, label))
+
+
+def test_a_suspended_prefix_in_a_list_of_models_is_no_name():
+    (doc,) = load_extractor("fast").extract(
+        [("p", "Baselines such as GPT-4o, FLUX.1 and OmniGen2 are compared, and MIL- and VLM-based methods fail.")], workers=1)
+    found = {m.text for m in doc.mentions}
+    assert "OmniGen2" in found and "MIL-" not in found, found

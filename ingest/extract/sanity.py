@@ -37,15 +37,16 @@ from ingest.text import accented
 
 # "16", "1M", "7B", "3.5k", "8x", "2,032": a number with at most a scale letter.
 _NUMBER_LIKE = re.compile(r"^[\d.,]+\s*(?:[kKmMbBtTxX%]|bn|billion|million|thousand)?$"
-                          r"|^\d+\s*[x×X]\s*\d+$")  # a resolution: "512x512" (a Benchmark of 4 papers at 40k, session 48)
+                          r"|^\d+\s*[x×X]\s*\d+$"  # a resolution: "512x512" (a Benchmark of 4 papers at 40k, session 48)
+                          r"|^[\d.]+[kKmMbB]?\s*(?:-+|–|to)\s*[\d.]+[kKmMbB]$")  # a range of sizes: "1B--7B", "7B-70B"
 _PERCENT = re.compile(r"\\?%")
 # LaTeX and math symbols, comparisons: C_Psi, \mathcal{O}, x^2, p<0.001, k=5.
 _SYMBOL = re.compile(r"[_\\^{}$<>=≤≥]")
-# Number formats (INT8, FP16, bf16), quantisation settings by weight and
+# Number formats (INT8, FP16, bf16, NF4), quantisation settings by weight and
 # activation bits (W4A4, W8A8, W4A16KV4: a Benchmark of 2 papers of the 40k
 # graph, both judges of session 62's seed 107) and licences (CC-BY, CC0,
 # Apache-2.0, MIT license).
-_FORMAT = re.compile(r"^(?:u?int|fp|bf|tf)\d+$|^W\d+A\d+(?:KV\d+)?$", re.I)
+_FORMAT = re.compile(r"^(?:u?int|fp|bf|tf|nf|af)\d+$|^W\d+A\d+(?:KV\d+)?(?:/[WA]?\d+)*$", re.I)
 # Processors, by their head ("RTX 3090 GPU", "ARM CPU", "H20 GPUs", "Neural
 # Processing Units") or by an accelerator's model number alone ("H100",
 # "A100", "TPU v4"): hardware a method runs on, none of the five types,

@@ -212,6 +212,12 @@ GENERIC_TERMS = _keys(
     # property ("FAIRness", a Method of 2 papers; both judges of seed 108)
     "LLM-as-a-Judge score", "LLM-as-a-judge score", "LLM-as-judge score", "LLM Judge score", "LLM-judge score",
     "AI accuracy", "ASR accuracy", "confidence score", "confidence scores", "fairness",
+    # a setting and a kind of data (a Task of 7 papers and a Dataset of 2 of the 40k graph; both judges of seeds
+    # 106 and 109 rejected the first, of seed 109 the second)
+    "supervised classification", "synthetic data",
+    # a condition ("Post-Acute Sequelae of COVID-19 (PASC)": a Dataset of 3 papers of the 40k graph, both judges
+    # of seeds 106 and 109; its head is a number to CONDITION_HEADS)
+    "post-acute sequelae of COVID-19", "PASC", "long COVID",
     "UAV", "UAVs", "drone", "drones",
     # software a method is built or run with ("implemented in PyTorch", "deployed with TensorRT"): outside
     # judges rejected TensorRT twice (5 papers at 10k) and Unreal Engine (12 papers, read as a Task)

@@ -370,12 +370,17 @@ def name_review(path: Path = NAME_REVIEW_PATH) -> dict[str, str]:
 
 
 def reviewed(entries: list[KbEntry], review: dict[str, str]) -> list[KbEntry]:
-    """`entries` less the names outside judges rejected, and under the label they gave (see NAME_REVIEW)."""
+    """`entries` less the names outside judges rejected, and under the label
+    they gave (see NAME_REVIEW). A rejected alias leaves its entry's names:
+    Papers with Code's full name "Lightweight Convolution" made every
+    paper's lightweight convolution LightConv (both judges of session 62's
+    seeds 107 and 109: no node of LightConv)."""
     kept = []
     for entry in entries:
         verdict = review.get(alias_key(entry.name), entry.label)
         if verdict != REJECTED:
-            kept.append(dataclasses.replace(entry, label=verdict))
+            aliases = tuple(alias for alias in entry.aliases if review.get(alias_key(alias)) != REJECTED)
+            kept.append(dataclasses.replace(entry, label=verdict, aliases=aliases))
     return kept
 
 
