@@ -336,6 +336,9 @@ MANNER_MODIFIERS = frozenset({
     "analytical",
     # when
     "early", "online", "offline", "continuous",
+    # at what grain (session 62: "token-level prediction", "coarse-grained segmentation", "multi-dimensional
+    # classification", rejected by both judges of seed 109; "pixel-level" is above)
+    "token-level", "coarse-grained", "multi-dimensional", "multidimensional",
 })
 # Of those, the words that praise how well a task is done say so before any
 # task phrase, not only before its head: "complex video reasoning",

@@ -307,6 +307,9 @@ def test_evidence_from_names():
     ("multiple object tracking", "Task", False), ("test generation", "Task", False),
     # or when (session 38); a noun after the time word names the task
     ("early detection", "Task", True), ("online detection", "Task", True), ("online action detection", "Task", False),
+    # or at what grain (session 62); a noun after the grain word names the task
+    ("token-level prediction", "Task", True), ("coarse-grained segmentation", "Task", True),
+    ("token-level sentiment classification", "Task", False),
     # a word that praises how well, before any task phrase (EVALUATIVE_MODIFIERS, session 52); a kind of task stays
     ("complex video reasoning", "Task", True), ("robust medical image segmentation", "Task", True),
     ("controllable video generation", "Task", False), ("real-time object detection", "Task", False),

@@ -472,6 +472,10 @@ def test_seed_108s_misses_are_what_the_judges_read():
     ("We compare supervised classification and clustering.", "supervised classification", "TASK"),
     ("Models quantized to W4A4/A8 keep accuracy.", "W4A4/A8", "BENCHMARK"), ("Weights are in NF4.", "NF4", "METHOD"),
     ("Models of 1B--7B parameters are compared.", "1B--7B", "METHOD"),
+    # seeds 99 and 106: a language with its noun-class prefix, a trade body, software, cells, a material
+    ("We translate into Isi-Xhosa.", "Isi-Xhosa", "METHOD"), ("We use the Interactive Advertising Bureau taxonomy.", "Interactive Advertising Bureau", "METHOD"),
+    ("Data is kept in SQLite.", "SQLite", "DATASET"), ("We count WBC in smears.", "WBC", "DATASET"),
+    ("We grow MoS2 films.", "MoS2", "METHOD"),
 ])
 def test_seed_109s_misses_are_no_entities(nlp, sentence, text, label):
     assert is_junk(_span(nlp, sentence, text, label))

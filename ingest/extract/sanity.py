@@ -204,6 +204,9 @@ def _modality_pair(text: str) -> bool:
         part.lower() in MEDIA_WORDS or alias_key(part) in MODALITY_TERMS for part in parts)
 
 
+_NGUNI_PREFIX = re.compile(r"^[Ii]si-?(?=[A-Z])")
+
+
 def natural_language(text: str) -> bool:
     """A language ("Hindi", "Scottish Gaelic"), or one after plain words
     naming its variety ("Modern Standard Arabic", "Traditional Chinese"). A
@@ -211,8 +214,11 @@ def natural_language(text: str) -> bool:
     Chinese"), and so does a capital inside the language's word ("PaLI" is
     a model, Pali a language; ENGLISH is English). An acronym after it is
     the language's ("Modern Standard Arabic (MSA)": pass the long form); a
-    resource noun makes a name ("Chinese Treebank")."""
-    pair = _LANGUAGE_PAIR.split(text.strip())
+    resource noun makes a name ("Chinese Treebank"). A Nguni language is
+    written with its noun-class prefix too ("isiZulu", "Isi-Xhosa": a Method
+    of 2 papers of the 40k graph, no entity to both judges of seed 99)."""
+    text = _NGUNI_PREFIX.sub("", text.strip())
+    pair = _LANGUAGE_PAIR.split(text)
     if len(pair) == 2 and all(natural_language(part) for part in pair):
         return True  # "English-Chinese", "German to English": a translation direction, no data set (session 43)
     words = text.split()
