@@ -219,6 +219,12 @@ def test_a_list_with_a_known_method_or_after_a_method_noun_is_a_list_of_methods(
     assert found.get("MAIRA-2") == found.get("CheXagent") == "METHOD"
     found = labels(extractor, "We compare with baselines such as GPT-4o, FLUX.1 and OmniGen2 on GenEval.")
     assert found.get("OmniGen2") == "METHOD" and found.get("GenEval") == "BENCHMARK"
+    # ... but not letters in brackets after the words they shorten, nor a variant's or a measure's letters
+    found = labels(extractor, "Diffusion large language models (dLLMs) are compelling alternatives to "
+                              "autoregressive (AR) models.")
+    assert "dLLMs" not in found
+    found = labels(extractor, "We evaluated variants of EfficientNet architectures (i.e., B0, B1, B2, B3, B4).")
+    assert not {"B0", "B4"} & set(found)
     # a name the gazetteer knows as data keeps the list data: what is listed is evaluated on
     found = labels(extractor, "We train on ImageNet, Zorvex-21K and Places365 with a ViT backbone.")
     assert found.get("Zorvex-21K") in ("DATASET", "BENCHMARK")

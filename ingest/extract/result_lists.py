@@ -125,11 +125,10 @@ class ResultLists:
                     if any(it.label is None for it in items) else None
                 free = [it for it in items if it.label is None and not any(taken[it.start : it.end])
                         and not citation(doc, it.start, it.end)]
-                if models and not headed:
+                if models and not headed and not _bracketed(doc, items):
                     # a model list's free names are models: "baselines such as GPT-4o and OmniGen2"
                     spans += [Span(doc, it.start, it.end, label="METHOD") for it in free
-                              if it in models and strongly_named(texts[it.start : it.end])
-                              and not span_text(Span(doc, it.start, it.end)).endswith("-")]  # "MIL- and VLM-based"
+                              if it in models and _model_name(span_text(Span(doc, it.start, it.end)))]
                 elif label:
                     spans += [Span(doc, it.start, it.end, label=label) for it in free]
                 i = items[-1].end
@@ -341,6 +340,26 @@ def _and_others(doc: Doc, end: int) -> bool:
     """A lone name the list of others goes on from: "Experiments on DOTA-v1.0 and others demonstrate"."""
     after = token_lowers(doc)[end : end + 3]
     return after[:2] == ["and", "others"] or after[:3] == [",", "and", "others"] or after[:1] == ["etc"] or after[:2] == [",", "etc"]
+
+
+def _model_name(text: str) -> bool:
+    """A free name a model list may hold: three letters, or two and a digit
+    ("SD3", "QwQ-32B"), and no suspended prefix ("MIL- and VLM-based"). Fewer
+    letters are a variant's or a measure's ("B0, B1, B4" of EfficientNet beside
+    BLEU's "B-4"; "DT, GB, RF" among classifiers, GB a gigabyte elsewhere)."""
+    letters = sum(c.isalpha() for c in text)
+    return (letters >= 3 or letters == 2 and any(c.isdigit() for c in text)) and not text.endswith("-") \
+        and strongly_named(text.split())
+
+
+def _bracketed(doc: Doc, items: list[Item]) -> bool:
+    """A lone name in brackets: the letters of the words before ("diffusion
+    large language models (dLLMs)"), which `acronyms` reads, not a model a
+    list names (the model list's free names made 32 papers' dLLMs an entity
+    beside diffusion LLMs on the 40k graph, session 62)."""
+    texts = token_texts(doc)
+    return len(items) == 1 and items[0].start > 0 and texts[items[0].start - 1] == "(" \
+        and items[0].end < len(doc) and texts[items[0].end] == ")"
 
 
 def _opening_noun(doc: Doc, start: int, sent_start: int) -> str:
