@@ -138,6 +138,7 @@ def alias_key(surface: str) -> str:
     text = _STAR.sub("star", text)
     text = _POINT_ZERO.sub(r"\1", text)
     text = _CHAT_REASONER.sub("", _CHAT_VERSION.sub("GPT-", text))
+    text = _TIER_BEFORE_VERSION.sub(r"\1 \3 \2", text)
     text = _MAKER_POSSESSIVE.sub(r"\g<maker> ", text)
     text = used_name(text) or text
     mapping = _MAPPING_TASK.match(text.strip())
@@ -360,6 +361,12 @@ _POINT_ZERO = re.compile(r"(\d)\.0(?![\d.])")
 # (outside judges of sessions 57-59: duplicates of the model's name).
 _CHAT_VERSION = re.compile(r"^\s*ChatGPT[-\s]?(?=\d)", re.I)
 _CHAT_REASONER = re.compile(r"^\s*(?:Chat)?GPT[-\s]?(?=o\d)", re.I)
+# A model's tier before its version is the same model: "Gemini Pro 2.5" is
+# Gemini 2.5 Pro (7 papers of the 40k graph apart from its 157), "Claude
+# Sonnet 4" Claude 4 Sonnet (7 beside 9), "Gemini Flash 2.0" Gemini 2.0
+# Flash (a duplicate to one judge of seed 110).
+_TIER_BEFORE_VERSION = re.compile(
+    r"\b(Gemini|Claude)[-\s]+(Flash(?:-Lite)?|Pro|Ultra|Nano|Sonnet|Opus|Haiku)[-\s]+(\d+(?:\.\d+)?)\b", re.I)
 
 
 ACRONYM_SHAPE = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z0-9&-]{2,10}$")

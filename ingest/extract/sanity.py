@@ -56,6 +56,10 @@ _HARDWARE = re.compile(r"^(?:\S+\s+){0,3}(?:[GCTN]PUs?|FPGAs?|[Pp]rocessing [Uu]
                        r"|^(?:NVIDIA\s+)?(?:[ABHV]\d{2}0|A\d{4}|GB\d{3}|(?:RTX|GTX)\s?[A-Z]?\d{3,4}(?:\s?Ti)?|TPU\s?v\d[a-z]?)$")
 _LICENCE = re.compile(r"^(?:CC[- ]?(?:BY|0|zero)(?:[- ](?:SA|NC|ND))*|MIT|Apache|A?GPL|LGPL|BSD)(?:[- ]?v?\d(?:\.\d)*)?"
                       r"(?: licen[cs]es?)?$", re.I)
+# A venue, with its year or not ("ACM MM 25": a Method of 2 papers of the 40k
+# graph; both judges of seed 110: a conference).
+_VENUE = re.compile(r"^(?:ACM\s*MM|NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|AAAI|IJCAI|EMNLP|NAACL|COLING|KDD|SIGIR|MICCAI"
+                    r"|WACV|BMVC|ICASSP|INTERSPEECH)(?:\s*['’]?\d{2}(?:\d{2})?)?$", re.I)
 _FIRST_PART = re.compile(r"[-\s]")
 _VERSIONED = re.compile(r"^(.+?)[-_ ]?(?:\d[\w.]*|v\d[\w.]*)$")
 _MODEL_ACRONYMS = {"llm", "mllm", "vlm", "lm", "lmm", "slm"}
@@ -108,7 +112,7 @@ def is_junk(span: Span) -> bool:
         return True
     # "Magnetic Resonance Imaging (MRI)" is its long form's; "HSI (human-scene interaction)" is not its acronym's
     long_form = gazetteer.defined_long_form(text)
-    if _FORMAT.match(text) or _LICENCE.match(text) or _HARDWARE.match(long_form or text) or any(
+    if _FORMAT.match(text) or _LICENCE.match(text) or _VENUE.match(text) or _HARDWARE.match(long_form or text) or any(
             _listed_junk(k) for k in (key, alias_key(long_form) if long_form else key)):
         return True
     words = text.split()
