@@ -156,7 +156,9 @@ def alias_key(surface: str) -> str:
     # "textual encoder" (3) and "text encoder" (48), "textual classification"
     # (both judges of seed 78: a duplicate). A word, not a substring:
     # "contextual" stays.
-    parts = ["text" if p == "textual" else p for p in (_american(p.casefold()) for p in original)]
+    # So is "foundational" foundation's: "foundational models (FM)" stood apart
+    # from foundation models (both judges of seed 111: a duplicate).
+    parts = [_ADJECTIVE_NOUNS.get(p, p) for p in (_american(p.casefold()) for p in original)]
     # "ReID" and "Re-ID" are re-identification written short: "person ReID"
     # (13 papers of the 40k graph) stood beside "person re-identification"
     # (31; both judges of the 10k graph's seed 104: a duplicate).
@@ -359,6 +361,7 @@ _POINT_ZERO = re.compile(r"(\d)\.0(?![\d.])")
 # is GPT-4o (35 papers of the 40k graph apart from it), "ChatGPT-3.5 Turbo"
 # GPT-3.5 Turbo, "GPT-o3-mini" and "ChatGPT-o4 mini" o3-mini and o4-mini
 # (outside judges of sessions 57-59: duplicates of the model's name).
+_ADJECTIVE_NOUNS = {"textual": "text", "foundational": "foundation"}
 _CHAT_VERSION = re.compile(r"^\s*ChatGPT[-\s]?(?=\d)", re.I)
 _CHAT_REASONER = re.compile(r"^\s*(?:Chat)?GPT[-\s]?(?=o\d)", re.I)
 # A model's tier before its version is the same model: "Gemini Pro 2.5" is

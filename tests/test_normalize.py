@@ -621,6 +621,8 @@ def test_letters_in_another_mixed_case_shape_follow_no_sense_written_so():
     ("Claude Opus 4", "Claude 4 Opus"),
 ])
 def test_a_models_tier_before_its_version_is_the_same_model(reordered, usual):
+    # and "foundational models" are foundation models (session 62, both judges of seed 111: a duplicate)
+    assert alias_key("foundational models") == alias_key("foundation model")
     # session 62: "Gemini Pro 2.5" (7 papers of the 40k graph) stood apart from Gemini 2.5 Pro (157)
     assert alias_key(reordered) == alias_key(usual)
     assert alias_key("Gemini 2.5 Pro") != alias_key("Gemini 2.5 Flash")

@@ -479,6 +479,12 @@ def test_seed_108s_misses_are_what_the_judges_read():
     # seed 110: a venue, an input setting, a property
     ("Accepted at ACM MM 25.", "ACM MM 25", "METHOD"), ("We render from Sparse RGB Views.", "Sparse RGB Views", "DATASET"),
     ("We report complexity of 3.2.", "complexity", "METRIC"),
+    # seed 111: a word for made-up data, a trade-off, an annotation phenomenon, a step, a kind of embedding
+    ("We train on SYNthetic and real scans.", "SYNthetic", "DATASET"),
+    ("Agents balance the exploration-exploitation trade-off.", "exploration-exploitation trade-off", "TASK"),
+    ("We model human label variation.", "human label variation", "METHOD"),
+    ("A multimodal parsing step follows.", "multimodal parsing", "TASK"),
+    ("We learn vision-language representations.", "vision-language representations", "TASK"),
 ])
 def test_seed_109s_misses_are_no_entities(nlp, sentence, text, label):
     assert is_junk(_span(nlp, sentence, text, label))

@@ -223,6 +223,10 @@ GENERIC_TERMS = _keys(
     "SQLite", "white blood cell", "white blood cells", "WBC", "WBCs", "MoS2",
     # an input setting from titles and a property (both judges of seeds 100 and 110, of seeds 102 and 110)
     "sparse RGB views", "complexity",
+    # a word for made-up data, a trade-off, an annotation phenomenon, a pipeline step and a kind of embedding (both
+    # judges of seed 111; of seed 106 too for "SYNthetic", of seed 107 for "multimodal parsing")
+    "synthetic", "exploration-exploitation", "exploration-exploitation trade-off", "human label variation",
+    "multimodal parsing", "vision-language representation", "vision-language representations",
     "UAV", "UAVs", "drone", "drones",
     # software a method is built or run with ("implemented in PyTorch", "deployed with TensorRT"): outside
     # judges rejected TensorRT twice (5 papers at 10k) and Unreal Engine (12 papers, read as a Task)
