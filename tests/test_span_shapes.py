@@ -486,7 +486,7 @@ def test_seed_108s_misses_are_what_the_judges_read():
     ("A multimodal parsing step follows.", "multimodal parsing", "TASK"),
     ("We learn vision-language representations.", "vision-language representations", "TASK"),
 ])
-def test_seed_109s_misses_are_no_entities(nlp, sentence, text, label):
+def test_judged_non_entities_of_session_62_are_no_names(nlp, sentence, text, label):
     assert is_junk(_span(nlp, sentence, text, label))
 
 
