@@ -135,14 +135,14 @@ DESCRIPTIVE_LABELS = ("Method", "Dataset", "Benchmark")
 # had 0 of 10 verdicts on file acceptable; OOD held out-of-distribution
 # settings, methods and the Omniverse Object Dataset (both judges of seed 65).
 # A task's letters the field knows (VQA, ASR) are the knowledge base's.
-# Session 62: two letters are too few for a data set's or a benchmark's name
-# too. The visible three of the 40k graph were hyperspectral scenes' letters
-# that their papers spell out elsewhere (IN for Indian Pines, 7 papers, a
-# duplicate to both judges of seed 107; UP for Pavia University) and a
-# country (UK).
 # Session 54: letters joined by "&" too ("H&E", the stain, 2 of the 3
 # papers of a visible Method once two bare letters stopped following a
 # sense no paper of theirs spelled out: BARE_CONTEXT_RULE).
+# Session 62: two letters are too few for a benchmark's name too. The
+# visible three of the 40k graph were hyperspectral scenes' letters
+# that their papers spell out elsewhere (IN for Indian Pines, 7 papers, a
+# duplicate to both judges of seed 107; UP for Pavia University) and a
+# country (UK).
 _BARE_CAPITALS = re.compile(r"^[A-Z](?:&?[A-Z]){1,4}s?$")
 BARE_ACRONYM_LABELS = ("Method", "Dataset", "Task")
 # NAME_HEAD_RULE: a name followed by a lower-case word ("LLM post-training",
@@ -774,7 +774,7 @@ def descriptive_phrase(name: str, label: str, aliases: Sequence[str] = ()) -> bo
     kind of method (see CLASS_HEAD_RULE). A metric named by what accuracy or
     precision is taken of, "pose accuracy", says that something was measured,
     not how (see MEASURED_ON_RULE)."""
-    if (label in BARE_ACRONYM_LABELS or label in ("Dataset", "Benchmark") and len(alias_key(name)) == 2) \
+    if (label in BARE_ACRONYM_LABELS or label == "Benchmark" and len(alias_key(name)) == 2) \
             and bare_capitals(name, aliases):
         return True
     words = name.split()

@@ -357,11 +357,12 @@ _TIMES = re.compile(r"(?<=\d)\s*×\s*(?=\d)")
 # "AlpacaEval 2.0" AlpacaEval 2, "wav2vec 2.0" Wav2Vec2 (seven such pairs of
 # visible entities on the 40k graph, session 44; "1.05" and "2.0.1" keep theirs).
 _POINT_ZERO = re.compile(r"(\d)\.0(?![\d.])")
+# Adjectives that are their noun in a name (`alias_key`): "textual encoder", "foundational models".
+_ADJECTIVE_NOUNS = {"textual": "text", "foundational": "foundation"}
 # The chat product's name before a model's version is the model's: "ChatGPT-4o"
 # is GPT-4o (35 papers of the 40k graph apart from it), "ChatGPT-3.5 Turbo"
 # GPT-3.5 Turbo, "GPT-o3-mini" and "ChatGPT-o4 mini" o3-mini and o4-mini
 # (outside judges of sessions 57-59: duplicates of the model's name).
-_ADJECTIVE_NOUNS = {"textual": "text", "foundational": "foundation"}
 _CHAT_VERSION = re.compile(r"^\s*ChatGPT[-\s]?(?=\d)", re.I)
 _CHAT_REASONER = re.compile(r"^\s*(?:Chat)?GPT[-\s]?(?=o\d)", re.I)
 # A model's tier before its version is the same model: "Gemini Pro 2.5" is
