@@ -157,13 +157,12 @@ def alias_key(surface: str) -> str:
     # (both judges of seed 78: a duplicate). A word, not a substring:
     # "contextual" stays.
     # So is "foundational" foundation's: "foundational models (FM)" stood apart
-    # from foundation models (both judges of seed 111: a duplicate).
-    parts = [_ADJECTIVE_NOUNS.get(p, p) for p in (_american(p.casefold()) for p in original)]
-    # "ReID" and "Re-ID" are re-identification written short: "person ReID"
-    # (13 papers of the 40k graph) stood beside "person re-identification"
-    # (31; both judges of the 10k graph's seed 104: a duplicate).
-    parts = ["reidentification" if p == "reid" else "identification" if p == "id" and i and parts[i - 1] == "re" else p
-             for i, p in enumerate(parts)]
+    # from foundation models (both judges of seed 111: a duplicate). "ReID" and
+    # "Re-ID" are re-identification written short: "person ReID" (13 papers of
+    # the 40k graph) stood beside "person re-identification" (31; both judges
+    # of the 10k graph's seed 104: a duplicate).
+    parts = [_WORDS_OF_A_NAME.get(p, p) for p in (_american(p.casefold()) for p in original)]
+    parts = ["identification" if p == "id" and i and parts[i - 1] == "re" else p for i, p in enumerate(parts)]
     # A capital hyphen-glued to a name is the name's prefix, not an article:
     # A-OKVQA is not OK-VQA (14 papers of the 40k graph, both judges of
     # seed 74), nor A-SIFT SIFT, A-MHA multi-head attention or A-TPT TPT.
@@ -357,8 +356,9 @@ _TIMES = re.compile(r"(?<=\d)\s*×\s*(?=\d)")
 # "AlpacaEval 2.0" AlpacaEval 2, "wav2vec 2.0" Wav2Vec2 (seven such pairs of
 # visible entities on the 40k graph, session 44; "1.05" and "2.0.1" keep theirs).
 _POINT_ZERO = re.compile(r"(\d)\.0(?![\d.])")
-# Adjectives that are their noun in a name (`alias_key`): "textual encoder", "foundational models".
-_ADJECTIVE_NOUNS = {"textual": "text", "foundational": "foundation"}
+# Words that stand for another word in a name (`alias_key`): an adjective for
+# its noun ("textual encoder", "foundational models"), a short form ("ReID").
+_WORDS_OF_A_NAME = {"textual": "text", "foundational": "foundation", "reid": "reidentification"}
 # The chat product's name before a model's version is the model's: "ChatGPT-4o"
 # is GPT-4o (35 papers of the 40k graph apart from it), "ChatGPT-3.5 Turbo"
 # GPT-3.5 Turbo, "GPT-o3-mini" and "ChatGPT-o4 mini" o3-mini and o4-mini

@@ -156,9 +156,10 @@ def _known_for_its_tail(long_form: str, short: str, named: str) -> bool:
     40k graph, merged wrongly to both outside judges of seed 102). A name
     the field knows whole keeps its letters: "person re-identification
     (ReID)"."""
+    if named != long_form or gazetteer.lookup(long_form) or gazetteer.lookup(short) is None:
+        return False
     tail = spelled_tail(long_form, short)
-    return (named == long_form and tail is not None and not gazetteer.lookup(long_form)
-            and gazetteer.lookup(short) is not None and gazetteer.canonical(short) == gazetteer.canonical(tail))
+    return tail is not None and gazetteer.canonical(short) == gazetteer.canonical(tail)
 
 
 def find_mentions(doc: Doc) -> list[Mention]:
