@@ -586,6 +586,21 @@ def test_accuracy_on_a_task_is_accuracy():
     assert {"top-1-accuracy", "pixelaccuracy", "balancedaccuracy"} <= set(keys)
 
 
+def test_recall_precision_and_map_of_retrieval_or_detection_are_those_measures():
+    # session 63: "retrieval recall" and "detection mAP" were duplicates to both judges of seed 112 and five before
+    from ingest.mentions import ExtractedDoc, Mention
+    from ingest.normalize import alias_key, resolve
+
+    text = "retrieval recall, detection mAP, retrieval precision, registration recall and localization precision"
+    spans = [part.strip() for part in re.split(r",| and ", text)]
+    mentions = [Mention(text.index(s), text.index(s) + len(s), "METRIC", s, alias_key(s)) for s in spans]
+    keys = {link.key: link.surfaces for link in resolve([ExtractedDoc("p1", text, mentions)], {})}
+    assert keys["recall"] == ("retrieval recall",) and keys[alias_key("mAP")] == ("detection mAP",), keys
+    assert keys["precision"] == ("retrieval precision",), keys
+    # a task that names a measure of its own keeps it
+    assert {alias_key("registration recall"), alias_key("localization precision")} <= set(keys)
+
+
 def test_a_property_is_a_metric_with_a_value_and_a_change_never():
     from ingest.mentions import ExtractedDoc, Mention
     from ingest.normalize import alias_key, resolve

@@ -313,6 +313,8 @@ def test_the_review_leaves_out_or_relabels_a_derived_entry_of_any_source():
     entries = {e.name: e for e in reviewed(pwc_methods(KB_DIR), {alias_key("Lightweight Convolution"): "reject"})}
     assert entries["LightConv"].aliases == () and "Lightweight Convolution" not in entries
     assert kb.lookup("lightweight convolution") is None and kb.lookup("LightConv") is not None
+    # session 63: the sota-extractor's data set SemEval is the series of shared evaluation tasks
+    assert kb.lookup("SemEval").label == "BENCHMARK"
 
 
 def test_a_malformed_name_review_line_names_its_file_and_line(tmp_path):

@@ -497,6 +497,32 @@ def test_a_suspended_prefix_in_a_list_of_models_is_no_name():
     assert "OmniGen2" in found and "MIL-" not in found, found
 
 
+@pytest.mark.parametrize("sentence,text,label", [
+    # session 63: both judges of seeds 112, 114 and 115, and the verdicts on file for each
+    ("A video DeepFake benchmark is built.", "DeepFake", "BENCHMARK"), ("Images are ultra-high resolution.", "ultra-high resolution", "TASK"),
+    ("We tile UHR images.", "UHR", "TASK"), ("Answers are multiple choice.", "multiple choice", "TASK"),
+    ("Each Bounding Box is drawn.", "Bounding Box", "METHOD"), ("It improves natural language reasoning.", "natural language reasoning", "TASK"),
+    ("We study sequential prediction.", "sequential prediction", "TASK"), ("We follow PRISMA-ScR.", "PRISMA-ScR", "DATASET"),
+    ("Designs are written in UML.", "UML", "METHOD"), ("Code-switching is common in speech.", "Code-switching", "METHOD"),
+    ("Inversion of the image follows.", "Inversion", "TASK"), ("It improves zero-shot reasoning.", "zero-shot reasoning", "TASK"),
+    ("It improves multi-turn reasoning.", "multi-turn reasoning", "TASK"), ("Depth from RGB and NIR images.", "NIR", "BENCHMARK"),
+    ("Robots navigate GNSS-denied environments.", "GNSS-denied environments", "TASK"),
+])
+def test_judged_non_entities_of_session_63_are_no_names(nlp, sentence, text, label):
+    assert is_junk(_span(nlp, sentence, text, label))
+
+
+def test_seed_114s_and_115s_known_names():
+    # session 63: both judges of seeds 113 and 114 (2D object detection, facial recognition), 112 (sparse and
+    # multi-vector retrieval), 114 (temporal point processes) and 115 (visual parsing)
+    assert gazetteer.canonical("2D object detection") == gazetteer.canonical("object detection")
+    assert gazetteer.canonical("facial recognition") == gazetteer.canonical("face recognition")
+    assert {name: gazetteer.lookup(name) for name in ("sparse retrieval", "multi-vector retrieval", "temporal point process",
+                                                      "visual parsing")} == {
+        "sparse retrieval": "METHOD", "multi-vector retrieval": "METHOD", "temporal point process": "METHOD",
+        "visual parsing": "TASK"}
+
+
 def test_seed_110s_known_names():
     # session 62: both judges of seed 110 (and of seeds 107 and 109 for iterative retrieval)
     assert gazetteer.lookup("DOTA-v1.5") == "DATASET" and gazetteer.lookup("iterative retrieval") == "METHOD"

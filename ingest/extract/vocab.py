@@ -141,7 +141,7 @@ MODALITY_TERMS = _keys(
     "SAR", "RGB-T",
     "LiDAR point cloud", "LiDAR point clouds", "3D LiDAR point clouds",
     # infrared imagery (20 papers of the 40k graph read it as a Task; both judges of session 47's seed 64)
-    "infrared", "near-infrared", "thermal infrared",
+    "infrared", "near-infrared", "thermal infrared", "NIR",  # a Benchmark of 2 papers (both judges of seed 115)
     # WiFi's channel state information, a signal sensing papers read (a Dataset of 2 papers of the 40k graph; both
     # judges of session 51's seed 80: a modality)
     "channel state information", "WiFi channel state information", "WiFi CSI",
@@ -250,6 +250,22 @@ GENERIC_TERMS = _keys(
     # (6-13 papers each; every verdict on file rejected them, session 47)
     "PDF", "PDFs", "field of view", "field-of-view", "FOV", "very high resolution", "very-high-resolution", "VHR",
     "micro-expression", "micro-expressions",
+    # a property of images, a question format, what a detector draws, reasoning done in words and a formulation,
+    # read as Tasks and a Method of 2-34 papers at 40k (both judges of seed 114; every verdict on file: 6 of UHR,
+    # 4 of MC, 8 of Bounding Box, 7 of natural language reasoning, 6 of sequential prediction) and a reporting
+    # guideline read as data (both judges of seed 114)
+    "ultra-high resolution", "ultra-high-resolution", "UHR", "multiple choice", "multiple-choice", "bounding box",
+    "bounding boxes", "BBox", "natural language reasoning", "natural-language reasoning", "sequential prediction",
+    "PRISMA", "PRISMA-ScR",
+    # a notation of software design, a speaker's switching of languages, a word of many fields (diffusion, GAN and
+    # geophysical inversion), reasoning in a setting, a practice and an operating condition: 2-33 papers each at 40k
+    # read as Methods and Tasks, rejected by both judges of seed 115 and by every verdict on file (4 of UML, 7 of
+    # inversion, 6 of zero-shot reasoning, 4 of multi-turn reasoning)
+    "UML", "Unified Modeling Language", "code-switching", "code switching", "inversion", "zero-shot reasoning",
+    "multi-turn reasoning", "electronic monitoring", "GNSS-denied environment", "GNSS-denied environments",
+    # the forged media a detection task is about ("video DeepFake benchmark": a Benchmark of 5 papers at 40k; no
+    # entity to both judges of seed 112 and of session 51's sample)
+    "DeepFake", "DeepFakes", "deepfake", "deepfakes",
     # a structure a method builds or reads, not a task of its own (its task is scene graph generation): a
     # 14-paper Task of the 40k graph, both judges of session 49's paper-weighted sample
     "scene graph", "scene graphs",
