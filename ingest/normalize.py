@@ -934,12 +934,18 @@ def cased_otherwise(surface: str, sense: Sense) -> bool:
 def recased(surface: str, other: str) -> bool:
     """The same letters in two case shapes, one only capitals, the other
     with a small letter between capitals: "DIGIT" and "DiGIT", "TACOS" and
-    "TACoS" (CASE_SHAPE_RULE); not "RoboTwin" and "RoboTWin"."""
-    if surface == other or surface.casefold() != other.casefold() \
-            or not (ACRONYM_SHAPE.match(surface) and ACRONYM_SHAPE.match(other)):
+    "TACoS" (CASE_SHAPE_RULE); not "RoboTwin" and "RoboTWin". Or a word in
+    capitals and the same word capitalised: "MERLIN" and "Merlin"."""
+    if surface == other or surface.casefold() != other.casefold():
         return False
+    if not (ACRONYM_SHAPE.match(surface) and ACRONYM_SHAPE.match(other)):
+        return {_word_case(surface), _word_case(other)} == {"capitals", "capitalised"}
     capitals = [form for form in (surface, other) if _case_shape(form).isupper()]
     return len(capitals) == 1 and any(map(_mixed_case, (surface, other)))
+
+
+def _word_case(word: str) -> str:
+    return "capitals" if re.fullmatch(r"[A-Z]{4,}\d*", word) else "capitalised" if re.fullmatch(r"[A-Z][a-z]{3,}\d*", word) else ""
 
 
 def _case_shape(acronym: str) -> str:
@@ -1368,7 +1374,7 @@ def _qualified_head(mention: Mention, key: str) -> str:
         # A name the knowledge base knows, not another phrase ("Scaling Long-horizon LLM Agents").
         return target if kb.lookup_key(target) is not None else key
     if reading == "METRIC" and (measure := _TASK_MEASURE.match(mention.text)):
-        return alias_key(measure["accuracy"] or measure["ir"])
+        return kb.canonical_key(alias_key(measure["accuracy"] or measure["ir"]))
     first, _, rest = _noun_named(mention.text).partition(" ")
     performer = first.lower().rstrip("'") in _PERFORMERS  # "LLM reasoning": the task, whoever performs it
     degree = reading == "TASK" and first.lower() in _DEGREE_WORDS

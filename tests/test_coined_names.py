@@ -342,6 +342,10 @@ def test_the_coiners_letters_in_another_case_shape_are_another_work():
     assert not used_apart([coiner, link(("Kenji Sato",), ("DIGIT",))])  # the coiner's co-author
     twin = link(("Kenji Sato",), ("QuoxTwin",), "QuoxTwin: A Benchmark for Twin Arms")
     assert not used_apart([twin, link(("Ana Ruiz",), ("QuoxTWin",))])
+    # session 63: a word in capitals beside the same word capitalised (MERLIN and Merlin, both judges of seed 115)
+    word = link(("Kenji Sato",), ("QUOXEL",), "QUOXEL: A Testbed for Entity Linking")
+    assert used_apart([word, link(("Ana Ruiz",), ("Quoxel",))])
+    assert not used_apart([word, link(("Ana Ruiz",), ("QUOXEL",))])
 
 
 def test_a_glued_name_beside_the_phrase_of_its_words_is_held_back(coined_store):

@@ -595,7 +595,7 @@ def test_recall_precision_and_map_of_retrieval_or_detection_are_those_measures()
     spans = [part.strip() for part in re.split(r",| and ", text)]
     mentions = [Mention(text.index(s), text.index(s) + len(s), "METRIC", s, alias_key(s)) for s in spans]
     keys = {link.key: link.surfaces for link in resolve([ExtractedDoc("p1", text, mentions)], {})}
-    assert keys["recall"] == ("retrieval recall",) and keys[alias_key("mAP")] == ("detection mAP",), keys
+    assert keys["recall"] == ("retrieval recall",) and keys[alias_key("mean average precision")] == ("detection mAP",), keys
     assert keys["precision"] == ("retrieval precision",), keys
     # a task that names a measure of its own keeps it
     assert {alias_key("registration recall"), alias_key("localization precision")} <= set(keys)
