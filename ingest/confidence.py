@@ -598,6 +598,11 @@ KB_COINED_MIN_SHARE = 1 / 2
 # (`normalize.recased`): "DIGIT", a tactile sensor, beside "DiGIT: ..."; the
 # TACoS data set beside a coined TACOS; "MIMO" beside MiMo. 5 visible
 # entities of the 40k graph; both judges of seed 89 had found DiGIT merged.
+# Session 63: so is a word in capitals beside the same word capitalised
+# ("MERLIN" and "Merlin", "MAGPIE" and "Magpie", both merged to both judges
+# of seeds 115 and 112; "Ladder" side tuning beside a coined LADDER, the
+# Minerva math benchmark beside a coined MINERVA): the 4 visible entities of
+# the 40k graph it holds back, each two works.
 # GLUED_NAME_RULE: a name glued from capitalised words ("KernelFusion",
 # "GraphSearch", "SemanticControl") is a work's coinage; the same words as a
 # lower-case phrase ("kernel fusion", "graph search", "semantic control") are
