@@ -313,6 +313,9 @@ def test_evidence_from_names():
     # a word that praises how well, before any task phrase (EVALUATIVE_MODIFIERS, session 52); a kind of task stays
     ("complex video reasoning", "Task", True), ("robust medical image segmentation", "Task", True),
     ("controllable video generation", "Task", False), ("real-time object detection", "Task", False),
+    # whatever the case (session 63: title phrases, both judges of seed 116)
+    ("High-Fidelity 3D Generation", "Task", True), ("Robust ASR", "Task", True),
+    ("Controllable Video Generation", "Task", False),
     # the dimension an operation is done in (DIMENSION_OPERATION_RULE, session 51); abilities and places stay
     ("visual classification", "Task", True), ("temporal generation", "Task", True), ("spatial reconstruction", "Task", True),
     ("spatial reasoning", "Task", False), ("visual localization", "Task", False), ("image segmentation", "Task", False),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Span
 
+from ingest import kb
 from ingest.extract import gazetteer, load_extractor
 from ingest.extract.sanity import _adjective_base, checked_label, is_junk
 from ingest.extract.span_filter import clean_span, is_name
@@ -507,6 +508,10 @@ def test_a_suspended_prefix_in_a_list_of_models_is_no_name():
     ("Inversion of the image follows.", "Inversion", "TASK"), ("It improves zero-shot reasoning.", "zero-shot reasoning", "TASK"),
     ("It improves multi-turn reasoning.", "multi-turn reasoning", "TASK"), ("Depth from RGB and NIR images.", "NIR", "BENCHMARK"),
     ("Robots navigate GNSS-denied environments.", "GNSS-denied environments", "TASK"),
+    ("We speed up indexing of videos.", "indexing", "TASK"), ("We run a bias analysis.", "bias analysis", "TASK"),
+    ("AI-Powered tutors help.", "AI-Powered", "METHOD"), ("The detection time is 3 ms.", "detection time", "METRIC"),
+    ("Long-Context Transformer Models are slow.", "Long-Context Transformer Models", "METHOD"),
+    ("We study reasoning generation.", "reasoning generation", "TASK"),
 ])
 def test_judged_non_entities_of_session_63_are_no_names(nlp, sentence, text, label):
     assert is_junk(_span(nlp, sentence, text, label))
@@ -521,6 +526,18 @@ def test_seed_114s_and_115s_known_names():
                                                       "visual parsing")} == {
         "sparse retrieval": "METHOD", "multi-vector retrieval": "METHOD", "temporal point process": "METHOD",
         "visual parsing": "TASK"}
+
+
+def test_seed_116s_and_117s_known_names():
+    # session 63: both judges of seeds 116 and 117
+    assert {name: gazetteer.lookup(name) for name in (
+        "emotional support conversation", "root cause analysis", "SOTOPIA", "DreamSim", "Microsoft Copilot", "LeWiDi-2025",
+        "NW-UCLA")} == {
+        "emotional support conversation": "TASK", "root cause analysis": "TASK", "SOTOPIA": "BENCHMARK", "DreamSim": "METRIC",
+        "Microsoft Copilot": "METHOD", "LeWiDi-2025": "BENCHMARK", "NW-UCLA": "DATASET"}
+    assert gazetteer.canonical("NW-UCLA") == gazetteer.canonical("Northwestern-UCLA")
+    assert gazetteer.canonical("large foundation models") == gazetteer.canonical("foundation model")
+    assert kb.lookup("Auxiliary Classifier") is None  # a part many models have (name review)
 
 
 def test_seed_110s_known_names():

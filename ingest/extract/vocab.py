@@ -263,6 +263,11 @@ GENERIC_TERMS = _keys(
     # inversion, 6 of zero-shot reasoning, 4 of multi-turn reasoning)
     "UML", "Unified Modeling Language", "code-switching", "code switching", "inversion", "zero-shot reasoning",
     "multi-turn reasoning", "electronic monitoring", "GNSS-denied environment", "GNSS-denied environments",
+    # a step of search, an activity, a phrase, a title's adjective, a time any detector takes and a kind of model
+    # (Tasks, Methods and a Metric of 2-8 papers at 40k; both judges of seeds 116 and 117, and every verdict on
+    # file: 4 of bias analysis, 4 of reasoning generation, 16 of detection time, 6 of LCTMs)
+    "indexing", "bias analysis", "reasoning generation", "AI-powered", "detection time",
+    "long-context Transformer models", "long-context Transformer model",
     # the forged media a detection task is about ("video DeepFake benchmark": a Benchmark of 5 papers at 40k; no
     # entity to both judges of seed 112 and of session 51's sample)
     "DeepFake", "DeepFakes", "deepfake", "deepfakes",
