@@ -953,7 +953,7 @@ def _case_shape(acronym: str) -> str:
 
 
 def _mixed_case(acronym: str) -> bool:
-    return re.search(r"[A-Z][a-z]+[A-Z]", _case_shape(acronym)) is not None
+    return re.search(r"[A-Z][a-z]+[A-Z]|^[a-z]+[A-Z]", _case_shape(acronym)) is not None
 
 
 # BARE_CONTEXT_RULE: two letters written bare ("ME", "MC", "DR", "KT") are
@@ -1275,7 +1275,8 @@ _DEGREE_WORDS = {"complex", "advanced", "sophisticated", "general", "robust", "e
 # the 40k graph, read as a Method: "... for LLM Reasoning" in titles, an
 # outside judge's wrong type in the seed Method list) is reasoning, done by
 # LLMs, not a kind of it ("mathematical reasoning") nor a method.
-_PERFORMERS = {"llm", "llms", "mllm", "mllms", "vlm", "vlms", "lvlm", "lvlms", "model", "models", "model's"}
+# "AI reasoning", "AI Image Generation" likewise (both judges of seed 118; 4 verdicts on file of "AI reasoning").
+_PERFORMERS = {"llm", "llms", "mllm", "mllms", "vlm", "vlms", "lvlm", "lvlms", "model", "models", "model's", "ai"}
 
 
 # A known method before a known name of the same type, as what it is built

@@ -486,12 +486,13 @@ def test_a_model_performing_a_known_task_names_that_task():
     from ingest.mentions import ExtractedDoc, Mention
     from ingest.normalize import alias_key, resolve
 
-    text = "RL for LLM Reasoning; MLLMs' reasoning and model reasoning; LLM quoxing."
-    spans = [("LLM Reasoning", "METHOD"), ("MLLMs' reasoning", "METHOD"), ("model reasoning", "TASK"), ("LLM quoxing", "METHOD")]
+    text = "RL for LLM Reasoning; MLLMs' reasoning and model reasoning; LLM quoxing; AI reasoning."
+    spans = [("LLM Reasoning", "METHOD"), ("MLLMs' reasoning", "METHOD"), ("model reasoning", "TASK"), ("LLM quoxing", "METHOD"),
+             ("AI reasoning", "TASK")]  # session 63: both judges of seed 118
     mentions = [Mention(text.index(s), text.index(s) + len(s), label, s, alias_key(s)) for s, label in spans]
     keys = {link.key: link for link in resolve([ExtractedDoc("p1", text, mentions)], {})}
     assert set(keys) == {"reasoning", alias_key("LLM quoxing")}
-    assert {"LLM Reasoning", "MLLMs' reasoning", "model reasoning"} <= set(keys["reasoning"].surfaces)
+    assert {"LLM Reasoning", "MLLMs' reasoning", "model reasoning", "AI reasoning"} <= set(keys["reasoning"].surfaces)
 
 
 def test_a_known_name_built_on_a_known_method_is_that_name():

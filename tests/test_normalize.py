@@ -616,6 +616,21 @@ def test_letters_in_another_mixed_case_shape_follow_no_sense_written_so():
         ("p0", "mole"), ("p1", "mixtureloraexpert"), ("p2", "mixtureloraexpert"), ("p3", "quoxlanguagemodel")]
 
 
+def test_letters_after_a_small_prefix_follow_no_sense_written_in_capitals():
+    """CASE_SHAPE_RULE (session 63): "vLLM", the serving engine, is not "VLLM",
+    vision large language models (51 papers of the 40k graph, merged to both
+    judges of seed 119); "VLLMs" is."""
+    senses = {"vllm": (Sense("visionlargelanguagemodel", "METHOD", ("vllm",), ("VLLMs",), WIDELY),)}
+    docs = []
+    for n, written in enumerate(("vLLM", "VLLM")):
+        text = f"We serve it with {written} today."
+        at = text.index(written)
+        docs.append(ExtractedDoc(f"p{n}", text, [Mention(at, at + len(written), "METHOD", written, alias_key(written),
+                                                         sentence_end=len(text))]))
+    assert [(link.paper_id, link.key) for link in resolve(docs, senses)] == [
+        ("p0", "vllm"), ("p1", "visionlargelanguagemodel")]
+
+
 @pytest.mark.parametrize("reordered, usual", [
     ("Gemini Pro 2.5", "Gemini 2.5 Pro"), ("Gemini Flash 2.0", "Gemini 2.0 Flash"), ("Claude-Sonnet-4", "Claude-4-Sonnet"),
     ("Claude Opus 4", "Claude 4 Opus"),

@@ -142,6 +142,9 @@ MODALITY_TERMS = _keys(
     "LiDAR point cloud", "LiDAR point clouds", "3D LiDAR point clouds",
     # infrared imagery (20 papers of the 40k graph read it as a Task; both judges of session 47's seed 64)
     "infrared", "near-infrared", "thermal infrared", "NIR",  # a Benchmark of 2 papers (both judges of seed 115)
+    # an MRI sequence, a terrain's elevation product and a kind of series, read as Methods of 2-4 papers at 40k
+    # (both judges of seed 118; 6 verdicts on file of Digital Terrain Model)
+    "FLAIR MRI", "FLAIR MRIs", "digital terrain model", "digital terrain models", "multivariate time series",
     # WiFi's channel state information, a signal sensing papers read (a Dataset of 2 papers of the 40k graph; both
     # judges of session 51's seed 80: a modality)
     "channel state information", "WiFi channel state information", "WiFi CSI",
@@ -268,6 +271,15 @@ GENERIC_TERMS = _keys(
     # file: 4 of bias analysis, 4 of reasoning generation, 16 of detection time, 6 of LCTMs)
     "indexing", "bias analysis", "reasoning generation", "AI-powered", "detection time",
     "long-context Transformer models", "long-context Transformer model",
+    # a practice, a data standard, a design philosophy, a network architecture, a kind of content, a study area and
+    # generic phrases: Tasks, Methods, a Metric and a Dataset of 2-15 papers at 40k, rejected by both judges of seeds
+    # 118 and 119 and by nearly every verdict on file (10 of MLOps, 9 of retrieval time, 7 of interaction
+    # detection, 7 of WSI analysis, 5 of AIGT, 4 of HCAI, 4 of dense segmentation)
+    "MLOps", "Machine Learning Operations", "Resource Description Framework", "RDF", "human-centered AI",
+    "human-centred AI", "HCAI", "O-RAN", "ORAN", "Open Radio Access Network", "Open Radio Access Networks",
+    "AI-generated text", "AIGT", "WSI analysis", "vision-language modeling", "vision-language modelling",
+    "visual language modeling", "visual-textual alignment", "visual-text alignment", "vision-text alignment",
+    "issue detection", "interaction detection", "dense segmentation", "retrieval time",
     # the forged media a detection task is about ("video DeepFake benchmark": a Benchmark of 5 papers at 40k; no
     # entity to both judges of seed 112 and of session 51's sample)
     "DeepFake", "DeepFakes", "deepfake", "deepfakes",
