@@ -921,6 +921,11 @@ class Sense:
 # either shape has a small letter between capitals. On the 40k graph the
 # MOLE benchmark sat in the mixture of LoRA experts (both judges of session
 # 55's targeted sheet), and session 54 read PoT and POT, TtT and TTT so.
+# Small letters before the capitals are a shape too (session 63): "vLLM", the
+# serving engine in 20 papers of the 40k graph, had followed "Vision Large
+# Language Models (VLLMs)" (merged to both judges of seed 119), and the iVQA
+# data set the implicit video QA of "I-VQA". Known names keep their letters
+# in any case (mAP, nDCG): the knowledge base, not a sense, gives their key.
 def cased_otherwise(surface: str, sense: Sense) -> bool:
     """Whether `sense` writes the letters of acronym `surface` only in another, mixed case shape."""
     if not ACRONYM_SHAPE.match(surface):
