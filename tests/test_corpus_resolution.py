@@ -433,8 +433,9 @@ def test_a_class_a_name_describes_is_no_entity_of_the_graph():
     from ingest.mentions import ExtractedDoc, Mention
     from ingest.normalize import alias_key, resolve
 
-    text = "Quoxformer-based models beat QuoxNet and CNN-driven methods."
-    spans = [("Quoxformer-based models", "METHOD"), ("QuoxNet", "METHOD"), ("CNN-driven methods", "METHOD")]
+    text = "Quoxformer-based models beat QuoxNet and CNN-driven methods and LLM based pipelines."
+    spans = [("Quoxformer-based models", "METHOD"), ("QuoxNet", "METHOD"), ("CNN-driven methods", "METHOD"),
+             ("LLM based pipelines", "METHOD")]  # session 63: without the hyphen too (both judges of seed 121)
     mentions = [Mention(text.index(s), text.index(s) + len(s), label, s, alias_key(s)) for s, label in spans]
     links = resolve([ExtractedDoc("p1", text, mentions)], {})
     assert [link.key for link in links] == [alias_key("QuoxNet")]

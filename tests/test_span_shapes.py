@@ -521,6 +521,11 @@ def test_a_suspended_prefix_in_a_list_of_models_is_no_name():
     ("We run dense segmentation.", "dense segmentation", "TASK"), ("The retrieval time is 3 ms.", "retrieval time", "METRIC"),
     ("We segment FLAIR MRI scans.", "FLAIR MRI", "METHOD"), ("A Digital Terrain Model is built.", "Digital Terrain Model", "METHOD"),
     ("We model multivariate time series.", "multivariate time series", "METHOD"),
+    ("Semantic similarity measures are used.", "Semantic similarity measures", "METHOD"),
+    ("We avoid English-centric training.", "English-centric training", "METHOD"),
+    ("Data come from San Francisco.", "San Francisco", "DATASET"), ("We audit LLM applications.", "LLM applications", "TASK"),
+    ("The service is RESTful.", "RESTful", "METHOD"), ("We answer competency questions.", "competency questions", "DATASET"),
+    ("We upscale low-resolution images.", "low-resolution images", "TASK"), ("We read Manchu texts.", "Manchu", "DATASET"),
 ])
 def test_judged_non_entities_of_session_63_are_no_names(nlp, sentence, text, label):
     assert is_junk(_span(nlp, sentence, text, label))
@@ -549,6 +554,13 @@ def test_seed_116s_and_117s_known_names():
     assert kb.lookup("Auxiliary Classifier") is None  # a part many models have (name review)
     assert kb.lookup("Primer") is None  # a kind of article (name review, seed 119)
     assert gazetteer.lookup("RETFound") == "METHOD"  # read as data (seed 119)
+    # seeds 120 and 121: a task, a training approach, a challenge, a measure and its plural, large reasoning models
+    assert {name: gazetteer.lookup(name) for name in ("fact checking", "multi-dataset training", "MLC-SLM", "SNR")} == {
+        "fact checking": "TASK", "multi-dataset training": "METHOD", "MLC-SLM": "BENCHMARK", "SNR": "METRIC"}
+    assert gazetteer.canonical("signal-to-noise ratios") == gazetteer.canonical("SNR")
+    assert gazetteer.canonical("large reasoning language models") == gazetteer.canonical("LRM")
+    (doc,) = load_extractor("fast").extract([("p", "It works under low signal-to-noise ratios (SNRs) at long range.")], workers=1)
+    assert {(m.text, m.label) for m in doc.mentions} == {("signal-to-noise ratios", "METRIC"), ("SNRs", "METRIC")}
 
 
 def test_seed_110s_known_names():

@@ -280,6 +280,12 @@ GENERIC_TERMS = _keys(
     "AI-generated text", "AIGT", "WSI analysis", "vision-language modeling", "vision-language modelling",
     "visual language modeling", "visual-textual alignment", "visual-text alignment", "vision-text alignment",
     "issue detection", "interaction detection", "dense segmentation", "retrieval time",
+    # seeds 120 and 121, both judges (and every verdict on file: 6 of semantic similarity measures, 10 of San
+    # Francisco): a class of measures, a skew of training data, a city, applications, a web interface style, an
+    # ontology's questions, a kind of image and a language ISO 639-1 lacks
+    "semantic similarity measure", "semantic similarity measures", "English-centric training", "San Francisco",
+    "LLM applications", "RESTful", "REST API", "competency question", "competency questions",
+    "low-resolution image", "low-resolution images", "low resolution image", "low resolution images", "Manchu",
     # the forged media a detection task is about ("video DeepFake benchmark": a Benchmark of 5 papers at 40k; no
     # entity to both judges of seed 112 and of session 51's sample)
     "DeepFake", "DeepFakes", "deepfake", "deepfakes",
