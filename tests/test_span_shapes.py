@@ -526,6 +526,10 @@ def test_a_suspended_prefix_in_a_list_of_models_is_no_name():
     ("Data come from San Francisco.", "San Francisco", "DATASET"), ("We audit LLM applications.", "LLM applications", "TASK"),
     ("The service is RESTful.", "RESTful", "METHOD"), ("We answer competency questions.", "competency questions", "DATASET"),
     ("We upscale low-resolution images.", "low-resolution images", "TASK"), ("We read Manchu texts.", "Manchu", "DATASET"),
+    ("We track Sustainable Development Goals.", "Sustainable Development Goals", "METHOD"),
+    ("We screen abdominal aortic aneurysms.", "abdominal aortic aneurysms", "METHOD"),
+    ("The interpupillary distance was set.", "interpupillary distance", "METRIC"), ("TinyML devices run it.", "TinyML", "METHOD"),
+    ("We segment Cardiac Magnetic Resonance images.", "Cardiac Magnetic Resonance", "TASK"),
 ])
 def test_judged_non_entities_of_session_63_are_no_names(nlp, sentence, text, label):
     assert is_junk(_span(nlp, sentence, text, label))
@@ -559,6 +563,7 @@ def test_seed_116s_and_117s_known_names():
         "fact checking": "TASK", "multi-dataset training": "METHOD", "MLC-SLM": "BENCHMARK", "SNR": "METRIC"}
     assert gazetteer.canonical("signal-to-noise ratios") == gazetteer.canonical("SNR")
     assert gazetteer.canonical("large reasoning language models") == gazetteer.canonical("LRM")
+    assert gazetteer.canonical("SSv2") == gazetteer.canonical("Something-Something V2")  # seed 122
     (doc,) = load_extractor("fast").extract([("p", "It works under low signal-to-noise ratios (SNRs) at long range.")], workers=1)
     assert {(m.text, m.label) for m in doc.mentions} == {("signal-to-noise ratios", "METRIC"), ("SNRs", "METRIC")}
 

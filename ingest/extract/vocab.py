@@ -145,6 +145,7 @@ MODALITY_TERMS = _keys(
     # an MRI sequence, a terrain's elevation product and a kind of series, read as Methods of 2-4 papers at 40k
     # (both judges of seed 118; 6 verdicts on file of Digital Terrain Model)
     "FLAIR MRI", "FLAIR MRIs", "digital terrain model", "digital terrain models", "multivariate time series",
+    "cardiac magnetic resonance", "cardiac MRI",  # a Task of 5 papers (both judges of seeds 122 and 123)
     # WiFi's channel state information, a signal sensing papers read (a Dataset of 2 papers of the 40k graph; both
     # judges of session 51's seed 80: a modality)
     "channel state information", "WiFi channel state information", "WiFi CSI",
@@ -286,6 +287,10 @@ GENERIC_TERMS = _keys(
     "semantic similarity measure", "semantic similarity measures", "English-centric training", "San Francisco",
     "LLM applications", "RESTful", "REST API", "competency question", "competency questions",
     "low-resolution image", "low-resolution images", "low resolution image", "low resolution images", "Manchu",
+    # the final samples of session 63 (seeds 122 and 123, both judges): a policy framework, a condition, a physical
+    # distance and a field, read as Methods and a Metric of 2-4 papers at 40k
+    "Sustainable Development Goals", "Sustainable Development Goal", "abdominal aortic aneurysm",
+    "abdominal aortic aneurysms", "interpupillary distance", "inter-pupillary distance", "TinyML",
     # the forged media a detection task is about ("video DeepFake benchmark": a Benchmark of 5 papers at 40k; no
     # entity to both judges of seed 112 and of session 51's sample)
     "DeepFake", "DeepFakes", "deepfake", "deepfakes",
