@@ -40,7 +40,6 @@ _NUMBER_LIKE = re.compile(r"^[\d.,]+\s*(?:[kKmMbBtTxX%]|bn|billion|million|thous
                           r"|^\d+\s*[x×X]\s*\d+$"  # a resolution: "512x512" (a Benchmark of 4 papers at 40k, session 48)
                           r"|^[\d.]+[kKmMbB]?\s*(?:-+|–|to)\s*[\d.]+[kKmMbB]$")  # a range of sizes: "1B--7B", "7B-70B"
 _PERCENT = re.compile(r"\\?%")
-_PLURAL_S = re.compile(r"(?<=[A-Z])s$")  # an acronym's plural: "SNRs"
 # LaTeX and math symbols, comparisons: C_Psi, \mathcal{O}, x^2, p<0.001, k=5.
 _SYMBOL = re.compile(r"[_\\^{}$<>=≤≥]")
 # Number formats (INT8, FP16, bf16, NF4), quantisation settings by weight and
@@ -338,9 +337,9 @@ def checked_label(
             return label
         if not has_name_token(ent):
             return None
-        # An unknown all-caps acronym may be a metric (TESLA, PER, and its plural: SNRs); other
+        # An unknown all-caps acronym may be a metric (TESLA, PER); other
         # names (MAP-Elites) are methods.
-        return "METHOD" if key in used_as_method or not _PLURAL_S.sub("", text).replace("-", "").isupper() else label
+        return "METHOD" if key in used_as_method or not text.replace("-", "").isupper() else label
     if label == "TASK":
         if _METRIC_MARK.search(text):
             return "METRIC"  # HumanEval pass@50
