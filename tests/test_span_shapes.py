@@ -530,6 +530,7 @@ def test_a_suspended_prefix_in_a_list_of_models_is_no_name():
     ("We screen abdominal aortic aneurysms.", "abdominal aortic aneurysms", "METHOD"),
     ("The interpupillary distance was set.", "interpupillary distance", "METRIC"), ("TinyML devices run it.", "TinyML", "METHOD"),
     ("We segment Cardiac Magnetic Resonance images.", "Cardiac Magnetic Resonance", "TASK"),
+    ("It improves hierarchical reasoning.", "hierarchical reasoning", "TASK"), ("LLMs show deception.", "deception", "TASK"),
 ])
 def test_judged_non_entities_of_session_63_are_no_names(nlp, sentence, text, label):
     assert is_junk(_span(nlp, sentence, text, label))
@@ -566,6 +567,15 @@ def test_seed_116s_and_117s_known_names():
     assert gazetteer.canonical("SSv2") == gazetteer.canonical("Something-Something V2")  # seed 122
     (doc,) = load_extractor("fast").extract([("p", "It works under low signal-to-noise ratios (SNRs) at long range.")], workers=1)
     assert {(m.text, m.label) for m in doc.mentions} == {("signal-to-noise ratios", "METRIC"), ("SNRs", "METRIC")}
+
+
+def test_a_makers_possessive_is_no_part_of_a_models_name():
+    # session 63: "OpenAI's text-embedding-3-large" was a Method of its own (a duplicate to both judges of seed 122)
+    (doc,) = load_extractor("fast").extract([("p", "We embed with OpenAI's text-embedding-3-large and Google's Vertex AI, "
+                                                   "use OpenAI's o1 and MLLM's GRPO, and report Kendall's tau.")], workers=1)
+    found = {m.text for m in doc.mentions}
+    assert {"text-embedding-3-large", "Vertex AI", "OpenAI's o1", "GRPO", "Kendall's tau"} <= found, found
+    assert not {"OpenAI's text-embedding-3-large", "Google's Vertex AI", "MLLM's GRPO"} & found, found
 
 
 def test_seed_110s_known_names():

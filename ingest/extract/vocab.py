@@ -291,6 +291,9 @@ GENERIC_TERMS = _keys(
     # distance and a field, read as Methods and a Metric of 2-4 papers at 40k
     "Sustainable Development Goals", "Sustainable Development Goal", "abdominal aortic aneurysm",
     "abdominal aortic aneurysms", "interpupillary distance", "inter-pupillary distance", "TinyML",
+    # a style of reasoning and a model's behaviour, read as Tasks of 12 and 5 papers at 40k (both judges of seeds 123
+    # and 122; every verdict on file: 7 of hierarchical reasoning, 6 of deception); "deception detection" stays
+    "hierarchical reasoning", "deception",
     # the forged media a detection task is about ("video DeepFake benchmark": a Benchmark of 5 papers at 40k; no
     # entity to both judges of seed 112 and of session 51's sample)
     "DeepFake", "DeepFakes", "deepfake", "deepfakes",
