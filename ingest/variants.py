@@ -46,6 +46,11 @@ from ingest.normalize import abbreviates, alias_key, without_definition
 
 _SUFFIX_WORDS = (r"(?:Instruct|Chat|Base|Large|Small|Tiny|Mini|Medium|XL|XXL|Turbo|Pro|"
                  r"Plus|Lite|Flash|Ultra|Max|Verified|Hard|Preview|Vision|VL|Audio|Omni|Code|Coder|Math|Distill)")
+# A language's edition of a benchmark or data set ("BrowseComp-en" beside
+# BrowseComp, which both judges of seed 122 had called a duplicate of it).
+# Two codes only: the field's editions are English and Chinese, and other
+# codes end names that are no editions ("CMA-ES").
+_LANGUAGE_CODES = r"(?:en|zh|cn)"
 # One mark at the end of a name, each needing a separator (or a "v") so that
 # GSM8K or T5 are not read as "GSM" or "T" plus a number.
 _MARKS = (
@@ -54,6 +59,7 @@ _MARKS = (
     re.compile(r"^(?P<base>.*[A-Za-z].*?)[-\s_]+\d{2,4}[xX×]\d{2,4}$"),  # ImageNet 64x64
     re.compile(r"^(?P<base>.*[A-Za-z].*?)[-\s_]+\d+(?:\.\d+)?[KkMBT]$"),  # ImageNet-1K, Llama-2-7B, Qwen2.5 72B
     re.compile(r"^(?P<base>.*[A-Za-z].*?)[-\s_]+" + _SUFFIX_WORDS + "$", re.I),
+    re.compile(r"^(?P<base>.*[A-Za-z].*?)[-_]" + _LANGUAGE_CODES + "$", re.I),  # BrowseComp-ZH, GEdit-Bench-EN
     re.compile(r"^(?P<base>.*[A-Za-z].*?\d)[a-z]{1,2}$"),  # GPT-4o, GPT-4V is upper: see next
     re.compile(r"^(?P<base>.*[A-Za-z].*?\d)V$"),  # GPT-4V
     re.compile(r"^(?P<base>.*[A-Za-z]{2}.*?)(?:[-\s_]+v?|v)\d+(?:\.\d+)*$"),  # GPT-4 -> GPT, YOLOv8, Llama 2
@@ -62,7 +68,7 @@ _MARKS = (
 # What every mark needs: a digit, a trailing "+" or a suffix word after a
 # separator. Most names have none, and the marks' backtracking costs them
 # 0.1-3 ms each (more the longer the name); this one pass tells them first.
-_MAY_BE_MARKED = re.compile(r"\d|\+$|[-\s_]" + _SUFFIX_WORDS + "$", re.I)
+_MAY_BE_MARKED = re.compile(r"\d|\+$|[-\s_]" + _SUFFIX_WORDS + "$|[-_]" + _LANGUAGE_CODES + "$", re.I)
 
 
 def peeled(name: str) -> Iterator[str]:

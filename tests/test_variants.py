@@ -18,12 +18,13 @@ from ingest.variants import NamedEntity, base_keys, qualified_names, variant_lin
     ("HumanEval Pro", "HumanEval"), ("Gemini 1.5 Pro", "Gemini 1.5"),
     ("GPT-4o", "GPT-4"), ("Llama-2-7B", "Llama 2"), ("Qwen2.5-7B-Instruct", "Qwen2.5-7B"), ("YOLOv8", "YOLO"),
     ("Qwen2-Audio", "Qwen2"), ("Qwen2-VL-2B", "Qwen2-VL"), ("Qwen2.5-Omni", "Qwen2.5"),
+    ("BrowseComp-en", "BrowseComp"), ("BrowseComp-ZH", "BrowseComp"), ("GEdit-Bench-EN", "GEdit-Bench"),
 ])
 def test_the_nearest_base_comes_first(variant, base):
     assert base_keys(variant)[0] == alias_key(base)
 
 
-@pytest.mark.parametrize("name", ["GSM8K", "T5", "BERT", "MMLU", "F1", "word2vec"])
+@pytest.mark.parametrize("name", ["GSM8K", "T5", "BERT", "MMLU", "F1", "word2vec", "CMA-ES", "Dynamic En"])
 def test_names_with_a_number_inside_are_no_variants(name):
     assert base_keys(name) == []
 
