@@ -578,6 +578,35 @@ def test_a_makers_possessive_is_no_part_of_a_models_name():
     assert not {"OpenAI's text-embedding-3-large", "Google's Vertex AI", "MLLM's GRPO"} & found, found
 
 
+@pytest.mark.parametrize("sentence,text,label", [
+    # session 64: both judges of seeds 124 and 125, and every verdict on file for each
+    ("Features show neural collapse.", "neural collapse", "METHOD"), ("Data come from NASA.", "NASA", "BENCHMARK"),
+    ("The QU-NLP team ranked first.", "QU-NLP", "METHOD"), ("Results of the Live Challenge Day follow.", "Live Challenge Day", "BENCHMARK"),
+    ("Results on MATH and Olympiad improve.", "Olympiad", "BENCHMARK"), ("We speed up mask generation.", "mask generation", "TASK"),
+    ("We run spatial selection.", "spatial selection", "TASK"), ("We advance Multi-Modal Medical AI.", "Multi-Modal Medical AI", "TASK"),
+    ("We run Object Presence Detection.", "Object Presence Detection", "TASK"),
+    ("We animate 3D Gaussian Avatars.", "3D Gaussian Avatars", "METHOD"),
+    ("We compare Data-Driven and RL Strategies.", "Data-Driven and RL Strategies", "METHOD"),
+    ("We study severity prediction.", "severity prediction", "TASK"),
+])
+def test_judged_non_entities_of_session_64_are_no_names(nlp, sentence, text, label):
+    assert is_junk(_span(nlp, sentence, text, label))
+
+
+def test_seed_124s_and_125s_known_names():
+    # session 64: both judges of seeds 124 and 125 (and the verdicts on file)
+    assert {name: gazetteer.lookup(name) for name in (
+        "speech translation", "cross-attention", "CKA", "RadImageNet", "Montreal Forced Aligner", "multi-view clustering",
+        "CAPT", "RGB-D SLAM", "LVU")} == {
+        "speech translation": "TASK", "cross-attention": "METHOD", "CKA": "METRIC", "RadImageNet": "DATASET",
+        "Montreal Forced Aligner": "METHOD", "multi-view clustering": "TASK", "CAPT": "TASK", "RGB-D SLAM": "TASK",
+        "LVU": "BENCHMARK"}
+    assert gazetteer.canonical("speech-to-text translation") == gazetteer.canonical("speech translation")
+    assert gazetteer.canonical("cross-attention modules") == gazetteer.canonical("cross-attention")
+    (doc,) = load_extractor("fast").extract([("p", "It reaches an Olympiad-level score on OlympiadBench.")], workers=1)
+    assert "Olympiad" not in {m.text for m in doc.mentions}
+
+
 def test_seed_110s_known_names():
     # session 62: both judges of seed 110 (and of seeds 107 and 109 for iterative retrieval)
     assert gazetteer.lookup("DOTA-v1.5") == "DATASET" and gazetteer.lookup("iterative retrieval") == "METHOD"

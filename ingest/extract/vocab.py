@@ -290,6 +290,15 @@ GENERIC_TERMS = _keys(
     # a style of reasoning and a model's behaviour, read as Tasks of 12 and 5 papers at 40k (both judges of seeds 123
     # and 122; every verdict on file: 7 of hierarchical reasoning, 6 of deception); "deception detection" stays
     "hierarchical reasoning", "deception",
+    # seeds 124 and 125 (session 64), both judges and every verdict on file: a training phenomenon, an agency, a
+    # shared task's team, an event, a competition (a cut "OlympiadBench" in a list of benchmarks: 4 verdicts on file,
+    # each a duplicate; as a gazetteer synonym it matched "Olympiad-level"), a step of many pipelines, a field and descriptions of what papers build or
+    # apply (Methods, Tasks and Benchmarks of 2-7 papers at 40k; 13 verdicts of mask generation, 10 of spatial
+    # selection, 6 of Live Challenge Day, 5 of object presence detection, 4 each of neural collapse, 3D Gaussian
+    # avatars and "Data-Driven and RL Strategies")
+    "neural collapse", "NASA", "QU-NLP", "Live Challenge Day", "Olympiad", "mask generation", "spatial selection",
+    "multi-modal medical AI", "object presence detection", "3D Gaussian avatars", "data-driven and RL strategies",
+    "severity prediction",
     # the forged media a detection task is about ("video DeepFake benchmark": a Benchmark of 5 papers at 40k; no
     # entity to both judges of seed 112 and of session 51's sample)
     "DeepFake",
