@@ -588,6 +588,7 @@ def test_a_makers_possessive_is_no_part_of_a_models_name():
     ("We animate 3D Gaussian Avatars.", "3D Gaussian Avatars", "METHOD"),
     ("We compare Data-Driven and RL Strategies.", "Data-Driven and RL Strategies", "METHOD"),
     ("We study severity prediction.", "severity prediction", "TASK"),
+    ("We study zero-shot detection.", "zero-shot detection", "TASK"), ("We study cross-domain detection.", "cross-domain detection", "TASK"),
 ])
 def test_judged_non_entities_of_session_64_are_no_names(nlp, sentence, text, label):
     assert is_junk(_span(nlp, sentence, text, label))
