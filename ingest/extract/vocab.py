@@ -303,6 +303,13 @@ GENERIC_TERMS = _keys(
     # anomalies in one entity (Tasks of 20 and 5 papers at 40k; 7 of 8 and all 4 verdicts on file, seeds 124 and
     # 125 among them). "zero-shot object detection" and "open-vocabulary detection" (4 verdicts, all correct) stay
     "zero-shot detection", "cross-domain detection",
+    # seeds 126 and 127 (session 64), both judges and every verdict on file: a design principle, a field, a
+    # geospatial data product, a paper's own workflow and objective, a role in a framework, a vague detection and
+    # HD-map accuracy beside detection mAP (Methods, Tasks and a Metric of 2-15 papers at 40k; 19 verdicts of mAP
+    # accuracy, 8 of API-first, 6 of fMRI analysis, 4 each of DSM, human-in-the-loop pipeline and token-level
+    # reconstruction)
+    "API-first", "fMRI analysis", "digital surface model", "human-in-the-loop pipeline", "token-level reconstruction",
+    "SolverLLM", "point detection", "mAP accuracy",
     # the forged media a detection task is about ("video DeepFake benchmark": a Benchmark of 5 papers at 40k; no
     # entity to both judges of seed 112 and of session 51's sample)
     "DeepFake",
