@@ -233,6 +233,22 @@ def test_a_list_with_a_known_method_or_after_a_method_noun_is_a_list_of_methods(
     assert found.get("Zorvex-21K") in ("DATASET", "BENCHMARK")
 
 
+def test_what_a_result_beats_is_a_list_of_baselines(extractor):
+    # BEATEN_RULE (session 64): the names a gain is "over" or a result better "than" are methods, which the
+    # model and the list's labels had read as data (FruitNeRF a Benchmark of 2 papers of the 40k graph)
+    found = labels(extractor, "Although the authors of ModernBERT report improved performance over DeBERTaV3 on "
+                              "several benchmarks, the training data differ.")
+    assert found.get("DeBERTaV3") == "METHOD"
+    found = labels(extractor, "Atlas is 2.95x faster and 7.38% better than FasterViT, 2.25x faster and 4.96% better "
+                              "than LongViT.")
+    assert found.get("FasterViT") == found.get("LongViT") == "METHOD"
+    found = labels(extractor, "With only 3.1 bits we obtain a 5.25% absolute improvement over SPQR.")
+    assert found.get("SPQR") == "METHOD"
+    # ... but a list headed as data stays data, and so do names results are reported on
+    found = labels(extractor, "Our method shows gains over the CIFAR-10 and SVHN datasets.")
+    assert found.get("SVHN") in ("DATASET", "BENCHMARK")
+
+
 @pytest.mark.parametrize("sentence,label", [
     ("Our model reduces the MAE to 0.42 and the RMSE to 0.61 on the test set.", "METRIC"),
     ("PolyRad outperforms existing methods by 30.3% in MAE and 37.2% in RMSE on nuScenes.", "METRIC"),

@@ -142,9 +142,11 @@ MODALITY_TERMS = _keys(
     "LiDAR point cloud", "LiDAR point clouds", "3D LiDAR point clouds",
     # infrared imagery (20 papers of the 40k graph read it as a Task; both judges of session 47's seed 64)
     "infrared", "near-infrared", "thermal infrared", "NIR",  # a Benchmark of 2 papers (both judges of seed 115)
+    "long-wave infrared", "LWIR", "short-wave infrared", "SWIR",  # "advantages over NIR and LWIR" (BEATEN_RULE)
     # an MRI sequence, a terrain's elevation product and a kind of series, read as Methods of 2-4 papers at 40k
     # (both judges of seed 118; 6 verdicts on file of Digital Terrain Model)
     "FLAIR MRI", "digital terrain models", "multivariate time series",
+    "digital surface models",  # DSM, a Method of 15 papers at 40k (both judges of seed 126; 4 verdicts on file)
     "cardiac magnetic resonance", "cardiac MRI",  # a Task of 5 papers (both judges of seeds 122 and 123)
     # WiFi's channel state information, a signal sensing papers read (a Dataset of 2 papers of the 40k graph; both
     # judges of session 51's seed 80: a modality)
@@ -303,12 +305,11 @@ GENERIC_TERMS = _keys(
     # anomalies in one entity (Tasks of 20 and 5 papers at 40k; 7 of 8 and all 4 verdicts on file, seeds 124 and
     # 125 among them). "zero-shot object detection" and "open-vocabulary detection" (4 verdicts, all correct) stay
     "zero-shot detection", "cross-domain detection",
-    # seeds 126 and 127 (session 64), both judges and every verdict on file: a design principle, a field, a
-    # geospatial data product, a paper's own workflow and objective, a role in a framework, a vague detection and
-    # HD-map accuracy beside detection mAP (Methods, Tasks and a Metric of 2-15 papers at 40k; 19 verdicts of mAP
-    # accuracy, 8 of API-first, 6 of fMRI analysis, 4 each of DSM, human-in-the-loop pipeline and token-level
-    # reconstruction)
-    "API-first", "fMRI analysis", "digital surface model", "human-in-the-loop pipeline", "token-level reconstruction",
+    # seeds 126 and 127 (session 64), both judges and every verdict on file: a design principle, a field, a paper's
+    # own workflow and objective, a role in a framework, a vague detection and HD-map accuracy beside detection mAP
+    # (Methods, Tasks and a Metric of 2-8 papers at 40k; 19 verdicts of mAP accuracy, 8 of API-first, 6 of fMRI
+    # analysis, 4 each of human-in-the-loop pipeline and token-level reconstruction)
+    "API-first", "fMRI analysis", "human-in-the-loop pipeline", "token-level reconstruction",
     "SolverLLM", "point detection", "mAP accuracy",
     # the forged media a detection task is about ("video DeepFake benchmark": a Benchmark of 5 papers at 40k; no
     # entity to both judges of seed 112 and of session 51's sample)
