@@ -8,8 +8,10 @@ NER often misses one by one:
     FashionIQ datasets"), takes the head noun's label;
   * what results are reported on: an evaluation cue earlier in the sentence
     ("results", "outperforms", "accuracy", ...) and a name (or a list of
-    them) as the object of "on / across / over": "accuracy on ZPair-91k",
-    "results on Trovel-3K and CLUTRR".
+    them) as the object of "on / across": "accuracy on ZPair-91k",
+    "results on Trovel-3K and CLUTRR";
+  * what a result beats is a list of methods: "improved performance over
+    DeBERTaV3", "better than FasterViT and LongViT" (BEATEN_RULE).
 
 Only free tokens are filled (the model's and the gazetteer's spans stay), a
 list holding a method is left alone, and a lone name needs a strong name
@@ -41,8 +43,7 @@ from ingest.extract.versions import known_label
 from ingest.extract.vocab import BENCHMARK_HEADS, METHOD_NOUNS, RESOURCE_HEADS
 
 _SEPARATORS = {",", "and", "or", "&", ";"}
-_OBJECT_MARKERS = {"on", "across"}
-# Not "over": "22.5% savings over VTM and DCVC-FM" names the baselines beaten.
+# Not "over": "22.5% savings over VTM and DCVC-FM" names the baselines beaten (BEATEN_RULE).
 _RESULT_MARKERS = {"on", "across"}
 _LIST_OPENERS = {"such", "as", "including", "like", "e.g.", "e.g", "eg", ",", ":", "(", "namely", "i.e.", "-", "--", "–", "—"}
 # Words a name may be followed by and still be a list item or an object.
@@ -254,7 +255,7 @@ class ResultLists:
         head = next((w for w in reversed(before) if w in RESOURCE_HEADS or w in BENCHMARK_HEADS), None)
         if head and before and before[-1] in _LIST_OPENERS:
             return "BENCHMARK" if head in BENCHMARK_HEADS else "DATASET"
-        if cue_seen and before and before[-1] in _OBJECT_MARKERS:
+        if cue_seen and before and before[-1] in _RESULT_MARKERS:
             texts = token_texts(doc)
             if len(items) > 1 or strongly_named(texts[items[0].start : items[0].end]):
                 return "DATASET"
