@@ -1452,14 +1452,6 @@ def _linked(mention: Mention, text: str) -> bool:
 # propose DSM, a novel framework ...", "We present FLAIR, a novel training
 # free variational framework ...", `introduces_name`): about 10 bare links
 # of the 40k graph had joined another paper's definition (session 56).
-# DATA_READING_RULE (session 64): letters a paper reads as a data set or a
-# benchmark ("experiments on four cell counting datasets (ADI, MBM, VGG and
-# DCC)", "on the URUR, GID, and FBP datasets") follow no sense that is a task
-# ("Arabic dialect identification (ADI)", "Facial Beauty Prediction (FBP)"),
-# as letters read as a measure follow none that is not one: both judges of
-# seed 127 found ADI and FBP, 5-paper Tasks of the 40k graph, merged with the
-# data sets so named. A method's sense keeps them: the model reads a
-# method's letters after "on" as data often ("fine-tuned on KD").
 def _entity_key(mention: Mention, senses: Mapping[str, Sequence[Sense]], paper: PaperReading) -> str:
     surface = alias_key(mention.text)
     if mention.canonical and mention.canonical != surface:
@@ -1488,8 +1480,6 @@ def _entity_key(mention: Mention, senses: Mapping[str, Sequence[Sense]], paper: 
         # autoencoder's, and its Method node gathered 4 of its 32 papers
         # from such readings on the 10k graph (session 30's outside sample).
         return spelled
-    if letters and (mention.reading or mention.label) in DATASET_GROUP:
-        candidates = [sense for sense in candidates if sense.label != "TASK"]  # DATA_READING_RULE
     if candidates and _names_itself(surface):
         # The knowledge base's data set or curated name keeps its bare name: a
         # sense that spells out the letters otherwise ("grouped-query attention

@@ -308,22 +308,6 @@ def test_a_bare_acronym_read_as_a_measure_follows_the_first_sense_that_is_one():
     assert keys == {"d": fps[0], "d2": fps[0], "d3": fps[0], "m": "rfs", "s": fps[0]}
 
 
-def test_bare_letters_read_as_data_follow_no_task_or_method():
-    # DATA_READING_RULE (session 64): "the ZQW and MBM datasets" are not "zonal quox waves (ZQW)", a task
-    task, data = Sense(alias_key("zonal quox waves"), "TASK", definitions=WIDELY), Sense("zqwdata", "DATASET", definitions=WIDELY)
-    text = "Experiments on the ZQW and MBM datasets."
-    as_data = ExtractedDoc("p", text, [mention("ZQW", 18, "DATASET")])
-    as_benchmark = ExtractedDoc("p", text, [mention("ZQW", 18, "BENCHMARK")])
-    as_task = ExtractedDoc("p", text, [mention("ZQW", 18, "TASK")])
-    assert [link.key for link in resolve([as_data], {"zqw": [task]})] == ["zqw"]
-    assert [link.key for link in resolve([as_benchmark], {"zqw": [task]})] == ["zqw"]
-    assert [link.key for link in resolve([as_task], {"zqw": [task]})] == [task.key]
-    # the first sense that is no task takes them, a method's too (the model reads a method's letters as data often)
-    assert [link.key for link in resolve([as_data], {"zqw": [task, data]})] == [data.key]
-    method = Sense(alias_key("zonal quox wavelets"), "METHOD", definitions=WIDELY)
-    assert [link.key for link in resolve([as_data], {"zqw": [method]})] == [method.key]
-
-
 def test_a_stored_claim_of_a_curated_name_does_not_take_a_long_form_a_paper_spells_otherwise():
     """A graph built by older code had joined "protected health information
     (PHI)" to the Phi models, and its stored claim of the long form kept the
