@@ -615,6 +615,8 @@ def test_seed_124s_and_125s_known_names():
     assert gazetteer.canonical("image-level classification") == gazetteer.canonical("image classification")
     assert gazetteer.canonical("image QA") == gazetteer.canonical("VQA")
     assert kb.lookup("SWAG") is None  # the data set's only paper meant SWA-Gaussian (name review, seed 126)
+    assert gazetteer.canonical("Atari 2600 games") == gazetteer.canonical("Atari games") == gazetteer.canonical(
+        "Arcade Learning Environment")  # a judge of seed 125: a duplicate
     (doc,) = load_extractor("fast").extract([("p", "It reaches an Olympiad-level score on OlympiadBench.")], workers=1)
     assert "Olympiad" not in {m.text for m in doc.mentions}
 
