@@ -311,6 +311,11 @@ GENERIC_TERMS = _keys(
     # analysis, 4 each of human-in-the-loop pipeline and token-level reconstruction)
     "API-first", "fMRI analysis", "human-in-the-loop pipeline", "token-level reconstruction",
     "SolverLLM", "point detection", "mAP accuracy",
+    # seeds 128 and 129, both judges and every verdict on file: a condition, a field, a design pattern, a size, a
+    # graphics asset, an activity, a fragment and a vague extraction (Methods, Tasks, a Dataset and a Metric of 2-8
+    # papers at 40k; 10 verdicts of PBR material, 6 each of AC, LwLLMs, document editing and video detection)
+    "acute ischemic stroke", "affective computing", "LLM-in-the-loop", "lightweight LLMs", "PBR materials",
+    "document editing", "video detection", "vector extraction", "LLM score",
     # the forged media a detection task is about ("video DeepFake benchmark": a Benchmark of 5 papers at 40k; no
     # entity to both judges of seed 112 and of session 51's sample)
     "DeepFake",
