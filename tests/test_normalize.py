@@ -85,7 +85,8 @@ WIDELY = RARE_SENSE_PAPERS + 1  # papers defining a sense whose bare letters fol
     # a "v" marking a release (session 64: SQuAD v2.0 a duplicate of SQuAD 2.0 to both judges of seed 129)
     ("SQuAD v2.0", "SQuAD 2.0", "SQuADv2"), ("LLaVA-v1.5-7B", "LLaVA-1.5-7B"), ("YOLOv11n", "YOLO11n"),
     ("SigLIPv2", "SigLIP2"), ("VQAv2", "VQA 2.0"), ("MobileNetV2", "MobileNet-2"), ("DeepSeek-V3.1", "DeepSeek 3.1"),
-    ("DINOv2", "Dinov2", "dinov2", "DINO 2"), ("YOLOv8", "Yolov8", "YOLOV8"), ("MobileNetV2", "MobileNetv2"),  # in any case
+    ("DINOv2", "Dinov2", "dinov2", "DINO 2"), ("YOLOv8", "Yolov8"), ("MobileNetV2", "MobileNetv2"),  # glued, a small v
+    ("UAV123", "UAV-123"), ("OSV5M", "OSV-5M"),  # a capital after capitals is the acronym's
 ])
 def test_variants_share_a_key(variants):
     assert len({alias_key(v) for v in variants}) == 1

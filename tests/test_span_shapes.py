@@ -599,6 +599,7 @@ def test_a_makers_possessive_is_no_part_of_a_models_name():
     ("We render PBR materials.", "PBR materials", "DATASET"), ("We help document editing.", "document editing", "TASK"),
     ("We run video detection.", "video detection", "TASK"), ("We run vector extraction.", "vector extraction", "TASK"),
     ("The LLM score rises.", "LLM score", "METRIC"),
+    ("We evaluate Clay V1.5 on floods.", "V1.5", "METHOD"),  # a bare release (session 64)
 ])
 def test_judged_non_entities_of_session_64_are_no_names(nlp, sentence, text, label):
     assert is_junk(_span(nlp, sentence, text, label))

@@ -85,8 +85,9 @@ _METRIC_MARK = re.compile(r"@|\bF\d\b|^F\d")
 # A name glued onto "Score" names a measure by its score.
 _SCORE_NAME = re.compile(r"^[A-Z][\w.-]*[a-zA-Z0-9]Score$")
 # Sentence-initial capitalised verb or adverb forms ("Accompanied", "Notably").
-# A bare version or abbreviation fragment: "ca1.6", "v2".
-_FRAGMENT = re.compile(r"^[a-z]{1,3}\d[\d.]*$")
+# A bare version or abbreviation fragment: "ca1.6", "v2", "V1.5" (of "Clay V1.5", "(SD) V1.5": a Method of 2 papers
+# at 40k once "V" marked a release in keys, session 64).
+_FRAGMENT = re.compile(r"^(?:[a-z]{1,3}|V)\d[\d.]*$")
 # "Subtask 1", "Track 2", "Task 3": a part of a shared task named only by its number, which the campaign's
 # name makes a name ("SemEval-2025 Task 5"); read as a data set in 3 papers of the 40k graph (session 43).
 _NUMBERED_PART = re.compile(r"^(?:sub-?)?(?:task|track)\s*\d+[a-z]?$", re.I)
