@@ -88,7 +88,8 @@ class ResultLists:
         free_names = [not held and capitalised(text) for text, held in zip(texts, taken)]
         overrulable = [False] * len(doc)  # where a list's head may overrule the model
         for ent in doc.ents:
-            overrulable[ent.start] = ent.label_ in ("METHOD", "TASK") or ent.label_ in DATASET_GROUP and _beaten(doc, ent.start, ent.sent.start)
+            overrulable[ent.start] = ent.label_ in ("METHOD", "TASK") \
+                or ent.label_ in DATASET_GROUP and _beaten(doc, ent.start, ent.sent.start)  # BEATEN_RULE
         spans, relabelled = [], []
         for sent in doc.sents:
             if title_cased(sent) or not any(free_names[sent.start + 1 : sent.end]) \
