@@ -316,6 +316,14 @@ GENERIC_TERMS = _keys(
     # papers at 40k; 10 verdicts of PBR material, 6 each of AC, LwLLMs, document editing and video detection)
     "acute ischemic stroke", "affective computing", "LLM-in-the-loop", "lightweight LLMs", "PBR materials",
     "document editing", "video detection", "vector extraction", "LLM score",
+    # the final samples (seeds 130 and 131), both judges and every verdict on file: a CAD data format, an anatomical
+    # structure, land cover as a subject, a field, fragments, settings and descriptions (Methods and Tasks of 2-9
+    # papers at 40k; 9 verdicts of "Augmented Generation", 8 each of adaptive planning and data reconstruction, 6
+    # each of Chinese QA and "SfM-free 3D Gaussian Splatting", 4 each of B-Rep, Context-Aware MoE and "Real-world
+    # Simulation")
+    "boundary representation", "Circle of Willis", "land use and land cover", "discrete optimization",
+    "augmented generation", "real-world simulation", "adaptive planning", "Chinese question answering",
+    "data reconstruction", "context-aware MoE", "SfM-free 3D Gaussian Splatting", "SfM-free 3DGS",
     # the forged media a detection task is about ("video DeepFake benchmark": a Benchmark of 5 papers at 40k; no
     # entity to both judges of seed 112 and of session 51's sample)
     "DeepFake",
