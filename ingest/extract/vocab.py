@@ -259,9 +259,9 @@ GENERIC_TERMS = _keys(
     # a property of images, a question format, what a detector draws, reasoning done in words and a formulation,
     # read as Tasks and a Method of 2-34 papers at 40k (both judges of seed 114; every verdict on file: 6 of UHR,
     # 4 of MC, 8 of Bounding Box, 7 of natural language reasoning, 6 of sequential prediction) and a reporting
-    # guideline read as data (both judges of seed 114)
+    # guideline's extension read as data (both judges of seed 114; PRISMA itself is listed below, since session 48)
     "ultra-high resolution", "UHR", "multiple choice", "bounding box", "BBox", "natural language reasoning",
-    "sequential prediction", "PRISMA", "PRISMA-ScR",
+    "sequential prediction", "PRISMA-ScR",
     # a notation of software design, a speaker's switching of languages, a word of many fields (diffusion, GAN and
     # geophysical inversion), reasoning in a setting, a practice and an operating condition: 2-33 papers each at 40k
     # read as Methods and Tasks, rejected by both judges of seed 115 and by every verdict on file (4 of UML, 7 of
@@ -279,7 +279,7 @@ GENERIC_TERMS = _keys(
     # detection, 7 of WSI analysis, 5 of AIGT, 4 of HCAI, 4 of dense segmentation)
     "MLOps", "Machine Learning Operations", "Resource Description Framework", "RDF", "human-centered AI",
     "human-centred AI", "HCAI", "O-RAN", "Open Radio Access Networks", "AI-generated text", "AIGT", "WSI analysis",
-    "vision-language modeling", "visual language modeling", "visual-textual alignment",
+    "vision-language modeling", "visual-textual alignment",
     "issue detection", "interaction detection", "dense segmentation", "retrieval time",
     # seeds 120 and 121, both judges (and every verdict on file: 6 of semantic similarity measures, 10 of San
     # Francisco): a class of measures, a skew of training data, a city, applications, a web interface style, an
