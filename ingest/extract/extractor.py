@@ -17,6 +17,7 @@ from ingest.extract import gazetteer
 from ingest.extract.acronyms import spelled_part, spelled_tail
 from ingest.extract.doc_state import doc_title, sentence_bounds, span_text
 from ingest.extract.pipeline import build_pipeline
+from ingest.extract.versions import slash_versions
 from ingest.extract.workers import govern_workers_of, input_for_workers, interrupts_reach_workers, stop_workers
 from ingest.mentions import ExtractedDoc, Mention
 from ingest.normalize import alias_key, introduces_name
@@ -197,23 +198,24 @@ def find_mentions(doc: Doc) -> list[Mention]:
     canonical_by_key = {alias_key(form): key for form, key in canonical_of.items()}
     found = []
     for ent in doc.ents:
-        text = span_text(ent)
         sentence = Span(doc, *sentence_bounds(doc, ent.start))
-        found.append(
-            Mention(
-                start=ent.start_char,
-                end=ent.end_char,
-                label=ent.label_,
-                text=text,
-                canonical=canonical_of.get(text) or canonical_by_key.get(alias_key(text)) or gazetteer.canonical(text),
-                score=1.0 if gazetteer.lookup(text) else MODEL_SCORE,
-                proposed=ent.start_char in proposed,
-                sentence_start=sentence.start_char,
-                sentence_end=sentence.end_char,
-                aliases=tuple(sorted(aliases_of.get(text, ()))),
-                reading=readings.get(ent.start_char, ""),
+        # A slash list of versions is one mention of each, over the same characters.
+        for text in slash_versions(span_text(ent)) or [span_text(ent)]:
+            found.append(
+                Mention(
+                    start=ent.start_char,
+                    end=ent.end_char,
+                    label=ent.label_,
+                    text=text,
+                    canonical=canonical_of.get(text) or canonical_by_key.get(alias_key(text)) or gazetteer.canonical(text),
+                    score=1.0 if gazetteer.lookup(text) else MODEL_SCORE,
+                    proposed=ent.start_char in proposed,
+                    sentence_start=sentence.start_char,
+                    sentence_end=sentence.end_char,
+                    aliases=tuple(sorted(aliases_of.get(text, ()))),
+                    reading=readings.get(ent.start_char, ""),
+                )
             )
-        )
     return found
 
 

@@ -132,6 +132,32 @@ def _continues_family(token: str) -> bool:
                for piece in re.split(r"[-–]", token))
 
 
+# Versions listed with slashes after one name: "CIFAR-10/100" is CIFAR-10 and
+# CIFAR-100, "AIME24/25" AIME24 and AIME25, "Llama-3.1-8B/70B" two sizes. As
+# one span the list was its own entity, or worse a version the list's digits
+# spell: "GPT-4/5" was keyed as GPT-4.5 and "LLaMA2/3" as LLaMA 2.3 (18 and
+# 3 papers of the 40k graph, session 64's build). A size or letter tail after
+# the list is each version's ("CIFAR-10/100-C"). Letters before the slash are
+# no version ("ViT-B/16" is one model); a repeated number is a name ("ACL
+# 60/60"), and one letter before it a norm ("L1/2").
+_SLASH_VERSIONS = re.compile(r"^(?P<stem>[A-Za-z][A-Za-z0-9.-]*?[A-Za-z][-_ ]?|[A-Za-z][A-Za-z0-9.-]*?-)"
+                             r"(?P<versions>\d+(?:\.\d+)?[BMK]?(?:/\d+(?:\.\d+)?[BMK]?)+)"
+                             r"(?P<tail>-[A-Za-z]{1,3})?$")
+
+
+def slash_versions(text: str) -> list[str]:
+    """The names a slash list of versions spells ("CIFAR-10/100" ->
+    ["CIFAR-10", "CIFAR-100"]); [] for any other text."""
+    match = _SLASH_VERSIONS.match(text)
+    if not match:
+        return []
+    versions = match.group("versions").split("/")
+    if len(set(versions)) < len(versions):
+        return []
+    stem, tail = match.group("stem"), match.group("tail") or ""
+    return [f"{stem}{version}{tail}" for version in versions]
+
+
 _DIGIT = re.compile(r"\d")
 
 
