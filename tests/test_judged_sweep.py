@@ -3,14 +3,29 @@ entities of the 40k graph, and versions listed with slashes."""
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from ingest.extract import gazetteer, load_extractor
+from ingest.extract.sanity import is_junk
 from ingest.extract.versions import slash_versions
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_extractor("fast").nlp
 
 
 @pytest.fixture(scope="module")
 def extractor():
     return load_extractor("fast")
+
+
+def _span(nlp, sentence: str, text: str, label: str) -> Span:
+    doc = nlp.make_doc(sentence)
+    start = sentence.index(text)
+    span = doc.char_span(start, start + len(text), label=label)
+    assert span is not None, (sentence, text)
+    return span
 
 
 @pytest.mark.parametrize("text,names", [
@@ -34,3 +49,36 @@ def test_a_slash_list_is_one_mention_of_each_version_not_a_version_its_digits_sp
     assert "ViT-B/16" in {m.text for m in doc.mentions}
     spans = {(m.start, m.end) for m in doc.mentions if m.text.startswith("AIME")}
     assert len(spans) == 1  # both over the same characters: span F1 counts the written span once
+
+
+@pytest.mark.parametrize("sentence,text,label", [
+    # the verdicts on file: most of them, two or more and twice the accepting ones, no entity
+    ("We study structured reasoning.", "structured reasoning", "TASK"),
+    ("We study content generation.", "content generation", "TASK"),
+    ("We study Traditional Chinese Medicine.", "Traditional Chinese Medicine", "METHOD"),
+    ("We study data extraction.", "data extraction", "TASK"),
+    ("We profile spatial transcriptomics.", "spatial transcriptomics", "METHOD"),
+    ("The model calls a code interpreter.", "code interpreter", "METHOD"),
+    ("We measure image quality.", "image quality", "TASK"),
+    ("We study freezing of gait.", "freezing of gait", "METHOD"),
+    ("We compare histogram distance.", "histogram distance", "METRIC"),
+    ("We use Bloom's taxonomy.", "Bloom's taxonomy", "TASK"),
+    ("We study real-time anomaly detection.", "real-time anomaly detection", "TASK"),
+    ("We add cross-modal reconstruction.", "cross-modal reconstruction", "TASK"),
+])
+def test_judged_non_entities_of_the_session_65_sweep_are_no_names(nlp, sentence, text, label):
+    assert is_junk(_span(nlp, sentence, text, label))
+
+
+def test_the_session_65_sweeps_types_and_spellings():
+    assert {name: gazetteer.lookup(name) for name in (
+        "knowledge tracing", "rPPG", "Average Lagging", "MACs", "distributed alignment search", "RefAV", "CGEC",
+        "WMT25 General Machine Translation")} == {
+        "knowledge tracing": "TASK", "rPPG": "TASK", "Average Lagging": "METRIC", "MACs": "METRIC",
+        "distributed alignment search": "METHOD", "RefAV": "DATASET", "CGEC": "TASK",
+        "WMT25 General Machine Translation": "BENCHMARK"}
+    for spelling, name in [("SQL generation", "Text-to-SQL"), ("machine comprehension", "reading comprehension"),
+                           ("blind SR", "blind super-resolution"), ("RE10K", "RealEstate10K"),
+                           ("zero-shot CLIP", "CLIP"), ("bounding box detection", "object detection"),
+                           ("Qwen-VL-2.5", "Qwen2.5-VL"), ("DeepSeek Reasoner", "DeepSeek-R1")]:
+        assert gazetteer.canonical(spelling) == gazetteer.canonical(name), spelling
