@@ -44,12 +44,22 @@ visible:
     python benchmarks/judge_sample.py --score benchmarks/judgements/judge-40k-s17.tsv
     PAPERKG_HOME=... PAPERKG_GRAPH=bench \
         python benchmarks/judge_sample.py --recheck benchmarks/judgements/judge-40k-s17.tsv
+
+`--sweep DIR` reads every judged file in DIR and lists the visible entities
+of the graph (matched by key and type) that their verdicts mostly reject:
+at least SWEEP_MIN_REJECTING rejecting verdicts, and SWEEP_RATIO times the
+accepting ones. Each line: papers, key, name, type, the verdicts (a wrong
+type with the type the judges gave), one judge's note:
+
+    PAPERKG_HOME=... python benchmarks/judge_sample.py --sweep benchmarks/judgements
 """
 from __future__ import annotations
 
 import argparse
 import csv
+import glob
 import math
+import os
 import random
 import re
 import sys
@@ -262,6 +272,48 @@ def recheck(store, rows: list[dict[str, str]]) -> None:
     print("\n".join(score_lines(still)))
 
 
+# What a sweep lists (session 65): a verdict or two that one judge gave on
+# an entity that has changed since is no finding; two rejecting verdicts and
+# twice the accepting ones is where judges agree on the thing as it was.
+SWEEP_MIN_REJECTING = 2
+SWEEP_RATIO = 2
+VISIBLE_ENTITIES = """
+MATCH (e:Entity) WHERE e.confidence >= $min
+RETURN e.key AS key, e.label AS label, e.name AS name, e.paper_count AS papers
+"""
+
+
+def verdicts_on_file(folder: str) -> dict[tuple[str, str], list[dict[str, str]]]:
+    """The judged entity rows of every judged file in `folder`, by (key, type)."""
+    found: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
+    for path in sorted(glob.glob(os.path.join(folder, "*.tsv"))):
+        with open(path, encoding="utf-8", newline="") as stream:
+            reader = csv.DictReader(stream, delimiter="\t")
+            if not {"stratum", "key", "type", "verdict"} <= set(reader.fieldnames or ()):
+                continue  # another kind of judgement (links, lists, spans)
+            for r in reader:
+                if r["stratum"] not in ("link", "collision") and r["verdict"] in VERDICTS:
+                    found[(r["key"], r["type"])].append(r)
+    return found
+
+
+def sweep(store, folder: str) -> None:
+    on_file = verdicts_on_file(folder)
+    listed = []
+    for e in store.read(VISIBLE_ENTITIES, {"min": settings.MIN_CONFIDENCE}).records():
+        rows = on_file.get((e["key"], e["label"]), [])
+        rejecting = [r for r in rows if r["verdict"] not in ACCEPTABLE]
+        if len(rejecting) >= SWEEP_MIN_REJECTING and len(rejecting) >= SWEEP_RATIO * (len(rows) - len(rejecting)):
+            tally: dict[str, int] = defaultdict(int)
+            for r in rows:
+                tally[r["verdict"] + (f":{r['correct_type']}" if r["verdict"] == "wrong_type" else "")] += 1
+            shown = ", ".join(f"{v} {n}" for v, n in sorted(tally.items(), key=lambda item: -item[1]))
+            listed.append((e["papers"], e["key"], e["name"], e["label"], shown, rejecting[0]["note"]))
+    for line in sorted(listed, key=lambda item: (-item[0], item[1])):
+        print(*line, sep="\t")
+    print(f"{len(listed)} visible entities that their verdicts on file mostly reject", file=sys.stderr)
+
+
 def trim(text: str | None, limit: int) -> str:
     flat = " ".join((text or "").split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
@@ -280,6 +332,7 @@ def main() -> None:
     parser.add_argument("--no-collisions", action="store_true", help="skip the display-name collision check")
     parser.add_argument("--score", metavar="FILE", help="summarise a judged TSV (no graph needed)")
     parser.add_argument("--recheck", metavar="FILE", help="a judged TSV's entities in the graph now")
+    parser.add_argument("--sweep", metavar="DIR", help="visible entities that the judged TSVs in DIR mostly reject")
     args = parser.parse_args()
 
     if args.score:
@@ -288,6 +341,10 @@ def main() -> None:
     if args.recheck:
         with open_store(StoreConfig.from_env(), setup=False) as store:
             recheck(store, judged_rows(args.recheck))
+        return
+    if args.sweep:
+        with open_store(StoreConfig.from_env(), setup=False) as store:
+            sweep(store, args.sweep)
         return
 
     out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)

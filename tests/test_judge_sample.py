@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from benchmarks.judge_sample import (
-    TYPES, collisions, draw_entities, draw_links, fold, judged_rows, load_entities, recheck, score_lines, wilson,
+    TYPES, collisions, draw_entities, draw_links, fold, judged_rows, load_entities, recheck, score_lines, sweep, wilson,
 )
 from graph import open_store, settings
 
@@ -94,3 +94,30 @@ def test_recheck_follows_a_key_a_later_release_changed(seed_graph, tmp_path, cap
     out = capsys.readouterr().out
     assert "key markovdecisionprocesse -> markovdecisionprocess" in out and "gone mdpz" in out
     assert out.splitlines()[-1].split()[:2] == ["uniform:Method", "1/1"]
+
+
+def test_sweep_lists_visible_entities_that_their_verdicts_mostly_reject(seed_graph, tmp_path, capsys):
+    """Two rejecting verdicts and twice the accepting ones, over every judged
+    file of a folder, matched by key and type; other kinds of judgement files
+    and link rows count for nothing."""
+    with open_store() as store:
+        a, b, c = [e for e in load_entities(store) if e.visible][:3]
+    other = next(label for label in TYPES if label != c.label)  # c judged as a type it does not have here
+
+    def row(e, label, verdict, correct_type="", note="no"):
+        return f"uniform:{label}\t{e.key}\t{e.name}\t{label}\t1\t1\t{verdict}\t{correct_type}\tx\t{note}"
+
+    header = "stratum\tkey\tname\ttype\tpapers\tdraws\tverdict\tcorrect_type\tcategory\tnote\n"
+    first = [row(a, a.label, "not_entity", note="A generic phrase."), row(b, b.label, "not_entity"),
+             row(b, b.label, "correct"), row(c, other, "not_entity")]
+    second = [row(a, a.label, "wrong_type", "Task"), row(a, a.label, "correct"), row(b, b.label, "duplicate"),
+              row(b, b.label, "correct"), row(c, other, "not_entity"),
+              f"link\t{a.key} || {b.key}\tA || B\t\t1\t\tnot_meaningful\t\t\t"]
+    (tmp_path / "one.tsv").write_text(header + "\n".join(first) + "\n", encoding="utf-8")
+    (tmp_path / "two.tsv").write_text(header + "\n".join(second) + "\n", encoding="utf-8")
+    (tmp_path / "spans.tsv").write_text("label\tname\tverdict\nMETHOD\tx\tnot_entity\n", encoding="utf-8")
+    with open_store() as store:
+        sweep(store, str(tmp_path))
+    lines = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    assert [line[1] for line in lines] == [a.key]  # b: 2 rejecting beside 2 accepting; c: not of that type here
+    assert lines[0][4] == "not_entity 1, wrong_type:Task 1, correct 1" and lines[0][5] == "A generic phrase."
