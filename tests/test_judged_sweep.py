@@ -82,3 +82,17 @@ def test_the_session_65_sweeps_types_and_spellings():
                            ("zero-shot CLIP", "CLIP"), ("bounding box detection", "object detection"),
                            ("Qwen-VL-2.5", "Qwen2.5-VL"), ("DeepSeek Reasoner", "DeepSeek-R1")]:
         assert gazetteer.canonical(spelling) == gazetteer.canonical(name), spelling
+
+
+def test_a_title_that_writes_a_known_name_otherwise_names_its_own_work(extractor):
+    # WRITTEN_OTHERWISE_RULE: "SeedBench" is not SEED-Bench (both judges of seed 136), "REACT" not ReAct;
+    # the known spelling beside it in the abstract stays the known name
+    (seed, react, known) = extractor.extract([
+        ("a", "SeedBench: A Benchmark for Seed Science\n\nWe introduce SeedBench, and compare with SEED-Bench."),
+        ("b", "REACT: An Edge Framework for Accident Avoidance\n\nWe propose REACT. It beats ReAct agents."),
+        ("c", "ReAct: Synergizing Reasoning and Acting in Language Models\n\nWe propose ReAct.")], workers=1)
+    keys = {m.text: m.canonical for m in seed.mentions}
+    assert keys["SeedBench"] != gazetteer.canonical("SEED-Bench") and keys["SEED-Bench"] == gazetteer.canonical("SEED-Bench")
+    keys = {m.text: m.canonical for m in react.mentions}
+    assert keys["REACT"] != gazetteer.canonical("ReAct") and keys["ReAct"] == gazetteer.canonical("ReAct")
+    assert {m.canonical for m in known.mentions if m.text == "ReAct"} == {gazetteer.canonical("ReAct")}

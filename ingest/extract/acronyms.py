@@ -474,11 +474,14 @@ def _title_definition(doc: Doc, texts: list[str], ents: list[Span]) -> TitleDefi
     if end is None and known:
         end = _loosely_spelled_end(doc, texts, start, acronym.text)
     described = False
-    if end is None and known and kb.introduced_elsewhere(acronym.text, doc_title(doc)):
-        # A known name the knowledge base says another paper introduced, on a
-        # title that does not spell it out, is this paper's own work too
-        # ("SETR: A Two-Stage Semantic-Enhanced Framework for ...", not the
-        # segmentation transformer): keyed by the title's description of it,
+    if end is None and known and (kb.introduced_elsewhere(acronym.text, doc_title(doc))
+                                  or kb.written_otherwise(acronym.text)):
+        # A known name the knowledge base says another paper introduced, or
+        # one written otherwise (`kb.written_otherwise`), on a title that does
+        # not spell it out, is this paper's own work too ("SETR: A Two-Stage
+        # Semantic-Enhanced Framework for ...", not the segmentation
+        # transformer; "SeedBench: A Multi-task Benchmark for ... Seed
+        # Science", not SEED-Bench): keyed by the title's description of it,
         # which is no name in the text (not a span).
         end, described = _description_end(texts, start), True
     if end is None:

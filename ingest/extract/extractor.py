@@ -196,6 +196,16 @@ def find_mentions(doc: Doc) -> list[Mention]:
     # another spelling of a work's name ("TAB Net" after "TABNet: A Triplet
     # Augmentation ...", not Papers with Code's TabNet).
     canonical_by_key = {alias_key(form): key for form, key in canonical_of.items()}
+    # The known name in the knowledge base's own spelling, beside a work the
+    # title names in another ("SEED-Bench" in the abstract of "SeedBench:
+    # ..."), is the known one (`kb.written_otherwise`).
+    known_apart = {alias_key(form) for form, _ in doc._.paperkg_work_keys or () if kb.written_otherwise(form)}
+
+    def canonical(text: str) -> str:
+        if text not in canonical_of and alias_key(text) in known_apart and not kb.written_otherwise(text):
+            return gazetteer.canonical(text)
+        return canonical_of.get(text) or canonical_by_key.get(alias_key(text)) or gazetteer.canonical(text)
+
     found = []
     for ent in doc.ents:
         sentence = Span(doc, *sentence_bounds(doc, ent.start))
@@ -207,7 +217,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     end=ent.end_char,
                     label=ent.label_,
                     text=text,
-                    canonical=canonical_of.get(text) or canonical_by_key.get(alias_key(text)) or gazetteer.canonical(text),
+                    canonical=canonical(text),
                     score=1.0 if gazetteer.lookup(text) else MODEL_SCORE,
                     proposed=ent.start_char in proposed,
                     sentence_start=sentence.start_char,

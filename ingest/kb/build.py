@@ -38,8 +38,8 @@ from pathlib import Path
 from ingest.extract.corpora import FILES, LABEL_MAPS, split_records
 from ingest.extract.vocab import DETERMINERS, GENERIC_HEADS, GENERIC_MODIFIERS, GENERIC_TERMS
 from ingest.identity import title_hash
-from ingest.kb import (FIELDS_PATH, GOLD_SOURCE, KB_PAPERS_PATH, KB_PATH, LANGUAGES_PATH, ORDINARY_WORDS_PATH, KbEntry,
-                       KnowledgeBase, data_lines)
+from ingest.kb import (FIELDS_PATH, GOLD_SOURCE, KB_PAPERS_PATH, KB_PATH, LANGUAGES_PATH, ORDINARY_WORDS_PATH,
+                       PWC_METHODS_SOURCE, KbEntry, KnowledgeBase, data_lines)
 from ingest.mentions import LABELS
 from ingest.normalize import abbreviates, alias_key, british_spelling, spells_initials, used_name
 
@@ -162,7 +162,7 @@ def pwc_methods(kb_dir: Path) -> list[KbEntry]:
         if not _usable(name) or _letters_for_other_words(name, full):
             continue
         aliases = [full] if full and alias_key(full) != alias_key(name) and _usable(full) else []
-        entries.append(KbEntry(_pwc_method_id(method), "METHOD", name, tuple(aliases), "pwc-methods"))
+        entries.append(KbEntry(_pwc_method_id(method), "METHOD", name, tuple(aliases), PWC_METHODS_SOURCE))
     return entries
 
 
