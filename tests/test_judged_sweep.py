@@ -70,6 +70,7 @@ def test_a_slash_list_is_one_mention_of_each_version_not_a_version_its_digits_sp
     ("We study unsupervised detection.", "unsupervised detection", "TASK"),
     ("It reduces the geometric error.", "geometric error", "METRIC"),
     ("Reports are filed in XBRL.", "XBRL", "BENCHMARK"),
+    ("It improves rate-distortion.", "rate-distortion", "METRIC"),
 ])
 def test_judged_non_entities_of_the_session_65_sweep_are_no_names(nlp, sentence, text, label):
     assert is_junk(_span(nlp, sentence, text, label))

@@ -431,6 +431,9 @@ GENERIC_TERMS = _keys(
     "Ecological Momentary Assessment", "Grounder", "small VLMs", "computer-assisted language learning",
     "unsupervised detection", "real-time image classification", "open-ended reasoning", "geometric error", "XBRL",
     "British Columbia Cancer Registry", "ICD-10",
+    # a trade-off a codec is judged by, not a measure: typed a Metric by the sweep (2 verdicts before, on a Method:
+    # "a measure"), it was the 10k graph's 23rd Metric, and both judges of seed 138 called it no entity
+    "rate-distortion",
     # how a model is trained, said alone ("trained via supervised, self-supervised, and contrastive
     # learning"); a leaderboard's "Supervised" split made it a data set of the knowledge base, and
     # a visible Dataset of the 10k graph (session 30's outside sample)
