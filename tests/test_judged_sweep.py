@@ -71,6 +71,10 @@ def test_a_slash_list_is_one_mention_of_each_version_not_a_version_its_digits_sp
     ("It reduces the geometric error.", "geometric error", "METRIC"),
     ("Reports are filed in XBRL.", "XBRL", "BENCHMARK"),
     ("It improves rate-distortion.", "rate-distortion", "METRIC"),
+    # seeds 140-143 (both judges)
+    ("Maps come from Google Earth Engine.", "Google Earth Engine", "METHOD"),
+    ("Team HFUT-VUT ranked second.", "HFUT-VUT", "METHOD"),
+    ("We study conflict detection.", "conflict detection", "TASK"),
 ])
 def test_judged_non_entities_of_the_session_65_sweep_are_no_names(nlp, sentence, text, label):
     assert is_junk(_span(nlp, sentence, text, label))
@@ -111,3 +115,11 @@ def test_the_samples_after_the_sweep_types_and_spellings():
                            ("visual autoregressive generation", "visual autoregressive modeling")]:
         assert gazetteer.canonical(spelling) == gazetteer.canonical(name), spelling
     assert gazetteer.canonical("SD1.5") != gazetteer.canonical("Stable Diffusion")  # a version keeps its number
+
+
+def test_seed_140_to_143s_types_and_spellings():
+    assert {name: gazetteer.lookup(name) for name in ("generative recommendation", "EVENTA", "transducer-based ASR")} \
+        == {"generative recommendation": "METHOD", "EVENTA": "BENCHMARK", "transducer-based ASR": "METHOD"}
+    for spelling, name in [("ColonDB", "CVC-ColonDB"), ("Gaze+", "EGTEA Gaze+"),
+                           ("vision-language large models", "VLM")]:
+        assert gazetteer.canonical(spelling) == gazetteer.canonical(name), spelling

@@ -431,6 +431,10 @@ GENERIC_TERMS = _keys(
     "Ecological Momentary Assessment", "Grounder", "small VLMs", "computer-assisted language learning",
     "unsupervised detection", "real-time image classification", "open-ended reasoning", "geometric error", "XBRL",
     "British Columbia Cancer Registry", "ICD-10",
+    # seeds 140-143 (on build AP, both judges): a cloud platform, a shared task's team, a sampling setting, a vague
+    # detection, a workshop hosting many challenges, city models' levels of detail, a fragment
+    "Google Earth Engine", "HFUT-VUT", "1-NFE", "conflict detection", "AIM 2025", "level of detail 1",
+    "level of detail 2", "surface segmentation",
     # a trade-off a codec is judged by, not a measure: typed a Metric by the sweep (2 verdicts before, on a Method:
     # "a measure"), it was the 10k graph's 23rd Metric, and both judges of seed 138 called it no entity
     "rate-distortion",
