@@ -3,11 +3,11 @@ entities of the 40k graph, and versions listed with slashes."""
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Span
 
 from ingest.extract import gazetteer, load_extractor
 from ingest.extract.sanity import is_junk
 from ingest.extract.versions import slash_versions
+from tests.test_span_shapes import _span
 
 
 @pytest.fixture(scope="module")
@@ -18,14 +18,6 @@ def nlp():
 @pytest.fixture(scope="module")
 def extractor():
     return load_extractor("fast")
-
-
-def _span(nlp, sentence: str, text: str, label: str) -> Span:
-    doc = nlp.make_doc(sentence)
-    start = sentence.index(text)
-    span = doc.char_span(start, start + len(text), label=label)
-    assert span is not None, (sentence, text)
-    return span
 
 
 @pytest.mark.parametrize("text,names", [
