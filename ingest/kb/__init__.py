@@ -387,10 +387,10 @@ def introduced_elsewhere(name: str, title: str) -> bool:
 # of the 40k corpus that open with a known name, 57 spell it otherwise, and
 # each of the 57 is another work; SeedBench's seed-science benchmark had
 # joined SEED-Bench (both judges of seed 136), REACT's two frameworks ReAct.
-# Only where the source spells names with care: the gazetteer and Papers with
-# Code's methods. The leaderboards' and the gold corpora's names are loose
-# ("Sentihood" for SentiHood: the data set's own paper, in SciREX, had
-# become another work).
+# Only where the source spells names with care (51 of the 57): the gazetteer
+# and Papers with Code's methods. The leaderboards' and the gold corpora's
+# names are loose ("Sentihood" for SentiHood: the data set's own paper, in
+# SciREX, had become another work).
 SPELLING_SOURCES = (GAZETTEER_SOURCE, PWC_METHODS_SOURCE)
 
 
