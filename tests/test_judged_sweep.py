@@ -67,6 +67,9 @@ def test_a_slash_list_is_one_mention_of_each_version_not_a_version_its_digits_sp
     ("Maps come from Google Earth Engine.", "Google Earth Engine", "METHOD"),
     ("Team HFUT-VUT ranked second.", "HFUT-VUT", "METHOD"),
     ("We study conflict detection.", "conflict detection", "TASK"),
+    # seeds 144-147 (both judges)
+    ("Colours are compared in CIELAB.", "CIELAB", "METHOD"),
+    ("We train small reasoning models.", "small reasoning models", "METHOD"),
 ])
 def test_judged_non_entities_of_the_session_65_sweep_are_no_names(nlp, sentence, text, label):
     assert is_junk(_span(nlp, sentence, text, label))
@@ -112,5 +115,8 @@ def test_the_samples_after_the_sweep_types_and_spellings():
 def test_seed_140_to_143s_types_and_spellings():
     assert {name: gazetteer.lookup(name) for name in ("generative recommendation", "EVENTA", "transducer-based ASR")} \
         == {"generative recommendation": "METHOD", "EVENTA": "BENCHMARK", "transducer-based ASR": "METHOD"}
+    # seeds 144-147 (both judges)
+    assert gazetteer.lookup("MER2025") == "BENCHMARK"
+    assert gazetteer.canonical("BERTScore-F1") == gazetteer.canonical("BERTScore")
     for spelling, name in [("ColonDB", "CVC-ColonDB"), ("Gaze+", "EGTEA Gaze+")]:
         assert gazetteer.canonical(spelling) == gazetteer.canonical(name), spelling

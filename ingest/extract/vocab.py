@@ -435,6 +435,8 @@ GENERIC_TERMS = _keys(
     # detection, a workshop hosting many challenges, city models' levels of detail, a fragment
     "Google Earth Engine", "HFUT-VUT", "1-NFE", "conflict detection", "AIM 2025", "level of detail 1",
     "level of detail 2", "surface segmentation",
+    # the final samples (seeds 144-147 on AR, both judges): a colour space and a size class of models
+    "CIELAB", "small reasoning models",
     # a trade-off a codec is judged by, not a measure: typed a Metric by the sweep (2 verdicts before, on a Method:
     # "a measure"), it was the 10k graph's 23rd Metric, and both judges of seed 138 called it no entity
     "rate-distortion",
