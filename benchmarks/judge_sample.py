@@ -306,9 +306,9 @@ def sweep(store, folder: str) -> None:
         if len(rejecting) >= SWEEP_MIN_REJECTING and len(rejecting) >= SWEEP_RATIO * (len(rows) - len(rejecting)):
             tally: dict[str, int] = defaultdict(int)
             for r in rows:
-                tally[r["verdict"] + (f":{r['correct_type']}" if r["verdict"] == "wrong_type" else "")] += 1
+                tally[r["verdict"] + (f":{r.get('correct_type') or ''}" if r["verdict"] == "wrong_type" else "")] += 1
             shown = ", ".join(f"{v} {n}" for v, n in sorted(tally.items(), key=lambda item: -item[1]))
-            listed.append((e["papers"], e["key"], e["name"], e["label"], shown, rejecting[0]["note"]))
+            listed.append((e["papers"], e["key"], e["name"], e["label"], shown, rejecting[0].get("note") or ""))
     for line in sorted(listed, key=lambda item: (-item[0], item[1])):
         print(*line, sep="\t")
     print(f"{len(listed)} visible entities that their verdicts on file mostly reject", file=sys.stderr)

@@ -209,8 +209,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
     found = []
     for ent in doc.ents:
         sentence = Span(doc, *sentence_bounds(doc, ent.start))
+        written = span_text(ent)
         # A slash list of versions is one mention of each, over the same characters.
-        for text in slash_versions(span_text(ent)) or [span_text(ent)]:
+        for text in slash_versions(written) or [written]:
             found.append(
                 Mention(
                     start=ent.start_char,
