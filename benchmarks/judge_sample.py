@@ -12,6 +12,9 @@ entities sorted by key:
 * `uniform:<Type>`: `--uniform` visible entities of each type (confidence
   at or above `graph.settings.MIN_CONFIDENCE`, what top lists and the canvas
   show), without replacement, each entity equally likely;
+* `unjudged:<Type>`: with `--unjudged DIR`, the uniform stratum drawn only
+  from visible entities that no judged file in DIR has a verdict on (by key
+  and type): what the rules do on names no judge has read;
 * `weighted:<Type>`: `--weighted` draws of visible entities of each type
   with replacement, each draw proportional to the entity's paper count (what
   a user meets): the share judged correct estimates the paper-weighted
@@ -129,12 +132,18 @@ def load_entities(store) -> list[Entity]:
     return sorted(entities, key=lambda e: e.key)
 
 
-def draw_entities(entities: list[Entity], seed: int, uniform: int, weighted: int, candidates: int) -> list[Draw]:
+def draw_entities(entities: list[Entity], seed: int, uniform: int, weighted: int, candidates: int,
+                  judged: frozenset[tuple[str, str]] | None = None) -> list[Draw]:
+    """With `judged` (keys and types with verdicts on file), the uniform
+    stratum draws only the visible entities outside it, as `unjudged:<Type>`."""
     draws: list[Draw] = []
     for label in TYPES:
         visible = [e for e in entities if e.visible and e.label == label]
-        rng = random.Random(f"{seed}:uniform:{label}")
-        draws += [Draw(f"uniform:{label}", e) for e in rng.sample(visible, min(uniform, len(visible)))]
+        uniform_from, stratum = visible, "uniform"
+        if judged is not None:
+            uniform_from, stratum = [e for e in visible if (e.key, label) not in judged], "unjudged"
+        rng = random.Random(f"{seed}:{stratum}:{label}")
+        draws += [Draw(f"{stratum}:{label}", e) for e in rng.sample(uniform_from, min(uniform, len(uniform_from)))]
         rng = random.Random(f"{seed}:weighted:{label}")
         if visible:
             chosen = rng.choices(visible, weights=[max(e.papers, 1) for e in visible], k=weighted)
@@ -332,6 +341,8 @@ def main() -> None:
     parser.add_argument("--no-collisions", action="store_true", help="skip the display-name collision check")
     parser.add_argument("--score", metavar="FILE", help="summarise a judged TSV (no graph needed)")
     parser.add_argument("--recheck", metavar="FILE", help="a judged TSV's entities in the graph now")
+    parser.add_argument("--unjudged", metavar="DIR", help="draw the uniform stratum only from visible entities "
+                        "without a verdict in the judged TSVs in DIR (stratum unjudged:<Type>)")
     parser.add_argument("--sweep", metavar="DIR", help="visible entities that the judged TSVs in DIR mostly reject")
     args = parser.parse_args()
 
@@ -352,7 +363,8 @@ def main() -> None:
     with open_store(StoreConfig.from_env(), setup=False) as store:
         entities = load_entities(store)
         by_key = {e.key: e for e in entities}
-        draws = draw_entities(entities, args.seed, args.uniform, args.weighted, args.candidates)
+        judged = frozenset(verdicts_on_file(args.unjudged)) if args.unjudged else None
+        draws = draw_entities(entities, args.seed, args.uniform, args.weighted, args.candidates, judged)
         draws += [Draw(f"top:{label}", by_key[e.key]) for label in TYPES for e in views.top_entities(store, label, args.top)]
         details = {r["key"]: r for r in store.read_batched(DETAILS, "keys", sorted({d.entity.key for d in draws})).records()}
         for d in draws:

@@ -52,6 +52,22 @@ def test_sample_is_reproducible_and_stratified(seed_graph):
         assert len({fold(e.name) for e in group}) == 1 and all(e.visible for e in group)
 
 
+def test_unjudged_stratum_skips_what_has_a_verdict(seed_graph):
+    with open_store() as store:
+        entities = load_entities(store)
+    methods = [e for e in entities if e.visible and e.label == "Method"]
+    judged = frozenset((e.key, e.label) for e in methods[: len(methods) // 2])
+
+    draws = draw_entities(entities, 7, uniform=10_000, weighted=0, candidates=0, judged=judged)
+
+    drawn = [d.entity for d in draws if d.stratum == "unjudged:Method"]
+    assert {e.key for e in drawn} == {e.key for e in methods[len(methods) // 2:]}
+    assert not any(d.stratum.startswith("uniform:") for d in draws)
+    # a verdict under another type is no verdict on this entity
+    retyped = frozenset((key, "Task") for key, _ in judged)
+    assert len([d for d in draw_entities(entities, 7, 10_000, 0, 0, retyped) if d.stratum == "unjudged:Method"]) == len(methods)
+
+
 def test_wilson_interval_matches_the_published_figures():
     low, high = wilson(6, 40)
     assert (round(low * 100, 1), round(high * 100, 1)) == (7.1, 29.1)
