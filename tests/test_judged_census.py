@@ -29,6 +29,13 @@ def nlp():
     # the gazetteer's methods until now, judged as methods
     ("We use selective retrieval.", "selective retrieval", "METHOD"),
     ("We use hierarchical retrieval.", "hierarchical retrieval", "METHOD"),
+    # read as tasks by the census, as methods by seed 150's judges
+    ("We use dynamic few-shot learning.", "dynamic few-shot learning", "METHOD"),
+    ("We apply vision-language distillation.", "vision-language distillation", "METHOD"),
+    # the sweep over the census's build
+    ("We build RAG-QA systems.", "RAG-QA", "METHOD"),
+    ("It appeared in the New York Times.", "New York Times", "DATASET"),
+    ("We use lightweight large language models.", "lightweight large language models", "METHOD"),
     ("Futhermore, it is fast.", "Futhermore", "METHOD"),
     ("We study sequential generation.", "sequential generation", "TASK"),
     ("We study multi-stage reasoning.", "multi-stage reasoning", "TASK"),
@@ -66,6 +73,10 @@ def test_the_census_types():
     ("instruction fine-tuning", "instruction tuning"), ("reasoning language models", "LRM"),
     ("low-rank factorization", "low-rank decomposition"), ("ADE20K semantic segmentation", "ADE20K"),
     ("3D nnU-Net", "nnU-Net"), ("DBpedia classification", "DBpedia"),
+    # the sweep over the census's build
+    ("retrieval augmentation", "retrieval-augmented generation"), ("LLM RL", "reinforcement learning"),
+    ("DeepSeek-R1-671B", "DeepSeek-R1"), ("COCO object detection", "COCO"), ("Segment Anything 2", "SAM 2"),
+    ("2025 ML-SUPERB 2.0", "ML-SUPERB 2.0"), ("vision-language pretrained", "vision-language pre-training"),
 ])
 def test_the_census_spellings(spelling, name):
     assert gazetteer.canonical(spelling) == gazetteer.canonical(name)
