@@ -400,6 +400,12 @@ def written_otherwise(name: str) -> bool:
     return entry is not None and entry.source in SPELLING_SOURCES and name not in (entry.name, *entry.aliases)
 
 
+def written_as_known(name: str) -> bool:
+    """Whether `name` is a known name in a spelling the careful sources write ("COCO", not "Math" for MATH)."""
+    entry = lookup(name)
+    return entry is not None and entry.source in SPELLING_SOURCES and name in (entry.name, *entry.aliases)
+
+
 @lru_cache(maxsize=1)
 def field_keys() -> frozenset[str]:
     """alias_keys of research fields: `fields.tsv` (Papers with Code areas,
