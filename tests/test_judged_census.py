@@ -99,7 +99,8 @@ def test_a_version_written_apart_before_a_class_noun_is_the_named_model():
 
 def test_a_known_data_set_then_a_known_task_is_each_of_them():
     # "ADE20K semantic segmentation" and "COCO object detection" were Tasks of their own (duplicates to both judges
-    # of seeds 148 and 149); as a synonym of the data set, the span took the task's mention out of its paper
+    # of seed 148 and to 4 verdicts on file); as a synonym of the data set, the span took the task's mention out of
+    # its paper
     assert data_then_task("COCO object detection") == (("COCO", 0, "DATASET"), ("object detection", 5, "TASK"))
     assert data_then_task("ADE20K semantic segmentation") == (("ADE20K", 0, "DATASET"), ("semantic segmentation", 7, "TASK"))
     assert data_then_task("object detection") is None and data_then_task("COCO captions") is None

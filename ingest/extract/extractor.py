@@ -245,11 +245,11 @@ def data_then_task(text: str) -> tuple[tuple[str, int, str], tuple[str, int, str
     """A known data set or benchmark, then a known task, read as one span
     ("COCO object detection", "ADE20K semantic segmentation"): the data and
     the task, each with its offset in `text` and its label. As one name it
-    was a Task of its own (3 and 6 papers of the 40k graph, duplicates to both
-    judges of seeds 148 and 149), and as a synonym of the data set it took the
-    task's mention out of the paper. The data set as the careful sources spell
-    it ("Math reasoning" is no MATH), the task in two words or more ("ADE20K
-    segmentation" stays)."""
+    was a Task of its own (3 and 6 papers of the 40k graph, duplicates to 4
+    verdicts on file and to both judges of seed 148), and as a synonym of
+    the data set it took the task's mention out of the paper. The data set
+    as the careful sources spell it ("Math reasoning" is no MATH), the task
+    in two words or more ("ADE20K segmentation" stays)."""
     for word in _WORD_START.finditer(text):
         data, task = text[: word.start()].rstrip(), text[word.start():]
         label = gazetteer.lookup(data)
