@@ -215,8 +215,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 Mention(start=ent.start_char + at, end=ent.start_char + at + len(text), label=label, text=text,
                         canonical=canonical(text), score=1.0, proposed=ent.start_char in proposed,
                         sentence_start=sentence.start_char, sentence_end=sentence.end_char,
-                        aliases=tuple(sorted(aliases_of.get(text, ()))), reading=readings.get(ent.start_char, ""))
-                for text, at, label in parts)
+                        aliases=tuple(sorted(aliases_of.get(text, ()))))
+                for text, at, label in parts)  # no reading: the model read the whole span, neither part
             continue
         # A slash list of versions is one mention of each, over the same characters.
         for text in slash_versions(written) or [written]:
