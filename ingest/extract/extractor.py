@@ -211,30 +211,30 @@ def find_mentions(doc: Doc) -> list[Mention]:
         sentence = Span(doc, *sentence_bounds(doc, ent.start))
         written = span_text(ent)
         if written == ent.text and (parts := data_then_task(written)):
-            found.extend(
-                Mention(start=ent.start_char + at, end=ent.start_char + at + len(text), label=label, text=text,
-                        canonical=canonical(text), score=1.0, proposed=ent.start_char in proposed,
-                        sentence_start=sentence.start_char, sentence_end=sentence.end_char,
-                        aliases=tuple(sorted(aliases_of.get(text, ()))))
-                for text, at, label in parts)  # no reading: the model read the whole span, neither part
-            continue
-        # A slash list of versions is one mention of each, over the same characters.
-        for text in slash_versions(written) or [written]:
-            found.append(
-                Mention(
-                    start=ent.start_char,
-                    end=ent.end_char,
-                    label=ent.label_,
-                    text=text,
-                    canonical=canonical(text),
-                    score=1.0 if gazetteer.lookup(text) else MODEL_SCORE,
-                    proposed=ent.start_char in proposed,
-                    sentence_start=sentence.start_char,
-                    sentence_end=sentence.end_char,
-                    aliases=tuple(sorted(aliases_of.get(text, ()))),
-                    reading=readings.get(ent.start_char, ""),
-                )
+            # no reading: the model read the whole span, neither part
+            pieces = [(text, ent.start_char + at, ent.start_char + at + len(text), label, "")
+                      for text, at, label in parts]
+        else:
+            # A slash list of versions is one mention of each, over the same characters.
+            read_as = readings.get(ent.start_char, "")
+            pieces = [(text, ent.start_char, ent.end_char, ent.label_, read_as)
+                      for text in slash_versions(written) or [written]]
+        found.extend(
+            Mention(
+                start=start,
+                end=end,
+                label=label,
+                text=text,
+                canonical=canonical(text),
+                score=1.0 if gazetteer.lookup(text) else MODEL_SCORE,
+                proposed=ent.start_char in proposed,
+                sentence_start=sentence.start_char,
+                sentence_end=sentence.end_char,
+                aliases=tuple(sorted(aliases_of.get(text, ()))),
+                reading=reading,
             )
+            for text, start, end, label, reading in pieces
+        )
     return found
 
 

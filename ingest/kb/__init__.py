@@ -394,16 +394,22 @@ def introduced_elsewhere(name: str, title: str) -> bool:
 SPELLING_SOURCES = (GAZETTEER_SOURCE, PWC_METHODS_SOURCE)
 
 
+def _careful_spellings(name: str) -> tuple[str, ...] | None:
+    """The spellings of the known name `name` keys to, where its source spells with care (SPELLING_SOURCES)."""
+    entry = lookup(name)
+    return (entry.name, *entry.aliases) if entry is not None and entry.source in SPELLING_SOURCES else None
+
+
 def written_otherwise(name: str) -> bool:
     """Whether `name` is a known name's key in a spelling the knowledge base does not write."""
-    entry = lookup(name)
-    return entry is not None and entry.source in SPELLING_SOURCES and name not in (entry.name, *entry.aliases)
+    spellings = _careful_spellings(name)
+    return spellings is not None and name not in spellings
 
 
 def written_as_known(name: str) -> bool:
     """Whether `name` is a known name in a spelling the careful sources write ("COCO", not "Math" for MATH)."""
-    entry = lookup(name)
-    return entry is not None and entry.source in SPELLING_SOURCES and name in (entry.name, *entry.aliases)
+    spellings = _careful_spellings(name)
+    return spellings is not None and name in spellings
 
 
 @lru_cache(maxsize=1)
