@@ -329,6 +329,22 @@ def test_a_known_name_ending_a_longer_hyphenated_name_is_not_that_name():
 
 
 @pytest.mark.parametrize("sentence,found,not_found", [
+    ("Extensive experiments on the standard benchmarks CIFAR-100 and Tiny ImageNet show that our method helps.",
+     {"Tiny ImageNet"}, {"ImageNet"}),
+    ("We evaluate our model in four highly competitive benchmarks (Moving MNIST, Human3.6M, Weather, KITTI).",
+     {"Moving MNIST"}, {"MNIST"}),
+    # a language's edition, a maker's name and a title's capitals leave the known name alone
+    ("We train our models on the English Wikipedia and on Microsoft COCO for several epochs.",
+     {"Wikipedia", "Microsoft COCO"}, {"English Wikipedia"}),
+    ("Beyond ImageNet: A Study of Robust Training\nWe study robustness.", {"ImageNet"}, {"Beyond ImageNet"}),
+])
+def test_a_capitalised_word_before_a_known_data_set_names_another_data_set(sentence, found, not_found):
+    (doc,) = load_extractor("fast").extract([("p", sentence)], workers=1)
+    texts = {m.text for m in doc.mentions}
+    assert found <= texts and not (not_found & texts)
+
+
+@pytest.mark.parametrize("sentence,found,not_found", [
     ("Unsafe rates drop on MM-SafetyBench and Video-SafetyBench.", {"MM-SafetyBench", "Video-SafetyBench"}, {"SafetyBench"}),
     ("We compare with T2I-CompBench scores.", {"T2I-CompBench"}, {"CompBench"}),
     ("Traffic grows on 5G networks this year.", set(), {"G networks"}),  # a piece of a word

@@ -88,6 +88,16 @@ def sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
     return first[i], following[i + 1]
 
 
+TITLE_CASE_SHARE = 0.6
+
+
+def title_cased(sentence: Span) -> bool:
+    """A title ("Fast Distributed Optimization with Error Control"): in it,
+    capitals say nothing about names and the NER over-fires."""
+    words = [t for t in token_texts(sentence.doc)[sentence.start : sentence.end] if t.isalpha() and len(t) > 3]
+    return len(words) >= 3 and sum(t[0].isupper() for t in words) >= TITLE_CASE_SHARE * len(words)
+
+
 def sentence_start(doc: Doc, i: int) -> int:
     """doc[i].sent.start."""
     return sentence_bounds(doc, i)[0]

@@ -7,9 +7,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ingest.extract.doc_state import DATASET_GROUP, place_spans, span_text, token_lowers
+from ingest.extract.doc_state import DATASET_GROUP, place_spans, span_text, title_cased, token_lowers
 from ingest.extract.name_runs import strongly_named
-from ingest.extract.span_filter import DIMENSION, has_name_token, title_cased
+from ingest.extract.span_filter import DIMENSION, has_name_token
 from ingest.extract.vocab import (
     BENCHMARK_HEADS, DATA_NOUNS, DETERMINERS, LABEL_BY_HEAD, MEDIA_WORDS, MODALITY_HEADS, RESOURCE_HEADS,
 )

@@ -36,9 +36,9 @@ from spacy.tokens import Doc, Span
 
 from ingest.extract import gazetteer
 from ingest.extract.benchmarks import bench_token, evaluation_cue
-from ingest.extract.doc_state import DATASET_GROUP, held_tokens, place_spans, span_text, token_lowers, token_texts
+from ingest.extract.doc_state import (DATASET_GROUP, held_tokens, place_spans, span_text, title_cased, token_lowers,
+                                      token_texts)
 from ingest.extract.name_runs import capitalised, name_run, strongly_named
-from ingest.extract.span_filter import title_cased
 from ingest.extract.versions import known_label
 from ingest.extract.vocab import BENCHMARK_HEADS, METHOD_NOUNS, RESOURCE_HEADS
 

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 
 from ingest import kb
 from ingest.extract import gazetteer
-from ingest.extract.doc_state import sentence_bounds, span_text, token_texts
+from ingest.extract.doc_state import sentence_bounds, span_text, title_cased, token_texts
 from ingest.extract.vocab import (CLOSED_CLASS_ENDINGS, DETERMINERS, FINITE_VERBS, GENERIC_HEADS, GENERIC_MODIFIERS,
                                   LEADING_VERBS)
 
@@ -126,16 +126,6 @@ def mixed_case(token: str) -> bool:
     """A capital after a lower-case letter in an alphabetic token (MoST, FiVE,
     DoRA): a coined name, though its letters spell a word."""
     return token.isalpha() and any(a.islower() and b.isupper() for a, b in zip(token, token[1:]))
-
-
-TITLE_CASE_SHARE = 0.6
-
-
-def title_cased(sentence: Span) -> bool:
-    """A title ("Fast Distributed Optimization with Error Control"): in it,
-    capitals say nothing about names and the NER over-fires."""
-    words = [t for t in token_texts(sentence.doc)[sentence.start : sentence.end] if t.isalpha() and len(t) > 3]
-    return len(words) >= 3 and sum(t[0].isupper() for t in words) >= TITLE_CASE_SHARE * len(words)
 
 
 def has_name_token(span: Span) -> bool:
