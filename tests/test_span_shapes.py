@@ -337,6 +337,8 @@ def test_a_known_name_ending_a_longer_hyphenated_name_is_not_that_name():
     ("We train our models on the English Wikipedia and on Microsoft COCO for several epochs.",
      {"Wikipedia", "Microsoft COCO"}, {"English Wikipedia"}),
     ("Beyond ImageNet: A Study of Robust Training\nWe study robustness.", {"ImageNet"}, {"Beyond ImageNet"}),
+    # an abstract's sentence of names is no title, however many capitals it has
+    ("Model Merging\nWe merge WizardLM, WizardMath, and Code Alpaca based on Llama 2.", {"Code Alpaca"}, {"Alpaca"}),
 ])
 def test_a_capitalised_word_before_a_known_data_set_names_another_data_set(sentence, found, not_found):
     (doc,) = load_extractor("fast").extract([("p", sentence)], workers=1)

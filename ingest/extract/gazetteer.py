@@ -13,7 +13,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ingest import kb
-from ingest.extract.doc_state import DATASET_GROUP, is_sentence_start, place_spans, sentence_bounds, title_cased
+from ingest.extract.doc_state import (DATASET_GROUP, doc_title, is_sentence_start, place_spans, sentence_bounds,
+                                      title_cased)
 from ingest.extract.vocab import FIELD_TERMS, LABEL_BY_HEAD, ORGANISATIONS
 from ingest.kb import GAZETTEER_PATH, Entry, is_synonym, load_entries  # noqa: F401 - re-exported
 from ingest.normalize import ACRONYM_SHAPE, MAKER, abbreviates, alias_key, spells_initials, used_name, without_definition
@@ -578,7 +579,8 @@ def _name_part(doc: Doc, span) -> bool:
 # the 40k graph's ImageNet papers wrote only Tiny ImageNet, and outside
 # judges found MNIST holding Moving MNIST and Alpaca holding Code Alpaca
 # (session 67, seeds 159). Not a word opening its sentence or in a title
-# (capitals say nothing there: "Beyond ImageNet"), a language's edition
+# (capitals say nothing there: "Beyond ImageNet"; an abstract's sentence
+# listing names looks title-cased too, and is read), a language's edition
 # ("English Wikipedia" is Wikipedia), an organisation or a maker ("Microsoft
 # COCO", "Stanford Alpaca" are the name), nor all capitals (another name of
 # a list, "MS COCO").
@@ -597,8 +599,8 @@ def _modified_data(doc: Doc, span: Span) -> Span:
             or text.lower() in DATA_MAKERS or alias_key(text) in ORGANISATIONS:
         return span
     start, end = sentence_bounds(doc, word.i)
-    if title_cased(doc[start:end]):
-        return span
+    if word.idx < len(doc_title(doc)) and title_cased(doc[start:end]):
+        return span  # an abstract's sentence of many names may look title-cased too, and is read
     return Span(doc, span.start - 1, span.end, label=span.label_)
 
 
