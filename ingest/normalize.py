@@ -637,6 +637,10 @@ def _title_coined(title: str | None, surfaces: Sequence[str]) -> list[str]:
 # ..."), and a definite work called so is the paper's ("The approach, called
 # SemCLIP, ..."; not "a widely applied ... approach called ..."): both
 # judges of seed 89 had found the two SemCLIPs, two papers' works, merged.
+# Session 67: a new work's word set off before the name is the paper's own
+# naming too ("followed by constructing a new benchmark, FEABench", "we
+# release a novel dataset, X"): both judges of seed 158 had found two
+# papers' FEABench merged, one of them named so.
 # The form has a capital: a lower-case phrase is the field's, not a coined name.
 _CALLED = r"\(?(?:called|named|dubbed|termed)\s+$"
 _WORK = (r"(?:method|framework|model|approach|system|architecture|benchmark|dataset|network"
@@ -647,6 +651,7 @@ _OUR_WORK_BEFORE = re.compile(
 _NEW_THING_CALLED = re.compile(
     rf"\b(?:(?:novel|new|our)\s+(?:[\w-]+,?\s+){{0,5}}|(?:the|this)\s+(?:{_OWN_WORK_WORD}\s+){{0,2}}{_WORK},?\s+){_CALLED}",
     re.I)
+_NEW_WORK_BEFORE = re.compile(rf"\b(?:an?|our)\s+(?:novel|new)\s+(?:{_OWN_WORK_WORD}\s+){{0,3}}{_WORK},?\s+$", re.I)
 _APPOSITIVE_AFTER = re.compile(r"^(?:\s*\([^()]*\))?\s*(?:,|:|--|—|–)\s*(?:a|an|the|which)\b", re.I)
 _NOVELTY_AFTER = re.compile(r"^(?:\s*\([^()]*\))?\s*,\s*(?:a|an|the)\s+(?:novel|new|first)\b", re.I)
 
@@ -673,7 +678,7 @@ def introduces_name(evidence: str | None, surfaces: Sequence[str]) -> bool:
     for surface in (s for s in surfaces if s and any(c.isupper() for c in s)):
         for start in (start for start in _found(evidence, surface) if _whole_phrase(evidence, start, len(surface))):
             before, after = evidence[:start], evidence[start + len(surface):]
-            if made_called.search(before) or _NEW_THING_CALLED.search(before) \
+            if made_called.search(before) or _NEW_THING_CALLED.search(before) or _NEW_WORK_BEFORE.search(before) \
                     or start == 0 and _NOVELTY_AFTER.match(after) \
                     or _APPOSITIVE_AFTER.match(after) and made_right_before.search(before) \
                     or after.lstrip().startswith(",") and _OUR_WORK_BEFORE.search(before):

@@ -89,6 +89,10 @@ def test_an_abstract_names_its_own_work_right_after_a_verb_of_making_or_as_a_nov
     assert introduces_name("The approach, called SemClipX, moves captions toward their images.", ("SemClipX",))
     assert not introduces_name("The previous method, called ResNeXt, fails on it.", ("ResNeXt",))
     assert not introduces_name("The proposed YOLOv7 with ConSinGAN is superior.", ("YOLOv7",))
+    # a new work's word set off before the name (session 67)
+    assert introduces_name("We then construct a new benchmark, FEAQuizX, of annotated faces.", ("FEAQuizX",))
+    assert introduces_name("We release a novel multilingual dataset, PolyVoxA, for speech.", ("PolyVoxA",))
+    assert not introduces_name("We fine-tune a new baseline model, BERT, on GLUE.", ("BERT",))
     # The known work described, used, or a lower-case phrase of the field.
     assert not introduces_name("HealthBench, an open-source benchmark, measures safety.", ("HealthBench",))
     assert not introduces_name("We build on GRPO, a widely used algorithm.", ("GRPO",))
