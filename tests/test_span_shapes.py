@@ -337,6 +337,8 @@ def test_a_known_name_ending_a_longer_hyphenated_name_is_not_that_name():
     ("We train our models on the English Wikipedia and on Microsoft COCO for several epochs.",
      {"Wikipedia", "Microsoft COCO"}, {"English Wikipedia"}),
     ("Beyond ImageNet: A Study of Robust Training\nWe study robustness.", {"ImageNet"}, {"Beyond ImageNet"}),
+    ("Our system took second place in the Interspeech 2025 ML-SUPERB 2.0 Challenge on speech.",
+     {"2025 ML-SUPERB 2.0"}, {"Interspeech 2025 ML-SUPERB 2.0"}),  # a series before its edition's year
     # an abstract's sentence of names is no title, however many capitals it has
     ("Model Merging\nWe merge WizardLM, WizardMath, and Code Alpaca based on Llama 2.", {"Code Alpaca"}, {"Alpaca"}),
 ])

@@ -590,8 +590,8 @@ DATA_MAKERS = frozenset({"stanford", "mozilla", "berkeley", "princeton", "oxford
 def _modified_data(doc: Doc, span: Span) -> Span:
     """The known data set `span` with the capitalised word before it, where
     that word makes it another data set's name (MODIFIED_DATA_RULE)."""
-    if span.label_ not in DATASET_GROUP or span.start == 0:
-        return span
+    if span.label_ not in DATASET_GROUP or span.start == 0 or doc[span.start].text[0].isdigit():
+        return span  # a year opens an edition, whose series the word before names ("Interspeech 2025 ...")
     word = doc[span.start - 1]
     text = word.text
     if not word.whitespace_ or not text.isalpha() or len(text) < 3 or not text[0].isupper() or text.isupper() \
