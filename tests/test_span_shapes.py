@@ -348,6 +348,12 @@ def test_a_capitalised_word_before_a_known_data_set_names_another_data_set(sente
     assert found <= texts and not (not_found & texts)
 
 
+def test_a_capitalised_word_before_a_known_data_set_and_task_names_a_task():
+    sentence = "In this paper, we rethink the Video TextVQA task from the view of each text instance in a clip."
+    (doc,) = load_extractor("fast").extract([("p", sentence)], workers=1)
+    assert {(m.text, m.label) for m in doc.mentions} == {("Video TextVQA", "TASK")}
+
+
 @pytest.mark.parametrize("sentence,found,not_found", [
     ("Unsafe rates drop on MM-SafetyBench and Video-SafetyBench.", {"MM-SafetyBench", "Video-SafetyBench"}, {"SafetyBench"}),
     ("We compare with T2I-CompBench scores.", {"T2I-CompBench"}, {"CompBench"}),
