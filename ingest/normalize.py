@@ -641,8 +641,12 @@ def _title_coined(title: str | None, surfaces: Sequence[str]) -> list[str]:
 # naming too ("followed by constructing a new benchmark, FEABench", "we
 # release a novel dataset, X"): both judges of seed 158 had found two
 # papers' FEABench merged, one of them named so.
+# A benchmark's name right after a verb of making is the paper's whatever
+# follows but a noun it modifies ("we curate SAGE-Bench with ...", "we
+# develop a TCGBench to ...", not "we present VBench results"):
+# a benchmark is made once, and used under a verb of using.
 # The form has a capital: a lower-case phrase is the field's, not a coined name.
-_CALLED = r"\(?(?:called|named|dubbed|termed)\s+$"
+_CALLED = r"\(?(?:called|named|dubbed|termed|coined)\s+$"
 _WORK = (r"(?:method|framework|model|approach|system|architecture|benchmark|dataset|network"
          r"|pipeline|agent|algorithm|toolkit|library|suite|corpus|module|technique|strategy)s?")
 _OWN_WORK_WORD = r"(?!baseline|base|backbone|previous|prior|earlier|teacher|student|reference)[\w-]+"
@@ -652,6 +656,9 @@ _NEW_THING_CALLED = re.compile(
     rf"\b(?:(?:novel|new|our)\s+(?:[\w-]+,?\s+){{0,5}}|(?:the|this)\s+(?:{_OWN_WORK_WORD}\s+){{0,2}}{_WORK},?\s+){_CALLED}",
     re.I)
 _NEW_WORK_BEFORE = re.compile(rf"\b(?:an?|our)\s+(?:novel|new)\s+(?:{_OWN_WORK_WORD}\s+){{0,3}}{_WORK},?\s+$", re.I)
+_BENCH_NAME = re.compile(r"Bench\b|-bench\b")
+_BENCH_MADE_AFTER = re.compile(r"^(?:\s*\([^()]*\))?\s*(?:[,.;:]|(?:with|to|for|that|which|of|comprising|consisting|"
+                               r"containing|covering|spanning)\b)")
 _APPOSITIVE_AFTER = re.compile(r"^(?:\s*\([^()]*\))?\s*(?:,|:|--|—|–)\s*(?:a|an|the|which)\b", re.I)
 _NOVELTY_AFTER = re.compile(r"^(?:\s*\([^()]*\))?\s*,\s*(?:a|an|the)\s+(?:novel|new|first)\b", re.I)
 
@@ -665,7 +672,7 @@ def _making() -> tuple[re.Pattern, re.Pattern]:
 
     verb = rf"\b(?:{'|'.join(PROPOSING_VERB_STEMS)})\w*"
     return (re.compile(rf"{verb}\s+(?:an?|the|our)\s+(?:[\w-]+,?\s+){{0,6}}{_CALLED}", re.I),
-            re.compile(rf"{verb}(?:\s+here)?\s+$", re.I))
+            re.compile(rf"{verb}(?:\s+here)?\s+(?:(?:an?|the|our)\s+)?$", re.I))
 
 
 def introduces_name(evidence: str | None, surfaces: Sequence[str]) -> bool:
@@ -680,7 +687,8 @@ def introduces_name(evidence: str | None, surfaces: Sequence[str]) -> bool:
             before, after = evidence[:start], evidence[start + len(surface):]
             if made_called.search(before) or _NEW_THING_CALLED.search(before) or _NEW_WORK_BEFORE.search(before) \
                     or start == 0 and _NOVELTY_AFTER.match(after) \
-                    or _APPOSITIVE_AFTER.match(after) and made_right_before.search(before) \
+                    or (_APPOSITIVE_AFTER.match(after) or _BENCH_NAME.search(surface) and _BENCH_MADE_AFTER.match(after)) \
+                    and made_right_before.search(before) \
                     or after.lstrip().startswith(",") and _OUR_WORK_BEFORE.search(before):
                 return True
     return False

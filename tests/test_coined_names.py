@@ -93,6 +93,12 @@ def test_an_abstract_names_its_own_work_right_after_a_verb_of_making_or_as_a_nov
     assert introduces_name("We then construct a new benchmark, FEAQuizX, of annotated faces.", ("FEAQuizX",))
     assert introduces_name("We release a novel multilingual dataset, PolyVoxA, for speech.", ("PolyVoxA",))
     assert not introduces_name("We fine-tune a new baseline model, BERT, on GLUE.", ("BERT",))
+    assert introduces_name("We collect a new loop closure dataset, coined LoopSetX, from drives.", ("LoopSetX",))
+    # a benchmark's name right after a verb of making, whatever follows but a noun it modifies
+    assert introduces_name("Thirdly, we curate SAGEX-Bench with clips longer than 700 seconds.", ("SAGEX-Bench",))
+    assert introduces_name("In addition, we develop a TCGXBench to facilitate the study of it.", ("TCGXBench",))
+    assert not introduces_name("We present VBench results for all models.", ("VBench",))
+    assert not introduces_name("We introduce the MT-Bench protocol to compare chat models.", ("MT-Bench",))
     # The known work described, used, or a lower-case phrase of the field.
     assert not introduces_name("HealthBench, an open-source benchmark, measures safety.", ("HealthBench",))
     assert not introduces_name("We build on GRPO, a widely used algorithm.", ("GRPO",))
