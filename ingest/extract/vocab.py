@@ -470,6 +470,10 @@ GENERIC_TERMS = _keys(
     "adaptive model recalibration", "context-aware mixture-of-experts", "dynamic mixture-of-experts", "Persian ASR",
     # the final samples (seeds 151-154, both judges): a generic optimisation, an ad hoc rate, a topic of RL
     "Latent Optimisation", "latent optimization", "error detection rate", "RL exploration",
+    # Session 67: the sweep of the verdicts on file over the 10k graph (two or more, twice the accepting ones;
+    # session 66 swept the 40k graph's): a kind of model said by its era, a capability, a component
+    "classical deep learning", "C-DL", "3D geometric reasoning", "motion tokenization", "multiscale vision encoder",
+    "multi-scale vision encoder",
     # a trade-off a codec is judged by, not a measure: typed a Metric by the sweep (2 verdicts before, on a Method:
     # "a measure"), it was the 10k graph's 23rd Metric, and both judges of seed 138 called it no entity
     "rate-distortion",
