@@ -352,6 +352,9 @@ def test_a_capitalised_word_before_a_known_data_set_and_task_names_a_task():
     sentence = "In this paper, we rethink the Video TextVQA task from the view of each text instance in a clip."
     (doc,) = load_extractor("fast").extract([("p", sentence)], workers=1)
     assert {(m.text, m.label) for m in doc.mentions} == {("Video TextVQA", "TASK")}
+    sentence = "The video text-based visual question answering (Video TextVQA) task answers questions on clips."
+    (doc,) = load_extractor("fast").extract([("p", sentence)], workers=1)
+    assert ("Video TextVQA", "TASK") in {(m.text, m.label) for m in doc.mentions}
 
 
 @pytest.mark.parametrize("sentence,found,not_found", [

@@ -602,7 +602,8 @@ def _modified_data(doc: Doc, span: Span) -> Span:
     start, end = sentence_bounds(doc, word.i)
     if word.idx < len(doc_title(doc)) and title_cased(doc[start:end]):
         return span  # an abstract's sentence of many names may look title-cased too, and is read
-    task = span.end < len(doc) and doc[span.end].lower_ in ("task", "tasks")  # "the Video TextVQA task"
+    after = span.end + (span.end < len(doc) and doc[span.end].text == ")")  # "(Video TextVQA) task"
+    task = after < len(doc) and doc[after].lower_ in ("task", "tasks")  # "the Video TextVQA task"
     return Span(doc, span.start - 1, span.end, label="TASK" if task else span.label_)
 
 
