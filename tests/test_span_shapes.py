@@ -352,9 +352,10 @@ def test_a_capitalised_word_before_a_known_data_set_and_task_names_a_task():
     sentence = "In this paper, we rethink the Video TextVQA task from the view of each text instance in a clip."
     (doc,) = load_extractor("fast").extract([("p", sentence)], workers=1)
     assert {(m.text, m.label) for m in doc.mentions} == {("Video TextVQA", "TASK")}
-    sentence = "The video text-based visual question answering (Video TextVQA) task answers questions on clips."
+    sentence = ("The video text-based visual question answering (Video TextVQA) task answers questions on clips. "
+                "We study how Video TextVQA models read the text in every frame.")
     (doc,) = load_extractor("fast").extract([("p", sentence)], workers=1)
-    assert ("Video TextVQA", "TASK") in {(m.text, m.label) for m in doc.mentions}
+    assert {m.label for m in doc.mentions if m.text == "Video TextVQA"} == {"TASK"}  # said a task once: the task
 
 
 @pytest.mark.parametrize("sentence,found,not_found", [

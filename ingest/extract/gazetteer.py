@@ -491,7 +491,7 @@ class GazetteerComponent:
         spans = [span for span in (*self.exact(doc, as_spans=True), *self.lower(doc, as_spans=True))
                  if not _name_part(doc, span) and span.text not in self.capitalised_words]
         known = [span for span in self.known(doc, as_spans=True) if not _name_part(doc, span)]
-        spans, known = [_modified_data(doc, span) for span in spans], [_modified_data(doc, span) for span in known]
+        spans, known = _modified_data_names(doc, spans), _modified_data_names(doc, known)
         labels = {(hit.start, hit.end): hit.label_ for hit in (*spans, *known)}
         measures = sorted((hit for hit in (*spans, *known) if hit.label_ == "METRIC"), key=lambda h: -len(h))
         listed = {ent: names for ent in doc.ents
@@ -586,6 +586,15 @@ def _name_part(doc: Doc, span) -> bool:
 # COCO", "Stanford Alpaca" are the name), nor all capitals (another name of
 # a list, "MS COCO").
 DATA_MAKERS = frozenset({"stanford", "mozilla", "berkeley", "princeton", "oxford", "cambridge"})
+
+
+def _modified_data_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """`spans` with the words MODIFIED_DATA_RULE joins to them; a name said a
+    task once in the text is the task wherever it is written there."""
+    spans = [_modified_data(doc, span) for span in spans]
+    tasks = {span.text for span in spans if span.label_ == "TASK"}
+    return [Span(doc, span.start, span.end, label="TASK") if span.label_ in DATASET_GROUP and span.text in tasks
+            else span for span in spans]
 
 
 def _modified_data(doc: Doc, span: Span) -> Span:
