@@ -666,8 +666,8 @@ _NOVELTY_AFTER = re.compile(r"^(?:\s*\([^()]*\))?\s*,\s*(?:a|an|the)\s+(?:novel|
 @lru_cache(maxsize=1)
 def _making() -> tuple[re.Pattern, re.Pattern]:
     """A verb of making whose object is called the name ("we propose a
-    benchmark called "), and one right before it ("we introduce ", "this
-    paper presents here ")."""
+    benchmark called "), and one right before it, an article or none between
+    ("we introduce ", "this paper presents here ", "we develop a ")."""
     from ingest.extract.vocab import PROPOSING_VERB_STEMS  # at call time: the extract package imports this module
 
     verb = rf"\b(?:{'|'.join(PROPOSING_VERB_STEMS)})\w*"

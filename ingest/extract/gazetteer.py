@@ -579,12 +579,12 @@ def _name_part(doc: Doc, span) -> bool:
 # The known name alone had taken such papers: 9 of the 40k graph's ImageNet
 # papers wrote only Tiny ImageNet, and outside judges found MNIST holding
 # Moving MNIST and Alpaca holding Code Alpaca (both judges of the seeds'
-# sample 159). Not a word opening its sentence or in a title
-# (capitals say nothing there: "Beyond ImageNet"; an abstract's sentence
-# listing names looks title-cased too, and is read), a language's edition
-# ("English Wikipedia" is Wikipedia), an organisation or a maker ("Microsoft
-# COCO", "Stanford Alpaca" are the name), nor all capitals (another name of
-# a list, "MS COCO").
+# sample 159). Not a word opening its sentence, capitals on a title line
+# (they say nothing there: "Beyond ImageNet"; an abstract's sentence listing
+# names looks title-cased too, and is read), a language's edition ("English
+# Wikipedia" is Wikipedia), an organisation or a maker ("Microsoft COCO",
+# "Stanford Alpaca" are the name), nor all capitals (another name of a list,
+# "MS COCO").
 DATA_MAKERS = frozenset({"stanford", "mozilla", "berkeley", "princeton", "oxford", "cambridge"})
 
 
