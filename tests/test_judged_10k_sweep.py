@@ -32,7 +32,3 @@ def test_stable_diffusion_versions_by_their_short_names():
         gazetteer.canonical("Stable Diffusion 3.5"), gazetteer.canonical("Stable Diffusion 2.1"),
         gazetteer.canonical("Stable Diffusion 1.5")]
     assert len({gazetteer.canonical(name) for name in ("SD3", "SD3.5", "SD2.1", "SD1.5")}) == 4
-
-
-def test_a_measures_noun_written_for_its_adjective_is_the_measure():
-    assert gazetteer.canonical("Mean Angle Error") == gazetteer.canonical("mean angular error")
