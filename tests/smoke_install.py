@@ -100,16 +100,20 @@ def run(seed: Path) -> None:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "PAPERKG_"))}
         env.update(PAPERKG_HOME=str(home), PATH=f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}")
         paperkg = str(venv / "bin" / "paperkg")
-        subprocess.run([paperkg, "ingest", str(seed)], env=env, check=True)
-        port = free_port()
-        server = subprocess.Popen([paperkg, "serve", "--port", str(port)], env=env, cwd=tmp)
         try:
-            base = f"http://127.0.0.1:{port}"
-            wait_for_http(base + "/", server, timeout=120)
-            probe_app(base)
+            subprocess.run([paperkg, "ingest", str(seed)], env=env, check=True)
+            port = free_port()
+            server = subprocess.Popen([paperkg, "serve", "--port", str(port)], env=env, cwd=tmp)
+            try:
+                base = f"http://127.0.0.1:{port}"
+                wait_for_http(base + "/", server, timeout=120)
+                probe_app(base)
+            finally:
+                server.terminate()
+                server.wait(timeout=30)
         finally:
-            server.terminate()
-            server.wait(timeout=30)
+            # Also when the ingest fails: it has started the store's server, which would
+            # outlive the temporary home it serves (a failed run of session 67 left one).
             subprocess.run([paperkg, "db", "stop"], env=env, check=False)
     print(f"smoke: clean install ingested, served / and a callback in {time.monotonic() - started:.0f}s", flush=True)
 
