@@ -62,11 +62,10 @@ def arxiv_jsonl(papers: int, directory: Path) -> Path:
                 rows[f"{source}:{line_no}"] = line
             if len(records) >= papers * 2:
                 break
-    unique = dedupe(records)[:papers]
-    listed = sorted((s for r in unique for s in r.sources), key=lambda s: int(s.rsplit(":", 1)[1]))
+    listed = {source for r in dedupe(records)[:papers] for source in r.sources}
     out = directory / f"arxiv-{papers}.jsonl"
     with out.open("w", encoding="utf-8") as handle:
-        handle.writelines(rows[s] for s in listed)
+        handle.writelines(line for source, line in rows.items() if source in listed)  # in the corpus's order
     return out
 
 
